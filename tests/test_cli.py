@@ -1,0 +1,100 @@
+"""The command line: help, version, exit codes, the demo and the report."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from timeline.cli import app
+
+runner = CliRunner()
+
+
+def test_help_lists_commands_and_examples():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0, result.output
+    for word in ("extract", "demo", "plot", "evaluate-timex", "Examples"):
+        assert word in result.output
+
+
+def test_module_entry_point_help():
+    done = subprocess.run([sys.executable, "-m", "timeline", "--help"], capture_output=True, text=True)
+    assert done.returncode == 0 and "extract" in done.stdout
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.startswith("timeline ")
+
+
+@pytest.mark.parametrize("args", [
+    ["extract", "x.txt", "--format", "xls"],
+    ["extract", "x.txt", "--published", "2024-02-30"],
+    ["extract"],
+    ["frobnicate"],
+])
+def test_usage_errors_exit_2(args):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+
+
+def test_nothing_processable_exits_1_with_report(tmp_path):
+    (tmp_path / "empty.txt").write_text("", "utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt"),
+                                 "--out", str(out), "--model", "blank"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    report = json.loads((out / "report.json").read_text("utf-8"))
+    assert report["counts"] == {"documents": 2, "processed": 0, "skipped": 2, "events": 0}
+    reasons = sorted(d["reason"] for d in report["documents"])
+    assert reasons == ["empty text", "no such file or folder"]
+
+
+def test_extract_reads_stdin_with_published(tmp_path):
+    text = "KYIV, Nov 21 - Russia launched a missile at Dnipro on Thursday, officials said."
+    result = runner.invoke(app, ["extract", "-", "--published", "2024-11-21", "--out", str(tmp_path),
+                                 "--model", "blank", "--format", "csv,jsonl"], input=text)
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "report.json").read_text("utf-8"))
+    assert report["counts"]["processed"] == 1
+    assert (tmp_path / "events.csv").exists() and (tmp_path / "events.jsonl").exists()
+
+
+@pytest.mark.slow
+def test_demo_writes_every_output(tmp_path, model_nlp):
+    result = runner.invoke(app, ["demo", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    for name in ("events.csv", "events.jsonl", "timeline.html", "report.json"):
+        assert (tmp_path / name).stat().st_size > 0, name
+    report = json.loads((tmp_path / "report.json").read_text("utf-8"))
+    assert report["counts"]["skipped"] == 0
+    assert report["counts"]["processed"] == report["counts"]["documents"] >= 5
+    assert report["counts"]["events"] > 10
+
+
+def test_plot_command_from_csv(tmp_path):
+    from timeline.export import write_csv
+    from timeline.frame import conform
+    import pandas as pd
+
+    df = conform(pd.DataFrame([{
+        "event_id": "e1", "doc_id": "d", "published": "2024-11-22", "date": "2024-11-21",
+        "date_start": "2024-11-21", "date_end": "2024-11-21 23:59:59", "date_precision": "day",
+        "date_basis": "relative", "event_type": "missile_strike", "status": "occurred",
+        "headline": "Missile strike", "sentence": "Moscow launched a missile.",
+    }]))
+    write_csv(df, tmp_path / "events.csv")
+    result = runner.invoke(app, ["plot", str(tmp_path / "events.csv"), "--out", str(tmp_path / "t.html")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "t.html").read_text("utf-8").count("<html") == 1
+
+
+def test_plot_missing_file_is_one_line_error(tmp_path):
+    result = runner.invoke(app, ["plot", str(tmp_path / "none.csv")])
+    assert result.exit_code == 1
+    assert "no such file" in result.output and "Traceback" not in result.output

@@ -1,0 +1,170 @@
+"""Ingest: every input becomes an article or a skipped document with a one-line reason."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline.errors import InputError
+from timeline.ingest import decode, iter_inputs, parse_published, read_articles
+from timeline.types import Article, DocumentOutcome
+
+NEWS = (
+    "KYIV, Nov 21 (Newswire) - Russia struck the Ukrainian city of Dnipro early on Thursday, "
+    "officials said, in an attack that damaged an industrial plant and injured two people. "
+    "The governor said air defences were active for several hours."
+)
+FRENCH = (
+    "La Russie a frappé la ville ukrainienne de Dnipro jeudi matin avec un nouveau missile, "
+    "a déclaré le président, qui a ajouté que d'autres essais suivraient dans les prochains jours "
+    "et que la guerre entrait dans une nouvelle phase selon les responsables."
+)
+
+
+def _write(folder: Path, name: str, content: str | bytes, meta: dict | None = None) -> Path:
+    path = folder / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    if meta is not None:
+        path.with_suffix(".json").write_text(json.dumps(meta), "utf-8")
+    return path
+
+
+def _only(path: Path, **kwargs) -> Article | DocumentOutcome:
+    items = list(iter_inputs([path], **kwargs))
+    assert len(items) == 1, items
+    return items[0]
+
+
+SKIPPED_FILES = [
+    ("empty.txt", b"", "empty text"),
+    ("blank.txt", b"   \n\t \n", "empty text"),
+    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data"),
+    ("french.txt", FRENCH.encode("utf-8"), "not English (detected language: fr)"),
+    ("image.png", b"not really", "unsupported file type '.png'"),
+]
+
+
+@pytest.mark.parametrize("name,content,reason", SKIPPED_FILES, ids=[r[0] for r in SKIPPED_FILES])
+def test_unusable_files_are_skipped_with_a_reason(tmp_path, name, content, reason):
+    item = _only(_write(tmp_path, name, content, {"published": "2024-11-21"}))
+    assert isinstance(item, DocumentOutcome)
+    assert item.status == "skipped"
+    assert reason in item.reason
+    assert "\n" not in item.reason
+
+
+def test_text_with_sidecar_metadata(tmp_path):
+    meta = {"id": "kyiv-1", "published": "2024-11-21", "title": "Strike on Dnipro", "url": "https://x.org/a"}
+    item = _only(_write(tmp_path, "a.txt", NEWS, meta))
+    assert isinstance(item, Article)
+    assert (item.doc_id, item.published, item.title, item.url) == (
+        "kyiv-1", date(2024, 11, 21), "Strike on Dnipro", "https://x.org/a")
+
+
+def test_missing_date_is_skipped_unless_given(tmp_path):
+    path = _write(tmp_path, "a.txt", NEWS)
+    skipped = _only(path)
+    assert isinstance(skipped, DocumentOutcome) and "no publication date" in skipped.reason
+    given = _only(path, published="2024-11-22")
+    assert isinstance(given, Article) and given.published == date(2024, 11, 22)
+
+
+@pytest.mark.parametrize("bad", ["2024-02-30", "tomorrow", "21/11/2024", "2024-13-01"])
+def test_impossible_dates_are_skipped(tmp_path, bad):
+    item = _only(_write(tmp_path, "a.txt", NEWS, {"published": bad}))
+    assert isinstance(item, DocumentOutcome)
+    assert "is not a valid date" in item.reason and bad in item.reason
+
+
+@pytest.mark.parametrize("good,expected", [
+    ("2024-02-29", date(2024, 2, 29)),
+    ("2024-11-21T09:30:00Z", date(2024, 11, 21)),
+    ("2024-11-21 09:30", date(2024, 11, 21)),
+])
+def test_publication_dates_accepted(good, expected):
+    assert parse_published(good, origin="x") == expected
+
+
+def test_bad_published_option_raises_input_error():
+    with pytest.raises(InputError, match="--published"):
+        list(iter_inputs([], published="yesterday"))
+
+
+@pytest.mark.parametrize("encoding,note", [("latin-1", "Latin-1"), ("utf-16", "UTF-16")])
+def test_legacy_encodings_are_decoded_and_said(tmp_path, encoding, note):
+    text = NEWS.replace("Dnipro", "Dnipró")
+    item = _only(_write(tmp_path, "a.txt", text.encode(encoding), {"published": "2024-11-21"}))
+    assert isinstance(item, Article)
+    assert "Dnipró" in item.text
+    assert note in item.origin
+
+
+def test_decode_rejects_binary():
+    with pytest.raises(InputError, match="binary"):
+        decode(bytes(range(256)) * 4)
+
+
+def test_jsonl_keeps_good_lines_and_reports_the_broken_one(tmp_path):
+    rows = [
+        json.dumps({"id": "a", "published": "2024-11-21", "text": NEWS}),
+        '{"id": "b", "published": "2024-11-21", "text": ',
+        json.dumps({"id": "c", "published": "2024-11-22", "text": NEWS, "title": "C"}),
+    ]
+    items = list(iter_inputs([_write(tmp_path, "feed.jsonl", "\n".join(rows))]))
+    assert [type(i).__name__ for i in items] == ["Article", "DocumentOutcome", "Article"]
+    assert "line 2 is not valid JSON" in items[1].reason
+    assert items[2].title == "C"
+
+
+def test_csv_without_text_column_is_skipped(tmp_path):
+    item = _only(_write(tmp_path, "t.csv", "id,body\n1,hello\n"))
+    assert isinstance(item, DocumentOutcome)
+    assert "no `text` column" in item.reason
+
+
+def test_csv_rows_become_articles(tmp_path):
+    content = 'id,published,text,source\nr1,2024-11-21,"' + NEWS.replace('"', '""') + '",Wire\nr2,,"short"\n'
+    items = list(iter_inputs([_write(tmp_path, "t.csv", content)]))
+    assert isinstance(items[0], Article) and items[0].source == "Wire"
+    assert isinstance(items[1], DocumentOutcome) and "no publication date" in items[1].reason
+
+
+def test_missing_path_is_reported(tmp_path):
+    item = _only(tmp_path / "nope.txt")
+    assert isinstance(item, DocumentOutcome) and item.reason == "no such file or folder"
+
+
+def test_folders_are_read_recursively_without_sidecars(tmp_path):
+    (tmp_path / "sub").mkdir()
+    _write(tmp_path, "a.txt", NEWS, {"published": "2024-11-21"})
+    _write(tmp_path / "sub", "b.txt", NEWS, {"published": "2024-11-20"})
+    skipped: list[DocumentOutcome] = []
+    articles = read_articles([tmp_path], skipped=skipped)
+    assert [a.doc_id for a in articles] == ["a", "b"]
+    assert skipped == []
+
+
+def test_too_large_articles_are_skipped(tmp_path):
+    item = _only(_write(tmp_path, "big.txt", NEWS * 20, {"published": "2024-11-21"}), max_chars=1000)
+    assert isinstance(item, DocumentOutcome) and "too large" in item.reason
+
+
+def test_scraped_entities_are_cleaned(tmp_path):
+    raw = "Officials said&nbsp;the army&#8217;s units &amp; RSF fighters clashed.<br>Share this article"
+    item = _only(_write(tmp_path, "s.txt", raw, {"published": "2025-05-06"}))
+    assert item.text == "Officials said the army’s units & RSF fighters clashed.\nShare this article"
+
+
+def test_html_page_text_title_and_date(tmp_path):
+    page = f"""<html><head><title>Strike on Dnipro</title>
+    <meta property="article:published_time" content="2024-11-21T08:00:00Z">
+    <script>window.tracker = 1;</script><style>p {{color: red}}</style></head>
+    <body><nav>Home | World</nav><article><h1>Strike on Dnipro</h1><p>{NEWS}</p>
+    <p>{NEWS.replace('Dnipro', 'Kharkiv')}</p></article></body></html>"""
+    item = _only(_write(tmp_path, "page.html", page))
+    assert isinstance(item, Article), item
+    assert item.published == date(2024, 11, 21)
+    assert "Russia struck" in item.text and "tracker" not in item.text

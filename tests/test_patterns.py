@@ -1,0 +1,113 @@
+"""Pattern files and the rules of the event layer, on a blank pipeline (fast)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from timeline.events import candidates, countries_of, fatalities_in
+from timeline.nlp import read_patterns
+from timeline.taxonomy import EVENT_TYPES
+
+
+@pytest.mark.parametrize("name,factory", [("entities", "entity_ruler"), ("triggers", "span_ruler")])
+def test_pattern_files_validate(name, factory):
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe(factory, config={"validate": True})
+    patterns = read_patterns(name)
+    ruler.add_patterns(patterns)
+    keys = [(p["label"], str(p["pattern"]).lower()) for p in patterns]
+    assert len(keys) == len(set(keys)), "a pattern is listed twice"
+    assert all(p.get("id") for p in patterns), "every pattern has an id"
+
+
+def test_trigger_labels_are_event_types():
+    labels = {p["label"] for p in read_patterns("triggers")}
+    assert labels - set(EVENT_TYPES) == {"ATTACK"}
+
+
+def test_taxonomy_has_the_23_types():
+    assert len(EVENT_TYPES) == 23
+    assert EVENT_TYPES["missile_strike"]["acled_sub_event_type"] == "Shelling/artillery/missile attack"
+    assert EVENT_TYPES["protest"]["plover_event_type"] == "PROTEST"
+
+
+ENTITIES = [
+    ("Kiev battles to hold on to its eastern territories.", "Kiev", "GPE"),
+    ("Ukraine fired long-range Atacms missiles.", "Atacms", "WEAPON"),
+    ("Hundreds of Iskander and Kinzhal missiles were stockpiled.", "Kinzhal", "WEAPON"),
+    ("Zelensky was clear in a recent interview.", "Zelensky", "PERSON"),
+    ("Moscow targeted the Dnipro region.", "Dnipro region", "LOC"),
+]
+
+
+@pytest.mark.parametrize("sentence,text,label", ENTITIES, ids=[e[1] for e in ENTITIES])
+def test_entity_ruler_fixes(blank_nlp, sentence, text, label):
+    doc = blank_nlp(sentence)
+    assert (text, label) in [(e.text, e.label_) for e in doc.ents]
+
+
+TYPES = [
+    ("Moscow launched an intercontinental ballistic missile at the Dnipro region.", "missile_strike"),
+    ("Russian drones attacked the city overnight.", "air_or_drone_strike"),
+    ("The army shelled the village for hours.", "shelling_artillery"),
+    ("A car bomb exploded near the market.", "explosion_or_bombing"),
+    ("Biden announced nearly $300 million in new military aid for Ukraine.", "military_aid"),
+    ("The European Union imposed sanctions on six companies.", "sanctions"),
+    ("Israel and Hamas agreed to a ceasefire.", "agreement_or_ceasefire"),
+    ("Rebels captured the town of Lashio.", "territorial_change"),
+    ("Thousands of protesters rallied outside parliament.", "protest"),
+    ("Police detained 107 people.", "arrest_or_detention"),
+    ("On Tuesday, Ukraine marked 1,000 days since the start of the Russian invasion.", "milestone_or_anniversary"),
+    ("The soldiers were sworn in as the new junta took power.", "election_or_transition"),
+]
+
+
+@pytest.mark.parametrize("sentence,event_type", TYPES, ids=[t[1] for t in TYPES])
+def test_trigger_types_on_blank_pipeline(blank_nlp, sentence, event_type):
+    types = [c.event_type for c in candidates(blank_nlp(sentence))]
+    assert event_type in types
+
+
+NO_EVENTS = [
+    "The weather was mild and the markets were calm.",
+    "Analysts say the economy grew by two percent.",
+    "",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_EVENTS)
+def test_sentences_without_events(blank_nlp, sentence):
+    assert candidates(blank_nlp(sentence)) == []
+
+
+FATALITIES = [
+    ("Russian missiles struck the port, killing at least 14 people.", 14),
+    ("Israeli airstrikes killed 12 people in Gaza City.", 12),
+    ("At least 15 people were killed in the blast.", 15),
+    ("The raid killed two soldiers.", 2),
+    ("Some 1,200 people have been killed since April.", 1200),
+    ("Dozens were killed, officials said.", None),
+    ("Two people were injured.", None),
+    ("The strike hit an industrial plant.", None),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", FATALITIES)
+def test_fatalities(sentence, expected):
+    assert fatalities_in(sentence) == expected
+
+
+COUNTRIES = [
+    (["Moscow"], ["RUS"]),
+    (["Russian forces"], ["RUS"]),
+    (["Biden", "Kyiv"], ["USA", "UKR"]),
+    (["the Houthis"], ["YEM"]),
+    (["Rapid Support Forces"], ["SDN"]),
+    (["Jade McGlynn"], []),
+]
+
+
+@pytest.mark.parametrize("names,codes", COUNTRIES)
+def test_actor_countries(names, codes):
+    assert countries_of(names) == codes

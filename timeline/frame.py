@@ -1,0 +1,270 @@
+""":mod:`timeline.frame`: the one event table (SCHEMA.md), built and read in one place.
+
+``to_frame(events)`` is the only place a DataFrame of events is made;
+``read_events(path)`` reads CSV, JSON Lines or Parquet back into the same
+columns and dtypes; ``check_rules(df, texts)`` verifies the rules that hold
+for every row. No spaCy, no plotly.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import InputError
+from .taxonomy import EVENT_TYPES
+from .types import DATE_BASES, PRECISIONS, STATUSES, Event
+
+#: Column name -> pandas dtype, in output order. SCHEMA.md is the contract.
+SCHEMA: dict[str, str] = {
+    "event_id": "string",
+    "doc_id": "string",
+    "published": "string",
+    "date": "string",
+    "date_start": "datetime64[ns]",
+    "date_end": "datetime64[ns]",
+    "date_precision": "string",
+    "date_basis": "string",
+    "date_text": "string",
+    "event_type": "string",
+    "acled_event_type": "string",
+    "acled_sub_event_type": "string",
+    "plover_event_type": "string",
+    "status": "string",
+    "actors": "object",
+    "actor_countries": "object",
+    "targets": "object",
+    "location": "string",
+    "latitude": "float64",
+    "longitude": "float64",
+    "weapon": "string",
+    "amount": "string",
+    "fatalities": "Int64",
+    "trigger": "string",
+    "headline": "string",
+    "sentence": "string",
+    "sent_start": "int64",
+    "sent_end": "int64",
+    "title": "string",
+    "url": "string",
+    "source": "string",
+    "confidence": "float64",
+    "cluster_id": "string",
+}
+COLUMNS: tuple[str, ...] = tuple(SCHEMA)
+LIST_COLUMNS: tuple[str, ...] = ("actors", "actor_countries", "targets")
+DATETIME_COLUMNS: tuple[str, ...] = ("date_start", "date_end")
+LIST_SEPARATOR = "; "
+
+
+def event_row(event: Event) -> dict[str, Any]:
+    """Flatten one :class:`Event` into a dict keyed by :data:`COLUMNS`."""
+    cand, when, art = event.candidate, event.when, event.article
+    info = EVENT_TYPES.get(cand.event_type, {})
+    return {
+        "event_id": event.event_id,
+        "doc_id": art.doc_id,
+        "published": art.published.isoformat() if art.published else "",
+        "date": when.date,
+        "date_start": when.date_start,
+        "date_end": when.date_end,
+        "date_precision": when.precision,
+        "date_basis": when.basis,
+        "date_text": when.text,
+        "event_type": cand.event_type,
+        "acled_event_type": info.get("acled_event_type", ""),
+        "acled_sub_event_type": info.get("acled_sub_event_type", ""),
+        "plover_event_type": info.get("plover_event_type", ""),
+        "status": cand.status,
+        "actors": list(cand.actors),
+        "actor_countries": list(cand.actor_countries),
+        "targets": list(cand.targets),
+        "location": cand.location,
+        "latitude": event.latitude,
+        "longitude": event.longitude,
+        "weapon": cand.weapon,
+        "amount": cand.amount,
+        "fatalities": cand.fatalities,
+        "trigger": cand.trigger,
+        "headline": event.headline,
+        "sentence": cand.sentence,
+        "sent_start": cand.sent_start,
+        "sent_end": cand.sent_end,
+        "title": art.title,
+        "url": art.url,
+        "source": art.source,
+        "confidence": event.confidence,
+        "cluster_id": event.cluster_id,
+    }
+
+
+def to_frame(events: Iterable[Event]) -> pd.DataFrame:
+    """Build the event table from events.
+
+    Args:
+        events: resolved events, in any order.
+
+    Returns:
+        A DataFrame with exactly :data:`COLUMNS` (extra columns none), typed per
+        :data:`SCHEMA`, one row per event mention, sorted by date then doc.
+    """
+    rows = [event_row(event) for event in events]
+    return conform(pd.DataFrame.from_records(rows, columns=list(COLUMNS)))
+
+
+def conform(df: pd.DataFrame) -> pd.DataFrame:
+    """Give ``df`` the schema's column order and dtypes (extra columns kept at the end)."""
+    df = df.copy()
+    for column in COLUMNS:
+        if column not in df.columns:
+            df[column] = None
+    for column in LIST_COLUMNS:
+        df[column] = df[column].map(_as_list)
+    for column in DATETIME_COLUMNS:
+        df[column] = pd.to_datetime(df[column], errors="coerce").astype("datetime64[ns]")
+    df["fatalities"] = pd.to_numeric(df["fatalities"], errors="coerce").astype("Int64")
+    for column in ("latitude", "longitude", "confidence"):
+        df[column] = pd.to_numeric(df[column], errors="coerce").astype("float64")
+    for column in ("sent_start", "sent_end"):
+        df[column] = pd.to_numeric(df[column], errors="coerce").fillna(0).astype("int64")
+    for column, dtype in SCHEMA.items():
+        if dtype == "string":
+            df[column] = df[column].fillna("").astype(str).astype("string")
+    extras = [c for c in df.columns if c not in SCHEMA]
+    return df[list(COLUMNS) + extras].reset_index(drop=True)
+
+
+def _as_list(value: Any) -> list[str]:
+    """Read a list cell from any of the export forms (list, array, '; '-joined, JSON)."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return []
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return []
+        if text.startswith("["):
+            try:
+                return [str(v) for v in json.loads(text)]
+            except json.JSONDecodeError:
+                pass
+        return [part for part in text.split(LIST_SEPARATOR) if part]
+    return [str(v) for v in value]
+
+
+def read_events(path: str | Path) -> pd.DataFrame:
+    """Read an event table written by :mod:`timeline.export` (CSV, JSONL or Parquet).
+
+    Args:
+        path: a ``.csv``, ``.jsonl``/``.json`` or ``.parquet`` file, or a folder of
+            Parquet parts.
+
+    Returns:
+        The same DataFrame (columns and dtypes) that :func:`to_frame` produced.
+
+    Raises:
+        InputError: when the file does not exist or its format is unknown.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+        df = df.map(_unneutralise)
+    elif suffix in (".jsonl", ".json"):
+        df = pd.read_json(path, lines=suffix == ".jsonl", dtype=False)
+    elif suffix == ".parquet" or path.is_dir():
+        df = pd.read_parquet(path)
+    else:
+        raise InputError(
+            f"{path}: format {suffix!r} is invalid; must be one of .csv, .jsonl, .parquet"
+        )
+    # an empty file gives typed empty columns; list columns must stay object to hold lists
+    return conform(df.astype({c: object for c in LIST_COLUMNS if c in df.columns}))
+
+
+#: Spreadsheet formula prefixes that the CSV writer neutralises with a leading quote
+#: (OWASP "CSV injection": ``=``, ``+``, ``-``, ``@``, tab and carriage return).
+FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """Prefix a string cell that a spreadsheet would run as a formula with ``'``.
+
+    A cell that already starts with quotes before a formula prefix (``'=x``) gets
+    one more, so that :func:`read_events` can undo exactly one and every string
+    round-trips unchanged. Non-strings (a negative number) are returned as they are.
+
+    Example:
+        >>> neutralise("=cmd"), neutralise("'=cmd"), neutralise("-5 km"), neutralise(-5)
+        ("'=cmd", "''=cmd", "'-5 km", -5)
+    """
+    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _unneutralise(value: Any) -> Any:
+    """Undo :func:`neutralise`: drop the one quote it added."""
+    if (
+        isinstance(value, str)
+        and value.startswith("'")
+        and value.lstrip("'").startswith(FORMULA_PREFIXES)
+    ):
+        return value[1:]
+    return value
+
+
+def check_rules(df: pd.DataFrame, texts: Mapping[str, str] | None = None) -> list[str]:
+    """Return the violations of SCHEMA.md's row rules (an empty list when all hold).
+
+    Args:
+        df: an event table.
+        texts: article text by ``doc_id``; when given, ``sentence`` must equal
+            ``text[sent_start:sent_end]``.
+    """
+    problems: list[str] = []
+    allowed = {
+        "event_type": set(EVENT_TYPES),
+        "status": set(STATUSES),
+        "date_precision": set(PRECISIONS),
+        "date_basis": set(DATE_BASES),
+    }
+    for row in df.itertuples(index=False):
+        where = f"{row.event_id} ({row.doc_id})"
+        for column, values in allowed.items():
+            if getattr(row, column) not in values:
+                problems.append(f"{where}: {column} = {getattr(row, column)!r} is invalid")
+        problems.extend(f"{where}: {p}" for p in _date_problems(row))
+        if texts is not None and row.doc_id in texts:
+            if texts[row.doc_id][row.sent_start : row.sent_end] != row.sentence:
+                problems.append(f"{where}: sentence differs from text[sent_start:sent_end]")
+    return problems
+
+
+def _date_problems(row: Any) -> list[str]:
+    if row.date_precision == "none":
+        return [] if row.date == "" else [f"date {row.date!r} given with precision none"]
+    if pd.isna(row.date_start) or pd.isna(row.date_end):
+        return ["date_start/date_end missing for a dated row"]
+    if row.date_start > row.date_end:
+        return ["date_start after date_end"]
+    first = _date_first_instant(row.date)
+    if first is None or not (row.date_start <= first <= row.date_end):
+        return [f"date {row.date!r} outside [date_start, date_end]"]
+    return []
+
+
+def _date_first_instant(text: str) -> pd.Timestamp | None:
+    try:
+        if "-W" in text:
+            return pd.Timestamp.fromisocalendar(int(text[:4]), int(text[6:8]), 1)
+        if len(text) == 4:
+            return pd.Timestamp(int(text), 1, 1)
+        return pd.Timestamp(text)
+    except (ValueError, TypeError):
+        return None

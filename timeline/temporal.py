@@ -1,0 +1,1117 @@
+""":mod:`timeline.temporal`: find temporal expressions and resolve them.
+
+:func:`find_timexes` scans a text with our own regular-expression rules (no
+spaCy model, no clock) and returns :class:`~timeline.types.Timex` records:
+character offsets, the TIMEX3 ``type``/``value``/``mod`` as TimeML writes
+them, and the calendar interval the expression covers, resolved against the
+publication date.
+
+Conventions (see ``data/README.md`` of the dev corpus):
+
+* A bare weekday is the most recent such day on or before publication (the
+  publication weekday means the publication date), unless the wording around
+  it is future ("will", "is due to", "scheduled", ...): then it is the next
+  such day on or after publication. ``last <weekday>`` is strictly before,
+  ``next <weekday>`` strictly after, ``<weekday> last week`` is that weekday
+  in the previous ISO week.
+* A month or day-month without a year takes the year that puts it nearest to
+  the publication date, with a bias towards the tense direction.
+* Day counts: the anchor's start date is day 1, so day N = start + (N - 1)
+  days ("1,000 days since the start of the Russian invasion" = 2022-02-24 +
+  999 days = 2024-11-19). Anchors live in ``data/anchors.json``. "N years
+  after X" is X + N years.
+* Clock times and parts of day are dated by a date expression later in the
+  same clause, else by the nearest preceding day-precision date in the same
+  or previous sentence, else by the publication date.
+* ``overnight`` keeps the TIMEX3 value of the evening it starts
+  (``<day before>TNI``) but its ``date`` is the calendar day after midnight.
+
+Rule tables (month and weekday names, number words, parts of day, seasons,
+tense triggers) are data in ``data/temporal.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import dateparser
+
+from timeline.types import Precision, Timex
+
+_DATA_DIR = Path(__file__).parent / "data"
+_Match = re.Match[str]
+
+
+# ---------------------------------------------------------------------------
+# Rule data
+# ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    """Load ``temporal.json`` once."""
+    with open(_DATA_DIR / "temporal.json", encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+@lru_cache(maxsize=1)
+def _anchors() -> list[dict[str, Any]]:
+    """Load the known day-count anchors from ``anchors.json`` once."""
+    with open(_DATA_DIR / "anchors.json", encoding="utf-8") as fh:
+        anchors: list[dict[str, Any]] = json.load(fh)["anchors"]
+    return anchors
+
+
+def _alt(words: list[str] | dict[str, Any], case: bool = False) -> str:
+    """A regex alternation of ``words``, longest first; ``case`` keeps case."""
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return f"(?-i:{body})" if case else f"(?:{body})"
+
+
+def _month_number(name: str) -> int:
+    d = _data()
+    key = name.rstrip(".")
+    key = key[:1].upper() + key[1:].lower()
+    return int(d["months"].get(key) or d["month_abbreviations"][key])
+
+
+def _weekday_number(name: str) -> int:
+    return int(_data()["weekdays"][name[:1].upper() + name[1:].lower()])
+
+
+def _number(text: str) -> float | None:
+    """Value of a number written in digits or words; ``None`` for vague ones."""
+    t = text.lower().replace(",", "").strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    words = _data()["number_words"]
+    if t in words:
+        return float(words[t])
+    parts = re.split(r"[\s-]+", t)
+    if parts and all(p in words for p in parts):
+        return float(sum(words[p] for p in parts))
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Calendar helpers
+# ---------------------------------------------------------------------------
+
+
+def _add_months(d: date, n: int) -> date:
+    y, m = divmod(d.month - 1 + n, 12)
+    year, month = d.year + y, m + 1
+    day = min(d.day, _month_length(year, month))
+    return date(year, month, day)
+
+
+def _month_length(year: int, month: int) -> int:
+    nxt = date(year + month // 12, month % 12 + 1, 1)
+    return (nxt - timedelta(days=1)).day
+
+
+def _iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _quarter(d: date) -> tuple[int, int]:
+    return d.year, (d.month - 1) // 3 + 1
+
+
+def _shift_quarter(year: int, q: int, n: int) -> tuple[int, int]:
+    idx = year * 4 + (q - 1) + n
+    return idx // 4, idx % 4 + 1
+
+
+def _nearest_year(month: int, day: int, published: date, future: bool) -> int:
+    """The year that puts month/day nearest to ``published``, biased by tense."""
+
+    def cost(year: int) -> float:
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            return float("inf")
+        delta = (d - published).days
+        wrong_way = delta > 0 if not future else delta < 0
+        return abs(delta) + (60 if wrong_way else 0)
+
+    return min((published.year - 1, published.year, published.year + 1), key=cost)
+
+
+def _weekday_date(wd: int, published: date, *, future: bool, strict: bool = False) -> date:
+    """The weekday ``wd`` nearest to ``published`` in the tense direction."""
+    if future:
+        ahead = (wd - published.weekday()) % 7
+        return published + timedelta(days=ahead or (7 if strict else 0))
+    back = (published.weekday() - wd) % 7
+    return published - timedelta(days=back or (7 if strict else 0))
+
+
+# ---------------------------------------------------------------------------
+# Normalised values
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Norm:
+    """What a rule makes of a match, before offsets and intervals are added."""
+
+    type: str
+    value: str
+    mod: str | None = None
+    value_end: str | None = None
+    basis: str = "explicit"
+    future: bool = False
+    anchored: str | None = None  # resolved date of a duration (day counts)
+    event_day: date | None = None  # overrides the day of ``date`` (overnight)
+    clock: str | None = None  # "T05:00" / "T11:30Z" for clock times
+    start: int | None = None  # span trimming inside the match
+    end: int | None = None
+
+
+_PART_HOURS = {"MO": (6, 12), "MI": (11, 14), "AF": (12, 18), "EV": (18, 24), "NI": (21, 24)}
+_YEAR_PARTS = {
+    "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12),
+    "SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 12),
+}
+
+
+def _interval(value: str) -> tuple[str, datetime, datetime, Precision] | None:
+    """Calendar interval of a TIMEX3 value: (date, start, end, precision)."""
+    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d)(?::(\d\d))?Z?|T(MO|AF|EV|NI|MI))?", value)
+    if m:
+        y, mo, d = int(m[1]), int(m[2]), int(m[3])
+        try:
+            day = date(y, mo, d)
+        except ValueError:
+            return None
+        base = datetime.combine(day, time())
+        if m[5] is not None:
+            start = base.replace(hour=int(m[4]), minute=int(m[5]))
+            return f"{day.isoformat()}T{m[4]}:{m[5]}", start, start + timedelta(seconds=59), "minute"
+        if m[4] is not None:
+            start = base.replace(hour=int(m[4]))
+            return f"{day.isoformat()}T{m[4]}:00", start, start + timedelta(seconds=3599), "hour"
+        return day.isoformat(), base, base + timedelta(days=1, seconds=-1), "day"
+    m = re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value)
+    if m:
+        try:
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        except ValueError:
+            return None
+        first = monday + timedelta(days=5 if m[3] else 0)
+        start = datetime.combine(first, time())
+        end = datetime.combine(monday + timedelta(days=7), time()) - timedelta(seconds=1)
+        return f"{m[1]}-W{m[2]}", start, end, "week"
+    m = re.fullmatch(r"(\d{4})-(\d\d)", value)
+    if m and 1 <= int(m[2]) <= 12:
+        y, mo = int(m[1]), int(m[2])
+        start = datetime(y, mo, 1)
+        return value, start, datetime(y, mo, _month_length(y, mo), 23, 59, 59), "month"
+    m = re.fullmatch(r"(\d{4})(?:-(Q\d|H\d|SP|SU|FA|WI))?", value)
+    if m and int(m[1]) > 0:
+        y = int(m[1])
+        return m[1], datetime(y, 1, 1), datetime(y, 12, 31, 23, 59, 59), "year"
+    return None
+
+
+def _to_timex(text: str, start: int, end: int, norm: _Norm) -> Timex:
+    """Build the public record, adding the calendar interval."""
+    s = start if norm.start is None else norm.start
+    e = end if norm.end is None else norm.end
+    fields: dict[str, Any] = {}
+    point = norm.anchored or norm.value
+    iv = _interval(point)
+    if iv is not None:
+        d, d_start, d_end, precision = iv
+        if norm.event_day is not None and precision == "day":
+            d = norm.event_day.isoformat()
+            d_start = datetime.combine(norm.event_day, time())
+            d_end = d_start + timedelta(days=1, seconds=-1)
+        if norm.value_end:
+            iv_end = _interval(norm.value_end)
+            d_end = iv_end[2] if iv_end and iv_end[2] > d_start else d_end
+        fields = {"date": d, "date_start": d_start, "date_end": d_end, "precision": precision}
+    return Timex(
+        start=s, end=e, text=text[s:e], type=norm.type,  # type: ignore[arg-type]
+        value=norm.value, mod=norm.mod, value_end=norm.value_end,
+        basis=norm.basis,  # type: ignore[arg-type]
+        future=norm.future, **fields,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Context: sentences, tense, anchors
+# ---------------------------------------------------------------------------
+
+_SENT_BREAK = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])(?<!\bMr|\bDr|\bSt)[.!?][\"'”’)]*\s+(?=[\"“‘]?[A-Z])|\n\s*|;\s+")
+
+
+@dataclass
+class _Ctx:
+    """Per-document state shared by the rule handlers."""
+
+    text: str
+    published: date
+    day_first: bool
+    breaks: list[int]
+    days: list[tuple[int, int, date]]  # resolved day-precision DATEs (pass 1)
+    last_year: tuple[int, int] | None = None  # (offset, year) of an explicit year
+    last_quarter: tuple[int, int] | None = None  # (year, quarter) last named
+
+    def sentence(self, pos: int) -> int:
+        """Index of the sentence containing ``pos``."""
+        lo, hi = 0, len(self.breaks)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.breaks[mid] <= pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def clause(self, start: int, end: int, before: int = 80, after: int = 60) -> tuple[str, str]:
+        """Lower-cased text before and after a span, cut at sentence breaks."""
+        left = self.text[max(0, start - before):start]
+        right = self.text[end:end + after]
+        cut = list(_SENT_BREAK.finditer(left))
+        if cut:
+            left = left[cut[-1].end():]
+        first = _SENT_BREAK.search(right)
+        if first:
+            right = right[:first.start()]
+        return left.lower(), right.lower()
+
+
+@lru_cache(maxsize=1)
+def _tense_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    d = _data()
+    fut = re.compile(r"(?:^|\W)" + _alt(d["future_triggers"]) + r"\b")
+    past = re.compile(r"\b" + _alt(d["reporting_verbs"]) + r"(?:\s+\w+){0,2}\s*$")
+    return fut, past
+
+
+def _is_future(ctx: _Ctx, start: int, end: int) -> bool:
+    """Whether the wording around a span points to the future."""
+    fut, past = _tense_res()
+    left, right = ctx.clause(start, end)
+    left = re.sub(r"\s+(?:on|in|at|by|from|until|since)\s*$", "", left)
+    if past.search(left):
+        return False
+    return bool(fut.search(left[-50:]) or fut.search(right[:40]))
+
+
+def _anchor_day(ctx: _Ctx, start: int, end: int) -> tuple[date, bool]:
+    """The day a time or part of day belongs to, and whether one was found."""
+    sent = ctx.sentence(start)
+    for s, _e, d in ctx.days:
+        if s >= end and s - end <= 40 and ctx.sentence(s) == sent:
+            return d, True
+    best: date | None = None
+    for s, e, d in ctx.days:
+        if e <= start and ctx.sentence(s) >= sent - 1:
+            best = d
+    return (best, True) if best else (ctx.published, False)
+
+
+def _anchor_date_for(phrase: str, ctx: _Ctx) -> date | None:
+    """Start date of the known event named in ``phrase`` (anchors.json)."""
+    low = phrase.lower()
+    for a in _anchors():
+        if any(p in low for p in a["phrases"]):
+            return date.fromisoformat(a["date"])
+    generic = [a for a in _anchors() if any(re.search(rf"\b{re.escape(g)}\b", low) for g in a["generic"])]
+    if not generic:
+        return None
+    doc = ctx.text.lower()
+    scores = [(sum(doc.count(w) for w in a["context"]), i) for i, a in enumerate(generic)]
+    best, i = max(scores)
+    return date.fromisoformat(generic[i]["date"]) if best else None
+
+
+# ---------------------------------------------------------------------------
+# Regex fragments
+# ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _frag() -> dict[str, str]:
+    """Regex fragments built from the rule data."""
+    d = _data()
+    months = list(d["months"]) + list(d["month_abbreviations"])
+    month = _alt(list(d["months"]), case=True) + r"\b|" + _alt(list(d["month_abbreviations"]), case=True) + r"\b\.?"
+    month = f"(?:{month})"
+    units = list(d["units"]) + list(d["unit_plurals"])
+    num_words = list(d["number_words"]) + d["vague_numbers"]
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    num = (
+        r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:" + tens + r")-(?:one|two|three|four|five|six|seven|eight|nine)|"
+        + _alt(num_words)[3:-1] + r")"
+    )
+    mods = _alt(list(d["modifiers"]))
+    return {
+        "MONTH": month,
+        "MONTHFULL": _alt(list(d["months"]), case=True) + r"\b",
+        "WD": _alt(list(d["weekdays"]), case=True) + r"\b",
+        "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b",
+        "YEAR": r"(?<![\d$£€.,])(?:1[0-9]\d\d|20\d\d)(?![\d]|,\d|\.\d|%)",
+        "NUM": num,
+        "UNIT": _alt(units),
+        "ORD": _alt(list(d["ordinals"])),
+        "MODS": mods,
+        "POD": _alt(list(d["parts_of_day"])),
+        "SEASON": _alt(list(d["seasons"])),
+        "PRE": (
+            r"(?:(?P<mod>early|late|later|earlier)\s+(?:on\s+|in\s+)?"
+            r"|(?P<pod1>(?:the\s+)?(?:early|small|wee)\s+hours|(?:the\s+)?(?:morning|afternoon|evening|night))\s+of\s+"
+            r"|(?P<dawn>dawn|daybreak|sunrise)\s+on\s+"
+            r"|(?P<ovn>overnight)\s+(?:into|to|on)\s+)?"
+        ),
+    }
+
+
+# ---------------------------------------------------------------------------
+# Rule handlers: match + context -> _Norm (or None to reject the match)
+# ---------------------------------------------------------------------------
+
+_Handler = Callable[[_Match, _Ctx], "_Norm | None"]
+_PREPS = re.compile(
+    r"(?:\b(?:in|on|since|until|till|by|from|through|before|after|during|of|to|early|late|mid|last|next|"
+    r"this|between|and|or|around|about|fiscal|year|spring|summer|autumn|fall|winter|end|start)|-|—|–|\()\s*$",
+    re.I,
+)
+
+
+def _g(m: _Match, name: str) -> str:
+    """Lower-cased named group, '' when absent or unmatched."""
+    try:
+        v = m.group(name)
+    except IndexError:
+        return ""
+    return v.lower() if v else ""
+
+
+def _mod(word: str) -> str | None:
+    word = re.sub(r"\s+", " ", word.strip().lower()).rstrip("-")
+    return _data()["modifiers"].get(word) if word not in ("later", "earlier") else None
+
+
+def _day_norm(m: _Match, day: date, *, basis: str, future: bool = False) -> _Norm:
+    """DATE or part-of-day TIME for a resolved day, applying PRE/pod groups."""
+    pods = _data()["parts_of_day"]
+    mod = _mod(_g(m, "mod"))
+    pod, pod1 = _g(m, "pod"), _g(m, "pod1")
+    kw: dict[str, Any] = {"basis": basis, "future": future}
+    if _g(m, "ovn"):
+        return _Norm("TIME", f"{day - timedelta(days=1)}TNI", event_day=day, **kw)
+    if _g(m, "dawn"):
+        return _Norm("TIME", f"{day}TMO", mod="START", **kw)
+    if pod1:
+        if pod1.endswith("hours"):
+            return _Norm("DATE", day.isoformat(), mod="START", **kw)
+        pod = pod1.split()[-1]
+    if pod:
+        return _Norm("TIME", f"{day}T{pods[pod]}", mod=mod, **kw)
+    return _Norm("DATE", day.isoformat(), mod=mod, **kw)
+
+
+def _h_weekday(m: _Match, ctx: _Ctx) -> _Norm | None:
+    wd, pub = _weekday_number(m["wd"]), ctx.published
+    rel, wk = _g(m, "rel"), _g(m, "wk")
+    if wk:
+        offset = {"last": -1, "next": 1}.get(wk, 0)
+        day = pub - timedelta(days=pub.weekday() - wd - 7 * offset)
+        future = day > pub
+    elif rel in ("last", "past"):
+        day, future = _weekday_date(wd, pub, future=False, strict=True), False
+    elif rel in ("next", "coming"):
+        day, future = _weekday_date(wd, pub, future=True, strict=True), True
+    else:
+        future = (rel == "this" and wd > pub.weekday()) or _is_future(ctx, m.start(), m.end())
+        day = _weekday_date(wd, pub, future=future)
+    return _day_norm(m, day, basis="relative", future=future)
+
+
+def _following_year(ctx: _Ctx, end: int) -> int | None:
+    """Year of a range's second end: 'from 27 September to 10 November 2020'."""
+    f = _frag()
+    m = re.match(
+        r"\s*(?:to|until|till|through|and|-|–)\s+(?:" + f["WD"] + r",?\s+)?[\w.]+\s+[\w.]+,?\s+(" + f["YEAR"] + ")",
+        ctx.text[end:end + 40],
+    )
+    return int(m[1]) if m else None
+
+
+def _context_year(ctx: _Ctx, start: int) -> int | None:
+    """An explicit year named earlier in the same or the previous sentence."""
+    if ctx.last_year is None:
+        return None
+    pos, year = ctx.last_year
+    return year if ctx.sentence(pos) == ctx.sentence(start) else None
+
+
+def _year_for(m: _Match, ctx: _Ctx, month: int, day: int) -> tuple[int, bool]:
+    """Year of a calendar date and whether the text gives it."""
+    if _g(m, "y"):
+        return int(_g(m, "y")), True
+    yrel = _g(m, "yrel")
+    if yrel:
+        return ctx.published.year + {"last": -1, "next": 1}.get(yrel, 0), True
+    nearest = _nearest_year(month, day, ctx.published, _is_future(ctx, m.start(), m.end()))
+    options = [_following_year(ctx, m.end()), _context_year(ctx, m.start()), nearest,
+               ctx.published.year, ctx.published.year - 1, ctx.published.year + 1]
+    years = [y for y in options if y is not None]
+    if _g(m, "wd"):
+        wd = _weekday_number(m["wd"])
+        for y in years:
+            if _weekday_of(y, month, day) == wd:
+                return y, y != nearest
+    return years[0], years[0] != nearest
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:
+        return None
+
+
+def _h_cal(m: _Match, ctx: _Ctx) -> _Norm | None:
+    month, day = _month_number(m["m"]), int(re.match(r"\d+", m["d"])[0])  # type: ignore[index]
+    year, _ = _year_for(m, ctx, month, day)
+    try:
+        d = date(year, month, day)
+    except ValueError:
+        return None
+    return _day_norm(m, d, basis="explicit", future=d > ctx.published)
+
+
+def _h_cal_range(m: _Match, ctx: _Ctx) -> _Norm | None:
+    month = _month_number(m["m"])
+    d1, d2 = int(m["d"].rstrip("stndrh")), int(m["d2"].rstrip("stndrh"))
+    year, _ = _year_for(m, ctx, month, d1)
+    try:
+        first, last = date(year, month, d1), date(year, month, d2)
+    except ValueError:
+        return None
+    if last <= first:
+        return None
+    return _Norm("DATE", first.isoformat(), value_end=last.isoformat(), future=first > ctx.published)
+
+
+def _h_numeric(m: _Match, ctx: _Ctx) -> _Norm | None:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    year = y if y > 99 else 2000 + y if y < 50 else 1900 + y
+    day, month = (a, b) if ctx.day_first or b > 12 else (b, a)
+    if a > 12 >= b:
+        day, month = a, b
+    try:
+        d = date(year, month, day)
+    except ValueError:
+        return None
+    return _Norm("DATE", d.isoformat(), future=d > ctx.published)
+
+
+def _h_iso(m: _Match, ctx: _Ctx) -> _Norm | None:
+    try:
+        d = date(int(m["y"]), int(m["mo"]), int(m["d"]))
+    except ValueError:
+        return None
+    return _Norm("DATE", d.isoformat(), future=d > ctx.published)
+
+
+def _h_operation(m: _Match, ctx: _Ctx) -> _Norm | None:
+    month, day = int(m["mo"]), int(m["d"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    year = _nearest_year(month, day, ctx.published, False)
+    try:
+        return _Norm("DATE", date(year, month, day).isoformat(), basis="inferred")
+    except ValueError:
+        return None
+
+
+def _h_month_year(m: _Match, ctx: _Ctx) -> _Norm | None:
+    year, month = int(m["y"]), _month_number(m["m"])
+    return _Norm("DATE", f"{year:04d}-{month:02d}", mod=_mod(_g(m, "mod")),
+                 future=date(year, month, 1) > ctx.published)
+
+
+def _h_month(m: _Match, ctx: _Ctx) -> _Norm | None:
+    name, rel, pub = m["m"], _g(m, "rel"), ctx.published
+    month = _month_number(name)
+    if name in _data()["ambiguous_months"] and not rel and not _PREPS.search(ctx.text[max(0, m.start() - 12):m.start()]):
+        return None
+    that = _g(m, "that")
+    if that == "that":
+        year = _context_year(ctx, m.start()) or (ctx.last_year[1] if ctx.last_year else pub.year)
+    elif that:
+        year = pub.year + {"last": -1, "next": 1}.get(that, 0)
+    elif rel == "last":
+        year = pub.year if month < pub.month else pub.year - 1
+    elif rel == "next":
+        year = pub.year if month > pub.month else pub.year + 1
+    elif rel == "this":
+        year = pub.year
+    else:
+        year = _context_year(ctx, m.start()) or _nearest_year(month, 15, pub, _is_future(ctx, m.start(), m.end()))
+    return _Norm("DATE", f"{year:04d}-{month:02d}", mod=_mod(rel) if rel not in ("last", "next", "this") else None,
+                 basis="explicit" if not rel or rel not in ("last", "next", "this") else "relative",
+                 future=date(year, month, 1) > pub)
+
+
+def _h_deictic(m: _Match, ctx: _Ctx) -> _Norm | None:
+    word = _g(m, "w")
+    if word == "tonight":
+        return _Norm("TIME", f"{ctx.published}TNI", basis="relative", future=True)
+    offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
+    return _day_norm(m, ctx.published + timedelta(days=offset), basis="relative", future=offset > 0)
+
+
+def _season_year(season: str, rel: str, pub: date, future: bool) -> int:
+    first, last = _data()["season_months"][season]
+    if rel == "this":
+        return pub.year
+    if rel == "next" or (future and rel != "last"):
+        return pub.year if pub.month < first else pub.year + 1
+    if rel == "last":
+        return pub.year if pub.month > last else pub.year - 1
+    return pub.year if pub.month >= first else pub.year - 1
+
+
+def _h_season(m: _Match, ctx: _Ctx) -> _Norm | None:
+    rel, season = _g(m, "rel"), _data()["seasons"][_g(m, "s")]
+    before = ctx.text[max(0, m.start() - 15):m.start()].lower()
+    if not (_g(m, "y") or rel in ("last", "this", "next", "early", "late", "mid")
+            or (rel == "the" and season != "FA" and re.search(r"\b(?:in|during|over|through|by|until|since)\s*$", before))):
+        return None
+    if _g(m, "y"):
+        year = int(_g(m, "y"))
+    else:
+        year = _season_year(season, rel, ctx.published, _is_future(ctx, m.start(), m.end()))
+    return _Norm("DATE", f"{year}-{season}", mod=_mod(rel), basis="explicit" if _g(m, "y") else "relative")
+
+
+def _unit_value(n: float | None, unit: str) -> str:
+    """TIMEX3 duration value for ``n`` units (None = unspecified)."""
+    code = _data()["units"][unit]
+    if code == "2W":
+        n, code = (2 * n if n is not None else None), "W"
+    amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
+    if n is not None and not float(n).is_integer() and code in ("Y", "M", "D", "H"):
+        smaller = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "H"), "H": (60, "MIN")}[code]
+        amount, code = str(round(n * smaller[0])), smaller[1]
+    if code in ("S", "MIN", "H"):
+        return f"PT{amount}{'M' if code == 'MIN' else code}"
+    return f"P{amount}{code}"
+
+
+def _unit_name(word: str) -> str:
+    w = word.lower().rstrip("-")
+    return str(_data()["unit_plurals"].get(w, w))
+
+
+def _shift(pub: date, n: float, unit: str) -> str | None:
+    """TIMEX3 value of the point ``n`` units before ``pub`` at the unit's granularity."""
+    k = int(n)
+    if unit in ("day", "night"):
+        return (pub - timedelta(days=k)).isoformat()
+    if unit in ("week", "fortnight"):
+        return _iso_week(pub - timedelta(weeks=k * (2 if unit == "fortnight" else 1)))
+    if unit == "month":
+        return _add_months(pub, -k).isoformat()[:7]
+    if unit == "year":
+        return str(pub.year - k)
+    if unit == "decade":
+        return f"{(pub.year - 10 * k) // 10}"
+    return None
+
+
+def _h_ago(m: _Match, ctx: _Ctx) -> _Norm | None:
+    n, unit = _number(_g(m, "num")), _unit_name(_g(m, "u"))
+    if n is None or n < 1 or (_g(m, "dir") == "earlier" and unit not in ("year", "month", "quarter")):
+        return None
+    mod = _mod(_g(m, "mod"))
+    mod = "APPROX" if mod in ("APPROX", "LESS_THAN", "MORE_THAN") else mod
+    if unit == "year" and ctx.last_quarter is not None and _g(m, "dir") != "ago":
+        y, q = ctx.last_quarter
+        return _Norm("DATE", f"{y - int(n)}-Q{q}", basis="relative")
+    value = _shift(ctx.published, n, unit)
+    return _Norm("DATE", value, mod=mod, basis="relative") if value else None
+
+
+def _h_year_earlier(m: _Match, ctx: _Ctx) -> _Norm | None:
+    if ctx.last_quarter is not None:
+        y, q = ctx.last_quarter
+        return _Norm("DATE", f"{y - 1}-Q{q}", basis="relative")
+    return _Norm("DATE", str(ctx.published.year - 1), basis="relative")
+
+
+def _set_context(ctx: _Ctx, start: int) -> bool:
+    """'600 trucks a day', 'twice a week': a quantity before 'a <unit>'."""
+    before = ctx.text[max(0, start - 40):start]
+    return bool(re.search(r"(?:\d[\d,.]*%?(?:\s+[a-z-]+){1,3}|\b(?:times|once|twice|dollars|cents|percent))\s+$", before))
+
+
+def _h_duration(m: _Match, ctx: _Ctx) -> _Norm | None:
+    num_text, unit = _g(m, "num"), _unit_name(_g(m, "u"))
+    n = _number(num_text)
+    if num_text in ("a", "an") and not _g(m, "the") and _set_context(ctx, m.start()):
+        return _Norm("SET", _unit_value(1, unit))
+    if (n is not None and n == 0) or (unit == "second" and num_text in ("a", "an")):
+        return None
+    value = _unit_value(n, unit)
+    tail = re.match(r"\s+(?:since|after|into|of)\s+([^.;\n]{1,90})", ctx.text[m.end():m.end() + 100])
+    if tail and n is not None and unit in ("day", "week", "month", "year"):
+        start = _anchor_date_for(tail[1], ctx)
+        if start is not None:
+            return _Norm("DURATION", value, mod=_mod(_g(m, "mod")), basis="inferred",
+                         anchored=_count_from(start, n, unit).isoformat())
+    trim = m.start("num") if _g(m, "the") and "-" in m[0][m.start("num") - m.start():] else None
+    return _Norm("DURATION", value, mod=_mod(_g(m, "mod")), start=trim)
+
+
+def _count_from(start: date, n: float, unit: str) -> date:
+    """Day ``n`` counts ``start`` as day 1; other units are added."""
+    k = int(n)
+    if unit == "day":
+        return start + timedelta(days=k - 1)
+    if unit == "week":
+        return start + timedelta(weeks=k)
+    if unit == "month":
+        return _add_months(start, k)
+    return _add_months(start, 12 * k)
+
+
+def _h_vague_units(m: _Match, ctx: _Ctx) -> _Norm | None:
+    return _Norm("DURATION", _unit_value(None, _unit_name(_g(m, "u"))))
+
+
+def _h_day_count(m: _Match, ctx: _Ctx) -> _Norm | None:
+    n = _number(_g(m, "n")) or _data()["ordinals"].get(_g(m, "o"), 0)
+    if not n:
+        raw = re.match(r"\d+", _g(m, "o"))
+        n = int(raw[0]) if raw else 0
+    start = _anchor_date_for(_g(m, "what"), ctx) if n > 0 else None
+    if start is None:
+        return None
+    d = start + timedelta(days=int(n) - 1)
+    return _Norm("DATE", d.isoformat(), basis="inferred", future=d > ctx.published)
+
+
+def _h_streak(m: _Match, ctx: _Ctx) -> _Norm | None:
+    return _Norm("DATE", ctx.published.isoformat(), basis="relative")
+
+
+def _h_rel_unit(m: _Match, ctx: _Ctx) -> _Norm | None:
+    rel = re.sub(r"\s+", " ", _g(m, "rel"))
+    unit, pub = _g(m, "u"), ctx.published
+    if rel in ("the past", "the last") and unit in ("week", "month", "year", "decade", "day"):
+        return _Norm("DURATION", _unit_value(1, unit), mod=_mod(_g(m, "mod")))
+    offset = {"last": -1, "the previous": -1, "past": -1, "next": 1, "the coming": 1, "the following": 1,
+              "coming": 1}.get(rel, 0)
+    mod = _mod(_g(m, "mod"))
+    kw: dict[str, Any] = {"basis": "relative", "future": offset > 0, "mod": mod}
+    if unit == "week":
+        return _Norm("DATE", _iso_week(pub + timedelta(weeks=offset)), **kw)
+    if unit == "weekend":
+        if rel in ("the", "this", "") and not _is_future(ctx, m.start(), m.end()) and pub.weekday() < 5:
+            offset = -1
+        return _Norm("DATE", _iso_week(pub + timedelta(weeks=offset)) + "-WE", **kw)
+    if unit == "month":
+        return _Norm("DATE", _add_months(pub, offset).isoformat()[:7], **kw)
+    if unit == "year":
+        return _Norm("DATE", str(pub.year + offset), **kw)
+    if unit == "quarter":
+        y, q = _shift_quarter(*_quarter(pub), offset)
+        return _Norm("DATE", f"{y}-Q{q}", **kw)
+    if unit == "decade":
+        return _Norm("DATE", f"{(pub.year // 10) + offset}", **kw)
+    if unit == "century":
+        return _Norm("DATE", f"{(pub.year // 100) + offset:02d}", **kw)
+    return None
+
+
+def _h_quarter(m: _Match, ctx: _Ctx) -> _Norm | None:
+    text = m[0].lower()
+    n = _g(m, "n")
+    if not n and not re.match(r"(?:the|this|last|next|its|their)\b", text) and "-" not in text:
+        return None
+    pub_y, pub_q = _quarter(ctx.published)
+    if n:
+        q = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(n, 0) or int(n[0])
+        if _g(m, "y"):
+            year = int(_g(m, "y"))
+        elif "last year" in text:
+            year = pub_y - 1
+        elif "next year" in text:
+            year = pub_y + 1
+        else:
+            year = pub_y if q <= pub_q else pub_y - 1
+            year = ctx.last_quarter[0] if ctx.last_quarter and "fiscal" in text else year
+    elif re.search(r"\b(?:current|this)\b", text):
+        year, q = pub_y, pub_q
+    elif re.search(r"\bnext\b", text):
+        year, q = _shift_quarter(pub_y, pub_q, 1)
+    elif ctx.last_quarter is not None and "last" not in text:
+        year, q = ctx.last_quarter
+    else:
+        year, q = _shift_quarter(pub_y, pub_q, -1)
+    if re.search(r"year[\s-](?:ago|earlier)|previous year|prior year", text):
+        year -= 1
+    return _Norm("DATE", f"{year}-Q{q}")
+
+
+def _h_half(m: _Match, ctx: _Ctx) -> _Norm | None:
+    year = int(_g(m, "y")) if _g(m, "y") else ctx.published.year
+    return _Norm("DATE", f"{year}-H{1 if _g(m, 'h') == 'first' else 2}")
+
+
+def _h_year(m: _Match, ctx: _Ctx) -> _Norm | None:
+    year = int(m["y"])
+    before = ctx.text[max(0, m.start() - 14):m.start()]
+    after = ctx.text[m.end():m.end() + 20]
+    prepped = bool(_g(m, "mod") or _g(m, "fy") or _PREPS.search(before))
+    if re.match(r"\s+[a-z]+s\b", after) and not prepped:
+        return None
+    if year < 1900 and not prepped:
+        return None
+    if year > ctx.published.year + 50 or re.search(r"(?:Operation|No\.|#|number)\s*$", before, re.I):
+        return None
+    mod = _mod(_g(m, "mod"))
+    return _Norm("DATE", str(year), mod=mod, future=year > ctx.published.year)
+
+
+def _h_decade(m: _Match, ctx: _Ctx) -> _Norm | None:
+    dec = _g(m, "dec")
+    full = dec if len(dec) == 4 else ("19" if int(dec[1]) > 2 else "20") + dec[1:]
+    return _Norm("DATE", full[:3] + "X", mod=_mod(_g(m, "mod")), basis="explicit")
+
+
+def _h_century(m: _Match, ctx: _Ctx) -> _Norm | None:
+    raw = _g(m, "n")
+    n = _data()["ordinals"].get(raw) or int(re.match(r"\d+", raw)[0])  # type: ignore[index]
+    return _Norm("DATE", f"{n - 1:02d}", mod=_mod(_g(m, "mod"))) if n > 0 else None
+
+
+def _h_ref(m: _Match, ctx: _Ctx) -> _Norm | None:
+    word = re.sub(r"\s+", " ", m[0].lower())
+    if word == "current" and re.match(r"\s+(?:account|affairs|events|prices|dollars|law|rules|system|situation)", ctx.text[m.end():]):
+        return None
+    return _Norm("DATE", _data()["refs"][word], basis="relative")
+
+
+def _h_set(m: _Match, ctx: _Ctx) -> _Norm | None:
+    word = re.sub(r"\s+", " ", _g(m, "w"))
+    sets = _data()["sets"]
+    if word in sets:
+        value = sets[word]
+    else:
+        unit = word.split()[-1]
+        if unit in ("night", "morning", "evening", "afternoon"):
+            value = f"XXXX-XX-XXT{_data()['parts_of_day'][unit]}"
+        else:
+            value = _unit_value(1, unit)
+    mod = "APPROX" if _g(m, "mod") else None
+    return _Norm("SET", value, mod=mod)
+
+
+# --- anchored rules (resolved after every date of the text is known) -------
+
+
+def _time_norm(m: _Match, ctx: _Ctx, clock: str, *, end_clock: str | None = None) -> _Norm:
+    day, found = _anchor_day(ctx, m.start(), m.end())
+    mod = _mod(_g(m, "approx"))
+    return _Norm(
+        "TIME", f"{day}{clock}", mod=mod, value_end=f"{day}{end_clock}" if end_clock else None,
+        basis="inferred" if found else "publication", future=day > ctx.published, clock=clock,
+    )
+
+
+def _h_clock(m: _Match, ctx: _Ctx) -> _Norm | None:
+    word = _g(m, "word")
+    if word:
+        return _time_norm(m, ctx, "T" + _data()["clock_words"][word])
+    h, mi = int(m["h"]), int(m["mi"] or 0)
+    ap = _g(m, "ap").replace(".", "")
+    if ap:
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if ap.startswith("p") else 0)
+    elif not (_g(m, "mi") or _g(m, "zone")):
+        return None
+    zone = "Z" if _g(m, "zone") else ""
+    end_clock = None
+    if _g(m, "h2"):
+        end_clock = f"T{int(_g(m, 'h2')):02d}:{int(_g(m, 'mi2') or 0):02d}{zone}"
+    return _time_norm(m, ctx, f"T{h:02d}:{mi:02d}{zone}", end_clock=end_clock)
+
+
+def _h_part_of_day(m: _Match, ctx: _Ctx) -> _Norm | None:
+    pod, det, rel = _g(m, "pod"), _g(m, "det"), _g(m, "rel")
+    code = _data()["parts_of_day"][pod]
+    pub = ctx.published
+    if det == "this":
+        day, found = pub, True
+    elif det == "last":
+        day, found = pub - timedelta(days=1), True
+    else:
+        day, found = _anchor_day(ctx, m.start(), m.end())
+        day += timedelta(days={"next": 1, "following": 1, "previous": -1}.get(rel, 0))
+    mod = _mod(_g(m, "mod"))
+    if pod in ("dawn", "daybreak", "sunrise"):
+        mod = mod or "START"
+    basis = "relative" if det in ("this", "last") else "inferred" if found else "publication"
+    if pod == "overnight":
+        day = pub if det != "that" else day
+        return _Norm("TIME", f"{day - timedelta(days=1)}TNI", mod=mod, basis=basis, event_day=day)
+    return _Norm("TIME", f"{day}T{code}", mod=mod, basis=basis, future=day > pub)
+
+
+def _h_same_day(m: _Match, ctx: _Ctx) -> _Norm | None:
+    text = m[0].lower()
+    best = ctx.published
+    sent = ctx.sentence(m.start())
+    for s, e, d in ctx.days:
+        if e <= m.start() and ctx.sentence(s) >= sent - 2:
+            best = d
+    shift = 1 if re.search(r"next|following|after", text) else -1 if re.search(r"previous|before", text) else 0
+    return _Norm("DATE", (best + timedelta(days=shift)).isoformat(), basis="inferred")
+
+
+# ---------------------------------------------------------------------------
+# Rule table
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    regex: re.Pattern[str]
+    handler: _Handler
+    anchored: bool = False  # resolved in the second pass, against known dates
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[_Rule, ...]:
+    """Compile the rule table (most specific first: it wins ties)."""
+    f = _frag()
+    M, WD, DAY, YEAR, NUM, UNIT, PRE = (f[k] for k in ("MONTH", "WD", "DAY", "YEAR", "NUM", "UNIT", "PRE"))
+    yrel = r"(?:,?\s+(?P<y>" + YEAR + r")|\s+(?P<yrel>last|this|next)\s+year)?"
+    dmods = r"(?:(?P<mod>early|late|mid|the\s+(?:start|beginning|end|middle|close)\s+of)[\s-]+)?"
+    specs: list[tuple[str, str, _Handler, bool]] = [
+        ("day_count", r"\bday\s+(?P<n>\d[\d,]*)(?=\s+(?:of|in|into)\s+(?P<what>[^.;\n]{1,80}))", _h_day_count, False),
+        ("ord_day_of", r"\bthe\s+(?P<o>" + f["ORD"] + r"|\d+(?:st|nd|rd|th))\s+day\s+of\s+(?:the\s+)?(?P<what>(?:[\w'’–-]+\s+){0,3}?"
+         r"(?:war|invasion|truce|ceasefire|conflict|offensive|siege|fighting|occupation|blockade|protests?|strike|operation))\b",
+         _h_day_count, False),
+        ("streak", r"\b(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+"
+         r"(?:straight\s+|consecutive\s+|successive\s+|full\s+)?day\b(?!\s+of\b)", _h_streak, False),
+        ("cal_dmy", r"\b" + PRE + r"(?:(?P<wd>" + WD + r"),?\s+)?(?:the\s+)?(?P<d>" + DAY + r")(?:\s+of)?\s+(?P<m>" + M + r")" + yrel,
+         _h_cal, False),
+        ("cal_mdy", r"\b" + PRE + r"(?:(?P<wd>" + WD + r"),?\s+)?(?P<m>" + M + r")\s+(?P<d>" + DAY + r")(?!\s*[-–]\s*\d|:\d)" + yrel,
+         _h_cal, False),
+        ("range_dmy", r"\b(?P<d>" + DAY + r")\s*[-–]\s*(?P<d2>" + DAY + r")\s+(?P<m>" + M + r")(?:,?\s+(?P<y>" + YEAR + r"))?",
+         _h_cal_range, False),
+        ("range_mdy", r"\b(?P<m>" + M + r")\s+(?P<d>" + DAY + r")\s*[-–]\s*(?P<d2>" + DAY + r")(?:,?\s+(?P<y>" + YEAR + r"))?",
+         _h_cal_range, False),
+        ("numeric", r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)", _h_numeric, False),
+        ("iso", r"(?<![\d-])(?P<y>" + YEAR + r")-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?![\d-])", _h_iso, False),
+        ("operation", r"(?<=\bOperation\s)(?P<mo>1[0-2]|0?[1-9])(?P<d>[0-3]\d)\b", _h_operation, False),
+        ("month_year", r"\b" + dmods + r"(?P<m>" + M + r"),?\s+(?:of\s+)?(?P<y>" + YEAR + r")", _h_month_year, False),
+        ("month", r"\b(?:(?P<rel>last|this|next|early|late|mid|earlier|later)[\s-]+(?:in\s+)?)?(?P<m>" + f["MONTHFULL"] + r")"
+         r"(?:\s+(?:of\s+)?(?P<that>that|this|last|next)\s+year)?", _h_month, False),
+        ("weekday", r"\b" + PRE + r"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<wd>" + WD + r")(?!,?\s+\d)"
+         r"(?:\s+(?P<pod>morning|afternoon|evening|night))?(?:\s+(?P<wk>last|next|this)\s+week)?", _h_weekday, False),
+        ("deictic", r"\b(?:(?P<mod>early|late|later|earlier)\s+)?(?P<w>yesterday|today|tomorrow|tonight)\b"
+         r"(?:\s+(?P<pod>morning|afternoon|evening|night))?", _h_deictic, False),
+        ("ago", r"\b(?:(?P<mod>" + f["MODS"] + r")\s+)?(?P<num>" + NUM + r")[\s-]+(?P<u>" + UNIT + r")\s+(?P<dir>ago|earlier)\b",
+         _h_ago, False),
+        ("year_earlier", r"\b(?:(?:the|a)\s+)?year[\s-](?:earlier|ago)(?:\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period))?",
+         _h_year_earlier, False),
+        ("rel_unit", r"\b(?:(?P<mod>early|late|earlier|later|mid|the\s+(?:start|beginning|end|middle|close)\s+of)[\s-]+(?:in\s+)?)?"
+         r"(?P<rel>last|this|next|past|coming|the\s+(?:past|last|coming|current|previous|following)|the)\s+"
+         r"(?P<u>week|weekend|month|year|quarter|decade|century)\b(?![\s-](?:ago|earlier|old|long))", _h_rel_unit, False),
+        ("quarter", r"\b(?:(?:the|this|last|next|its|their)\s+)?(?:(?:latest|last|current|same|comparable|previous|recent|prior|fiscal|"
+         r"year[\s-]ago|year[\s-]earlier|this\s+year's|last\s+year's|next\s+year's)[\s-]+)*(?:(?P<n>first|second|third|fourth|[1-4](?:st|nd|rd|th))"
+         r"[\s-]+)?(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?:(?P<y>" + YEAR + r")|(?:last|this|next)\s+year))?",
+         _h_quarter, False),
+        ("half", r"\b(?:the\s+)?(?P<h>first|second)[\s-]half(?:\s+of\s+(?:(?P<y>" + YEAR + r")|this\s+year|the\s+year))?(?!\s+of\b)",
+         _h_half, False),
+        ("season", r"\b(?:(?P<rel>last|this|next|early|late|mid|the)[\s-]+)?(?P<s>" + f["SEASON"] + r")\b(?:\s+(?:of\s+)?(?P<y>" + YEAR + r"))?",
+         _h_season, False),
+        ("decade", r"(?:\b(?P<mod>early|late|mid)[\s-]+)?(?P<dec>\b(?:1[0-9]|20)\d0|'\d0)s\b", _h_decade, False),
+        ("century", r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|" + f["ORD"] + r")\s+century\b",
+         _h_century, False),
+        ("year", dmods + r"(?:\b(?P<fy>fiscal|calendar)\s+(?:year\s+)?)?(?P<y>" + YEAR + r")\b(?!-\d)",
+         _h_year, False),
+        ("duration", r"\b(?:(?P<mod>" + f["MODS"] + r")\s+)?(?:(?P<the>the)\s+(?:(?:past|last|first|next|previous|coming|final|following|"
+         r"latest|initial|recent|entire|whole|full|remaining)\s+)?|(?:past|next|first|recent|coming)\s+)?(?P<num>" + NUM + r")(?:\s+|-)(?P<u>" + UNIT + r")\b"
+         r"(?:-(?:long|old))?(?:\s+mark\b)?", _h_duration, False),
+        ("vague_units", r"\b(?:(?:recent|the(?:\s+(?:past|last|coming|next|recent))?|past|coming)\s+)?"
+         r"(?P<u>seconds|minutes|hours|days|weeks|months|years|decades)\b", _h_vague_units, False),
+        ("ref", r"\b" + _alt(list(_data()["refs"])) + r"\b", _h_ref, False),
+        ("set", r"\b(?:(?P<mod>almost|nearly)\s+)?(?P<w>" + _alt(list(_data()["sets"]))[3:-1] +
+         r"|(?:every|each|per)\s+(?:day|night|week|month|year|morning|evening|afternoon))\b", _h_set, False),
+        ("gmt", r"(?<![\d:])(?P<h>[01]\d|2[0-3]):?(?P<mi>[0-5]\d)(?:\s*[-–]\s*(?P<h2>[01]\d|2[0-3]):?(?P<mi2>[0-5]\d))?\s*(?P<zone>GMT|UTC)\b",
+         _h_clock, True),
+        ("clock", r"(?:\b(?P<approx>about|around|approximately|roughly)\s+)?(?:\b(?P<word>noon|midday|midnight)\b|"
+         r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?(?:\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)|(?=\s*(?P<zone>GMT|UTC)\b))"
+         r"(?:\s+(?-i:[A-Z][a-z]+)\s+time\b)?)", _h_clock, True),
+        ("hhmm", r"(?<![\d:.,$])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])", _h_clock, True),
+        ("part_of_day", r"\b(?:(?P<mod>early|late|later|earlier)\s+(?:in\s+)?)?(?:(?P<det>the|that|this|last)\s+)?"
+         r"(?:(?P<rel>next|following|previous|same)\s+)?(?P<pod>" + f["POD"] + r")\b(?!\s+(?:of|on)\b)", _h_part_of_day, True),
+        ("same_day", r"\b(?:(?:earlier|later)\s+(?:in\s+the|that)\s+day|the\s+same\s+day|that\s+(?:same\s+)?day|"
+         r"the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:before|after))\b", _h_same_day, True),
+    ]
+    return tuple(_Rule(n, re.compile(p, re.I), h, a) for n, p, h, a in specs)
+
+
+# ---------------------------------------------------------------------------
+# Engine
+# ---------------------------------------------------------------------------
+
+_Cand = tuple[int, int, int, _Match]  # start, end, rule index, match
+_MERGE_GAP = re.compile(r"(?:[ \t]*,?[ \t]+(?:at[ \t]+)?|[ \t]+on[ \t]+)")
+
+
+def _candidates(text: str) -> Iterator[_Cand]:
+    for i, rule in enumerate(_rules()):
+        for m in rule.regex.finditer(text):
+            if m.end() > m.start():
+                yield m.start(), m.end(), i, m
+
+
+def _select(text: str, ctx: _Ctx) -> list[tuple[_Cand, _Norm | None]]:
+    """Leftmost-longest non-overlapping matches whose handler accepts them."""
+    rules = _rules()
+    cands = sorted(_candidates(text), key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[tuple[_Cand, _Norm | None]] = []
+    for cand in cands:
+        s, e, i, m = cand
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        norm = rules[i].handler(m, ctx)
+        if norm is None:
+            continue
+        taken.append((s, e))
+        chosen.append((cand, norm))
+    chosen.sort(key=lambda x: x[0][0])
+    return chosen
+
+
+def _resolve(chosen: list[tuple[_Cand, _Norm | None]], ctx: _Ctx) -> list[tuple[int, int, _Norm]]:
+    """Resolve in text order: dates first, then expressions anchored on them."""
+    rules = _rules()
+    out: dict[int, tuple[int, int, _Norm]] = {}
+    for k, ((s, e, i, m), _) in enumerate(chosen):
+        if rules[i].anchored:
+            continue
+        norm = rules[i].handler(m, ctx)
+        if norm is None:
+            continue
+        out[k] = (s, e, norm)
+        if re.match(r"\d{4}-\d\d-\d\d(?:T|$)", norm.value) and norm.type in ("DATE", "TIME"):
+            ctx.days.append((s, e, norm.event_day or date.fromisoformat(norm.value[:10])))
+        if _g(m, "y") and norm.type == "DATE":
+            ctx.last_year = (s, int(norm.value[:4]))
+        q = re.fullmatch(r"(\d{4})-Q(\d)", norm.value)
+        if q:
+            ctx.last_quarter = (int(q[1]), int(q[2]))
+    for k, ((s, e, i, m), _) in enumerate(chosen):
+        if rules[i].anchored:
+            norm = rules[i].handler(m, ctx)
+            if norm is not None:
+                out[k] = (s, e, norm)
+    return [out[k] for k in sorted(out)]
+
+
+def _merge(text: str, items: list[tuple[int, int, _Norm]]) -> list[tuple[int, int, _Norm]]:
+    """Join a day and an adjacent clock time: '06 May 2025 14:32 GMT', '3 a.m. on Monday'."""
+    merged: list[tuple[int, int, _Norm]] = []
+    for s, e, norm in items:
+        if merged:
+            ps, pe, prev = merged[-1]
+            pair = (prev, norm) if prev.clock is None else (norm, prev)
+            day, clock = pair
+            if (clock.clock and day.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", day.value)
+                    and not clock.value_end and _MERGE_GAP.fullmatch(text[pe:s])
+                    and (prev is day or " on " in text[pe:s] or text[pe:s].strip() == "")):
+                value = day.value + clock.clock
+                merged[-1] = (ps, e, replace(clock, value=value, basis=day.basis, future=day.future))
+                continue
+        merged.append((s, e, norm))
+    return merged
+
+
+@lru_cache(maxsize=65536)
+def _find_cached(text: str, published: date, day_first: bool) -> tuple[Timex, ...]:
+    breaks = [m.end() for m in _SENT_BREAK.finditer(text)]
+    ctx = _Ctx(text=text, published=published, day_first=day_first, breaks=breaks, days=[])
+    chosen = _select(text, _Ctx(text=text, published=published, day_first=day_first, breaks=breaks, days=[]))
+    items = _merge(text, _resolve(chosen, ctx))
+    return tuple(_to_timex(text, s, e, norm) for s, e, norm in items)
+
+
+def find_timexes(text: str, *, published: date, doc: Any = None, day_first: bool = True) -> list[Timex]:
+    """Find and normalise every temporal expression in ``text``.
+
+    Args:
+        text: The article text.
+        published: The publication date; every relative expression is
+            resolved against it (the clock is never read).
+        doc: Optional spaCy ``Doc`` of the same text. Its ``DATE``/``TIME``
+            entities that no rule matched are added when :func:`dateparser`
+            can resolve them to a day.
+        day_first: Read ``03/04/2024`` as 3 April (True) or March 4 (False).
+
+    Returns:
+        The timexes in text order, ``text[t.start:t.end] == t.text``.
+
+    Example:
+        >>> [t.value for t in find_timexes("It struck on Tuesday.", published=date(2024, 11, 21))]
+        ['2024-11-19']
+    """
+    if isinstance(published, datetime):
+        published = published.date()
+    found = list(_find_cached(text, published, day_first))
+    if doc is not None:
+        found = sorted(found + _from_doc(doc, found, published), key=lambda t: t.start)
+    return found
+
+
+def _from_doc(doc: Any, found: list[Timex], published: date) -> list[Timex]:
+    """Timexes for spaCy DATE/TIME entities that no rule matched."""
+    extra: list[Timex] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        s, e = ent.start_char, ent.end_char
+        if any(s < t.end and t.start < e for t in found):
+            continue
+        day = _dateparse(ent.text, published)
+        if day is not None:
+            extra.append(_to_timex(doc.text, s, e, _Norm("DATE", day.isoformat(), basis="relative")))
+    return extra
+
+
+@lru_cache(maxsize=4096)
+def _dateparse(phrase: str, published: date) -> date | None:
+    """dateparser as a last resort for a phrase our rules did not read."""
+    if not re.search(r"\d|" + _frag()["MONTH"], phrase):
+        return None
+    parsed = dateparser.parse(
+        phrase, languages=["en"],
+        settings={"RELATIVE_BASE": datetime.combine(published, time()), "PREFER_DATES_FROM": "past",
+                  "REQUIRE_PARTS": ["day", "month"], "STRICT_PARSING": True},
+    )
+    return parsed.date() if parsed else None

@@ -1,0 +1,135 @@
+""":mod:`timeline.types`: the typed records that flow through the pipeline.
+
+text -> :class:`Article` -> spaCy ``Doc`` -> :class:`Timex` + :class:`Candidate`
+-> :class:`Event` -> DataFrame (built only in :mod:`timeline.frame`).
+
+This module imports nothing from the package.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+Precision = Literal["minute", "hour", "day", "week", "month", "year", "none"]
+DateBasis = Literal["explicit", "relative", "inferred", "publication"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Status = Literal["occurred", "planned", "negated", "hypothetical"]
+
+PRECISIONS: tuple[str, ...] = ("minute", "hour", "day", "week", "month", "year", "none")
+DATE_BASES: tuple[str, ...] = ("explicit", "relative", "inferred", "publication")
+TIMEX_TYPES: tuple[str, ...] = ("DATE", "TIME", "DURATION", "SET")
+STATUSES: tuple[str, ...] = ("occurred", "planned", "negated", "hypothetical")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input document with its metadata.
+
+    ``published`` is the reference point for every relative date in ``text``;
+    it is ``None`` only while ingest decides whether to skip the article.
+    """
+
+    doc_id: str
+    text: str
+    published: date | None
+    title: str = ""
+    url: str = ""
+    source: str = ""
+    origin: str = ""  # where it was read from: a path, "path:line", or "<stdin>"
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A temporal expression found in a text, normalised against a publication date.
+
+    ``start``/``end`` are character offsets (``text == source[start:end]``);
+    ``value`` is the TIMEX3 value as TimeML writes it (``2024-11-21``,
+    ``2024-W47``, ``P3M``, ``PAST_REF``...). The remaining fields are what the
+    event layer needs: the calendar interval the expression covers, written as
+    ``date`` at ``precision`` (SCHEMA.md formats), and how it was obtained.
+    Durations and sets that do not name a point in time have ``date == ""``,
+    ``date_start is None`` and ``precision == "none"``.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+    mod: str | None = None
+    value_end: str | None = None
+    date: str = ""
+    date_start: datetime | None = None
+    date_end: datetime | None = None
+    precision: Precision = "none"
+    basis: DateBasis = "explicit"
+    future: bool = False  # resolved towards the future (tense or wording said so)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An event trigger found in a Doc, with the arguments read around it.
+
+    Offsets are character offsets in the article text. No date resolution
+    happens at this stage; ``timex`` is the temporal expression that governs
+    the trigger, if any.
+    """
+
+    event_type: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    sent_start: int
+    sent_end: int
+    sentence: str
+    status: Status = "occurred"
+    actors: tuple[str, ...] = ()
+    actor_countries: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    location: str = ""
+    weapon: str = ""
+    amount: str = ""
+    fatalities: int | None = None
+    pattern_id: str = ""
+    score: float = 0.5
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """The date an event is given, at the precision the text supports."""
+
+    date: str
+    date_start: datetime | None
+    date_end: datetime | None
+    precision: Precision
+    basis: DateBasis
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event mentioned in one article: a candidate plus its resolved date."""
+
+    event_id: str
+    article: Article
+    candidate: Candidate
+    when: ResolvedDate
+    headline: str
+    confidence: float
+    latitude: float | None = None
+    longitude: float | None = None
+    cluster_id: str = ""
+    extras: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DocumentOutcome:
+    """What happened to one input document in a run (one line of the report)."""
+
+    doc_id: str
+    origin: str
+    status: Literal["processed", "skipped"]
+    reason: str = ""
+    events: int = 0

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from test_export import make_events
+from tests.test_export import make_events
 from timeline import export
 from timeline.frame import conform
 

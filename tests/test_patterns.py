@@ -111,3 +111,21 @@ COUNTRIES = [
 @pytest.mark.parametrize("names,codes", COUNTRIES)
 def test_actor_countries(names, codes):
     assert countries_of(names) == codes
+
+
+BOILERPLATE = [
+    ("Read more: Sudan army retakes presidential palace in Khartoum\nThe army shelled the town.", ["shelled"]),
+    ("Tags: Sudan | airstrikes | RSF\nDrones struck the port.", ["struck"]),
+    ("Advertisement\nRebels captured the town.", ["captured"]),
+]
+
+
+@pytest.mark.parametrize("text,triggers", BOILERPLATE, ids=["teaser", "tags", "advert"])
+def test_triggers_on_boilerplate_lines_are_dropped(blank_nlp, text, triggers):
+    doc = blank_nlp(text)
+    assert [span.text for span in doc.spans["tl_triggers"]] == triggers
+
+
+def test_line_breaks_end_sentences(blank_nlp):
+    doc = blank_nlp("Russia's biggest airstrike\nThe week began with a barrage.")
+    assert [s.text.strip() for s in doc.sents] == ["Russia's biggest airstrike", "The week began with a barrage."]

@@ -173,6 +173,21 @@ def evaluate_timex(
         raise _fail(str(exc)) from None
 
 
+@app.command("evaluate")
+def evaluate_events(
+    gold: Annotated[Path, typer.Argument(help="Gold events, JSON Lines in the format of dev_gold.jsonl.")],
+    articles: Annotated[Path, typer.Argument(help="The folder of the gold's articles (NN.txt + NN.json).")],
+    model: ModelOption = None,
+) -> None:
+    """Score the event extractor on gold events: P/R/F1, type accuracy, date accuracy and date F1."""
+    from .evaluate import evaluate_events as evaluate, format_event_report
+
+    try:
+        typer.echo(format_event_report(evaluate(gold, articles, model=model)))
+    except TimelineError as exc:
+        raise _fail(str(exc)) from None
+
+
 def main() -> None:
     """Entry point of the ``timeline`` console script."""
     try:

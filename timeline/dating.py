@@ -4,18 +4,21 @@ Order of evidence: the temporal expression that governs the trigger in the
 dependency parse, then the nearest dated expression in the same sentence, then
 the running reference time of the paragraph (the last dated expression of an
 earlier sentence of the same paragraph, ``inferred``), then the publication
-date (``publication``): the publication day for present-tense reports, only its
-month for past-tense reports with no time of their own (the text does not say
-which day), and no date at all for planned, hypothetical or negated events.
+date (``publication``): the publication day for present-tense reports and for
+every report of a text with a dateline (wire copy reports the day's news), only
+its month for past-tense reports with no time of their own elsewhere (the text
+does not say which day), and no date at all for planned, hypothetical or negated events.
 """
 
 from __future__ import annotations
 
+import re
 from calendar import monthrange
 from datetime import date, datetime, time
 
 from spacy.tokens import Doc
 
+from .events import rules
 from .types import Candidate, ResolvedDate, Timex
 
 PRESENT_TAGS = ("VBZ", "VBP")
@@ -87,7 +90,7 @@ def publication_date(doc: Doc, candidate: Candidate, *, published: date) -> Reso
     """The fallback date from the publication date alone (see the module docstring)."""
     if candidate.status != "occurred":
         return ResolvedDate("", None, None, "none", "publication")
-    if _is_past_report(doc, candidate):
+    if _is_past_report(doc, candidate) and not has_dateline(doc.text):
         last = monthrange(published.year, published.month)[1]
         return ResolvedDate(
             published.strftime("%Y-%m"),
@@ -103,6 +106,21 @@ def publication_date(doc: Doc, candidate: Candidate, *, published: date) -> Reso
         "day",
         "publication",
     )
+
+
+def has_dateline(text: str) -> bool:
+    """Whether the text opens with a wire dateline or a live-blog date header.
+
+    Such a text reports the day's news, so a past event with no time of its own
+    is dated to the publication day (the patterns are ``dateline_patterns`` in
+    data/event_rules.json).
+
+    Example:
+        >>> has_dateline("KYIV, Nov 21 (Newswire) - Russia struck Dnipro.")
+        True
+    """
+    head = text[: rules()["dateline_window"]]
+    return any(re.search(pattern, head, flags=re.MULTILINE) for pattern in rules()["dateline_patterns"])
 
 
 def _is_past_report(doc: Doc, candidate: Candidate) -> bool:

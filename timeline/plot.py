@@ -21,7 +21,6 @@ tick or legend, because plotly renders a subset of HTML there.
 
 from __future__ import annotations
 
-import html
 import textwrap
 import zlib
 from collections.abc import Mapping, Sequence
@@ -53,11 +52,13 @@ COUNT_FREQS: dict[str, tuple[str, ...]] = {
     "D": ("minute", "hour", "day"),
     "W": ("minute", "hour", "day", "week"),
 }
-_PALETTE: tuple[str, ...] = tuple(px.colors.qualitative.Dark24)
+_PALETTE: tuple[str, ...] = tuple(px.colors.qualitative.T10 + px.colors.qualitative.Bold[:10]
+                                  + px.colors.qualitative.Dark24)
 _FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 _SENTENCE_CHARS = 320
 _WRAP = 90
 _DAY = pd.Timedelta(days=1)
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
 
 
 def timeline_figure(
@@ -101,9 +102,11 @@ def timeline_figure(
         vertical_spacing=0.04,
         row_heights=[1.0] if rows == 1 else [0.74, 0.26],
     )
-    colours = _colour_map(dated[color] if len(dated) else pd.Series(dtype=str), color)
+    colours = _colour_map(df, color)
     lanes = _lane_order(dated, lane)
     for trace in _event_traces(dated, lane, color, colours, lanes):
+        fig.add_trace(trace, row=1, col=1)
+    for trace in _status_keys(dated):
         fig.add_trace(trace, row=1, col=1)
     if freq is not None:
         for trace in _count_traces(dated, freq, color, colours, legend=False):
@@ -134,7 +137,7 @@ def counts_figure(df: pd.DataFrame, *, freq: str = "W", color: str = "event_type
     _check("freq", freq, tuple(COUNT_FREQS))
     _check("color", color, ("event_type", "status"))
     dated = _dated(df)
-    colours = _colour_map(dated[color] if len(dated) else pd.Series(dtype=str), color)
+    colours = _colour_map(df, color)
     fig = go.Figure(_count_traces(dated, freq, color, colours, legend=True))
     fig.update_layout(
         barmode="stack",
@@ -161,12 +164,11 @@ def map_figure(df: pd.DataFrame) -> go.Figure:
     Returns:
         A ``Scattergeo`` figure zoomed to the events.
     """
-    located = _dated(df, keep_undated=True)
-    located = located[located["latitude"].notna() & located["longitude"].notna()]
+    located = df[df["latitude"].notna() & df["longitude"].notna()]
     fig = go.Figure(_outline_trace())
-    colours = _colour_map(located["event_type"], "event_type")
-    for event_type, group in located.groupby("event_type", sort=False):
-        fig.add_trace(_place_trace(str(event_type), group, colours[str(event_type)]))
+    colours = _colour_map(df, "event_type")
+    for event_type, places in _places(located).items():
+        fig.add_trace(_place_trace(event_type, places, colours[event_type]))
     fig.update_layout(
         template="plotly_white",
         font={"family": _FONT},
@@ -187,11 +189,10 @@ def _check(name: str, value: str, valid: Sequence[str]) -> None:
         raise InputError(invalid_value(name, value, list(valid)))
 
 
-def _dated(df: pd.DataFrame, *, keep_undated: bool = False) -> pd.DataFrame:
-    """Rows with a usable date (unless ``keep_undated``), plus the derived plotting columns."""
+def _dated(df: pd.DataFrame) -> pd.DataFrame:
+    """Rows with a usable date, plus the derived plotting columns."""
     mask = (df["date_precision"] != "none") & df["date_start"].notna() & df["date_end"].notna()
-    out = df if keep_undated else df[mask]
-    out = out.copy()
+    out = df[mask].copy()
     out["_mid"] = out["date_start"] + (out["date_end"] - out["date_start"]) / 2
     out["_span"] = (out["date_end"] - out["date_start"]) > _DAY
     out["_hover"] = [_hover(row) for row in out.to_dict("records")]
@@ -220,16 +221,16 @@ def _lane_order(dated: pd.DataFrame, lane: str) -> list[str]:
     return [str(v) for v in counts.index]
 
 
-def _colour_map(values: pd.Series, column: str) -> dict[str, str]:
-    present = set(values.astype(str))
+def _colour_map(df: pd.DataFrame, column: str) -> dict[str, str]:
+    """Colours in taxonomy (or status) order of the values present, the same in every figure."""
+    present = set(df[column].astype(str)) if len(df) else set()
     order = list(EVENT_TYPES) if column == "event_type" else list(STATUS_SYMBOLS)
     ordered = [v for v in order if v in present] + sorted(present - set(order))
-    return {v: _PALETTE[order.index(v) % len(_PALETTE)] if v in order else _PALETTE[-1]
-            for v in ordered}
+    return {value: _PALETTE[i % len(_PALETTE)] for i, value in enumerate(ordered)}
 
 
 def _label(value: str) -> str:
-    return html.escape(value.replace("_", " "))
+    return _esc(value.replace("_", " "))
 
 
 def _hover(row: Mapping[str, Any]) -> str:
@@ -264,7 +265,8 @@ def _join(values: Any) -> str:
 
 
 def _esc(value: Any) -> str:
-    return html.escape(str(value), quote=True)
+    """Escape for plotly's HTML-like labels (numeric entities for quotes, which it decodes)."""
+    return str(value).translate(_ESCAPES)
 
 
 def _wrapped(text: str) -> str:
@@ -356,6 +358,24 @@ def _span_trace(
     )
 
 
+def _status_keys(dated: pd.DataFrame) -> list[go.Scatter]:
+    """Legend entries (no points) that explain the marker shape of each status present."""
+    present = set(dated["status"].astype(str))
+    return [
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name=status,
+            legend="legend2",
+            marker={"symbol": symbol, "color": "#52606d", "size": 10},
+            meta={"role": "key"},
+        )
+        for status, symbol in STATUS_SYMBOLS.items()
+        if status in present
+    ]
+
+
 def _count_traces(
     dated: pd.DataFrame, freq: str, color: str, colours: Mapping[str, str], *, legend: bool
 ) -> list[go.Bar]:
@@ -415,43 +435,53 @@ def _outline_trace() -> go.Scattergeo:
     )
 
 
-def _place_trace(event_type: str, group: pd.DataFrame, colour: str) -> go.Scattergeo:
-    places = group.groupby(["latitude", "longitude"], sort=False)
-    rows = [_place_row(lat_lon, events) for lat_lon, events in places]
+def _places(located: pd.DataFrame) -> dict[str, list[list[dict[str, Any]]]]:
+    """Event type -> the events at each of its places, in date order."""
+    columns = ["event_type", "latitude", "longitude", "location", "date", "headline", "url"]
+    ordered = located.sort_values("date_start", na_position="last")[columns]
+    groups: dict[tuple[str, float, float], list[dict[str, Any]]] = {}
+    for record in ordered.to_dict("records"):
+        key = (str(record["event_type"]), record["latitude"], record["longitude"])
+        groups.setdefault(key, []).append(record)
+    by_type: dict[str, list[list[dict[str, Any]]]] = {}
+    for (event_type, _, _), events in groups.items():
+        by_type.setdefault(event_type, []).append(events)
+    return by_type
+
+
+def _place_trace(event_type: str, places: list[list[dict[str, Any]]], colour: str) -> go.Scattergeo:
     return go.Scattergeo(
-        lat=[r["lat"] for r in rows],
-        lon=[r["lon"] for r in rows],
+        lat=[events[0]["latitude"] for events in places],
+        lon=[events[0]["longitude"] for events in places],
         mode="markers",
         name=_label(event_type),
         legendgroup=event_type,
         marker={
             "color": colour,
-            "size": [8 + 4 * np.sqrt(r["count"] - 1) for r in rows],
+            "size": [10 + 4 * np.sqrt(len(events) - 1) for events in places],
             "opacity": 0.85,
             "line": {"width": 1, "color": "white"},
         },
-        customdata=[[r["hover"], r["url"]] for r in rows],
+        customdata=[[_place_hover(events), _place_url(events)] for events in places],
         hovertemplate="%{customdata[0]}<extra></extra>",
     )
 
 
-def _place_row(lat_lon: Any, events: pd.DataFrame) -> dict[str, Any]:
-    lat, lon = lat_lon
-    names = events["location"].astype(str)
-    place = names.mode().iloc[0] if len(names) else ""
-    sample = events.sort_values("date_start").head(5)
-    lines = [f"<b>{_esc(place)}</b>", f"{len(events)} × {_label(str(events['event_type'].iloc[0]))}"]
-    lines += [f"{_esc(r['date'] or 'undated')}: {_esc(r['headline'])}" for r in sample.to_dict("records")]
-    if len(events) > len(sample):
-        lines.append(f"… and {len(events) - len(sample)} more")
-    urls = set(events["_url"])
-    return {
-        "lat": lat,
-        "lon": lon,
-        "count": len(events),
-        "hover": "<br>".join(lines),
-        "url": urls.pop() if len(urls) == 1 else "",
-    }
+def _place_hover(events: list[dict[str, Any]]) -> str:
+    names = pd.Series([str(e["location"]) for e in events]).mode()
+    lines = [
+        f"<b>{_esc(names.iloc[0] if len(names) else '')}</b>",
+        f"{len(events)} × {_label(str(events[0]['event_type']))}",
+    ]
+    lines += [f"{_esc(e['date'] or 'undated')}: {_esc(e['headline'])}" for e in events[:5]]
+    if len(events) > 5:
+        lines.append(f"… and {len(events) - 5} more")
+    return "<br>".join(lines)
+
+
+def _place_url(events: list[dict[str, Any]]) -> str:
+    urls = {_safe_url(e["url"]) for e in events}
+    return urls.pop() if len(urls) == 1 else ""
 
 
 # --- layout -------------------------------------------------------------------
@@ -467,6 +497,16 @@ def _layout_timeline(fig: go.Figure, lanes: list[str], freq: str | None) -> None
         hovermode="closest",
         hoverlabel={"align": "left", "bgcolor": "white", "font": {"size": 12}},
         legend={"title": {"text": "event type"}, "groupclick": "togglegroup"},
+        legend2={
+            "title": {"text": "status "},
+            "orientation": "h",
+            "x": 0.5,
+            "xanchor": "center",
+            "y": 1.0,
+            "yanchor": "bottom",
+            "itemclick": False,
+            "itemdoubleclick": False,
+        },
         barmode="stack",
         bargap=0,
     )

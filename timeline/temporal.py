@@ -604,8 +604,9 @@ def _h_season(m: _Match, ctx: _Ctx) -> _Norm | None:
 def _unit_value(n: float | None, unit: str) -> str:
     """TIMEX3 duration value for ``n`` units (None = unspecified)."""
     code = _data()["units"][unit]
-    if code == "2W":
-        n, code = (2 * n if n is not None else None), "W"
+    if code in ("2W", "Q"):
+        factor, code = {"2W": (2, "W"), "Q": (3, "M")}[code]
+        n = factor * n if n is not None else None
     amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
     if n is not None and not float(n).is_integer() and code in ("Y", "M", "D", "H"):
         smaller = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "H"), "H": (60, "MIN")}[code]
@@ -642,7 +643,7 @@ def _h_ago(m: _Match, ctx: _Ctx) -> _Norm | None:
         return None
     mod = _mod(_g(m, "mod"))
     mod = "APPROX" if mod in ("APPROX", "LESS_THAN", "MORE_THAN") else mod
-    if unit == "year" and ctx.last_quarter is not None and _g(m, "dir") != "ago":
+    if unit == "year" and ctx.last_quarter is not None and n == 1:
         y, q = ctx.last_quarter
         return _Norm("DATE", f"{y - int(n)}-Q{q}", basis="relative")
     value = _shift(ctx.published, n, unit)
@@ -667,7 +668,8 @@ def _h_duration(m: _Match, ctx: _Ctx) -> _Norm | None:
     n = _number(num_text)
     if num_text in ("a", "an") and not _g(m, "the") and _set_context(ctx, m.start()):
         return _Norm("SET", _unit_value(1, unit))
-    if (n is not None and n == 0) or (unit == "second" and num_text in ("a", "an")):
+    if (n is not None and n == 0) or (unit == "second" and num_text in ("a", "an")) or (
+            unit == "quarter" and "-" in m[0]):
         return None
     value = _unit_value(n, unit)
     tail = re.match(r"\s+(?:since|after|into|of)\s+([^.;\n]{1,90})", ctx.text[m.end():m.end() + 100])
@@ -762,7 +764,7 @@ def _h_quarter(m: _Match, ctx: _Ctx) -> _Norm | None:
         year, q = pub_y, pub_q
     elif re.search(r"\bnext\b", text):
         year, q = _shift_quarter(pub_y, pub_q, 1)
-    elif ctx.last_quarter is not None and "last" not in text:
+    elif ctx.last_quarter is not None and not re.search(r"\b(?:last|latest)\b", text):
         year, q = ctx.last_quarter
     else:
         year, q = _shift_quarter(pub_y, pub_q, -1)
@@ -939,10 +941,10 @@ def _rules() -> tuple[_Rule, ...]:
          _h_year_earlier, False),
         ("rel_unit", r"\b(?:(?P<mod>early|late|earlier|later|mid|the\s+(?:start|beginning|end|middle|close)\s+of)[\s-]+(?:in\s+)?)?"
          r"(?P<rel>last|this|next|past|coming|the\s+(?:past|last|coming|current|previous|following)|the)\s+"
-         r"(?P<u>week|weekend|month|year|quarter|decade|century)\b(?![\s-](?:ago|earlier|old|long))", _h_rel_unit, False),
+         r"(?P<u>week|weekend|month|year|decade|century)\b(?![\s-](?:ago|earlier|old|long))", _h_rel_unit, False),
         ("quarter", r"\b(?:(?:the|this|last|next|its|their)\s+)?(?:(?:latest|last|current|same|comparable|previous|recent|prior|fiscal|"
          r"year[\s-]ago|year[\s-]earlier|this\s+year's|last\s+year's|next\s+year's)[\s-]+)*(?:(?P<n>first|second|third|fourth|[1-4](?:st|nd|rd|th))"
-         r"[\s-]+)?(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?:(?P<y>" + YEAR + r")|(?:last|this|next)\s+year))?",
+         r"[\s-]+)?(?:fiscal[\s-]+)?(?:quarter\b|(?<=latest )period\b|(?<=earlier )period\b|(?<=ago )period\b)(?:\s+of\s+(?:fiscal\s+)?(?:(?P<y>" + YEAR + r")|(?:last|this|next)\s+year))?",
          _h_quarter, False),
         ("half", r"\b(?:the\s+)?(?P<h>first|second)[\s-]half(?:\s+of\s+(?:(?P<y>" + YEAR + r")|this\s+year|the\s+year))?(?!\s+of\b)",
          _h_half, False),
@@ -955,7 +957,7 @@ def _rules() -> tuple[_Rule, ...]:
          _h_year, False),
         ("duration", r"\b(?:(?P<mod>" + f["MODS"] + r")\s+)?(?:(?P<the>the)\s+(?:(?:past|last|first|next|previous|coming|final|following|"
          r"latest|initial|recent|entire|whole|full|remaining)\s+)?|(?:past|next|first|recent|coming)\s+)?(?P<num>" + NUM + r")(?:\s+|-)(?P<u>" + UNIT + r")\b"
-         r"(?:-(?:long|old))?(?:\s+mark\b)?", _h_duration, False),
+         r"(?!-old)(?:-long)?(?:\s+mark\b)?", _h_duration, False),
         ("vague_units", r"\b(?:(?:recent|the(?:\s+(?:past|last|coming|next|recent))?|past|coming)\s+)?"
          r"(?P<u>seconds|minutes|hours|days|weeks|months|years|decades)\b", _h_vague_units, False),
         ("ref", r"\b" + _alt(list(_data()["refs"])) + r"\b", _h_ref, False),
@@ -1025,7 +1027,7 @@ def _resolve(chosen: list[tuple[_Cand, _Norm | None]], ctx: _Ctx) -> list[tuple[
         if _g(m, "y") and norm.type == "DATE":
             ctx.last_year = (s, int(norm.value[:4]))
         q = re.fullmatch(r"(\d{4})-Q(\d)", norm.value)
-        if q:
+        if q and rules[i].name == "quarter" and not re.search(r"year|ago|earlier|previous|prior", m[0], re.I):
             ctx.last_quarter = (int(q[1]), int(q[2]))
     for k, ((s, e, i, m), _) in enumerate(chosen):
         if rules[i].anchored:

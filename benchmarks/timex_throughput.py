@@ -1,0 +1,52 @@
+"""Warm normalisation throughput of :func:`find_timexes` (expressions per second).
+
+Usage: python benchmarks/timex_throughput.py [--rounds N]
+
+Each expression is a short phrase with a publication date; the first (cold)
+round fills the caches, the following rounds are timed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from datetime import date, timedelta
+
+from timeline.temporal import find_timexes
+
+PHRASES = [
+    "on Tuesday", "early on Thursday", "last Friday", "next Saturday", "21 November 2024", "Nov. 21",
+    "the 7th of October", "27/01/2025", "yesterday", "last week", "earlier this month", "three months ago",
+    "5 a.m.", "1130 GMT", "Thursday morning", "overnight into Sunday", "1,000 days since the start of the Russian invasion",
+    "day 471 of the war", "P3M three months", "almost three hours", "600 trucks a day", "nightly", "19-20 September",
+    "late last year", "last summer", "the third quarter", "in the 1990s", "in 2014", "now", "a few days",
+]
+
+
+def expressions(n_dates: int) -> list[tuple[str, date]]:
+    """Phrase x publication-date pairs."""
+    start = date(2022, 1, 1)
+    return [(p, start + timedelta(days=7 * k)) for k in range(n_dates) for p in PHRASES]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--dates", type=int, default=100)
+    args = ap.parse_args()
+    items = expressions(args.dates)
+    t0 = time.perf_counter()
+    for text, published in items:
+        find_timexes(text, published=published)
+    cold = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for _ in range(args.rounds):
+        for text, published in items:
+            find_timexes(text, published=published)
+    warm = time.perf_counter() - t0
+    n = len(items)
+    print(f"{n} expressions; cold {n / cold:,.0f}/s; warm {n * args.rounds / warm:,.0f}/s")
+
+
+if __name__ == "__main__":
+    main()

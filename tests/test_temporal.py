@@ -1,0 +1,188 @@
+"""Table-driven tests of :func:`timeline.temporal.find_timexes` on news-style sentences."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from timeline.temporal import find_timexes
+from timeline.timeml import score
+
+DATA = Path(__file__).parent / "data"
+THU = date(2024, 11, 21)  # a Thursday
+FRI = date(2024, 4, 19)  # a Friday
+
+# (sentence, published, expected text, type, value, date, precision)
+ROWS = [
+    ("Russia struck Dnipro on Tuesday.", THU, "Tuesday", "DATE", "2024-11-19", "2024-11-19", "day"),
+    ("Russia struck Dnipro early on Thursday.", THU, "early on Thursday", "DATE", "2024-11-21", "2024-11-21", "day"),
+    ("The ministry said on Thursday that six drones were shot down.", THU, "Thursday", "DATE", "2024-11-21",
+     "2024-11-21", "day"),
+    ("The envoys will meet in Geneva on Friday.", THU, "Friday", "DATE", "2024-11-22", "2024-11-22", "day"),
+    ("On Thursday the talks will resume in Doha.", THU, "Thursday", "DATE", "2024-11-21", "2024-11-21", "day"),
+    ("The minister is due to visit Kyiv on Monday.", THU, "Monday", "DATE", "2024-11-25", "2024-11-25", "day"),
+    ("Militants attacked a checkpoint last Friday.", FRI, "last Friday", "DATE", "2024-04-12", "2024-04-12", "day"),
+    ("A second round of talks is planned for next Saturday.", date(2025, 1, 20), "next Saturday", "DATE",
+     "2025-01-25", "2025-01-25", "day"),
+    ("Shelling resumed on Thursday last week.", date(2023, 10, 2), "Thursday last week", "DATE", "2023-09-28",
+     "2023-09-28", "day"),
+    ("The strike hit a power plant yesterday.", THU, "yesterday", "DATE", "2024-11-20", "2024-11-20", "day"),
+    ("Sirens sounded across the capital today.", THU, "today", "DATE", "2024-11-21", "2024-11-21", "day"),
+    ("The blockade began in December.", date(2025, 1, 10), "December", "DATE", "2024-12", "2024-12", "month"),
+    ("Parliament will vote on the bill in March.", date(2025, 1, 10), "March", "DATE", "2025-03", "2025-03",
+     "month"),
+    ("The deal was signed on 29 February 2024 in Cairo.", date(2024, 3, 5), "29 February 2024", "DATE",
+     "2024-02-29", "2024-02-29", "day"),
+    ("Monitors reported the clash on Feb. 29.", date(2024, 3, 5), "Feb. 29", "DATE", "2024-02-29", "2024-02-29",
+     "day"),
+    ("Troops crossed the border on 21 November 2024.", THU, "21 November 2024", "DATE", "2024-11-21",
+     "2024-11-21", "day"),
+    ("The convoy left on Nov. 18.", THU, "Nov. 18", "DATE", "2024-11-18", "2024-11-18", "day"),
+    ("Israelis mourned the victims of the 7th of October.", date(2023, 12, 1), "the 7th of October", "DATE",
+     "2023-10-07", "2023-10-07", "day"),
+    ("The decree is dated 27/01/2025.", date(2025, 1, 28), "27/01/2025", "DATE", "2025-01-27", "2025-01-27", "day"),
+    ("The decree is dated 03/04/2024.", date(2024, 5, 1), "03/04/2024", "DATE", "2024-04-03", "2024-04-03", "day"),
+    ("Russia annexed Crimea in 2014.", THU, "2014", "DATE", "2014", "2014", "year"),
+    ("Rebels seized the town in late 2012.", THU, "late 2012", "DATE", "2012", "2012", "year"),
+    ("The junta took power in February 2021.", THU, "February 2021", "DATE", "2021-02", "2021-02", "month"),
+    ("The front barely moved last summer.", date(2025, 3, 27), "last summer", "DATE", "2024-SU", "2024", "year"),
+    ("Prices rose in the third quarter of 2023.", THU, "the third quarter of 2023", "DATE", "2023-Q3", "2023",
+     "year"),
+    ("Guerrilla movements spread in the 1960s.", THU, "1960s", "DATE", "196X", "", "none"),
+    ("The sirens sounded at 5 a.m. across the city.", THU, "5 a.m.", "TIME", "2024-11-21T05:00",
+     "2024-11-21T05:00", "minute"),
+    ("The truce took effect at 1130 GMT.", date(2025, 5, 10), "1130 GMT", "TIME", "2025-05-10T11:30Z",
+     "2025-05-10T11:30", "minute"),
+    ("Putin spoke in a televised address in the evening.", THU, "the evening", "TIME", "2024-11-21TEV",
+     "2024-11-21", "day"),
+    ("Explosions were heard on Thursday morning.", THU, "Thursday morning", "TIME", "2024-11-21TMO", "2024-11-21",
+     "day"),
+    ("The ceasefire largely held overnight into Sunday.", date(2025, 5, 11), "overnight into Sunday", "TIME",
+     "2025-05-10TNI", "2025-05-11", "day"),
+    ("Drones struck Kyiv overnight, officials said.", THU, "overnight", "TIME", "2024-11-20TNI", "2024-11-21",
+     "day"),
+    ("Militias patrol the camps nightly.", THU, "nightly", "SET", "XXXX-XX-XXTNI", "", "none"),
+    ("The deal allows 600 trucks a day into Gaza.", THU, "a day", "SET", "P1D", "", "none"),
+    ("The siege lasted three months.", THU, "three months", "DURATION", "P3M", "", "none"),
+    ("The blackout lasted 24 hours.", THU, "24 hours", "DURATION", "PT24H", "", "none"),
+    ("The attack came two days after the vote.", THU, "two days", "DURATION", "P2D", "", "none"),
+    ("Families waited for days at the crossing.", THU, "days", "DURATION", "PXD", "", "none"),
+    ("Ukraine marked 1,000 days since the start of the Russian invasion.", date(2024, 11, 22), "1,000 days",
+     "DURATION", "P1000D", "2024-11-19", "day"),
+    ("Ukraine marked 1,000 days since the start of the Russian invasion.", date(2024, 11, 19), "1,000 days",
+     "DURATION", "P1000D", "2024-11-19", "day"),
+    ("Here are the key developments on day 471 of the war between Israel and Hamas.", date(2025, 1, 20),
+     "day 471", "DATE", "2025-01-19", "2025-01-19", "day"),
+    ("Kyiv was quiet on day 96 of the war in Ukraine.", date(2022, 6, 1), "day 96", "DATE", "2022-05-30",
+     "2022-05-30", "day"),
+    ("Sanctions followed a year after the annexation of Crimea.", THU, "a year", "DURATION", "P1Y", "2015-03-18",
+     "day"),
+    ("The ministry said last week that the depot was destroyed.", THU, "last week", "DATE", "2024-W46", "2024-W46",
+     "week"),
+    ("Talks stalled earlier this month.", date(2024, 10, 7), "earlier this month", "DATE", "2024-10", "2024-10",
+     "month"),
+    ("Fighting intensified late last year.", date(2025, 3, 27), "late last year", "DATE", "2024", "2024", "year"),
+    ("The envoy will return next month.", date(2025, 3, 27), "next month", "DATE", "2025-04", "2025-04", "month"),
+    ("Strikes on Iran followed last weekend.", FRI, "last weekend", "DATE", "2024-W15-WE", "2024-W15", "week"),
+    ("Aid deliveries are now suspended.", THU, "now", "DATE", "PRESENT_REF", "", "none"),
+    ("Both sides exchanged fire between 19-20 September.", date(2023, 10, 2), "19-20 September", "DATE",
+     "2023-09-19", "2023-09-19", "day"),
+    ("The militia launched Operation 1027 in Shan State.", date(2023, 10, 28), "1027", "DATE", "2023-10-27",
+     "2023-10-27", "day"),
+    ("The report covers January.", date(2024, 1, 3), "January", "DATE", "2024-01", "2024-01", "month"),
+    ("A missile hit the port in the early hours of Monday.", date(2025, 1, 20), "the early hours of Monday", "DATE",
+     "2025-01-20", "2025-01-20", "day"),
+    ("The minister spoke at about 3:30 p.m. on Tuesday.", date(2024, 9, 18), "about 3:30 p.m. on Tuesday", "TIME",
+     "2024-09-17T15:30", "2024-09-17T15:30", "minute"),
+    ("The shelling lasted almost three hours.", THU, "almost three hours", "DURATION", "PT3H", "", "none"),
+]
+
+# Strings that must give no timex at all.
+MUST_FAIL = [
+    "The package is worth $48 million.",
+    "We will not give up, we said.",
+    "Protesters may march on parliament.",
+    "Thousands march through the capital.",
+    "More than 2,000 people fled the town.",
+    "The brigade has 1500 soldiers.",
+    "Officials said the vote was free.",
+    "A 12-year-old boy was among the wounded.",
+    "",
+]
+
+
+def _find(sentence: str, published: date, text: str):
+    found = [t for t in find_timexes(sentence, published=published) if t.text == text]
+    assert found, f"{text!r} not found in {[t.text for t in find_timexes(sentence, published=published)]}"
+    return found[0]
+
+
+class TestFindTimexes:
+    @pytest.mark.parametrize(("sentence", "published", "text", "type_", "value", "date_", "precision"), ROWS,
+                             ids=[f"{r[2]}@{r[1]}" for r in ROWS])
+    def test_row(self, sentence, published, text, type_, value, date_, precision):
+        t = _find(sentence, published, text)
+        assert (t.type, t.value, t.date, t.precision) == (type_, value, date_, precision)
+        assert sentence[t.start:t.end] == t.text
+
+    @pytest.mark.parametrize("sentence", MUST_FAIL)
+    def test_must_fail(self, sentence):
+        assert find_timexes(sentence, published=THU) == []
+
+    def test_leading_preposition_is_not_part(self):
+        t = _find("The embassy shut its doors on Wednesday.", THU, "Wednesday")
+        assert t.basis == "relative" and not t.future
+
+    def test_future_flag(self):
+        assert _find("The envoys will meet in Geneva on Friday.", THU, "Friday").future
+
+    def test_month_interval(self):
+        t = _find("Fighting raged through November 2024.", date(2025, 1, 1), "November 2024")
+        assert (t.date_start, t.date_end) == (datetime(2024, 11, 1), datetime(2024, 11, 30, 23, 59, 59))
+
+    def test_week_interval_is_monday_to_sunday(self):
+        t = _find("Ministers met last week.", THU, "last week")
+        assert (t.date_start, t.date_end) == (datetime(2024, 11, 11), datetime(2024, 11, 17, 23, 59, 59))
+
+    def test_range_interval(self):
+        t = _find("Shelling was reported on 19-20 September.", date(2023, 10, 2), "19-20 September")
+        assert t.value_end == "2023-09-20"
+        assert (t.date_start, t.date_end) == (datetime(2023, 9, 19), datetime(2023, 9, 20, 23, 59, 59))
+
+    def test_range_takes_year_of_second_end(self):
+        text = "The war lasted from 27 September to 10 November 2020."
+        assert _find(text, THU, "27 September").value == "2020-09-27"
+
+    def test_clock_time_anchored_to_preceding_date(self):
+        text = "Pagers exploded on Tuesday. The first blasts came at about 3:30 p.m."
+        assert _find(text, date(2024, 9, 18), "about 3:30 p.m.").value == "2024-09-17T15:30"
+
+    def test_day_first_setting(self):
+        t = _find("The decree is dated 03/04/2024.", date(2024, 5, 1), "03/04/2024")
+        us = [x for x in find_timexes("The decree is dated 03/04/2024.", published=date(2024, 5, 1),
+                                      day_first=False)]
+        assert t.value == "2024-04-03" and us[0].value == "2024-03-04"
+
+    def test_datetime_published_is_accepted(self):
+        assert find_timexes("It happened on Tuesday.", published=datetime(2024, 11, 21, 9))[0].value == "2024-11-19"
+
+
+def _dev_docs():
+    for line in (DATA / "dev_timexes.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        text = (DATA / "dev_articles" / f"{row['id']}.txt").read_text(encoding="utf-8")
+        yield text, date.fromisoformat(row["published"]), row["timexes"]
+
+
+def test_dev_value_accuracy_over_matched_spans():
+    pairs = []
+    for text, published, gold in _dev_docs():
+        system = [{"start": t.start, "end": t.end, "type": t.type, "value": t.value}
+                  for t in find_timexes(text, published=published)]
+        pairs.append((gold, system))
+    m = score(pairs)
+    assert m["value_accuracy"] >= 0.90
+    assert m["relaxed_r"] >= 0.90 and m["relaxed_p"] >= 0.90

@@ -123,7 +123,7 @@ BOILERPLATE = [
 @pytest.mark.parametrize("text,triggers", BOILERPLATE, ids=["teaser", "tags", "advert"])
 def test_triggers_on_boilerplate_lines_are_dropped(blank_nlp, text, triggers):
     doc = blank_nlp(text)
-    assert [span.text for span in doc.spans["tl_triggers"]] == triggers
+    assert sorted({span.text for span in doc.spans["tl_triggers"]}) == triggers
 
 
 def test_line_breaks_end_sentences(blank_nlp):

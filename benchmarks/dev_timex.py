@@ -32,15 +32,22 @@ def evaluate(data_dir: Path, show_errors: bool = False) -> dict:
     """Metrics over the dev articles (value accuracy over overlapping matches)."""
     pairs = []
     for doc_id, text, published, gold in load(data_dir):
-        system = [{"start": t.start, "end": t.end, "type": t.type, "value": t.value, "text": t.text}
-                  for t in find_timexes(text, published=published)]
+        system = [
+            {"start": t.start, "end": t.end, "type": t.type, "value": t.value, "text": t.text}
+            for t in find_timexes(text, published=published)
+        ]
         pairs.append((gold, system))
         if show_errors:
             matched = match_spans(gold, system)
             for gi, si in matched:
                 g, s = gold[gi], system[si]
-                if g["value"] != s["value"] or g["type"] != s["type"] or (g["start"], g["end"]) != (s["start"], s["end"]):
-                    print(f"{doc_id} WRONG gold {g['text']!r} {g['type']} {g['value']} | sys {s['text']!r} {s['type']} {s['value']}")
+                if (
+                    g["value"] != s["value"]
+                    or g["type"] != s["type"]
+                    or (g["start"], g["end"]) != (s["start"], s["end"])
+                ):
+                    gold_s = f"{g['text']!r} {g['type']} {g['value']}"
+                    print(f"{doc_id} WRONG gold {gold_s} | sys {s['text']!r} {s['type']} {s['value']}")
             for gi, g in enumerate(gold):
                 if gi not in {a for a, _ in matched}:
                     print(f"{doc_id} MISSED {g['text']!r} {g['type']} {g['value']}")

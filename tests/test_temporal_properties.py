@@ -10,13 +10,72 @@ from hypothesis import strategies as st
 from timeline.temporal import find_timexes
 
 DATES = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
-WORDS = st.sampled_from([
-    "on", "Monday", "Friday", "last", "next", "week", "year", "March", "May", "21", "November", "2024", "Nov.",
-    "5", "a.m.", "GMT", "1130", "days", "1,000", "since", "the", "start", "of", "invasion", "day", "471", "war",
-    "early", "late", "overnight", "into", "Sunday", "-", "19-20", "/", "27/01/2025", "ago", "three", "months",
-    "quarter", "third", "1990s", "morning", "evening", "will", "said", ",", ".", "\n", "Operation", "1027",
-    "a", "every", "nightly", "now", "yesterday", "between", "and", "from", "to", "29", "February",
-])
+WORDS = st.sampled_from(
+    [
+        "on",
+        "Monday",
+        "Friday",
+        "last",
+        "next",
+        "week",
+        "year",
+        "March",
+        "May",
+        "21",
+        "November",
+        "2024",
+        "Nov.",
+        "5",
+        "a.m.",
+        "GMT",
+        "1130",
+        "days",
+        "1,000",
+        "since",
+        "the",
+        "start",
+        "of",
+        "invasion",
+        "day",
+        "471",
+        "war",
+        "early",
+        "late",
+        "overnight",
+        "into",
+        "Sunday",
+        "-",
+        "19-20",
+        "/",
+        "27/01/2025",
+        "ago",
+        "three",
+        "months",
+        "quarter",
+        "third",
+        "1990s",
+        "morning",
+        "evening",
+        "will",
+        "said",
+        ",",
+        ".",
+        "\n",
+        "Operation",
+        "1027",
+        "a",
+        "every",
+        "nightly",
+        "now",
+        "yesterday",
+        "between",
+        "and",
+        "from",
+        "to",
+        "29",
+        "February",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -24,7 +83,7 @@ WORDS = st.sampled_from([
 def test_arbitrary_text_never_raises_and_offsets_slice(text: str, published: date, day_first: bool) -> None:
     for t in find_timexes(text, published=published, day_first=day_first):
         assert 0 <= t.start < t.end <= len(text)
-        assert text[t.start:t.end] == t.text
+        assert text[t.start : t.end] == t.text
 
 
 @settings(max_examples=300, deadline=None)
@@ -32,7 +91,7 @@ def test_arbitrary_text_never_raises_and_offsets_slice(text: str, published: dat
 def test_date_like_word_soup(words: list[str], published: date) -> None:
     text = " ".join(words)
     for t in find_timexes(text, published=published):
-        assert text[t.start:t.end] == t.text
+        assert text[t.start : t.end] == t.text
         assert t.type in ("DATE", "TIME", "DURATION", "SET")
         if t.date_start is not None:
             assert t.date_end is not None and t.date_start <= t.date_end

@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """timeline.timeml: TimeML reading and TempEval-3 scoring agree with score_timex.py."""
 
 from __future__ import annotations
@@ -36,9 +37,15 @@ def gold_dir(tmp_path: Path) -> Path:
 def test_read_tml(gold_dir: Path) -> None:
     doc = read_tml(gold_dir / "synthetic_01.tml")
     assert doc.dct == "2024-11-21"
-    assert [t["text"] for t in doc.timexes] == ["early on Thursday", "two hours", "7 a.m.", "Tuesday", "days",
-                                                "next week"]
-    assert all(doc.text[t["start"]:t["end"]] == t["text"] for t in doc.timexes)
+    assert [t["text"] for t in doc.timexes] == [
+        "early on Thursday",
+        "two hours",
+        "7 a.m.",
+        "Tuesday",
+        "days",
+        "next week",
+    ]
+    assert all(doc.text[t["start"] : t["end"]] == t["text"] for t in doc.timexes)
     assert "&" in doc.text and "<" not in doc.text
 
 
@@ -49,8 +56,10 @@ def test_evaluate_perfect_on_synthetic(gold_dir: Path) -> None:
 
 
 def test_score_counts_partial_overlap() -> None:
-    gold = [{"start": 0, "end": 10, "type": "DATE", "value": "2024"}, {"start": 20, "end": 25, "type": "DATE",
-                                                                       "value": "X"}]
+    gold = [
+        {"start": 0, "end": 10, "type": "DATE", "value": "2024"},
+        {"start": 20, "end": 25, "type": "DATE", "value": "X"},
+    ]
     system = [{"start": 5, "end": 12, "type": "DATE", "value": "2024"}]
     m = score([(gold, system)])
     assert (m["strict_match"], m["relaxed_match"], m["value_correct"]) == (0, 1, 1)
@@ -58,7 +67,9 @@ def test_score_counts_partial_overlap() -> None:
 
 
 @pytest.mark.skipif(not SCORER.exists(), reason="../shared/tools/score_timex.py is absent")
-def test_agrees_with_reference_scorer(gold_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_agrees_with_reference_scorer(
+    gold_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     spec = importlib.util.spec_from_file_location("score_timex", SCORER)
     assert spec and spec.loader
     ref = importlib.util.module_from_spec(spec)

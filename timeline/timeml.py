@@ -72,7 +72,9 @@ def read_tml(path: Path) -> TmlDocument:
     root = ET.parse(path).getroot()
     text_el = root.find(".//TEXT")
     if text_el is None:
-        raise ValueError(f"`path` value = {path} is invalid; value must be a TimeML file with a <TEXT> element")
+        raise ValueError(
+            f"`path` value = {path} is invalid; value must be a TimeML file with a <TEXT> element"
+        )
     pieces: list[str] = [text_el.text or ""]
     spans: list[tuple[int, int, ET.Element]] = []
     pos = len(pieces[0])
@@ -89,10 +91,23 @@ def read_tml(path: Path) -> TmlDocument:
             continue
         start += len(surface) - len(surface.lstrip())
         end -= len(surface) - len(surface.rstrip())
-        gold.append({"start": start, "end": end, "text": text[start:end],
-                     "type": el.get("type", ""), "value": el.get("value", "")})
-    dct = next((el.get("value", "") for el in root.iter("TIMEX3")
-                if el.get("functionInDocument") == "CREATION_TIME"), "")
+        gold.append(
+            {
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "type": el.get("type", ""),
+                "value": el.get("value", ""),
+            }
+        )
+    dct = next(
+        (
+            el.get("value", "")
+            for el in root.iter("TIMEX3")
+            if el.get("functionInDocument") == "CREATION_TIME"
+        ),
+        "",
+    )
     return TmlDocument(path.name, text, dct[:10], tuple(gold))
 
 
@@ -168,7 +183,7 @@ def score(pairs: Iterable[tuple[Sequence[Span], Sequence[Span]]]) -> dict[str, A
     Returns:
         The metrics under the same keys as ``score_timex.py --json``.
     """
-    n = defaultdict(int)
+    n: defaultdict[str, int] = defaultdict(int)
     for gold, system in pairs:
         n["n_gold"] += len(gold)
         n["n_sys"] += len(system)
@@ -183,11 +198,26 @@ def score(pairs: Iterable[tuple[Sequence[Span], Sequence[Span]]]) -> dict[str, A
     tacc = n["type_ok"] / n["relaxed"] if n["relaxed"] else 0.0
     vacc = n["value_ok"] / n["relaxed"] if n["relaxed"] else 0.0
     return {
-        "n_gold": n["n_gold"], "n_sys": n["n_sys"], "strict_match": n["strict"], "relaxed_match": n["relaxed"],
-        "strict_p": sp, "strict_r": sr, "strict_f1": sf, "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf,
-        "type_correct": n["type_ok"], "type_accuracy": tacc, "type_p": tacc * rp, "type_r": tacc * rr,
-        "type_f1": tacc * rf, "value_correct": n["value_ok"], "value_accuracy": vacc, "value_p": vacc * rp,
-        "value_r": vacc * rr, "value_f1": vacc * rf,
+        "n_gold": n["n_gold"],
+        "n_sys": n["n_sys"],
+        "strict_match": n["strict"],
+        "relaxed_match": n["relaxed"],
+        "strict_p": sp,
+        "strict_r": sr,
+        "strict_f1": sf,
+        "relaxed_p": rp,
+        "relaxed_r": rr,
+        "relaxed_f1": rf,
+        "type_correct": n["type_ok"],
+        "type_accuracy": tacc,
+        "type_p": tacc * rp,
+        "type_r": tacc * rr,
+        "type_f1": tacc * rf,
+        "value_correct": n["value_ok"],
+        "value_accuracy": vacc,
+        "value_p": vacc * rp,
+        "value_r": vacc * rr,
+        "value_f1": vacc * rf,
     }
 
 
@@ -196,10 +226,12 @@ def predict(doc: TmlDocument) -> list[dict[str, Any]]:
     published = date.fromisoformat(doc.dct)
     out = []
     for t in find_timexes(doc.text, published=published):
-        surface = doc.text[t.start:t.end]
+        surface = doc.text[t.start : t.end]
         start = t.start + len(surface) - len(surface.lstrip())
         end = t.end - (len(surface) - len(surface.rstrip()))
-        out.append({"start": start, "end": end, "text": doc.text[start:end], "type": t.type, "value": t.value})
+        out.append(
+            {"start": start, "end": end, "text": doc.text[start:end], "type": t.type, "value": t.value}
+        )
     return out
 
 
@@ -255,6 +287,8 @@ def format_report(result: Mapping[str, Any]) -> str:
         ("type  (attr)", "type", f"accuracy {pct(result['type_accuracy']).strip()} on relaxed matches"),
         ("value (attr)", "value", f"accuracy {pct(result['value_accuracy']).strip()} on relaxed matches"),
     ):
-        lines.append(f"{label:<16} {pct(result[key + '_p'])}  {pct(result[key + '_r'])}  "
-                     f"{pct(result[key + '_f1'])}   {extra}")
+        lines.append(
+            f"{label:<16} {pct(result[key + '_p'])}  {pct(result[key + '_r'])}  "
+            f"{pct(result[key + '_f1'])}   {extra}"
+        )
     return "\n".join(lines)

@@ -50,7 +50,8 @@ def test_nothing_processable_exits_1_with_report(tmp_path):
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     report = json.loads((out / "report.json").read_text("utf-8"))
-    assert report["counts"] == {"documents": 2, "processed": 0, "skipped": 2, "events": 0}
+    counts = {k: report["counts"][k] for k in ("documents", "processed", "skipped", "events")}
+    assert counts == {"documents": 2, "processed": 0, "skipped": 2, "events": 0}
     reasons = sorted(d["reason"] for d in report["documents"])
     assert reasons == ["empty text", "no such file or folder"]
 

@@ -126,7 +126,7 @@ def make_events() -> pd.DataFrame:
             date_basis="relative",
             date_text="this week",
             event_type="air_or_drone_strike",
-            actors=["=HYPERLINK(\"http://x\")", "@sum", "+1"],
+            actors=['=HYPERLINK("http://x")', "@sum", "+1"],
             actor_countries=[],
             targets=["-5 km", "Zaporizhzhia, Ukraine"],
             location="Zaporizhzhia\nregion",
@@ -172,9 +172,7 @@ def events() -> pd.DataFrame:
 
 class TestRoundTrip:
     @pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
-    def test_read_events_returns_the_same_frame(
-        self, events: pd.DataFrame, tmp_path: Path, fmt: str
-    ) -> None:
+    def test_read_events_returns_the_same_frame(self, events: pd.DataFrame, tmp_path: Path, fmt: str) -> None:
         path = export.write_outputs(events, tmp_path, [fmt])[fmt]
         pd.testing.assert_frame_equal(read_events(path), events)
 
@@ -187,11 +185,10 @@ class TestRoundTrip:
 
 class TestCsv:
     def test_formula_cells_are_neutralised(self, events: pd.DataFrame, tmp_path: Path) -> None:
-        raw = pd.read_csv(export.write_csv(events, tmp_path / "e.csv"), dtype=str,
-                          keep_default_na=False)
+        raw = pd.read_csv(export.write_csv(events, tmp_path / "e.csv"), dtype=str, keep_default_na=False)
         awkward = raw[raw["event_id"] == "ev-awkward"].iloc[0]
         assert awkward["doc_id"].startswith("'=")
-        assert awkward["actors"] == "'=HYPERLINK(\"http://x\"); @sum; +1"
+        assert awkward["actors"] == '\'=HYPERLINK("http://x"); @sum; +1'
         assert awkward["amount"] == "'-5 km"
         assert awkward["source"] == "'+44 Wire"
         assert awkward["title"] == "''=already quoted"
@@ -201,8 +198,7 @@ class TestCsv:
         assert raw.loc[raw["event_id"] == "ev-awkward", "longitude"].item() == -70.6
 
     def test_lists_are_joined(self, events: pd.DataFrame, tmp_path: Path) -> None:
-        raw = pd.read_csv(export.write_csv(events, tmp_path / "e.csv"), dtype=str,
-                          keep_default_na=False)
+        raw = pd.read_csv(export.write_csv(events, tmp_path / "e.csv"), dtype=str, keep_default_na=False)
         assert raw.loc[raw["event_id"] == "ev-aid", "targets"].item() == "Kiev; Ukraine"
 
 
@@ -270,9 +266,7 @@ class TestWriteOutputs:
 
 
 class TestAtomic:
-    def test_failed_write_leaves_old_file_and_no_temp(
-        self, events: pd.DataFrame, tmp_path: Path
-    ) -> None:
+    def test_failed_write_leaves_old_file_and_no_temp(self, events: pd.DataFrame, tmp_path: Path) -> None:
         target = tmp_path / "report.json"
         export.write_json({"ok": True}, target)
         with pytest.raises(TypeError, match="crash mid-write"):

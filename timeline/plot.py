@@ -52,8 +52,9 @@ COUNT_FREQS: dict[str, tuple[str, ...]] = {
     "D": ("minute", "hour", "day"),
     "W": ("minute", "hour", "day", "week"),
 }
-_PALETTE: tuple[str, ...] = tuple(px.colors.qualitative.T10 + px.colors.qualitative.Bold[:10]
-                                  + px.colors.qualitative.Dark24)
+_PALETTE: tuple[str, ...] = tuple(
+    px.colors.qualitative.T10 + px.colors.qualitative.Bold[:10] + px.colors.qualitative.Dark24
+)
 _FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 _SENTENCE_CHARS = 320
 _WRAP = 90
@@ -167,8 +168,9 @@ def map_figure(df: pd.DataFrame) -> go.Figure:
     located = df[df["latitude"].notna() & df["longitude"].notna()]
     fig = go.Figure(_outline_trace())
     colours = _colour_map(df, "event_type")
-    for event_type, places in _places(located).items():
-        fig.add_trace(_place_trace(event_type, places, colours[event_type]))
+    places = _places(located)
+    for event_type in (t for t in colours if t in places):
+        fig.add_trace(_place_trace(event_type, places[event_type], colours[event_type]))
     fig.update_layout(
         template="plotly_white",
         font={"family": _FONT},
@@ -293,15 +295,19 @@ def _event_traces(
             for row in dated[[lane, "event_id"]].to_dict("records")
         ]
     )
+    size = 11 if len(dated) <= 500 else 8 if len(dated) <= GL_THRESHOLD else 6
+    groups = {(str(k[0]), str(k[1])): g for k, g in dated.groupby([color, "status"], sort=False)}
     traces: list[go.Scatter | go.Scattergl] = []
-    shown: set[str] = set()
-    for (value, status), group in dated.groupby([color, "status"], sort=False):
-        key, status = str(value), str(status)
-        spans = group[group["_span"]]
-        if len(spans):
-            traces.append(_span_trace(scatter, spans, key, status, colours[key]))
-        traces.append(_marker_trace(scatter, group, key, status, colours[key], key not in shown))
-        shown.add(key)
+    for rank, key in enumerate(colours):
+        present = [s for s in STATUS_SYMBOLS if (key, s) in groups]
+        for status in present:
+            group = groups[(key, status)]
+            spans = group[group["_span"]]
+            if len(spans):
+                traces.append(_span_trace(scatter, spans, key, status, colours[key]))
+            marker = _marker_trace(scatter, group, key, status, colours[key], status == present[0])
+            marker.update(legendrank=rank + 1, marker_size=size)
+            traces.append(marker)
     return traces
 
 
@@ -322,7 +328,6 @@ def _marker_trace(
         showlegend=showlegend,
         marker={
             "color": colour,
-            "size": 11,
             "symbol": STATUS_SYMBOLS.get(status, "circle"),
             "line": {"width": 1, "color": "white" if status != "hypothetical" else colour},
         },
@@ -525,8 +530,13 @@ def _layout_timeline(fig: go.Figure, lanes: list[str], freq: str | None) -> None
     fig.update_xaxes(row=1, col=1, rangeselector=_range_buttons())
     fig.update_xaxes(row=rows, col=1, rangeslider={"visible": True, "thickness": 0.07})
     if rows == 2:
-        fig.update_yaxes(row=2, col=1, title={"text": f"per {_period_name(freq or 'W')}"},
-                         fixedrange=True, rangemode="tozero")
+        fig.update_yaxes(
+            row=2,
+            col=1,
+            title={"text": f"per {_period_name(freq or 'W')}"},
+            fixedrange=True,
+            rangemode="tozero",
+        )
 
 
 def _range_buttons() -> dict[str, Any]:
@@ -554,8 +564,15 @@ def _add_status_menu(fig: go.Figure) -> None:
         buttons.append({"label": status, "method": "restyle", "args": [{"visible": visible}]})
     fig.update_layout(
         updatemenus=[
-            {"buttons": buttons, "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom",
-             "showactive": True, "type": "dropdown"}
+            {
+                "buttons": buttons,
+                "x": 1,
+                "xanchor": "right",
+                "y": 1.02,
+                "yanchor": "bottom",
+                "showactive": True,
+                "type": "dropdown",
+            }
         ]
     )
 
@@ -573,15 +590,21 @@ def _add_notes(fig: go.Figure, df: pd.DataFrame, dated: pd.DataFrame, freq: str 
     if freq is not None:
         coarse = int((~dated["date_precision"].isin(COUNT_FREQS[freq])).sum())
         if coarse:
-            notes.append(
-                f"{coarse} dated only to a coarser period than a {_period_name(freq)} not counted"
-            )
+            notes.append(f"{coarse} dated only to a coarser period than a {_period_name(freq)} not counted")
     if not len(dated):
         notes.insert(0, "no dated events")
     if notes:
         fig.add_annotation(
-            text=" · ".join(notes), xref="paper", yref="paper", x=0, y=1.0, yanchor="bottom",
-            xanchor="left", yshift=30, showarrow=False, font={"size": 11, "color": "#6b7785"},
+            text=" · ".join(notes),
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=1.0,
+            yanchor="bottom",
+            xanchor="left",
+            yshift=30,
+            showarrow=False,
+            font={"size": 11, "color": "#6b7785"},
         )
 
 

@@ -1,0 +1,62 @@
+"""Tests for :mod:`timeline.geo`: the offline gazetteer and the shipped world outline."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.geo import locate, normalise, world_outline
+
+
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"),
+    [
+        ("Dnipro region", 48.5, 34.9),
+        ("Astrakhan region", 47.2, 47.0),
+        ("Bryansk region", 52.9, 33.4),
+        ("Kursk region", 51.5, 35.9),
+        ("Kyiv", 50.45, 30.52),
+        ("Kiev", 50.45, 30.52),
+        ("the Donbas", 48.0, 38.0),
+        ("Gaza", 31.42, 34.37),
+        ("Red Sea", 20.0, 38.5),
+        ("Crimea", 45.3, 34.4),
+        ("Bakhmut", 48.59, 38.0),
+        ("Washington", 38.9, -77.04),
+        ("Kharkiv Oblast", 49.6, 36.6),
+        ("Odesa", 46.49, 30.74),
+        ("Sumy Oblast", 50.9, 34.0),
+        ("Zaporizhzhia", 47.82, 35.19),
+        ("Ukraine", 48.65, 30.44),
+        ("U.S.", 38.23, -90.23),
+    ],
+)
+def test_known_places(name: str, lat: float, lon: float) -> None:
+    found = locate(name)
+    assert found is not None
+    assert found == pytest.approx((lat, lon), abs=0.1)
+
+
+@pytest.mark.parametrize("name", ["Tula Oblast", "Béziers", "Dnepropetrovsk"])
+def test_stripping_and_diacritics_still_find_a_place(name: str) -> None:
+    assert locate(name) is not None
+
+
+@pytest.mark.parametrize("name", ["", "   ", "Xanadu Oblast", "DNK", "IEV"])
+def test_unknown_or_codes(name: str) -> None:
+    assert locate(name) is None
+
+
+def test_countries_are_inside_their_region() -> None:
+    russia = locate("Russia")
+    assert russia is not None and 50 < russia[0] < 70 and 40 < russia[1] < 120
+
+
+def test_normalise() -> None:
+    assert normalise("The Zaporizhzhia Oblast") == "zaporizhzhia oblast"
+    assert normalise("Sévérodonetsk") == "severodonetsk"
+
+
+def test_world_outline_is_small_geojson() -> None:
+    world = world_outline()
+    assert world["type"] == "FeatureCollection"
+    assert len(world["features"]) > 150

@@ -98,7 +98,7 @@ def write_csv(df: pd.DataFrame, path: str | Path) -> Path:
 
 def _csv_column(series: pd.Series, name: str) -> pd.Series:
     if name in frame.LIST_COLUMNS:
-        series = series.map(lambda v: frame.LIST_SEPARATOR.join(frame._as_list(v)))
+        series = series.map(lambda v: frame.LIST_SEPARATOR.join(frame.as_list(v)))
     elif pd.api.types.is_datetime64_any_dtype(series):
         return series.map(_iso).astype(object)
     elif not (pd.api.types.is_string_dtype(series) or series.dtype == object):
@@ -135,7 +135,7 @@ def write_parquet(df: pd.DataFrame, path: str | Path) -> Path:
     out = df.copy()
     for column in frame.LIST_COLUMNS:
         if column in out.columns:
-            out[column] = out[column].map(frame._as_list)
+            out[column] = out[column].map(frame.as_list)
     with _atomic(path, "wb") as handle:
         out.to_parquet(handle, index=False)
     return Path(path)
@@ -353,7 +353,7 @@ def _records(df: pd.DataFrame) -> Iterator[dict[str, Any]]:
 
 def _json_value(key: str, value: Any) -> Any:
     if key in frame.LIST_COLUMNS:
-        return frame._as_list(value)
+        return frame.as_list(value)
     if isinstance(value, pd.Timestamp):
         return _iso(value)
     if value is None or value is pd.NA or value is pd.NaT:

@@ -123,7 +123,7 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
         if column not in df.columns:
             df[column] = None
     for column in LIST_COLUMNS:
-        df[column] = df[column].map(_as_list)
+        df[column] = df[column].map(as_list)
     for column in DATETIME_COLUMNS:
         df[column] = pd.to_datetime(df[column], errors="coerce").astype("datetime64[ns]")
     df["fatalities"] = pd.to_numeric(df["fatalities"], errors="coerce").astype("Int64")
@@ -138,7 +138,7 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
     return df[list(COLUMNS) + extras].reset_index(drop=True)
 
 
-def _as_list(value: Any) -> list[str]:
+def as_list(value: Any) -> list[str]:
     """Read a list cell from any of the export forms (list, array, '; '-joined, JSON)."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return []

@@ -80,6 +80,9 @@ FormatOption = Annotated[
     str, typer.Option("--format", "-f", help="Comma-separated: csv, jsonl, parquet, html, geojson, timelinejs.")
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on standard error.")]
+JobsOption = Annotated[
+    int, typer.Option("--jobs", "-j", min=1, help="Worker processes (each loads the pipeline once).")
+]
 
 
 @app.command(epilog=EXAMPLES)
@@ -93,29 +96,57 @@ def extract(
     format: FormatOption = "csv,jsonl,html",
     model: ModelOption = None,
     title: Annotated[str, typer.Option(help="Title of the timeline page.")] = "Timeline",
-    max_chars: Annotated[int, typer.Option(help="Skip articles longer than this many characters.")] = 1_000_000,
+    max_chars: Annotated[
+        int, typer.Option(min=1, help="Skip articles longer than this many characters.")
+    ] = 1_000_000,
+    jobs: JobsOption = 1,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue an interrupted run into the same --out folder: "
+                                            "documents it finished are not processed again.")
+    ] = False,
+    engine: Annotated[
+        str, typer.Option("--engine", "-e", help="Where to run: 'local' (this machine, --jobs processes) "
+                                                 "or 'dask' (a dask.distributed cluster).")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Address of a running dask scheduler (tcp://host:8786), with "
+                                         "--engine dask; without it a local cluster of --jobs workers."),
+    ] = None,
     quiet: QuietOption = False,
 ) -> None:
     """Extract dated events from articles; write the event table, the timeline page and report.json."""
+    _check_engine(engine, scheduler)
     _run(paths, out=out, published=published, formats=_formats(format), model=model, title=title,
-         max_chars=max_chars, quiet=quiet)
+         max_chars=max_chars, quiet=quiet, jobs=jobs, resume=resume, engine=engine, scheduler=scheduler)
 
 
 @app.command(epilog=EXAMPLES)
 def demo(
     out: OutOption = Path("output"),
     model: ModelOption = None,
+    jobs: JobsOption = 1,
     quiet: QuietOption = False,
 ) -> None:
-    """Run the main job on the bundled example articles (writes events.csv/.jsonl, timeline.html, report.json)."""
+    """Run the main job on the bundled example articles (events.csv/.jsonl/.parquet, timeline.html, report.json)."""
     from .examples import examples_dir
 
     _run([str(examples_dir())], out=out, published=None, formats=["csv", "jsonl", "parquet", "html"],
-         model=model, title="timeline: example articles", max_chars=1_000_000, quiet=quiet)
+         model=model, title="timeline: example articles", max_chars=1_000_000, quiet=quiet, jobs=jobs)
+
+
+def _check_engine(engine: str, scheduler: str | None) -> None:
+    from .run import ENGINES
+
+    if engine not in ENGINES:
+        raise typer.BadParameter(invalid_value("engine", engine, list(ENGINES)), param_hint="--engine")
+    if scheduler is not None and engine != "dask":
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
 
 
 def _run(paths: list[str], *, out: Path, published: str | None, formats: list[str], model: str | None,
-         title: str, max_chars: int, quiet: bool) -> None:
+         title: str, max_chars: int, quiet: bool, jobs: int = 1, resume: bool = False,
+         engine: str = "local", scheduler: str | None = None) -> None:
     from .ingest import parse_published
     from .run import run_extraction, stderr_progress
 
@@ -128,13 +159,19 @@ def _run(paths: list[str], *, out: Path, published: str | None, formats: list[st
     progress = None if quiet else stderr_progress()
     try:
         result = run_extraction(paths, out_dir=out, published=date, formats=formats, model=model,
-                                title=title, progress=progress, warn=warn, max_chars=max_chars)
+                                title=title, progress=progress, warn=warn, max_chars=max_chars,
+                                jobs=jobs, resume=resume, engine=engine,  # type: ignore[arg-type]
+                                scheduler=scheduler)
     except TimelineError as exc:
         raise _fail(str(exc)) from None
     if not quiet:
+        done = result.processed + result.skipped - result.resumed
+        rate = done / result.seconds if result.seconds else 0.0
+        resumed = f" ({result.resumed} from the interrupted run)" if result.resumed else ""
         typer.echo(
-            f"{clear}{result.processed} processed, {result.skipped} skipped, {len(result.events)} events "
-            f"in {result.seconds:.1f}s -> {out}/ ({', '.join(p.name for p in result.written.values())})",
+            f"{clear}{result.processed} processed, {result.skipped} skipped{resumed}, {len(result.events)} "
+            f"events in {result.seconds:.1f}s ({rate:.1f} documents/s) -> {out}/ "
+            f"({', '.join(p.name for p in result.written.values())})",
             err=True,
         )
     if result.processed == 0:

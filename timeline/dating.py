@@ -18,7 +18,7 @@ from datetime import date, datetime, time
 
 from spacy.tokens import Doc
 
-from .events import rules
+from .events import clause_tokens, rules
 from .types import Candidate, ResolvedDate, Timex
 
 PRESENT_TAGS = ("VBZ", "VBP")
@@ -48,14 +48,24 @@ def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publis
 
 
 def _governing(doc: Doc, candidate: Candidate, own: list[Timex]) -> Timex:
-    """The timex attached to the trigger in the parse, else the nearest one in the sentence."""
+    """The timex in the trigger's own clause, else the nearest one in the sentence.
+
+    A timex that only bounds the event ("until April 22", "by 1 January") is used
+    when nothing else dates it.
+    """
+    bounded = [t for t in own if not _is_end_bound(doc, t)] or own
     trigger = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
     if trigger is not None and doc.has_annotation("DEP"):
-        clause = {tok.i for tok in trigger.root.subtree}
-        attached = [t for t in own if _timex_token(doc, t) in clause]
+        clause = {tok.i for tok in clause_tokens(trigger)}
+        attached = [t for t in bounded if _timex_token(doc, t) in clause]
         if attached:
             return min(attached, key=lambda t: _distance(candidate, t))
-    return min(own, key=lambda t: _distance(candidate, t))
+    return min(bounded, key=lambda t: _distance(candidate, t))
+
+
+def _is_end_bound(doc: Doc, timex: Timex) -> bool:
+    before = doc.text[max(0, timex.start - 12) : timex.start].lower().split()
+    return bool(before) and before[-1] in rules()["end_bound_words"]
 
 
 def _timex_token(doc: Doc, timex: Timex) -> int:
@@ -70,9 +80,22 @@ def _distance(candidate: Candidate, timex: Timex) -> int:
 
 
 def _paragraph_reference(text: str, candidate: Candidate, dated: list[Timex]) -> Timex | None:
+    """The running reference time: the last past date of an earlier sentence of the paragraph.
+
+    When the paragraph gives none, the last past day-precise date of the previous
+    paragraph's final sentence carries over ("It was hit on Wednesday." / "The crew was rescued.").
+    """
+    if candidate.status != "occurred":
+        return None
     paragraph_start = text.rfind("\n", 0, candidate.sent_start) + 1
-    before = [t for t in dated if paragraph_start <= t.start < candidate.sent_start and t.type == "DATE"]
-    return before[-1] if before else None
+    past = [t for t in dated if t.type == "DATE" and not t.future]
+    before = [t for t in past if paragraph_start <= t.start < candidate.sent_start]
+    if before:
+        return before[-1]
+    previous_end = text.rstrip().rfind("\n", 0, paragraph_start - 1)
+    window_start = max(text.rfind(". ", 0, paragraph_start - 2), previous_end)
+    carried = [t for t in past if window_start < t.start < paragraph_start and t.precision == "day"]
+    return carried[-1] if carried else None
 
 
 def _from_timex(timex: Timex, *, basis: str | None) -> ResolvedDate:
@@ -140,7 +163,7 @@ def _is_past_report(doc: Doc, candidate: Candidate) -> bool:
             return False
         if "VBD" in tags:
             return True
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         token = token.head
     return False

@@ -88,7 +88,8 @@ def evaluate_events(
         nlp: an already loaded pipeline (:func:`timeline.nlp.load_nlp`).
 
     Returns:
-        ``{"summary": {...}, "per_type": {...}, "per_article": {...}, "errors": [...]}``;
+        ``{"summary": {...}, "per_type": {...}, "per_article": {...}, "errors": [...],
+        "matches": [...]}``;
         the summary holds ``precision``, ``recall``, ``f1``, ``type_accuracy``,
         ``date_accuracy``, ``date_f1`` and the counts behind them.
 
@@ -130,6 +131,7 @@ def score(gold: Mapping[str, Mapping[str, Any]], df: pd.DataFrame) -> dict[str, 
         "per_type": _per_type(outcomes, matches),
         "per_article": {o["doc_id"]: _summary([o], o["matches"]) for o in outcomes},
         "errors": [e for o in outcomes for e in _errors(o)],
+        "matches": matches,
     }
 
 
@@ -180,6 +182,7 @@ def _match(doc_id: str, pred: Mapping[str, Any], gold: Mapping[str, Any]) -> dic
     return {
         "doc_id": doc_id,
         "eid": gold.get("eid", ""),
+        "event_id": pred["event_id"],
         "gold_type": gold["type"],
         "pred_type": pred["event_type"],
         "gold_date": gold.get("date") or "",
@@ -219,7 +222,7 @@ def _date_f1(gold: Mapping[str, Mapping[str, Any]], df: pd.DataFrame) -> dict[st
         if e.get("status") == OCCURRED and e.get("date") and len(e["date"]) == 10
     }
     rows = df[(df["status"] == OCCURRED) & df["doc_id"].isin(list(gold))]
-    fine = rows[rows["date_precision"].map(lambda p: PRECISION_RANK.get(str(p), 6) <= PRECISION_RANK["day"])]
+    fine = rows[rows["date_precision"].isin([p for p, rank in PRECISION_RANK.items() if rank <= PRECISION_RANK["day"]])]
     pred_days = {(str(d), pd.Timestamp(s).strftime("%Y-%m-%d")) for d, s in zip(fine["doc_id"], fine["date_start"])}
     hits = len(gold_days & pred_days)
     precision, recall = _ratio(hits, len(pred_days)), _ratio(hits, len(gold_days))

@@ -29,7 +29,8 @@ TIME_LABELS = ("DATE", "TIME")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 LOCATIVE_PREPS = ("in", "near", "at", "outside", "across", "inside", "into", "around", "over")
 TARGET_PREPS = ("on", "against", "at", "targeting")
-MAX_EVENTS_PER_SENTENCE = 2
+CLAUSAL_DEPS = ("ccomp", "advcl", "conj", "relcl", "parataxis", "acl", "xcomp", "csubj")
+MAX_EVENTS_PER_SENTENCE = 3
 
 
 @lru_cache(maxsize=1)
@@ -62,11 +63,12 @@ def candidates(doc: Doc) -> list[Candidate]:
         >>> [c.event_type for c in candidates(doc)]
         ['missile_strike']
     """
+    spans = [s for s in _longest(doc.spans.get(TRIGGERS_KEY, [])) if _usable_trigger(s)]
+    typed = {span: _event_type(span) for span in spans}
+    typed = _fold_carrier_verbs({s: t for s, t in typed.items() if t})
     by_sentence: dict[int, list[Candidate]] = {}
-    for span in doc.spans.get(TRIGGERS_KEY, []):
-        if not _usable_trigger(span):
-            continue
-        candidate = _candidate(span)
+    for span, (event_type, score) in typed.items():
+        candidate = _candidate(span, event_type, score)
         by_sentence.setdefault(candidate.sent_start, []).append(candidate)
     found: list[Candidate] = []
     for sent_start in sorted(by_sentence):
@@ -74,14 +76,85 @@ def candidates(doc: Doc) -> list[Candidate]:
     return found
 
 
-def _usable_trigger(span: Span) -> bool:
-    """Verb-list triggers must be verbs (or nouns) when the pipeline tags parts of speech."""
+def _fold_carrier_verbs(typed: dict[Span, str]) -> dict[Span, tuple[str, float]]:
+    """Let an event noun take over the statement verb that carries it.
+
+    In "declared a truce" or "announced it would observe a ceasefire" the event is
+    the noun's; the verb is dropped and the noun keeps the verb's (higher) rank.
+    """
+    scored = {span: (event_type, _score(span, event_type)) for span, event_type in typed.items()}
+    by_root = {span.root.i: span for span in typed}
+    for span, event_type in typed.items():
+        carrier = _carrier(span, by_root)
+        if carrier is None or carrier not in scored or event_type == typed[carrier]:
+            continue
+        if typed[carrier] in rules()["carrier_types"]:
+            scored[span] = (event_type, max(scored[span][1], scored.pop(carrier)[1]))
+    return scored
+
+
+def _carrier(span: Span, by_root: dict[int, Span]) -> Span | None:
+    """The trigger verb whose object (directly or through a complement clause) is this noun trigger."""
     token = span.root
-    if not token.doc.has_annotation("POS") or len(span) > 1:
+    if token.dep_ == "pobj" and token.head.head.dep_ in ("dobj", "nsubjpass"):
+        token = token.head.head  # "$500 million in military aid", "a package of weapons"
+    if span.root.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("dobj", "nsubjpass", "attr"):
+        return None
+    head = token.head
+    for _ in range(3):
+        if head.i in by_root and head.i != token.i:
+            return by_root[head.i]
+        if head.dep_ not in ("ccomp", "xcomp") or head.head.i == head.i:
+            return None
+        head = head.head
+    return None
+
+
+def _longest(spans: Iterable[Span]) -> list[Span]:
+    """Drop a trigger that lies inside a longer one ("took" inside "took effect")."""
+    spans = list(spans)
+    return [s for s in spans if not any(
+        o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in spans)]
+
+
+def _usable_trigger(span: Span) -> bool:
+    """Verb-list triggers must be verbs (or nouns) when the pipeline tags parts of speech;
+    a definite noun ("the attack") refers back to an event already told."""
+    token = span.root
+    if not token.doc.has_annotation("POS"):
+        return True
+    if token.pos_ in ("NOUN", "PROPN") and _anaphoric(token) and not _anchored_noun(token):
+        return False
+    if span.text.lower() in rules()["agent_noun_triggers"] and not token.dep_.startswith("nsubj"):
+        return False
+    habitual = set(rules()["habitual_adverbs"])
+    if any(c.dep_ == "advmod" and c.lower_ in habitual for c in token.children):
+        return False
+    if len(span) > 1:
         return True
     if span.id_.endswith("-verbs"):
-        return token.pos_ in ("VERB", "NOUN") or (token.pos_ == "ADJ" and token.tag_ == "VBN")
+        return token.pos_ == "VERB" or (token.pos_ == "ADJ" and token.tag_ == "VBN")
     return token.pos_ not in ("ADP", "DET")
+
+
+def _anchored_noun(token: Token) -> bool:
+    """Whether an event noun carries its own time or agent ("Azerbaijan's offensive of 19-20 September")."""
+    for child in token.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return True
+        if child.dep_ in ("compound", "amod", "nmod", "nummod") and child.ent_type_ in ACTOR_LABELS + TIME_LABELS:
+            return True
+        if child.dep_ == "prep" and any(g.ent_type_ in TIME_LABELS + ACTOR_LABELS for g in child.children):
+            return True
+    return False
+
+
+def _anaphoric(token: Token) -> bool:
+    determiners = set(rules()["anaphoric_determiners"])
+    for child in token.children:
+        if child.dep_ == "det" and child.lower_ in determiners:
+            return True
+    return False
 
 
 def _best_per_sentence(found: list[Candidate]) -> list[Candidate]:
@@ -90,13 +163,15 @@ def _best_per_sentence(found: list[Candidate]) -> list[Candidate]:
         if cand.event_type not in best or cand.score > best[cand.event_type].score:
             best[cand.event_type] = cand
     ranked = sorted(best.values(), key=lambda c: -c.score)
-    kept = ranked[:1] + [c for c in ranked[1:MAX_EVENTS_PER_SENTENCE] if c.score >= 0.6]
+    floor = rules()["second_event_min_score"]
+    kept = ranked[:1] + [c for c in ranked[1:MAX_EVENTS_PER_SENTENCE] if c.score >= floor]
     return sorted(kept, key=lambda c: c.trigger_start)
 
 
-def _candidate(span: Span) -> Candidate:
+def _candidate(span: Span, event_type: str, score: float) -> Candidate:
     sent = span.sent
-    event_type = _event_type(span)
+    lead = len(sent.text) - len(sent.text.lstrip())
+    sentence = sent.text.strip()
     actors = tuple(_actors(span))
     targets = tuple(_targets(span))
     return Candidate(
@@ -104,55 +179,95 @@ def _candidate(span: Span) -> Candidate:
         trigger=span.text,
         trigger_start=span.start_char,
         trigger_end=span.end_char,
-        sent_start=sent.start_char,
-        sent_end=sent.end_char,
-        sentence=sent.text,
+        sent_start=sent.start_char + lead,
+        sent_end=sent.start_char + lead + len(sentence),
+        sentence=sentence,
         status=status_of(span),
         actors=actors,
         actor_countries=tuple(countries_of(actors)),
         targets=targets,
-        location=_location(span, targets),
-        weapon=_weapon(sent),
+        location=_location(span, targets, actors),
+        weapon=_weapon(sent) if event_type in rules()["weapon_types"] else "",
         amount=_amount(span),
         fatalities=fatalities_in(sent.text),
         pattern_id=span.id_,
-        score=_score(span, event_type, actors),
+        score=round(min(0.95, score + (0.05 if actors else 0.0)), 3),
     )
 
 
 def _event_type(span: Span) -> str:
+    """The type of a trigger; a generic attack takes it from the weapon named in its clause.
+
+    "captured"/"took" with a place as object is a territorial change; "took" without one
+    ("took place", "take part") is no event at all (the empty type).
+    """
+    word = span.text.lower()
+    if word in rules()["place_object_triggers"] and span.doc.has_annotation("DEP"):
+        if _object_is_place(span.root):
+            return rules()["place_object_triggers"][word]
+        if word in rules()["needs_place_object"]:
+            return ""
     if span.label_ != ATTACK:
         return span.label_
     table: dict[str, str] = rules()["attack_weapon_types"]
-    for phrase in _noun_phrases_by_distance(span):
+    for phrase in _words_by_distance(span):
         for word, event_type in table.items():
             if re.search(rf"\b{re.escape(word)}\b", phrase):
                 return event_type
     if any(ent.label_ == "WEAPON" for ent in span.sent.ents):
         return "missile_strike"
-    return rules()["attack_default_type"]
+    by_trigger: dict[str, str] = rules()["attack_default_by_trigger"]
+    return by_trigger.get(span.root.lower_, rules()["attack_default_type"])
 
 
-def _noun_phrases_by_distance(span: Span) -> list[str]:
-    """The trigger itself, then the sentence's words outward from it, lower-cased."""
-    sent = span.sent
-    window = sorted(sent, key=lambda tok: abs(tok.i - span.root.i))
-    return [span.text.lower()] + [tok.text.lower() if tok.i + 1 >= sent.end else
-                                  f"{tok.text} {tok.nbor().text}".lower() for tok in window]
+def _object_is_place(verb: Token) -> bool:
+    place_nouns = set(rules()["place_nouns"])
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return any(o.ent_type_ in PLACE_LABELS or o.lower_ in place_nouns for o in objects)
 
 
-def _score(span: Span, event_type: str, actors: tuple[str, ...]) -> float:
+def _words_by_distance(span: Span) -> list[str]:
+    """The trigger itself, then the words of its clause outward from it (bigrams too), lower-cased."""
+    window = sorted(clause_tokens(span), key=lambda tok: abs(tok.i - span.root.i))
+    doc = span.doc
+    return [span.text.lower()] + [
+        f"{tok.text} {doc[tok.i + 1].text}".lower() if tok.i + 1 < span.sent.end else tok.lower_ for tok in window
+    ]
+
+
+def clause_tokens(span: Span) -> list[Token]:
+    """The tokens of the trigger's own clause: its subtree without embedded clauses, plus its subject.
+
+    Without a parse, the whole sentence.
+    """
+    if not span.doc.has_annotation("DEP"):
+        return list(span.sent)
+    found: list[Token] = []
+    stack = [span.root]
+    while stack:
+        token = stack.pop()
+        found.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in CLAUSAL_DEPS)
+    head = span.root if span.root.pos_ in ("VERB", "AUX") else span.root.head
+    found.extend(t for c in head.children if c.dep_ in SUBJECT_DEPS for t in c.subtree if t not in found)
+    return found
+
+
+def _score(span: Span, event_type: str) -> float:
+    """Prefer the clause's predicate over nouns in modifiers; type priority breaks ties."""
     priority: list[str] = rules()["type_priority"]
-    score = 0.75 - 0.2 * priority.index(event_type) / len(priority)
+    root = span.root
+    role = "ROOT" if root.dep_ == "ROOT" and root.pos_ in ("VERB", "AUX") else root.dep_
+    roles: dict[str, float] = rules()["role_scores"]
+    score = roles.get(role, rules()["default_role_score"]) if span.doc.has_annotation("DEP") else 0.6
+    score -= 0.1 * priority.index(event_type) / len(priority)
     if span.text.lower() in rules()["weak_triggers"]:
         score -= 0.2
-    root = span.root
-    if root.dep_ in ("ROOT", "conj", "advcl", "ccomp", "xcomp") and root.pos_ == "VERB":
-        score += 0.1
     if len(span) > 1:
-        score += 0.1
-    if actors:
         score += 0.05
+    if root.pos_ in ("NOUN", "PROPN") and _anchored_noun(root):
+        score += rules()["anchored_noun_bonus"]
     return round(min(max(score, 0.05), 0.95), 3)
 
 
@@ -179,7 +294,7 @@ def _announced(span: Span) -> bool:
     for _ in range(4):
         if head.lower_ in announce and head.tag_ == "VBD":
             return True
-        if head.head is head:
+        if head.head.i == head.i:
             return False
         head = head.head
     return False
@@ -220,19 +335,24 @@ def _actors(span: Span) -> list[str]:
     for child in root.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":
             return [_phrase(child)]
-    before = [e for e in span.sent.ents if e.label_ in ACTOR_LABELS and e.end <= span.start]
+    before = [e for e in span.sent.ents if e.label_ in ACTOR_LABELS and e.end <= span.start
+              and not (e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE_PREPS + ("of", "from", "to"))]
     return [before[-1].text] if before else []
 
 
 def _targets(span: Span) -> list[str]:
     root = span.root
     found: list[str] = []
-    for child in root.children:
+    preps = set(TARGET_PREPS)
+    if span.label_ in rules()["recipient_types"]:
+        preps.update(rules()["recipient_preps"])
+    heads = [root] + ([root.head] if root.dep_ in ("dobj", "nsubjpass") and root.pos_ in ("NOUN", "PROPN") else [])
+    for child in (c for head in heads for c in head.children):
         if child.ent_type_ in TIME_LABELS or child.pos_ == "PRON":
             continue
-        if child.dep_ in ("dobj", "nsubjpass") and not _is_weapon(child):
+        if child.dep_ in ("dobj", "nsubjpass") and child.head.i == root.i and not _is_weapon(child):
             found.append(_phrase(child))
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+        if child.dep_ == "prep" and child.lower_ in preps:
             found.extend(_phrase(p) for p in child.children if p.dep_ == "pobj" and p.ent_type_ not in TIME_LABELS)
         if child.dep_ in ("advcl", "xcomp") and child.lemma_ == "target":
             found.extend(_phrase(o) for o in child.children if o.dep_ == "dobj")
@@ -242,9 +362,9 @@ def _targets(span: Span) -> list[str]:
     return _unique([t for t in found if t])
 
 
-def _location(span: Span, targets: tuple[str, ...]) -> str:
+def _location(span: Span, targets: tuple[str, ...], actors: tuple[str, ...] = ()) -> str:
     sent = span.sent
-    places = [e for e in sent.ents if e.label_ in PLACE_LABELS]
+    places = [e for e in sent.ents if e.label_ in PLACE_LABELS and e.text not in actors]
     for ent in places:
         prep = ent.root.head
         if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:

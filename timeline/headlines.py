@@ -1,36 +1,69 @@
-""":mod:`timeline.headlines`: a short readable line for each event, built from its fields."""
+""":mod:`timeline.headlines`: a short readable line for each event, built from its fields.
+
+Each type has a few templates (``headline_templates`` in data/event_rules.json),
+tried in order; the first whose slots the event fills is used, so a missile
+strike with actor, weapon and target reads "Russia launches intercontinental
+ballistic missile at Dnipro region" and one with only a place "Missile strike
+on Dnipro". Status and death toll are appended.
+"""
 
 from __future__ import annotations
 
-from .events import rules
+import re
+from string import Formatter
+
+from .events import actor_countries_table, rules
 from .types import Candidate
 
 MAX_CHARS = 110
 
 
 def headline(candidate: Candidate) -> str:
-    """Build a headline such as ``Missile strike: Moscow → Dnipro region (intercontinental ballistic missile)``.
+    """Build the headline of one event candidate.
 
     Example:
         >>> from timeline.types import Candidate
-        >>> headline(Candidate("military_aid", "military aid", 0, 1, 0, 1, "x",
-        ...                    actors=("Biden",), targets=("Ukraine",), amount="$300 million"))
-        'Military aid: Biden → Ukraine, $300 million'
+        >>> headline(Candidate("missile_strike", "launched", 0, 1, 0, 1, "x", actors=("Russia",),
+        ...                    targets=("Dnipro region",), weapon="intercontinental ballistic missile"))
+        'Russia launches intercontinental ballistic missile at Dnipro region'
     """
-    label = rules()["type_labels"].get(candidate.event_type, "Event")
+    slots = _slots(candidate)
+    line = next((t.format(**slots) for t in rules()["headline_templates"].get(candidate.event_type, [])
+                 if _fills(t, slots)), rules()["type_labels"].get(candidate.event_type, "Event"))
+    line = _agree(line, candidate.actors)
+    line = line[0].upper() + line[1:]
     if candidate.status != "occurred":
-        label = f"{label} ({candidate.status})"
-    who = ", ".join(candidate.actors[:2])
-    whom = ", ".join(candidate.targets[:2]) or candidate.location
-    parts = [who, whom] if who and whom else [who or whom]
-    line = f"{label}: {' → '.join(p for p in parts if p)}" if any(parts) else label
-    details = [d for d in (candidate.weapon, candidate.amount) if d and d not in line]
+        line = f"{line} ({candidate.status})"
     if candidate.fatalities is not None:
-        details.append(f"{candidate.fatalities} killed")
-    if details and candidate.weapon in details and any(parts):
-        line = f"{line} ({details.pop(0)})"
-    if details:
-        line = f"{line}, {', '.join(details)}"
-    if line.endswith(": "):
-        line = label
+        line = f"{line}, {candidate.fatalities} killed"
     return line if len(line) <= MAX_CHARS else line[: MAX_CHARS - 1].rstrip() + "…"
+
+
+def _agree(line: str, actors: tuple[str, ...]) -> str:
+    """Use the plural verb after a plural actor ("Russian forces launch", "Rebels take")."""
+    if not actors or not line.startswith(actors[0]):
+        return line
+    last = actors[0].split()[-1]
+    singular_names = actor_countries_table()
+    plural = len(actors) > 1 or (last.lower().endswith("s") and actors[0].lower() not in singular_names)
+    if not plural:
+        return line
+    rest = line[len(" and ".join(actors[:2])):].split(" ", 2)
+    if len(rest) > 1 and rest[1] in rules()["headline_plural_verbs"]:
+        rest[1] = rules()["headline_plural_verbs"][rest[1]]
+    return " and ".join(actors[:2]) + " ".join(rest)
+
+
+def _slots(candidate: Candidate) -> dict[str, str]:
+    return {
+        "actor": " and ".join(candidate.actors[:2]),
+        "target": " and ".join(candidate.targets[:2]) or candidate.location,
+        "place": candidate.location or (candidate.targets[0] if candidate.targets else ""),
+        "weapon": candidate.weapon,
+        "amount": re.sub(r"\s+in$", "", candidate.amount),
+    }
+
+
+def _fills(template: str, slots: dict[str, str]) -> bool:
+    names = [name for _, name, _, _ in Formatter().parse(template) if name]
+    return all(slots.get(name) for name in names)

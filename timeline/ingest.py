@@ -8,11 +8,14 @@ sites (text, title and date extracted with trafilatura), ``.jsonl`` and ``.csv``
 
 Nothing is lost silently: every input document becomes either an
 :class:`~timeline.types.Article` or a skipped
-:class:`~timeline.types.DocumentOutcome` with a one-line reason. No spaCy.
+:class:`~timeline.types.DocumentOutcome` with a one-line reason. Text and HTML
+files are sized with ``stat`` before they are read, and JSON Lines and CSV
+files are streamed, so memory does not grow with the input. No spaCy.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import html
 import io
@@ -23,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from .errors import InputError
 from .types import Article, DocumentOutcome
@@ -36,8 +39,27 @@ STDIN = "-"
 MAX_CHARS = 1_000_000
 MIN_CHARS_FOR_LANGUAGE = 200
 META_FIELDS = ("title", "url", "source")
+#: A character takes at most 4 bytes in UTF-8 and UTF-16: a bigger text file is too large unread.
+TEXT_BYTES_PER_CHAR = 4
+#: An HTML page may be mostly markup and scripts; a page this many bytes per character is not read.
+HTML_BYTES_PER_CHAR = 20
+#: How much of a file is looked at to tell text from binary and to pick the encoding.
+HEAD_BYTES = 65_536
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+LATIN1_NOTE = "not UTF-8; decoded as Latin-1"
+#: Decoding error handler for streamed tables: a byte that is not valid UTF-8 is read as Latin-1.
+LATIN1_FALLBACK = "timeline-latin1"
+_NOTE = re.compile(r"^(?P<where>.*) \((?P<note>decoded as UTF-16[^)]*|" + LATIN1_NOTE + r")\)$")
 
 Item = Article | DocumentOutcome
+
+
+def _latin1_fallback(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+codecs.register_error(LATIN1_FALLBACK, _latin1_fallback)
 
 
 def read_articles(
@@ -77,10 +99,17 @@ def read_articles(
 def iter_inputs(
     paths: Iterable[str | Path], *, published: date | str | None = None, max_chars: int = MAX_CHARS
 ) -> Iterator[Item]:
-    """Yield an :class:`Article` or a skipped :class:`DocumentOutcome` per input document, in order."""
+    """Yield an :class:`Article` or a skipped :class:`DocumentOutcome` per input document, in order.
+
+    The order is deterministic (folders are read sorted), so the n-th item is the
+    same document on every run over the same inputs.
+
+    Raises:
+        InputError: only for a bad ``published``; a bad input is yielded as skipped.
+    """
     fallback = parse_published(published, origin="--published") if published else None
     for path in paths:
-        for item in _read_path(Path(str(path)) if str(path) != STDIN else None, str(path)):
+        for item in _read_path(Path(str(path)) if str(path) != STDIN else None, str(path), max_chars):
             yield _checked(item, fallback, max_chars) if isinstance(item, Article) else item
 
 
@@ -100,8 +129,21 @@ def parse_published(value: Any, *, origin: str) -> date:
         return date.fromisoformat(match.group(1))
     except ValueError:
         raise InputError(
-            f"{origin}: publication date {text!r} is not a valid date (expected YYYY-MM-DD)"
+            f"{origin}: publication date {text[:40]!r} is not a valid date (expected YYYY-MM-DD)"
         ) from None
+
+
+def split_origin(origin: str) -> tuple[str, str]:
+    """Split an article's ``origin`` into where it was read from and its decoding note.
+
+    Example:
+        >>> split_origin("a.txt (decoded as UTF-16)")
+        ('a.txt', 'decoded as UTF-16')
+        >>> split_origin("feed.jsonl:3")
+        ('feed.jsonl:3', '')
+    """
+    match = _NOTE.match(origin)
+    return (match["where"], match["note"]) if match else (origin, "")
 
 
 def _skip(origin: str, reason: str, doc_id: str = "") -> DocumentOutcome:
@@ -109,78 +151,149 @@ def _skip(origin: str, reason: str, doc_id: str = "") -> DocumentOutcome:
                            status="skipped", reason=reason)
 
 
-def _read_path(path: Path | None, shown: str) -> Iterator[Item]:
+def _read_path(path: Path | None, shown: str, max_chars: int) -> Iterator[Item]:
     if path is None:
         yield from _read_text_stream(sys.stdin.buffer.read(), origin="<stdin>", doc_id="stdin")
         return
-    if not path.exists():
-        yield _skip(shown, "no such file or folder")
-    elif path.is_dir():
-        yield from _read_folder(path)
-    else:
-        yield from _read_file(path)
+    try:
+        if not path.exists():
+            yield _skip(shown, "no such file or folder")
+        elif path.is_dir():
+            yield from _read_folder(path, max_chars)
+        else:
+            yield from _read_file(path, max_chars)
+    except OSError as exc:  # a folder that vanished or cannot be listed mid-way
+        yield _skip(shown, f"cannot be read ({exc.strerror or exc})")
 
 
-def _read_folder(folder: Path) -> Iterator[Item]:
+def _read_folder(folder: Path, max_chars: int) -> Iterator[Item]:
     files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
     documents = {p.with_suffix("") for p in files if p.suffix.lower() != ".json"}
     for path in files:
         if path.suffix.lower() == ".json" and path.with_suffix("") in documents:
             continue  # a sidecar, read with its document
-        yield from _read_file(path)
+        yield from _read_file(path, max_chars)
 
 
-def _read_file(path: Path) -> Iterator[Item]:
+def _read_file(path: Path, max_chars: int) -> Iterator[Item]:
     suffix = path.suffix.lower()
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        yield _skip(str(path), f"cannot be read ({exc.strerror or exc})")
-        return
-    if suffix in TEXT_SUFFIXES:
-        yield from _read_text_stream(raw, origin=str(path), doc_id=path.stem, sidecar=_sidecar(path))
+    if not path.is_file():
+        yield _skip(str(path), "not a regular file")
+    elif suffix in TEXT_SUFFIXES:
+        yield from _read_text_file(path, max_chars)
     elif suffix in HTML_SUFFIXES:
-        yield _read_html(raw, path)
-    elif suffix == ".jsonl":
-        yield from _read_jsonl(raw, path)
-    elif suffix == ".csv":
-        yield from _read_csv(raw, path)
+        yield _read_html(path, max_chars)
+    elif suffix in TABLE_SUFFIXES:
+        yield from _read_table(path, max_chars)
     else:
         yield _skip(str(path), f"unsupported file type {suffix or '(none)'!r}; "
                     "expected .txt, .html, .jsonl or .csv")
 
 
+def _too_big(path: Path, max_bytes: int, max_chars: int) -> str:
+    """The skip reason when the file is larger than ``max_bytes`` (checked with stat, not read)."""
+    size = path.stat().st_size
+    if size <= max_bytes:
+        return ""
+    return f"too large: {size:,} bytes, more than {max_chars:,} characters (--max-chars) can take"
+
+
+def _read_bytes(path: Path, bytes_per_char: int, max_chars: int) -> bytes | DocumentOutcome:
+    """The file's bytes, or a skip when it is too large or unreadable."""
+    try:
+        reason = _too_big(path, bytes_per_char * max_chars + HEAD_BYTES, max_chars)
+        return _skip(str(path), reason) if reason else path.read_bytes()
+    except OSError as exc:
+        return _skip(str(path), f"cannot be read ({exc.strerror or exc})")
+
+
+def _read_text_file(path: Path, max_chars: int) -> Iterator[Item]:
+    raw = _read_bytes(path, TEXT_BYTES_PER_CHAR, max_chars)
+    if isinstance(raw, DocumentOutcome):
+        yield raw
+        return
+    try:
+        meta = _sidecar(path)
+    except InputError as exc:
+        yield _skip(str(path), str(exc))
+        return
+    yield from _read_text_stream(raw, origin=str(path), doc_id=path.stem, sidecar=meta)
+
+
 def _sidecar(path: Path) -> dict[str, Any]:
     meta_path = path.with_suffix(".json")
-    if not meta_path.exists():
+    if not meta_path.is_file():
         return {}
     try:
         meta = json.loads(meta_path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{meta_path}: sidecar is not valid JSON ({exc})") from None
-    return meta if isinstance(meta, dict) else {}
+        raise InputError(f"sidecar {meta_path.name} is not valid JSON ({_one_line(exc)})") from None
+    if not isinstance(meta, dict):
+        raise InputError(f"sidecar {meta_path.name} is not a JSON object")
+    return meta
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(getattr(exc, "msg", None) or exc).split())[:200]
+
+
+def sniff_encoding(head: bytes) -> tuple[str, str]:
+    """Pick the codec of a text from its first bytes; return it and a note for the report.
+
+    UTF-16 is recognised by its byte-order mark, or without one by its pattern of
+    zero bytes; UTF-8 (with or without a BOM) is the default, Latin-1 the fallback.
+
+    Raises:
+        InputError: for binary data (zero bytes, or many control characters).
+
+    Example:
+        >>> sniff_encoding("Kyiv".encode("utf-16"))
+        ('utf-16', 'decoded as UTF-16')
+    """
+    if head.startswith(UTF16_BOMS):
+        return "utf-16", "decoded as UTF-16"
+    if b"\x00" in head:
+        return _utf16_without_bom(head)
+    try:
+        codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)
+        return "utf-8-sig", ""
+    except UnicodeDecodeError:
+        _reject_controls(head.decode("latin-1"))
+        return "latin-1", LATIN1_NOTE
+
+
+def _utf16_without_bom(head: bytes) -> tuple[str, str]:
+    half = max(len(head) // 2, 1)
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if odd > 0.3 * half and even < 0.02 * half:
+        return "utf-16-le", "decoded as UTF-16 (little-endian, no BOM)"
+    if even > 0.3 * half and odd < 0.02 * half:
+        return "utf-16-be", "decoded as UTF-16 (big-endian, no BOM)"
+    raise InputError("binary data, not text")
+
+
+def _reject_controls(text: str) -> None:
+    sample = text[:HEAD_BYTES]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t\f")
+    if controls > len(sample) * 0.01:
+        raise InputError("binary data, not text")
 
 
 def decode(raw: bytes) -> tuple[str, str]:
-    """Decode bytes as UTF-8, UTF-16 (with a BOM) or Latin-1; return the text and a note.
+    """Decode bytes as UTF-8, UTF-16 or Latin-1; return the text and a note.
 
     Raises:
         InputError: for binary data (NUL bytes or many control characters).
     """
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16"), "decoded as UTF-16"
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    if b"\x00" in raw[:65536]:
-        raise InputError("binary data, not text")
+    encoding, note = sniff_encoding(raw[:HEAD_BYTES])
     try:
-        return raw.decode("utf-8"), ""
+        text = raw.decode(encoding)
     except UnicodeDecodeError:
-        text = raw.decode("latin-1")
-        controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\r\n\t\f")
-        if controls > len(text[:65536]) * 0.01:
+        if encoding != "utf-8-sig":
             raise InputError("binary data, not text") from None
-        return text, "not UTF-8; decoded as Latin-1"
+        text, note = raw.decode("latin-1"), LATIN1_NOTE
+    _reject_controls(text)
+    return text, note
 
 
 def clean_text(text: str) -> str:
@@ -196,10 +309,10 @@ def _read_text_stream(raw: bytes, *, origin: str, doc_id: str,
                       sidecar: dict[str, Any] | None = None) -> Iterator[Item]:
     try:
         text, note = decode(raw)
-        meta = sidecar or {}
     except InputError as exc:
         yield _skip(origin, str(exc), doc_id)
         return
+    meta = sidecar or {}
     yield _article(text, meta, origin=origin, doc_id=str(meta.get("id") or doc_id), note=note)
 
 
@@ -208,7 +321,7 @@ def _article(text: str, meta: dict[str, Any], *, origin: str, doc_id: str, note:
     return Article(
         doc_id=doc_id,
         text=clean_text(text),
-        published=published,  # type: ignore[arg-type]  # checked in _checked
+        published=published,  # checked in _checked
         title=str(meta.get("title") or ""),
         url=str(meta.get("url") or ""),
         source=str(meta.get("source") or ""),
@@ -216,16 +329,16 @@ def _article(text: str, meta: dict[str, Any], *, origin: str, doc_id: str, note:
     )
 
 
-def _read_html(raw: bytes, path: Path) -> Item:
-    import trafilatura  # imported here: slow to import, and only HTML needs it
-
+def _read_html(path: Path, max_chars: int) -> Item:
+    raw = _read_bytes(path, HTML_BYTES_PER_CHAR, max_chars)
+    if isinstance(raw, DocumentOutcome):
+        return raw
     try:
         page, _ = decode(raw)
+        data = _html_data(page)
     except InputError as exc:
         return _skip(str(path), str(exc))
-    extracted = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False)
-    data = extracted.as_dict() if hasattr(extracted, "as_dict") else (extracted or {})
-    text = (data or {}).get("text") or ""
+    text = data.get("text") or ""
     if not text.strip():
         return _skip(str(path), "no article text found in the HTML page")
     meta = {k: data.get(k) for k in ("title", "url", "date")}
@@ -234,49 +347,96 @@ def _read_html(raw: bytes, path: Path) -> Item:
     return _article(text, meta, origin=str(path), doc_id=path.stem)
 
 
-def _read_jsonl(raw: bytes, path: Path) -> Iterator[Item]:
+def _html_data(page: str) -> dict[str, Any]:
+    """The article text and metadata of an HTML page (scripts, styles and navigation dropped)."""
+    import trafilatura  # imported here: slow to import, and only HTML needs it
+
     try:
-        content, note = decode(raw)
-    except InputError as exc:
-        yield _skip(str(path), str(exc))
-        return
-    for number, line in enumerate(content.splitlines(), start=1):
-        if not line.strip():
-            continue
-        origin = f"{path}:{number}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield _skip(origin, f"line {number} is not valid JSON ({exc.msg})", f"{path.stem}-{number}")
-            continue
-        yield _row_article(row, origin=origin, default_id=f"{path.stem}-{number}", note=note)
+        extracted = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False)
+    except Exception as exc:  # noqa: BLE001 - a parser failure on a hostile page is a skip, not a crash
+        raise InputError(f"HTML page could not be parsed ({type(exc).__name__})") from None
+    if extracted is None:
+        return {}
+    data = extracted if isinstance(extracted, dict) else extracted.as_dict()
+    return data if isinstance(data, dict) else {}
 
 
-def _read_csv(raw: bytes, path: Path) -> Iterator[Item]:
+def _read_table(path: Path, max_chars: int) -> Iterator[Item]:
+    """Stream the rows of a JSON Lines or CSV file, one article or skip per row."""
     try:
-        content, note = decode(raw)
+        with path.open("rb") as handle:
+            encoding, note = sniff_encoding(handle.read(HEAD_BYTES))
+            handle.seek(0)
+            newline = "" if path.suffix.lower() == ".csv" else "\n"
+            stream = io.TextIOWrapper(handle, encoding=encoding, errors=LATIN1_FALLBACK, newline=newline)
+            reader = _jsonl_rows if path.suffix.lower() == ".jsonl" else _csv_rows
+            rows = 0
+            for rows, item in enumerate(reader(stream, path, note, max_chars), start=1):  # noqa: B007
+                yield item
+            if rows == 0:
+                yield _skip(str(path), "no rows (the file is empty or holds only blank lines or a header)")
     except InputError as exc:
         yield _skip(str(path), str(exc))
-        return
-    csv.field_size_limit(sys.maxsize)
-    reader = csv.DictReader(io.StringIO(content, newline=""))
-    if "text" not in (reader.fieldnames or []):
-        yield _skip(str(path), f"CSV has no `text` column (columns: {', '.join(reader.fieldnames or []) or 'none'})")
-        return
+    except OSError as exc:
+        yield _skip(str(path), f"cannot be read ({exc.strerror or exc})")
+
+
+def _jsonl_rows(stream: IO[str], path: Path, note: str, max_chars: int) -> Iterator[Item]:
+    for number, line in enumerate(_bounded_lines(stream, max_chars), start=1):
+        if line is None:
+            yield _skip(f"{path}:{number}", f"line {number} too large (over {max_chars:,} characters)",
+                        f"{path.stem}-{number}")
+        elif line.strip():
+            yield _jsonl_row(line, path, number, note)
+
+
+def _bounded_lines(stream: IO[str], max_chars: int) -> Iterator[str | None]:
+    """Yield each line, or ``None`` for a line longer than ``max_chars`` (skipped without keeping it)."""
+    limit = 2 * max_chars + 2  # JSON escapes can double the text's length
+    while line := stream.readline(limit):
+        if len(line) < limit or line.endswith("\n"):
+            yield line
+            continue
+        while (rest := stream.readline(limit)) and not rest.endswith("\n"):
+            pass
+        yield None
+
+
+def _jsonl_row(line: str, path: Path, number: int, note: str) -> Item:
+    origin, default_id = f"{path}:{number}", f"{path.stem}-{number}"
     try:
-        for number, row in enumerate(reader, start=2):
+        row = json.loads(line.rstrip("\r\n"))
+    except json.JSONDecodeError as exc:
+        return _skip(origin, f"line {number} is not valid JSON ({exc.msg} at column {exc.colno})", default_id)
+    except RecursionError:
+        return _skip(origin, f"line {number} is not valid JSON (nested too deeply)", default_id)
+    return _row_article(row, origin=origin, default_id=default_id, note=note)
+
+
+def _csv_rows(stream: IO[str], path: Path, note: str, max_chars: int) -> Iterator[Item]:
+    csv.field_size_limit(2 * max_chars + 2)
+    reader = csv.DictReader(stream)
+    try:
+        if "text" not in (reader.fieldnames or []):
+            columns = ", ".join(reader.fieldnames or [])[:200] or "none"
+            yield _skip(str(path), f"CSV has no `text` column (columns: {columns})")
+            return
+        for row in reader:
+            number = reader.line_num
             yield _row_article(row, origin=f"{path}:{number}", default_id=f"{path.stem}-{number}", note=note)
     except csv.Error as exc:
-        yield _skip(f"{path}:{reader.line_num}", f"broken CSV row ({exc})")
+        number = reader.line_num + 1
+        yield _skip(f"{path}:{number}", f"CSV unreadable from line {number} on ({_one_line(exc)}); "
+                    "the rows before were read", f"{path.stem}-{number}")
 
 
 def _row_article(row: Any, *, origin: str, default_id: str, note: str) -> Item:
     if not isinstance(row, dict):
         return _skip(origin, "row is not an object with a `text` field", default_id)
+    doc_id = str(row.get("id") or default_id)
     text = row.get("text")
     if not isinstance(text, str):
-        return _skip(origin, "row has no `text` string", str(row.get("id") or default_id))
-    doc_id = str(row.get("id") or default_id)
+        return _skip(origin, "row has no `text` string", doc_id)
     return _article(text, row, origin=origin, doc_id=doc_id, note=note)
 
 
@@ -297,7 +457,7 @@ def _checked(article: Article, fallback: date | None, max_chars: int) -> Item:
     try:
         return replace(article, published=parse_published(article.published, origin=origin))
     except InputError as exc:
-        return _skip(origin, str(exc).split(": ", 1)[1], doc_id)
+        return _skip(origin, str(exc).removeprefix(f"{origin}: "), doc_id)
 
 
 def detect_language(text: str) -> str:

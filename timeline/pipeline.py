@@ -14,6 +14,7 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .confidence import confidence
 from .dating import resolve_date
 from .dedup import assign_clusters
 from .errors import InputError
@@ -27,7 +28,6 @@ from .temporal import find_timexes
 from .types import Article, Candidate, Event, ResolvedDate
 
 BATCH_SIZE = 32
-BASIS_CONFIDENCE = {"explicit": 0.1, "relative": 0.08, "inferred": 0.0, "publication": -0.1}
 
 
 def extract(
@@ -118,9 +118,3 @@ def event_id(doc_id: str, candidate: Candidate) -> str:
     """A stable id: a short hash of the document, the trigger's offsets and the type."""
     key = f"{doc_id}|{candidate.sent_start}|{candidate.trigger_start}|{candidate.event_type}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-
-
-def confidence(candidate: Candidate, when: ResolvedDate) -> float:
-    """How sure we are that this is a real, correctly dated event (0..1)."""
-    value = candidate.score + BASIS_CONFIDENCE.get(when.basis, 0.0)
-    return round(min(max(value, 0.01), 0.99), 3)

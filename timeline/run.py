@@ -1,35 +1,51 @@
-""":mod:`timeline.run`: one extraction run over files, with its report.
+""":mod:`timeline.run`: one extraction run over files, with its journal and report.
 
-Reads the inputs, extracts their events, writes the requested outputs and
+Reads the inputs (:func:`timeline.ingest.iter_inputs`), sends the usable
+articles in batches to an engine (this process, a pool of ``jobs`` processes,
+or a dask cluster), records each finished document in the run's journal
+(:mod:`timeline.journal`) and, at the end, builds the event table from the
+journal, assigns clusters over the whole table and writes the outputs and
 ``report.json`` (every input document, ``processed`` or ``skipped`` with the
 reason, and the counts). The CLI and the demo call :func:`run_extraction`.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
 from . import __version__
 from .dedup import assign_clusters
+from .errors import InputError, TimelineError
 from .export import write_json, write_outputs
-from .frame import to_frame
-from .ingest import MAX_CHARS, iter_inputs
-from .nlp import load_nlp, model_description
+from .frame import COLUMNS, conform, event_row
+from .ingest import MAX_CHARS, iter_inputs, split_origin
+from .journal import Entry, Journal
+from .nlp import choose_model, load_nlp, model_description
 from .pipeline import iter_article_events
-from .types import Article, DocumentOutcome, Event
+from .types import Article, Candidate, DocumentOutcome, Event, ResolvedDate
 
 REPORT_NAME = "report.json"
 DEFAULT_FORMATS: tuple[str, ...] = ("csv", "jsonl", "html")
+ENGINES: tuple[str, ...] = ("local", "dask")
+#: Articles per batch: one ``nlp.pipe`` call, one task for a worker, one journal write.
+BATCH_SIZE = 32
 
 Progress = Callable[[int, int, int, float], None]
+Batch = list[tuple[int, Article]]
+#: Runs batches somewhere and yields each batch's finished entries (in any order).
+Engine = Callable[[Iterator[Batch]], Iterator[list[Entry]]]
 
 
 @dataclass
@@ -41,6 +57,9 @@ class RunResult:
     written: dict[str, Path] = field(default_factory=dict)
     model: str = ""
     seconds: float = 0.0
+    engine: str = "local"
+    jobs: int = 1
+    resumed: int = 0
 
     @property
     def processed(self) -> int:
@@ -57,7 +76,10 @@ class RunResult:
         return {
             "timeline_version": __version__,
             "model": self.model,
+            "engine": self.engine,
+            "jobs": self.jobs,
             "seconds": round(self.seconds, 2),
+            "resumed": self.resumed,
             "counts": {
                 "documents": len(self.outcomes),
                 "processed": self.processed,
@@ -80,55 +102,220 @@ def run_extraction(
     progress: Progress | None = None,
     warn: Callable[[str], None] | None = None,
     max_chars: int = MAX_CHARS,
+    jobs: int = 1,
+    resume: bool = False,
+    engine: Literal["local", "dask"] = "local",
+    scheduler: str | None = None,
 ) -> RunResult:
     """Extract the events of every input and write the outputs and the report.
 
     Args:
         paths: files, folders or ``"-"``.
-        out_dir: where outputs and ``report.json`` go; ``None`` writes nothing.
+        out_dir: where outputs, ``report.json`` and the journal go; ``None`` writes nothing.
         published: the date for inputs that carry none.
         formats: output formats (see :data:`timeline.export.FORMATS`).
         model: the spaCy pipeline (see :func:`timeline.nlp.choose_model`).
         title: the page title.
-        progress: called as ``progress(done, events, skipped, seconds)`` after each document.
-        warn: called with a one-line message for each skipped document.
+        progress: called as ``progress(done, events, skipped, seconds)`` as documents finish.
+        warn: called with a one-line message for each skipped or re-decoded document.
         max_chars: longer articles are skipped.
+        jobs: worker processes (local engine) or workers of the local cluster (dask engine).
+        resume: keep the documents an earlier, interrupted run into ``out_dir`` finished.
+        engine: ``"local"`` (this machine) or ``"dask"`` (a dask.distributed cluster).
+        scheduler: the address of a running dask scheduler; a local cluster when omitted.
 
     Returns:
         The :class:`RunResult`.
+
+    Raises:
+        InputError: a bad option value, or an output folder that cannot be written.
+        TimelineError: no model, or a worker process died.
+
+    Example:
+        >>> run_extraction(["articles/"], out_dir="out", jobs=2)  # doctest: +SKIP
     """
     started = time.perf_counter()
-    nlp = load_nlp(model)
-    outcomes: list[DocumentOutcome] = []
-    events: list[Event] = []
-
-    def usable() -> Any:
-        for item in iter_inputs(paths, published=published, max_chars=max_chars):
-            if isinstance(item, Article):
-                yield item
-            else:
-                outcomes.append(item)
-                if warn is not None:
-                    warn(f"skipped {item.origin}: {item.reason}")
-
-    for article, found in iter_article_events(usable(), nlp=nlp):
-        outcomes.append(DocumentOutcome(article.doc_id, article.origin, "processed", "", len(found)))
-        events.extend(found)
-        if progress is not None:
-            progress(len(outcomes), len(events), sum(o.status == "skipped" for o in outcomes),
-                     time.perf_counter() - started)
-    result = RunResult(to_frame(assign_clusters(events)), outcomes, model=model_description(nlp))
+    if engine not in ENGINES:
+        raise InputError(f"`engine` value = {engine!r} is invalid; value must be one of {list(ENGINES)}")
+    name = choose_model(model)
+    description = model_description(load_nlp(name))
+    settings = {"inputs": [str(p) for p in paths], "published": str(published or ""), "model": name,
+                "max_chars": max_chars}
+    journal = Journal.open(out_dir, settings=settings, resume=resume)
+    tracker = _Tracker(progress, warn, started, journal.entries())
+    try:
+        batches = _pending(iter_inputs(paths, published=published, max_chars=max_chars), journal, tracker)
+        for entries in _engine(engine, model=name, jobs=jobs, scheduler=scheduler)(batches):
+            journal.append(entries)
+            tracker.finished(entries)
+    finally:
+        journal.close()
+    entries = journal.entries()
+    result = RunResult(_table(entries), [e.outcome for e in entries], model=description, engine=engine,
+                       jobs=jobs, resumed=tracker.resumed)
     if out_dir is not None:
-        result.written = write_outputs(result.events, out_dir, formats, title=title) if result.processed else {}
+        result.written = _write(result.events, entries, out_dir, formats, title=title, engine=engine)
         result.seconds = time.perf_counter() - started
-        result.written["report"] = Path(out_dir) / REPORT_NAME
-        write_json(result.report(), result.written["report"])
+        result.written["report"] = write_json(result.report(), Path(out_dir) / REPORT_NAME)
     result.seconds = time.perf_counter() - started
     return result
 
 
+class _Tracker:
+    """Counts finished documents for the progress callback and warns about skips."""
+
+    def __init__(self, progress: Progress | None, warn: Callable[[str], None] | None, started: float,
+                 earlier: list[Entry]) -> None:
+        self.progress, self.warn, self.started = progress, warn, started
+        self.resumed = len(earlier)
+        self.done = len(earlier)
+        self.events = sum(len(e.rows) for e in earlier)
+        self.skipped = sum(e.outcome.status == "skipped" for e in earlier)
+
+    def finished(self, entries: list[Entry]) -> None:
+        for entry in entries:
+            self.done += 1
+            self.events += len(entry.rows)
+            self.skipped += entry.outcome.status == "skipped"
+            if self.warn is not None and entry.outcome.reason:
+                verb = "skipped" if entry.outcome.status == "skipped" else "note:"
+                self.warn(f"{verb} {entry.outcome.origin}: {entry.outcome.reason}")
+        if self.progress is not None:
+            self.progress(self.done, self.events, self.skipped, time.perf_counter() - self.started)
+
+
+def _pending(
+    items: Iterable[Article | DocumentOutcome], journal: Journal, tracker: _Tracker
+) -> Iterator[Batch]:
+    """Batches of the articles not yet in the journal; skipped inputs go straight to the journal."""
+    batch: Batch = []
+    for seq, item in enumerate(items):
+        origin = split_origin(item.origin)[0]
+        if seq in journal.done:
+            if journal.done[seq] != origin:
+                raise InputError(f"the inputs changed since the interrupted run (document {seq + 1} was "
+                                 f"{journal.done[seq]}, now {origin}); run without --resume")
+            continue
+        if isinstance(item, Article):
+            batch.append((seq, item))
+        else:
+            journal.append([Entry(seq, item)])
+            tracker.finished([Entry(seq, item)])
+        if len(batch) >= BATCH_SIZE:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def extract_batch(batch: Batch, model: str) -> list[Entry]:
+    """Extract one batch in this process, with this process's cached pipeline.
+
+    A document whose extraction fails is skipped with the error as its reason;
+    the rest of the batch goes on. This is the task the process pool and the
+    dask workers run: only the model's name travels, never the model.
+    """
+    nlp = load_nlp(model)
+    try:
+        return [_entry(seq, article, events) for (seq, _), (article, events)
+                in zip(batch, iter_article_events([a for _, a in batch], nlp=nlp), strict=True)]
+    except Exception:  # noqa: BLE001 - find the failing document, keep the others
+        return [_entry_alone(seq, article, model) for seq, article in batch]
+
+
+def _entry_alone(seq: int, article: Article, model: str) -> Entry:
+    try:
+        (_, events), = iter_article_events([article], nlp=load_nlp(model))
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
+        reason = f"extraction failed ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})"
+        return Entry(seq, DocumentOutcome(article.doc_id, split_origin(article.origin)[0], "skipped", reason))
+    return _entry(seq, article, events)
+
+
+def _entry(seq: int, article: Article, events: list[Event]) -> Entry:
+    origin, note = split_origin(article.origin)
+    outcome = DocumentOutcome(article.doc_id, origin, "processed", note, len(events))
+    return Entry(seq, outcome, [event_row(e) for e in events])
+
+
+def _engine(engine: str, *, model: str, jobs: int, scheduler: str | None) -> Engine:
+    if engine == "dask":
+        from .engine_dask import dask_engine  # imported here: dask is an optional extra
+
+        return dask_engine(model=model, jobs=jobs, scheduler=scheduler)
+    if jobs > 1:
+        return lambda batches: _pooled(batches, model=model, jobs=jobs)
+    return lambda batches: (extract_batch(batch, model) for batch in batches)
+
+
+def _pooled(batches: Iterator[Batch], *, model: str, jobs: int) -> Iterator[list[Entry]]:
+    """Run batches on ``jobs`` processes, each loading the pipeline once; 2 batches queued per process.
+
+    On Linux the workers are forked, so they start with the pipeline this process
+    already loaded; elsewhere each worker loads it once.
+    """
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
+                               initializer=load_nlp, initargs=(model,))
+    queued: deque[Future[list[Entry]]] = deque()
+    try:
+        for batch in batches:
+            queued.append(pool.submit(extract_batch, batch, model))
+            while len(queued) >= 2 * jobs or (queued and queued[0].done()):
+                yield queued.popleft().result()
+        while queued:
+            yield queued.popleft().result()
+    except BrokenProcessPool:
+        raise TimelineError("a worker process died (out of memory?); the finished documents are "
+                            "journaled: run again with --resume") from None
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _table(entries: list[Entry]) -> pd.DataFrame:
+    """The event table of the finished documents, clusters assigned over the whole table."""
+    rows = [row for entry in entries for row in entry.rows]
+    df = conform(pd.DataFrame.from_records(rows, columns=list(COLUMNS)))
+    clustered = assign_clusters([_event(row) for row in rows])
+    df["cluster_id"] = pd.array([e.cluster_id for e in clustered], dtype="string")
+    return df
+
+
+def _event(row: dict[str, Any]) -> Event:
+    """Rebuild the :class:`Event` of a journaled row (all the fields a row keeps), for clustering."""
+    article = Article(row["doc_id"], "", date.fromisoformat(row["published"]) if row["published"] else None,
+                      title=row["title"], url=row["url"], source=row["source"])
+    candidate = Candidate(
+        event_type=row["event_type"], trigger=row["trigger"], trigger_start=row["sent_start"],
+        trigger_end=row["sent_start"], sent_start=row["sent_start"], sent_end=row["sent_end"],
+        sentence=row["sentence"], status=row["status"], actors=tuple(row["actors"]),
+        actor_countries=tuple(row["actor_countries"]), targets=tuple(row["targets"]),
+        location=row["location"], weapon=row["weapon"], amount=row["amount"], fatalities=row["fatalities"],
+    )
+    when = ResolvedDate(row["date"], _datetime(row["date_start"]), _datetime(row["date_end"]),
+                        row["date_precision"], row["date_basis"], row["date_text"])
+    return Event(row["event_id"], article, candidate, when, row["headline"], row["confidence"],
+                 row["latitude"], row["longitude"])
+
+
+def _datetime(value: Any) -> Any:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).to_pydatetime()
+
+
+def _write(df: pd.DataFrame, entries: list[Entry], out_dir: str | Path, formats: Sequence[str], *,
+           title: str, engine: str) -> dict[str, Path]:
+    if not any(e.outcome.status == "processed" for e in entries):
+        return {}
+    if engine != "dask":
+        return write_outputs(df, out_dir, formats, title=title)
+    from .engine_dask import write_partitioned
+
+    written = write_outputs(df, out_dir, [f for f in formats if f != "parquet"], title=title)
+    return {**written, "parquet": write_partitioned(df, entries, out_dir)}
+
+
 def stderr_progress(every: float = 0.5) -> Progress:
-    """A progress callback that rewrites one status line on standard error."""
+    """A progress callback that rewrites one status line on standard error (only on a terminal)."""
     last = [0.0]
     live = sys.stderr.isatty()
 
@@ -141,3 +328,4 @@ def stderr_progress(every: float = 0.5) -> Progress:
               end="", file=sys.stderr, flush=True)
 
     return show
+

@@ -39,8 +39,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -81,6 +81,7 @@ def _alt(words: list[str] | dict[str, Any], case: bool = False) -> str:
     return f"(?-i:{body})" if case else f"(?:{body})"
 
 
+@lru_cache(maxsize=256)
 def _month_number(name: str) -> int:
     d = _data()
     key = name.rstrip(".")
@@ -88,6 +89,7 @@ def _month_number(name: str) -> int:
     return int(d["months"].get(key) or d["month_abbreviations"][key])
 
 
+@lru_cache(maxsize=256)
 def _weekday_number(name: str) -> int:
     return int(_data()["weekdays"][name[:1].upper() + name[1:].lower()])
 
@@ -147,7 +149,7 @@ def _nearest_year(month: int, day: int, published: date, future: bool) -> int:
             return float("inf")
         delta = (d - published).days
         wrong_way = delta > 0 if not future else delta < 0
-        return abs(delta) + (60 if wrong_way else 0)
+        return abs(delta) + (150 if wrong_way else 0)
 
     return min((published.year - 1, published.year, published.year + 1), key=cost)
 
@@ -166,7 +168,7 @@ def _weekday_date(wd: int, published: date, *, future: bool, strict: bool = Fals
 # ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Norm:
     """What a rule makes of a match, before offsets and intervals are added."""
 
@@ -181,6 +183,7 @@ class _Norm:
     clock: str | None = None  # "T05:00" / "T11:30Z" for clock times
     start: int | None = None  # span trimming inside the match
     end: int | None = None
+    year_fixed: bool = False  # a day-month whose year the text fixed (reused by later mentions)
 
 
 _PART_HOURS = {"MO": (6, 12), "MI": (11, 14), "AF": (12, 18), "EV": (18, 24), "NI": (21, 24)}
@@ -198,9 +201,18 @@ _YEAR_PARTS = {
 }
 
 
+_IV_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d)(?::(\d\d))?Z?|T(MO|AF|EV|NI|MI))?")
+_IV_WEEK = re.compile(r"(\d{4})-W(\d\d)(-WE)?")
+_IV_MONTH = re.compile(r"(\d{4})-(\d\d)")
+_IV_YEAR = re.compile(r"(\d{4})(?:-(Q\d|H\d|SP|SU|FA|WI))?")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")
+_QUARTER_VALUE = re.compile(r"(\d{4})-Q(\d)")
+_NOT_OWN_QUARTER = re.compile(r"year|ago|earlier|previous|prior", re.I)
+
+
 def _interval(value: str) -> tuple[str, datetime, datetime, Precision] | None:
     """Calendar interval of a TIMEX3 value: (date, start, end, precision)."""
-    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d)(?::(\d\d))?Z?|T(MO|AF|EV|NI|MI))?", value)
+    m = _IV_DAY.fullmatch(value)
     if m:
         y, mo, d = int(m[1]), int(m[2]), int(m[3])
         try:
@@ -215,22 +227,25 @@ def _interval(value: str) -> tuple[str, datetime, datetime, Precision] | None:
             start = base.replace(hour=int(m[4]))
             return f"{day.isoformat()}T{m[4]}:00", start, start + timedelta(seconds=3599), "hour"
         return day.isoformat(), base, base + timedelta(days=1, seconds=-1), "day"
-    m = re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value)
+    m = _IV_WEEK.fullmatch(value)
     if m:
         try:
             monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
         except ValueError:
             return None
-        first = monday + timedelta(days=5 if m[3] else 0)
-        start = datetime.combine(first, time())
         end = datetime.combine(monday + timedelta(days=7), time()) - timedelta(seconds=1)
-        return f"{m[1]}-W{m[2]}", start, end, "week"
-    m = re.fullmatch(r"(\d{4})-(\d\d)", value)
+        if m[3]:
+            # a weekend is a two-day range dated by its Saturday, so that the
+            # date lies inside [date_start, date_end] like every other kind
+            saturday = monday + timedelta(days=5)
+            return saturday.isoformat(), datetime.combine(saturday, time()), end, "day"
+        return f"{m[1]}-W{m[2]}", datetime.combine(monday, time()), end, "week"
+    m = _IV_MONTH.fullmatch(value)
     if m and 1 <= int(m[2]) <= 12:
         y, mo = int(m[1]), int(m[2])
         start = datetime(y, mo, 1)
         return value, start, datetime(y, mo, _month_length(y, mo), 23, 59, 59), "month"
-    m = re.fullmatch(r"(\d{4})(?:-(Q\d|H\d|SP|SU|FA|WI))?", value)
+    m = _IV_YEAR.fullmatch(value)
     if m and int(m[1]) > 0:
         y = int(m[1])
         return m[1], datetime(y, 1, 1), datetime(y, 12, 31, 23, 59, 59), "year"
@@ -277,7 +292,7 @@ _SENT_BREAK = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Ctx:
     """Per-document state shared by the rule handlers."""
 
@@ -288,6 +303,8 @@ class _Ctx:
     days: list[tuple[int, int, date]]  # resolved day-precision DATEs (pass 1)
     last_year: tuple[int, int] | None = None  # (offset, year) of an explicit year
     last_quarter: tuple[int, int] | None = None  # (year, quarter) last named
+    years: list[tuple[int, int]] = field(default_factory=list)  # (offset, year) of explicit years
+    md_years: dict[tuple[int, int], int] = field(default_factory=dict)  # (month, day) -> year the text gave
 
     def sentence(self, pos: int) -> int:
         """Index of the sentence containing ``pos``."""
@@ -364,6 +381,25 @@ def _anchor_date_for(phrase: str, ctx: _Ctx) -> date | None:
 # ---------------------------------------------------------------------------
 
 
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+# Broadcast transcripts spell years out: "nineteen ninety-six", "eighteen twelve".
+_SPOKEN_YEAR = (
+    r"\b(?:nineteen|eighteen)[\s-](?:" + _TENS + r"(?:[\s-]" + _UNITS + r")?|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)\b"
+)
+
+
+def _year_int(text: str) -> int:
+    """A year written in digits or spelled out ("nineteen ninety-six" = 1996)."""
+    t = text.strip().lower()
+    if t.isdigit():
+        return int(t)
+    century, _, rest = re.sub(r"\s+", " ", t).replace("-", " ", 1).partition(" ")
+    base = 1900 if century == "nineteen" else 1800
+    return base + (0 if rest == "hundred" else int(_number(rest) or 0))
+
+
 @lru_cache(maxsize=1)
 def _frag() -> dict[str, str]:
     """Regex fragments built from the rule data."""
@@ -391,7 +427,7 @@ def _frag() -> dict[str, str]:
         "MONTHFULL": _alt(list(d["months"]), case=True) + r"\b",
         "WD": _alt(list(d["weekdays"]), case=True) + r"\b",
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b",
-        "YEAR": r"(?<![\d$£€.,])(?:1[0-9]\d\d|20\d\d)(?![\d]|,\d|\.\d|%)",
+        "YEAR": r"(?:(?<![\d$£€.,])(?:1[0-9]\d\d|20\d\d)(?![\d]|,\d|\.\d|%)|" + _SPOKEN_YEAR + ")",
         "NUM": num,
         "UNIT": _alt(units),
         "ORD": _alt(list(d["ordinals"])),
@@ -429,7 +465,7 @@ def _g(m: _Match, name: str) -> str:
 
 
 def _mod(word: str) -> str | None:
-    word = re.sub(r"\s+", " ", word.strip().lower()).rstrip("-")
+    word = " ".join(word.lower().split()).rstrip("-")
     return _data()["modifiers"].get(word) if word not in ("later", "earlier") else None
 
 
@@ -469,17 +505,22 @@ def _h_weekday(m: _Match, ctx: _Ctx) -> _Norm | None:
     return _day_norm(m, day, basis="relative", future=future)
 
 
-def _following_year(ctx: _Ctx, end: int) -> int | None:
-    """Year of a range's second end: 'from 27 September to 10 November 2020'."""
+@lru_cache(maxsize=1)
+def _following_year_re() -> re.Pattern[str]:
     f = _frag()
-    m = re.match(
+    return re.compile(
         r"\s*(?:to|until|till|through|and|-|–)\s+(?:"
         + f["WD"]
         + r",?\s+)?[\w.]+\s+[\w.]+,?\s+("
         + f["YEAR"]
         + ")",
-        ctx.text[end : end + 40],
+        re.I,
     )
+
+
+def _following_year(ctx: _Ctx, end: int) -> int | None:
+    """Year of a range's second end: 'from 27 September to 10 November 2020'."""
+    m = _following_year_re().match(ctx.text, end, end + 40)
     return int(m[1]) if m else None
 
 
@@ -494,7 +535,7 @@ def _context_year(ctx: _Ctx, start: int) -> int | None:
 def _year_for(m: _Match, ctx: _Ctx, month: int, day: int) -> tuple[int, bool]:
     """Year of a calendar date and whether the text gives it."""
     if _g(m, "y"):
-        return int(_g(m, "y")), True
+        return _year_int(_g(m, "y")), True
     yrel = _g(m, "yrel")
     if yrel:
         return ctx.published.year + {"last": -1, "next": 1}.get(yrel, 0), True
@@ -523,14 +564,59 @@ def _weekday_of(year: int, month: int, day: int) -> int | None:
         return None
 
 
+def _that_year(ctx: _Ctx, start: int) -> int:
+    """'April of that year': the latest year named in the same or the previous sentence."""
+    sent = ctx.sentence(start)
+    near = [y for pos, y in ctx.years if pos < start and ctx.sentence(pos) >= sent - 1]
+    if near:
+        return max(near)
+    return ctx.last_year[1] if ctx.last_year else ctx.published.year
+
+
+_YEAR_BACK = re.compile(
+    r"\b(?:(?:one|a|1)\s+year\s+(?:since|after|on|ago)|(?:first\s+)?anniversary|last\s+year|a\s+year\s+ago)\b"
+)
+
+
+# "KYIV, Nov. 21 (Newswire) -": the dateline date is the publication date.
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*[-—–]")
+
+
+def _cal_year(m: _Match, ctx: _Ctx, month: int, day: int) -> tuple[int, bool]:
+    """Year of a day-month date; the bool says whether the text fixed it.
+
+    Beyond :func:`_year_for`: a day-month met again takes the year the text
+    gave it before ("October 7th last year ... Oct. 7"), and a date that falls
+    on or just before publication is moved a year back when its sentence
+    speaks of a year since / an anniversary / last year ("one year since the
+    7th of October", published on 7 October).
+    """
+    year, given = _year_for(m, ctx, month, day)
+    if given or _g(m, "y") or _g(m, "yrel"):
+        return year, True
+    left, right = ctx.clause(m.start(), m.end(), before=120, after=80)
+    try:
+        gap = (ctx.published - date(year, month, day)).days
+    except ValueError:
+        return year, False
+    dateline = m.start() < 60 and _DATELINE_TAIL.match(ctx.text, m.end()) is not None
+    if not dateline and -7 <= gap <= 45 and (_YEAR_BACK.search(left) or _YEAR_BACK.search(right)):
+        return year - 1, True
+    if (month, day) in ctx.md_years:
+        return ctx.md_years[(month, day)], True
+    return year, False
+
+
 def _h_cal(m: _Match, ctx: _Ctx) -> _Norm | None:
     month, day = _month_number(m["m"]), int(re.match(r"\d+", m["d"])[0])  # type: ignore[index]
-    year, _ = _year_for(m, ctx, month, day)
+    year, given = _cal_year(m, ctx, month, day)
     try:
         d = date(year, month, day)
     except ValueError:
         return None
-    return _day_norm(m, d, basis="explicit", future=d > ctx.published)
+    norm = _day_norm(m, d, basis="explicit", future=d > ctx.published)
+    norm.year_fixed = given
+    return norm
 
 
 def _h_cal_range(m: _Match, ctx: _Ctx) -> _Norm | None:
@@ -579,7 +665,7 @@ def _h_operation(m: _Match, ctx: _Ctx) -> _Norm | None:
 
 
 def _h_month_year(m: _Match, ctx: _Ctx) -> _Norm | None:
-    year, month = int(m["y"]), _month_number(m["m"])
+    year, month = _year_int(m["y"]), _month_number(m["m"])
     return _Norm(
         "DATE", f"{year:04d}-{month:02d}", mod=_mod(_g(m, "mod")), future=date(year, month, 1) > ctx.published
     )
@@ -596,7 +682,7 @@ def _h_month(m: _Match, ctx: _Ctx) -> _Norm | None:
         return None
     that = _g(m, "that")
     if that == "that":
-        year = _context_year(ctx, m.start()) or (ctx.last_year[1] if ctx.last_year else pub.year)
+        year = _that_year(ctx, m.start())
     elif that:
         year = pub.year + {"last": -1, "next": 1}.get(that, 0)
     elif rel == "last":
@@ -651,7 +737,7 @@ def _h_season(m: _Match, ctx: _Ctx) -> _Norm | None:
     ):
         return None
     if _g(m, "y"):
-        year = int(_g(m, "y"))
+        year = _year_int(_g(m, "y"))
     else:
         year = _season_year(season, rel, ctx.published, _is_future(ctx, m.start(), m.end()))
     return _Norm("DATE", f"{year}-{season}", mod=_mod(rel), basis="explicit" if _g(m, "y") else "relative")
@@ -735,6 +821,16 @@ def _h_duration(m: _Match, ctx: _Ctx) -> _Norm | None:
     ):
         return None
     value = _unit_value(n, unit)
+    if unit == "night" and n is not None and _PREVIOUS_NIGHTS.match(m[0]):
+        # "the previous two nights": the nights before the day in focus
+        day = _anchor_day(ctx, m.start(), m.start())[0]
+        k = int(n)
+        return _Norm(
+            "TIME",
+            f"{day - timedelta(days=k)}TNI",
+            value_end=f"{day - timedelta(days=1)}TNI",
+            basis="inferred",
+        )
     tail = re.match(r"\s+(?:since|after|into|of)\s+([^.;\n]{1,90})", ctx.text[m.end() : m.end() + 100])
     if tail and n is not None and unit in ("day", "week", "month", "year"):
         start = _anchor_date_for(tail[1], ctx)
@@ -748,6 +844,9 @@ def _h_duration(m: _Match, ctx: _Ctx) -> _Norm | None:
             )
     trim = m.start("num") if _g(m, "the") and "-" in m[0][m.start("num") - m.start() :] else None
     return _Norm("DURATION", value, mod=_mod(_g(m, "mod")), start=trim)
+
+
+_PREVIOUS_NIGHTS = re.compile(r"the\s+(?:previous|past|last|preceding)\s", re.I)
 
 
 def _count_from(start: date, n: float, unit: str) -> date:
@@ -782,9 +881,17 @@ def _h_streak(m: _Match, ctx: _Ctx) -> _Norm | None:
     return _Norm("DATE", ctx.published.isoformat(), basis="relative")
 
 
+_PERIOD_END = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b", re.I)
+
+
 def _h_rel_unit(m: _Match, ctx: _Ctx) -> _Norm | None:
-    rel = re.sub(r"\s+", " ", _g(m, "rel"))
+    rel = " ".join(_g(m, "rel").split())
     unit, pub = _g(m, "u"), ctx.published
+    if _g(m, "fy") and unit != "year":
+        return None
+    if unit == "year" and rel == "the" and _PERIOD_END.match(ctx.text, m.end()):
+        # a reporting period: "for the year ended March 31" (TimeML: a duration)
+        return _Norm("DURATION", "P1Y")
     if rel in ("the past", "the last") and unit in ("week", "month", "year", "decade", "day"):
         return _Norm("DURATION", _unit_value(1, unit), mod=_mod(_g(m, "mod")))
     offset = {
@@ -827,7 +934,7 @@ def _h_quarter(m: _Match, ctx: _Ctx) -> _Norm | None:
     if n:
         q = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(n, 0) or int(n[0])
         if _g(m, "y"):
-            year = int(_g(m, "y"))
+            year = _year_int(_g(m, "y"))
         elif "last year" in text:
             year = pub_y - 1
         elif "next year" in text:
@@ -849,12 +956,12 @@ def _h_quarter(m: _Match, ctx: _Ctx) -> _Norm | None:
 
 
 def _h_half(m: _Match, ctx: _Ctx) -> _Norm | None:
-    year = int(_g(m, "y")) if _g(m, "y") else ctx.published.year
+    year = _year_int(_g(m, "y")) if _g(m, "y") else ctx.published.year
     return _Norm("DATE", f"{year}-H{1 if _g(m, 'h') == 'first' else 2}")
 
 
 def _h_year(m: _Match, ctx: _Ctx) -> _Norm | None:
-    year = int(m["y"])
+    year = _year_int(m["y"])
     before = ctx.text[max(0, m.start() - 14) : m.start()]
     after = ctx.text[m.end() : m.end() + 20]
     prepped = bool(_g(m, "mod") or _g(m, "fy") or _PREPS.search(before))
@@ -868,10 +975,18 @@ def _h_year(m: _Match, ctx: _Ctx) -> _Norm | None:
     return _Norm("DATE", str(year), mod=mod, future=year > ctx.published.year)
 
 
+def _h_year_2000(m: _Match, ctx: _Ctx) -> _Norm | None:
+    year = 2000 + int(_number(_g(m, "n")) or 0)
+    return _Norm("DATE", str(year), future=year > ctx.published.year)
+
+
 def _h_decade(m: _Match, ctx: _Ctx) -> _Norm | None:
     dec = _g(m, "dec")
     full = dec if len(dec) == 4 else ("19" if int(dec[1]) > 2 else "20") + dec[1:]
-    return _Norm("DATE", full[:3] + "X", mod=_mod(_g(m, "mod")), basis="explicit")
+    # TimeML writes a decade as its first three digits ("the 1990s" = 199); a
+    # bare "1990s" (no determiner) is kept as the TIMEX2-style 199X.
+    value = full[:3] if _g(m, "the") else full[:3] + "X"
+    return _Norm("DATE", value, mod=_mod(_g(m, "mod")), basis="explicit")
 
 
 def _h_century(m: _Match, ctx: _Ctx) -> _Norm | None:
@@ -1134,6 +1249,7 @@ def _rules() -> tuple[_Rule, ...]:
             "rel_unit",
             r"\b(?:(?P<mod>early|late|earlier|later|mid|the\s+(?:start|beginning|end|middle|close)\s+of)[\s-]+(?:in\s+)?)?"
             r"(?P<rel>last|this|next|past|coming|the\s+(?:past|last|coming|current|previous|following)|the)\s+"
+            r"(?:(?P<fy>fiscal|full|calendar)\s+)?"
             r"(?P<u>week|weekend|month|year|decade|century)\b(?![\s-](?:ago|earlier|old|long))",
             _h_rel_unit,
             False,
@@ -1168,7 +1284,7 @@ def _rules() -> tuple[_Rule, ...]:
         ),
         (
             "decade",
-            r"(?:\b(?P<mod>early|late|mid)[\s-]+)?(?P<dec>\b(?:1[0-9]|20)\d0|'\d0)s\b",
+            r"(?:\b(?P<the>the)\s+)?(?:\b(?P<mod>early|late|mid)[\s-]+)?(?P<dec>\b(?:1[0-9]|20)\d0|'\d0)s\b",
             _h_decade,
             False,
         ),
@@ -1184,6 +1300,12 @@ def _rules() -> tuple[_Rule, ...]:
             "year",
             dmods + r"(?:\b(?P<fy>fiscal|calendar)\s+(?:year\s+)?)?(?P<y>" + YEAR + r")\b(?!-\d)",
             _h_year,
+            False,
+        ),
+        (
+            "year_2000",
+            r"\bthe\s+year\s+two\s+thousand(?:\s+and\s+(?P<n>" + _UNITS + r"|ten))?\b",
+            _h_year_2000,
             False,
         ),
         (
@@ -1257,9 +1379,121 @@ _Cand = tuple[int, int, int, _Match]  # start, end, rule index, match
 _MERGE_GAP = re.compile(r"(?:[ \t]*,?[ \t]+(?:at[ \t]+)?|[ \t]+on[ \t]+)")
 
 
+_WORD = re.compile(r"[a-z]+")
+_DIGIT_TOKENS = (
+    ("#4", re.compile(r"(?<!\d)\d{4}")),
+    ("#sep", re.compile(r"\d[/.]\d")),
+    ("#dash", re.compile(r"\d-[01]\d")),
+    ("#colon", re.compile(r"\d:\d")),
+    ("#dec", re.compile(r"\d0s")),
+    ("#ampm", re.compile(r"\d\s*[ap]\.?m\b|\d\d\s*(?:gmt|utc)", re.I)),
+    ("#range", re.compile(r"\d\s*[-–]\s*\d")),
+)
+# Tokens a rule needs on top of one of its triggers (digits for calendar dates...).
+_REQUIRES: dict[str, set[str]] = {
+    "cal_dmy": {"#digit"},
+    "cal_mdy": {"#digit"},
+    "range_dmy": {"#range"},
+    "range_mdy": {"#range"},
+    "month_year": {"#4", "nineteen", "eighteen"},
+    "day_count": {"#digit"},
+    "year_earlier": {"year"},
+}
+# Rules whose value depends on what was resolved earlier in the text (years,
+# quarters and days named before): their handlers run again, in text order,
+# once the selection is made. Every other rule is normalised exactly once.
+_CONTEXTUAL = frozenset(
+    {"cal_dmy", "cal_mdy", "range_dmy", "range_mdy", "month", "ago", "year_earlier", "quarter", "duration"}
+)
+
+
+def _last_words(items: Iterable[str]) -> set[str]:
+    """The last word of each phrase ("the near future" -> "future")."""
+    return {re.findall(r"[a-z]+", i.lower())[-1] for i in items}
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[frozenset[str], ...]:
+    """Per rule, the tokens one of which its regex needs in the text.
+
+    Tokens are lower-case words and ``#``-marks for digit shapes (``#4`` four
+    digits, ``#sep`` ``1/2``/``1.2``, ``#colon`` ``1:2``...). A text is
+    tokenised once; a rule whose tokens are all absent cannot match and its
+    regex is not run, which is what makes short texts cheap.
+    """
+    d = _data()
+    months = {w.lower() for w in d["months"]} | {w.lower() for w in d["month_abbreviations"]}
+    weekdays = {w.lower() for w in d["weekdays"]}
+    units = {w.lower() for w in d["units"]} | {w.lower() for w in d["unit_plurals"]}
+    table: dict[str, set[str]] = {
+        "day_count": {"day"},
+        "ord_day_of": {"day"},
+        "streak": {"day"},
+        "cal_dmy": months,
+        "cal_mdy": months,
+        "range_dmy": months,
+        "range_mdy": months,
+        "numeric": {"#sep"},
+        "iso": {"#dash"},
+        "operation": {"operation"},
+        "month_year": months,
+        "month": months,
+        "weekday": weekdays,
+        "deictic": {"yesterday", "today", "tomorrow", "tonight"},
+        "ago": {"ago", "earlier"},
+        "year_earlier": {"ago", "earlier"},
+        "rel_unit": {"week", "weekend", "month", "year", "decade", "century"},
+        "quarter": {"quarter", "period"},
+        "half": {"half"},
+        "season": set(d["seasons"]),
+        "decade": {"#dec"},
+        "century": {"century"},
+        "year": {"#4", "nineteen", "eighteen"},
+        "year_2000": {"thousand"},
+        "duration": units,
+        "vague_units": set(d["unit_plurals"]),
+        "ref": _last_words(d["refs"]),
+        "set": _last_words(d["sets"]) | {"every", "each", "per"},
+        "gmt": {"gmt", "utc"},
+        "clock": {"#ampm", "gmt", "utc", "noon", "midday", "midnight"},
+        "hhmm": {"#colon"},
+        "part_of_day": _last_words(d["parts_of_day"]),
+        "same_day": {"day"},
+    }
+    return tuple(frozenset(table[r.name]) for r in _rules())
+
+
+def _tokens(text: str) -> set[str]:
+    """The trigger tokens present in ``text`` (see :func:`_triggers`)."""
+    present = set(_WORD.findall(text.lower()))
+    if any(ch.isdigit() for ch in text):
+        present.add("#digit")
+        present.update(tok for tok, rx in _DIGIT_TOKENS if rx.search(text))
+    return present
+
+
+@lru_cache(maxsize=1)
+def _rules_by_token() -> dict[str, tuple[int, ...]]:
+    """Trigger token -> indices of the rules it can start (inverse of :func:`_triggers`)."""
+    index: dict[str, list[int]] = {}
+    for i, trig in enumerate(_triggers()):
+        for tok in trig:
+            index.setdefault(tok, []).append(i)
+    return {tok: tuple(ids) for tok, ids in index.items()}
+
+
 def _candidates(text: str) -> Iterator[_Cand]:
-    for i, rule in enumerate(_rules()):
-        for m in rule.regex.finditer(text):
+    by_token = _rules_by_token()
+    wanted: set[int] = set()
+    present = _tokens(text)
+    for tok in present:
+        wanted.update(by_token.get(tok, ()))
+    rules = _rules()
+    for i in sorted(wanted):
+        need = _REQUIRES.get(rules[i].name)
+        if need is not None and need.isdisjoint(present):
+            continue
+        for m in rules[i].regex.finditer(text):
             if m.end() > m.start():
                 yield m.start(), m.end(), i, m
 
@@ -1287,19 +1521,24 @@ def _resolve(chosen: list[tuple[_Cand, _Norm | None]], ctx: _Ctx) -> list[tuple[
     """Resolve in text order: dates first, then expressions anchored on them."""
     rules = _rules()
     out: dict[int, tuple[int, int, _Norm]] = {}
-    for k, ((s, e, i, m), _) in enumerate(chosen):
+    for k, ((s, e, i, m), first) in enumerate(chosen):
         if rules[i].anchored:
             continue
-        norm = rules[i].handler(m, ctx)
+        stateful = ctx.last_year is not None or ctx.last_quarter is not None or bool(ctx.md_years or ctx.days)
+        norm = rules[i].handler(m, ctx) if stateful and rules[i].name in _CONTEXTUAL else first
         if norm is None:
             continue
         out[k] = (s, e, norm)
-        if re.match(r"\d{4}-\d\d-\d\d(?:T|$)", norm.value) and norm.type in ("DATE", "TIME"):
+        if _DAY_VALUE.match(norm.value) and norm.type in ("DATE", "TIME"):
             ctx.days.append((s, e, norm.event_day or date.fromisoformat(norm.value[:10])))
         if _g(m, "y") and norm.type == "DATE":
             ctx.last_year = (s, int(norm.value[:4]))
-        q = re.fullmatch(r"(\d{4})-Q(\d)", norm.value)
-        if q and rules[i].name == "quarter" and not re.search(r"year|ago|earlier|previous|prior", m[0], re.I):
+            ctx.years.append((s, int(norm.value[:4])))
+        if norm.year_fixed:
+            day = date.fromisoformat(norm.value[:10])
+            ctx.md_years[(day.month, day.day)] = day.year
+        q = _QUARTER_VALUE.fullmatch(norm.value)
+        if q and rules[i].name == "quarter" and not _NOT_OWN_QUARTER.search(m[0]):
             ctx.last_quarter = (int(q[1]), int(q[2]))
     for k, ((s, e, i, m), _) in enumerate(chosen):
         if rules[i].anchored:
@@ -1335,8 +1574,8 @@ def _merge(text: str, items: list[tuple[int, int, _Norm]]) -> list[tuple[int, in
 @lru_cache(maxsize=65536)
 def _find_cached(text: str, published: date, day_first: bool) -> tuple[Timex, ...]:
     breaks = [m.end() for m in _SENT_BREAK.finditer(text)]
-    ctx = _Ctx(text=text, published=published, day_first=day_first, breaks=breaks, days=[])
     chosen = _select(text, _Ctx(text=text, published=published, day_first=day_first, breaks=breaks, days=[]))
+    ctx = _Ctx(text=text, published=published, day_first=day_first, breaks=breaks, days=[])
     items = _merge(text, _resolve(chosen, ctx))
     return tuple(_to_timex(text, s, e, norm) for s, e, norm in items)
 

@@ -1,0 +1,84 @@
+"""Table-driven tests of the event layer on news-style sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.events import candidates
+
+BLANK_TYPES = [
+    ("Hezbollah fired dozens of rockets at northern Israel.", "missile_strike"),
+    ("Protesters rallied outside the defence ministry in Tbilisi.", "protest"),
+    ("The United States sanctioned three Iranian drone makers.", "sanctions"),
+]
+
+
+@pytest.mark.parametrize("sentence,event_type", BLANK_TYPES, ids=[t[1] for t in BLANK_TYPES])
+def test_types_on_blank_pipeline(blank_nlp, sentence, event_type):
+    assert event_type in [c.event_type for c in candidates(blank_nlp(sentence))]
+
+
+# sentence, published, type, status, actor, target, location, weapon, amount, fatalities, date
+MODEL_ROWS = [
+    ("Russian forces fired three Iskander missiles at the port of Odesa on Monday, killing at least 12 people.",
+     "missile_strike", "occurred", "Russian forces", "port", "Odesa", "Iskander", "", 12, "2024-06-10"),
+    ("Israeli warplanes struck a building in Beirut's southern suburbs late on Sunday.",
+     "air_or_drone_strike", "occurred", "Israeli warplanes", "building", "Beirut", "", "", None, "2024-06-09"),
+    ("Germany will send two more Patriot air defence systems to Ukraine next month.",
+     "military_aid", "planned", "Germany", "Ukraine", "Ukraine", "Patriot", "", None, "2024-07"),
+    ("Japan announced $500 million in new military aid for Kyiv on Friday.",
+     "military_aid", "occurred", "Japan", "Kyiv", "Kyiv", "", "$500 million", None, "2024-06-07"),
+    ("Rebels captured the town of Kalaw after three days of heavy fighting.",
+     "territorial_change", "occurred", "Rebels", "", "Kalaw", "", "", None, None),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("row", MODEL_ROWS, ids=[r[1] for r in MODEL_ROWS])
+def test_arguments_with_model(model_nlp, row):
+    import timeline
+
+    sentence, event_type, status, actor, target, location, weapon, amount, fatalities, day = row
+    df = timeline.extract([sentence], published="2024-06-12", nlp=model_nlp)
+    hit = df[df["event_type"] == event_type].iloc[0]
+    assert hit["status"] == status
+    assert actor in hit["actors"]
+    assert not target or target in hit["targets"]
+    assert hit["location"] == location
+    assert weapon in hit["weapon"]
+    assert hit["amount"] == amount
+    assert (fatalities is None and hit["fatalities"] is pd_na()) or hit["fatalities"] == fatalities
+    assert day is None or hit["date"] == day
+
+
+def pd_na():
+    import pandas as pd
+
+    return pd.NA
+
+
+STATUSES = [
+    ("The Kremlin denied that its troops had shelled the village.", "shelling_artillery", "negated"),
+    ("Officials warned that the militia could attack the airport.", "armed_clash", "hypothetical"),
+    ("The two presidents will meet in Geneva next week.", "diplomacy_talks", "planned"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence,event_type,status", STATUSES, ids=[s[2] for s in STATUSES])
+def test_status(model_nlp, sentence, event_type, status):
+    found = {c.event_type: c.status for c in candidates(model_nlp(sentence))}
+    assert found.get(event_type) == status
+
+
+NO_EVENTS = [
+    "Rebels often attack convoys on this road.",
+    "The minister said the economy was recovering.",
+    "Ukraine's air force said the attack took place before dawn.",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", NO_EVENTS)
+def test_no_event(model_nlp, sentence):
+    assert candidates(model_nlp(sentence)) == []

@@ -8,7 +8,7 @@ This module imports nothing from the package.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
@@ -121,7 +121,6 @@ class Event:
     latitude: float | None = None
     longitude: float | None = None
     cluster_id: str = ""
-    extras: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

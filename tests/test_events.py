@@ -82,3 +82,45 @@ NO_EVENTS = [
 @pytest.mark.parametrize("sentence", NO_EVENTS)
 def test_no_event(model_nlp, sentence):
     assert candidates(model_nlp(sentence)) == []
+
+
+# (sentence, event type, status) for the retyping and status rules.
+RULE_TYPES = [
+    ("Protesters attacked the French embassy and set fire to its gate.", "riot", "occurred"),
+    ("The army launched a ground offensive on the northern city.", "armed_clash", "occurred"),
+    ("The militia paused offensive operations to let aid convoys through.", "agreement_or_ceasefire", "occurred"),
+    ("The government said it was cutting diplomatic ties with its neighbour.", "diplomacy_talks", "occurred"),
+    ("A dispute between the two generals erupted into open warfare in the capital.", "armed_clash", "occurred"),
+    ("The parliament passed the bill by 300 votes to 50.", "policy_or_law_change", "occurred"),
+    ("Gunmen killed 40 villagers and took 12 hostages.", "arrest_or_detention", "occurred"),
+    ("The ministry named a general as the new army commander.", "election_or_transition", "occurred"),
+    ("The government has denied supplying weapons to the militia.", "statement_or_warning", "negated"),
+    ("Neither side has released a statement, and officials say talks continue.", "arrest_or_detention", None),
+    ("The rebels are likely to reject any proposal that cedes land.", "statement_or_warning", "hypothetical"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence,event_type,status", RULE_TYPES, ids=[r[1] + "-" + str(r[2]) for r in RULE_TYPES])
+def test_rule_types(model_nlp, sentence, event_type, status):
+    found = {c.event_type: c.status for c in candidates(model_nlp(sentence))}
+    if status is None:
+        assert found.get(event_type, "negated") != "occurred"
+    else:
+        assert found.get(event_type) == status, found
+
+
+# Must-fail rows: these sentences hold no event of the given type.
+NOT_TYPES = [
+    ("The package was announced on March 12 by the Pentagon.", "protest"),
+    ("About 100 hostages remain in the tunnels, officials believe.", "arrest_or_detention"),
+    ("The military takeover derailed the transition launched after the uprising.", "missile_strike"),
+    ("Ceasefire", "agreement_or_ceasefire"),
+    ("The commander of Russian forces fighting in Ukraine was replaced.", "armed_clash"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence,event_type", NOT_TYPES, ids=[r[1] for r in NOT_TYPES])
+def test_not_types(model_nlp, sentence, event_type):
+    assert event_type not in [c.event_type for c in candidates(model_nlp(sentence))]

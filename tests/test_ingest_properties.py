@@ -85,8 +85,8 @@ def test_jsonl_yields_one_item_per_non_blank_line(folder, lines):
 
 
 @FUZZ
-@given(cells=st.lists(st.lists(st.text(max_size=40).filter(lambda s: "\x00" not in s), min_size=3, max_size=3),
-                      max_size=10))
+@given(cells=st.lists(st.lists(st.text(max_size=40).filter(lambda s: "\x00" not in s),
+                               min_size=3, max_size=3), max_size=10))
 def test_csv_yields_one_item_per_record(folder, cells):
     import csv
 

@@ -60,6 +60,13 @@ TYPES = [
     ("Police detained 107 people.", "arrest_or_detention"),
     ("On Tuesday, Ukraine marked 1,000 days since the start of the Russian invasion.", "milestone_or_anniversary"),
     ("The soldiers were sworn in as the new junta took power.", "election_or_transition"),
+    ("Gunmen took 12 hostages at the hotel.", "arrest_or_detention"),
+    ("Sudan broke off diplomatic relations with the UAE.", "diplomacy_talks"),
+    ("The lower house passed the bill.", "policy_or_law_change"),
+    ("The standoff erupted into open warfare.", "armed_clash"),
+    ("Both militias paused offensive operations.", "agreement_or_ceasefire"),
+    ("Hezbollah launched a retaliatory operation.", "armed_clash"),
+    ("Thousands joined a march through the capital.", "protest"),
 ]
 
 
@@ -71,6 +78,7 @@ def test_trigger_types_on_blank_pipeline(blank_nlp, sentence, event_type):
 
 NO_EVENTS = [
     "The weather was mild and the markets were calm.",
+    "The report was published in March.",
     "Analysts say the economy grew by two percent.",
     "",
 ]

@@ -16,7 +16,7 @@ from timeline.run import extract_batch, run_extraction, stderr_progress
 
 
 def write_corpus(folder: Path, documents: int, *, seed: int = 7) -> Path:
-    """A JSON Lines feed of news-like articles: sentences of the bundled examples, recombined, varied dates."""
+    """A JSON Lines feed of news-like articles: the examples' sentences recombined, varied dates."""
     from timeline.examples import examples_dir
 
     sentences = [s for a in read_articles([examples_dir()])
@@ -25,8 +25,8 @@ def write_corpus(folder: Path, documents: int, *, seed: int = 7) -> Path:
     path = folder / "corpus.jsonl"
     with path.open("w", encoding="utf-8") as handle:
         for number in range(documents):
-            row = {"id": f"doc-{number}", "published": f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                   "text": " ".join(rng.sample(sentences, 6))}
+            published = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            row = {"id": f"doc-{number}", "published": published, "text": " ".join(rng.sample(sentences, 6))}
             handle.write(json.dumps(row) + "\n")
     return path
 
@@ -100,3 +100,18 @@ def test_no_output_folder_writes_nothing(corpus, tmp_path, monkeypatch):
 def test_progress_is_silent_off_a_terminal(capsys):
     stderr_progress(every=0)(10, 5, 1, 2.0)
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("args", [
+    ["--jobs", "0"],
+    ["--engine", "spark"],
+    ["--scheduler", "tcp://127.0.0.1:8786"],
+], ids=["jobs-0", "unknown-engine", "scheduler-without-dask"])
+def test_scaling_option_errors_exit_2(args):
+    from typer.testing import CliRunner
+
+    from timeline.cli import app
+
+    result = CliRunner().invoke(app, ["extract", "x.txt", *args])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output

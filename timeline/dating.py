@@ -1,28 +1,43 @@
 """:mod:`timeline.dating`: give each event candidate the date its text supports.
 
-Order of evidence: the temporal expression that governs the trigger in the
-dependency parse, then the nearest dated expression in the same sentence, then
-the running reference time of the paragraph (the last dated expression of an
-earlier sentence of the same paragraph, ``inferred``), then the publication
-date (``publication``): the publication day for present-tense reports and for
-every report of a text with a dateline (wire copy reports the day's news), only
-its month for past-tense reports with no time of their own elsewhere (the text
-does not say which day), and no date at all for planned, hypothetical or negated events.
+Order of evidence:
+
+1. an offset: the trigger sits in "<duration> after/before X" (the event is X, dated
+   from the main clause: "two weeks after an election" in a sentence dated Tuesday)
+   or its clause says "<duration> after <date>";
+2. the temporal expression of the trigger's own phrase ("last Friday's earthquake",
+   "the takeover in October 2021"), then one its clause governs ("passed the bill
+   late on Tuesday"), then the nearest in the sentence. A dateline's date never
+   dates an event, and a date that is the object of "before"/"after" only bounds it.
+   A range ("between A and B", "from A to B") gives A, with B as ``date_end``;
+3. the running reference time of the discourse: the last past date of an earlier
+   sentence of the paragraph, else of the nearest earlier paragraph that has one
+   (``inferred``, at day precision at most);
+4. the publication date (``publication``): the publication day for present-tense
+   reports and for every report of a text with a dateline (wire copy reports the
+   day's news), only its month for past-tense reports with no time of their own
+   (the text does not say which day), and no date at all for planned,
+   hypothetical or negated events.
 """
 
 from __future__ import annotations
 
 import re
 from calendar import monthrange
-from datetime import date, datetime, time
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from .events import clause_tokens, rules
 from .types import Candidate, ResolvedDate, Timex
 
 PRESENT_TAGS = ("VBZ", "VBP")
 END_OF_DAY = time(23, 59, 59)
+APPROXIMATE_MODS = ("MORE_THAN", "LESS_THAN", "APPROX")
+_DURATION = re.compile(r"^P(?:T(\d+)H|(\d+)([DWMY]))$")
+_NEGATED = re.compile(r"\b(?:not|never)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
+_SIGNAL = re.compile(r"\s+(after|before|later|earlier)\b", re.IGNORECASE)
 
 
 def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, published: date) -> ResolvedDate:
@@ -37,30 +52,192 @@ def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publis
     Returns:
         The resolved date, never finer than the evidence.
     """
-    dated = [t for t in timexes if t.date and t.date_start is not None and t.date_end is not None]
+    dated = usable_timexes(doc.text, timexes, published=published)
     own = [t for t in dated if candidate.sent_start <= t.start < candidate.sent_end]
-    if own:
-        return _from_timex(_governing(doc, candidate, own), basis=None)
-    earlier = _paragraph_reference(doc.text, candidate, dated)
+    trigger = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
+    offsets = _offset_phrases(doc, candidate, timexes) if trigger is not None else []
+    for phrase, sign, amount, duration in sorted(offsets, key=lambda o: len(o[0])):  # innermost first
+        if trigger is not None and trigger.root.i in phrase:
+            inside = [t for t in own if _timex_token(doc, t) in phrase]
+            chosen = _governing(doc, candidate, trigger, inside) if inside else None
+            if chosen is not None:
+                return _with_range(doc.text, chosen, inside)
+            main = _main_date(doc, candidate, dated, phrase, published=published)
+            return _shifted(main, sign, amount, duration) if main is not None else _undated()
+    walled = set().union(*(phrase for phrase, *_ in offsets)) if offsets else set()
+    free = [t for t in own if _timex_token(doc, t) not in walled]
+    chosen = _governing(doc, candidate, trigger, free) if free else None
+    if chosen is not None:
+        return _with_range(doc.text, chosen, free)
+    for phrase, sign, amount, duration in offsets:
+        inside = [t for t in own if _timex_token(doc, t) in phrase and t.date_start is not None]
+        if inside and inside[0].date_start is not None:
+            return _shifted((inside[0].date_start.date(), inside[0].text), -sign, amount, duration)
+    earlier = _discourse_reference(doc, candidate, dated)
     if earlier is not None:
-        return _from_timex(earlier, basis="inferred")
+        return _day_of(earlier, basis="inferred")
     return publication_date(doc, candidate, published=published)
 
 
-def _governing(doc: Doc, candidate: Candidate, own: list[Timex]) -> Timex:
-    """The timex in the trigger's own clause, else the nearest one in the sentence.
+def _undated() -> ResolvedDate:
+    return ResolvedDate("", None, None, "none", "publication")
+
+
+def usable_timexes(text: str, timexes: list[Timex], *, published: date | None = None) -> list[Timex]:
+    """The timexes that can date an event: calendar-dated ones outside the dateline.
+
+    A dateline ("ADEN, March 7 (Newswire) -") states when the report was filed, never
+    when its events happened.
+
+    Example:
+        >>> from timeline.types import Timex
+        >>> line = Timex(6, 13, "March 7", "DATE", "2024-03-07", date="2024-03-07",
+        ...              date_start=datetime(2024, 3, 7), date_end=datetime(2024, 3, 7, 23, 59))
+        >>> usable_timexes("ADEN, March 7 (Newswire) - A missile struck a ship.", [line])
+        []
+    """
+    zones = dateline_spans(text)
+    if published is not None:
+        timexes = [_period_start(text, t, published) for t in timexes]
+    return [
+        t for t in timexes
+        if t.date and t.date_start is not None and t.date_end is not None
+        and not any(start <= t.start < end for start, end in zones)
+        and not _NEGATED.search(text[max(0, t.start - 8) : t.start])
+    ]
+
+
+_PERIOD = re.compile(
+    r"\b(?:(?:over|in|during|for|within|throughout)\s+the\s+(?:past|last)|in\s+recent)\s+$", re.IGNORECASE
+)
+_START_WORDS = re.compile(r"\b(?:start|beginning)\b", re.IGNORECASE)
+
+
+def _period_start(text: str, timex: Timex, published: date) -> Timex:
+    """A span reaching up to now dates its event from its start (README "over the past year").
+
+    "over the past week" starts seven days before publication (a day); "over the past
+    year" and "in recent weeks" give only the month. "since the start of the year" is 1 January.
+    """
+    if timex.type == "DURATION" and timex.date_start is None:
+        lead = re.match(r"(?:the\s+(?:past|last)|recent)\s+", timex.text, re.IGNORECASE)
+        opener = text[max(0, timex.start - 30) : timex.start + (lead.end() if lead else 0)]
+        amount = _duration(timex) if _PERIOD.search(opener + " ") or _PERIOD.search(opener) else None
+        unit = timex.value[-1:] if timex.value.startswith("PX") else ""
+        end = published
+        vague = re.search(r"recent\s*$|(?:past|last)\s*$", opener, re.I)
+        if amount is None and unit in ("D", "W", "M", "Y") and vague:
+            amount = (1 if unit != "D" else 3, unit)
+            approximate = True
+        else:
+            approximate = False
+        if amount is None:
+            return timex
+        start = _shifted((end, ""), -1, amount, timex)
+        if approximate or amount[1] in ("M", "Y"):
+            start = _period(start.date_start.date(), "month", "relative", "")  # type: ignore[union-attr]
+        return replace(timex, date=start.date, date_start=start.date_start,
+                       date_end=datetime.combine(end, END_OF_DAY), precision=start.precision,
+                       basis="relative")
+    if timex.mod == "START" and timex.precision == "year" and timex.date_start is not None \
+            and _START_WORDS.search(timex.text):
+        first = timex.date_start.date()
+        return replace(timex, date=first.isoformat(), precision="day")
+    return timex
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of wire datelines at the start of a line in the text's head."""
+    head = text[: rules()["dateline_window"]]
+    pattern = rules()["dateline_patterns"][0]
+    return [(m.start(), m.end()) for m in re.finditer(pattern, head, flags=re.MULTILINE)]
+
+
+# --- the sentence's own timex ------------------------------------------------------------
+
+def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[Timex]) -> Timex | None:
+    """The timex of the trigger's phrase, else of its clause, else the nearest in the sentence.
 
     A timex that only bounds the event ("until April 22", "by 1 January") is used
-    when nothing else dates it.
+    when nothing else dates it; one that is the object of "before"/"after" never is.
     """
-    bounded = [t for t in own if not _is_end_bound(doc, t)] or own
-    trigger = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
+    free = [t for t in own if not _is_signal_object(doc.text, t)]
+    if not free:
+        return None
+    bounded = [t for t in free if not _is_end_bound(doc, t)] or free
     if trigger is not None and doc.has_annotation("DEP"):
-        clause = {tok.i for tok in clause_tokens(trigger)}
+        phrase = _phrase_tokens(trigger)
+        in_phrase = [t for t in bounded if _timex_token(doc, t) in phrase]
+        if in_phrase:
+            return min(in_phrase, key=lambda t: _distance(candidate, t))
+        clause = {tok.i for tok in _event_clause(trigger)}
         attached = [t for t in bounded if _timex_token(doc, t) in clause]
         if attached:
-            return min(attached, key=lambda t: _distance(candidate, t))
+            return min(attached, key=lambda t: (not _via_temporal_prep(doc, t), _distance(candidate, t)))
     return min(bounded, key=lambda t: _distance(candidate, t))
+
+
+def _from_governing_clause(doc: Doc, verb: Token, own: list[Timex]) -> Timex | None:
+    """The timex of the nearest verb up the tree that has one ("said on Saturday it had seized").
+
+    A timex in a sibling or subordinate clause headed by another verb ("killed since
+    Saturday, and hospitals called for donors") does not date the trigger.
+    """
+    head = verb
+    for _ in range(4):
+        if head.head.i == head.i:
+            return None
+        head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            continue
+        clause = {tok.i for tok in clause_tokens(doc[head.i : head.i + 1])}
+        attached = [t for t in own if _timex_token(doc, t) in clause]
+        if attached:
+            return min(attached, key=lambda t: abs(_timex_token(doc, t) - head.i))
+    return None
+
+
+def _phrase_tokens(trigger: Span) -> set[int]:
+    """A noun trigger's own phrase, as token ids ("last Friday's earthquake", "takeover in October 2021")."""
+    root = trigger.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return set()
+    found: set[int] = set()
+    for child in root.children:
+        if child.dep_ in ("poss", "compound", "nmod", "amod", "npadvmod"):
+            found.update(t.i for t in child.subtree)
+        if child.dep_ == "prep" and child.lower_ in ("in", "on", "of", "at", "during"):
+            found.update(t.i for t in child.subtree)
+    return found
+
+
+def _event_clause(trigger: Span) -> list[Token]:
+    """The trigger's clause; for a noun that is the object or subject of a verb, that verb's clause."""
+    tokens = clause_tokens(trigger)
+    root = trigger.root
+    if root.pos_ in ("NOUN", "PROPN") and root.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd"):
+        verb = root.head
+        if verb.pos_ in ("VERB", "AUX"):
+            seen = {t.i for t in tokens}
+            tokens += [t for t in clause_tokens(verb.doc[verb.i : verb.i + 1]) if t.i not in seen]
+    return tokens
+
+
+def _via_temporal_prep(doc: Doc, timex: Timex) -> bool:
+    before = doc.text[max(0, timex.start - 10) : timex.start].lower().split()
+    return bool(before) and before[-1] in ("on", "in", "at", "during", "since", "from", "of")
+
+
+def _is_signal_object(text: str, timex: Timex) -> bool:
+    """Whether a date (or the noun it modifies) is the object of "before"/"after"/"ahead of".
+
+    "Before Friday's incident" does not date a clause; "before dawn on Saturday" or
+    "shortly after 1 a.m." (times) do.
+    """
+    if timex.type != "DATE":
+        return False
+    before = text[max(0, timex.start - 20) : timex.start].lower()
+    return re.search(r"\b(?:after|before|ahead of|prior to)\s+$", before) is not None
 
 
 def _is_end_bound(doc: Doc, timex: Timex) -> bool:
@@ -79,23 +256,173 @@ def _distance(candidate: Candidate, timex: Timex) -> int:
     return max(0, timex.start - candidate.trigger_end)
 
 
-def _paragraph_reference(text: str, candidate: Candidate, dated: list[Timex]) -> Timex | None:
-    """The running reference time: the last past date of an earlier sentence of the paragraph.
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^,?\s*(?:and|to|until|till|through|[-–])\s*$", re.IGNORECASE)
 
-    When the paragraph gives none, the last past day-precise date of the previous
-    paragraph's final sentence carries over ("It was hit on Wednesday." / "The crew was rescued.").
+
+def _with_range(text: str, chosen: Timex, own: list[Timex]) -> ResolvedDate:
+    """A range ("between A and B", "from A to B") dates its event from A to B."""
+    ordered = sorted(own, key=lambda t: t.start)
+    index = ordered.index(chosen)
+    pairs = []
+    if index > 0:
+        pairs.append((ordered[index - 1], chosen))
+    if index + 1 < len(ordered):
+        pairs.append((chosen, ordered[index + 1]))
+    for first, last in pairs:
+        opener = text[max(0, first.start - 12) : first.start]
+        if _RANGE_OPEN.search(opener) and _RANGE_JOIN.match(text[first.end : last.start]):
+            ordered_ok = first.date_start is not None and last.date_end is not None
+            if ordered_ok and first.date_start <= last.date_end:  # type: ignore[operator]
+                resolved = _from_timex(first, basis=None)
+                return ResolvedDate(resolved.date, resolved.date_start, last.date_end, resolved.precision,
+                                    resolved.basis, text[first.start : last.end])
+    return _from_timex(chosen, basis=None)
+
+
+# --- offsets -------------------------------------------------------------------------------
+
+Offset = tuple[set[int], int, tuple[int, str], Timex]
+
+
+def _offset_phrases(doc: Doc, candidate: Candidate, timexes: list[Timex]) -> list[Offset]:
+    """The "<duration> after/before X" phrases of the candidate's sentence (README "Offsets").
+
+    Each is (the token ids of X, -1 for "after" or +1 for "before", the duration, its timex):
+    an event inside X lies the duration before (after) the main clause's date; the main
+    clause lies the duration after (before) a date inside X.
+    """
+    found: list[Offset] = []
+    if not doc.has_annotation("DEP"):
+        return found
+    for timex in timexes:
+        if timex.type != "DURATION" or not candidate.sent_start <= timex.start < candidate.sent_end:
+            continue
+        signal = _SIGNAL.match(doc.text, timex.end)
+        if signal is None or signal.group(1).lower() not in ("after", "before"):
+            continue
+        amount = _duration(timex)
+        word = doc.char_span(signal.start(1), signal.end(1))
+        if amount is None or word is None:
+            continue
+        sign = -1 if signal.group(1).lower() == "after" else 1
+        found.append((_signal_phrase(word[0]), sign, amount, timex))
+    return found
+
+
+def _signal_phrase(word: Token) -> set[int]:
+    """The tokens of the phrase an "after"/"before" introduces (its object, or the clause it marks)."""
+    if word.dep_ == "mark":
+        return {t.i for t in word.head.subtree} - {word.i}
+    return {t.i for t in word.subtree} - {word.i}
+
+
+def _duration(timex: Timex) -> tuple[int, str] | None:
+    match = _DURATION.match(timex.value)
+    if match is None:
+        return None
+    if match.group(1):
+        return 0, "D"  # "hours after": the same day
+    return int(match.group(2)), match.group(3)
+
+
+def _main_date(
+    doc: Doc, candidate: Candidate, dated: list[Timex], phrase: set[int], *, published: date,
+) -> tuple[date, str] | None:
+    """The date of the sentence outside the offset phrase: its timex, the discourse's, or publication."""
+    outside = [t for t in dated if candidate.sent_start <= t.start < candidate.sent_end
+               and _timex_token(doc, t) not in phrase and not _is_signal_object(doc.text, t)]
+    past = [t for t in outside if t.precision in ("day", "hour", "minute")]
+    if past and past[0].date_start is not None:
+        return past[0].date_start.date(), past[0].text
+    if outside:
+        return None
+    earlier = _discourse_reference(doc, candidate, dated)
+    if earlier is not None and earlier.date_start is not None:
+        return earlier.date_start.date(), earlier.text
+    return published, ""
+
+
+def _shifted(base: tuple[date, str], sign: int, amount: tuple[int, str], duration: Timex) -> ResolvedDate:
+    day, anchor_text = base
+    number, unit = amount
+    if unit == "D":
+        moved = day + timedelta(days=sign * number)
+    elif unit == "W":
+        moved = day + timedelta(weeks=sign * number)
+    else:
+        months = number * (12 if unit == "Y" else 1)
+        total = day.year * 12 + day.month - 1 + sign * months
+        year, month = divmod(total, 12)
+        moved = date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
+    text = f"{duration.text} {'after' if sign < 0 else 'before'} {anchor_text}".strip()
+    if unit == "Y" and duration.mod in APPROXIMATE_MODS:
+        return _period(moved, "year", "relative", text)
+    if unit in ("M", "Y") or duration.mod in APPROXIMATE_MODS:
+        return _period(moved, "month", "relative", text)
+    return _period(moved, "day", "relative", text)
+
+
+def _period(day: date, precision: str, basis: str, text: str) -> ResolvedDate:
+    if precision == "year":
+        return ResolvedDate(str(day.year), datetime(day.year, 1, 1),
+                            datetime.combine(date(day.year, 12, 31), END_OF_DAY), "year", basis, text)  # type: ignore[arg-type]
+    if precision == "month":
+        last = monthrange(day.year, day.month)[1]
+        month_end = datetime.combine(date(day.year, day.month, last), END_OF_DAY)
+        return ResolvedDate(day.strftime("%Y-%m"), datetime(day.year, day.month, 1), month_end,
+                            "month", basis, text)  # type: ignore[arg-type]
+    return ResolvedDate(day.isoformat(), datetime.combine(day, time()), datetime.combine(day, END_OF_DAY),
+                        "day", basis, text)  # type: ignore[arg-type]
+
+
+# --- discourse -----------------------------------------------------------------------------
+
+def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> Timex | None:
+    """The running reference time: the date of the last earlier dated sentence of the paragraph.
+
+    When the paragraph gives none, the day-precise date of the last dated sentence of
+    the nearest earlier paragraph that has one carries over ("It was hit on Wednesday." /
+    "The crew was rescued."), for a past-tense report within ``carry_paragraphs``
+    paragraphs. Of a sentence's dates, the one its main clause governs is its reference time.
     """
     if candidate.status != "occurred":
         return None
+    text = doc.text
     paragraph_start = text.rfind("\n", 0, candidate.sent_start) + 1
-    past = [t for t in dated if t.type == "DATE" and not t.future]
+    past = [t for t in dated if t.type in ("DATE", "TIME") and not t.future]
     before = [t for t in past if paragraph_start <= t.start < candidate.sent_start]
     if before:
-        return before[-1]
-    previous_end = text.rstrip().rfind("\n", 0, paragraph_start - 1)
-    window_start = max(text.rfind(". ", 0, paragraph_start - 2), previous_end)
-    carried = [t for t in past if window_start < t.start < paragraph_start and t.precision == "day"]
-    return carried[-1] if carried else None
+        return _sentence_reference(doc, before)
+    if not _is_past_report(doc, candidate):
+        return None
+    start = paragraph_start
+    for _ in range(rules()["carry_paragraphs"]):
+        if start <= 1:
+            return None
+        previous = text.rfind("\n", 0, max(0, start - 1))
+        while previous > 0 and not text[previous + 1 : start].strip():
+            previous = text.rfind("\n", 0, previous)  # skip blank lines
+        previous += 1
+        inside = [t for t in past if previous <= t.start < start]
+        if inside:
+            reference = _sentence_reference(doc, inside)
+            return reference if reference.precision in ("day", "hour", "minute") else None
+        start = previous
+    return None
+
+
+def _sentence_reference(doc: Doc, earlier: list[Timex]) -> Timex:
+    """Of the dates before a point, the one governed by the main clause of the last dated sentence."""
+    last = earlier[-1]
+    span = doc.char_span(last.start, last.end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return last
+    sent = span.sent
+    in_sentence = [t for t in earlier if sent.start_char <= t.start < sent.end_char]
+    main = {tok.i for tok in clause_tokens(sent.root.doc[sent.root.i : sent.root.i + 1])}
+    governed = [t for t in in_sentence if _timex_token(doc, t) in main and not _is_signal_object(doc.text, t)]
+    return governed[0] if governed else last
 
 
 def _from_timex(timex: Timex, *, basis: str | None) -> ResolvedDate:
@@ -107,6 +434,15 @@ def _from_timex(timex: Timex, *, basis: str | None) -> ResolvedDate:
         basis=basis or timex.basis,  # type: ignore[arg-type]
         text=timex.text,
     )
+
+
+def _day_of(timex: Timex, *, basis: str) -> ResolvedDate:
+    """An inherited date, no finer than the day: the episode, not the minute, carries over."""
+    if timex.precision in ("hour", "minute") and timex.date_start is not None:
+        day = timex.date_start.date()
+        resolved = _period(day, "day", basis, timex.text)
+        return resolved
+    return _from_timex(timex, basis=basis)
 
 
 def publication_date(doc: Doc, candidate: Candidate, *, published: date) -> ResolvedDate:

@@ -123,6 +123,10 @@ def _usable_trigger(span: Span) -> bool:
     token = span.root
     if not token.doc.has_annotation("POS"):
         return True
+    if _is_heading(span.sent):
+        return False
+    if len(span) == 1 and token.tag_ == "VBG" and token.dep_ == "acl":
+        return False  # a participle describing a noun ("forces fighting in Ukraine") reports no event
     if token.pos_ in ("NOUN", "PROPN") and _anaphoric(token) and not _anchored_noun(token):
         return False
     if span.text.lower() in rules()["agent_noun_triggers"] and not token.dep_.startswith("nsubj"):
@@ -135,6 +139,14 @@ def _usable_trigger(span: Span) -> bool:
     if span.id_.endswith("-verbs"):
         return token.pos_ == "VERB" or (token.pos_ == "ADJ" and token.tag_ == "VBN")
     return token.pos_ not in ("ADP", "DET")
+
+
+def _is_heading(sent: Span) -> bool:
+    """A short line without a finite verb or final stop is a heading ("Ceasefire"), not a report."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if len(words) > rules()["heading_max_words"] or sent.text.rstrip().endswith((".", "!", "?", '"', "”")):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN") for t in words)
 
 
 def _anchored_noun(token: Token) -> bool:
@@ -158,14 +170,25 @@ def _anaphoric(token: Token) -> bool:
 
 
 def _best_per_sentence(found: list[Candidate]) -> list[Candidate]:
-    best: dict[str, Candidate] = {}
+    best: dict[tuple[str, str], Candidate] = {}
     for cand in found:
-        if cand.event_type not in best or cand.score > best[cand.event_type].score:
-            best[cand.event_type] = cand
+        key = _mention_key(cand, found)
+        if key not in best or cand.score > best[key].score:
+            best[key] = cand
     ranked = sorted(best.values(), key=lambda c: -c.score)
     floor = rules()["second_event_min_score"]
     kept = ranked[:1] + [c for c in ranked[1:MAX_EVENTS_PER_SENTENCE] if c.score >= floor]
     return sorted(kept, key=lambda c: c.trigger_start)
+
+
+def _mention_key(cand: Candidate, found: list[Candidate]) -> tuple[str, str]:
+    """One event per type and sentence, unless two of a type have different named actors
+    ("The Senate passed the bill on Tuesday, after the House approved it on Saturday")."""
+    same = [c for c in found if c.event_type == cand.event_type]
+    actors = {c.actors[0] for c in same if c.actors}
+    if len(actors) > 1 and cand.actors and all(c.actors for c in same):
+        return cand.event_type, cand.actors[0]
+    return cand.event_type, ""
 
 
 def _candidate(span: Span, event_type: str, score: float) -> Candidate:
@@ -209,6 +232,10 @@ def _event_type(span: Span) -> str:
             return ""
     if span.label_ != ATTACK:
         return span.label_
+    if span.doc.has_annotation("DEP"):
+        by_agent = _attack_by_agent(span.root)
+        if by_agent is not None:
+            return by_agent
     table: dict[str, str] = rules()["attack_weapon_types"]
     for phrase in _words_by_distance(span):
         for word, event_type in table.items():
@@ -218,6 +245,33 @@ def _event_type(span: Span) -> str:
         return "missile_strike"
     by_trigger: dict[str, str] = rules()["attack_default_by_trigger"]
     return by_trigger.get(span.root.lower_, rules()["attack_default_type"])
+
+
+def _attack_by_agent(verb: Token) -> str | None:
+    """Retype an attack verb from who did it or what was launched.
+
+    Protesters attacking embassies riot; "launched an offensive" is fighting; a verb
+    like "launched" whose object is neither a weapon nor an attack ("the transition
+    launched after the coup") is no attack at all (the empty type).
+    """
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj",)]
+    if any(s.lower_ in rules()["crowd_nouns"] for s in subjects):
+        return "riot"
+    if verb.lower_ not in rules()["launch_verbs"]:
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        objects.append(verb.head)
+    nouns = [o for o in objects if o.pos_ in ("NOUN", "PROPN")]
+    if not nouns:
+        return None
+    if any(o.lower_ in rules()["clash_nouns"] for o in nouns):
+        return "armed_clash"
+    weapons = set(rules()["weapon_heads"]) | set(rules()["attack_weapon_types"])
+    weapons |= set(rules()["attack_nouns"])
+    if any(o.lower_ in weapons or o.ent_type_ == "WEAPON" for o in nouns):
+        return None
+    return ""
 
 
 def _object_is_place(verb: Token) -> bool:
@@ -278,6 +332,8 @@ def status_of(span: Span) -> Status:
     few words before it in the same sentence.
     """
     cues: dict[str, list[str]] = rules()["status_cues"]
+    if span.text.lower() in rules()["denial_triggers"]:
+        return "negated"  # a denial reports that the denied event did not happen
     words = _status_context(span)
     if _announced(span) and not words & set(cues["negated"]):
         return "occurred"  # "announced he would send aid": the announcement happened

@@ -276,9 +276,25 @@ def _table(entries: list[Entry]) -> pd.DataFrame:
     """The event table of the finished documents, clusters assigned over the whole table."""
     rows = [row for entry in entries for row in entry.rows]
     df = conform(pd.DataFrame.from_records(rows, columns=list(COLUMNS)))
-    clustered = assign_clusters([_event(row) for row in rows])
-    df["cluster_id"] = pd.array([e.cluster_id for e in clustered], dtype="string")
+    df["cluster_id"] = pd.array(_cluster_ids(rows), dtype="string")
     return df
+
+
+def _cluster_ids(rows: list[dict[str, Any]]) -> list[str]:
+    """``dedup.assign_clusters`` run per (event type, status) block, in order.
+
+    Mentions of different types or statuses never share a cluster
+    (:func:`timeline.dedup.same_event`), so blocking gives the same ids while
+    comparing each event only with the clusters of its own block.
+    """
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for number, row in enumerate(rows):
+        blocks.setdefault((row["event_type"], row["status"]), []).append(number)
+    ids = [""] * len(rows)
+    for members in blocks.values():
+        for number, event in zip(members, assign_clusters([_event(rows[n]) for n in members]), strict=True):
+            ids[number] = event.cluster_id
+    return ids
 
 
 def _event(row: dict[str, Any]) -> Event:

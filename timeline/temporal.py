@@ -99,6 +99,9 @@ def _number(text: str) -> float | None:
     t = text.lower().replace(",", "").strip()
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         return float(t)
+    half = re.fullmatch(r"(\d+)\s*(?:1/2|½)", t)
+    if half:
+        return int(half[1]) + 0.5
     words = _data()["number_words"]
     if t in words:
         return float(words[t])
@@ -139,8 +142,12 @@ def _shift_quarter(year: int, q: int, n: int) -> tuple[int, int]:
     return idx // 4, idx % 4 + 1
 
 
-def _nearest_year(month: int, day: int, published: date, future: bool) -> int:
-    """The year that puts month/day nearest to ``published``, biased by tense."""
+def _nearest_year(month: int, day: int, published: date, future: bool, penalty: int = 150) -> int:
+    """The year that puts month/day nearest to ``published``, biased by tense.
+
+    A date on the wrong side of publication for the tense costs ``penalty``
+    extra days.
+    """
 
     def cost(year: int) -> float:
         try:
@@ -149,7 +156,7 @@ def _nearest_year(month: int, day: int, published: date, future: bool) -> int:
             return float("inf")
         delta = (d - published).days
         wrong_way = delta > 0 if not future else delta < 0
-        return abs(delta) + (150 if wrong_way else 0)
+        return abs(delta) + (penalty if wrong_way else 0)
 
     return min((published.year - 1, published.year, published.year + 1), key=cost)
 
@@ -342,10 +349,26 @@ def _is_future(ctx: _Ctx, start: int, end: int) -> bool:
     """Whether the wording around a span points to the future."""
     fut, past = _tense_res()
     left, right = ctx.clause(start, end)
-    left = re.sub(r"\s+(?:on|in|at|by|from|until|since)\s*$", "", left)
-    if past.search(left):
+    if left.endswith(("since ", "ago ")):
+        return False  # "on patrol since March": a starting point in the past
+    if past.search(re.sub(r"\s+(?:on|in|at|by|from|until|since)\s*$", "", left)):
         return False
-    return bool(fut.search(left[-50:]) or fut.search(right[:40]))
+    near = left[-50:]
+    hits = list(fut.finditer(near))
+    if hits:
+        # "had been due to expire Friday", "as previously planned": a plan in the past
+        return not _PAST_PLAN.search(near[: hits[-1].start() + 1])
+    hit = fut.search(right[:40])
+    # "In September, it announced plans to ...": a past verb governs the plan
+    return hit is not None and not _reported_re().search(right[: hit.start() + 1])
+
+
+@lru_cache(maxsize=1)
+def _reported_re() -> re.Pattern[str]:
+    return re.compile(r"\b" + _alt(_data()["reporting_verbs"]) + r"\b")
+
+
+_PAST_PLAN = re.compile(r"\b(?:had(?:\s+been)?|previously|originally|initially)\s*$")
 
 
 def _anchor_day(ctx: _Ctx, start: int, end: int) -> tuple[date, bool]:
@@ -415,9 +438,9 @@ def _frag() -> dict[str, str]:
     num_words = list(d["number_words"]) + d["vague_numbers"]
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     num = (
-        r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:"
+        r"(?:\d+\s+1/2|\d+\s*½|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:"
         + tens
-        + r")-(?:one|two|three|four|five|six|seven|eight|nine)|"
+        + r")[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b|"
         + _alt(num_words)[3:-1]
         + r")"
     )
@@ -524,11 +547,13 @@ def _following_year(ctx: _Ctx, end: int) -> int | None:
     return int(m[1]) if m else None
 
 
-def _context_year(ctx: _Ctx, start: int) -> int | None:
-    """An explicit year named earlier in the same or the previous sentence."""
+def _context_year(ctx: _Ctx, start: int, within: int | None = None) -> int | None:
+    """An explicit year named earlier in the same sentence (at most ``within`` characters back)."""
     if ctx.last_year is None:
         return None
     pos, year = ctx.last_year
+    if within is not None and start - pos > within:
+        return None
     return year if ctx.sentence(pos) == ctx.sentence(start) else None
 
 
@@ -539,10 +564,15 @@ def _year_for(m: _Match, ctx: _Ctx, month: int, day: int) -> tuple[int, bool]:
     yrel = _g(m, "yrel")
     if yrel:
         return ctx.published.year + {"last": -1, "next": 1}.get(yrel, 0), True
-    nearest = _nearest_year(month, day, ctx.published, _is_future(ctx, m.start(), m.end()))
+    future = _is_future(ctx, m.start(), m.end())
+    nearest = _nearest_year(month, day, ctx.published, future)
+    # a year named just before in the same sentence ("in late 2012, holding it
+    # from 20 November") dates a day-month, unless the clause looks ahead or
+    # the year sits in another clause far back
+    context = None if future else _context_year(ctx, m.start(), within=60)
     options = [
         _following_year(ctx, m.end()),
-        _context_year(ctx, m.start()),
+        context,
         nearest,
         ctx.published.year,
         ctx.published.year - 1,
@@ -692,9 +722,10 @@ def _h_month(m: _Match, ctx: _Ctx) -> _Norm | None:
     elif rel == "this":
         year = pub.year
     else:
-        year = _context_year(ctx, m.start()) or _nearest_year(
-            month, 15, pub, _is_future(ctx, m.start(), m.end())
-        )
+        # a bare month is the nearest one, biased by tense; future wording
+        # ("will ... in December", written in March) points firmly ahead
+        future = _is_future(ctx, m.start(), m.end())
+        year = _context_year(ctx, m.start()) or _nearest_year(month, 15, pub, future, 330 if future else 150)
     return _Norm(
         "DATE",
         f"{year:04d}-{month:02d}",
@@ -710,6 +741,47 @@ def _h_deictic(m: _Match, ctx: _Ctx) -> _Norm | None:
         return _Norm("TIME", f"{ctx.published}TNI", basis="relative", future=True)
     offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
     return _day_norm(m, ctx.published + timedelta(days=offset), basis="relative", future=offset > 0)
+
+
+def _holiday_date(name: str, year: int) -> date:
+    """The date of a named day in ``year`` (``holidays`` in temporal.json)."""
+    spec = _data()["holidays"][name]
+    if len(spec) == 2:
+        return date(year, spec[0], spec[1])
+    month, wd, nth, first = spec
+    if nth < 0:
+        last = date(year, month, _month_length(year, month))
+        return last - timedelta(days=(last.weekday() - wd) % 7)
+    start = date(year, month, first)
+    return start + timedelta(days=(wd - start.weekday()) % 7 + 7 * (nth - 1))
+
+
+@lru_cache(maxsize=1)
+def _holiday_names() -> dict[str, str]:
+    """Lower-cased name with straight apostrophes -> data key."""
+    return {k.lower(): k for k in _data()["holidays"]}
+
+
+def _h_holiday(m: _Match, ctx: _Ctx) -> _Norm | None:
+    name = _holiday_names()[re.sub(r"\s+", " ", _g(m, "h")).replace("’", "'")]
+    rel, pub = _g(m, "rel"), ctx.published
+    if _g(m, "y"):
+        day = _holiday_date(name, _year_int(_g(m, "y")))
+    elif rel == "this":
+        day = _holiday_date(name, pub.year)
+    else:
+        future = rel == "next" or (rel != "last" and _is_future(ctx, m.start(), m.end()))
+        strict = rel in ("last", "next")
+        days = [_holiday_date(name, y) for y in (pub.year - 1, pub.year, pub.year + 1)]
+        if future:
+            day = min(d for d in days if d > pub or (d == pub and not strict))
+        else:
+            day = max(d for d in days if d < pub or (d == pub and not strict))
+    return _Norm("DATE", day.isoformat(), basis="explicit" if _g(m, "y") else "relative", future=day > pub)
+
+
+def _h_that_year(m: _Match, ctx: _Ctx) -> _Norm | None:
+    return _Norm("DATE", str(_that_year(ctx, m.start())), mod=_mod(_g(m, "mod")), basis="inferred")
 
 
 def _season_year(season: str, rel: str, pub: date, future: bool) -> int:
@@ -746,16 +818,26 @@ def _h_season(m: _Match, ctx: _Ctx) -> _Norm | None:
 def _unit_value(n: float | None, unit: str) -> str:
     """TIMEX3 duration value for ``n`` units (None = unspecified)."""
     code = _data()["units"][unit]
+    if code == "DE" and n is not None:
+        code, n = "Y", 10 * n  # TimeML writes "two decades" as P20Y
     if code in ("2W", "Q"):
         factor, code = {"2W": (2, "W"), "Q": (3, "M")}[code]
         n = factor * n if n is not None else None
     amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
-    if n is not None and not float(n).is_integer() and code in ("Y", "M", "D", "H"):
-        smaller = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "H"), "H": (60, "MIN")}[code]
-        amount, code = str(round(n * smaller[0])), smaller[1]
+    if n is not None and not float(n).is_integer() and code in _SMALLER:
+        # "2 1/2 years" = P2Y6M, "half a day" = P12H, "a minute and a half" = PT1M30S
+        factor, small = _SMALLER[code]
+        whole, part = int(n), round((n - int(n)) * factor)
+        head = _unit_value(whole, unit) if whole else ("PT" if small in ("H", "MIN", "S") else "P")
+        if small in ("H", "MIN", "S") and "T" not in head:
+            head += "T"
+        return f"{head}{part}{'M' if small == 'MIN' else small}"
     if code in ("S", "MIN", "H"):
         return f"PT{amount}{'M' if code == 'MIN' else code}"
     return f"P{amount}{code}"
+
+
+_SMALLER = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "H"), "H": (60, "MIN"), "MIN": (60, "S")}
 
 
 def _unit_name(word: str) -> str:
@@ -781,6 +863,8 @@ def _shift(pub: date, n: float, unit: str) -> str | None:
 
 def _h_ago(m: _Match, ctx: _Ctx) -> _Norm | None:
     n, unit = _number(_g(m, "num")), _unit_name(_g(m, "u"))
+    if n is None and _g(m, "dir") == "ago":
+        return _Norm("DATE", "PAST_REF", basis="relative")  # "several years ago"
     if n is None or n < 1 or (_g(m, "dir") == "earlier" and unit not in ("year", "month", "quarter")):
         return None
     mod = _mod(_g(m, "mod"))
@@ -809,15 +893,31 @@ def _set_context(ctx: _Ctx, start: int) -> bool:
     )
 
 
+def _is_title(m: _Match, group: str, ctx: _Ctx) -> bool:
+    """Whether a unit word is capitalised mid-sentence ("60 Minutes", "This Week")."""
+    word = m[group]
+    if not word[:1].isupper() or m[0].isupper():
+        return False
+    return (
+        not re.search(r"(?:^|[.!?:]\s+|\n\s*)$", ctx.text[max(0, m.start() - 3) : m.start()])
+        or m.start(group) > m.start()
+    )
+
+
 def _h_duration(m: _Match, ctx: _Ctx) -> _Norm | None:
     num_text, unit = _g(m, "num"), _unit_name(_g(m, "u"))
     n = _number(num_text)
+    if _AGE.match(ctx.text, m.end()) or _is_title(m, "u", ctx):
+        return None  # "37 years old": an age, not a duration
+    if n is not None and _g(m, "half"):
+        n += 0.5
     if num_text in ("a", "an") and not _g(m, "the") and _set_context(ctx, m.start()):
         return _Norm("SET", _unit_value(1, unit))
     if (
         (n is not None and n == 0)
         or (unit == "second" and num_text in ("a", "an"))
         or (unit == "quarter" and "-" in m[0])
+        or (unit in ("quarter", "half") and _FRACTION_OF.match(ctx.text, m.end()))
     ):
         return None
     value = _unit_value(n, unit)
@@ -861,7 +961,13 @@ def _count_from(start: date, n: float, unit: str) -> date:
     return _add_months(start, 12 * k)
 
 
+_FRACTION_OF = re.compile(r"\s+of\s+(?:the|a|an|all|its|their|his|her)\b|-century", re.I)
+_AGE = re.compile(r"[\s-]+old\b", re.I)
+
+
 def _h_vague_units(m: _Match, ctx: _Ctx) -> _Norm | None:
+    if _AGE.match(ctx.text, m.end()) or _is_title(m, "u", ctx):
+        return None
     return _Norm("DURATION", _unit_value(None, _unit_name(_g(m, "u"))))
 
 
@@ -887,8 +993,14 @@ _PERIOD_END = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b", re
 def _h_rel_unit(m: _Match, ctx: _Ctx) -> _Norm | None:
     rel = " ".join(_g(m, "rel").split())
     unit, pub = _g(m, "u"), ctx.published
+    if _is_title(m, "u", ctx):
+        return None  # a programme or book title: ABC's "This Week"
     if _g(m, "fy") and unit != "year":
         return None
+    if unit == "year" and rel in ("the following", "the previous") and ctx.years:
+        # "in 1995 ... the following year": counted from the year in focus
+        base = _that_year(ctx, m.start())
+        return _Norm("DATE", str(base + (1 if rel == "the following" else -1)), basis="inferred")
     if unit == "year" and rel == "the" and _PERIOD_END.match(ctx.text, m.end()):
         # a reporting period: "for the year ended March 31" (TimeML: a duration)
         return _Norm("DURATION", "P1Y")
@@ -927,14 +1039,20 @@ def _h_rel_unit(m: _Match, ctx: _Ctx) -> _Norm | None:
 
 def _h_quarter(m: _Match, ctx: _Ctx) -> _Norm | None:
     text = m[0].lower()
-    n = _g(m, "n")
+    n, y0 = _g(m, "n"), _g(m, "y0")
     if not n and not re.match(r"(?:the|this|last|next|its|their)\b", text) and "-" not in text:
         return None
+    if not n and re.match(r"\s+of\s+(?:the|a|an|all|its|their)\b", ctx.text[m.end() : m.end() + 12]):
+        return None  # "a quarter of the market": a fraction
     pub_y, pub_q = _quarter(ctx.published)
+    if y0 and not n:
+        # "the 1988 quarter", "the 1989 period": the quarter in focus, in that year
+        q = ctx.last_quarter[1] if ctx.last_quarter else _shift_quarter(pub_y, pub_q, -1)[1]
+        return _Norm("DATE", f"{y0}-Q{q}")
     if n:
         q = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(n, 0) or int(n[0])
-        if _g(m, "y"):
-            year = _year_int(_g(m, "y"))
+        if _g(m, "y") or y0:
+            year = _year_int(_g(m, "y") or y0)
         elif "last year" in text:
             year = pub_y - 1
         elif "next year" in text:
@@ -946,6 +1064,8 @@ def _h_quarter(m: _Match, ctx: _Ctx) -> _Norm | None:
         year, q = pub_y, pub_q
     elif re.search(r"\bnext\b", text):
         year, q = _shift_quarter(pub_y, pub_q, 1)
+    elif ctx.last_quarter is not None and "last year's" in text:
+        year, q = ctx.last_quarter[0] - 1, ctx.last_quarter[1]
     elif ctx.last_quarter is not None and not re.search(r"\b(?:last|latest)\b", text):
         year, q = ctx.last_quarter
     else:
@@ -997,6 +1117,9 @@ def _h_century(m: _Match, ctx: _Ctx) -> _Norm | None:
 
 def _h_ref(m: _Match, ctx: _Ctx) -> _Norm | None:
     word = re.sub(r"\s+", " ", m[0].lower())
+    sentence_start = m.start() == 0 or ctx.sentence(m.start() - 1) < ctx.sentence(m.start())
+    if m[0] == "Now" and ctx.text.startswith(",", m.end()) and sentence_start:
+        return None  # "Now, he says ...": a discourse marker
     if word == "current" and re.match(
         r"\s+(?:account|affairs|events|prices|dollars|law|rules|system|situation)", ctx.text[m.end() :]
     ):
@@ -1006,6 +1129,9 @@ def _h_ref(m: _Match, ctx: _Ctx) -> _Norm | None:
 
 def _h_set(m: _Match, ctx: _Ctx) -> _Norm | None:
     word = re.sub(r"\s+", " ", _g(m, "w"))
+    before = ctx.text[max(0, m.start() - 12) : m.start()]
+    if re.search(r"\baverage\s+$|%\s+$", before, re.I):
+        return None  # "average daily volume", "to grow 20% annually": a rate, not a recurrence
     sets = _data()["sets"]
     if word in sets:
         value = sets[word]
@@ -1038,6 +1164,8 @@ def _time_norm(m: _Match, ctx: _Ctx, clock: str, *, end_clock: str | None = None
 
 def _h_clock(m: _Match, ctx: _Ctx) -> _Norm | None:
     word = _g(m, "word")
+    if word and re.search(r"\bhigh\s+$", ctx.text[max(0, m.start() - 6) : m.start()], re.I):
+        return None  # "high noon"
     if word:
         return _time_norm(m, ctx, "T" + _data()["clock_words"][word])
     h, mi = int(m["h"]), int(m["mi"] or 0)
@@ -1055,8 +1183,22 @@ def _h_clock(m: _Match, ctx: _Ctx) -> _Norm | None:
     return _time_norm(m, ctx, f"T{h:02d}:{mi:02d}{zone}", end_clock=end_clock)
 
 
+def _h_clock_pod(m: _Match, ctx: _Ctx) -> _Norm | None:
+    """'at 4 in the morning', '9 o'clock in the evening'."""
+    before = ctx.text[max(0, m.start() - 8) : m.start()]
+    if "o'clock" not in m[0] and not re.search(
+        r"\b(?:at|by|until|till|around|about|before|after)\s+$", before, re.I
+    ):
+        return None  # "scored 3 in the morning session"
+    h, mi = int(m["h"]), int(m["mi"] or 0)
+    h = h % 12 + (0 if _g(m, "pod") == "morning" else 12)
+    return _time_norm(m, ctx, f"T{h:02d}:{mi:02d}")
+
+
 def _h_part_of_day(m: _Match, ctx: _Ctx) -> _Norm | None:
     pod, det, rel = _g(m, "pod"), _g(m, "det"), _g(m, "rel")
+    if not det and re.search(r"(?:\bgood\s+|\bpre-)$", ctx.text[max(0, m.start() - 6) : m.start()], re.I):
+        return None  # a greeting ("good evening") or "pre-dawn"
     code = _data()["parts_of_day"][pod]
     pub = ctx.published
     if det == "this":
@@ -1221,6 +1363,25 @@ def _rules() -> tuple[_Rule, ...]:
             False,
         ),
         (
+            "holiday",
+            r"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>"
+            + "|".join(
+                re.escape(h).replace("'", "['’]").replace(r"\ ", r"\s+")
+                for h in sorted(_data()["holidays"], key=len, reverse=True)
+            )
+            + r")\b(?:,?\s+(?P<y>"
+            + YEAR
+            + r"))?",
+            _h_holiday,
+            False,
+        ),
+        (
+            "that_year",
+            r"\b(?:(?P<mod>early|late|later|earlier)\s+(?:in\s+)?)?that\s+(?:same\s+)?year\b",
+            _h_that_year,
+            False,
+        ),
+        (
             "deictic",
             r"\b(?:(?P<mod>early|late|later|earlier)\s+)?(?P<w>yesterday|today|tomorrow|tonight)\b"
             r"(?:\s+(?P<pod>morning|afternoon|evening|night))?",
@@ -1258,8 +1419,10 @@ def _rules() -> tuple[_Rule, ...]:
             "quarter",
             r"\b(?:(?:the|this|last|next|its|their)\s+)?(?:(?:latest|last|current|same|comparable|previous|"
             r"recent|prior|fiscal|year[\s-]ago|year[\s-]earlier|this\s+year's|last\s+year's|next\s+year's)[\s-]+)*"
+            r"(?:(?P<y0>(?<![\d$£€.,])(?:19|20)\d\d)\s+)?"
             r"(?:(?P<n>first|second|third|fourth|[1-4](?:st|nd|rd|th))[\s-]+)?(?:fiscal[\s-]+)?"
-            r"(?:quarter\b|(?<=latest )period\b|(?<=earlier )period\b|(?<=ago )period\b)"
+            r"(?:quarter\b(?![\s-]century)|(?<=latest )period\b|(?<=earlier )period\b|(?<=ago )period\b"
+            r"|(?<=\d\d\d\d )period\b)"
             r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<y>" + YEAR + r")|(?:last|this|next)\s+year))?",
             _h_quarter,
             False,
@@ -1315,10 +1478,10 @@ def _rules() -> tuple[_Rule, ...]:
             + r")\s+)?(?:(?P<the>the)\s+(?:(?:past|last|first|next|previous|coming|final|following|"
             r"latest|initial|recent|entire|whole|full|remaining)\s+)?|(?:past|next|first|recent|coming)\s+)?(?P<num>"
             + NUM
-            + r")(?:\s+|-)(?P<u>"
+            + r")(?:\s+|-)(?:(?:more|additional|extra|trading|business|working)\s+)?(?P<u>"
             + UNIT
             + r")\b"
-            r"(?!-old)(?:-long)?(?:\s+mark\b)?",
+            r"(?!-old)(?P<half>\s+and\s+a\s+half\b)?(?:-long)?(?:\s+mark\b)?",
             _h_duration,
             False,
         ),
@@ -1347,9 +1510,17 @@ def _rules() -> tuple[_Rule, ...]:
         (
             "clock",
             r"(?:\b(?P<approx>about|around|approximately|roughly)\s+)?(?:\b(?P<word>noon|midday|midnight)\b|"
-            r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?(?:\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)|(?=\s*(?P<zone>GMT|UTC)\b))"
+            r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?(?:\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)"
+            r"(?:\s+(?-i:" + "|".join(_data()["time_zones"]) + r")\b)?|(?=\s*(?P<zone>GMT|UTC)\b))"
             r"(?:\s+(?-i:[A-Z][a-z]+)\s+time\b)?)",
             _h_clock,
+            True,
+        ),
+        (
+            "clock_pod",
+            r"(?<![\d:.,$])(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?(?:\s+o'clock)?\s+in\s+the\s+"
+            r"(?P<pod>morning|afternoon|evening)\b",
+            _h_clock_pod,
             True,
         ),
         ("hhmm", r"(?<![\d:.,$])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])", _h_clock, True),
@@ -1398,12 +1569,25 @@ _REQUIRES: dict[str, set[str]] = {
     "month_year": {"#4", "nineteen", "eighteen"},
     "day_count": {"#digit"},
     "year_earlier": {"year"},
+    "clock_pod": {"#digit"},
 }
 # Rules whose value depends on what was resolved earlier in the text (years,
 # quarters and days named before): their handlers run again, in text order,
 # once the selection is made. Every other rule is normalised exactly once.
 _CONTEXTUAL = frozenset(
-    {"cal_dmy", "cal_mdy", "range_dmy", "range_mdy", "month", "ago", "year_earlier", "quarter", "duration"}
+    {
+        "cal_dmy",
+        "cal_mdy",
+        "range_dmy",
+        "range_mdy",
+        "month",
+        "ago",
+        "year_earlier",
+        "quarter",
+        "duration",
+        "that_year",
+        "rel_unit",
+    }
 )
 
 
@@ -1439,6 +1623,8 @@ def _triggers() -> tuple[frozenset[str], ...]:
         "month_year": months,
         "month": months,
         "weekday": weekdays,
+        "holiday": {re.findall(r"[a-z]+", h.lower())[0] for h in d["holidays"]},
+        "that_year": {"that"},
         "deictic": {"yesterday", "today", "tomorrow", "tonight"},
         "ago": {"ago", "earlier"},
         "year_earlier": {"ago", "earlier"},
@@ -1457,6 +1643,7 @@ def _triggers() -> tuple[frozenset[str], ...]:
         "gmt": {"gmt", "utc"},
         "clock": {"#ampm", "gmt", "utc", "noon", "midday", "midnight"},
         "hhmm": {"#colon"},
+        "clock_pod": {"morning", "afternoon", "evening"},
         "part_of_day": _last_words(d["parts_of_day"]),
         "same_day": {"day"},
     }
@@ -1466,10 +1653,13 @@ def _triggers() -> tuple[frozenset[str], ...]:
 def _tokens(text: str) -> set[str]:
     """The trigger tokens present in ``text`` (see :func:`_triggers`)."""
     present = set(_WORD.findall(text.lower()))
-    if any(ch.isdigit() for ch in text):
+    if _ANY_DIGIT.search(text):
         present.add("#digit")
         present.update(tok for tok, rx in _DIGIT_TOKENS if rx.search(text))
     return present
+
+
+_ANY_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=1)
@@ -1498,10 +1688,21 @@ def _candidates(text: str) -> Iterator[_Cand]:
                 yield m.start(), m.end(), i, m
 
 
+@lru_cache(maxsize=16384)
+def _scan(text: str) -> tuple[tuple[_Cand, ...], tuple[int, ...]]:
+    """The text-only half of the work: rule matches (longest first) and sentence breaks.
+
+    It does not depend on the publication date, so a phrase met again with
+    another date ("last week" in many articles) skips the regex scan.
+    """
+    cands = sorted(_candidates(text), key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    return tuple(cands), tuple(m.end() for m in _SENT_BREAK.finditer(text))
+
+
 def _select(text: str, ctx: _Ctx) -> list[tuple[_Cand, _Norm | None]]:
     """Leftmost-longest non-overlapping matches whose handler accepts them."""
     rules = _rules()
-    cands = sorted(_candidates(text), key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    cands = _scan(text)[0]
     taken: list[tuple[int, int]] = []
     chosen: list[tuple[_Cand, _Norm | None]] = []
     for cand in cands:
@@ -1538,7 +1739,7 @@ def _resolve(chosen: list[tuple[_Cand, _Norm | None]], ctx: _Ctx) -> list[tuple[
             day = date.fromisoformat(norm.value[:10])
             ctx.md_years[(day.month, day.day)] = day.year
         q = _QUARTER_VALUE.fullmatch(norm.value)
-        if q and rules[i].name == "quarter" and not _NOT_OWN_QUARTER.search(m[0]):
+        if q and rules[i].name == "quarter" and not _NOT_OWN_QUARTER.search(m[0]) and not _g(m, "y0"):
             ctx.last_quarter = (int(q[1]), int(q[2]))
     for k, ((s, e, i, m), _) in enumerate(chosen):
         if rules[i].anchored:
@@ -1562,7 +1763,7 @@ def _merge(text: str, items: list[tuple[int, int, _Norm]]) -> list[tuple[int, in
                 and re.fullmatch(r"\d{4}-\d\d-\d\d", day.value)
                 and not clock.value_end
                 and _MERGE_GAP.fullmatch(text[pe:s])
-                and (prev is day or " on " in text[pe:s] or text[pe:s].strip() == "")
+                and (prev is day or " on " in text[pe:s] or text[pe:s].strip() in ("", ","))
             ):
                 value = day.value + clock.clock
                 merged[-1] = (ps, e, replace(clock, value=value, basis=day.basis, future=day.future))
@@ -1573,7 +1774,7 @@ def _merge(text: str, items: list[tuple[int, int, _Norm]]) -> list[tuple[int, in
 
 @lru_cache(maxsize=65536)
 def _find_cached(text: str, published: date, day_first: bool) -> tuple[Timex, ...]:
-    breaks = [m.end() for m in _SENT_BREAK.finditer(text)]
+    breaks = list(_scan(text)[1])
     chosen = _select(text, _Ctx(text=text, published=published, day_first=day_first, breaks=breaks, days=[]))
     ctx = _Ctx(text=text, published=published, day_first=day_first, breaks=breaks, days=[])
     items = _merge(text, _resolve(chosen, ctx))

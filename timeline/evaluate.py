@@ -142,10 +142,7 @@ def _score_article(doc_id: str, record: Mapping[str, Any], rows: pd.DataFrame) -
     sentences = [fold(str(p["sentence"])) for p in preds]
     edges = {(i, j) for i in range(len(preds)) for j, g in enumerate(golds) if fold(g["anchor"]) in sentences[i]}
     same_type = {(i, j) for i, j in edges if preds[i]["event_type"] == golds[j]["type"]}
-    # Two gold events of one type in one sentence: pair each row with the one its date fits.
-    dated = {(i, j) for i, j in same_type if date_agrees(preds[i], golds[j].get("date"))}
-    pairs = _matching(dated, set(), set())
-    pairs |= _matching(same_type, {i for i, _ in pairs}, {j for _, j in pairs})
+    pairs = _matching(same_type, set(), set())
     pairs |= _matching(edges, {i for i, _ in pairs}, {j for _, j in pairs})
     matches = [_match(doc_id, preds[i], golds[j]) for i, j in sorted(pairs)]
     matched_preds, matched_golds = {i for i, _ in pairs}, {j for _, j in pairs}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-pytestmark = pytest.mark.slow
+from timeline.dedup import assign_cluster_ids
+from timeline.frame import conform
 
 TEXTS = [
     "KYIV, Nov 21 (Newswire) - Russia fired a ballistic missile at Dnipro on Thursday.",
@@ -13,6 +15,7 @@ TEXTS = [
 ]
 
 
+@pytest.mark.slow
 def test_same_event_in_two_articles_shares_a_cluster(model_nlp):
     import timeline
 
@@ -23,3 +26,32 @@ def test_same_event_in_two_articles_shares_a_cluster(model_nlp):
     row = folded[folded["event_type"] == "missile_strike"].iloc[0]
     assert row["mentions"] == 2 and row["doc_ids"] == ["text-1", "text-2"]
     assert df[df["event_type"] == "arrest_or_detention"]["cluster_id"].iloc[0] != row["cluster_id"]
+
+
+def _row(event_id, doc_id, date, precision, location="Dnipro", countries=("RUS",), event_type="missile_strike"):
+    start = pd.Period(date).start_time if date else None
+    end = pd.Period(date).end_time.floor("s") if date else None
+    return {"event_id": event_id, "doc_id": doc_id, "date": date, "date_start": start, "date_end": end,
+            "date_precision": precision, "event_type": event_type, "status": "occurred", "location": location,
+            "actor_countries": list(countries), "sentence": f"sentence of {event_id}", "sent_start": 0}
+
+
+CLUSTERS = [
+    ("same day, place", [_row("a", "d1", "2024-11-21", "day"), _row("b", "d2", "2024-11-21", "day")], [0, 0]),
+    ("day inside month", [_row("a", "d1", "2024-11", "month"), _row("b", "d2", "2024-11-21", "day")], [0, 0]),
+    ("other day", [_row("a", "d1", "2024-11-21", "day"), _row("b", "d2", "2024-11-20", "day")], [0, 1]),
+    ("other place", [_row("a", "d1", "2024-11-21", "day"), _row("b", "d2", "2024-11-21", "day", "Kyiv")], [0, 1]),
+    ("other type", [_row("a", "d1", "2024-11-21", "day"),
+                    _row("b", "d2", "2024-11-21", "day", event_type="air_or_drone_strike")], [0, 1]),
+    ("undated, two articles", [_row("a", "d1", "", "none", ""), _row("b", "d2", "", "none", "")], [0, 1]),
+    ("first match wins", [_row("a", "d1", "2024-11-21", "day"), _row("b", "d2", "2024-11-21", "day", "Kyiv"),
+                          _row("c", "d3", "2024-11", "month", "")], [0, 1, 0]),
+]
+
+
+@pytest.mark.parametrize("rows,groups", [c[1:] for c in CLUSTERS], ids=[c[0] for c in CLUSTERS])
+def test_cluster_ids_on_rows(rows, groups):
+    ids = list(assign_cluster_ids(conform(pd.DataFrame(rows))))
+    first = {}
+    assert [first.setdefault(cid, g) for cid, g in zip(ids, groups)] == groups
+    assert len(set(ids)) == len(set(groups))

@@ -9,61 +9,86 @@ lost; :func:`cluster` folds a table into one row per cluster.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import pandas as pd
 
-from .types import Event
+FINE = ("day", "hour", "minute")
+Row = Mapping[str, Any]
 
 
-def assign_clusters(events: Sequence[Event]) -> list[Event]:
-    """Return the events with ``cluster_id`` set (greedy, in order: each joins the first match)."""
-    heads: list[Event] = []
-    out: list[Event] = []
-    for event in events:
-        head = next((h for h in heads if same_event(h, event)), None)
-        if head is None:
-            heads.append(event)
-            head = event
-        out.append(replace(event, cluster_id=_cluster_id(head)))
-    return out
+def assign_cluster_ids(df: pd.DataFrame) -> pd.Series:
+    """Give every row of an event table its ``cluster_id``.
+
+    Greedy, in row order: a mention joins the first earlier cluster whose first
+    mention it matches (:func:`same_event`), else starts its own, whose id is a
+    hash of that first mention's ``event_id``. Mentions are only compared within
+    their (type, status) block and with clusters whose dates share a month, so
+    the cost grows with the table, not with its square.
+
+    Returns:
+        A string Series aligned with ``df``.
+    """
+    rows = df.to_dict("records")
+    ids = [""] * len(rows)
+    heads: dict[tuple[str, ...], list[int]] = {}
+    for number, row in enumerate(rows):
+        keys = list(_bucket_keys(row))
+        found = [h for key in keys for h in heads.get(key, []) if same_event(rows[h], row)]
+        head = min(found) if found else number
+        if not found:
+            for key in keys:
+                heads.setdefault(key, []).append(number)
+        ids[number] = ids[head] if found else _cluster_id(row["event_id"])
+    return pd.Series(ids, index=df.index, dtype="string")
 
 
-def same_event(a: Event, b: Event) -> bool:
-    """Whether two mentions plausibly report the same event."""
-    ca, cb = a.candidate, b.candidate
-    if ca.event_type != cb.event_type or ca.status != cb.status:
+def _bucket_keys(row: Row) -> Iterator[tuple[str, ...]]:
+    """The blocks a mention can match in: its type and status, and each month its dates cover."""
+    block = (str(row["event_type"]), str(row["status"]))
+    start, end = row["date_start"], row["date_end"]
+    if pd.isna(start) or pd.isna(end):
+        yield (*block, "undated", str(row["doc_id"]))
+        return
+    for month in pd.period_range(pd.Timestamp(start), pd.Timestamp(end), freq="M"):
+        yield (*block, str(month))
+
+
+def same_event(a: Row, b: Row) -> bool:
+    """Whether two rows of the event table plausibly report the same event."""
+    if a["event_type"] != b["event_type"] or a["status"] != b["status"]:
         return False
     if not _dates_overlap(a, b):
         return False
-    places = {ca.location.lower(), cb.location.lower()} - {""}
+    places = {str(a["location"]).lower(), str(b["location"]).lower()} - {""}
     if len(places) == 2:
         return False
-    countries_a, countries_b = set(ca.actor_countries), set(cb.actor_countries)
-    if countries_a and countries_b and not countries_a & countries_b:
+    countries_a, countries_b = set(a["actor_countries"]), set(b["actor_countries"])
+    shared = countries_a & countries_b
+    if countries_a and countries_b and not shared:
         return False
-    if not places and not (countries_a & countries_b) and a.article.doc_id != b.article.doc_id:
+    if not places and not shared and a["doc_id"] != b["doc_id"]:
         return False
-    return bool(places) or bool(countries_a & countries_b) or ca.sent_start == cb.sent_start or _same_words(ca.sentence, cb.sentence)
+    same_sentence = a["doc_id"] == b["doc_id"] and a["sent_start"] == b["sent_start"]
+    return bool(places) or bool(shared) or same_sentence or _same_words(a["sentence"], b["sentence"])
 
 
-def _dates_overlap(a: Event, b: Event) -> bool:
-    wa, wb = a.when, b.when
-    if wa.date_start is None or wb.date_start is None or wa.date_end is None or wb.date_end is None:
-        return wa.date_start is None and wb.date_start is None and a.article.doc_id == b.article.doc_id
-    if wa.precision in ("day", "hour", "minute") and wb.precision in ("day", "hour", "minute"):
-        return wa.date_start.date() == wb.date_start.date()
-    return wa.date_start <= wb.date_end and wb.date_start <= wa.date_end
+def _dates_overlap(a: Row, b: Row) -> bool:
+    if any(pd.isna(v) for v in (a["date_start"], a["date_end"], b["date_start"], b["date_end"])):
+        return all(pd.isna(v) for v in (a["date_start"], b["date_start"])) and a["doc_id"] == b["doc_id"]
+    if a["date_precision"] in FINE and b["date_precision"] in FINE:
+        return pd.Timestamp(a["date_start"]).date() == pd.Timestamp(b["date_start"]).date()
+    return bool(a["date_start"] <= b["date_end"] and b["date_start"] <= a["date_end"])
 
 
 def _same_words(first: str, second: str) -> bool:
-    a, b = set(first.lower().split()), set(second.lower().split())
+    a, b = set(str(first).lower().split()), set(str(second).lower().split())
     return len(a & b) >= 0.6 * min(len(a), len(b))
 
 
-def _cluster_id(event: Event) -> str:
-    return "c" + hashlib.sha1(event.event_id.encode()).hexdigest()[:11]
+def _cluster_id(event_id: str) -> str:
+    return "c" + hashlib.sha1(str(event_id).encode()).hexdigest()[:11]
 
 
 def cluster(df: pd.DataFrame) -> pd.DataFrame:

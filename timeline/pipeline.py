@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from .confidence import confidence
 from .dating import resolve_date
-from .dedup import assign_clusters
+from .dedup import assign_cluster_ids
 from .errors import InputError
 from .events import candidates
 from .frame import to_frame
@@ -62,7 +62,9 @@ def extract(
     events: list[Event] = []
     for _, found in iter_article_events(articles, nlp=pipeline):
         events.extend(found)
-    return to_frame(assign_clusters(events))
+    df = to_frame(events)
+    df["cluster_id"] = assign_cluster_ids(df)
+    return df
 
 
 def as_articles(items: Iterable[Article | str], *, published: date | str | None) -> list[Article]:

@@ -26,7 +26,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from . import __version__
-from .dedup import assign_clusters
+from .dedup import assign_cluster_ids
 from .errors import InputError, TimelineError
 from .export import write_json, write_outputs
 from .frame import COLUMNS, conform, event_row
@@ -34,7 +34,7 @@ from .ingest import MAX_CHARS, iter_inputs, split_origin
 from .journal import Entry, Journal
 from .nlp import choose_model, load_nlp, model_description
 from .pipeline import iter_article_events
-from .types import Article, Candidate, DocumentOutcome, Event, ResolvedDate
+from .types import Article, DocumentOutcome, Event
 
 REPORT_NAME = "report.json"
 DEFAULT_FORMATS: tuple[str, ...] = ("csv", "jsonl", "html")
@@ -276,46 +276,8 @@ def _table(entries: list[Entry]) -> pd.DataFrame:
     """The event table of the finished documents, clusters assigned over the whole table."""
     rows = [row for entry in entries for row in entry.rows]
     df = conform(pd.DataFrame.from_records(rows, columns=list(COLUMNS)))
-    df["cluster_id"] = pd.array(_cluster_ids(rows), dtype="string")
+    df["cluster_id"] = assign_cluster_ids(df)
     return df
-
-
-def _cluster_ids(rows: list[dict[str, Any]]) -> list[str]:
-    """``dedup.assign_clusters`` run per (event type, status) block, in order.
-
-    Mentions of different types or statuses never share a cluster
-    (:func:`timeline.dedup.same_event`), so blocking gives the same ids while
-    comparing each event only with the clusters of its own block.
-    """
-    blocks: dict[tuple[str, str], list[int]] = {}
-    for number, row in enumerate(rows):
-        blocks.setdefault((row["event_type"], row["status"]), []).append(number)
-    ids = [""] * len(rows)
-    for members in blocks.values():
-        for number, event in zip(members, assign_clusters([_event(rows[n]) for n in members]), strict=True):
-            ids[number] = event.cluster_id
-    return ids
-
-
-def _event(row: dict[str, Any]) -> Event:
-    """Rebuild the :class:`Event` of a journaled row (all the fields a row keeps), for clustering."""
-    article = Article(row["doc_id"], "", date.fromisoformat(row["published"]) if row["published"] else None,
-                      title=row["title"], url=row["url"], source=row["source"])
-    candidate = Candidate(
-        event_type=row["event_type"], trigger=row["trigger"], trigger_start=row["sent_start"],
-        trigger_end=row["sent_start"], sent_start=row["sent_start"], sent_end=row["sent_end"],
-        sentence=row["sentence"], status=row["status"], actors=tuple(row["actors"]),
-        actor_countries=tuple(row["actor_countries"]), targets=tuple(row["targets"]),
-        location=row["location"], weapon=row["weapon"], amount=row["amount"], fatalities=row["fatalities"],
-    )
-    when = ResolvedDate(row["date"], _datetime(row["date_start"]), _datetime(row["date_end"]),
-                        row["date_precision"], row["date_basis"], row["date_text"])
-    return Event(row["event_id"], article, candidate, when, row["headline"], row["confidence"],
-                 row["latitude"], row["longitude"])
-
-
-def _datetime(value: Any) -> Any:
-    return None if value is None or pd.isna(value) else pd.Timestamp(value).to_pydatetime()
 
 
 def _write(df: pd.DataFrame, entries: list[Entry], out_dir: str | Path, formats: Sequence[str], *,

@@ -30,6 +30,7 @@ from datetime import date, datetime, time, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from .events import clause_tokens, rules
+from .nlp import doc_text, has_annotation
 from .types import Candidate, ResolvedDate, Timex
 
 PRESENT_TAGS = ("VBZ", "VBP")
@@ -52,7 +53,7 @@ def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publis
     Returns:
         The resolved date, never finer than the evidence.
     """
-    dated = usable_timexes(doc.text, timexes, published=published)
+    dated = usable_timexes(doc_text(doc), timexes, published=published)
     own = [t for t in dated if candidate.sent_start <= t.start < candidate.sent_end]
     trigger = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
     offsets = _offset_phrases(doc, candidate, timexes) if trigger is not None else []
@@ -61,14 +62,14 @@ def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publis
             inside = [t for t in own if _timex_token(doc, t) in phrase]
             chosen = _governing(doc, candidate, trigger, inside) if inside else None
             if chosen is not None:
-                return _with_range(doc.text, chosen, inside)
+                return _with_range(doc_text(doc), chosen, inside)
             main = _main_date(doc, candidate, dated, phrase, published=published)
             return _shifted(main, sign, amount, duration) if main is not None else _undated()
     walled = set().union(*(phrase for phrase, *_ in offsets)) if offsets else set()
     free = [t for t in own if _timex_token(doc, t) not in walled]
     chosen = _governing(doc, candidate, trigger, free) if free else None
     if chosen is not None:
-        return _with_range(doc.text, chosen, free)
+        return _with_range(doc_text(doc), chosen, free)
     for phrase, sign, amount, duration in offsets:
         inside = [t for t in own if _timex_token(doc, t) in phrase and t.date_start is not None]
         if inside and inside[0].date_start is not None:
@@ -161,11 +162,11 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
     A timex that only bounds the event ("until April 22", "by 1 January") is used
     when nothing else dates it; one that is the object of "before"/"after" never is.
     """
-    free = [t for t in own if not _is_signal_object(doc.text, t)]
+    free = [t for t in own if not _is_signal_object(doc_text(doc), t)]
     if not free:
         return None
     bounded = [t for t in free if not _is_end_bound(doc, t)] or free
-    if trigger is not None and doc.has_annotation("DEP"):
+    if trigger is not None and has_annotation(doc, "DEP"):
         phrase = _phrase_tokens(trigger)
         in_phrase = [t for t in bounded if _timex_token(doc, t) in phrase]
         if in_phrase:
@@ -224,7 +225,7 @@ def _event_clause(trigger: Span) -> list[Token]:
 
 
 def _via_temporal_prep(doc: Doc, timex: Timex) -> bool:
-    before = doc.text[max(0, timex.start - 10) : timex.start].lower().split()
+    before = doc_text(doc)[max(0, timex.start - 10) : timex.start].lower().split()
     return bool(before) and before[-1] in ("on", "in", "at", "during", "since", "from", "of")
 
 
@@ -241,7 +242,7 @@ def _is_signal_object(text: str, timex: Timex) -> bool:
 
 
 def _is_end_bound(doc: Doc, timex: Timex) -> bool:
-    before = doc.text[max(0, timex.start - 12) : timex.start].lower().split()
+    before = doc_text(doc)[max(0, timex.start - 12) : timex.start].lower().split()
     return bool(before) and before[-1] in rules()["end_bound_words"]
 
 
@@ -293,12 +294,12 @@ def _offset_phrases(doc: Doc, candidate: Candidate, timexes: list[Timex]) -> lis
     clause lies the duration after (before) a date inside X.
     """
     found: list[Offset] = []
-    if not doc.has_annotation("DEP"):
+    if not has_annotation(doc, "DEP"):
         return found
     for timex in timexes:
         if timex.type != "DURATION" or not candidate.sent_start <= timex.start < candidate.sent_end:
             continue
-        signal = _SIGNAL.match(doc.text, timex.end)
+        signal = _SIGNAL.match(doc_text(doc), timex.end)
         if signal is None or signal.group(1).lower() not in ("after", "before"):
             continue
         amount = _duration(timex)
@@ -331,7 +332,7 @@ def _main_date(
 ) -> tuple[date, str] | None:
     """The date of the sentence outside the offset phrase: its timex, the discourse's, or publication."""
     outside = [t for t in dated if candidate.sent_start <= t.start < candidate.sent_end
-               and _timex_token(doc, t) not in phrase and not _is_signal_object(doc.text, t)]
+               and _timex_token(doc, t) not in phrase and not _is_signal_object(doc_text(doc), t)]
     past = [t for t in outside if t.precision in ("day", "hour", "minute")]
     if past and past[0].date_start is not None:
         return past[0].date_start.date(), past[0].text
@@ -388,7 +389,7 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
     """
     if candidate.status != "occurred":
         return None
-    text = doc.text
+    text = doc_text(doc)
     paragraph_start = text.rfind("\n", 0, candidate.sent_start) + 1
     past = [t for t in dated if t.type in ("DATE", "TIME") and not t.future]
     before = [t for t in past if paragraph_start <= t.start < candidate.sent_start]
@@ -416,12 +417,12 @@ def _sentence_reference(doc: Doc, earlier: list[Timex]) -> Timex:
     """Of the dates before a point, the one governed by the main clause of the last dated sentence."""
     last = earlier[-1]
     span = doc.char_span(last.start, last.end, alignment_mode="expand")
-    if span is None or not doc.has_annotation("DEP"):
+    if span is None or not has_annotation(doc, "DEP"):
         return last
     sent = span.sent
     in_sentence = [t for t in earlier if sent.start_char <= t.start < sent.end_char]
     main = {tok.i for tok in clause_tokens(sent.root.doc[sent.root.i : sent.root.i + 1])}
-    governed = [t for t in in_sentence if _timex_token(doc, t) in main and not _is_signal_object(doc.text, t)]
+    governed = [t for t in in_sentence if _timex_token(doc, t) in main and not _is_signal_object(doc_text(doc), t)]
     return governed[0] if governed else last
 
 
@@ -449,7 +450,7 @@ def publication_date(doc: Doc, candidate: Candidate, *, published: date) -> Reso
     """The fallback date from the publication date alone (see the module docstring)."""
     if candidate.status != "occurred":
         return ResolvedDate("", None, None, "none", "publication")
-    if _is_past_report(doc, candidate) and not has_dateline(doc.text):
+    if _is_past_report(doc, candidate) and not has_dateline(doc_text(doc)):
         last = monthrange(published.year, published.month)[1]
         return ResolvedDate(
             published.strftime("%Y-%m"),
@@ -489,7 +490,7 @@ def _is_past_report(doc: Doc, candidate: Candidate) -> bool:
     governed by "announced"); a present or perfect auxiliary makes it a present report.
     """
     span = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
-    if span is None or not doc.has_annotation("TAG"):
+    if span is None or not has_annotation(doc, "TAG"):
         return False
     token = span.root
     for _ in range(6):

@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .nlp import TRIGGERS_KEY
+from .nlp import TRIGGERS_KEY, has_annotation
 from .types import Candidate, Status
 
 ATTACK = "ATTACK"
@@ -121,7 +121,7 @@ def _usable_trigger(span: Span) -> bool:
     """Verb-list triggers must be verbs (or nouns) when the pipeline tags parts of speech;
     a definite noun ("the attack") refers back to an event already told."""
     token = span.root
-    if not token.doc.has_annotation("POS"):
+    if not has_annotation(token.doc, "POS"):
         return True
     if _is_heading(span.sent):
         return False
@@ -225,14 +225,14 @@ def _event_type(span: Span) -> str:
     ("took place", "take part") is no event at all (the empty type).
     """
     word = span.text.lower()
-    if word in rules()["place_object_triggers"] and span.doc.has_annotation("DEP"):
+    if word in rules()["place_object_triggers"] and has_annotation(span.doc, "DEP"):
         if _object_is_place(span.root):
             return rules()["place_object_triggers"][word]
         if word in rules()["needs_place_object"]:
             return ""
     if span.label_ != ATTACK:
         return span.label_
-    if span.doc.has_annotation("DEP"):
+    if has_annotation(span.doc, "DEP"):
         by_agent = _attack_by_agent(span.root)
         if by_agent is not None:
             return by_agent
@@ -295,7 +295,7 @@ def clause_tokens(span: Span) -> list[Token]:
 
     Without a parse, the whole sentence.
     """
-    if not span.doc.has_annotation("DEP"):
+    if not has_annotation(span.doc, "DEP"):
         return list(span.sent)
     found: list[Token] = []
     stack = [span.root]
@@ -314,7 +314,7 @@ def _score(span: Span, event_type: str) -> float:
     root = span.root
     role = "ROOT" if root.dep_ == "ROOT" and root.pos_ in ("VERB", "AUX") else root.dep_
     roles: dict[str, float] = rules()["role_scores"]
-    score = roles.get(role, rules()["default_role_score"]) if span.doc.has_annotation("DEP") else 0.6
+    score = roles.get(role, rules()["default_role_score"]) if has_annotation(span.doc, "DEP") else 0.6
     score -= 0.1 * priority.index(event_type) / len(priority)
     if span.text.lower() in rules()["weak_triggers"]:
         score -= 0.2
@@ -370,7 +370,7 @@ def _status_context(span: Span) -> set[str]:
     start = max(span.sent.start, span.start - 3)
     words.update(tok.lower_ for tok in span.doc[start : span.start])
     words.discard(span.text.lower())
-    if not span.doc.has_annotation("DEP"):
+    if not has_annotation(span.doc, "DEP"):
         words.update(tok.lower_ for tok in span.doc[max(span.sent.start, span.start - 5) : span.start])
     return words
 

@@ -67,8 +67,11 @@ def normalise(name: str) -> str:
         >>> normalise("  the Zaporizhzhia Oblast ")
         'zaporizhzhia oblast'
     """
-    decomposed = unicodedata.normalize("NFKD", name)
-    ascii_name = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if name.isascii():
+        ascii_name = name
+    else:
+        decomposed = unicodedata.normalize("NFKD", name)
+        ascii_name = "".join(c for c in decomposed if not unicodedata.combining(c))
     key = _NON_WORD.sub(" ", ascii_name.lower().replace("'", "")).strip()
     return _PREFIXES.sub("", key)
 

@@ -54,7 +54,7 @@ def _boilerplate_lines() -> re.Pattern[str]:
 @Language.component("tl_boilerplate_filter")
 def boilerplate_filter(doc: Doc) -> Doc:
     """Drop event triggers on lines that are not article content (teasers, tags, share buttons)."""
-    lines = [(m.start(), m.end()) for m in _boilerplate_lines().finditer(doc.text)]
+    lines = [(m.start(), m.end()) for m in _boilerplate_lines().finditer(doc_text(doc))]
     if lines and TRIGGERS_KEY in doc.spans:
         doc.spans[TRIGGERS_KEY] = [
             span for span in doc.spans[TRIGGERS_KEY]
@@ -152,3 +152,19 @@ def model_description(nlp: Language) -> str:
     """Return ``name version`` of a loaded pipeline, for the run report."""
     meta = nlp.meta
     return f"{meta.get('lang', 'en')}_{meta.get('name', 'pipeline')} {meta.get('version', '')}".strip()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy joins every token on each access)."""
+    text = doc.user_data.get("tl_text")
+    if text is None:
+        text = doc.user_data["tl_text"] = doc.text
+    return str(text)
+
+
+def has_annotation(doc: Doc, attr: str) -> bool:
+    """``doc.has_annotation(attr)``, computed once per Doc and attribute (spaCy scans every token)."""
+    key = f"tl_has_{attr}"
+    if key not in doc.user_data:
+        doc.user_data[key] = doc.has_annotation(attr)
+    return bool(doc.user_data[key])

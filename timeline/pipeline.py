@@ -23,7 +23,7 @@ from .frame import to_frame
 from .geo import locate
 from .headlines import headline
 from .ingest import parse_published
-from .nlp import load_nlp
+from .nlp import doc_text, load_nlp
 from .temporal import find_timexes
 from .types import Article, Candidate, Event, ResolvedDate
 
@@ -94,7 +94,7 @@ def iter_article_events(
 def doc_events(doc: Doc, article: Article) -> list[Event]:
     """The events of one parsed article (clusters not yet assigned)."""
     assert article.published is not None
-    timexes = find_timexes(doc.text, published=article.published, doc=doc)
+    timexes = find_timexes(doc_text(doc), published=article.published, doc=doc)
     events = []
     for candidate in candidates(doc):
         when = resolve_date(doc, candidate, timexes, published=article.published)

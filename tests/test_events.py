@@ -124,3 +124,22 @@ NOT_TYPES = [
 @pytest.mark.parametrize("sentence,event_type", NOT_TYPES, ids=[r[1] for r in NOT_TYPES])
 def test_not_types(model_nlp, sentence, event_type):
     assert event_type not in [c.event_type for c in candidates(model_nlp(sentence))]
+
+
+HEADLINES = [
+    (dict(event_type="missile_strike", actors=("Russian missiles",), targets=("port",), weapon="Russian missiles"),
+     "Russian missiles hit port"),
+    (dict(event_type="missile_strike", actors=("Moscow",), targets=("Dnipro region",),
+          weapon="intercontinental ballistic missile"),
+     "Moscow launches intercontinental ballistic missile at Dnipro region"),
+    (dict(event_type="armed_clash", actors=("Kiev",), targets=("Kiev",), location="Kiev"), "Fighting in Kiev"),
+]
+
+
+@pytest.mark.parametrize("fields,expected", HEADLINES, ids=[h[1] for h in HEADLINES])
+def test_headlines_do_not_repeat_the_actor(fields, expected):
+    from timeline.headlines import headline
+    from timeline.types import Candidate
+
+    assert headline(Candidate(trigger="x", trigger_start=0, trigger_end=1, sent_start=0, sent_end=1,
+                              sentence="x", **fields)) == expected

@@ -383,7 +383,7 @@ def _actors(span: Span) -> list[str]:
         agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         for token in agents + [s for s in subjects if s.dep_ != "nsubjpass"]:
             phrase = _phrase(token)
-            if phrase and token.pos_ != "PRON":
+            if phrase and token.pos_ != "PRON" and token.ent_type_ not in TIME_LABELS:
                 return [phrase]
         if verb.head is verb:
             break

@@ -55,13 +55,23 @@ def _agree(line: str, actors: tuple[str, ...]) -> str:
 
 
 def _slots(candidate: Candidate) -> dict[str, str]:
+    """Template slots; a slot that would repeat the actor ("Russian missiles launch Russian missiles") is left empty."""
+    actor = " and ".join(candidate.actors[:2])
+    target = " and ".join(candidate.targets[:2]) or candidate.location
+    weapon = candidate.weapon
+    heads = set(rules()["weapon_heads"])
     return {
-        "actor": " and ".join(candidate.actors[:2]),
-        "target": " and ".join(candidate.targets[:2]) or candidate.location,
+        "actor": actor,
+        "weapon_actor": actor if actor and actor.split()[-1].lower() in heads else "",
+        "target": "" if _repeats(target, actor) else target,
         "place": candidate.location or (candidate.targets[0] if candidate.targets else ""),
-        "weapon": candidate.weapon,
+        "weapon": "" if _repeats(weapon, actor) else weapon,
         "amount": re.sub(r"\s+in$", "", candidate.amount),
     }
+
+
+def _repeats(slot: str, actor: str) -> bool:
+    return bool(slot and actor) and (slot.lower() in actor.lower() or actor.lower() in slot.lower())
 
 
 def _fills(template: str, slots: dict[str, str]) -> bool:

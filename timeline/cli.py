@@ -15,18 +15,15 @@ import typer
 from . import __version__
 from .errors import InputError, TimelineError, invalid_value
 
-EXAMPLES = """
-Examples:
+EXAMPLES = """Examples:
 
-  timeline demo                                   # the bundled example articles -> output/
-
-  timeline extract articles/ --out output/        # a folder of .txt/.html/.jsonl/.csv
-
-  timeline extract feed.jsonl --format csv,parquet --out out/
-
+\b
+  timeline demo                                 # bundled example articles -> output/
+  timeline extract articles/ --out out/         # a folder of .txt/.html/.jsonl/.csv
+  timeline extract feed.jsonl -f csv,parquet -j 2 --out out/
+  timeline extract feed.jsonl --out out/ --resume   # continue a killed run
   cat story.txt | timeline extract - --published 2024-11-22 --out out/
-
-  timeline plot output/events.csv --out output/timeline.html
+  timeline plot out/events.csv --out out/timeline.html
 """
 
 app = typer.Typer(

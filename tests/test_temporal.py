@@ -668,7 +668,60 @@ ROWS = [
         "2012-11-20",
         "2012-11-20",
         "day",
+    ),  # "a year ago" later in the sentence is a comparison, not this date's year
+    (
+        "Sales rose to $747 million in the quarter ended Sept. 30 from $623 million a year ago.",
+        date(1989, 10, 26),
+        "Sept. 30",
+        "DATE",
+        "1989-09-30",
+        "1989-09-30",
+        "day",
     ),
+    # "last <month>" for the month just gone is a year back; two months back is this year
+    (
+        "Two helicopters crashed last February.",
+        date(1998, 3, 1),
+        "last February",
+        "DATE",
+        "1997-02",
+        "1997-02",
+        "month",
+    ),
+    (
+        "The talks collapsed last January.",
+        date(2025, 3, 27),
+        "last January",
+        "DATE",
+        "2025-01",
+        "2025-01",
+        "month",
+    ),
+    # "the following month" counts from the month the narrative is in
+    (
+        "In March, the firm received a buyout offer. Its board met twice. "
+        "The following month, it put itself up for sale.",
+        date(1989, 10, 27),
+        "The following month",
+        "DATE",
+        "1989-04",
+        "1989-04",
+        "month",
+    ),
+    (
+        "Elections will follow the following month.",
+        THU,
+        "the following month",
+        "DATE",
+        "2024-12",
+        "2024-12",
+        "month",
+    ),
+    # recurring weekdays and months are SETs
+    ("Ferries leave on Tuesday nights.", THU, "Tuesday nights", "SET", "XXXX-WXX-2TNI", "", "none"),
+    ("A third flight departs each Thursday.", THU, "each Thursday", "SET", "XXXX-WXX-4", "", "none"),
+    ("The market is shut on Sundays.", THU, "Sundays", "SET", "XXXX-WXX-7", "", "none"),
+    ("Marchers parade through the town each July.", THU, "each July", "SET", "XXXX-07", "", "none"),
 ]
 
 # Strings that must give no timex at all.
@@ -693,6 +746,8 @@ MUST_FAIL = [
     'The minister said so on the programme "60 Minutes" to viewers.',
     'The minister spoke on ABC\'s "This Week" to viewers.',
     "Agents seized him in a pre-dawn raid.",
+    "The Happy Mondays played in Manchester.",
+    "Each may vote as it wishes.",
     "",
 ]
 
@@ -785,3 +840,60 @@ def test_dev_value_accuracy_over_matched_spans():
     m = score(pairs)
     assert m["value_accuracy"] >= 0.90
     assert m["relaxed_r"] >= 0.90 and m["relaxed_p"] >= 0.90
+
+
+def _parsed(words, tags, deps, heads, lemmas):
+    """A hand-parsed spaCy Doc (no model needed): heads are absolute token indices."""
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import Doc
+
+    spaces = [not (i + 1 < len(words) and words[i + 1] in {",", "."}) for i in range(len(words))]
+    spaces[-1] = False
+    return Doc(
+        spacy.blank("en").vocab, words=words, spaces=spaces, tags=tags, deps=deps, heads=heads, lemmas=lemmas
+    )
+
+
+class TestParsedTense:
+    """With a parsed ``doc``, the governing verb's tense sets the weekday direction."""
+
+    def test_past_verb_outweighs_plan_word(self):
+        doc = _parsed(
+            ["On", "Friday", ",", "the", "government", "planned", "to", "pay", "the", "families", "."],
+            ["IN", "NNP", ",", "DT", "NN", "VBD", "TO", "VB", "DT", "NNS", "."],
+            ["prep", "pobj", "punct", "det", "nsubj", "ROOT", "aux", "xcomp", "det", "dobj", "punct"],
+            [5, 0, 5, 4, 5, 5, 7, 5, 9, 7, 5],
+            ["on", "Friday", ",", "the", "government", "plan", "to", "pay", "the", "family", "."],
+        )
+        wed = date(1998, 9, 30)
+        assert _find(doc.text, wed, "Friday").value == "1998-10-02"  # rules alone: "planned" looks ahead
+        parsed = [t for t in find_timexes(doc.text, published=wed, doc=doc) if t.text == "Friday"]
+        assert parsed[0].value == "1998-09-25"
+
+    def test_present_tense_verb_looks_ahead(self):
+        doc = _parsed(
+            ["They", "meet", "separately", "Monday", "with", "the", "envoy", "."],
+            ["PRP", "VBP", "RB", "NNP", "IN", "DT", "NN", "."],
+            ["nsubj", "ROOT", "advmod", "npadvmod", "prep", "det", "pobj", "punct"],
+            [1, 1, 1, 1, 1, 6, 4, 1],
+            ["they", "meet", "separately", "Monday", "with", "the", "envoy", "."],
+        )
+        fri = date(1998, 5, 1)
+        assert [t.value for t in find_timexes(doc.text, published=fri, doc=doc)] == ["1998-05-04"]
+
+    def test_cue_before_span_outweighs_past_verb(self):
+        doc = _parsed(
+            ["Traders", "squared", "positions", "ahead", "of", "Friday", "."],
+            ["NNS", "VBD", "NNS", "RB", "IN", "NNP", "."],
+            ["nsubj", "ROOT", "dobj", "advmod", "prep", "pobj", "punct"],
+            [1, 1, 1, 1, 3, 4, 1],
+            ["trader", "square", "position", "ahead", "of", "Friday", "."],
+        )
+        assert [t.value for t in find_timexes(doc.text, published=THU, doc=doc)] == ["2024-11-22"]
+
+    def test_unparsed_doc_changes_nothing(self):
+        spacy = pytest.importorskip("spacy")
+        text = "On Friday, the government planned to pay the families."
+        doc = spacy.blank("en")(text)
+        wed = date(1998, 9, 30)
+        assert find_timexes(text, published=wed, doc=doc) == find_timexes(text, published=wed)

@@ -55,6 +55,26 @@ def test_evaluate_perfect_on_synthetic(gold_dir: Path) -> None:
     assert "value (attr)" in format_report(result)
 
 
+def test_evaluate_passes_parsed_docs(gold_dir: Path) -> None:
+    spacy = pytest.importorskip("spacy")
+    seen: list[str] = []
+
+    class Recorder:
+        """A pipeline stand-in: a blank English pipeline that records what it parses."""
+
+        def __init__(self) -> None:
+            self.nlp = spacy.blank("en")
+
+        def pipe(self, texts):  # noqa: ANN001, ANN201
+            for text in texts:
+                seen.append(text)
+                yield self.nlp(text)
+
+    result = evaluate_timex(gold_dir, nlp=Recorder())
+    assert len(seen) == 1 and "Dnipro" in seen[0]
+    assert result["value_f1"] == pytest.approx(evaluate_timex(gold_dir)["value_f1"])
+
+
 def test_score_counts_partial_overlap() -> None:
     gold = [
         {"start": 0, "end": 10, "type": "DATE", "value": "2024"},

@@ -195,14 +195,21 @@ def plot(
 @app.command("evaluate-timex")
 def evaluate_timex(
     gold_dir: Annotated[Path, typer.Argument(help="A folder of TimeML .tml files (searched recursively).")],
+    model: Annotated[
+        Optional[str],
+        typer.Option("--model", "-m", help="Parse each text with this spaCy pipeline, so verb tense directs "
+                     "weekdays and months (as in `extract`); default: rules only (faster)."),
+    ] = None,
 ) -> None:
     """Score the temporal tagger on TimeML gold (TempEval-3 strict/relaxed span F1, type accuracy, value F1)."""
+    from .nlp import load_nlp
     from .timeml import evaluate_timex as evaluate, format_report
 
     if not gold_dir.is_dir():
         raise _fail(f"{gold_dir}: no such folder")
     try:
-        typer.echo(format_report(evaluate(gold_dir)))
+        nlp = load_nlp(model) if model else None
+        typer.echo(format_report(evaluate(gold_dir, nlp=nlp)))
     except TimelineError as exc:
         raise _fail(str(exc)) from None
 

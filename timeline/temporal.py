@@ -26,10 +26,14 @@ Conventions (see ``data/README.md`` of the dev corpus):
 * ``overnight`` keeps the TIMEX3 value of the evening it starts
   (``<day before>TNI``) but its ``date`` is the calendar day after midnight.
 
-The TempEval and dev figures are measured with ``doc=None``: the rules alone
-score higher than rules plus spaCy entities (spaCy's DATE spans include
-prepositions and generic phrases), so a ``doc`` only adds entities no rule
-matched, and only when dateparser reads them as a day.
+A parsed ``doc`` (tags and dependencies) helps in two ways. The tense of the
+verb governing a span (:func:`doc_tenses`: "planned" VBD -> past, "will
+meet" -> future, "they meet Monday" -> future) decides a bare weekday's or
+month's direction before the word-window cues do; a cue right before the
+span ("ahead of", "postponed until") still wins. And spaCy DATE/TIME
+entities no rule matched are added when dateparser reads them as a day
+(these cost a little precision on TempEval). With ``doc=None`` the word
+window alone decides.
 
 Rule tables (month and weekday names, number words, parts of day, seasons,
 tense triggers) are data in ``data/temporal.json``.
@@ -212,6 +216,7 @@ _IV_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d)(?::(\d\d))?Z?|T(MO|AF|EV|
 _IV_WEEK = re.compile(r"(\d{4})-W(\d\d)(-WE)?")
 _IV_MONTH = re.compile(r"(\d{4})-(\d\d)")
 _IV_YEAR = re.compile(r"(\d{4})(?:-(Q\d|H\d|SP|SU|FA|WI))?")
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d(?:-|T|$)")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q(\d)")
 _NOT_OWN_QUARTER = re.compile(r"year|ago|earlier|previous|prior", re.I)
@@ -311,7 +316,24 @@ class _Ctx:
     last_year: tuple[int, int] | None = None  # (offset, year) of an explicit year
     last_quarter: tuple[int, int] | None = None  # (year, quarter) last named
     years: list[tuple[int, int]] = field(default_factory=list)  # (offset, year) of explicit years
+    months: list[tuple[int, date]] = field(default_factory=list)  # (offset, first day) of named months
     md_years: dict[tuple[int, int], int] = field(default_factory=dict)  # (month, day) -> year the text gave
+    tenses: tuple[tuple[int, int, str], ...] = ()  # (start, end, "past"/"future") of parsed tokens
+
+    def tense(self, start: int, end: int) -> str | None:
+        """Tense of the clause governing the span, from a parse (None without one)."""
+        if not self.tenses:
+            return None
+        lo, hi = 0, len(self.tenses)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tenses[mid][1] <= start:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(self.tenses) and self.tenses[lo][0] < end:
+            return self.tenses[lo][2]
+        return None
 
     def sentence(self, pos: int) -> int:
         """Index of the sentence containing ``pos``."""
@@ -351,6 +373,11 @@ def _is_future(ctx: _Ctx, start: int, end: int) -> bool:
     left, right = ctx.clause(start, end)
     if left.endswith(("since ", "ago ")):
         return False  # "on patrol since March": a starting point in the past
+    parsed = ctx.tense(start, end)
+    if parsed is not None:
+        # a cue right before the span ("ahead of the weekend", "postponed
+        # until Tuesday") outweighs the tense of the governing verb
+        return parsed == "future" or fut.search(left[-22:]) is not None
     if past.search(re.sub(r"\s+(?:on|in|at|by|from|until|since)\s*$", "", left)):
         return False
     near = left[-50:]
@@ -630,7 +657,10 @@ def _cal_year(m: _Match, ctx: _Ctx, month: int, day: int) -> tuple[int, bool]:
     except ValueError:
         return year, False
     dateline = m.start() < 60 and _DATELINE_TAIL.match(ctx.text, m.end()) is not None
-    if not dateline and -7 <= gap <= 45 and (_YEAR_BACK.search(left) or _YEAR_BACK.search(right)):
+    back = _YEAR_BACK.search(left) or _YEAR_BACK.search(right)
+    if back and back[0].endswith("ago") and back.string is right:
+        back = None  # "ended Sept. 30 ... from $6 million a year ago": a comparison, not this date
+    if not dateline and -7 <= gap <= 45 and back:
         return year - 1, True
     if (month, day) in ctx.md_years:
         return ctx.md_years[(month, day)], True
@@ -716,7 +746,8 @@ def _h_month(m: _Match, ctx: _Ctx) -> _Norm | None:
     elif that:
         year = pub.year + {"last": -1, "next": 1}.get(that, 0)
     elif rel == "last":
-        year = pub.year if month < pub.month else pub.year - 1
+        # the month just gone is "last month"; "last February" said in March is a year back
+        year = pub.year if month < pub.month - 1 else pub.year - 1
     elif rel == "next":
         year = pub.year if month > pub.month else pub.year + 1
     elif rel == "this":
@@ -1001,6 +1032,13 @@ def _h_rel_unit(m: _Match, ctx: _Ctx) -> _Norm | None:
         # "in 1995 ... the following year": counted from the year in focus
         base = _that_year(ctx, m.start())
         return _Norm("DATE", str(base + (1 if rel == "the following" else -1)), basis="inferred")
+    if unit == "month" and rel in ("the following", "the previous"):
+        # "In March ... the following month": counted from the month in focus
+        sent = ctx.sentence(m.start())
+        named = [d for pos, d in ctx.months if pos < m.start() and ctx.sentence(pos) >= sent - 3]
+        if named:
+            month = _add_months(named[-1], 1 if rel == "the following" else -1)
+            return _Norm("DATE", month.isoformat()[:7], basis="inferred", future=month > pub)
     if unit == "year" and rel == "the" and _PERIOD_END.match(ctx.text, m.end()):
         # a reporting period: "for the year ended March 31" (TimeML: a duration)
         return _Norm("DURATION", "P1Y")
@@ -1143,6 +1181,27 @@ def _h_set(m: _Match, ctx: _Ctx) -> _Norm | None:
             value = _unit_value(1, unit)
     mod = "APPROX" if _g(m, "mod") else None
     return _Norm("SET", value, mod=mod)
+
+
+_SET_LEAD = frozenset(
+    {"on", "of", "for", "by", "until", "since", "all", "most", "some", "many", "during", "and", "or"}
+)
+
+
+def _h_set_named(m: _Match, ctx: _Ctx) -> _Norm | None:
+    """'every Thursday', 'Tuesday nights', 'Sundays', 'each July': a recurring day or month."""
+    if _g(m, "mo"):
+        return _Norm("SET", f"XXXX-{_month_number(m['mo']):02d}")
+    if _g(m, "wd2"):
+        prev = re.search(r"([A-Z][a-z]*)\s+$", ctx.text[max(0, m.start() - 20) : m.start()])
+        if prev and prev[1].lower() not in _SET_LEAD:
+            return None  # "the Happy Mondays": a name
+    day = _g(m, "wd") or _g(m, "wd2") or _g(m, "wd3")
+    pod = _g(m, "pod") or _g(m, "pod2")
+    value = f"XXXX-WXX-{_weekday_number(day) + 1}"
+    if pod:
+        value += "T" + _data()["parts_of_day"][pod.rstrip("s")]
+    return _Norm("SET", value)
 
 
 # --- anchored rules (resolved after every date of the text is known) -------
@@ -1360,6 +1419,21 @@ def _rules() -> tuple[_Rule, ...]:
             r"\b" + PRE + r"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<wd>" + WD + r")(?!,?\s+\d)"
             r"(?:\s+(?P<pod>morning|afternoon|evening|night))?(?:\s+(?P<wk>last|next|this)\s+week)?",
             _h_weekday,
+            False,
+        ),
+        (
+            "set_named",
+            r"\b(?:(?:every|each)\s+(?:(?P<mo>"
+            + f["MONTHFULL"]
+            + r")|(?P<wd>"
+            + WD
+            + r")(?:\s+(?P<pod>morning|afternoon|evening|night)\b)?)"
+            r"|(?P<wd2>"
+            + WD[:-2]
+            + r")s\b|(?P<wd3>"
+            + WD
+            + r")\s+(?P<pod2>mornings|afternoons|evenings|nights)\b)",
+            _h_set_named,
             False,
         ),
         (
@@ -1623,6 +1697,8 @@ def _triggers() -> tuple[frozenset[str], ...]:
         "month_year": months,
         "month": months,
         "weekday": weekdays,
+        "set_named": {"each", "every", "mornings", "afternoons", "evenings", "nights"}
+        | {w + "s" for w in weekdays},
         "holiday": {re.findall(r"[a-z]+", h.lower())[0] for h in d["holidays"]},
         "that_year": {"that"},
         "deictic": {"yesterday", "today", "tomorrow", "tonight"},
@@ -1725,13 +1801,19 @@ def _resolve(chosen: list[tuple[_Cand, _Norm | None]], ctx: _Ctx) -> list[tuple[
     for k, ((s, e, i, m), first) in enumerate(chosen):
         if rules[i].anchored:
             continue
-        stateful = ctx.last_year is not None or ctx.last_quarter is not None or bool(ctx.md_years or ctx.days)
+        stateful = (
+            ctx.last_year is not None
+            or ctx.last_quarter is not None
+            or bool(ctx.md_years or ctx.days or ctx.months)
+        )
         norm = rules[i].handler(m, ctx) if stateful and rules[i].name in _CONTEXTUAL else first
         if norm is None:
             continue
         out[k] = (s, e, norm)
         if _DAY_VALUE.match(norm.value) and norm.type in ("DATE", "TIME"):
             ctx.days.append((s, e, norm.event_day or date.fromisoformat(norm.value[:10])))
+        if _g(m, "m") and norm.type in ("DATE", "TIME") and _MONTH_VALUE.match(norm.value):
+            ctx.months.append((s, date(int(norm.value[:4]), int(norm.value[5:7]), 1)))
         if _g(m, "y") and norm.type == "DATE":
             ctx.last_year = (s, int(norm.value[:4]))
             ctx.years.append((s, int(norm.value[:4])))
@@ -1773,10 +1855,13 @@ def _merge(text: str, items: list[tuple[int, int, _Norm]]) -> list[tuple[int, in
 
 
 @lru_cache(maxsize=65536)
-def _find_cached(text: str, published: date, day_first: bool) -> tuple[Timex, ...]:
+def _find_cached(
+    text: str, published: date, day_first: bool, tenses: tuple[tuple[int, int, str], ...] = ()
+) -> tuple[Timex, ...]:
     breaks = list(_scan(text)[1])
-    chosen = _select(text, _Ctx(text=text, published=published, day_first=day_first, breaks=breaks, days=[]))
-    ctx = _Ctx(text=text, published=published, day_first=day_first, breaks=breaks, days=[])
+    kw: dict[str, Any] = {"day_first": day_first, "breaks": breaks, "tenses": tenses}
+    chosen = _select(text, _Ctx(text=text, published=published, days=[], **kw))
+    ctx = _Ctx(text=text, published=published, days=[], **kw)
     items = _merge(text, _resolve(chosen, ctx))
     return tuple(_to_timex(text, s, e, norm) for s, e, norm in items)
 
@@ -1802,10 +1887,99 @@ def find_timexes(text: str, *, published: date, doc: Any = None, day_first: bool
     """
     if isinstance(published, datetime):
         published = published.date()
-    found = list(_find_cached(text, published, day_first))
+    tenses = doc_tenses(doc) if doc is not None and getattr(doc, "text", None) == text else ()
+    found = list(_find_cached(text, published, day_first, tenses))
     if doc is not None:
         found = sorted(found + _from_doc(doc, found, published), key=lambda t: t.start)
     return found
+
+
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
+_PAST_AUX = frozenset({"had", "'d", "did", "was", "were"})
+_PERFECT_AUX = frozenset({"has", "have", "'ve", "'s"})
+
+
+def _clause_tense(verb: Any, reporting: frozenset[str]) -> str | None:
+    """'past', 'future' or None for the clause headed by ``verb`` (a spaCy token)."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in aux}
+    if words & _FUTURE_AUX and "to" not in words:
+        return "future"
+    if "going" in words or (verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)):
+        return "future"
+    if any(a.tag_ == "MD" for a in aux) or "to" in words:
+        return None  # "could", "may", infinitives: the regex cues decide
+    tag = verb.tag_
+    if tag == "VBD" or words & _PAST_AUX or (tag == "VBN" and words & _PERFECT_AUX):
+        return "past"
+    if tag in ("VBZ", "VBP") and not words:
+        if verb.lemma_.lower() in reporting:
+            return "past"  # "the ministry says on Monday": a report of the past
+        return None if verb.lemma_.lower() == "be" else "future"  # "they meet on Monday"
+    if tag == "VBG" and words & {"is", "are", "am", "'re", "'m"}:
+        return "future"  # "is meeting on Friday"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _reporting_lemmas() -> frozenset[str]:
+    return frozenset(
+        {"say", "tell", "announce", "report", "confirm", "add", "state", "write", "declare", "claim", "deny"}
+    )
+
+
+def doc_tenses(doc: Any) -> tuple[tuple[int, int, str], ...]:
+    """Per token, the tense of the verb that governs it in a parsed spaCy ``Doc``.
+
+    A token's governing verb is its nearest verbal ancestor; a reduced relative
+    ("a service planned for Saturday was cancelled") hands over to the clause
+    it modifies. Tokens whose tense is unclear are left out.
+
+    Args:
+        doc: A spaCy Doc with tags and dependencies (no parse: ``()``).
+
+    Returns:
+        ``(start_char, end_char, "past" | "future")`` in text order.
+
+    Example:
+        >>> doc_tenses(nlp("They will meet on Friday."))  # doctest: +SKIP
+        ((0, 4, 'future'), ...)
+    """
+    try:
+        if not (doc.has_annotation("DEP") and doc.has_annotation("TAG")):
+            return ()
+    except AttributeError:
+        return ()
+    reporting = _reporting_lemmas()
+    memo: dict[int, str | None] = {}
+    out: list[tuple[int, int, str]] = []
+    for tok in doc:
+        verb, deps = tok, set()
+        for _ in range(40):
+            if verb.tag_.startswith("VB") and verb.dep_ not in ("aux", "auxpass"):
+                if not (verb.tag_ == "VBN" and verb.dep_ == "acl") or verb.head is verb:
+                    break
+            if verb.head is verb:
+                break
+            deps.add(verb.dep_)
+            verb = verb.head
+        if not verb.tag_.startswith("VB") or "poss" in deps:
+            continue  # no verb, or "Tuesday's ruling": the noun's own time
+        if verb.i not in memo:
+            memo[verb.i] = _clause_tense(verb, reporting)
+        tense = memo[verb.i]
+        if tense is None:
+            continue
+        if verb.lemma_.lower() in _PLAN_LEMMAS and tok.i > verb.i:
+            continue  # "planned a march on Saturday": the plan's time, not the verb's
+        if tense == "future" and verb.tag_ in ("VBZ", "VBP") and deps & _ARGUMENT_DEPS:
+            continue  # "follows the deal of Tuesday": present tense says nothing of an argument
+        out.append((tok.idx, tok.idx + len(tok.text), tense))
+    return tuple(out)
+
+
+_PLAN_LEMMAS = frozenset({"plan", "schedule", "expect", "set", "postpone", "delay", "slate", "reschedule"})
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj"}) - {"pobj"}
 
 
 def _from_doc(doc: Any, found: list[Timex], published: date) -> list[Timex]:

@@ -221,11 +221,16 @@ def score(pairs: Iterable[tuple[Sequence[Span], Sequence[Span]]]) -> dict[str, A
     }
 
 
-def predict(doc: TmlDocument) -> list[dict[str, Any]]:
-    """Run the temporal engine on a TimeML document's text with its DCT."""
+def predict(doc: TmlDocument, parsed: Any = None) -> list[dict[str, Any]]:
+    """Run the temporal engine on a TimeML document's text with its DCT.
+
+    Args:
+        doc: The document.
+        parsed: Optional spaCy ``Doc`` of ``doc.text``, passed on as ``doc=``.
+    """
     published = date.fromisoformat(doc.dct)
     out = []
-    for t in find_timexes(doc.text, published=published):
+    for t in find_timexes(doc.text, published=published, doc=parsed):
         surface = doc.text[t.start : t.end]
         start = t.start + len(surface) - len(surface.lstrip())
         end = t.end - (len(surface) - len(surface.rstrip()))
@@ -247,11 +252,13 @@ def load_gold(gold_dir: Path) -> list[TmlDocument]:
     return [read_tml(p) for p in paths]
 
 
-def evaluate_timex(gold_dir: Path) -> dict[str, Any]:
+def evaluate_timex(gold_dir: Path, *, nlp: Any = None) -> dict[str, Any]:
     """Score :func:`find_timexes` on a folder of TimeML files.
 
     Args:
         gold_dir: Folder searched recursively for ``*.tml`` (or one file).
+        nlp: Optional spaCy pipeline; each text is parsed and the ``Doc`` is
+            passed to :func:`find_timexes` (as the event pipeline does).
 
     Returns:
         Metrics (see :func:`score`) plus ``documents`` and ``predictions``
@@ -262,7 +269,11 @@ def evaluate_timex(gold_dir: Path) -> dict[str, Any]:
         >>> print(format_report(result))  # doctest: +SKIP
     """
     docs = load_gold(Path(gold_dir))
-    preds = {d.name: predict(d) for d in docs}
+    if nlp is None:
+        preds = {d.name: predict(d) for d in docs}
+    else:
+        parsed = nlp.pipe(d.text for d in docs)
+        preds = {d.name: predict(d, p) for d, p in zip(docs, parsed, strict=True)}
     result = score((list(d.timexes), preds[d.name]) for d in docs)
     result["documents"] = len(docs)
     result["predictions"] = {d.name: {"dct": d.dct, "timexes": preds[d.name]} for d in docs}

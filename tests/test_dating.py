@@ -59,6 +59,21 @@ DATE_RULES = [
      "armed_clash", "2024-03-07", "offset-main-clause-shifted"),
     ("The Senate passed the bill late on Tuesday, after the House approved it on Saturday.",
      "policy_or_law_change", "2024-03-05", "clause-timex-over-subordinate"),
+    ("KHARTOUM, March 9 (Newswire) - The aid agency said it had suspended deliveries in the region after two of "
+     "its drivers were killed on Thursday.", "humanitarian", "2024-03-09", "after-clause-only-bounds-main"),
+    ("The health ministry says it has verified the deaths of more than 3,000 civilians since October.",
+     "casualty_report", "2024-03-09", "present-tally-since-is-as-of-now"),
+    ("A ceasefire took effect at noon on Wednesday. Medics said air strikes in the hours before the truce began "
+     "killed 12 people.", "air_or_drone_strike", "2024-03-06", "anchor-before-event-began"),
+    ("An earthquake struck the province on Monday. Residents said warplanes bombed a village on the day of the quake.",
+     "air_or_drone_strike", "2024-03-04", "anchor-day-of-event"),
+    ("Fighting erupted in the capital on Monday. Aid groups say 20,000 people have fled since the fighting began.",
+     "humanitarian", "2024-03-04", "anchor-since-event-began"),
+    ("BAKU, March 9 (Newswire) - A drone struck a fuel depot near the port on Thursday, killing two guards.\n\n"
+     "Firefighters worked through the night.\n\nA militia group claimed the attack.",
+     "statement_or_warning", "2024-03-07", "reaction-to-earlier-attack"),
+    ("The truce took hold on Friday, ending three days of border clashes, the heaviest fighting in years.",
+     "armed_clash", "2024-03-06", "episode-ended-by-dated-event"),
 ]
 
 
@@ -82,6 +97,15 @@ NOT_DATES = [
      "territorial_change", "2024-03-03", "negated-date"),
     ("Rebels attacked the army base two days after the election on Tuesday.",
      "armed_clash", "2024-03-05", "offset-main-clause"),
+    ("The aid agency said it had suspended deliveries in the region after two of its drivers were killed on Thursday.",
+     "humanitarian", "2024-03-07", "after-clause-date-not-main"),
+    ("KHARTOUM, March 9 (Newswire) - Fighting erupted on Monday. The agency said it had halted aid convoys.\n\n"
+     "Medics said 40 people had been killed since Thursday.\n\nThe agency said it had halted aid convoys to the south.",
+     "humanitarian", "2024-03-07", "since-date-sets-no-reference-time"),
+    ("Residents said warplanes bombed a village on the day of the quake.",
+     "air_or_drone_strike", "2024-03-09", "anchor-without-earlier-mention-not-invented"),
+    ("After three days of talks, the two armies clashed again near the border on Friday.",
+     "armed_clash", "2024-03-06", "episode-count-not-for-later-verb"),
 ]
 
 

@@ -97,6 +97,9 @@ RULE_TYPES = [
     ("The government has denied supplying weapons to the militia.", "statement_or_warning", "negated"),
     ("Neither side has released a statement, and officials say talks continue.", "arrest_or_detention", None),
     ("The rebels are likely to reject any proposal that cedes land.", "statement_or_warning", "hypothetical"),
+    ("Neither army seems ready to stop fighting before the rains.", "armed_clash", "hypothetical"),
+    ("The Ukrainian navy said on Friday that the tanker had been carrying stolen grain.",
+     "statement_or_warning", "occurred"),
 ]
 
 
@@ -117,6 +120,12 @@ NOT_TYPES = [
     ("The military takeover derailed the transition launched after the uprising.", "missile_strike"),
     ("Ceasefire", "agreement_or_ceasefire"),
     ("The commander of Russian forces fighting in Ukraine was replaced.", "armed_clash"),
+    ("Observers visited Stepanakert, which Azerbaijan calls Khankendi.", "statement_or_warning"),
+    ("The army shelled what it called militant hideouts near the border.", "statement_or_warning"),
+    ("An earthquake struck the mountain province before dawn.", "air_or_drone_strike"),
+    ("The country marked 500 days since the invasion with a minute of silence.", "armed_clash"),
+    ("The minister said the economy was recovering.", "statement_or_warning"),
+    ("She said on Monday that she was tired.", "statement_or_warning"),
 ]
 
 

@@ -30,7 +30,7 @@ from datetime import date, datetime, time, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from .events import clause_tokens, rules
-from .nlp import doc_text, has_annotation
+from .nlp import TRIGGERS_KEY, doc_text, has_annotation
 from .types import Candidate, ResolvedDate, Timex
 
 PRESENT_TAGS = ("VBZ", "VBP")
@@ -69,15 +69,115 @@ def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publis
     free = [t for t in own if _timex_token(doc, t) not in walled]
     chosen = _governing(doc, candidate, trigger, free) if free else None
     if chosen is not None:
-        return _with_range(doc_text(doc), chosen, free)
+        return _episode(doc, candidate, timexes, _with_range(doc_text(doc), chosen, free))
     for phrase, sign, amount, duration in offsets:
         inside = [t for t in own if _timex_token(doc, t) in phrase and t.date_start is not None]
         if inside and inside[0].date_start is not None:
             return _shifted((inside[0].date_start.date(), inside[0].text), -sign, amount, duration)
+    anchored = _event_anchor(doc, candidate, trigger, dated) if trigger is not None else None
+    if anchored is not None:
+        return _day_of(anchored, basis="inferred")
     earlier = _discourse_reference(doc, candidate, dated)
     if earlier is not None:
         return _day_of(earlier, basis="inferred")
     return publication_date(doc, candidate, published=published)
+
+
+_EPISODE_OPEN = re.compile(r"\b(?:ending|ended|ends|capping|closing|concluding)\s+$", re.IGNORECASE)
+
+
+def _episode(doc: Doc, candidate: Candidate, timexes: list[Timex], resolved: ResolvedDate) -> ResolvedDate:
+    """An episode that a dated event ends ("ending four days of exchanges, the worst fighting")
+    runs from N - 1 days before that date to it (README "multi-day episodes").
+
+    Applies to a noun trigger that follows the day count with no finite verb in between.
+    """
+    if resolved.precision not in ("day", "hour", "minute") or resolved.date_start is None:
+        return resolved
+    text = doc_text(doc)
+    for timex in timexes:
+        days = _duration(timex) if timex.type == "DURATION" else None
+        if days is None or days[1] != "D" or days[0] < 2:
+            continue
+        if not (candidate.sent_start <= timex.start and timex.end <= candidate.trigger_start):
+            continue
+        if not _EPISODE_OPEN.search(text[max(0, timex.start - 12) : timex.start]) \
+                or not text[timex.end :].startswith(" of "):
+            continue
+        between = doc.char_span(timex.end, candidate.trigger_start, alignment_mode="expand")
+        if between is None or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in between):
+            continue
+        trigger = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
+        if trigger is None or trigger.root.pos_ not in ("NOUN", "PROPN"):
+            continue
+        last = resolved.date_start.date()
+        start = _period(last - timedelta(days=days[0] - 1), "day", "relative", "")
+        return ResolvedDate(start.date, start.date_start, datetime.combine(last, END_OF_DAY), "day",
+                            "relative", text[timex.start : timex.end])
+    return resolved
+
+
+# --- event-anchored expressions ----------------------------------------------------------
+
+def _event_anchor(doc: Doc, candidate: Candidate, trigger: Span, dated: list[Timex]) -> Timex | None:
+    """The date of an earlier event that the trigger's sentence dates it by (README "Event-anchored").
+
+    "in the hours before the truce began", "since the fighting began", "on the day of
+    the quake": the first earlier mention of that event (a trigger of the same type, or
+    the same noun) that has a day-precise date gives the date.
+    """
+    if not has_annotation(doc, "DEP") or candidate.status != "occurred":
+        return None
+    for noun in trigger.sent:
+        if noun.i == trigger.root.i or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if not (_anchoring_noun(noun) or _reaction_object(noun, trigger)):
+            continue
+        found = _earlier_mention_date(doc, noun, dated)
+        if found is not None:
+            return found
+    return None
+
+
+def _anchoring_noun(noun: Token) -> bool:
+    """A definite event noun used as a time reference: "before the truce began", "the day of the quake"."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return False
+    head = noun.head
+    if noun.dep_ == "nsubj" and head.lemma_ in rules()["anchor_onset_verbs"]:
+        signals = ("before", "after", "since", "until")
+        return any(c.dep_ == "mark" and c.lower_ in signals for c in head.children)
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in rules()["anchor_day_nouns"]:
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in head.head.children)
+    return False
+
+
+def _reaction_object(noun: Token, trigger: Span) -> bool:
+    """A definite event noun that is the object of the trigger verb ("claimed the attack")."""
+    if trigger.root.pos_ != "VERB" or noun.dep_ != "dobj" or noun.head.i != trigger.root.i:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children):
+        return False
+    return any(s.start <= noun.i < s.end and s.label_ not in rules()["speech_labels"]
+               for s in noun.doc.spans.get(TRIGGERS_KEY, []))  # "echoed the claim" is a new statement
+
+
+def _earlier_mention_date(doc: Doc, noun: Token, dated: list[Timex]) -> Timex | None:
+    labels = {s.label_ for s in doc.spans.get(TRIGGERS_KEY, []) if s.start <= noun.i < s.end}
+    sent_start = noun.sent.start
+    text = doc_text(doc)
+    for span in sorted(doc.spans.get(TRIGGERS_KEY, []), key=lambda s: s.start):
+        if span.end > sent_start:
+            break
+        word = span.root
+        if not (span.label_ in labels or word.lemma_ == noun.lemma_ or word.lower_.endswith(noun.lower_)):
+            continue
+        sent = span.sent
+        days = [t for t in dated if sent.start_char <= t.start < sent.end_char
+                and t.precision in ("day", "hour", "minute") and not _is_signal_object(text, t)]
+        if days:
+            return min(days, key=lambda t: abs(t.start - span.start_char))
+    return None
 
 
 def _undated() -> ResolvedDate:
@@ -163,6 +263,10 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
     when nothing else dates it; one that is the object of "before"/"after" never is.
     """
     free = [t for t in own if not _is_signal_object(doc_text(doc), t)]
+    if trigger is not None and has_annotation(doc, "DEP"):
+        free = [t for t in free if not _in_other_signal_clause(doc, t, trigger)]
+        if candidate.event_type in rules()["since_undated_types"] and not _is_past_report(doc, candidate):
+            free = [t for t in free if not _after_word(doc_text(doc), t, "since")]
     if not free:
         return None
     bounded = [t for t in free if not _is_end_bound(doc, t)] or free
@@ -239,6 +343,30 @@ def _is_signal_object(text: str, timex: Timex) -> bool:
         return False
     before = text[max(0, timex.start - 20) : timex.start].lower()
     return re.search(r"\b(?:after|before|ahead of|prior to)\s+$", before) is not None
+
+
+def _in_other_signal_clause(doc: Doc, timex: Timex, trigger: Span) -> bool:
+    """Whether a date sits in an "after"/"before" clause that the trigger is not part of.
+
+    In "halted operations after three staff were killed on Saturday" Saturday dates
+    the killing; the halt is only bounded by it.
+    """
+    token = _timex_token(doc, timex)
+    if token < 0:
+        return False
+    for word in trigger.sent:
+        if word.lower_ not in ("after", "before") or word.dep_ != "mark":
+            continue
+        phrase = _signal_phrase(word)
+        if token in phrase and trigger.root.i not in phrase:
+            return True
+    return False
+
+
+def _after_word(text: str, timex: Timex, word: str) -> bool:
+    """Whether the timex follows a word ("since Saturday": the start of a span, not a tally's date)."""
+    before = text[max(0, timex.start - 12) : timex.start]
+    return re.search(rf"\b{word}\s+$", before, re.IGNORECASE) is not None
 
 
 def _is_end_bound(doc: Doc, timex: Timex) -> bool:
@@ -392,7 +520,8 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
     text = doc_text(doc)
     paragraph_start = text.rfind("\n", 0, candidate.sent_start) + 1
     past = [t for t in dated if t.type in ("DATE", "TIME") and not t.future]
-    before = [t for t in past if paragraph_start <= t.start < candidate.sent_start]
+    before = [t for t in past
+              if paragraph_start <= t.start < candidate.sent_start and not _after_word(text, t, "since")]
     if before:
         return _sentence_reference(doc, before)
     if not _is_past_report(doc, candidate):
@@ -408,6 +537,8 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
         inside = [t for t in past if previous <= t.start < start]
         if inside:
             reference = _sentence_reference(doc, inside)
+            if _after_word(text, reference, "since"):
+                return None  # "killed since Saturday" opens a span; it sets no reference time
             return reference if reference.precision in ("day", "hour", "minute") else None
         start = previous
     return None

@@ -8,9 +8,10 @@ matching rule:
 * a row can match a gold event of its own article when the gold ``anchor``
   occurs in the row's ``sentence`` (case, whitespace, curly quotes and HTML
   entities folded);
-* pairs are one-to-one: a maximum matching over same-type pairs whose dates
-  agree first, then over same-type pairs, then over the rows and gold events
-  still free, whatever their types;
+* pairs are one-to-one: a maximum matching over same-type pairs first, then
+  over the rows and gold events still free, whatever their types; where one
+  sentence holds two gold events that a row could match, the pair whose gold
+  anchor contains the row's trigger is taken first (dates never steer it);
 * a matched row's date is right when it agrees with the gold date at the gold's
   precision and is not coarser (a gold ``null`` date wants an empty date).
 
@@ -142,7 +143,9 @@ def _score_article(doc_id: str, record: Mapping[str, Any], rows: pd.DataFrame) -
     sentences = [fold(str(p["sentence"])) for p in preds]
     edges = {(i, j) for i in range(len(preds)) for j, g in enumerate(golds) if fold(g["anchor"]) in sentences[i]}
     same_type = {(i, j) for i, j in edges if preds[i]["event_type"] == golds[j]["type"]}
-    pairs = _matching(same_type, set(), set())
+    own_anchor = {(i, j) for i, j in same_type if _trigger_in_anchor(preds[i], golds[j])}
+    pairs = _matching(own_anchor, set(), set())
+    pairs |= _matching(same_type, {i for i, _ in pairs}, {j for _, j in pairs})
     pairs |= _matching(edges, {i for i, _ in pairs}, {j for _, j in pairs})
     matches = [_match(doc_id, preds[i], golds[j]) for i, j in sorted(pairs)]
     matched_preds, matched_golds = {i for i, _ in pairs}, {j for _, j in pairs}
@@ -154,6 +157,11 @@ def _score_article(doc_id: str, record: Mapping[str, Any], rows: pd.DataFrame) -
         "false_positives": [p for i, p in enumerate(preds) if i not in matched_preds],
         "missed": [g for j, g in enumerate(golds) if j not in matched_golds],
     }
+
+
+def _trigger_in_anchor(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
+    trigger = fold(str(pred.get("trigger") or ""))
+    return bool(trigger) and re.search(rf"\b{re.escape(trigger)}\b", fold(gold["anchor"])) is not None
 
 
 def _matching(edges: set[Pair], used_left: set[int], used_right: set[int]) -> set[Pair]:

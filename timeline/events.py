@@ -70,9 +70,44 @@ def candidates(doc: Doc) -> list[Candidate]:
     for span, (event_type, score) in typed.items():
         candidate = _candidate(span, event_type, score)
         by_sentence.setdefault(candidate.sent_start, []).append(candidate)
+    if has_annotation(doc, "DEP"):
+        for span in _dated_statements(doc, set(by_sentence)):
+            candidate = _candidate(span, "statement_or_warning", rules()["dated_statement_score"])
+            by_sentence.setdefault(candidate.sent_start, []).append(candidate)
     found: list[Candidate] = []
     for sent_start in sorted(by_sentence):
         found.extend(_best_per_sentence(by_sentence[sent_start]))
+    return found
+
+
+def _dated_statements(doc: Doc, taken: set[int]) -> list[Span]:
+    """Statements that are news in themselves: a named speaker's dated declaration.
+
+    A sentence with no other event whose main verb is a reporting verb with a named
+    subject (a person, organisation or country, not a pronoun), its own time ("said
+    on Sunday that", "said later on Thursday") and a complement clause reports what
+    that speaker declared that day.
+    """
+    found: list[Span] = []
+    verbs = set(rules()["reporting_verbs"])
+    for sent in doc.sents:
+        lead = len(sent.text) - len(sent.text.lstrip())
+        if sent.start_char + lead in taken:
+            continue
+        root = sent.root
+        if root.lemma_ not in verbs or root.pos_ != "VERB":
+            continue
+        children = list(root.children)
+        subjects = [c for c in children if c.dep_ == "nsubj"]
+        if not subjects or subjects[0].pos_ == "PRON" or not subjects[0].ent_type_ and not any(
+                t.ent_type_ in ACTOR_LABELS for t in subjects[0].subtree):
+            continue
+        if not any(c.dep_ == "ccomp" for c in children):
+            continue
+        timed = any(t.ent_type_ in TIME_LABELS for c in children if c.dep_ in ("prep", "npadvmod", "advmod")
+                    for t in c.subtree)
+        if timed:
+            found.append(doc[root.i : root.i + 1])
     return found
 
 
@@ -129,8 +164,12 @@ def _usable_trigger(span: Span) -> bool:
         return False  # a participle describing a noun ("forces fighting in Ukraine") reports no event
     if token.pos_ in ("NOUN", "PROPN") and _anaphoric(token) and not _anchored_noun(token):
         return False
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ == "since":
+        return False  # "1,000 days since the invasion": the reference point of a count, not a report
     if span.text.lower() in rules()["agent_noun_triggers"] and not token.dep_.startswith("nsubj"):
         return False
+    if token.lemma_ in rules()["naming_verbs"] and _names_something(token):
+        return False  # "Stepanakert, which Azerbaijan calls Khankendi": a name, not a statement
     habitual = set(rules()["habitual_adverbs"])
     if any(c.dep_ == "advmod" and c.lower_ in habitual for c in token.children):
         return False
@@ -139,6 +178,12 @@ def _usable_trigger(span: Span) -> bool:
     if span.id_.endswith("-verbs"):
         return token.pos_ == "VERB" or (token.pos_ == "ADJ" and token.tag_ == "VBN")
     return token.pos_ not in ("ADP", "DET")
+
+
+def _names_something(verb: Token) -> bool:
+    """Whether a naming verb only names: a wh-object and a predicate noun ("what it called X")."""
+    deps = {c.dep_: c for c in verb.children}
+    return "oprd" in deps and "dobj" in deps and deps["dobj"].tag_ in ("WDT", "WP")
 
 
 def _is_heading(sent: Span) -> bool:
@@ -257,6 +302,8 @@ def _attack_by_agent(verb: Token) -> str | None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj",)]
     if any(s.lower_ in rules()["crowd_nouns"] for s in subjects):
         return "riot"
+    if any(s.lemma_.lower() in rules()["disaster_nouns"] for s in subjects):
+        return ""  # "an earthquake struck the province": no attack
     if verb.lower_ not in rules()["launch_verbs"]:
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -334,6 +381,8 @@ def status_of(span: Span) -> Status:
     cues: dict[str, list[str]] = rules()["status_cues"]
     if span.text.lower() in rules()["denial_triggers"]:
         return "negated"  # a denial reports that the denied event did not happen
+    if _intended(span):
+        return "hypothetical"  # "appears ready to stop fighting": a disposition, not a report
     words = _status_context(span)
     if _announced(span) and not words & set(cues["negated"]):
         return "occurred"  # "announced he would send aid": the announcement happened
@@ -341,6 +390,20 @@ def status_of(span: Span) -> Status:
         if any(cue in words for cue in cues[status]):
             return status  # type: ignore[return-value]
     return "occurred"
+
+
+def _intended(span: Span) -> bool:
+    """Whether the trigger hangs under an infinitive governed by an adjective of readiness or intent."""
+    token = span.root
+    for _ in range(3):
+        if token.dep_ != "xcomp":
+            return False
+        head = token.head
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and head.pos_ == "ADJ" \
+                and head.lemma_.lower() in rules()["intent_adjectives"]:
+            return True
+        token = head
+    return False
 
 
 def _announced(span: Span) -> bool:

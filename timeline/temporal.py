@@ -406,8 +406,8 @@ def _anchor_day(ctx: _Ctx, start: int, end: int) -> tuple[date, bool]:
             return d, True
     best: date | None = None
     for s, e, d in ctx.days:
-        if e <= start and ctx.sentence(s) >= sent - 1:
-            best = d
+        if e <= start and (ctx.sentence(s) == sent or (ctx.sentence(s) == sent - 1 and "\n" not in ctx.text[e:start])):
+            best = d  # the same sentence, or the previous one in the same paragraph
     return (best, True) if best else (ctx.published, False)
 
 
@@ -1794,6 +1794,10 @@ def _select(text: str, ctx: _Ctx) -> list[tuple[_Cand, _Norm | None]]:
     return chosen
 
 
+#: Words before a day that deny it ("meaning Oct. 7, not the 10th of July"): no year, no anchor.
+_COUNTERFACTUAL = re.compile(r"\b(?:not|rather than|instead of)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
 def _resolve(chosen: list[tuple[_Cand, _Norm | None]], ctx: _Ctx) -> list[tuple[int, int, _Norm]]:
     """Resolve in text order: dates first, then expressions anchored on them."""
     rules = _rules()
@@ -1808,6 +1812,10 @@ def _resolve(chosen: list[tuple[_Cand, _Norm | None]], ctx: _Ctx) -> list[tuple[
         )
         norm = rules[i].handler(m, ctx) if stateful and rules[i].name in _CONTEXTUAL else first
         if norm is None:
+            continue
+        if _COUNTERFACTUAL.search(ctx.text[max(0, s - 16) : s]) and _DAY_VALUE.match(norm.value) \
+                and not re.search(r"\d{4}", m[0]):
+            out[k] = (s, e, replace(norm, value="XXXX" + norm.value[4:10]))  # "not the 10th of July"
             continue
         out[k] = (s, e, norm)
         if _DAY_VALUE.match(norm.value) and norm.type in ("DATE", "TIME"):

@@ -61,6 +61,10 @@ STATUSES = [
     ("The Kremlin denied that its troops had shelled the village.", "shelling_artillery", "negated"),
     ("Officials warned that the militia could attack the airport.", "armed_clash", "hypothetical"),
     ("The two presidents will meet in Geneva next week.", "diplomacy_talks", "planned"),
+    ("The general said the missile had been tested and that further tests would follow.",
+     "weapons_test_or_launch", "hypothetical"),
+    ("Officials said a summit of the bloc would follow if the talks went well.", "diplomacy_talks", "hypothetical"),
+    ("Explosions could still be heard across the city late on Sunday.", "explosion_or_bombing", "occurred"),
 ]
 
 
@@ -100,6 +104,14 @@ RULE_TYPES = [
     ("Neither army seems ready to stop fighting before the rains.", "armed_clash", "hypothetical"),
     ("The Ukrainian navy said on Friday that the tanker had been carrying stolen grain.",
      "statement_or_warning", "occurred"),
+    ("KABUL, March 3 (Newswire) - Afghanistan's interior ministry said on Sunday it backed the new governor.",
+     "statement_or_warning", "occurred"),
+    ("More than 200 trucks of food aid entered the enclave on Monday.", "humanitarian", "occurred"),
+    ("Flights at the city's main airport, the only one still open, were suspended on Tuesday.", "other", "occurred"),
+    ("The officers jointly led the military takeover in March 2019 that ended civilian rule.",
+     "election_or_transition", "occurred"),
+    ("The offensive was helped by the arrival of thousands of Chechen fighters near the front.",
+     "troop_movement_or_deployment", "occurred"),
 ]
 
 
@@ -126,6 +138,12 @@ NOT_TYPES = [
     ("The country marked 500 days since the invasion with a minute of silence.", "armed_clash"),
     ("The minister said the economy was recovering.", "statement_or_warning"),
     ("She said on Monday that she was tired.", "statement_or_warning"),
+    ("Hundreds of aid trucks entered the enclave through the southern crossing.", "troop_movement_or_deployment"),
+    ("The island nation, hosting about 2,000 foreign troops, is a key partner of the alliance.", "diplomacy_talks"),
+    ("Air defences fired at small drones over the city overnight.", "armed_clash"),
+    ("Air defences fired at small drones over the city overnight.", "missile_strike"),
+    ("Protesters attacked the ministry and torched its archive.", "protest"),
+    ("The council cut ties with Ruritania, which it accused of arming the rebels.", "statement_or_warning"),
 ]
 
 
@@ -152,3 +170,27 @@ def test_headlines_do_not_repeat_the_actor(fields, expected):
 
     assert headline(Candidate(trigger="x", trigger_start=0, trigger_end=1, sent_start=0, sent_end=1,
                               sentence="x", **fields)) == expected
+
+
+# Article-level repeats: (text, number of rows of the type, the type). A later mention that adds no
+# date, agent, toll or place is the same event told again; one that adds any of them is kept.
+REPEATS = [
+    ("Russia struck the city of Sumy with missiles on Monday. Seven cruise missiles were also launched, "
+     "officials said.", 1, "missile_strike"),
+    ("A car bomb exploded near a market in Odesa on Tuesday. Residents reported loud blasts at around 9 p.m.",
+     1, "explosion_or_bombing"),
+    ("Russia struck the city of Sumy with missiles on Monday. On Wednesday, Russia fired missiles at Kharkiv.",
+     2, "missile_strike"),
+    ("Russia struck the city of Sumy with missiles on Monday. Ukraine fired missiles at Belgorod in response.",
+     2, "missile_strike"),
+    ("A car bomb exploded in the market of Mogadishu on Friday. A second blast in Baidoa killed 12 people.",
+     2, "explosion_or_bombing"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,count,event_type", REPEATS,
+                         ids=[f"{r[2]}-{r[1]}-{i}" for i, r in enumerate(REPEATS)])
+def test_repeated_mentions(model_nlp, text, count, event_type):
+    found = [c for c in candidates(model_nlp(text)) if c.event_type == event_type]
+    assert len(found) == count, [(c.trigger, c.sentence) for c in found]

@@ -65,7 +65,7 @@ def candidates(doc: Doc) -> list[Candidate]:
     """
     spans = [s for s in _longest(doc.spans.get(TRIGGERS_KEY, [])) if _usable_trigger(s)]
     typed = {span: _event_type(span) for span in spans}
-    typed = _fold_carrier_verbs({s: t for s, t in typed.items() if t})
+    typed = _one_type_per_word(_fold_carrier_verbs({s: t for s, t in typed.items() if t}))
     by_sentence: dict[int, list[Candidate]] = {}
     for span, (event_type, score) in typed.items():
         candidate = _candidate(span, event_type, score)
@@ -77,7 +77,124 @@ def candidates(doc: Doc) -> list[Candidate]:
     found: list[Candidate] = []
     for sent_start in sorted(by_sentence):
         found.extend(_best_per_sentence(by_sentence[sent_start]))
-    return found
+    return drop_repeated_mentions(doc, found) if has_annotation(doc, "DEP") else found
+
+
+def drop_repeated_mentions(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """Drop a later mention that only tells again an event already told (README: one event per article).
+
+    A mention of an occurred event repeats an earlier one of the same type in an
+    earlier sentence when it adds nothing: no time expression of its own, no other
+    named actor, no other death toll and no place the earlier sentence did not
+    name ("Russia struck Dnipro on Thursday. ... Seven cruise missiles were also
+    launched."). Statements are never merged: each says something new.
+
+    Example:
+        >>> from timeline.nlp import load_nlp
+        >>> doc = load_nlp("blank")("Russia struck Dnipro. Missiles were launched.")
+        >>> len(drop_repeated_mentions(doc, candidates(doc)))  # no parse: nothing is merged
+        2
+    """
+    if not has_annotation(doc, "DEP"):
+        return found
+    keep_types = set(rules()["never_merged_types"])
+    family = set(rules()["attack_family"])
+    kept: list[Candidate] = []
+    for cand in found:
+        generic = cand.event_type in family and _generic_attack(doc, cand)
+        earlier = [k for k in kept if k.status == "occurred" and k.sent_start != cand.sent_start and (
+            k.event_type == cand.event_type or generic and k.event_type in family)]
+        if cand.status == "occurred" and cand.event_type not in keep_types and earlier \
+                and any(_repeats(doc, cand, k) for k in earlier):
+            continue
+        kept.append(cand)
+    return kept
+
+
+def _repeats(doc: Doc, later: Candidate, first: Candidate) -> bool:
+    """Whether ``later`` adds no date, actor, toll or place to ``first`` (same type, earlier sentence)."""
+    sent = doc.char_span(later.sent_start, later.sent_end, alignment_mode="expand")
+    if sent is None or any(_new_time(e, later, first) for e in doc.ents if sent.start <= e.start < sent.end):
+        return False
+    time_words = set(rules()["time_words"])
+    if any(t.lower_ in time_words for t in sent):
+        return False  # "before dawn", "overnight": a time of its own
+    agent = _own_agent(doc, later)
+    if agent and not any(_same_name(agent, b) for b in first.actors + (_own_agent(doc, first),) if b):
+        return False
+    if later.fatalities is not None and later.fatalities != first.fatalities:
+        return False
+    told = first.sentence.lower()
+    named = {e.text.lower() for e in sent.ents if e.label_ in ACTOR_LABELS + PLACE_LABELS}
+    if any(t.lower() not in told and any(n in t.lower() for n in named) for t in later.targets):
+        return False  # a named target the first mention did not have ("air strikes on RSF bases")
+    places = [e.text.lower() for e in sent.ents if e.label_ in PLACE_LABELS
+              and e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE_PREPS]
+    return all(p in told for p in places)  # no place the first mention did not name
+
+
+def _new_time(ent: Span, later: Candidate, first: Candidate) -> bool:
+    """Whether a time expression gives a mention a date of its own.
+
+    A clock time ("at 6:07 a.m.") only refines the day already told, and a
+    possessive date the earlier sentence names ("Tuesday's explosions") points back.
+    """
+    if ent.label_ == "TIME" and re.search(r"\d", ent.text) and not re.search(
+            r"day\b|night|\b(?:19|20)\d\d\b", ent.text, re.IGNORECASE):
+        return False
+    if ent.label_ == "DATE" and ent.root.dep_ == "poss":
+        bare = re.sub(r"[’']s$", "", ent.text).lower()
+        return bare not in first.sentence.lower()
+    return ent.label_ in TIME_LABELS
+
+
+def _generic_attack(doc: Doc, cand: Candidate) -> bool:
+    """A bare attack word with no agent ("an industrial plant was hit") may retell any attack."""
+    return cand.trigger.lower() in rules()["generic_attack_words"] and not _own_agent(doc, cand)
+
+
+def _own_agent(doc: Doc, cand: Candidate) -> str:
+    """Who the trigger's own clause says did it: its subject or agent, or a noun's possessor or
+    actor modifier; not the speaker of a reporting verb above it, nor a weapon ("a missile hit")."""
+    span = doc.char_span(cand.trigger_start, cand.trigger_end, alignment_mode="expand")
+    if span is None:
+        return ""
+    root = span.root
+    heads = set(rules()["weapon_heads"])
+    found: list[Token] = []
+    for child in root.children:
+        if root.pos_ in ("VERB", "AUX") and child.dep_ == "nsubj":
+            found.append(child)
+        elif child.dep_ == "agent":
+            found.extend(g for g in child.children if g.dep_ == "pobj")
+        elif root.pos_ in ("NOUN", "PROPN") and (child.dep_ == "poss" or child.dep_ in ("compound", "amod")
+                                                 and child.ent_type_ in ACTOR_LABELS):
+            found.append(child)
+    witness = set(rules()["reporting_verbs"]) | set(rules()["witness_verbs"])
+    verb = root
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in root.children)
+    for _ in range(3):  # "escalated tensions by relaxing the terms": the gerund's doer is the subject
+        if found or passive or verb.pos_ not in ("VERB", "AUX") \
+                or verb.dep_ not in ("pcomp", "advcl", "xcomp", "conj"):
+            break
+        verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        if verb.lemma_ in witness:
+            break
+        found.extend(c for c in verb.children if c.dep_ == "nsubj")
+    if root.pos_ in ("NOUN", "PROPN") and root.dep_ == "dobj" and root.head.lemma_ not in witness:
+        found.extend(c for c in root.head.children if c.dep_ == "nsubj")  # "Pakistan announced an operation"
+    for token in found:
+        if token.ent_type_ in TIME_LABELS or token.lower_ in heads or token.lemma_.lower() in heads:
+            continue
+        if token.pos_ == "PRON" and cand.event_type in rules()["intransitive_types"]:
+            continue  # "it blew up": the thing that exploded, not an agent
+        return token.text if token.pos_ == "PRON" else _phrase(token)
+    return ""
+
+
+def _same_name(name: str, other: str) -> bool:
+    name, other = name.lower(), other.lower()
+    return name in other or other in name
 
 
 def _dated_statements(doc: Doc, taken: set[int]) -> list[Span]:
@@ -98,17 +215,41 @@ def _dated_statements(doc: Doc, taken: set[int]) -> list[Span]:
         if root.lemma_ not in verbs or root.pos_ != "VERB":
             continue
         children = list(root.children)
-        subjects = [c for c in children if c.dep_ == "nsubj"]
+        subjects = [c for c in children if c.dep_ == "nsubj"][-1:]  # the one next to the verb, not a dateline
         if not subjects or subjects[0].pos_ == "PRON" or not subjects[0].ent_type_ and not any(
-                t.ent_type_ in ACTOR_LABELS for t in subjects[0].subtree):
-            continue
+                t.ent_type_ in ACTOR_LABELS for t in subjects[0].subtree) and not countries_of(
+                [" ".join(t.text for t in subjects[0].subtree)]):
+            continue  # a named speaker: an entity, or a known actor ("Niger's army command")
         if not any(c.dep_ == "ccomp" for c in children):
             continue
         timed = any(t.ent_type_ in TIME_LABELS for c in children if c.dep_ in ("prep", "npadvmod", "advmod")
                     for t in c.subtree)
-        if timed:
+        if timed or _time_follows(root):
             found.append(doc[root.i : root.i + 1])
     return found
+
+
+def _one_type_per_word(scored: dict[Span, tuple[str, float]]) -> dict[Span, tuple[str, float]]:
+    """A word listed under two types ("overran": fighting and capture) reports one event:
+    the better-ranked type is kept."""
+    best: dict[tuple[int, int], Span] = {}
+    for span, (_, score) in scored.items():
+        key = (span.start, span.end)
+        if key not in best or score > scored[best[key]][1]:
+            best[key] = span
+    return {span: scored[span] for span in scored if best[(span.start, span.end)] is span}
+
+
+def _time_follows(verb: Token) -> bool:
+    """Whether the verb is directly followed by its time ("said on Thursday it", "said late on Sunday"),
+    however the parser attached it."""
+    lead = set(rules()["time_lead_words"])
+    for token in verb.doc[verb.i + 1 : min(verb.i + 4, verb.sent.end)]:
+        if token.ent_type_ in TIME_LABELS:
+            return True
+        if token.lower_ not in lead:
+            return False
+    return False
 
 
 def _fold_carrier_verbs(typed: dict[Span, str]) -> dict[Span, tuple[str, float]]:
@@ -166,8 +307,13 @@ def _usable_trigger(span: Span) -> bool:
         return False
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ == "since":
         return False  # "1,000 days since the invasion": the reference point of a count, not a report
-    if span.text.lower() in rules()["agent_noun_triggers"] and not token.dep_.startswith("nsubj"):
-        return False
+    if span.text.lower() in rules()["agent_noun_triggers"] and (
+            not token.dep_.startswith("nsubj") or _head_is_trigger(token)):
+        return False  # "protesters attacked embassies": the verb tells the event
+    if span.label_ == "statement_or_warning" and token.pos_ == "VERB" and token.dep_ in ("relcl", "acl") \
+            and not any(t.ent_type_ in TIME_LABELS for c in token.children if c.dep_ in ("prep", "npadvmod")
+                        for t in c.subtree):
+        return False  # "the UAE, which it accused of arming the RSF": an undated description, not the news
     if token.lemma_ in rules()["naming_verbs"] and _names_something(token):
         return False  # "Stepanakert, which Azerbaijan calls Khankendi": a name, not a statement
     habitual = set(rules()["habitual_adverbs"])
@@ -178,6 +324,13 @@ def _usable_trigger(span: Span) -> bool:
     if span.id_.endswith("-verbs"):
         return token.pos_ == "VERB" or (token.pos_ == "ADJ" and token.tag_ == "VBN")
     return token.pos_ not in ("ADP", "DET")
+
+
+def _head_is_trigger(token: Token) -> bool:
+    """Whether the token's head verb is itself an event trigger."""
+    head = token.head
+    return head.pos_ == "VERB" and any(
+        s.start <= head.i < s.end for s in token.doc.spans.get(TRIGGERS_KEY, []))
 
 
 def _names_something(verb: Token) -> bool:
@@ -203,6 +356,25 @@ def _anchored_noun(token: Token) -> bool:
             return True
         if child.dep_ == "prep" and any(g.ent_type_ in TIME_LABELS + ACTOR_LABELS for g in child.children):
             return True
+        if child.dep_ == "prep" and child.lower_ == "of" and any(
+                t.ent_type_ in ("NORP", "ORG", "PERSON") for t in child.subtree):
+            return True  # "the arrival of thousands of North Korean fighters": a new agent
+    return token.dep_ == "dobj" and _calendar_dated(token.head)
+
+
+_CALENDAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _calendar_dated(verb: Token) -> bool:
+    """Whether a verb carries a date with a year ("led the takeover in October 2021"): a
+    background event told with its own date, not a back-reference to today's news."""
+    for child in verb.children:
+        if child.dep_ != "prep":
+            continue
+        for obj in child.children:
+            if obj.dep_ == "pobj" and obj.ent_type_ == "DATE" and _CALENDAR.search(
+                    " ".join(t.text for t in obj.subtree)):
+                return True
     return False
 
 
@@ -250,7 +422,7 @@ def _candidate(span: Span, event_type: str, score: float) -> Candidate:
         sent_start=sent.start_char + lead,
         sent_end=sent.start_char + lead + len(sentence),
         sentence=sentence,
-        status=status_of(span),
+        status=status_of(span, event_type=event_type),
         actors=actors,
         actor_countries=tuple(countries_of(actors)),
         targets=targets,
@@ -275,6 +447,10 @@ def _event_type(span: Span) -> str:
             return rules()["place_object_triggers"][word]
         if word in rules()["needs_place_object"]:
             return ""
+    if span.label_ in rules()["subject_sensitive_types"] and has_annotation(span.doc, "DEP"):
+        retyped = _by_subject_or_object(span)
+        if retyped is not None:
+            return retyped
     if span.label_ != ATTACK:
         return span.label_
     if has_annotation(span.doc, "DEP"):
@@ -304,6 +480,8 @@ def _attack_by_agent(verb: Token) -> str | None:
         return "riot"
     if any(s.lemma_.lower() in rules()["disaster_nouns"] for s in subjects):
         return ""  # "an earthquake struck the province": no attack
+    if any(s.lemma_.lower() in rules()["defence_nouns"] for s in subjects):
+        return ""  # "air defences fired at drones": an interception, not an attack
     if verb.lower_ not in rules()["launch_verbs"]:
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -319,6 +497,31 @@ def _attack_by_agent(verb: Token) -> str | None:
     if any(o.lower_ in weapons or o.ent_type_ == "WEAPON" for o in nouns):
         return None
     return ""
+
+
+def _by_subject_or_object(span: Span) -> str | None:
+    """Retype a movement or hosting verb from what moves or is hosted.
+
+    "600 trucks of aid entered Gaza" is an aid delivery, not a troop movement;
+    "Niger, hosting 1,500 French troops" is a standing presence, not diplomacy.
+    """
+    verb = span.root
+    if verb.pos_ != "VERB":
+        return None
+    table: dict[str, dict[str, str]] = rules()["subject_sensitive_types"][span.label_]
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and "subject" in table:
+            words = {child.lemma_.lower(), child.lower_}  # "hundreds of aid trucks": the counted noun too
+            words |= {t.lemma_.lower() for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for t in c.subtree}
+            for word, event_type in table["subject"].items():
+                if word in words:
+                    return event_type
+        if child.dep_ == "dobj" and "object" in table:
+            for word, event_type in table["object"].items():
+                if word in (child.lemma_.lower(), child.lower_):
+                    return event_type
+    return None
 
 
 def _object_is_place(verb: Token) -> bool:
@@ -372,11 +575,14 @@ def _score(span: Span, event_type: str) -> float:
     return round(min(max(score, 0.05), 0.95), 3)
 
 
-def status_of(span: Span) -> Status:
+def status_of(span: Span, *, event_type: str | None = None) -> Status:
     """Tell whether the event occurred, is planned, negated or hypothetical.
 
     Looks at the trigger's auxiliaries and negation, its governing verbs, and the
-    few words before it in the same sentence.
+    few words before it in the same sentence. An announcement of a future act makes
+    the act's announcement an event only for types whose announcement is the news
+    (aid, sanctions, a truce: ``announced_types``); "said further tests would follow"
+    stays a plan.
     """
     cues: dict[str, list[str]] = rules()["status_cues"]
     if span.text.lower() in rules()["denial_triggers"]:
@@ -384,7 +590,8 @@ def status_of(span: Span) -> Status:
     if _intended(span):
         return "hypothetical"  # "appears ready to stop fighting": a disposition, not a report
     words = _status_context(span)
-    if _announced(span) and not words & set(cues["negated"]):
+    announced_ok = event_type is None or event_type in rules()["announced_types"]
+    if announced_ok and _announced(span) and not words & set(cues["negated"]):
         return "occurred"  # "announced he would send aid": the announcement happened
     for status in ("negated", "hypothetical", "planned"):
         if any(cue in words for cue in cues[status]):
@@ -424,12 +631,18 @@ def _status_context(span: Span) -> set[str]:
     words: set[str] = set()
     chain: list[Token] = [root]
     head = root
+    if root.pos_ in ("NOUN", "PROPN") and root.dep_ in ("nsubj", "nsubjpass") \
+            and root.head.pos_ in ("VERB", "AUX"):
+        head = root.head  # "further tests would follow": the predicate tells the subject's status
+        chain.append(head)
     while head.head is not head and head.dep_ in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "acl", "relcl", "amod", "compound"):
         head = head.head
         chain.append(head)
     for tok in chain:
         words.add(tok.lower_)
         words.update(child.lower_ for child in tok.children if child.dep_ in ("aux", "auxpass", "neg", "mark", "advmod"))
+        if tok.lemma_ in rules()["perception_verbs"] and any(c.dep_ == "auxpass" for c in tok.children):
+            words.discard("could")  # "gunfire could still be heard": it was audible, not possible
     start = max(span.sent.start, span.start - 3)
     words.update(tok.lower_ for tok in span.doc[start : span.start])
     words.discard(span.text.lower())

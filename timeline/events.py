@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .nlp import TRIGGERS_KEY, has_annotation
+from .nlp import TRIGGERS_KEY, doc_ents, ents_in, has_annotation
 from .types import Candidate, Status
 
 ATTACK = "ATTACK"
@@ -114,7 +114,7 @@ def drop_repeated_mentions(doc: Doc, found: list[Candidate]) -> list[Candidate]:
 def _repeats(doc: Doc, later: Candidate, first: Candidate) -> bool:
     """Whether ``later`` adds no date, actor, toll or place to ``first`` (same type, earlier sentence)."""
     sent = doc.char_span(later.sent_start, later.sent_end, alignment_mode="expand")
-    if sent is None or any(_new_time(e, later, first) for e in doc.ents if sent.start <= e.start < sent.end):
+    if sent is None or any(_new_time(e, later, first) for e in ents_in(sent)):
         return False
     time_words = set(rules()["time_words"])
     if any(t.lower_ in time_words for t in sent):
@@ -125,10 +125,10 @@ def _repeats(doc: Doc, later: Candidate, first: Candidate) -> bool:
     if later.fatalities is not None and later.fatalities != first.fatalities:
         return False
     told = first.sentence.lower()
-    named = {e.text.lower() for e in sent.ents if e.label_ in ACTOR_LABELS + PLACE_LABELS}
+    named = {e.text.lower() for e in ents_in(sent) if e.label_ in ACTOR_LABELS + PLACE_LABELS}
     if any(t.lower() not in told and any(n in t.lower() for n in named) for t in later.targets):
         return False  # a named target the first mention did not have ("air strikes on RSF bases")
-    places = [e.text.lower() for e in sent.ents if e.label_ in PLACE_LABELS
+    places = [e.text.lower() for e in ents_in(sent) if e.label_ in PLACE_LABELS
               and e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE_PREPS]
     return all(p in told for p in places)  # no place the first mention did not name
 
@@ -462,7 +462,7 @@ def _event_type(span: Span) -> str:
         for word, event_type in table.items():
             if re.search(rf"\b{re.escape(word)}\b", phrase):
                 return event_type
-    if any(ent.label_ == "WEAPON" for ent in span.sent.ents):
+    if any(ent.label_ == "WEAPON" for ent in ents_in(span.sent)):
         return "missile_strike"
     by_trigger: dict[str, str] = rules()["attack_default_by_trigger"]
     return by_trigger.get(span.root.lower_, rules()["attack_default_type"])
@@ -667,7 +667,7 @@ def _actors(span: Span) -> list[str]:
     for child in root.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":
             return [_phrase(child)]
-    before = [e for e in span.sent.ents if e.label_ in ACTOR_LABELS and e.end <= span.start
+    before = [e for e in ents_in(span.sent) if e.label_ in ACTOR_LABELS and e.end <= span.start
               and not (e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE_PREPS + ("of", "from", "to"))]
     return [before[-1].text] if before else []
 
@@ -696,7 +696,7 @@ def _targets(span: Span) -> list[str]:
 
 def _location(span: Span, targets: tuple[str, ...], actors: tuple[str, ...] = ()) -> str:
     sent = span.sent
-    places = [e for e in sent.ents if e.label_ in PLACE_LABELS and e.text not in actors]
+    places = [e for e in ents_in(sent) if e.label_ in PLACE_LABELS and e.text not in actors]
     for ent in places:
         prep = ent.root.head
         if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:
@@ -716,7 +716,7 @@ def _place_text(ent: Span) -> str:
 
 
 def _weapon(sent: Span) -> str:
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         if ent.label_ == "WEAPON":
             return ent.text
     heads = set(rules()["weapon_heads"])
@@ -733,7 +733,7 @@ def _is_weapon(token: Token) -> bool:
 
 
 def _amount(span: Span) -> str:
-    money = [e for e in span.sent.ents if e.label_ == "MONEY"]
+    money = [e for e in ents_in(span.sent) if e.label_ == "MONEY"]
     if money:
         return min(money, key=lambda e: abs(e.start - span.start)).text
     return ""
@@ -799,7 +799,7 @@ def _country_of(name: str, table: dict[str, str]) -> str:
 def _phrase(token: Token) -> str:
     """The entity a token belongs to, else its compact noun phrase (no relative clauses)."""
     if token.ent_type_ and token.ent_iob_ != "O":
-        for ent in token.doc.ents:
+        for ent in doc_ents(token.doc):
             if ent.start <= token.i < ent.end:
                 return _strip_det(_place_text(ent))
     keep = [t for t in token.subtree if t.i <= token.i or t.dep_ in ("compound", "amod")]

@@ -24,7 +24,7 @@ from pathlib import Path
 import spacy
 import srsly
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .errors import ModelNotFoundError
 
@@ -171,3 +171,25 @@ def has_annotation(doc: Doc, attr: str) -> bool:
     if key not in doc.user_data:
         doc.user_data[key] = doc.has_annotation(attr)
     return bool(doc.user_data[key])
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per Doc (spaCy makes new Span objects on each access).
+
+    Cached in ``doc.user_data`` under ``tl_ents``; :func:`forget_cache` removes it again.
+    """
+    ents = doc.user_data.get("tl_ents")
+    if ents is None:
+        ents = doc.user_data["tl_ents"] = tuple(doc.ents)
+    return ents  # type: ignore[no-any-return]
+
+
+def ents_in(span: Span) -> list[Span]:
+    """The entities that start inside ``span`` (a sentence), from :func:`doc_ents`."""
+    return [ent for ent in doc_ents(span.doc) if span.start <= ent.start < span.end]
+
+
+def forget_cache(doc: Doc) -> None:
+    """Drop the per-Doc caches of this module (they hold Spans, which do not serialise)."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("tl_")]:
+        del doc.user_data[key]

@@ -23,7 +23,7 @@ from .frame import to_frame
 from .geo import locate
 from .headlines import headline
 from .ingest import parse_published
-from .nlp import doc_text, load_nlp
+from .nlp import doc_text, forget_cache, load_nlp
 from .temporal import find_timexes
 from .types import Article, Candidate, Event, ResolvedDate
 
@@ -99,6 +99,7 @@ def doc_events(doc: Doc, article: Article) -> list[Event]:
     for candidate in candidates(doc):
         when = resolve_date(doc, candidate, timexes, published=article.published)
         events.append(_event(article, candidate, when))
+    forget_cache(doc)
     return events
 
 

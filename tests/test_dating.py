@@ -74,6 +74,10 @@ DATE_RULES = [
      "statement_or_warning", "2024-03-07", "reaction-to-earlier-attack"),
     ("The truce took hold on Friday, ending three days of border clashes, the heaviest fighting in years.",
      "armed_clash", "2024-03-06", "episode-ended-by-dated-event"),
+    ("The freighter, a cargo ship hit on Feb. 18, sank in the Red Sea on Saturday, March 2.",
+     "other", "2024-03-02", "noun-modifier-date-not-main-verb"),
+    ("The tanker, which was struck by a drone on Monday, sank near the coast on Wednesday.",
+     "other", "2024-03-06", "relative-clause-date-not-main-verb"),
 ]
 
 
@@ -106,6 +110,10 @@ NOT_DATES = [
      "air_or_drone_strike", "2024-03-09", "anchor-without-earlier-mention-not-invented"),
     ("After three days of talks, the two armies clashed again near the border on Friday.",
      "armed_clash", "2024-03-06", "episode-count-not-for-later-verb"),
+    ("The freighter, a cargo ship hit on Feb. 18, sank in the Red Sea on Saturday, March 2.",
+     "other", "2024-02-18", "noun-modifier-date-not-main-verb"),
+    ("The tanker, which was struck by a drone on Monday, sank near the coast on Wednesday.",
+     "other", "2024-03-04", "relative-clause-date-not-main-verb"),
 ]
 
 

@@ -112,6 +112,9 @@ RULE_TYPES = [
      "election_or_transition", "occurred"),
     ("The offensive was helped by the arrival of thousands of Chechen fighters near the front.",
      "troop_movement_or_deployment", "occurred"),
+    ("More than 8,000 people crossed into Chad from Darfur on Monday.", "humanitarian", "occurred"),
+    ("Hundreds of families crossed the border into Lebanon overnight.", "humanitarian", "occurred"),
+    ("Russian troops crossed into the Kharkiv region before dawn.", "troop_movement_or_deployment", "occurred"),
 ]
 
 
@@ -144,6 +147,9 @@ NOT_TYPES = [
     ("Air defences fired at small drones over the city overnight.", "missile_strike"),
     ("Protesters attacked the ministry and torched its archive.", "protest"),
     ("The council cut ties with Ruritania, which it accused of arming the rebels.", "statement_or_warning"),
+    ("More than 8,000 people crossed into Chad from Darfur on Monday.", "troop_movement_or_deployment"),
+    ("The minister said the strike had crossed a red line.", "troop_movement_or_deployment"),
+    ("Officials warned that the militia had crossed every threshold.", "troop_movement_or_deployment"),
 ]
 
 
@@ -185,6 +191,12 @@ REPEATS = [
      2, "missile_strike"),
     ("A car bomb exploded in the market of Mogadishu on Friday. A second blast in Baidoa killed 12 people.",
      2, "explosion_or_bombing"),
+    # Another country's act, told without its own agent or date, is a different event.
+    ("Moscow launched a ballistic missile at the Dnipro region on Thursday. Kyiv had already been allowed "
+     "to use long-range Atacms missiles for attacks inside Russian territory.", 2, "missile_strike"),
+    # Must-fail: a retelling by the same side, with no agent, date or place of its own, is merged.
+    ("Moscow launched a ballistic missile at the Dnipro region on Thursday. The missile was fired from "
+     "a launcher, Ukrainian officials said.", 1, "missile_strike"),
 ]
 
 

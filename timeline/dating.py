@@ -269,6 +269,11 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
             free = [t for t in free if not _after_word(doc_text(doc), t, "since")]
     if not free:
         return None
+    if trigger is not None and has_annotation(doc, "DEP"):
+        clause = {tok.i for tok in _event_clause(trigger)}
+        outside = [t for t in free if not _in_noun_modifier(doc, t, trigger)]
+        if any(_timex_token(doc, t) in clause for t in outside):
+            free = outside  # the clause's own date, not the one of a clause describing a noun
     bounded = [t for t in free if not _is_end_bound(doc, t)] or free
     if trigger is not None and has_annotation(doc, "DEP"):
         phrase = _phrase_tokens(trigger)
@@ -280,6 +285,27 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
         if attached:
             return min(attached, key=lambda t: (not _via_temporal_prep(doc, t), _distance(candidate, t)))
     return min(bounded, key=lambda t: _distance(candidate, t))
+
+
+def _in_noun_modifier(doc: Doc, timex: Timex, trigger: Span) -> bool:
+    """Whether a date sits in a clause that describes a noun and does not hold the trigger.
+
+    In "The tanker, which was struck on Monday, caught fire on Wednesday" (or "a
+    carrier hit on Feb. 18, sank on Saturday") Monday dates the strike the relative
+    clause tells; the fire is dated by its own clause.
+    """
+    token = _timex_token(doc, timex)
+    if token < 0:
+        return False
+    word = doc[token]
+    for _ in range(8):
+        if word.i == trigger.root.i or word.head.i == word.i:
+            return False
+        if word.dep_ in ("relcl", "acl") and word.pos_ in ("VERB", "AUX") \
+                and trigger.root.i not in {t.i for t in word.subtree}:
+            return True
+        word = word.head
+    return False
 
 
 def _from_governing_clause(doc: Doc, verb: Token, own: list[Timex]) -> Timex | None:

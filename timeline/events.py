@@ -122,6 +122,9 @@ def _repeats(doc: Doc, later: Candidate, first: Candidate) -> bool:
     agent = _own_agent(doc, later)
     if agent and not any(_same_name(agent, b) for b in first.actors + (_own_agent(doc, first),) if b):
         return False
+    if later.actor_countries and first.actor_countries and not _speaker(sent, later) \
+            and not set(later.actor_countries) & set(first.actor_countries):
+        return False  # another country's act ("Ukraine fired Atacms" after "Russia fired an ICBM")
     if later.fatalities is not None and later.fatalities != first.fatalities:
         return False
     told = first.sentence.lower()
@@ -131,6 +134,14 @@ def _repeats(doc: Doc, later: Candidate, first: Candidate) -> bool:
     places = [e.text.lower() for e in ents_in(sent) if e.label_ in PLACE_LABELS
               and e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE_PREPS]
     return all(p in told for p in places)  # no place the first mention did not name
+
+
+def _speaker(sent: Span, cand: Candidate) -> bool:
+    """Whether the mention's actor is only the one who reports it ("..., Ukrainian officials said")."""
+    reporting = set(rules()["reporting_verbs"]) | set(rules()["witness_verbs"])
+    return bool(cand.actors) and any(
+        tok.lemma_ in reporting and any(c.dep_ == "nsubj" and cand.actors[0] in " ".join(
+            t.text for t in c.subtree) for c in tok.children) for tok in sent)
 
 
 def _new_time(ent: Span, later: Candidate, first: Candidate) -> bool:
@@ -509,8 +520,9 @@ def _by_subject_or_object(span: Span) -> str | None:
     if verb.pos_ != "VERB":
         return None
     table: dict[str, dict[str, str]] = rules()["subject_sensitive_types"][span.label_]
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and "subject" in table:
+    subjects = [verb.head] if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") else []
+    for child in [*verb.children, *subjects]:  # "people crossed" misparsed as a noun's modifier too
+        if (child.dep_ in ("nsubj", "nsubjpass") or child in subjects) and "subject" in table:
             words = {child.lemma_.lower(), child.lower_}  # "hundreds of aid trucks": the counted noun too
             words |= {t.lemma_.lower() for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
                       for t in c.subtree}

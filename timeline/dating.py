@@ -308,26 +308,6 @@ def _in_noun_modifier(doc: Doc, timex: Timex, trigger: Span) -> bool:
     return False
 
 
-def _from_governing_clause(doc: Doc, verb: Token, own: list[Timex]) -> Timex | None:
-    """The timex of the nearest verb up the tree that has one ("said on Saturday it had seized").
-
-    A timex in a sibling or subordinate clause headed by another verb ("killed since
-    Saturday, and hospitals called for donors") does not date the trigger.
-    """
-    head = verb
-    for _ in range(4):
-        if head.head.i == head.i:
-            return None
-        head = head.head
-        if head.pos_ not in ("VERB", "AUX"):
-            continue
-        clause = {tok.i for tok in clause_tokens(doc[head.i : head.i + 1])}
-        attached = [t for t in own if _timex_token(doc, t) in clause]
-        if attached:
-            return min(attached, key=lambda t: abs(_timex_token(doc, t) - head.i))
-    return None
-
-
 def _phrase_tokens(trigger: Span) -> set[int]:
     """A noun trigger's own phrase, as token ids ("last Friday's earthquake", "takeover in October 2021")."""
     root = trigger.root

@@ -109,11 +109,15 @@ def to_frame(events: Iterable[Event]) -> pd.DataFrame:
         events: resolved events, in any order.
 
     Returns:
-        A DataFrame with exactly :data:`COLUMNS` (extra columns none), typed per
-        :data:`SCHEMA`, one row per event mention, sorted by date then doc.
+        A DataFrame with exactly :data:`COLUMNS`, typed per :data:`SCHEMA`, one
+        row per event mention, in the order given.
     """
-    rows = [event_row(event) for event in events]
-    return conform(pd.DataFrame.from_records(rows, columns=list(COLUMNS)))
+    return from_rows(event_row(event) for event in events)
+
+
+def from_rows(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """Build the event table from rows as :func:`event_row` makes them (e.g. read back from a journal)."""
+    return conform(pd.DataFrame.from_records(list(rows), columns=list(COLUMNS)))
 
 
 def conform(df: pd.DataFrame) -> pd.DataFrame:

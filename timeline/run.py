@@ -29,7 +29,7 @@ from . import __version__
 from .dedup import assign_cluster_ids
 from .errors import InputError, TimelineError
 from .export import write_json, write_outputs
-from .frame import COLUMNS, conform, event_row
+from .frame import event_row, from_rows
 from .ingest import MAX_CHARS, iter_inputs, split_origin
 from .journal import Entry, Journal
 from .nlp import choose_model, load_nlp, model_description
@@ -274,8 +274,7 @@ def _pooled(batches: Iterator[Batch], *, model: str, jobs: int) -> Iterator[list
 
 def _table(entries: list[Entry]) -> pd.DataFrame:
     """The event table of the finished documents, clusters assigned over the whole table."""
-    rows = [row for entry in entries for row in entry.rows]
-    df = conform(pd.DataFrame.from_records(rows, columns=list(COLUMNS)))
+    df = from_rows(row for entry in entries for row in entry.rows)
     df["cluster_id"] = assign_cluster_ids(df)
     return df
 

@@ -168,3 +168,42 @@ def test_html_page_text_title_and_date(tmp_path):
     assert isinstance(item, Article), item
     assert item.published == date(2024, 11, 21)
     assert "Russia struck" in item.text and "tracker" not in item.text
+
+
+GERMAN = (
+    "Russland hat am Donnerstag die ukrainische Stadt Dnipro mit einer neuen Rakete angegriffen, sagte der "
+    "Präsident, der hinzufügte, dass weitere Tests folgen würden und dass der Krieg in eine neue Phase "
+    "eintrete, wie die Behörden mitteilten."
+)
+DUTCH = (
+    "Rusland heeft donderdag de Oekraïense stad Dnipro aangevallen met een nieuwe raket, zei de president, "
+    "die eraan toevoegde dat er meer tests zouden volgen en dat de oorlog in een nieuwe fase was beland, "
+    "zoals de autoriteiten hadden gemeld."
+)
+FRENCH_WITH_ENGLISH_QUOTE = FRENCH + ' Le ministre a cité le communiqué: "The strike was a warning."'
+CLEARLY_ENGLISH = [
+    ("news", NEWS, True),
+    ("news twice", NEWS + " " + NEWS, True),
+    ("too few words", "The strike on Dnipro was said to have been the first of the week.", False),
+    ("french", FRENCH, False),
+    ("german", GERMAN, False),
+    ("dutch, with was/had", DUTCH, False),
+    ("french with an english quote", FRENCH_WITH_ENGLISH_QUOTE, False),
+    ("a list of names", "Dnipro Kharkiv Odesa Kyiv Lviv Kherson Mykolaiv Zaporizhzhia Sumy " * 4, False),
+]
+
+
+@pytest.mark.parametrize("text,expected", [r[1:] for r in CLEARLY_ENGLISH],
+                         ids=[r[0] for r in CLEARLY_ENGLISH])
+def test_clearly_english(text, expected):
+    from timeline.ingest import clearly_english
+
+    assert clearly_english(text) is expected
+
+
+@pytest.mark.parametrize("text,language", [(NEWS, "en"), (FRENCH, "fr"), (GERMAN, "de"), (DUTCH, "nl"),
+                                           (FRENCH_WITH_ENGLISH_QUOTE, "fr")])
+def test_detect_language_still_asks_the_model_when_not_clearly_english(text, language):
+    from timeline.ingest import detect_language
+
+    assert detect_language(text) == language

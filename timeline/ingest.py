@@ -38,6 +38,16 @@ STDIN = "-"
 #: spaCy's default ``max_length``: longer texts are skipped with a reason, not cut.
 MAX_CHARS = 1_000_000
 MIN_CHARS_FOR_LANGUAGE = 200
+#: English function words that are not words of other languages the inputs are likely in
+#: (so not "was", "had", "in", "to", "a", which are Dutch, German, Italian, Spanish...).
+ENGLISH_MARKERS = frozenset(
+    "the and of with that which from this were been their they would said have has".split()
+)
+#: A text this share of whose words (of at least MIN_WORDS_FOR_MARKERS) are English markers is
+#: English without asking the language model: English news runs at 12-20%, other languages near 0.
+ENGLISH_MARKER_SHARE = 0.10
+MIN_WORDS_FOR_MARKERS = 30
+_WORD = re.compile(r"[^\W\d_]+")
 META_FIELDS = ("title", "url", "source")
 #: A character takes at most 4 bytes in UTF-8 and UTF-16: a bigger text file is too large unread.
 TEXT_BYTES_PER_CHAR = 4
@@ -460,11 +470,25 @@ def _checked(article: Article, fallback: date | None, max_chars: int) -> Item:
         return _skip(origin, str(exc).removeprefix(f"{origin}: "), doc_id)
 
 
+def clearly_english(text: str) -> bool:
+    """Whether enough of the text's words are English function words (:data:`ENGLISH_MARKERS`).
+
+    A cheap first test (a tenth of the language model's time): the texts it leaves go to
+    the model, so a False only costs time.
+    """
+    words = _WORD.findall(text.lower())
+    if len(words) < MIN_WORDS_FOR_MARKERS:
+        return False
+    return sum(word in ENGLISH_MARKERS for word in words) >= ENGLISH_MARKER_SHARE * len(words)
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language, offline (py3langid); ``""`` when too short to tell."""
     sample = text[:5000]
     if len(sample.strip()) < MIN_CHARS_FOR_LANGUAGE:
         return ""
+    if clearly_english(sample):
+        return "en"
     import py3langid  # imported here: loads its model on first use
 
     return str(py3langid.classify(sample)[0])

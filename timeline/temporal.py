@@ -15,7 +15,12 @@ Conventions (see ``data/README.md`` of the dev corpus):
   ``next <weekday>`` strictly after, ``<weekday> last week`` is that weekday
   in the previous ISO week.
 * A month or day-month without a year takes the year that puts it nearest to
-  the publication date, with a bias towards the tense direction.
+  the publication date, with a bias towards the tense direction (future
+  wording, or a past-tense verb in the clause, makes the bias stronger).
+* In results reporting, "a year earlier" / "the year-ago period" is the
+  reported quarter a year back; the reported quarter is the last one named
+  that has ended (not "this quarter", not a forecast). Beside a nine-month or
+  half-year figure, "a year earlier" is the previous year.
 * Day counts: the anchor's start date is day 1, so day N = start + (N - 1)
   days ("1,000 days since the start of the Russian invasion" = 2022-02-24 +
   999 days = 2024-11-19). Anchors live in ``data/anchors.json``. "N years
@@ -220,6 +225,7 @@ _MONTH_VALUE = re.compile(r"\d{4}-\d\d(?:-|T|$)")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q(\d)")
 _NOT_OWN_QUARTER = re.compile(r"year|ago|earlier|previous|prior", re.I)
+_DEICTIC_QUARTER = re.compile(r"(?:this|the\s+current|current)\b", re.I)
 
 
 def _interval(value: str) -> tuple[str, datetime, datetime, Precision] | None:
@@ -396,6 +402,36 @@ def _reported_re() -> re.Pattern[str]:
 
 
 _PAST_PLAN = re.compile(r"\b(?:had(?:\s+been)?|previously|originally|initially)\s*$")
+_PAST_VERB = re.compile(
+    r"\b(?:was|were|had|did|began|became|came|took|brought|went|made|saw|won|lost|met|left|fell|rose|grew|"
+    r"(?!(?:hundr|unit|limit|shr|wick|nak|sacr)ed\b)[a-z]{2,}[^e\W]ed)\b"
+)
+
+
+_DEADLINE = re.compile(r"\b(?:by|until|till)\s+$", re.I)
+
+
+def _is_deadline(ctx: _Ctx, start: int, end: int) -> bool:
+    """'pay down the loan by February': a deadline lies ahead unless a past verb tells otherwise."""
+    if not _DEADLINE.search(ctx.text[max(0, start - 7) : start]) or ctx.tense(start, end) == "past":
+        return False
+    left, right = ctx.clause(start, end, before=60, after=20)
+    return not (_PAST_VERB.search(left) or _PAST_VERB.search(right))
+
+
+def _year_penalty(ctx: _Ctx, start: int, end: int, future: bool) -> int:
+    """Extra days a month or day-month pays for lying on the wrong side of publication.
+
+    Future wording points firmly ahead; a past-tense verb in the clause ("In
+    January, the company brought in ...", "the fiscal year ended Jan. 31")
+    points firmly back, so a month a few weeks ahead loses to one months ago.
+    """
+    if future:
+        return 330
+    if ctx.tense(start, end) is not None:
+        return 150
+    left, right = ctx.clause(start, end, before=60, after=50)
+    return 240 if _PAST_VERB.search(left) or _PAST_VERB.search(right) else 150
 
 
 def _anchor_day(ctx: _Ctx, start: int, end: int) -> tuple[date, bool]:
@@ -555,6 +591,15 @@ def _h_weekday(m: _Match, ctx: _Ctx) -> _Norm | None:
     return _day_norm(m, day, basis="relative", future=future)
 
 
+def _h_weekday_rel(m: _Match, ctx: _Ctx) -> _Norm | None:
+    """'down 4.5% from the previous Friday': counted from the last day named before, else from publication."""
+    focus = [d for _s, e, d in ctx.days if e <= m.start()]
+    base = focus[-1] if focus else ctx.published
+    following = _g(m, "rel") == "following"
+    day = _weekday_date(_weekday_number(m["wd"]), base, future=following, strict=True)
+    return _day_norm(m, day, basis="inferred" if focus else "relative", future=day > ctx.published)
+
+
 @lru_cache(maxsize=1)
 def _following_year_re() -> re.Pattern[str]:
     f = _frag()
@@ -591,8 +636,8 @@ def _year_for(m: _Match, ctx: _Ctx, month: int, day: int) -> tuple[int, bool]:
     yrel = _g(m, "yrel")
     if yrel:
         return ctx.published.year + {"last": -1, "next": 1}.get(yrel, 0), True
-    future = _is_future(ctx, m.start(), m.end())
-    nearest = _nearest_year(month, day, ctx.published, future)
+    future = _is_future(ctx, m.start(), m.end()) or _is_deadline(ctx, m.start(), m.end())
+    nearest = _nearest_year(month, day, ctx.published, future, _year_penalty(ctx, m.start(), m.end(), future))
     # a year named just before in the same sentence ("in late 2012, holding it
     # from 20 November") dates a day-month, unless the clause looks ahead or
     # the year sits in another clause far back
@@ -755,8 +800,10 @@ def _h_month(m: _Match, ctx: _Ctx) -> _Norm | None:
     else:
         # a bare month is the nearest one, biased by tense; future wording
         # ("will ... in December", written in March) points firmly ahead
-        future = _is_future(ctx, m.start(), m.end())
-        year = _context_year(ctx, m.start()) or _nearest_year(month, 15, pub, future, 330 if future else 150)
+        future = _is_future(ctx, m.start(), m.end()) or _is_deadline(ctx, m.start(), m.end())
+        year = _context_year(ctx, m.start()) or _nearest_year(
+            month, 15, pub, future, _year_penalty(ctx, m.start(), m.end(), future)
+        )
     return _Norm(
         "DATE",
         f"{year:04d}-{month:02d}",
@@ -766,8 +813,26 @@ def _h_month(m: _Match, ctx: _Ctx) -> _Norm | None:
     )
 
 
+# "today's world", "the people of tomorrow": the present or future era, not a day
+_GENERIC_ERA = re.compile(
+    r"['’]s\s+(?:world|youth|society|generations?|children|kids|young|teenagers|culture|era|age|"
+    r"(?:personal\s+)?computers|technology)\b",
+    re.I,
+)
+
+
+_THE_NOUN_OF = re.compile(r"\bthe\s+[a-z]+\s+of\s+$", re.I)
+
+
 def _h_deictic(m: _Match, ctx: _Ctx) -> _Norm | None:
     word = _g(m, "w")
+    if word in ("today", "tomorrow") and not _g(m, "pod") and (
+        _GENERIC_ERA.match(ctx.text, m.end())
+        or _THE_NOUN_OF.search(ctx.text[max(0, m.start() - 24) : m.start()])
+    ):
+        return None
+    if m["w"] == "Today" and re.search(r"\b[A-Z][A-Za-z]*\s+$", ctx.text[max(0, m.start() - 12) : m.start()]):
+        return None  # a name: "USA Today", "VOA Today"
     if word == "tonight":
         return _Norm("TIME", f"{ctx.published}TNI", basis="relative", future=True)
     offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
@@ -828,6 +893,7 @@ def _season_year(season: str, rel: str, pub: date, future: bool) -> int:
 
 def _h_season(m: _Match, ctx: _Ctx) -> _Norm | None:
     rel, season = _g(m, "rel"), _data()["seasons"][_g(m, "s")]
+    rel = "last" if rel.startswith("this") and rel.endswith("past") else rel  # "this past spring"
     before = ctx.text[max(0, m.start() - 15) : m.start()].lower()
     if not (
         _g(m, "y")
@@ -835,7 +901,7 @@ def _h_season(m: _Match, ctx: _Ctx) -> _Norm | None:
         or (
             rel == "the"
             and season != "FA"
-            and re.search(r"\b(?:in|during|over|through|by|until|since)\s*$", before)
+            and re.search(r"\b(?:in|during|over|through|into|by|until|since)\s*$", before)
         )
     ):
         return None
@@ -900,15 +966,28 @@ def _h_ago(m: _Match, ctx: _Ctx) -> _Norm | None:
         return None
     mod = _mod(_g(m, "mod"))
     mod = "APPROX" if mod in ("APPROX", "LESS_THAN", "MORE_THAN") else mod
-    if unit == "year" and ctx.last_quarter is not None and n == 1:
-        y, q = ctx.last_quarter
-        return _Norm("DATE", f"{y - int(n)}-Q{q}", basis="relative")
+    quarter = ctx.last_quarter if unit == "year" and n == 1 else None
+    if quarter is not None and not _compares_longer_period(ctx, m.start()):
+        return _Norm("DATE", f"{quarter[0] - 1}-Q{quarter[1]}", basis="relative")
     value = _shift(ctx.published, n, unit)
     return _Norm("DATE", value, mod=mod, basis="relative") if value else None
 
 
+_LONGER_PERIOD = re.compile(
+    r"\b(?:(?:six|nine|twelve|\d+)[\s-]+months?|first\s+half|year\s+to\s+date|full\s+year)\b", re.I
+)
+
+
+def _compares_longer_period(ctx: _Ctx, start: int) -> bool:
+    """Whether the sentence so far reports a period longer than a quarter ("For the nine months, ...")."""
+    idx = ctx.sentence(start)
+    begin = ctx.breaks[idx - 1] if idx > 0 else 0
+    return _LONGER_PERIOD.search(ctx.text, begin, start) is not None
+
+
 def _h_year_earlier(m: _Match, ctx: _Ctx) -> _Norm | None:
-    if ctx.last_quarter is not None:
+    bare = not re.search(r"quarter|period", m[0], re.I)
+    if ctx.last_quarter is not None and not (bare and _compares_longer_period(ctx, m.start())):
         y, q = ctx.last_quarter
         return _Norm("DATE", f"{y - 1}-Q{q}", basis="relative")
     return _Norm("DATE", str(ctx.published.year - 1), basis="relative")
@@ -944,6 +1023,8 @@ def _h_duration(m: _Match, ctx: _Ctx) -> _Norm | None:
         n += 0.5
     if num_text in ("a", "an") and not _g(m, "the") and _set_context(ctx, m.start()):
         return _Norm("SET", _unit_value(1, unit))
+    if m[0].lower() == "one day" and _SOMEDAY_LEAD.search(ctx.text[max(0, m.start() - 12) : m.start()]):
+        return _Norm("DATE", "FUTURE_REF", basis="relative", future=True)  # "Islam will one day be ..."
     if (
         (n is not None and n == 0)
         or (unit == "second" and num_text in ("a", "an"))
@@ -977,6 +1058,10 @@ def _h_duration(m: _Match, ctx: _Ctx) -> _Norm | None:
     return _Norm("DURATION", value, mod=_mod(_g(m, "mod")), start=trim)
 
 
+# a modal or a subject right before "one day" makes it "some day": "will one day be", "hope he one day goes"
+_SOMEDAY_LEAD = re.compile(
+    r"\b(?:will|would|could|may|might|can|shall|should|must|he|she|they|we|i|you)\s+$", re.I
+)
 _PREVIOUS_NIGHTS = re.compile(r"the\s+(?:previous|past|last|preceding)\s", re.I)
 
 
@@ -996,9 +1081,15 @@ _FRACTION_OF = re.compile(r"\s+of\s+(?:the|a|an|all|its|their|his|her)\b|-centur
 _AGE = re.compile(r"[\s-]+old\b", re.I)
 
 
+_IDIOM_BEFORE = re.compile(r"\bmatter\s+of\s+$", re.I)
+_APART = re.compile(r"\s+apart\b", re.I)
+
+
 def _h_vague_units(m: _Match, ctx: _Ctx) -> _Norm | None:
     if _AGE.match(ctx.text, m.end()) or _is_title(m, "u", ctx):
         return None
+    if _IDIOM_BEFORE.search(ctx.text[max(0, m.start() - 12) : m.start()]) or _APART.match(ctx.text, m.end()):
+        return None  # "a matter of days" (= soon), "minutes apart" (a gap, not a period)
     return _Norm("DURATION", _unit_value(None, _unit_name(_g(m, "u"))))
 
 
@@ -1016,6 +1107,20 @@ def _h_day_count(m: _Match, ctx: _Ctx) -> _Norm | None:
 
 def _h_streak(m: _Match, ctx: _Ctx) -> _Norm | None:
     return _Norm("DATE", ctx.published.isoformat(), basis="relative")
+
+
+def _h_year_end(m: _Match, ctx: _Ctx) -> _Norm | None:
+    """'by year-end', 'since year-end': the end of this year (of last year after 'since')."""
+    pub = ctx.published
+    passed = _g(m, "prep") == "since" and (pub.month, pub.day) != (12, 31)
+    return _Norm(
+        "DATE",
+        str(pub.year - 1 if passed else pub.year),
+        mod="END",
+        basis="relative",
+        future=not passed,
+        start=m.start("ye"),
+    )
 
 
 _PERIOD_END = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b", re.I)
@@ -1102,9 +1207,10 @@ def _h_quarter(m: _Match, ctx: _Ctx) -> _Norm | None:
         year, q = pub_y, pub_q
     elif re.search(r"\bnext\b", text):
         year, q = _shift_quarter(pub_y, pub_q, 1)
-    elif ctx.last_quarter is not None and "last year's" in text:
+    elif ctx.last_quarter is not None and "last year" in text:
         year, q = ctx.last_quarter[0] - 1, ctx.last_quarter[1]
-    elif ctx.last_quarter is not None and not re.search(r"\b(?:last|latest)\b", text):
+    elif ctx.last_quarter is not None and not re.search(r"\blast\b", text):
+        # "the quarter", "the latest period": the reported quarter in focus
         year, q = ctx.last_quarter
     else:
         year, q = _shift_quarter(pub_y, pub_q, -1)
@@ -1138,6 +1244,12 @@ def _h_year_2000(m: _Match, ctx: _Ctx) -> _Norm | None:
     return _Norm("DATE", str(year), future=year > ctx.published.year)
 
 
+def _h_decade_word(m: _Match, ctx: _Ctx) -> _Norm | None:
+    """'the nineties', 'the early sixties': a decade of the 1900s (TimeML '199')."""
+    tens = int(_number(_g(m, "w")[:-3] + "y") or 0) // 10
+    return _Norm("DATE", f"19{tens}", mod=_mod(_g(m, "mod")), basis="explicit")
+
+
 def _h_decade(m: _Match, ctx: _Ctx) -> _Norm | None:
     dec = _g(m, "dec")
     full = dec if len(dec) == 4 else ("19" if int(dec[1]) > 2 else "20") + dec[1:]
@@ -1162,7 +1274,22 @@ def _h_ref(m: _Match, ctx: _Ctx) -> _Norm | None:
         r"\s+(?:account|affairs|events|prices|dollars|law|rules|system|situation)", ctx.text[m.end() :]
     ):
         return None
+    if word == "soon" and not _soon_is_future(ctx, m.start(), m.end()):
+        return None
     return _Norm("DATE", _data()["refs"][word], basis="relative")
+
+
+_SOON_DEGREE = re.compile(r"\b(?:as|so|too)\s+$", re.I)
+_SOON_LINK = re.compile(r"\s+(?:after|afterwards?|thereafter|as|enough\s+to|to\s+be)\b", re.I)
+
+
+def _soon_is_future(ctx: _Ctx, start: int, end: int) -> bool:
+    """'it will soon begin', 'healthy enough soon': not 'as soon as X', 'soon after', 'was soon released'."""
+    if _SOON_LINK.match(ctx.text, end) or _SOON_DEGREE.search(ctx.text[max(0, start - 4) : start]):
+        return False
+    before = ctx.text[max(0, start - 12) : start].lower()
+    after = ctx.text[end : end + 14].lower()
+    return not (_PAST_VERB.search(before) or _PAST_VERB.match(after.lstrip()))
 
 
 def _h_set(m: _Match, ctx: _Ctx) -> _Norm | None:
@@ -1327,6 +1454,22 @@ def _rules() -> tuple[_Rule, ...]:
             False,
         ),
         (
+            "day_of_now",
+            # "today is the eighth day of the airlift", "it's the second day of an
+            # offensive": a present-tense copula makes the ordinal day today
+            r"(?:(?<=\bis )|(?<=\bit's )|(?<=\bit’s ))the\s+(?:" + f["ORD"] + r"|\d+(?:st|nd|rd|th))\s+"
+            r"(?:straight\s+|consecutive\s+|successive\s+|full\s+)?day\b(?=\s+of\b|\s*[.,;])",
+            _h_streak,
+            False,
+        ),
+        (
+            "year_end",
+            r"\b(?P<prep>by|around|since|until|till|before|after|at|near|toward|towards)\s+"
+            r"(?P<ye>year(?:['’]s)?[\s-]end)\b(?![\s-]\w)",
+            _h_year_end,
+            False,
+        ),
+        (
             "streak",
             r"\b(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+"
             r"(?:straight\s+|consecutive\s+|successive\s+|full\s+)?day\b(?!\s+of\b)",
@@ -1415,8 +1558,19 @@ def _rules() -> tuple[_Rule, ...]:
             False,
         ),
         (
+            "weekday_rel",
+            r"\bthe\s+(?P<rel>previous|preceding|following)\s+(?P<wd>" + WD + r")(?!,?\s+\d)"
+            r"(?:\s+(?P<pod>morning|afternoon|evening|night))?",
+            _h_weekday_rel,
+            False,
+        ),
+        (
             "weekday",
-            r"\b" + PRE + r"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<wd>" + WD + r")(?!,?\s+\d)"
+            r"\b" + PRE + r"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<wd>" + WD + r")"
+            # not the weekday of a day-month ("Saturday, 12 March") or of a clock time
+            # ("Monday, 3 p.m."), but a count may follow ("Thursday, 5,745,188 shares")
+            r"(?!,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+" + M + r")"
+            r"(?!,?\s+\d{1,2}\b(?![,\d]|\s+percent\b))"
             r"(?:\s+(?P<pod>morning|afternoon|evening|night))?(?:\s+(?P<wk>last|next|this)\s+week)?",
             _h_weekday,
             False,
@@ -1491,13 +1645,17 @@ def _rules() -> tuple[_Rule, ...]:
         ),
         (
             "quarter",
-            r"\b(?:(?:the|this|last|next|its|their)\s+)?(?:(?:latest|last|current|same|comparable|previous|"
-            r"recent|prior|fiscal|year[\s-]ago|year[\s-]earlier|this\s+year's|last\s+year's|next\s+year's)[\s-]+)*"
+            r"\b(?:(?:the|this|last|next|its|their)\s+)?(?:(?:latest|last|current|same|comparable|"
+            r"corresponding|previous|recent|prior|fiscal|year[\s-]ago|year[\s-]earlier|"
+            r"this\s+year's|last\s+year's|next\s+year's)[\s-]+)*"
             r"(?:(?P<y0>(?<![\d$£€.,])(?:19|20)\d\d)\s+)?"
             r"(?:(?P<n>first|second|third|fourth|[1-4](?:st|nd|rd|th))[\s-]+)?(?:fiscal[\s-]+)?"
-            r"(?:quarter\b(?![\s-]century)|(?<=latest )period\b|(?<=earlier )period\b|(?<=ago )period\b"
-            r"|(?<=\d\d\d\d )period\b)"
-            r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<y>" + YEAR + r")|(?:last|this|next)\s+year))?",
+            r"(?:quarter\b(?![\s-]century|-to-)|(?<=latest )period\b|(?<=earlier )period\b|(?<=ago )period\b"
+            r"|(?<=\d\d\d\d )period\b"
+            r"|(?:(?<=corresponding )|(?<=comparable )|(?<=same ))period\b(?=\s+(?:a\s+)?(?:last\s+)?year))"
+            r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<y>" + YEAR + r")|(?:last|this|next)\s+year))?"
+            # "the quarter a year ago", "the corresponding period last year"
+            r"(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b(?!'))?",
             _h_quarter,
             False,
         ),
@@ -1511,7 +1669,7 @@ def _rules() -> tuple[_Rule, ...]:
         ),
         (
             "season",
-            r"\b(?:(?P<rel>last|this|next|early|late|mid|the)[\s-]+)?(?P<s>"
+            r"\b(?:(?P<rel>this\s+past|last|this|next|early|late|mid|the)[\s-]+)?(?P<s>"
             + f["SEASON"]
             + r")\b(?:\s+(?:of\s+)?(?P<y>"
             + YEAR
@@ -1523,6 +1681,13 @@ def _rules() -> tuple[_Rule, ...]:
             "decade",
             r"(?:\b(?P<the>the)\s+)?(?:\b(?P<mod>early|late|mid)[\s-]+)?(?P<dec>\b(?:1[0-9]|20)\d0|'\d0)s\b",
             _h_decade,
+            False,
+        ),
+        (
+            "decade_word",
+            r"\b(?P<the>the)\s+(?:(?P<mod>early|late|mid)[\s-]+)?"
+            r"(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+            _h_decade_word,
             False,
         ),
         (
@@ -1562,7 +1727,9 @@ def _rules() -> tuple[_Rule, ...]:
         (
             "vague_units",
             r"\b(?:(?:recent|the(?:\s+(?:past|last|coming|next|recent))?|past|coming)\s+)?"
-            r"(?P<u>seconds|minutes|hours|days|weeks|months|years|decades)\b",
+            r"(?P<u>seconds|minutes|hours|days|weeks|months|years|decades)\b"
+            # "weeks or months": one vague span, valued by its first unit
+            r"(?:\s+(?:or|and)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\b)?",
             _h_vague_units,
             False,
         ),
@@ -1661,6 +1828,7 @@ _CONTEXTUAL = frozenset(
         "duration",
         "that_year",
         "rel_unit",
+        "weekday_rel",
     }
 )
 
@@ -1687,6 +1855,8 @@ def _triggers() -> tuple[frozenset[str], ...]:
         "day_count": {"day"},
         "ord_day_of": {"day"},
         "streak": {"day"},
+        "day_of_now": {"day"},
+        "year_end": {"end"},
         "cal_dmy": months,
         "cal_mdy": months,
         "range_dmy": months,
@@ -1697,6 +1867,7 @@ def _triggers() -> tuple[frozenset[str], ...]:
         "month_year": months,
         "month": months,
         "weekday": weekdays,
+        "weekday_rel": weekdays,
         "set_named": {"each", "every", "mornings", "afternoons", "evenings", "nights"}
         | {w + "s" for w in weekdays},
         "holiday": {re.findall(r"[a-z]+", h.lower())[0] for h in d["holidays"]},
@@ -1709,6 +1880,9 @@ def _triggers() -> tuple[frozenset[str], ...]:
         "half": {"half"},
         "season": set(d["seasons"]),
         "decade": {"#dec"},
+        "decade_word": {
+            "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"
+        },
         "century": {"century"},
         "year": {"#4", "nineteen", "eighteen"},
         "year_2000": {"thousand"},
@@ -1830,13 +2004,30 @@ def _resolve(chosen: list[tuple[_Cand, _Norm | None]], ctx: _Ctx) -> list[tuple[
             ctx.md_years[(day.month, day.day)] = day.year
         q = _QUARTER_VALUE.fullmatch(norm.value)
         if q and rules[i].name == "quarter" and not _NOT_OWN_QUARTER.search(m[0]) and not _g(m, "y0"):
-            ctx.last_quarter = (int(q[1]), int(q[2]))
+            # a forecast ("the third quarter of 1990") or the present ("this
+            # quarter's loss") is not the reported quarter that "a year
+            # earlier" compares against
+            if _reported_quarter(ctx, s, e, (int(q[1]), int(q[2]))) and not _DEICTIC_QUARTER.match(m[0]):
+                ctx.last_quarter = (int(q[1]), int(q[2]))
     for k, ((s, e, i, m), _) in enumerate(chosen):
         if rules[i].anchored:
             norm = rules[i].handler(m, ctx)
             if norm is not None:
                 out[k] = (s, e, norm)
     return [out[k] for k in sorted(out)]
+
+
+def _reported_quarter(ctx: _Ctx, start: int, end: int, quarter: tuple[int, int]) -> bool:
+    """Whether ``quarter`` can be the quarter a results report is about.
+
+    It has ended, or it is the current (fiscal) quarter and its clause reports
+    it in the past tense ("reported a decline in fourth-quarter earnings").
+    """
+    current = _quarter(ctx.published)
+    if quarter != current:
+        return quarter < current
+    left, right = ctx.clause(start, end, before=60, after=40)
+    return bool(_PAST_VERB.search(left) or _PAST_VERB.search(right))
 
 
 def _merge(text: str, items: list[tuple[int, int, _Norm]]) -> list[tuple[int, int, _Norm]]:

@@ -15,6 +15,9 @@ from typing import Any
 import pandas as pd
 
 FINE = ("day", "hour", "minute")
+#: The columns :func:`same_event` and the blocking read.
+COMPARED = ("event_id", "doc_id", "sent_start", "sentence", "event_type", "status", "date_start", "date_end",
+            "date_precision", "location", "actor_countries")
 Row = Mapping[str, Any]
 
 
@@ -30,7 +33,7 @@ def assign_cluster_ids(df: pd.DataFrame) -> pd.Series:
     Returns:
         A string Series aligned with ``df``.
     """
-    rows = df.to_dict("records")
+    rows = df[list(COMPARED)].to_dict("records")
     ids = [""] * len(rows)
     heads: dict[tuple[str, ...], list[int]] = {}
     for number, row in enumerate(rows):
@@ -51,8 +54,9 @@ def _bucket_keys(row: Row) -> Iterator[tuple[str, ...]]:
     if pd.isna(start) or pd.isna(end):
         yield (*block, "undated", str(row["doc_id"]))
         return
-    for month in pd.period_range(pd.Timestamp(start), pd.Timestamp(end), freq="M"):
-        yield (*block, str(month))
+    first, last = pd.Timestamp(start), pd.Timestamp(end)
+    for month in range(first.year * 12 + first.month - 1, last.year * 12 + last.month):
+        yield (*block, f"{month // 12:04d}-{month % 12 + 1:02d}")
 
 
 def same_event(a: Row, b: Row) -> bool:

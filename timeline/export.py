@@ -352,6 +352,8 @@ def _records(df: pd.DataFrame) -> Iterator[dict[str, Any]]:
 
 
 def _json_value(key: str, value: Any) -> Any:
+    if type(value) is str:  # most cells: checked first
+        return value
     if key in frame.LIST_COLUMNS:
         return frame.as_list(value)
     if isinstance(value, pd.Timestamp):

@@ -78,6 +78,19 @@ DATE_RULES = [
      "other", "2024-03-02", "noun-modifier-date-not-main-verb"),
     ("The tanker, which was struck by a drone on Monday, sank near the coast on Wednesday.",
      "other", "2024-03-06", "relative-clause-date-not-main-verb"),
+    ("The EU sanctioned the general in January, and sanctioned his deputy the following week.",
+     "sanctions", "2024-01", "the-following-week-counts-from-the-earlier-date"),
+    ("Soldiers in the capital seized power in 2019 and again in 2022.",
+     "election_or_transition", "2022", "again-in-year-dates-the-repetition"),
+    ("Veterans gathered at the memorial on Sunday to mark ten years since the 4th of March.",
+     "milestone_or_anniversary", "2024-03-03", "milestone-dated-by-its-day-not-the-count-origin"),
+    ("Drones hit an army depot near the port on Thursday.\n\n"
+     "Residents reported loud blasts at around 9 p.m., and the governor ordered a blackout.",
+     "other", "2024-03-07T21:00", "bare-clock-on-discourse-day"),
+    ("A missile struck a cargo ship in the Gulf of Aden on Wednesday.\n\n"
+     "The navy said the missile hit the ship at about 11:30 a.m. local time.\n\n"
+     "A navy warship rescued 20 crew members.",
+     "humanitarian", "2024-03-06", "bare-clock-reference-keeps-its-day"),
 ]
 
 
@@ -114,6 +127,13 @@ NOT_DATES = [
      "other", "2024-02-18", "noun-modifier-date-not-main-verb"),
     ("The tanker, which was struck by a drone on Monday, sank near the coast on Wednesday.",
      "other", "2024-03-04", "relative-clause-date-not-main-verb"),
+    ("Drones hit an army depot near the port on Thursday.\n\n"
+     "Residents reported loud blasts at around 9 p.m., and the governor ordered a blackout.",
+     "other", "2024-03-09T21:00", "bare-clock-not-on-publication-day"),
+    ("The EU sanctioned the general in January, and sanctioned his deputy the following week.",
+     "sanctions", "2024-W11", "the-following-week-not-from-publication"),
+    ("Veterans gathered at the memorial on Sunday to mark ten years since the 4th of March.",
+     "milestone_or_anniversary", "2024-03-04", "milestone-not-on-the-count-origin"),
 ]
 
 

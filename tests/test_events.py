@@ -115,6 +115,45 @@ RULE_TYPES = [
     ("More than 8,000 people crossed into Chad from Darfur on Monday.", "humanitarian", "occurred"),
     ("Hundreds of families crossed the border into Lebanon overnight.", "humanitarian", "occurred"),
     ("Russian troops crossed into the Kharkiv region before dawn.", "troop_movement_or_deployment", "occurred"),
+    # A passive killing of counted or civilian victims, no cause named: an attack on them; a perfect: a tally.
+    ("At least 30 villagers were killed near Bunia on Sunday.", "attack_on_civilians", "occurred"),
+    ("The ministry said 5,000 people had been killed in the first six months of the war.",
+     "casualty_report", "occurred"),
+    # "fears of <attack>" reports a warning; the feared attack stays hypothetical.
+    ("Schools in the capital closed amid fears of new air strikes on Monday.",
+     "statement_or_warning", "occurred"),
+    ("Schools in the capital closed amid fears of new air strikes on Monday.",
+     "air_or_drone_strike", "hypothetical"),
+    # A time clause presupposes its event whatever modal governs the main clause.
+    ("The rebels may now win back the town they lost after fighting with the army erupted last year.",
+     "armed_clash", "occurred"),
+    # "ordered troops to take control": a deployment order; the ordered capture has not happened yet.
+    ("The president ordered troops to take control of the border crossing.",
+     "troop_movement_or_deployment", "occurred"),
+    ("The president ordered troops to take control of the border crossing.", "territorial_change", "planned"),
+    ("The country won independence from Portugal in 1975.", "other", "occurred"),
+    ("Rail traffic across the bridge resumed on Sunday.", "other", "occurred"),
+    ("Washington has cleared Kyiv to use the rockets against targets inside Russia.",
+     "policy_or_law_change", "occurred"),
+    ("The militants handed four captured soldiers to the Red Cross in Gaza City on Saturday.",
+     "arrest_or_detention", "occurred"),
+    ("In 1982 the army crushed an uprising in the city, killing thousands of people.",
+     "attack_on_civilians", "occurred"),
+    ("Germany quietly shipped 50 Leopard tanks to Ukraine in March.", "military_aid", "occurred"),
+    # A noun told with its own year as the subject of a passive is news, not a back-reference.
+    ("The previous tranche of military funding was approved in December 2022.", "military_aid", "occurred"),
+    # An ambiguous verb with a stretch of time as object is used in its event sense.
+    ("Israelis gathered at memorials on Monday to mark one year since gunmen stormed the border, "
+     "taking 251 hostages.", "milestone_or_anniversary", "occurred"),
+    ("The embassy closed its doors on Wednesday, warning of a possible missile attack.",
+     "statement_or_warning", "occurred"),
+    # "be to <verb>" is an arrangement, not a report.
+    ("Talks on a permanent truce are to begin in Cairo next week.", "diplomacy_talks", "planned"),
+    ("The two leaders are to meet in Geneva.", "diplomacy_talks", "planned"),
+    ("Talks on a permanent truce began in Cairo on Monday.", "diplomacy_talks", "occurred"),
+    # A named speaker quoted with a conditional consequence: the warning was given.
+    ('Defence Minister Ana Lopes was blunt in a radio interview: '
+     '"If the deliveries stop, we will run out of shells."', "statement_or_warning", "occurred"),
 ]
 
 
@@ -150,6 +189,21 @@ NOT_TYPES = [
     ("More than 8,000 people crossed into Chad from Darfur on Monday.", "troop_movement_or_deployment"),
     ("The minister said the strike had crossed a red line.", "troop_movement_or_deployment"),
     ("Officials warned that the militia had crossed every threshold.", "troop_movement_or_deployment"),
+    ("Five soldiers were killed in the ambush.", "attack_on_civilians"),
+    ("Twelve people were killed in the blast, officials said.", "attack_on_civilians"),
+    ("Fears of a recession grew in the capital.", "statement_or_warning"),
+    ('Defence Minister Ana Lopes was blunt in a radio interview: "We will run out of shells."',
+     "statement_or_warning"),
+    ("Drones struck the port on Tuesday, hitting two fuel depots.", "armed_clash"),
+    ("The two armies fought in the capital on Sunday, with air strikes and heavy gunfire.",
+     "air_or_drone_strike"),
+    ("Residents reported gunfire and explosions near the airport.", "explosion_or_bombing"),
+    ("Two spans of the old bridge collapsed into the river.", "other"),
+    ("Ukraine fired British-supplied Storm Shadow missiles at the bridge.", "military_aid"),
+    # A statement participle on another event's verb tells that act's content, unless it warns of an attack.
+    ("The governor signed a decree on Thursday, ordering all schools to close.", "statement_or_warning"),
+    ("The president described the launch as retaliation for Ukrainian strikes on Russian soil.",
+     "air_or_drone_strike"),
 ]
 
 
@@ -197,6 +251,18 @@ REPEATS = [
     # Must-fail: a retelling by the same side, with no agent, date or place of its own, is merged.
     ("Moscow launched a ballistic missile at the Dnipro region on Thursday. The missile was fired from "
      "a launcher, Ukrainian officials said.", 1, "missile_strike"),
+    # A toll given only in the retelling adds detail, not another explosion; what blew up is not an agent.
+    ("A fuel truck exploded on the bridge early on Saturday. Officials said the truck blew up at 6 a.m., "
+     "killing two people.", 1, "explosion_or_bombing"),
+    # A scraped page repeats a sentence cut off: the cut-off copy is no event.
+    ("The army blamed the militia for the attacks on Monday. The army blamed the militia for the",
+     1, "statement_or_warning"),
+    # "and again in <date>" tells another occurrence; a bare "again" does not.
+    ("Soldiers in the capital seized power in 2019 and again in 2022.", 2, "election_or_transition"),
+    ("Rebels shelled the town again on Monday.", 1, "shelling_artillery"),
+    # Two events of one type in one sentence, each with a time of its own, are two events.
+    ("The EU sanctioned the general in March, and sanctioned his deputy the following month.",
+     2, "sanctions"),
 ]
 
 

@@ -955,6 +955,169 @@ ROWS = [
         "",
         "none",
     ),
+    # a weekday after "until"/"by" is a deadline ahead, unless a past verb in the clause says otherwise
+    (
+        "The agency has given the relatives until 9 a.m. Tuesday to sign the paper.",
+        date(2000, 4, 3),
+        "9 a.m. Tuesday",
+        "TIME",
+        "2000-04-04T09:00",
+        "2000-04-04T09:00",
+        "minute",
+    ),
+    (
+        "The rebels must leave the city by Saturday.",
+        THU,
+        "Saturday",
+        "DATE",
+        "2024-11-23",
+        "2024-11-23",
+        "day",
+    ),
+    ("The rebels had left the city by Saturday.", THU, "Saturday", "DATE", "2024-11-16", "2024-11-16", "day"),
+    (
+        "By Wednesday, the army had landed at the airport.",
+        THU,
+        "Wednesday",
+        "DATE",
+        "2024-11-20",
+        "2024-11-20",
+        "day",
+    ),
+    (
+        "Up until Thursday, they had described him only as a witness.",
+        date(1999, 5, 7),
+        "Thursday",
+        "DATE",
+        "1999-05-06",
+        "1999-05-06",
+        "day",
+    ),
+    # a fronted weekday before a past-tense plan verb is the day of the planning;
+    # inside the plan's complement it still looks ahead
+    (
+        "On Friday, the government planned to pay the families.",
+        date(1998, 9, 30),
+        "Friday",
+        "DATE",
+        "1998-09-25",
+        "1998-09-25",
+        "day",
+    ),
+    (
+        "The government planned to pay the families on Friday.",
+        date(1998, 9, 30),
+        "Friday",
+        "DATE",
+        "1998-10-02",
+        "1998-10-02",
+        "day",
+    ),
+    # "the day before/after <date>" is one day counted from that date
+    (
+        "The day before last Tuesday's hearing, lawyers met.",
+        THU,
+        "The day before last Tuesday",
+        "DATE",
+        "2024-11-18",
+        "2024-11-18",
+        "day",
+    ),
+    (
+        "The talks resumed the day after Christmas.",
+        THU,
+        "the day after Christmas",
+        "DATE",
+        "2023-12-26",
+        "2023-12-26",
+        "day",
+    ),
+    # in apposition to a date it renames that date; alone it counts from the date before
+    (
+        "He was last seen Nov. 3, the day before the warrant was issued.",
+        THU,
+        "the day before",
+        "DATE",
+        "2024-11-03",
+        "2024-11-03",
+        "day",
+    ),
+    (
+        "It rained on Monday. The day before, it snowed.",
+        THU,
+        "The day before",
+        "DATE",
+        "2024-11-17",
+        "2024-11-17",
+        "day",
+    ),
+    # a bare day coordinated with a day-month shares its month and year
+    (
+        "The summit will be held on April 24 and 25.",
+        date(1999, 2, 10),
+        "25",
+        "DATE",
+        "1999-04-25",
+        "1999-04-25",
+        "day",
+    ),
+    (
+        "Talks are set for 24th and 25th April.",
+        date(1999, 2, 10),
+        "24th",
+        "DATE",
+        "1999-04-24",
+        "1999-04-24",
+        "day",
+    ),
+    ("Polls open on 3 and 4 May 2020, officials said.", THU, "3", "DATE", "2020-05-03", "2020-05-03", "day"),
+    # "or so" hedges a count without changing it
+    (
+        "Then, a week or so ago, the general moved his forces.",
+        THU,
+        "a week or so ago",
+        "DATE",
+        "2024-W46",
+        "2024-W46",
+        "week",
+    ),
+    ("The plant had closed two years or so earlier.", THU, "two years or so earlier", "DATE", "2022", "2022", "year"),
+    # a fronted "In <month>," takes its tense from the main verb after the subject ("vs." ends no sentence)
+    (
+        "In January, a week after the anniversary of Roe vs. Wade, a bombing in Birmingham killed a guard.",
+        date(1998, 10, 25),
+        "January",
+        "DATE",
+        "1998-01",
+        "1998-01",
+        "month",
+    ),
+    (
+        "In January, the new rules take effect across the whole of the country.",
+        date(1998, 10, 25),
+        "January",
+        "DATE",
+        "1999-01",
+        "1999-01",
+        "month",
+    ),
+    # a denied deictic day is still a known day (only a denied calendar date loses its year)
+    ("But it is not tonight we are worried about.", THU, "tonight", "TIME", "2024-11-21TNI", "2024-11-21", "day"),
+    ("The strike came not yesterday but a week ago.", THU, "yesterday", "DATE", "2024-11-20", "2024-11-20", "day"),
+    ("Those quarrels belong to the past.", THU, "the past", "DATE", "PAST_REF", "", "none"),
+    # "the last/latter half of <year>" is the second half; "First half" keeps its number
+    ("Sales fell in the last half of 1989.", THU, "the last half of 1989", "DATE", "1989-H2", "1989", "year"),
+    ("First half profit rose 4%.", THU, "First half", "DATE", "2024-H1", "2024", "year"),
+    (
+        "Demand will stay weak through at least the first two quarters of 1990.",
+        THU,
+        "at least the first two quarters of 1990",
+        "DATE",
+        "1990-H1",
+        "1990",
+        "year",
+    ),
+    ("Losses narrowed in the first two quarters.", THU, "the first two quarters", "DURATION", "P6M", "", "none"),
     # recurring weekdays and months are SETs
     ("Ferries leave on Tuesday nights.", THU, "Tuesday nights", "SET", "XXXX-WXX-2TNI", "", "none"),
     ("A third flight departs each Thursday.", THU, "each Thursday", "SET", "XXXX-WXX-4", "", "none"),
@@ -996,6 +1159,11 @@ MUST_FAIL = [
     # the present or future era, not a day
     "The case is for today's youth what the blockade was for their parents.",
     "He would have chosen the people of tomorrow.",
+    # "last half" of anything but a year is not a calendar half
+    "He scored twice in the last half hour.",
+    # "the past" determining a counted noun is not the past itself
+    "He has fished there the past three summers.",
+    "Over the past 10 games he scored twice.",
     # an adjective, not a date
     "Year-end results were flat.",
     "The quarter-to-quarter comparison was flat.",
@@ -1111,14 +1279,14 @@ class TestParsedTense:
 
     def test_past_verb_outweighs_plan_word(self):
         doc = _parsed(
-            ["On", "Friday", ",", "the", "government", "planned", "to", "pay", "the", "families", "."],
-            ["IN", "NNP", ",", "DT", "NN", "VBD", "TO", "VB", "DT", "NNS", "."],
-            ["prep", "pobj", "punct", "det", "nsubj", "ROOT", "aux", "xcomp", "det", "dobj", "punct"],
-            [5, 0, 5, 4, 5, 5, 7, 5, 9, 7, 5],
-            ["on", "Friday", ",", "the", "government", "plan", "to", "pay", "the", "family", "."],
+            ["On", "Friday", ",", "the", "government", "scheduled", "talks", "with", "the", "families", "."],
+            ["IN", "NNP", ",", "DT", "NN", "VBD", "NNS", "IN", "DT", "NNS", "."],
+            ["prep", "pobj", "punct", "det", "nsubj", "ROOT", "dobj", "prep", "det", "pobj", "punct"],
+            [5, 0, 5, 4, 5, 5, 5, 6, 9, 7, 5],
+            ["on", "Friday", ",", "the", "government", "schedule", "talk", "with", "the", "family", "."],
         )
         wed = date(1998, 9, 30)
-        assert _find(doc.text, wed, "Friday").value == "1998-10-02"  # rules alone: "planned" looks ahead
+        assert _find(doc.text, wed, "Friday").value == "1998-10-02"  # rules alone: "scheduled" looks ahead
         parsed = [t for t in find_timexes(doc.text, published=wed, doc=doc) if t.text == "Friday"]
         assert parsed[0].value == "1998-09-25"
 
@@ -1149,3 +1317,54 @@ class TestParsedTense:
         doc = spacy.blank("en")(text)
         wed = date(1998, 9, 30)
         assert find_timexes(text, published=wed, doc=doc) == find_timexes(text, published=wed)
+
+
+class TestCoordinatedDays:
+    """Only a day number that ends the phrase joins the month; a counted noun does not."""
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "It fell on April 24 and 25 people died.",
+            "He was born on April 24, and 25 people came.",
+            "Rates rose 3 and 4 May prices fell.",
+            "The bank lent on Feb. 30 and 31.",
+        ],
+    )
+    def test_no_bare_day(self, sentence):
+        found = find_timexes(sentence, published=THU)
+        assert all(not t.text.isdigit() for t in found), [t.text for t in found]
+
+
+class TestDocTenses:
+    """:func:`doc_tenses` reads the parse through arrays; these pin its per-token output."""
+
+    def test_future_clause_and_reduced_relative(self):
+        from timeline.temporal import doc_tenses
+
+        words = "A service planned for Saturday was cancelled ; they will meet Monday .".split()
+        tags = "DT NN VBN IN NNP VBD VBN : PRP MD VB NNP .".split()
+        deps = "det nsubjpass acl prep pobj auxpass ROOT punct nsubj aux conj npadvmod punct".split()
+        heads = [1, 6, 1, 2, 3, 6, 6, 6, 10, 10, 6, 10, 6]
+        lemmas = "a service plan for Saturday be cancel ; they will meet Monday .".split()
+        doc = _parsed(words, tags, deps, heads, lemmas)
+        tenses = {doc.text[s:e]: t for s, e, t in doc_tenses(doc)}
+        # "planned for Saturday" hands over to "was cancelled"; the subject is an argument of a past verb
+        assert tenses["Saturday"] == "past" and tenses["service"] == "past"
+        assert tenses["Monday"] == "future" and tenses["meet"] == "future"
+        assert tenses["will"] == "future"
+
+    def test_possessive_and_unparsed_docs_are_left_out(self):
+        spacy = pytest.importorskip("spacy")
+        from timeline.temporal import doc_tenses
+
+        doc = _parsed(
+            ["Tuesday", "'s", "ruling", "stood", "."],
+            ["NNP", "POS", "NN", "VBD", "."],
+            ["poss", "case", "nsubj", "ROOT", "punct"],
+            [2, 0, 3, 3, 3],
+            ["Tuesday", "'s", "ruling", "stand", "."],
+        )
+        starts = {doc.text[s:e] for s, e, _t in doc_tenses(doc)}
+        assert "Tuesday" not in starts and "ruling" in starts
+        assert doc_tenses(spacy.blank("en")("They will meet on Friday.")) == ()

@@ -9,7 +9,10 @@ Order of evidence:
    "the takeover in October 2021"), then one its clause governs ("passed the bill
    late on Tuesday"), then the nearest in the sentence. A dateline's date never
    dates an event, and a date that is the object of "before"/"after" only bounds it.
-   A range ("between A and B", "from A to B") gives A, with B as ``date_end``;
+   A range ("between A and B", "from A to B") gives A, with B as ``date_end``.
+   "the following week" counts from the sentence's earlier date; a clock time that
+   names no day ("at around 9 p.m.") falls on the day the discourse before it is
+   about; a milestone is not dated by the start of its count ("one year since X");
 3. the running reference time of the discourse: the last past date of an earlier
    sentence of the paragraph, else of the nearest earlier paragraph that has one
    (``inferred``, at day precision at most);
@@ -68,6 +71,14 @@ def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publis
     walled = set().union(*(phrase for phrase, *_ in offsets)) if offsets else set()
     free = [t for t in own if _timex_token(doc, t) not in walled]
     chosen = _governing(doc, candidate, trigger, free) if free else None
+    shifted = _from_reference(chosen, own) if chosen is not None else None
+    if shifted is not None:
+        return shifted
+    if chosen is not None and _bare_clock(chosen) and not any(
+            t.precision == "day" and not _bare_clock(t) for t in free):
+        placed = _clock_on_reference_day(doc, candidate, chosen, dated)
+        free = [placed if t is chosen else t for t in free]
+        chosen = placed
     if chosen is not None:
         return _episode(doc, candidate, timexes, _with_range(doc_text(doc), chosen, free))
     for phrase, sign, amount, duration in offsets:
@@ -263,12 +274,15 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
     when nothing else dates it; one that is the object of "before"/"after" never is.
     """
     free = [t for t in own if not _is_signal_object(doc_text(doc), t)]
+    if candidate.event_type in rules()["count_end_types"]:
+        free = [t for t in free if not _count_origin(doc_text(doc), t)]  # the milestone ends the count
     if trigger is not None and has_annotation(doc, "DEP"):
         free = [t for t in free if not _in_other_signal_clause(doc, t, trigger)]
         if candidate.event_type in rules()["since_undated_types"] and not _is_past_report(doc, candidate):
             free = [t for t in free if not _after_word(doc_text(doc), t, "since")]
     if not free:
         return None
+    clause: set[int] = set()
     if trigger is not None and has_annotation(doc, "DEP"):
         clause = {tok.i for tok in _event_clause(trigger)}
         outside = [t for t in free if not _in_noun_modifier(doc, t, trigger)]
@@ -280,7 +294,6 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
         in_phrase = [t for t in bounded if _timex_token(doc, t) in phrase]
         if in_phrase:
             return min(in_phrase, key=lambda t: _distance(candidate, t))
-        clause = {tok.i for tok in _event_clause(trigger)}
         attached = [t for t in bounded if _timex_token(doc, t) in clause]
         if attached:
             return min(attached, key=lambda t: (not _via_temporal_prep(doc, t), _distance(candidate, t)))
@@ -360,13 +373,26 @@ def _in_other_signal_clause(doc: Doc, timex: Timex, trigger: Span) -> bool:
     token = _timex_token(doc, timex)
     if token < 0:
         return False
-    for word in trigger.sent:
+    sent = trigger.sent
+    lowered = doc_text(doc)[sent.start_char : sent.end_char].lower()
+    if "after" not in lowered and "before" not in lowered:
+        return False  # no signal word: skip the token scan
+    for word in sent:
         if word.lower_ not in ("after", "before") or word.dep_ != "mark":
             continue
         phrase = _signal_phrase(word)
         if token in phrase and trigger.root.i not in phrase:
             return True
     return False
+
+
+_COUNT_SINCE = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+since\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _count_origin(text: str, timex: Timex) -> bool:
+    """Whether the timex is where a count starts ("one year since the 7th of October"): the count,
+    and the event that marks it, end later."""
+    return _COUNT_SINCE.search(text[max(0, timex.start - 30) : timex.start]) is not None
 
 
 def _after_word(text: str, timex: Timex, word: str) -> bool:
@@ -381,8 +407,13 @@ def _is_end_bound(doc: Doc, timex: Timex) -> bool:
 
 
 def _timex_token(doc: Doc, timex: Timex) -> int:
-    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-    return span.root.i if span is not None else -1
+    """The index of the timex's root token (-1 when it aligns with no token), cached per Doc."""
+    cache: dict[tuple[int, int], int] = doc.user_data.setdefault("tl_timex_tokens", {})
+    key = (timex.start, timex.end)
+    if key not in cache:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        cache[key] = span.root.i if span is not None else -1
+    return cache[key]
 
 
 def _distance(candidate: Candidate, timex: Timex) -> int:
@@ -478,6 +509,37 @@ def _main_date(
     return published, ""
 
 
+_ANAPHORIC = re.compile(r"^the\s+(following|next|previous|preceding)\s+(day|week|month|year)$", re.IGNORECASE)
+_UNIT = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+
+
+def _from_reference(chosen: Timex, own: list[Timex]) -> ResolvedDate | None:
+    """"the following week" counts from the sentence's earlier date, not from publication
+    ("sanctioned X in January, and Y the following week" is January, not next week).
+
+    The result is no finer than that earlier date; None when the expression is not
+    anaphoric or the sentence names no earlier date.
+    """
+    match = _ANAPHORIC.match(chosen.text)
+    if match is None:
+        return None
+    earlier = [t for t in own
+               if t.end <= chosen.start and t.date_start is not None and not _ANAPHORIC.match(t.text)]
+    if not earlier:
+        return None
+    reference = earlier[-1]
+    sign = 1 if match.group(1).lower() in ("following", "next") else -1
+    day = reference.date_start.date()  # type: ignore[union-attr]
+    shifted = _shifted((day, ""), sign, (1, _UNIT[match.group(2).lower()]), chosen)
+    coarser = max(shifted.precision, reference.precision, key=lambda p: _RANK.get(p, 6))
+    if coarser == shifted.precision or shifted.date_start is None:
+        return replace(shifted, basis="relative", text=chosen.text)
+    return _period(shifted.date_start.date(), coarser, "relative", chosen.text)
+
+
+_RANK = {"minute": 0, "hour": 1, "day": 2, "week": 3, "month": 4, "year": 5}
+
+
 def _shifted(base: tuple[date, str], sign: int, amount: tuple[int, str], duration: Timex) -> ResolvedDate:
     day, anchor_text = base
     number, unit = amount
@@ -529,7 +591,7 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
     before = [t for t in past
               if paragraph_start <= t.start < candidate.sent_start and not _after_word(text, t, "since")]
     if before:
-        return _sentence_reference(doc, before)
+        return _clock_on_reference_day(doc, candidate, _sentence_reference(doc, before), dated)
     if not _is_past_report(doc, candidate):
         return None
     start = paragraph_start
@@ -545,9 +607,48 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
             reference = _sentence_reference(doc, inside)
             if _after_word(text, reference, "since"):
                 return None  # "killed since Saturday" opens a span; it sets no reference time
+            reference = _clock_on_reference_day(doc, candidate, reference, dated)
             return reference if reference.precision in ("day", "hour", "minute") else None
         start = previous
     return None
+
+
+_DAY_WORDS = re.compile(
+    r"day|night|morning|evening|afternoon|dawn|dusk|tonight"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s|$)"
+    r"|\d{1,2}[/.]\d{1,2}|\b(?:19|20)\d\d-", re.IGNORECASE)
+
+
+def _bare_clock(timex: Timex) -> bool:
+    """A clock time that names no day ("at around 9 p.m.", "1130 GMT"): its day is the discourse's."""
+    return timex.precision in ("hour", "minute") and not _DAY_WORDS.search(timex.text)
+
+
+def _clock_on_reference_day(doc: Doc, candidate: Candidate, clock: Timex, dated: list[Timex]) -> Timex:
+    """Put a bare clock time on the day the discourse before it is about.
+
+    "Residents reported blasts at around 9 p.m." after a paragraph dated Saturday is
+    Saturday 21:00, not 21:00 of the publication day. Without an earlier day the
+    clock keeps the day it was resolved to.
+    """
+    if not _bare_clock(clock) or clock.date_start is None or clock.date_end is None:
+        return clock
+    span = doc.char_span(clock.start, clock.end, alignment_mode="expand")
+    if span is None:
+        return clock
+    sent_start = span.sent.start_char
+    days = [t for t in dated if not _bare_clock(t) and t.start < sent_start]
+    reference = _discourse_reference(doc, replace(candidate, sent_start=sent_start), days)
+    if reference is None or reference.date_start is None \
+            or reference.precision not in ("day", "hour", "minute"):
+        return clock
+    shift = reference.date_start.date() - clock.date_start.date()
+    if not shift:
+        return clock
+    start, end = clock.date_start + shift, clock.date_end + shift
+    day = start.strftime("%Y-%m-%d")
+    value = clock.date.replace(clock.date[:10], day, 1) if clock.date else start.strftime("%Y-%m-%dT%H:%M")
+    return replace(clock, date=value, date_start=start, date_end=end, basis="inferred")
 
 
 def _sentence_reference(doc: Doc, earlier: list[Timex]) -> Timex:

@@ -13,13 +13,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .nlp import TRIGGERS_KEY, doc_ents, ents_in, has_annotation
+from .nlp import TRIGGERS_KEY, doc_ents, doc_text, ents_in, has_annotation
 from .types import Candidate, Status
 
 ATTACK = "ATTACK"
@@ -63,21 +64,63 @@ def candidates(doc: Doc) -> list[Candidate]:
         >>> [c.event_type for c in candidates(doc)]
         ['missile_strike']
     """
-    spans = [s for s in _longest(doc.spans.get(TRIGGERS_KEY, [])) if _usable_trigger(s)]
+    sentences = list(doc.sents)
+    truncated = _truncated_sentences(sentences)
+    spans = [s for s in _longest(doc.spans.get(TRIGGERS_KEY, []))
+             if s.sent.start not in truncated and _usable_trigger(s)]
     typed = {span: _event_type(span) for span in spans}
     typed = _one_type_per_word(_fold_carrier_verbs({s: t for s, t in typed.items() if t}))
     by_sentence: dict[int, list[Candidate]] = {}
+    trigger_spans: dict[int, Span] = {}
     for span, (event_type, score) in typed.items():
         candidate = _candidate(span, event_type, score)
         by_sentence.setdefault(candidate.sent_start, []).append(candidate)
+        trigger_spans[candidate.trigger_start] = span
+        for again in _repetitions(span):
+            repeated = _candidate(again, event_type, score)
+            by_sentence[candidate.sent_start].append(replace(repeated, sent_start=candidate.sent_start))
     if has_annotation(doc, "DEP"):
-        for span in _dated_statements(doc, set(by_sentence)):
+        for span in _dated_statements(doc, set(by_sentence), sentences):
             candidate = _candidate(span, "statement_or_warning", rules()["dated_statement_score"])
             by_sentence.setdefault(candidate.sent_start, []).append(candidate)
+        for span in _quoted_warnings(doc, set(by_sentence), sentences):
+            candidate = _candidate(span, "statement_or_warning", rules()["dated_statement_score"])
+            # the speaking happened, whatever the quote's own modality
+            by_sentence.setdefault(candidate.sent_start, []).append(replace(candidate, status="occurred"))
     found: list[Candidate] = []
     for sent_start in sorted(by_sentence):
-        found.extend(_best_per_sentence(by_sentence[sent_start]))
+        found.extend(_best_per_sentence(by_sentence[sent_start], trigger_spans))
     return drop_repeated_mentions(doc, found) if has_annotation(doc, "DEP") else found
+
+
+def _repetitions(span: Span) -> list[Span]:
+    """Another occurrence told by ellipsis: "seized power in 2020 and again in 2021".
+
+    A repetition adverb on a dated phrase of the trigger verb names the same kind of
+    event at another time; the adverb stands in as its trigger.
+    """
+    verb = span.root
+    if verb.pos_ != "VERB" or not has_annotation(span.doc, "DEP"):
+        return []
+    adverbs = set(rules()["repetition_adverbs"])
+    found = []
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        dated = any(g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in prep.children)
+        for adverb in prep.children:
+            if dated and adverb.dep_ == "advmod" and adverb.lower_ in adverbs and adverb.i < prep.i:
+                found.append(span.doc[adverb.i : adverb.i + 1])
+    return found
+
+
+def _truncated_sentences(sentences: list[Span]) -> set[int]:
+    """Starts of sentences that are only a cut-off copy of another sentence of the text
+    (scraped pages repeat a sentence and break it off: "The army blamed the RSF for the")."""
+    sents = [(sent.start, sentence_text(sent).strip()) for sent in sentences]
+    texts = [text for _, text in sents]
+    return {start for start, text in sents if len(text) >= rules()["truncated_min_chars"] and any(
+        other != text and other.startswith(text) for other in texts)}
 
 
 def drop_repeated_mentions(doc: Doc, found: list[Candidate]) -> list[Candidate]:
@@ -125,8 +168,8 @@ def _repeats(doc: Doc, later: Candidate, first: Candidate) -> bool:
     if later.actor_countries and first.actor_countries and not _speaker(sent, later) \
             and not set(later.actor_countries) & set(first.actor_countries):
         return False  # another country's act ("Ukraine fired Atacms" after "Russia fired an ICBM")
-    if later.fatalities is not None and later.fatalities != first.fatalities:
-        return False
+    if later.fatalities is not None and first.fatalities is not None and later.fatalities != first.fatalities:
+        return False  # another toll, another attack; a first toll given only later adds detail
     told = first.sentence.lower()
     named = {e.text.lower() for e in ents_in(sent) if e.label_ in ACTOR_LABELS + PLACE_LABELS}
     if any(t.lower() not in told and any(n in t.lower() for n in named) for t in later.targets):
@@ -197,8 +240,8 @@ def _own_agent(doc: Doc, cand: Candidate) -> str:
     for token in found:
         if token.ent_type_ in TIME_LABELS or token.lower_ in heads or token.lemma_.lower() in heads:
             continue
-        if token.pos_ == "PRON" and cand.event_type in rules()["intransitive_types"]:
-            continue  # "it blew up": the thing that exploded, not an agent
+        if cand.event_type in rules()["intransitive_types"] and token.dep_ == "nsubj" and root.pos_ == "VERB":
+            continue  # "it blew up", "a truck blew up": the thing that exploded, not an agent
         return token.text if token.pos_ == "PRON" else _phrase(token)
     return ""
 
@@ -208,7 +251,7 @@ def _same_name(name: str, other: str) -> bool:
     return name in other or other in name
 
 
-def _dated_statements(doc: Doc, taken: set[int]) -> list[Span]:
+def _dated_statements(doc: Doc, taken: set[int], sentences: list[Span] | None = None) -> list[Span]:
     """Statements that are news in themselves: a named speaker's dated declaration.
 
     A sentence with no other event whose main verb is a reporting verb with a named
@@ -218,8 +261,9 @@ def _dated_statements(doc: Doc, taken: set[int]) -> list[Span]:
     """
     found: list[Span] = []
     verbs = set(rules()["reporting_verbs"])
-    for sent in doc.sents:
-        lead = len(sent.text) - len(sent.text.lstrip())
+    for sent in doc.sents if sentences is None else sentences:
+        text = sentence_text(sent)
+        lead = len(text) - len(text.lstrip())
         if sent.start_char + lead in taken:
             continue
         root = sent.root
@@ -237,6 +281,38 @@ def _dated_statements(doc: Doc, taken: set[int]) -> list[Span]:
                     for t in c.subtree)
         if timed or _time_follows(root):
             found.append(doc[root.i : root.i + 1])
+    return found
+
+
+def _quoted_warnings(doc: Doc, taken: set[int], sentences: list[Span] | None = None) -> list[Span]:
+    """Quoted conditional warnings: a named speaker quoted saying what will follow if something
+    happens ("Zelensky was clear: “If aid is cut, we will probably lose.”").
+
+    The quote's if-clause and its future or modal consequence make it a warning; the
+    event is the speaking, so the trigger is the speaker's predicate, outside the quote.
+    Only for sentences with no other event.
+    """
+    found: list[Span] = []
+    marks, modals = set(rules()["condition_marks"]), set(rules()["consequence_modals"])
+    for sent in doc.sents if sentences is None else sentences:
+        text = sentence_text(sent)
+        lead = len(text) - len(text.lstrip())
+        if sent.start_char + lead in taken or ("“" not in text and '"' not in text):
+            continue
+        opening = next((t for t in sent if t.text in ("“", '"')), None)
+        if opening is None:
+            continue
+        speakers = [e.root for e in ents_in(sent) if e.label_ in ACTOR_LABELS and e.end <= opening.i
+                    and e.root.dep_ == "nsubj" and e.root.head.i < opening.i]
+        if not speakers:
+            continue  # a named speaker whose predicate comes before the quote
+        for token in sent:
+            if token.i > opening.i and token.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in marks for c in token.children) and any(
+                    c.dep_ == "aux" and c.lower_ in modals for c in token.head.children):
+                verb = speakers[0].head
+                found.append(doc[verb.i : verb.i + 1])
+                break
     return found
 
 
@@ -314,10 +390,22 @@ def _usable_trigger(span: Span) -> bool:
         return False
     if len(span) == 1 and token.tag_ == "VBG" and token.dep_ == "acl":
         return False  # a participle describing a noun ("forces fighting in Ukraine") reports no event
+    if span.label_ == "statement_or_warning" and token.tag_ == "VBG" and token.dep_ in ("advcl", "acl") \
+            and span.id_ not in rules()["warning_of_ids"] and token.head.pos_ == "VERB" \
+            and _in_trigger(token.head):
+        return False  # "signed a decree, ordering ...", "attacked embassies, accusing ...": the act's content
+    if span.label_ == ATTACK and token.tag_ == "VBG" and token.dep_ == "advcl" \
+            and _attack_trigger(token.head):
+        return False  # "drones struck Port Sudan, hitting the port": the same attack, told in detail
     if token.pos_ in ("NOUN", "PROPN") and _anaphoric(token) and not _anchored_noun(token):
         return False
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ == "since":
         return False  # "1,000 days since the invasion": the reference point of a count, not a report
+    if token.pos_ in ("NOUN", "PROPN") and _part_of_another(token, span):
+        return False
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ in ("for", "to") \
+            and token.head.head.lemma_.lower() in rules()["retaliation_nouns"] and not _dated_phrase(token):
+        return False  # "retaliation for Ukrainian strikes": an undated cause, told elsewhere
     if span.text.lower() in rules()["agent_noun_triggers"] and (
             not token.dep_.startswith("nsubj") or _head_is_trigger(token)):
         return False  # "protesters attacked embassies": the verb tells the event
@@ -327,14 +415,46 @@ def _usable_trigger(span: Span) -> bool:
         return False  # "the UAE, which it accused of arming the RSF": an undated description, not the news
     if token.lemma_ in rules()["naming_verbs"] and _names_something(token):
         return False  # "Stepanakert, which Azerbaijan calls Khankendi": a name, not a statement
+    if span.id_ in rules()["warning_of_ids"] and not any(
+            _in_trigger(g) for c in token.children if c.dep_ == "prep"
+            for g in c.children if g.dep_ == "pobj"):
+        return False  # "fears of new attacks" warns of an event; "fears of a slowdown" does not
     habitual = set(rules()["habitual_adverbs"])
     if any(c.dep_ == "advmod" and c.lower_ in habitual for c in token.children):
         return False
+    if span.id_ in rules()["verb_led_ids"] and (token.i != span.start or token.pos_ != "VERB"):
+        return False  # "British-supplied missiles": the verb only modifies the noun
     if len(span) > 1:
         return True
     if span.id_.endswith("-verbs"):
         return token.pos_ == "VERB" or (token.pos_ == "ADJ" and token.tag_ == "VBN")
     return token.pos_ not in ("ADP", "DET")
+
+
+def _attack_trigger(token: Token) -> bool:
+    spans = token.doc.spans.get(TRIGGERS_KEY, [])
+    return any(s.start <= token.i < s.end and s.label_ == ATTACK for s in spans)
+
+
+def _part_of_another(token: Token, span: Span) -> bool:
+    """Whether an event noun only details another trigger's event: a second conjunct
+    ("gunfire and explosions") or the means of a trigger verb ("fought ... with air strikes")."""
+    head = token.head
+    if token.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and _in_trigger(head) and head.i < span.start:
+        return True
+    return token.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB" \
+        and _in_trigger(head.head)
+
+
+def _dated_phrase(token: Token) -> bool:
+    """Whether a time expression follows the noun before the next finite verb ("an air strike on
+    its consulate on April 1", however the parser attached the date)."""
+    for word in token.doc[token.i + 1 : token.sent.end]:
+        if word.ent_type_ in TIME_LABELS:
+            return True
+        if word.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return False
+    return False
 
 
 def _head_is_trigger(token: Token) -> bool:
@@ -352,8 +472,10 @@ def _names_something(verb: Token) -> bool:
 
 def _is_heading(sent: Span) -> bool:
     """A short line without a finite verb or final stop is a heading ("Ceasefire"), not a report."""
+    if sentence_text(sent).rstrip().endswith((".", "!", "?", '"', "”")):
+        return False
     words = [t for t in sent if not t.is_punct and not t.is_space]
-    if len(words) > rules()["heading_max_words"] or sent.text.rstrip().endswith((".", "!", "?", '"', "”")):
+    if len(words) > rules()["heading_max_words"]:
         return False
     return not any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN") for t in words)
 
@@ -370,7 +492,7 @@ def _anchored_noun(token: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ == "of" and any(
                 t.ent_type_ in ("NORP", "ORG", "PERSON") for t in child.subtree):
             return True  # "the arrival of thousands of North Korean fighters": a new agent
-    return token.dep_ == "dobj" and _calendar_dated(token.head)
+    return token.dep_ in ("dobj", "nsubjpass") and _calendar_dated(token.head)
 
 
 _CALENDAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -397,10 +519,12 @@ def _anaphoric(token: Token) -> bool:
     return False
 
 
-def _best_per_sentence(found: list[Candidate]) -> list[Candidate]:
+def _best_per_sentence(
+    found: list[Candidate], trigger_spans: dict[int, Span] | None = None
+) -> list[Candidate]:
     best: dict[tuple[str, str], Candidate] = {}
     for cand in found:
-        key = _mention_key(cand, found)
+        key = _mention_key(cand, found, trigger_spans or {})
         if key not in best or cand.score > best[key].score:
             best[key] = cand
     ranked = sorted(best.values(), key=lambda c: -c.score)
@@ -409,20 +533,41 @@ def _best_per_sentence(found: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.trigger_start)
 
 
-def _mention_key(cand: Candidate, found: list[Candidate]) -> tuple[str, str]:
+def _mention_key(cand: Candidate, found: list[Candidate], trigger_spans: dict[int, Span]) -> tuple[str, str]:
     """One event per type and sentence, unless two of a type have different named actors
-    ("The Senate passed the bill on Tuesday, after the House approved it on Saturday")."""
+    ("The Senate passed the bill on Tuesday, after the House approved it on Saturday")
+    or each has a time of its own in its own clause ("sanctioned X in January, and
+    sanctioned Y the following week"): different times, different events."""
+    if cand.trigger.lower() in rules()["repetition_adverbs"]:
+        return cand.event_type, f"again@{cand.trigger_start}"  # another occurrence, never merged
     same = [c for c in found if c.event_type == cand.event_type]
     actors = {c.actors[0] for c in same if c.actors}
     if len(actors) > 1 and cand.actors and all(c.actors for c in same):
         return cand.event_type, cand.actors[0]
+    if len(same) < 2 or any(c.trigger_start not in trigger_spans for c in same):
+        return cand.event_type, ""
+    times = [_own_time(trigger_spans[c.trigger_start]) for c in same]
+    if all(times) and len(set(times)) == len(times):
+        return cand.event_type, "@" + times[same.index(cand)]
     return cand.event_type, ""
+
+
+def _own_time(span: Span) -> str:
+    """The first time expression inside the trigger's own clause (empty without a parse or a time)."""
+    if not has_annotation(span.doc, "DEP"):
+        return ""
+    clause = {tok.i for tok in clause_tokens(span)}
+    for ent in ents_in(span.sent):
+        if ent.label_ in TIME_LABELS and ent.root.i in clause:
+            return ent.text
+    return ""
 
 
 def _candidate(span: Span, event_type: str, score: float) -> Candidate:
     sent = span.sent
-    lead = len(sent.text) - len(sent.text.lstrip())
-    sentence = sent.text.strip()
+    text = sentence_text(sent)
+    lead = len(text) - len(text.lstrip())
+    sentence = text.strip()
     actors = tuple(_actors(span))
     targets = tuple(_targets(span))
     return Candidate(
@@ -440,7 +585,7 @@ def _candidate(span: Span, event_type: str, score: float) -> Candidate:
         location=_location(span, targets, actors),
         weapon=_weapon(sent) if event_type in rules()["weapon_types"] else "",
         amount=_amount(span),
-        fatalities=fatalities_in(sent.text),
+        fatalities=fatalities_in(text),
         pattern_id=span.id_,
         score=round(min(0.95, score + (0.05 if actors else 0.0)), 3),
     )
@@ -458,6 +603,8 @@ def _event_type(span: Span) -> str:
             return rules()["place_object_triggers"][word]
         if word in rules()["needs_place_object"]:
             return ""
+    if span.id_ in rules()["victim_trigger_ids"]:
+        return _by_victims(span.root) if has_annotation(span.doc, "DEP") else ""
     if span.label_ in rules()["subject_sensitive_types"] and has_annotation(span.doc, "DEP"):
         retyped = _by_subject_or_object(span)
         if retyped is not None:
@@ -469,7 +616,10 @@ def _event_type(span: Span) -> str:
         if by_agent is not None:
             return by_agent
     table: dict[str, str] = rules()["attack_weapon_types"]
+    any_weapon = _weapon_word_pattern()
     for phrase in _words_by_distance(span):
+        if any_weapon.search(phrase) is None:
+            continue  # no table word in this phrase: skip the ordered look-up
         for word, event_type in table.items():
             if re.search(rf"\b{re.escape(word)}\b", phrase):
                 return event_type
@@ -477,6 +627,50 @@ def _event_type(span: Span) -> str:
         return "missile_strike"
     by_trigger: dict[str, str] = rules()["attack_default_by_trigger"]
     return by_trigger.get(span.root.lower_, rules()["attack_default_type"])
+
+
+def _by_victims(verb: Token) -> str:
+    """Type a passive killing from its victims ("26 people were killed near Pahalgam").
+
+    Counted or civilian victims with no attack named as the cause are an attack on
+    civilians; a perfect ("had been killed in the 12 months") is a running tally.
+    Combatant victims, an active verb ("killing 12") or a cause that is itself a
+    trigger ("killed in fighting", "in the blast") give no event of their own (the empty type).
+    """
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "prt" for c in verb.children):
+        return ""  # active "killing 12"; a phrasal verb ("shot down") is no killing
+    victims = rules()["victim_kinds"]
+    for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
+        words = {subject.lemma_.lower(), subject.lower_}
+        words |= {g.lemma_.lower() for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"}  # "dozens of civilians"
+        counted = subject.like_num or any(c.dep_ == "nummod" for c in subject.children)
+        if words & set(victims["combatant"]) or words & set(rules()["crowd_nouns"]) \
+                or not (words & set(victims["civilian"]) or counted):
+            continue  # soldiers killed in battle; protesters shot at a protest are the protest's story
+        if any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+                _in_trigger(g) for g in c.children if g.dep_ == "pobj") for c in verb.children):
+            return ""  # the cause is its own event ("killed in the blast")
+        if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in verb.children):
+            return "casualty_report"
+        return "attack_on_civilians"
+    return ""
+
+
+def _in_trigger(token: Token) -> bool:
+    return any(s.start <= token.i < s.end for s in token.doc.spans.get(TRIGGERS_KEY, []))
+
+
+@lru_cache(maxsize=1)
+def _weapon_word_pattern() -> re.Pattern[str]:
+    """One pattern matching any word of ``attack_weapon_types`` (a prefilter for the ordered look-up)."""
+    words = sorted(rules()["attack_weapon_types"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def sentence_text(sent: Span) -> str:
+    """A sentence's text, sliced from the Doc's text (``Span.text`` builds every Token)."""
+    return doc_text(sent.doc)[sent.start_char : sent.end_char]
 
 
 def _attack_by_agent(verb: Token) -> str | None:
@@ -566,7 +760,13 @@ def clause_tokens(span: Span) -> list[Token]:
         found.append(token)
         stack.extend(c for c in token.children if c.dep_ not in CLAUSAL_DEPS)
     head = span.root if span.root.pos_ in ("VERB", "AUX") else span.root.head
-    found.extend(t for c in head.children if c.dep_ in SUBJECT_DEPS for t in c.subtree if t not in found)
+    seen = {t.i for t in found}
+    for child in head.children:
+        if child.dep_ in SUBJECT_DEPS:
+            for token in child.subtree:
+                if token.i not in seen:
+                    seen.add(token.i)
+                    found.append(token)
     return found
 
 
@@ -574,17 +774,29 @@ def _score(span: Span, event_type: str) -> float:
     """Prefer the clause's predicate over nouns in modifiers; type priority breaks ties."""
     priority: list[str] = rules()["type_priority"]
     root = span.root
+    if span.label_ == "statement_or_warning" and root.pos_ == "NOUN" and root.dep_ == "pobj" \
+            and root.head.head.lemma_ in rules()["reporting_verbs"]:
+        root = root.head.head  # "said in a televised address": the address is the saying
     role = "ROOT" if root.dep_ == "ROOT" and root.pos_ in ("VERB", "AUX") else root.dep_
     roles: dict[str, float] = rules()["role_scores"]
     score = roles.get(role, rules()["default_role_score"]) if has_annotation(span.doc, "DEP") else 0.6
     score -= 0.1 * priority.index(event_type) / len(priority)
-    if span.text.lower() in rules()["weak_triggers"]:
+    if span.text.lower() in rules()["weak_triggers"] and not _dated_object(root):
         score -= 0.2
     if len(span) > 1:
         score += 0.05
     if root.pos_ in ("NOUN", "PROPN") and _anchored_noun(root):
         score += rules()["anchored_noun_bonus"]
+    if span.id_ in rules()["warning_of_ids"]:
+        score += rules()["warning_of_bonus"]  # the warning carries the event it warns of, often a modifier
+
     return round(min(max(score, 0.05), 0.95), 3)
+
+
+def _dated_object(verb: Token) -> bool:
+    """Whether a verb's object is a stretch of time ("to mark one year"): the ambiguous verb is then
+    used in its event sense."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "dobj" and c.ent_type_ == "DATE" for c in verb.children)
 
 
 def status_of(span: Span, *, event_type: str | None = None) -> Status:
@@ -601,6 +813,10 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
         return "negated"  # a denial reports that the denied event did not happen
     if _intended(span):
         return "hypothetical"  # "appears ready to stop fighting": a disposition, not a report
+    if _directed(span) or _arranged(span):
+        return "planned"  # "ordered troops to take control", "talks are to begin": not yet done
+    if _in_temporal_clause(span):
+        return "occurred"  # "since war broke out": a time clause presupposes its event
     words = _status_context(span)
     announced_ok = event_type is None or event_type in rules()["announced_types"]
     if announced_ok and _announced(span) and not words & set(cues["negated"]):
@@ -609,6 +825,42 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
         if any(cue in words for cue in cues[status]):
             return status  # type: ignore[return-value]
     return "occurred"
+
+
+def _directed(span: Span) -> bool:
+    """Whether the trigger is the infinitive a directive verb governs ("ordered troops to take")."""
+    token = span.root
+    return token.dep_ == "xcomp" and token.head.lemma_ in rules()["directive_verbs"] and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _arranged(span: Span) -> bool:
+    """Whether the trigger is the subject of "be to <verb>" (an arrangement: "talks are to begin"),
+    however far the parser hung it from the copula."""
+    head = span.root
+    for _ in range(3):
+        planned = [c for c in head.children if c.dep_ == "xcomp" and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children)] if head.lemma_ == "be" else []
+        if planned:
+            return head.i > span.root.i or any(c.i == span.root.i for c in planned)
+        if head.head.i == head.i:
+            return False
+        head = head.head
+    return False
+
+
+def _in_temporal_clause(span: Span) -> bool:
+    """Whether the trigger opens a clause of time ("since war ... broke out", "after Russia struck"),
+    whatever modal governs the main clause, with no negation of its own."""
+    if not has_annotation(span.doc, "DEP"):
+        return False
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in root.children):
+        return False
+    left = min([span.start] + [c.left_edge.i for c in root.children if c.dep_ in SUBJECT_DEPS])
+    if left <= span.sent.start:
+        return False
+    return span.doc[left - 1].lower_ in rules()["temporal_subordinators"]
 
 
 def _intended(span: Span) -> bool:
@@ -658,6 +910,7 @@ def _status_context(span: Span) -> set[str]:
     start = max(span.sent.start, span.start - 3)
     words.update(tok.lower_ for tok in span.doc[start : span.start])
     words.discard(span.text.lower())
+    words -= {tok.lower_ for tok in span}  # "fears of new attacks": the trigger is not its own modality cue
     if not has_annotation(span.doc, "DEP"):
         words.update(tok.lower_ for tok in span.doc[max(span.sent.start, span.start - 5) : span.start])
     return words
@@ -700,8 +953,9 @@ def _targets(span: Span) -> list[str]:
             found.extend(_phrase(p) for p in child.children if p.dep_ == "pobj" and p.ent_type_ not in TIME_LABELS)
         if child.dep_ in ("advcl", "xcomp") and child.lemma_ == "target":
             found.extend(_phrase(o) for o in child.children if o.dep_ == "dobj")
-    for tok in span.sent:
-        if tok.lower_ == "targeting" and tok.head.i == root.i:
+    governed = sorted([*root.children, *([root] if root.head.i == root.i else [])], key=lambda t: t.i)
+    for tok in governed:  # the words whose head is the trigger, in text order
+        if tok.lower_ == "targeting":
             found.extend(_phrase(o) for o in tok.children if o.dep_ == "dobj")
     return _unique([t for t in found if t])
 
@@ -763,18 +1017,24 @@ def fatalities_in(sentence: str) -> int | None:
         >>> fatalities_in("The strike killed at least 15 people, officials said.")
         15
     """
-    victims = "|".join(rules()["victim_words"])
-    patterns = (
-        rf"\b(?:killing|killed|kills|kill)\s+(?:at least |more than |over |some |about |nearly )?{_NUMBER}\b",
-        rf"\b{_NUMBER}\s+(?:(?:{victims})\s+)?(?:were |have been |had been |was )?(?:killed|dead|died)\b",
-    )
-    for pattern in patterns:
-        match = re.search(pattern, sentence, flags=re.IGNORECASE)
+    for pattern in _fatality_patterns():
+        match = pattern.search(sentence)
         if match:
             number = _to_int(match.group(1))
             if number is not None:
                 return number
     return None
+
+
+@lru_cache(maxsize=1)
+def _fatality_patterns() -> tuple[re.Pattern[str], ...]:
+    victims = "|".join(rules()["victim_words"])
+    return (
+        re.compile(rf"\b(?:killing|killed|kills|kill)\s+"
+                   rf"(?:at least |more than |over |some |about |nearly )?{_NUMBER}\b", re.IGNORECASE),
+        re.compile(rf"\b{_NUMBER}\s+(?:(?:{victims})\s+)?"
+                   rf"(?:were |have been |had been |was )?(?:killed|dead|died)\b", re.IGNORECASE),
+    )
 
 
 def _to_int(word: str) -> int | None:

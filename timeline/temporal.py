@@ -13,7 +13,14 @@ Conventions (see ``data/README.md`` of the dev corpus):
   it is future ("will", "is due to", "scheduled", ...): then it is the next
   such day on or after publication. ``last <weekday>`` is strictly before,
   ``next <weekday>`` strictly after, ``<weekday> last week`` is that weekday
-  in the previous ISO week.
+  in the previous ISO week. After "until"/"by" a bare weekday is a deadline
+  ahead unless a past verb in the clause says otherwise ("had left by
+  Saturday"); a fronted weekday before a past-tense plan verb ("On Friday,
+  the government planned to ...") is the day of the planning.
+* "the day before/after <date>" is one expression, that date -1/+1 day; in
+  apposition to a date ("Oct. 12, the day before the crash") it renames
+  that date. A bare day coordinated with a day-month ("April 24 and 25",
+  "24 and 25 April") is a day of the same month.
 * A month or day-month without a year takes the year that puts it nearest to
   the publication date, with a bias towards the tense direction (future
   wording, or a past-tense verb in the clause, makes the bias stronger).
@@ -38,7 +45,9 @@ month's direction before the word-window cues do; a cue right before the
 span ("ahead of", "postponed until") still wins. And spaCy DATE/TIME
 entities no rule matched are added when dateparser reads them as a day
 (these cost a little precision on TempEval). With ``doc=None`` the word
-window alone decides.
+window alone decides. The parse is read once through ``doc.to_array`` and
+only the tokens inside candidate spans get a tense (the rules ask for no
+other), so the Doc costs little on top of the regex scan.
 
 Rule tables (month and weekday names, number words, parts of day, seasons,
 tense triggers) are data in ``data/temporal.json``.
@@ -48,6 +57,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
@@ -306,7 +316,9 @@ def _to_timex(text: str, start: int, end: int, norm: _Norm) -> Timex:
 # ---------------------------------------------------------------------------
 
 _SENT_BREAK = re.compile(
-    r"(?<![ap]\.m)(?<!\b[A-Z])(?<!\bMr|\bDr|\bSt)[.!?][\"'”’)]*\s+(?=[\"“‘]?[A-Z])|\n\s*|;\s+"
+    # titles and "vs." stand before a name, so their full stop ends no sentence
+    r"(?<![ap]\.m)(?<!\b[A-Z])(?<!\bMr|\bDr|\bSt|\bMs|\bvs|\bLt)(?<!\bMrs|\bGov|\bSen|\bRep|\bGen|\bCol|\bSgt)"
+    r"(?<!\bCapt|\bProf)[.!?][\"'”’)]*\s+(?=[\"“‘]?[A-Z])|\n\s*|;\s+"
 )
 
 
@@ -392,8 +404,13 @@ def _is_future(ctx: _Ctx, start: int, end: int) -> bool:
         # "had been due to expire Friday", "as previously planned": a plan in the past
         return not _PAST_PLAN.search(near[: hits[-1].start() + 1])
     hit = fut.search(right[:40])
-    # "In September, it announced plans to ...": a past verb governs the plan
-    return hit is not None and not _reported_re().search(right[: hit.start() + 1])
+    # "In September, it announced plans to ...": a past verb governs the plan;
+    # "On Friday, the government planned to pay": the plan itself is past
+    return (
+        hit is not None
+        and not _reported_re().search(right[: hit.start() + 1])
+        and not _PAST_PLAN_FORM.match(right, hit.start())
+    )
 
 
 @lru_cache(maxsize=1)
@@ -401,6 +418,7 @@ def _reported_re() -> re.Pattern[str]:
     return re.compile(r"\b" + _alt(_data()["reporting_verbs"]) + r"\b")
 
 
+_PAST_PLAN_FORM = re.compile(r"\W?(?:planned|was\s+planning|were\s+planning|was\s+due|were\s+due)\s+to\b")
 _PAST_PLAN = re.compile(r"\b(?:had(?:\s+been)?|previously|originally|initially)\s*$")
 _PAST_VERB = re.compile(
     r"\b(?:was|were|had|did|began|became|came|took|brought|went|made|saw|won|lost|met|left|fell|rose|grew|"
@@ -408,14 +426,22 @@ _PAST_VERB = re.compile(
 )
 
 
-_DEADLINE = re.compile(r"\b(?:by|until|till)\s+$", re.I)
+# "until 9 a.m. EST Tuesday": a clock time may stand between the preposition and the day
+_DEADLINE = re.compile(
+    r"\b(?:by|until|till)\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s+(?:[A-Z]{2,4}\s+)?|noon\s+|midnight\s+)?$",
+    re.I,
+)
 
 
-def _is_deadline(ctx: _Ctx, start: int, end: int) -> bool:
-    """'pay down the loan by February': a deadline lies ahead unless a past verb tells otherwise."""
-    if not _DEADLINE.search(ctx.text[max(0, start - 7) : start]) or ctx.tense(start, end) == "past":
+def _is_deadline(ctx: _Ctx, start: int, end: int, after: int = 20) -> bool:
+    """'pay down the loan by February': a deadline lies ahead unless a past verb tells otherwise.
+
+    ``after`` is how far right the past verb is looked for: a fronted "By
+    Wednesday, the army had landed" needs the whole clause.
+    """
+    if not _DEADLINE.search(ctx.text[max(0, start - 30) : start]) or ctx.tense(start, end) == "past":
         return False
-    left, right = ctx.clause(start, end, before=60, after=20)
+    left, right = ctx.clause(start, end, before=60, after=after)
     return not (_PAST_VERB.search(left) or _PAST_VERB.search(right))
 
 
@@ -431,7 +457,15 @@ def _year_penalty(ctx: _Ctx, start: int, end: int, future: bool) -> int:
     if ctx.tense(start, end) is not None:
         return 150
     left, right = ctx.clause(start, end, before=60, after=50)
+    if _FRONTED.fullmatch(left) and right.startswith(","):
+        # "In January, a week after the anniversary, a bombing killed ...": a
+        # fronted adverbial's verb comes after the subject, further right
+        right = ctx.clause(start, end, before=0, after=160)[1]
     return 240 if _PAST_VERB.search(left) or _PAST_VERB.search(right) else 150
+
+
+#: A sentence-initial preposition before the span: "In January, ...", "By late March, ...".
+_FRONTED = re.compile(r"\s*(?:in|by|during|until|since|on)\s+(?:(?:early|late|mid)[\s-]+)?", re.I)
 
 
 def _anchor_day(ctx: _Ctx, start: int, end: int) -> tuple[date, bool]:
@@ -586,7 +620,11 @@ def _h_weekday(m: _Match, ctx: _Ctx) -> _Norm | None:
     elif rel in ("next", "coming"):
         day, future = _weekday_date(wd, pub, future=True, strict=True), True
     else:
-        future = (rel == "this" and wd > pub.weekday()) or _is_future(ctx, m.start(), m.end())
+        future = (
+            (rel == "this" and wd > pub.weekday())
+            or _is_future(ctx, m.start(), m.end())
+            or _is_deadline(ctx, m.start(), m.end(), after=80)
+        )
         day = _weekday_date(wd, pub, future=future)
     return _day_norm(m, day, basis="relative", future=future)
 
@@ -1220,8 +1258,12 @@ def _h_quarter(m: _Match, ctx: _Ctx) -> _Norm | None:
 
 
 def _h_half(m: _Match, ctx: _Ctx) -> _Norm | None:
+    """'the second half of 1989', 'the last half of the year', 'the first two quarters of 1990'."""
+    which = (_g(m, "h") or _g(m, "q2")).lower()
+    if (which in ("last", "latter") or _g(m, "q2")) and not re.search(r"\sof\s", m[0]):
+        return None  # "the last half hour", "the first two quarters": a year must follow to make it a half
     year = _year_int(_g(m, "y")) if _g(m, "y") else ctx.published.year
-    return _Norm("DATE", f"{year}-H{1 if _g(m, 'h') == 'first' else 2}")
+    return _Norm("DATE", f"{year}-H{1 if which == 'first' else 2}", mod=_mod(_g(m, "mod")))
 
 
 def _h_year(m: _Match, ctx: _Ctx) -> _Norm | None:
@@ -1276,7 +1318,16 @@ def _h_ref(m: _Match, ctx: _Ctx) -> _Norm | None:
         return None
     if word == "soon" and not _soon_is_future(ctx, m.start(), m.end()):
         return None
+    if word == "the past" and _COUNTED.match(ctx.text, m.end()):
+        return None  # "the past three summers": a determiner of a counted noun, not the past itself
     return _Norm("DATE", _data()["refs"][word], basis="relative")
+
+
+_COUNTED = re.compile(
+    r"\s+(?:\d|(?:few|several|couple|dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|fifty|hundred)\b)",
+    re.I,
+)
 
 
 _SOON_DEGREE = re.compile(r"\b(?:as|so|too)\s+$", re.I)
@@ -1404,16 +1455,21 @@ def _h_part_of_day(m: _Match, ctx: _Ctx) -> _Norm | None:
     return _Norm("TIME", f"{day}T{code}", mod=mod, basis=basis, future=day > pub)
 
 
+_APPOSITION = re.compile(r"\s*,\s*")
+
+
 def _h_same_day(m: _Match, ctx: _Ctx) -> _Norm | None:
     text = m[0].lower()
-    best = ctx.published
+    best, best_end = ctx.published, -1
     sent = ctx.sentence(m.start())
     for s, e, d in ctx.days:
         if e <= m.start() and ctx.sentence(s) >= sent - 2:
-            best = d
+            best, best_end = d, e
     shift = (
         1 if re.search(r"next|following|after", text) else -1 if re.search(r"previous|before", text) else 0
     )
+    if best_end >= 0 and text.startswith("the day ") and _APPOSITION.fullmatch(ctx.text[best_end : m.start()]):
+        shift = 0  # "Oct. 12, the day before the plunge": the apposition renames Oct. 12
     return _Norm("DATE", (best + timedelta(days=shift)).isoformat(), basis="inferred")
 
 
@@ -1624,7 +1680,7 @@ def _rules() -> tuple[_Rule, ...]:
             + NUM
             + r")[\s-]+(?P<u>"
             + UNIT
-            + r")\s+(?P<dir>ago|earlier)\b",
+            + r")(?:\s+or\s+so)?\s+(?P<dir>ago|earlier)\b",  # "a week or so ago": a hedge, same value
             _h_ago,
             False,
         ),
@@ -1661,7 +1717,9 @@ def _rules() -> tuple[_Rule, ...]:
         ),
         (
             "half",
-            r"\b(?:the\s+)?(?P<h>first|second)[\s-]half(?:\s+of\s+(?:(?P<y>"
+            r"\b(?:(?P<mod>" + f["MODS"] + r")\s+)?"
+            r"(?:the\s+)?(?:(?P<h>first|second|last|latter)[\s-]half|(?P<q2>first|last)\s+two\s+quarters)"
+            r"(?:\s+of\s+(?:(?P<y>"
             + YEAR
             + r")|this\s+year|the\s+year))?(?!\s+of\b)",
             _h_half,
@@ -1877,7 +1935,7 @@ def _triggers() -> tuple[frozenset[str], ...]:
         "year_earlier": {"ago", "earlier"},
         "rel_unit": {"week", "weekend", "month", "year", "decade", "century"},
         "quarter": {"quarter", "period"},
-        "half": {"half"},
+        "half": {"half", "quarters"},
         "season": set(d["seasons"]),
         "decade": {"#dec"},
         "decade_word": {
@@ -1969,6 +2027,8 @@ def _select(text: str, ctx: _Ctx) -> list[tuple[_Cand, _Norm | None]]:
 
 
 #: Words before a day that deny it ("meaning Oct. 7, not the 10th of July"): no year, no anchor.
+#: "it's not tonight we're worried about": a deictic day is known even when denied.
+_DEICTIC_DAY = re.compile(r"\b(?:today|tonight|tomorrow|yesterday)\b", re.I)
 _COUNTERFACTUAL = re.compile(r"\b(?:not|rather than|instead of)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
@@ -1988,7 +2048,7 @@ def _resolve(chosen: list[tuple[_Cand, _Norm | None]], ctx: _Ctx) -> list[tuple[
         if norm is None:
             continue
         if _COUNTERFACTUAL.search(ctx.text[max(0, s - 16) : s]) and _DAY_VALUE.match(norm.value) \
-                and not re.search(r"\d{4}", m[0]):
+                and not re.search(r"\d{4}", m[0]) and not _DEICTIC_DAY.search(m[0]):
             out[k] = (s, e, replace(norm, value="XXXX" + norm.value[4:10]))  # "not the 10th of July"
             continue
         out[k] = (s, e, norm)
@@ -2030,6 +2090,78 @@ def _reported_quarter(ctx: _Ctx, start: int, end: int, quarter: tuple[int, int])
     return bool(_PAST_VERB.search(left) or _PAST_VERB.search(right))
 
 
+_DAY_BEFORE_AFTER = re.compile(r"(?:the\s+)?day\s+(before|after)", re.I)
+_DAY_VALUE_ONLY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+
+
+def _bounds(s: int, e: int, norm: _Norm) -> tuple[int, int]:
+    """The span a timex will have once :func:`_to_timex` applies the rule's trimming."""
+    return (s if norm.start is None else norm.start, e if norm.end is None else norm.end)
+
+
+def _join_day_before(text: str, items: list[tuple[int, int, _Norm]]) -> list[tuple[int, int, _Norm]]:
+    """'the day before last Tuesday', 'the day after Christmas': one day, counted from the date named."""
+    out: list[tuple[int, int, _Norm]] = []
+    for s, e, norm in items:
+        if out and norm.type == "DATE" and _DAY_VALUE_ONLY.fullmatch(norm.value):
+            ps, pe = _bounds(*out[-1])
+            s0, e0 = _bounds(s, e, norm)
+            rel = _DAY_BEFORE_AFTER.fullmatch(text, ps, pe)
+            if rel and text[pe:s0].isspace() and "\n" not in text[pe:s0]:
+                day = date.fromisoformat(norm.value) + timedelta(days=1 if rel[1].lower() == "after" else -1)
+                out[-1] = (ps, e0, replace(norm, value=day.isoformat(), mod=None, start=None, end=None))
+                continue
+        out.append((s, e, norm))
+    return out
+
+
+# "April 24 and 25", "24 and 25 April": the bare day shares the month of its neighbour
+# (only a number that ends the phrase: "April 24 and 25 people" counts people)
+_ORD = r"(?:st|nd|rd|th)?"
+_NEXT_DAY = re.compile(
+    r"\s*(?:,\s*)?(?:and|or|&)\s+(\d{1,2})" + _ORD
+    + r"(?=\s*(?:[.,;:)]|$|\s(?:in|at|on|to|when|with|and|respectively)\b))"
+)
+_PREV_DAY = re.compile(
+    r"(?:\b(?:on|from|between|for|of|by|until|till|since|to|the)|,)\s+"
+    r"((\d{1,2})" + _ORD + r")\s+(?:and|or|&)\s+$",
+    re.I,
+)
+_MONTH_DAY = re.compile(
+    r"(?:[A-Za-z]+\.?\s+\d{1,2}" + _ORD + r"|\d{1,2}" + _ORD + r"\s+(?:of\s+)?[A-Za-z]+\.?(?:,?\s+\d{4})?)"
+)
+
+
+def _coordinated_days(text: str, items: list[tuple[int, int, _Norm]]) -> list[tuple[int, int, _Norm]]:
+    """Add the bare day coordinated with a day-month.
+
+    The second of "April 24 and 25" and the first of "24 and 25 April" are
+    days of the same month and year.
+    """
+    out: list[tuple[int, int, _Norm]] = []
+    for s, e, norm in items:
+        day = _DAY_VALUE_ONLY.fullmatch(norm.value) if norm.type == "DATE" else None
+        s0, e0 = _bounds(s, e, norm)
+        if not day or not _MONTH_DAY.fullmatch(text, s0, e0):
+            out.append((s, e, norm))
+            continue
+        year, month, d = int(day[1]), int(day[2]), int(day[3])
+        before = _PREV_DAY.search(text, max(0, s0 - 24), s0)
+        if before and int(before[2]) < d and not (out and _bounds(*out[-1])[1] > before.start(1)):
+            out.append((before.start(1), before.end(1), _bare_day(norm, year, month, int(before[2]))))
+        out.append((s, e, norm))
+        after = _NEXT_DAY.match(text, e0)
+        if after and d < int(after[1]) <= _month_length(year, month):
+            out.append((after.start(1), after.end(), _bare_day(norm, year, month, int(after[1]))))
+    return out
+
+
+def _bare_day(norm: _Norm, year: int, month: int, day: int) -> _Norm:
+    """The norm of a day named by its number alone, in the month and year of ``norm``."""
+    value = f"{year:04d}-{month:02d}-{day:02d}"
+    return replace(norm, value=value, mod=None, start=None, end=None, year_fixed=False)
+
+
 def _merge(text: str, items: list[tuple[int, int, _Norm]]) -> list[tuple[int, int, _Norm]]:
     """Join a day and an adjacent clock time: '06 May 2025 14:32 GMT', '3 a.m. on Monday'."""
     merged: list[tuple[int, int, _Norm]] = []
@@ -2061,7 +2193,7 @@ def _find_cached(
     kw: dict[str, Any] = {"day_first": day_first, "breaks": breaks, "tenses": tenses}
     chosen = _select(text, _Ctx(text=text, published=published, days=[], **kw))
     ctx = _Ctx(text=text, published=published, days=[], **kw)
-    items = _merge(text, _resolve(chosen, ctx))
+    items = _merge(text, _coordinated_days(text, _join_day_before(text, _resolve(chosen, ctx))))
     return tuple(_to_timex(text, s, e, norm) for s, e, norm in items)
 
 
@@ -2086,7 +2218,11 @@ def find_timexes(text: str, *, published: date, doc: Any = None, day_first: bool
     """
     if isinstance(published, datetime):
         published = published.date()
-    tenses = doc_tenses(doc) if doc is not None and getattr(doc, "text", None) == text else ()
+    tenses: tuple[tuple[int, int, str], ...] = ()
+    if doc is not None and _doc_text(doc) == text:
+        # the rules only ask for the tense over a candidate's span, so the
+        # other tokens need no walk (and the cache key stays small)
+        tenses = _tenses(doc, [(c[0], c[1]) for c in _scan(text)[0]])
     found = list(_find_cached(text, published, day_first, tenses))
     if doc is not None:
         found = sorted(found + _from_doc(doc, found, published), key=lambda t: t.start)
@@ -2096,25 +2232,94 @@ def find_timexes(text: str, *, published: date, doc: Any = None, day_first: bool
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 _PAST_AUX = frozenset({"had", "'d", "did", "was", "were"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "'s"})
+_AUX_DEPS = frozenset({"aux", "auxpass"})
 
 
-def _clause_tense(verb: Any, reporting: frozenset[str]) -> str | None:
-    """'past', 'future' or None for the clause headed by ``verb`` (a spaCy token)."""
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_ for a in aux}
+@dataclass(frozen=True)
+class _Parse:
+    """A Doc's tags, dependencies and heads as plain lists (one ``to_array`` call).
+
+    Walking head chains over ``doc[i]`` builds a Token object per step; the
+    same walk over lists of strings and ints is several times cheaper. Word
+    forms are only needed for verbs and their auxiliaries, so they stay hash
+    keys until asked for.
+    """
+
+    tag: list[str]
+    dep: list[str]
+    head: list[int]
+    idx: list[int]
+    length: list[int]
+    aux: dict[int, list[int]]  # verb index -> its aux/auxpass children, in order
+    children: dict[int, list[int]]  # token index -> children, in order
+    lower_keys: list[int]
+    lemma_keys: list[int]
+    strings: Any  # the vocab's StringStore
+    names: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Any) -> _Parse:
+        """Read the arrays of ``doc``."""
+        from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, TAG
+
+        cols = doc.to_array([TAG, DEP, HEAD, LOWER, LEMMA, IDX, LENGTH]).T.tolist()
+        strings = doc.vocab.strings
+        names = {key: strings[key] for key in set().union(*cols[:2])}
+        # to_array stores HEAD as an offset (uint64: negative offsets wrap)
+        head = [(i + off) if off < 2**63 else (i + off - 2**64) for i, off in enumerate(cols[2])]
+        dep = [names[k] for k in cols[1]]
+        aux: dict[int, list[int]] = {}
+        children: dict[int, list[int]] = {}
+        for i, h in enumerate(head):
+            if h != i:
+                children.setdefault(h, []).append(i)
+                if dep[i] in _AUX_DEPS:
+                    aux.setdefault(h, []).append(i)
+        return cls(
+            tag=[names[k] for k in cols[0]],
+            dep=dep,
+            head=head,
+            idx=cols[5],
+            length=cols[6],
+            aux=aux,
+            children=children,
+            lower_keys=cols[3],
+            lemma_keys=cols[4],
+            strings=strings,
+        )
+
+    def _name(self, key: int) -> str:
+        if key not in self.names:
+            self.names[key] = self.strings[key]
+        return self.names[key]
+
+    def lower(self, i: int) -> str:
+        """The lower-cased form of token ``i``."""
+        return self._name(self.lower_keys[i])
+
+    def lemma(self, i: int) -> str:
+        """The lower-cased lemma of token ``i``."""
+        return self._name(self.lemma_keys[i]).lower()
+
+
+def _clause_tense(p: _Parse, verb: int, reporting: frozenset[str]) -> str | None:
+    """'past', 'future' or None for the clause headed by token ``verb``."""
+    aux = p.aux.get(verb, [])
+    words = {p.lower(a) for a in aux}
     if words & _FUTURE_AUX and "to" not in words:
         return "future"
-    if "going" in words or (verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)):
+    going_to = p.lower(verb) == "going" and any(p.lower(c) == "to" for c in p.children.get(verb, []))
+    if "going" in words or going_to:
         return "future"
-    if any(a.tag_ == "MD" for a in aux) or "to" in words:
+    if any(p.tag[a] == "MD" for a in aux) or "to" in words:
         return None  # "could", "may", infinitives: the regex cues decide
-    tag = verb.tag_
+    tag = p.tag[verb]
     if tag == "VBD" or words & _PAST_AUX or (tag == "VBN" and words & _PERFECT_AUX):
         return "past"
     if tag in ("VBZ", "VBP") and not words:
-        if verb.lemma_.lower() in reporting:
+        if p.lemma(verb) in reporting:
             return "past"  # "the ministry says on Monday": a report of the past
-        return None if verb.lemma_.lower() == "be" else "future"  # "they meet on Monday"
+        return None if p.lemma(verb) == "be" else "future"  # "they meet on Monday"
     if tag == "VBG" and words & {"is", "are", "am", "'re", "'m"}:
         return "future"  # "is meeting on Friday"
     return None
@@ -2125,6 +2330,16 @@ def _reporting_lemmas() -> frozenset[str]:
     return frozenset(
         {"say", "tell", "announce", "report", "confirm", "add", "state", "write", "declare", "claim", "deny"}
     )
+
+
+def _has_parse(doc: Any) -> bool:
+    """Whether ``doc`` has tags and dependencies (cached in ``user_data`` as :mod:`timeline.nlp` does)."""
+    try:
+        from timeline.nlp import has_annotation
+
+        return has_annotation(doc, "DEP") and has_annotation(doc, "TAG")
+    except AttributeError:
+        return False
 
 
 def doc_tenses(doc: Any) -> tuple[tuple[int, int, str], ...]:
@@ -2144,46 +2359,79 @@ def doc_tenses(doc: Any) -> tuple[tuple[int, int, str], ...]:
         >>> doc_tenses(nlp("They will meet on Friday."))  # doctest: +SKIP
         ((0, 4, 'future'), ...)
     """
-    try:
-        if not (doc.has_annotation("DEP") and doc.has_annotation("TAG")):
-            return ()
-    except AttributeError:
+    return _tenses(doc)
+
+
+def _tenses(doc: Any, spans: list[tuple[int, int]] | None = None) -> tuple[tuple[int, int, str], ...]:
+    """:func:`doc_tenses`, limited to the tokens overlapping ``spans`` when given."""
+    if not _has_parse(doc) or spans == []:
         return ()
+    p = _Parse.of(doc)
+    tag, dep, head = p.tag, p.dep, p.head
+    is_verb = [t.startswith("VB") for t in tag]
+    # the walk stops at the root or at a verb that heads a clause (not an
+    # auxiliary, not a reduced relative "planned for Saturday")
+    stop = [
+        head[i] == i or (is_verb[i] and dep[i] not in _AUX_DEPS and not (tag[i] == "VBN" and dep[i] == "acl"))
+        for i in range(len(tag))
+    ]
     reporting = _reporting_lemmas()
     memo: dict[int, str | None] = {}
     out: list[tuple[int, int, str]] = []
-    for tok in doc:
-        verb, deps = tok, set()
+    for i in range(len(tag)) if spans is None else _tokens_in(p, spans):
+        verb, poss, argument = i, False, False
         for _ in range(40):
-            if verb.tag_.startswith("VB") and verb.dep_ not in ("aux", "auxpass"):
-                if not (verb.tag_ == "VBN" and verb.dep_ == "acl") or verb.head is verb:
-                    break
-            if verb.head is verb:
+            if stop[verb]:
                 break
-            deps.add(verb.dep_)
-            verb = verb.head
-        if not verb.tag_.startswith("VB") or "poss" in deps:
+            poss = poss or dep[verb] == "poss"
+            argument = argument or dep[verb] in _ARGUMENT_DEPS
+            verb = head[verb]
+        if not is_verb[verb] or poss:
             continue  # no verb, or "Tuesday's ruling": the noun's own time
-        if verb.i not in memo:
-            memo[verb.i] = _clause_tense(verb, reporting)
-        tense = memo[verb.i]
+        if verb not in memo:
+            memo[verb] = _clause_tense(p, verb, reporting)
+        tense = memo[verb]
         if tense is None:
             continue
-        if verb.lemma_.lower() in _PLAN_LEMMAS and tok.i > verb.i:
+        if p.lemma(verb) in _PLAN_LEMMAS and i > verb:
             continue  # "planned a march on Saturday": the plan's time, not the verb's
-        if tense == "future" and verb.tag_ in ("VBZ", "VBP") and deps & _ARGUMENT_DEPS:
+        if tense == "future" and tag[verb] in ("VBZ", "VBP") and argument:
             continue  # "follows the deal of Tuesday": present tense says nothing of an argument
-        out.append((tok.idx, tok.idx + len(tok.text), tense))
+        out.append((p.idx[i], p.idx[i] + p.length[i], tense))
     return tuple(out)
+
+
+def _tokens_in(p: _Parse, spans: list[tuple[int, int]]) -> list[int]:
+    """Indices of the tokens overlapping any of the character ``spans``, in order."""
+    ends = [i + n for i, n in zip(p.idx, p.length, strict=True)]
+    found: set[int] = set()
+    for start, end in spans:
+        k = bisect_right(ends, start)  # first token ending after ``start``
+        while k < len(ends) and p.idx[k] < end:
+            if ends[k] > start:
+                found.add(k)
+            k += 1
+    return sorted(found)
 
 
 _PLAN_LEMMAS = frozenset({"plan", "schedule", "expect", "set", "postpone", "delay", "slate", "reschedule"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj"}) - {"pobj"}
 
 
+def _doc_text(doc: Any) -> str | None:
+    """``doc.text``, cached in ``user_data`` (spaCy joins every token on each access)."""
+    try:
+        from timeline.nlp import doc_text
+
+        return doc_text(doc)
+    except AttributeError:
+        return None
+
+
 def _from_doc(doc: Any, found: list[Timex], published: date) -> list[Timex]:
     """Timexes for spaCy DATE/TIME entities that no rule matched."""
     extra: list[Timex] = []
+    text = _doc_text(doc) or doc.text
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
@@ -2192,7 +2440,7 @@ def _from_doc(doc: Any, found: list[Timex], published: date) -> list[Timex]:
             continue
         day = _dateparse(ent.text, published)
         if day is not None:
-            extra.append(_to_timex(doc.text, s, e, _Norm("DATE", day.isoformat(), basis="relative")))
+            extra.append(_to_timex(text, s, e, _Norm("DATE", day.isoformat(), basis="relative")))
     return extra
 
 

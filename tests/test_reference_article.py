@@ -62,3 +62,15 @@ def test_military_aid_not_dated_finer_than_the_text(seed_rows, gold):
 def test_no_row_invents_a_day_for_a_planned_event_without_time(seed_rows):
     planned = seed_rows[(seed_rows["status"] != "occurred") & (seed_rows["date_text"] == "")]
     assert (planned["date_precision"] == "none").all()
+
+
+def test_every_occurred_gold_event_found_with_its_date(seed_rows):
+    from timeline.evaluate import score
+
+    record = json.loads((DATA / "seed_gold.json").read_text("utf-8"))
+    result = score({"seed": record}, seed_rows)
+    missed = [e["text"] for e in result["errors"] if e["kind"] == "missed"]
+    summary = result["summary"]
+    assert summary["matched"] == summary["gold"], missed
+    wrong_dates = [m for m in result["matches"] if not m["date_ok"]]
+    assert not wrong_dates, wrong_dates

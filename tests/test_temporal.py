@@ -1368,3 +1368,37 @@ class TestDocTenses:
         starts = {doc.text[s:e] for s, e, _t in doc_tenses(doc)}
         assert "Tuesday" not in starts and "ruling" in starts
         assert doc_tenses(spacy.blank("en")("They will meet on Friday.")) == ()
+
+
+# spaCy DATE/TIME entities no rule read: (sentence, entity text, label, expected extra (text, value) or None)
+DOC_ENTITY_ROWS = [
+    ("The ceasefire was signed on 2024.11.05 in Doha.", "2024.11.05", "DATE", ("2024.11.05", "2024-11-05")),
+    ("Talks resumed on Nov 5th 2024, officials said.", "Nov 5th 2024", "DATE", None),  # a rule reads it
+    ("Prices rose 2024.11.05 percent, analysts said.", "2024.11.05", "MONEY", None),  # not a DATE/TIME
+    ("The vote was held in spring, officials said.", "spring", "DATE", None),  # no day for dateparser
+]
+
+
+class TestDocEntities:
+    """Entities come from the per-Doc cache of :mod:`timeline.nlp` (shared with the event rules)."""
+
+    @staticmethod
+    def _doc(blank_nlp, sentence, ent_text, label):
+        doc = blank_nlp.make_doc(sentence)
+        start = sentence.index(ent_text)
+        doc.ents = [doc.char_span(start, start + len(ent_text), label=label)]
+        return doc
+
+    @pytest.mark.parametrize("cached", [False, True])
+    @pytest.mark.parametrize("sentence,ent_text,label,expected", DOC_ENTITY_ROWS)
+    def test_row(self, blank_nlp, sentence, ent_text, label, expected, cached):
+        from timeline.nlp import doc_ents, forget_cache
+
+        doc = self._doc(blank_nlp, sentence, ent_text, label)
+        if cached:
+            doc_ents(doc)  # as the event rules leave it
+        with_doc = find_timexes(sentence, published=THU, doc=doc)
+        without = find_timexes(sentence, published=THU)
+        extra = [(t.text, t.value) for t in with_doc if t not in without]
+        assert extra == ([expected] if expected else [])
+        forget_cache(doc)

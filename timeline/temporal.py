@@ -2428,11 +2428,21 @@ def _doc_text(doc: Any) -> str | None:
         return None
 
 
+def _doc_ents(doc: Any) -> tuple[Any, ...]:
+    """``doc.ents``, shared with the other readers of the Doc through :mod:`timeline.nlp`'s per-Doc cache."""
+    try:
+        from timeline.nlp import doc_ents
+
+        return doc_ents(doc)
+    except AttributeError:
+        return tuple(doc.ents)
+
+
 def _from_doc(doc: Any, found: list[Timex], published: date) -> list[Timex]:
     """Timexes for spaCy DATE/TIME entities that no rule matched."""
     extra: list[Timex] = []
     text = _doc_text(doc) or doc.text
-    for ent in doc.ents:
+    for ent in _doc_ents(doc):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         s, e = ent.start_char, ent.end_char

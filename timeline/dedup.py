@@ -33,7 +33,8 @@ def assign_cluster_ids(df: pd.DataFrame) -> pd.Series:
     Returns:
         A string Series aligned with ``df``.
     """
-    rows = df[list(COMPARED)].to_dict("records")
+    columns = [df[name].tolist() for name in COMPARED]  # column-wise: to_dict boxes cell by cell
+    rows = [dict(zip(COMPARED, values, strict=True)) for values in zip(*columns, strict=True)]
     ids = [""] * len(rows)
     heads: dict[tuple[str, ...], list[int]] = {}
     for number, row in enumerate(rows):

@@ -1402,3 +1402,65 @@ class TestDocEntities:
         extra = [(t.text, t.value) for t in with_doc if t not in without]
         assert extra == ([expected] if expected else [])
         forget_cache(doc)
+
+
+# The regex scan tries a rule only at the offsets where one of its first words
+# starts (temporal._first_words). It must find exactly what trying every offset
+# of the text finds; a text with a character that IGNORECASE folds to an ASCII
+# letter but str.lower() does not ("ſeveral") is scanned at every offset.
+SCAN_ROWS = [
+    ("The envoys will meet in Geneva on Friday.", "Friday"),
+    ("In the early hours of Saturday, drones hit the port.", "the early hours of Saturday"),
+    ("The ceasefire took effect at 5 p.m. GMT on 3 March 2024.", "3 March 2024"),
+    ("Output grew in mid-2023 and again in the year-earlier quarter.", "mid-2023"),
+    ("Sales fell in the 1990s and in the '80s.", "the 1990s"),
+    ("A pyramid 1990 stands in the square.", "mid 1990"),  # "year" has no \b before its modifier
+    ("It lasted ſeveral days.", "ſeveral days"),  # long s: lower() keeps it, IGNORECASE reads "s"
+    ("Thanksgiving Day and New Year’s Eve fall on a Thursday and a Tuesday.", "New Year’s Eve"),
+]
+
+
+def _scan_reference(text: str) -> set[tuple[int, int, int, tuple[str | None, ...]]]:
+    """Every non-empty match of every rule, trying every offset (no trigger filter)."""
+    from timeline.temporal import _rules
+
+    return {
+        (m.start(), m.end(), i, m.groups())
+        for i, rule in enumerate(_rules())
+        for m in rule.regex.finditer(text)
+        if m.end() > m.start()
+    }
+
+
+class TestScan:
+    """:func:`timeline.temporal._candidates` against a scan of every offset by every rule."""
+
+    @pytest.mark.parametrize("sentence,expected", SCAN_ROWS, ids=[r[1] for r in SCAN_ROWS])
+    def test_row(self, sentence, expected):
+        from timeline.temporal import _candidates
+
+        found = {(s, e, i, m.groups()) for s, e, i, m in _candidates(sentence)}
+        assert found == _scan_reference(sentence)
+        assert expected in {sentence[s:e] for s, e, _i, _g in found}
+
+    def test_table_sentences_and_dev_articles(self):
+        from timeline.temporal import _candidates
+
+        texts = [row[0] for row in ROWS] + list(MUST_FAIL)
+        texts += [p.read_text(encoding="utf-8") for p in sorted((DATA / "dev_articles").glob("*.txt"))]
+        for text in texts:
+            found = {(s, e, i, m.groups()) for s, e, i, m in _candidates(text)}
+            assert found == _scan_reference(text), text[:80]
+
+    def test_odd_folds_are_all_listed(self):
+        """Every non-ASCII character IGNORECASE matches to an ASCII letter is one lower() leaves unmapped."""
+        import re
+
+        from timeline.temporal import _ODD_FOLDS
+
+        letter = re.compile(r"[a-z]", re.I)
+        for code in range(0x80, 0x110000):
+            char = chr(code)
+            lowered = char.lower()
+            if letter.fullmatch(char) and not (len(lowered) == 1 and "a" <= lowered <= "z"):
+                assert _ODD_FOLDS.fullmatch(char), hex(code)

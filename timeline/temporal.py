@@ -316,9 +316,13 @@ def _to_timex(text: str, start: int, end: int, norm: _Norm) -> Timex:
 # ---------------------------------------------------------------------------
 
 _SENT_BREAK = re.compile(
-    # titles and "vs." stand before a name, so their full stop ends no sentence
-    r"(?<![ap]\.m)(?<!\b[A-Z])(?<!\bMr|\bDr|\bSt|\bMs|\bvs|\bLt)(?<!\bMrs|\bGov|\bSen|\bRep|\bGen|\bCol|\bSgt)"
-    r"(?<!\bCapt|\bProf)[.!?][\"'”’)]*\s+(?=[\"“‘]?[A-Z])|\n\s*|;\s+"
+    # The break character comes first so that ``re`` skips ahead to it (a
+    # pattern opening with lookbehinds is tried at every position); the
+    # lookbehinds then look past it. Titles and "vs." stand before a name, so
+    # their full stop ends no sentence.
+    r"[.!?\n;](?:(?<=[.!?])(?<![ap]\.m.)(?<!\b[A-Z].)(?<!\bMr.|\bDr.|\bSt.|\bMs.|\bvs.|\bLt.)"
+    r"(?<!\bMrs.|\bGov.|\bSen.|\bRep.|\bGen.|\bCol.|\bSgt.)(?<!\bCapt.|\bProf.)"
+    r"[\"'”’)]*\s+(?=[\"“‘]?[A-Z])|(?<=\n)\s*|(?<=;)\s+)"
 )
 
 
@@ -1758,7 +1762,13 @@ def _rules() -> tuple[_Rule, ...]:
         ),
         (
             "year",
-            dmods + r"(?:\b(?P<fy>fiscal|calendar)\s+(?:year\s+)?)?(?P<y>" + YEAR + r")\b(?!-\d)",
+            # no \b to skip ahead on: a look at the first character spares
+            # trying every alternative at every offset
+            r"(?=[\delmtfcn])"
+            + dmods
+            + r"(?:\b(?P<fy>fiscal|calendar)\s+(?:year\s+)?)?(?P<y>"
+            + YEAR
+            + r")\b(?!-\d)",
             _h_year,
             False,
         ),
@@ -1849,22 +1859,15 @@ _Cand = tuple[int, int, int, _Match]  # start, end, rule index, match
 _MERGE_GAP = re.compile(r"(?:[ \t]*,?[ \t]+(?:at[ \t]+)?|[ \t]+on[ \t]+)")
 
 
-_WORD = re.compile(r"[a-z]+")
-_DIGIT_TOKENS = (
-    ("#4", re.compile(r"(?<!\d)\d{4}")),
-    ("#sep", re.compile(r"\d[/.]\d")),
-    ("#dash", re.compile(r"\d-[01]\d")),
-    ("#colon", re.compile(r"\d:\d")),
-    ("#dec", re.compile(r"\d0s")),
-    ("#ampm", re.compile(r"\d\s*[ap]\.?m\b|\d\d\s*(?:gmt|utc)", re.I)),
-    ("#range", re.compile(r"\d\s*[-–]\s*\d")),
-)
+#: A word of the lower-cased text, or a run of digits.
+_RUN = re.compile(r"[a-z]+|\d+")
+_DECADE_DIGITS = re.compile(r"\d0s")
 # Tokens a rule needs on top of one of its triggers (digits for calendar dates...).
 _REQUIRES: dict[str, set[str]] = {
     "cal_dmy": {"#digit"},
     "cal_mdy": {"#digit"},
-    "range_dmy": {"#range"},
-    "range_mdy": {"#range"},
+    "range_dmy": {"#digit"},
+    "range_mdy": {"#digit"},
     "month_year": {"#4", "nineteen", "eighteen"},
     "day_count": {"#digit"},
     "year_earlier": {"year"},
@@ -1900,10 +1903,12 @@ def _last_words(items: Iterable[str]) -> set[str]:
 def _triggers() -> tuple[frozenset[str], ...]:
     """Per rule, the tokens one of which its regex needs in the text.
 
-    Tokens are lower-case words and ``#``-marks for digit shapes (``#4`` four
-    digits, ``#sep`` ``1/2``/``1.2``, ``#colon`` ``1:2``...). A text is
-    tokenised once; a rule whose tokens are all absent cannot match and its
-    regex is not run, which is what makes short texts cheap.
+    Tokens are lower-case words and ``#``-marks for digits (``#digit`` any,
+    ``#4`` four in a row, ``#dec`` ``1990s``). A text is tokenised once; a
+    rule whose tokens are all absent cannot match and its regex is not run,
+    which is what makes short texts cheap. (A rule that opens with digits is
+    scanned at runs of digits only, see :func:`_first_words`, so finer digit
+    shapes would save little.)
     """
     d = _data()
     months = {w.lower() for w in d["months"]} | {w.lower() for w in d["month_abbreviations"]}
@@ -1919,8 +1924,8 @@ def _triggers() -> tuple[frozenset[str], ...]:
         "cal_mdy": months,
         "range_dmy": months,
         "range_mdy": months,
-        "numeric": {"#sep"},
-        "iso": {"#dash"},
+        "numeric": {"#digit"},
+        "iso": {"#digit"},
         "operation": {"operation"},
         "month_year": months,
         "month": months,
@@ -1949,8 +1954,8 @@ def _triggers() -> tuple[frozenset[str], ...]:
         "ref": _last_words(d["refs"]),
         "set": _last_words(d["sets"]) | {"every", "each", "per"},
         "gmt": {"gmt", "utc"},
-        "clock": {"#ampm", "gmt", "utc", "noon", "midday", "midnight"},
-        "hhmm": {"#colon"},
+        "clock": {"#digit", "noon", "midday", "midnight"},
+        "hhmm": {"#digit"},
         "clock_pod": {"morning", "afternoon", "evening"},
         "part_of_day": _last_words(d["parts_of_day"]),
         "same_day": {"day"},
@@ -1958,16 +1963,152 @@ def _triggers() -> tuple[frozenset[str], ...]:
     return tuple(frozenset(table[r.name]) for r in _rules())
 
 
-def _tokens(text: str) -> set[str]:
-    """The trigger tokens present in ``text`` (see :func:`_triggers`)."""
-    present = set(_WORD.findall(text.lower()))
-    if _ANY_DIGIT.search(text):
-        present.add("#digit")
-        present.update(tok for tok, rx in _DIGIT_TOKENS if rx.search(text))
+@lru_cache(maxsize=1)
+def _first_words() -> tuple[frozenset[str] | None, ...]:
+    """Per rule, the words one of which every match starts with (None: not known).
+
+    Words are lower-case, ``#digit`` is a run of digits. Each rule listed
+    opens with ``\\b`` (or a lookbehind no digit may precede) and a whole
+    word: the pattern never lets a letter follow the word. So a match can
+    only start where one of these words starts in the lower-cased text, and
+    :func:`_matches_at` tries those offsets alone instead of every offset of
+    the text. Keep this table in step with :func:`_rules`.
+    """
+    d = _data()
+
+    def heads(phrases: Iterable[str]) -> set[str]:
+        return {re.match(r"[a-z]+", p.lower())[0] for p in phrases}  # type: ignore[index]
+
+    months = heads(d["months"]) | heads(d["month_abbreviations"])
+    weekdays = heads(d["weekdays"])
+    mods = heads(d["modifiers"])
+    numbers = heads(d["number_words"]) | heads(d["vague_numbers"]) | heads(_TENS[3:-1].split("|"))
+    numbers.add("#digit")
+    soon = {"early", "late", "later", "earlier"}
+    # the PRE fragment: "early on", "the small hours of", "dawn on", "overnight into"
+    pre = soon | {"the", "small", "wee", "morning", "afternoon", "evening", "night", "dawn", "daybreak"}
+    pre |= {"sunrise", "overnight"}
+    digit = {"#digit"}
+    table: dict[str, set[str] | None] = {
+        "day_count": {"day"},
+        "ord_day_of": {"the"},
+        "day_of_now": {"the"},
+        "year_end": {"by", "around", "since", "until", "till", "before", "after", "at", "near", "toward"}
+        | {"towards"},
+        "streak": {"a", "the"},
+        "cal_dmy": pre | weekdays | {"the"} | digit,
+        "cal_mdy": pre | weekdays | months,
+        "range_dmy": digit,
+        "range_mdy": months,
+        "numeric": digit,
+        "iso": digit | {"nineteen", "eighteen"},
+        "operation": digit,
+        "month_year": {"early", "late", "mid", "the"} | months,
+        "month": {"last", "this", "next", "early", "late", "mid", "earlier", "later"} | heads(d["months"]),
+        "weekday_rel": {"the"},
+        "weekday": pre | {"last", "next", "this", "past", "coming"} | weekdays,
+        "set_named": {"every", "each"} | weekdays | {w + "s" for w in weekdays},
+        "holiday": {"last", "next", "this"} | heads(d["holidays"]),
+        "that_year": soon | {"that"},
+        "deictic": soon | {"yesterday", "today", "tomorrow", "tonight"},
+        "ago": mods | numbers,
+        "year_earlier": {"the", "a", "year"},
+        "rel_unit": soon | {"mid", "the", "last", "this", "next", "past", "coming"},
+        "quarter": {"the", "this", "last", "next", "its", "their", "latest", "current", "same", "comparable"}
+        | {"corresponding", "previous", "recent", "prior", "fiscal", "year", "quarter", "period"}
+        | {"first", "second", "third", "fourth"}
+        | digit,
+        "half": mods | {"the", "first", "second", "last", "latter"},
+        "season": {"this", "last", "next", "early", "late", "mid", "the"} | heads(d["seasons"]),
+        "decade": None,  # "'90s" opens with an apostrophe
+        "decade_word": {"the"},
+        "century": {"the", "early", "late", "mid"} | heads(d["ordinals"]) | digit,
+        "year": None,  # its modifier has no \b before it ("mid" of "pyramid 1990")
+        "year_2000": {"the"},
+        "duration": mods | {"the", "past", "next", "first", "recent", "coming"} | numbers,
+        "vague_units": {"recent", "the", "past", "coming"} | set(d["unit_plurals"]),
+        "ref": heads(d["refs"]),
+        "set": {"almost", "nearly", "every", "each", "per"} | heads(d["sets"]),
+        "gmt": digit,
+        "clock": {"about", "around", "approximately", "roughly", "noon", "midday", "midnight"} | digit,
+        "clock_pod": digit,
+        "hhmm": digit,
+        "part_of_day": soon | {"the", "that", "this", "last", "next", "following", "previous", "same"}
+        | heads(d["parts_of_day"]),
+        "same_day": {"earlier", "later", "the", "that"},
+    }
+    return tuple(None if table[r.name] is None else frozenset(table[r.name]) for r in _rules())
+
+
+def _word_starts(lower: str) -> dict[str, list[int]]:
+    """Offsets of every word of a lower-cased text; runs of digits go under ``#digit``.
+
+    ``#4`` lists the runs of four digits or more.
+    """
+    starts: dict[str, list[int]] = {}
+    for m in _RUN.finditer(lower):
+        word = m[0]
+        if "a" <= word[0] <= "z":
+            starts.setdefault(word, []).append(m.start())
+        else:
+            starts.setdefault("#digit", []).append(m.start())
+            if len(word) >= 4:
+                starts.setdefault("#4", []).append(m.start())
+    return starts
+
+
+def _tokens(text: str, starts: dict[str, list[int]]) -> set[str]:
+    """The trigger tokens present in ``text`` (see :func:`_triggers`), given its :func:`_word_starts`."""
+    present = set(starts)
+    if "#digit" in present and _DECADE_DIGITS.search(text):
+        present.add("#dec")
     return present
 
 
-_ANY_DIGIT = re.compile(r"\d")
+#: Characters IGNORECASE matches to an ASCII letter that ``str.lower`` does not
+#: turn into one, or turns into two characters (dotted and dotless i, long s):
+#: in a text with one, words are not found by lower-casing.
+_ODD_FOLDS = re.compile("[\u0130\u0131\u017f]")
+
+
+def _matches_at(regex: re.Pattern[str], text: str, offsets: Iterable[int]) -> Iterator[_Match]:
+    """``regex.finditer(text)`` for a regex that cannot match at any offset but ``offsets`` (sorted).
+
+    ``match(text, pos)`` sees the text before ``pos`` (``\\b``, lookbehinds)
+    just as a scan of the whole text does; the regex must not match ''.
+    """
+    end = 0
+    for pos in offsets:
+        if pos >= end:
+            m = regex.match(text, pos)
+            if m:
+                yield m
+                end = m.end()
+
+
+@lru_cache(maxsize=1)
+def _rules_by_first_word() -> dict[str, tuple[int, ...]]:
+    """First word -> indices of the rules a match of which it can start (inverse of :func:`_first_words`)."""
+    index: dict[str, list[int]] = {}
+    for i, words in enumerate(_first_words()):
+        for word in words or ():
+            index.setdefault(word, []).append(i)
+    return {word: tuple(ids) for word, ids in index.items()}
+
+
+def _first_word_offsets(starts: dict[str, list[int]]) -> dict[int, list[list[int]]]:
+    """Per rule of :func:`_first_words`, the offset lists of its first words in the text."""
+    by_word = _rules_by_first_word()
+    found: dict[int, list[list[int]]] = {}
+    for word in by_word.keys() & starts.keys():
+        for i in by_word[word]:
+            found.setdefault(i, []).append(starts[word])
+    return found
+
+
+def _merged(lists: list[list[int]]) -> list[int]:
+    """The sorted union of sorted offset lists (each offset starts one word, so none repeats)."""
+    return lists[0] if len(lists) == 1 else sorted(pos for positions in lists for pos in positions)
 
 
 @lru_cache(maxsize=1)
@@ -1980,20 +2121,35 @@ def _rules_by_token() -> dict[str, tuple[int, ...]]:
     return {tok: tuple(ids) for tok, ids in index.items()}
 
 
-def _candidates(text: str) -> Iterator[_Cand]:
+def _rule_matches(text: str) -> Iterator[tuple[int, _Match]]:
+    """(rule index, match) of every rule whose trigger tokens the text holds, rule by rule."""
+    lower = text.lower()
+    starts = _word_starts(lower)
+    present = _tokens(text, starts)
+    # word offsets of the lower-cased text are those of the text itself
+    aligned = len(lower) == len(text) and (text.isascii() or not _ODD_FOLDS.search(text))
     by_token = _rules_by_token()
     wanted: set[int] = set()
-    present = _tokens(text)
-    for tok in present:
-        wanted.update(by_token.get(tok, ()))
-    rules = _rules()
+    for tok in by_token.keys() & present:
+        wanted.update(by_token[tok])
+    rules, firsts = _rules(), _first_words()
+    offsets = _first_word_offsets(starts) if aligned else {}
     for i in sorted(wanted):
         need = _REQUIRES.get(rules[i].name)
         if need is not None and need.isdisjoint(present):
             continue
-        for m in rules[i].regex.finditer(text):
-            if m.end() > m.start():
-                yield m.start(), m.end(), i, m
+        regex = rules[i].regex
+        if firsts[i] is None or not aligned:
+            yield from ((i, m) for m in regex.finditer(text))
+        elif i in offsets:
+            yield from ((i, m) for m in _matches_at(regex, text, _merged(offsets[i])))
+
+
+def _candidates(text: str) -> Iterator[_Cand]:
+    """The non-empty rule matches of ``text`` as (start, end, rule index, match)."""
+    for i, m in _rule_matches(text):
+        if m.end() > m.start():
+            yield m.start(), m.end(), i, m
 
 
 @lru_cache(maxsize=16384)
@@ -2235,6 +2391,11 @@ _PERFECT_AUX = frozenset({"has", "have", "'ve", "'s"})
 _AUX_DEPS = frozenset({"aux", "auxpass"})
 
 
+#: Tag and dependency labels by hash key, shared by all Docs: a key is the
+#: hash of its label's text, so it names the same label in every vocab.
+_LABELS: dict[int, str] = {}
+
+
 @dataclass(frozen=True)
 class _Parse:
     """A Doc's tags, dependencies and heads as plain lists (one ``to_array`` call).
@@ -2249,46 +2410,49 @@ class _Parse:
     dep: list[str]
     head: list[int]
     idx: list[int]
-    length: list[int]
+    end: list[int]  # character offset after each token
     aux: dict[int, list[int]]  # verb index -> its aux/auxpass children, in order
-    children: dict[int, list[int]]  # token index -> children, in order
-    lower_keys: list[int]
-    lemma_keys: list[int]
+    lower_keys: Any  # numpy columns of hash keys, read for a few verbs only
+    lemma_keys: Any
     strings: Any  # the vocab's StringStore
     names: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Any) -> _Parse:
         """Read the arrays of ``doc``."""
+        import numpy as np
         from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, TAG
 
-        cols = doc.to_array([TAG, DEP, HEAD, LOWER, LEMMA, IDX, LENGTH]).T.tolist()
+        cols = doc.to_array([TAG, DEP, HEAD, IDX, LENGTH, LOWER, LEMMA])
         strings = doc.vocab.strings
-        names = {key: strings[key] for key in set().union(*cols[:2])}
+        tag_keys, dep_keys = cols[:, 0].tolist(), cols[:, 1].tolist()
+        for key in {*tag_keys, *dep_keys} - _LABELS.keys():
+            _LABELS[key] = strings[key]
         # to_array stores HEAD as an offset (uint64: negative offsets wrap)
-        head = [(i + off) if off < 2**63 else (i + off - 2**64) for i, off in enumerate(cols[2])]
-        dep = [names[k] for k in cols[1]]
+        head = (cols[:, 2].astype(np.int64) + np.arange(len(cols))).tolist()
+        dep = [_LABELS[k] for k in dep_keys]
         aux: dict[int, list[int]] = {}
-        children: dict[int, list[int]] = {}
-        for i, h in enumerate(head):
-            if h != i:
-                children.setdefault(h, []).append(i)
-                if dep[i] in _AUX_DEPS:
-                    aux.setdefault(h, []).append(i)
+        for i, label in enumerate(dep):
+            if label in _AUX_DEPS and head[i] != i:
+                aux.setdefault(head[i], []).append(i)
         return cls(
-            tag=[names[k] for k in cols[0]],
+            tag=[_LABELS[k] for k in tag_keys],
             dep=dep,
             head=head,
-            idx=cols[5],
-            length=cols[6],
+            idx=cols[:, 3].tolist(),
+            end=(cols[:, 3] + cols[:, 4]).tolist(),
             aux=aux,
-            children=children,
-            lower_keys=cols[3],
-            lemma_keys=cols[4],
+            lower_keys=cols[:, 5],
+            lemma_keys=cols[:, 6],
             strings=strings,
         )
 
-    def _name(self, key: int) -> str:
+    def children(self, i: int) -> list[int]:
+        """Indices of the tokens whose head is token ``i``, in order (asked for "going" only)."""
+        return [c for c, h in enumerate(self.head) if h == i and c != i]
+
+    def _name(self, key: Any) -> str:
+        key = int(key)
         if key not in self.names:
             self.names[key] = self.strings[key]
         return self.names[key]
@@ -2308,7 +2472,7 @@ def _clause_tense(p: _Parse, verb: int, reporting: frozenset[str]) -> str | None
     words = {p.lower(a) for a in aux}
     if words & _FUTURE_AUX and "to" not in words:
         return "future"
-    going_to = p.lower(verb) == "going" and any(p.lower(c) == "to" for c in p.children.get(verb, []))
+    going_to = p.lower(verb) == "going" and any(p.lower(c) == "to" for c in p.children(verb))
     if "going" in words or going_to:
         return "future"
     if any(p.tag[a] == "MD" for a in aux) or "to" in words:
@@ -2368,25 +2532,26 @@ def _tenses(doc: Any, spans: list[tuple[int, int]] | None = None) -> tuple[tuple
         return ()
     p = _Parse.of(doc)
     tag, dep, head = p.tag, p.dep, p.head
-    is_verb = [t.startswith("VB") for t in tag]
-    # the walk stops at the root or at a verb that heads a clause (not an
-    # auxiliary, not a reduced relative "planned for Saturday")
-    stop = [
-        head[i] == i or (is_verb[i] and dep[i] not in _AUX_DEPS and not (tag[i] == "VBN" and dep[i] == "acl"))
-        for i in range(len(tag))
-    ]
+
+    def stop(i: int) -> bool:
+        # the walk stops at the root or at a verb that heads a clause (not an
+        # auxiliary, not a reduced relative "planned for Saturday")
+        return head[i] == i or (
+            tag[i].startswith("VB") and dep[i] not in _AUX_DEPS and not (tag[i] == "VBN" and dep[i] == "acl")
+        )
+
     reporting = _reporting_lemmas()
     memo: dict[int, str | None] = {}
     out: list[tuple[int, int, str]] = []
     for i in range(len(tag)) if spans is None else _tokens_in(p, spans):
         verb, poss, argument = i, False, False
         for _ in range(40):
-            if stop[verb]:
+            if stop(verb):
                 break
             poss = poss or dep[verb] == "poss"
             argument = argument or dep[verb] in _ARGUMENT_DEPS
             verb = head[verb]
-        if not is_verb[verb] or poss:
+        if not tag[verb].startswith("VB") or poss:
             continue  # no verb, or "Tuesday's ruling": the noun's own time
         if verb not in memo:
             memo[verb] = _clause_tense(p, verb, reporting)
@@ -2397,13 +2562,13 @@ def _tenses(doc: Any, spans: list[tuple[int, int]] | None = None) -> tuple[tuple
             continue  # "planned a march on Saturday": the plan's time, not the verb's
         if tense == "future" and tag[verb] in ("VBZ", "VBP") and argument:
             continue  # "follows the deal of Tuesday": present tense says nothing of an argument
-        out.append((p.idx[i], p.idx[i] + p.length[i], tense))
+        out.append((p.idx[i], p.end[i], tense))
     return tuple(out)
 
 
 def _tokens_in(p: _Parse, spans: list[tuple[int, int]]) -> list[int]:
     """Indices of the tokens overlapping any of the character ``spans``, in order."""
-    ends = [i + n for i, n in zip(p.idx, p.length, strict=True)]
+    ends = p.end
     found: set[int] = set()
     for start, end in spans:
         k = bisect_right(ends, start)  # first token ending after ``start``

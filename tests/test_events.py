@@ -272,3 +272,30 @@ REPEATS = [
 def test_repeated_mentions(model_nlp, text, count, event_type):
     found = [c for c in candidates(model_nlp(text)) if c.event_type == event_type]
     assert len(found) == count, [(c.trigger, c.sentence) for c in found]
+
+
+# (text, sentences that are a cut-off copy of another). The rule: another, different sentence of
+# the text starts with it, and it is at least ``truncated_min_chars`` long.
+TRUNCATED = [
+    ("The army blamed the militia for the attacks on Monday.\nThe army blamed the militia for the",
+     ["The army blamed the militia for the"]),
+    # Must-fail: a sentence told twice in full is no cut-off copy of itself.
+    ("The army blamed the militia for the attacks.\nThe army blamed the militia for the attacks.", []),
+    # Must-fail: too short to tell ("The army" starts many sentences).
+    ("The army\nThe army blamed the militia for the attacks on Monday.", []),
+    # Must-fail: shares a beginning but is not a beginning of the other.
+    ("The army blamed the militia for the attacks.\nThe army blamed the police for the attacks.", []),
+    # The longest copy is cut from the full sentence, and the shorter from both.
+    ("Rebels shelled the town of Goma on Monday night.\nRebels shelled the town of Goma\n"
+     "Rebels shelled the town of", ["Rebels shelled the town of Goma", "Rebels shelled the town of"]),
+]
+
+
+@pytest.mark.parametrize("text,cut", TRUNCATED, ids=[f"truncated-{i}" for i in range(len(TRUNCATED))])
+def test_truncated_sentences(blank_nlp, text, cut):
+    from timeline.events import _truncated_sentences, sentence_text
+
+    doc = blank_nlp(text)
+    sentences = list(doc.sents)
+    starts = _truncated_sentences(sentences)
+    assert sorted(sentence_text(s).strip() for s in sentences if s.start in starts) == sorted(cut)

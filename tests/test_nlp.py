@@ -138,3 +138,82 @@ def test_bad_pattern_is_rejected(blank_nlp):
     ruler = TriggerRuler(blank_nlp, spans_key="x", phrase_matcher_attr="LOWER")
     with pytest.raises(MatchPatternError):
         ruler.add_patterns([{"label": "A", "pattern": [{"LOWR": "war"}]}])
+
+
+# --- per-Doc caches: each must give what spaCy itself gives -------------------------------
+
+def _cached_against_spacy(doc):
+    """(ours, spaCy's) for every token: its sentence, entity, children, head, dependency, part of speech
+    and tag; for every sentence, its entities and text; every entity's text."""
+    from spacy import parts_of_speech
+    from spacy.attrs import DEP, POS, TAG
+    from spacy.strings import get_string_id
+
+    from timeline.events import span_text
+    from timeline.nlp import children_ids, ent_at, ents_in, forget_cache, head_ids, sent_of, token_column
+
+    ours, theirs = [], []
+    ents = list(doc.ents)
+    for token in doc:
+        ent = ent_at(token)
+        ours.append((sent_of(token).start, sent_of(token).end, ent and (ent.start, ent.end),
+                     children_ids(doc)[token.i], head_ids(doc)[token.i], token_column(doc, DEP)[token.i],
+                     token_column(doc, POS)[token.i], token_column(doc, TAG)[token.i]))
+        holder = next(((e.start, e.end) for e in ents if e.start <= token.i < e.end), None)
+        # spaCy's token.children is only safe on a parsed Doc (it can crash on a blank one)
+        children = [c.i for c in token.children] if doc.has_annotation("DEP") else []
+        theirs.append((token.sent.start, token.sent.end, holder, children, token.head.i,
+                       get_string_id(token.dep_), parts_of_speech.IDS[token.pos_], get_string_id(token.tag_)))
+    for sent in doc.sents:
+        span = doc[sent.start + 1 : sent.end] if len(sent) > 1 else sent
+        ours.append(([(e.start, e.end) for e in ents_in(sent)], sent_of(span).start, span_text(span)))
+        theirs.append(([(e.start, e.end) for e in ents if sent.start <= e.start < sent.end], span.sent.start,
+                       span.text))
+    ours.append([span_text(e) for e in ents])
+    theirs.append([e.text for e in ents])
+    forget_cache(doc)
+    return ours, theirs
+
+
+def test_per_doc_caches_match_spacy_blank(blank_nlp):
+    for text in _dev_texts()[:5]:
+        ours, theirs = _cached_against_spacy(blank_nlp(text))
+        assert ours == theirs
+
+
+@pytest.mark.slow
+def test_per_doc_caches_match_spacy_model(model_nlp):
+    docs = list(model_nlp.pipe(_dev_texts()))
+    assert sum(len(doc.ents) for doc in docs) > 50
+    for doc in docs:
+        ours, theirs = _cached_against_spacy(doc)
+        assert ours == theirs
+
+
+#: Texts whose special-case tokens spaCy's tokenizer leaves with edges at 0 (the closing
+#: quote, "'s"); walking their children in an unparsed Doc read outside it and crashed.
+SPECIAL_CASE_TEXTS = [
+    "A statement from the rebels'",
+    "It's 5 p.m. in Kyiv and the sirens have stopped.",
+]
+
+
+@pytest.mark.parametrize("text", SPECIAL_CASE_TEXTS)
+def test_unparsed_tokens_are_their_own_edges(blank_nlp, text):
+    doc = blank_nlp(text)
+    assert [(t.left_edge.i, t.right_edge.i) for t in doc] == [(t.i, t.i) for t in doc]
+    assert all(list(t.subtree) == [t] for t in doc)
+    assert not doc.has_annotation("DEP")
+
+
+def test_spacy_alone_leaves_the_edges_at_zero():
+    """The reason for ``tl_token_edges``: if spaCy fixes this, the component can go."""
+    doc = spacy.blank("en")(SPECIAL_CASE_TEXTS[0])
+    assert doc[-1].right_edge.i == 0 != doc[-1].i
+
+
+@pytest.mark.parametrize("text", SPECIAL_CASE_TEXTS)
+def test_edges_keep_the_sentences(blank_nlp, text):
+    with blank_nlp.select_pipes(disable=["tl_token_edges"]):
+        expected = [s.text for s in blank_nlp(text).sents]
+    assert [s.text for s in blank_nlp(text).sents] == expected

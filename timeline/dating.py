@@ -29,11 +29,15 @@ import re
 from calendar import monthrange
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
+from spacy import parts_of_speech
+from spacy.attrs import DEP, POS, TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .events import clause_tokens, rules
-from .nlp import TRIGGERS_KEY, doc_text, has_annotation
+from .events import clause_ids, rules
+from .nlp import TRIGGERS_KEY, children_ids, doc_text, has_annotation, head_ids, sent_of, token_column
 from .types import Candidate, ResolvedDate, Timex
 
 PRESENT_TAGS = ("VBZ", "VBP")
@@ -56,7 +60,7 @@ def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publis
     Returns:
         The resolved date, never finer than the evidence.
     """
-    dated = usable_timexes(doc_text(doc), timexes, published=published)
+    dated = _usable_for_doc(doc, timexes, published=published)
     own = [t for t in dated if candidate.sent_start <= t.start < candidate.sent_end]
     trigger = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
     offsets = _offset_phrases(doc, candidate, timexes) if trigger is not None else []
@@ -92,6 +96,20 @@ def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publis
     if earlier is not None:
         return _day_of(earlier, basis="inferred")
     return publication_date(doc, candidate, published=published)
+
+
+def _usable_for_doc(doc: Doc, timexes: list[Timex], *, published: date) -> list[Timex]:
+    """:func:`usable_timexes` of the Doc's text, computed once per Doc for the same timexes and date.
+
+    Cached in ``doc.user_data`` (``tl_usable_timexes``); every candidate of a Doc asks for the same list.
+    """
+    cached = doc.user_data.get("tl_usable_timexes")
+    # list == compares the elements by identity first, so a hit costs a pointer walk
+    if cached is not None and cached[1] == published and cached[0] == timexes:
+        return cached[2]  # type: ignore[no-any-return]
+    dated = usable_timexes(doc_text(doc), timexes, published=published)
+    doc.user_data["tl_usable_timexes"] = (list(timexes), published, dated)
+    return dated
 
 
 _EPISODE_OPEN = re.compile(r"\b(?:ending|ended|ends|capping|closing|concluding)\s+$", re.IGNORECASE)
@@ -139,33 +157,63 @@ def _event_anchor(doc: Doc, candidate: Candidate, trigger: Span, dated: list[Tim
     """
     if not has_annotation(doc, "DEP") or candidate.status != "occurred":
         return None
-    for noun in trigger.sent:
-        if noun.i == trigger.root.i or noun.pos_ not in ("NOUN", "PROPN"):
+    root = trigger.root
+    deps, heads = token_column(doc, DEP), head_ids(doc)
+    for index, anchoring in _sentence_nouns(sent_of(trigger)):
+        if index == root.i:
             continue
-        if not (_anchoring_noun(noun) or _reaction_object(noun, trigger)):
+        # only a direct object of the trigger can be its reaction object: test that on the columns first
+        if not (anchoring or deps[index] == _DOBJ_ID and heads[index] == root.i
+                and _reaction_object(doc[index], root)):
             continue
-        found = _earlier_mention_date(doc, noun, dated)
+        found = _earlier_mention_date(doc, doc[index], dated)
         if found is not None:
             return found
     return None
 
 
+def _sentence_nouns(sent: Span) -> list[tuple[int, bool]]:
+    """The nouns of a sentence in order (token indices), each with whether it is :func:`_anchoring_noun`.
+
+    Every candidate of the sentence looks at the same nouns: read once per Doc and sentence.
+    Only a subject or a prepositional object can anchor, so no Token is built for the others.
+    """
+    doc = sent.doc
+    cache: dict[int, list[tuple[int, bool]]] = doc.user_data.setdefault("tl_sentence_nouns", {})
+    if sent.start not in cache:
+        pos, deps = token_column(doc, POS), token_column(doc, DEP)
+        cache[sent.start] = [
+            (i, deps[i] in _ANCHOR_DEP_IDS and _anchoring_noun(doc[i]))
+            for i in range(sent.start, sent.end) if pos[i] in _NOUN_IDS
+        ]
+    return cache[sent.start]
+
+
+_NOUN_IDS = (parts_of_speech.NOUN, parts_of_speech.PROPN)
+_ANCHOR_DEP_IDS = (get_string_id("nsubj"), get_string_id("pobj"))  # the roles _anchoring_noun accepts
+_DOBJ_ID = get_string_id("dobj")
+
+
 def _anchoring_noun(noun: Token) -> bool:
     """A definite event noun used as a time reference: "before the truce began", "the day of the quake"."""
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
-        return False
-    head = noun.head
-    if noun.dep_ == "nsubj" and head.lemma_ in rules()["anchor_onset_verbs"]:
+    dep, head = noun.dep_, noun.head  # the role first: most nouns are neither, whatever their determiner
+    if dep == "nsubj" and head.lemma_ in rules()["anchor_onset_verbs"]:
         signals = ("before", "after", "since", "until")
-        return any(c.dep_ == "mark" and c.lower_ in signals for c in head.children)
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in rules()["anchor_day_nouns"]:
-        return any(c.dep_ == "det" and c.lower_ == "the" for c in head.head.children)
+        return _definite(noun) and any(c.dep_ == "mark" and c.lower_ in signals for c in head.children)
+    if dep == "pobj" and head.lower_ == "of" and head.head.lower_ in rules()["anchor_day_nouns"]:
+        return _definite(noun) and _definite(head.head)
     return False
 
 
-def _reaction_object(noun: Token, trigger: Span) -> bool:
-    """A definite event noun that is the object of the trigger verb ("claimed the attack")."""
-    if trigger.root.pos_ != "VERB" or noun.dep_ != "dobj" or noun.head.i != trigger.root.i:
+def _definite(noun: Token) -> bool:
+    """Whether a noun has the determiner "the"."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
+def _reaction_object(noun: Token, trigger: Token) -> bool:
+    """A definite event noun that is the object of the trigger verb (``trigger``, the trigger's root:
+    "claimed the attack")."""
+    if noun.dep_ != "dobj" or noun.head.i != trigger.i or trigger.pos_ != "VERB":
         return False
     if not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children):
         return False
@@ -175,7 +223,7 @@ def _reaction_object(noun: Token, trigger: Span) -> bool:
 
 def _earlier_mention_date(doc: Doc, noun: Token, dated: list[Timex]) -> Timex | None:
     labels = {s.label_ for s in doc.spans.get(TRIGGERS_KEY, []) if s.start <= noun.i < s.end}
-    sent_start = noun.sent.start
+    sent_start = sent_of(noun).start
     text = doc_text(doc)
     for span in sorted(doc.spans.get(TRIGGERS_KEY, []), key=lambda s: s.start):
         if span.end > sent_start:
@@ -183,7 +231,7 @@ def _earlier_mention_date(doc: Doc, noun: Token, dated: list[Timex]) -> Timex | 
         word = span.root
         if not (span.label_ in labels or word.lemma_ == noun.lemma_ or word.lower_.endswith(noun.lower_)):
             continue
-        sent = span.sent
+        sent = sent_of(span)
         days = [t for t in dated if sent.start_char <= t.start < sent.end_char
                 and t.precision in ("day", "hour", "minute") and not _is_signal_object(text, t)]
         if days:
@@ -277,14 +325,15 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
     if candidate.event_type in rules()["count_end_types"]:
         free = [t for t in free if not _count_origin(doc_text(doc), t)]  # the milestone ends the count
     if trigger is not None and has_annotation(doc, "DEP"):
-        free = [t for t in free if not _in_other_signal_clause(doc, t, trigger)]
+        other_clauses = _other_signal_clauses(doc, trigger) if free else []
+        free = [t for t in free if not _in_any(_timex_token(doc, t), other_clauses)]
         if candidate.event_type in rules()["since_undated_types"] and not _is_past_report(doc, candidate):
             free = [t for t in free if not _after_word(doc_text(doc), t, "since")]
     if not free:
         return None
     clause: set[int] = set()
     if trigger is not None and has_annotation(doc, "DEP"):
-        clause = {tok.i for tok in _event_clause(trigger)}
+        clause = set(_event_clause(trigger))
         outside = [t for t in free if not _in_noun_modifier(doc, t, trigger)]
         if any(_timex_token(doc, t) in clause for t in outside):
             free = outside  # the clause's own date, not the one of a clause describing a noun
@@ -310,12 +359,12 @@ def _in_noun_modifier(doc: Doc, timex: Timex, trigger: Span) -> bool:
     token = _timex_token(doc, timex)
     if token < 0:
         return False
-    word = doc[token]
+    word, root = doc[token], trigger.root.i
     for _ in range(8):
-        if word.i == trigger.root.i or word.head.i == word.i:
+        if word.i == root or word.head.i == word.i:
             return False
         if word.dep_ in ("relcl", "acl") and word.pos_ in ("VERB", "AUX") \
-                and trigger.root.i not in {t.i for t in word.subtree}:
+                and root not in {t.i for t in word.subtree}:
             return True
         word = word.head
     return False
@@ -335,15 +384,16 @@ def _phrase_tokens(trigger: Span) -> set[int]:
     return found
 
 
-def _event_clause(trigger: Span) -> list[Token]:
-    """The trigger's clause; for a noun that is the object or subject of a verb, that verb's clause."""
-    tokens = clause_tokens(trigger)
+def _event_clause(trigger: Span) -> list[int]:
+    """The trigger's clause as token indices; for a noun that is the object or subject of a verb, that
+    verb's clause too."""
+    tokens = clause_ids(trigger)
     root = trigger.root
     if root.pos_ in ("NOUN", "PROPN") and root.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd"):
         verb = root.head
         if verb.pos_ in ("VERB", "AUX"):
-            seen = {t.i for t in tokens}
-            tokens += [t for t in clause_tokens(verb.doc[verb.i : verb.i + 1]) if t.i not in seen]
+            seen = set(tokens)
+            tokens += [i for i in clause_ids(verb.doc[verb.i : verb.i + 1]) if i not in seen]
     return tokens
 
 
@@ -364,26 +414,25 @@ def _is_signal_object(text: str, timex: Timex) -> bool:
     return re.search(r"\b(?:after|before|ahead of|prior to)\s+$", before) is not None
 
 
-def _in_other_signal_clause(doc: Doc, timex: Timex, trigger: Span) -> bool:
-    """Whether a date sits in an "after"/"before" clause that the trigger is not part of.
+def _other_signal_clauses(doc: Doc, trigger: Span) -> list[set[int]]:
+    """The "after"/"before" clauses of the trigger's sentence that the trigger is not part of.
 
-    In "halted operations after three staff were killed on Saturday" Saturday dates
-    the killing; the halt is only bounded by it.
+    A date in one of them does not date the trigger: in "halted operations after three
+    staff were killed on Saturday" Saturday dates the killing; the halt is only bounded by it.
     """
-    token = _timex_token(doc, timex)
-    if token < 0:
-        return False
-    sent = trigger.sent
+    sent = sent_of(trigger)
     lowered = doc_text(doc)[sent.start_char : sent.end_char].lower()
     if "after" not in lowered and "before" not in lowered:
-        return False  # no signal word: skip the token scan
-    for word in sent:
-        if word.lower_ not in ("after", "before") or word.dep_ != "mark":
-            continue
-        phrase = _signal_phrase(word)
-        if token in phrase and trigger.root.i not in phrase:
-            return True
-    return False
+        return []  # no signal word: skip the token scan
+    root = trigger.root.i
+    phrases = (_signal_phrase(word) for word in sent
+               if word.lower_ in ("after", "before") and word.dep_ == "mark")
+    return [phrase for phrase in phrases if root not in phrase]
+
+
+def _in_any(token: int, clauses: list[set[int]]) -> bool:
+    """Whether a token index (-1: no token) lies in one of the clauses."""
+    return token >= 0 and any(token in clause for clause in clauses)
 
 
 _COUNT_SINCE = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+since\s+(?:the\s+)?$", re.IGNORECASE)
@@ -398,7 +447,13 @@ def _count_origin(text: str, timex: Timex) -> bool:
 def _after_word(text: str, timex: Timex, word: str) -> bool:
     """Whether the timex follows a word ("since Saturday": the start of a span, not a tally's date)."""
     before = text[max(0, timex.start - 12) : timex.start]
-    return re.search(rf"\b{word}\s+$", before, re.IGNORECASE) is not None
+    return _ending_in(word).search(before) is not None
+
+
+@lru_cache(maxsize=8)
+def _ending_in(word: str) -> re.Pattern[str]:
+    """A pattern for a text that ends in ``word`` and spaces, compiled once per word."""
+    return re.compile(rf"\b{word}\s+$", re.IGNORECASE)
 
 
 def _is_end_bound(doc: Doc, timex: Timex) -> bool:
@@ -636,7 +691,7 @@ def _clock_on_reference_day(doc: Doc, candidate: Candidate, clock: Timex, dated:
     span = doc.char_span(clock.start, clock.end, alignment_mode="expand")
     if span is None:
         return clock
-    sent_start = span.sent.start_char
+    sent_start = sent_of(span).start_char
     days = [t for t in dated if not _bare_clock(t) and t.start < sent_start]
     reference = _discourse_reference(doc, replace(candidate, sent_start=sent_start), days)
     if reference is None or reference.date_start is None \
@@ -657,9 +712,10 @@ def _sentence_reference(doc: Doc, earlier: list[Timex]) -> Timex:
     span = doc.char_span(last.start, last.end, alignment_mode="expand")
     if span is None or not has_annotation(doc, "DEP"):
         return last
-    sent = span.sent
+    sent = sent_of(span)
     in_sentence = [t for t in earlier if sent.start_char <= t.start < sent.end_char]
-    main = {tok.i for tok in clause_tokens(sent.root.doc[sent.root.i : sent.root.i + 1])}
+    root = sent.root
+    main = set(clause_ids(doc[root.i : root.i + 1]))
     governed = [t for t in in_sentence if _timex_token(doc, t) in main and not _is_signal_object(doc_text(doc), t)]
     return governed[0] if governed else last
 
@@ -688,7 +744,7 @@ def publication_date(doc: Doc, candidate: Candidate, *, published: date) -> Reso
     """The fallback date from the publication date alone (see the module docstring)."""
     if candidate.status != "occurred":
         return ResolvedDate("", None, None, "none", "publication")
-    if _is_past_report(doc, candidate) and not has_dateline(doc_text(doc)):
+    if _is_past_report(doc, candidate) and not _doc_has_dateline(doc):
         last = monthrange(published.year, published.month)[1]
         return ResolvedDate(
             published.strftime("%Y-%m"),
@@ -721,24 +777,48 @@ def has_dateline(text: str) -> bool:
     return any(re.search(pattern, head, flags=re.MULTILINE) for pattern in rules()["dateline_patterns"])
 
 
+def _doc_has_dateline(doc: Doc) -> bool:
+    """:func:`has_dateline` of the Doc's text, once per Doc."""
+    if "tl_has_dateline" not in doc.user_data:
+        doc.user_data["tl_has_dateline"] = has_dateline(doc_text(doc))
+    return bool(doc.user_data["tl_has_dateline"])
+
+
 def _is_past_report(doc: Doc, candidate: Candidate) -> bool:
     """True when the first finite verb governing the trigger is in the simple past.
 
     Climbs from the trigger through its heads ("announced he would send aid" is
     governed by "announced"); a present or perfect auxiliary makes it a present report.
+    Read once per Doc and trigger (dating may ask several times).
     """
+    cache: dict[tuple[int, int], bool] = doc.user_data.setdefault("tl_past_reports", {})
+    key = (candidate.trigger_start, candidate.trigger_end)
+    if key not in cache:
+        cache[key] = _governed_by_past(doc, candidate)
+    return cache[key]
+
+
+def _governed_by_past(doc: Doc, candidate: Candidate) -> bool:
     span = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
     if span is None or not has_annotation(doc, "TAG"):
         return False
-    token = span.root
+    # token indices and tag/dependency ids: the climb builds no Token
+    heads, children = head_ids(doc), children_ids(doc)
+    deps, all_tags = token_column(doc, DEP), token_column(doc, TAG)
+    aux, modal, past, present = _AUX_IDS, get_string_id("MD"), get_string_id("VBD"), _PRESENT_IDS
+    token = span.root.i
     for _ in range(6):
-        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "MD"]
-        tags = [a.tag_ for a in auxes] + [token.tag_]
-        if any(tag in PRESENT_TAGS for tag in tags):
+        aux_tags = (all_tags[c] for c in children[token] if deps[c] in aux)
+        tags = [tag for tag in aux_tags if tag != modal] + [all_tags[token]]
+        if any(tag in present for tag in tags):
             return False
-        if "VBD" in tags:
+        if past in tags:
             return True
-        if token.head.i == token.i:
+        if heads[token] == token:
             return False
-        token = token.head
+        token = heads[token]
     return False
+
+
+_AUX_IDS = frozenset(get_string_id(dep) for dep in ("aux", "auxpass"))
+_PRESENT_IDS = frozenset(get_string_id(tag) for tag in PRESENT_TAGS)

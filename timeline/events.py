@@ -24,7 +24,15 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .nlp import (
-    TRIGGERS_KEY, children_ids, doc_sents, doc_text, ent_at, ents_in, has_annotation, sent_of, token_column,
+    TRIGGERS_KEY,
+    children_ids,
+    doc_sents,
+    doc_text,
+    ent_at,
+    ents_in,
+    has_annotation,
+    sent_of,
+    token_column,
 )
 from .types import Candidate, Status
 
@@ -391,7 +399,7 @@ def _longest(spans: Iterable[Span]) -> list[Span]:
     """Drop a trigger that lies inside a longer one ("took" inside "took effect")."""
     spans = list(spans)
     bounds = [(o.start, o.end) for o in spans]  # ints: Span attributes are slow to read in a double loop
-    return [s for s, (start, end) in zip(spans, bounds) if not any(
+    return [s for s, (start, end) in zip(spans, bounds, strict=True) if not any(
         o_start <= start and end <= o_end and o_end - o_start > end - start for o_start, o_end in bounds)]
 
 

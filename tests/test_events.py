@@ -293,9 +293,10 @@ TRUNCATED = [
 
 @pytest.mark.parametrize("text,cut", TRUNCATED, ids=[f"truncated-{i}" for i in range(len(TRUNCATED))])
 def test_truncated_sentences(blank_nlp, text, cut):
-    from timeline.events import _truncated_sentences, sentence_text
+    from timeline.events import _truncated_sentences
+    from timeline.nlp import span_text
 
     doc = blank_nlp(text)
     sentences = list(doc.sents)
     starts = _truncated_sentences(sentences)
-    assert sorted(sentence_text(s).strip() for s in sentences if s.start in starts) == sorted(cut)
+    assert sorted(span_text(s).strip() for s in sentences if s.start in starts) == sorted(cut)

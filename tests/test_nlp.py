@@ -149,8 +149,16 @@ def _cached_against_spacy(doc):
     from spacy.attrs import DEP, POS, TAG
     from spacy.strings import get_string_id
 
-    from timeline.events import span_text
-    from timeline.nlp import children_ids, ent_at, ents_in, forget_cache, head_ids, sent_of, token_column
+    from timeline.nlp import (
+        children_ids,
+        ent_at,
+        ents_in,
+        forget_cache,
+        head_ids,
+        sent_of,
+        span_text,
+        token_column,
+    )
 
     ours, theirs = [], []
     ents = list(doc.ents)

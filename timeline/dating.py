@@ -37,7 +37,17 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .events import clause_ids, rules
-from .nlp import TRIGGERS_KEY, children_ids, doc_text, has_annotation, head_ids, sent_of, token_column
+from .nlp import (
+    TRIGGERS_KEY,
+    children_ids,
+    doc_text,
+    has_annotation,
+    head_ids,
+    per_doc,
+    per_doc_part,
+    sent_of,
+    token_column,
+)
 from .types import Candidate, ResolvedDate, Timex
 
 PRESENT_TAGS = ("VBZ", "VBP")
@@ -179,14 +189,11 @@ def _sentence_nouns(sent: Span) -> list[tuple[int, bool]]:
     Only a subject or a prepositional object can anchor, so no Token is built for the others.
     """
     doc = sent.doc
-    cache: dict[int, list[tuple[int, bool]]] = doc.user_data.setdefault("tl_sentence_nouns", {})
-    if sent.start not in cache:
-        pos, deps = token_column(doc, POS), token_column(doc, DEP)
-        cache[sent.start] = [
-            (i, deps[i] in _ANCHOR_DEP_IDS and _anchoring_noun(doc[i]))
-            for i in range(sent.start, sent.end) if pos[i] in _NOUN_IDS
-        ]
-    return cache[sent.start]
+    pos, deps = token_column(doc, POS), token_column(doc, DEP)
+    return per_doc_part(doc, "sentence_nouns", sent.start, lambda: [
+        (i, deps[i] in _ANCHOR_DEP_IDS and _anchoring_noun(doc[i]))
+        for i in range(sent.start, sent.end) if pos[i] in _NOUN_IDS
+    ])
 
 
 _NOUN_IDS = (parts_of_speech.NOUN, parts_of_speech.PROPN)
@@ -463,12 +470,12 @@ def _is_end_bound(doc: Doc, timex: Timex) -> bool:
 
 def _timex_token(doc: Doc, timex: Timex) -> int:
     """The index of the timex's root token (-1 when it aligns with no token), cached per Doc."""
-    cache: dict[tuple[int, int], int] = doc.user_data.setdefault("tl_timex_tokens", {})
-    key = (timex.start, timex.end)
-    if key not in cache:
-        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        cache[key] = span.root.i if span is not None else -1
-    return cache[key]
+    return per_doc_part(doc, "timex_tokens", (timex.start, timex.end), lambda: _root_index(doc, timex))
+
+
+def _root_index(doc: Doc, timex: Timex) -> int:
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    return span.root.i if span is not None else -1
 
 
 def _distance(candidate: Candidate, timex: Timex) -> int:
@@ -779,9 +786,7 @@ def has_dateline(text: str) -> bool:
 
 def _doc_has_dateline(doc: Doc) -> bool:
     """:func:`has_dateline` of the Doc's text, once per Doc."""
-    if "tl_has_dateline" not in doc.user_data:
-        doc.user_data["tl_has_dateline"] = has_dateline(doc_text(doc))
-    return bool(doc.user_data["tl_has_dateline"])
+    return per_doc(doc, "has_dateline", lambda: has_dateline(doc_text(doc)))
 
 
 def _is_past_report(doc: Doc, candidate: Candidate) -> bool:
@@ -791,11 +796,8 @@ def _is_past_report(doc: Doc, candidate: Candidate) -> bool:
     governed by "announced"); a present or perfect auxiliary makes it a present report.
     Read once per Doc and trigger (dating may ask several times).
     """
-    cache: dict[tuple[int, int], bool] = doc.user_data.setdefault("tl_past_reports", {})
-    key = (candidate.trigger_start, candidate.trigger_end)
-    if key not in cache:
-        cache[key] = _governed_by_past(doc, candidate)
-    return cache[key]
+    trigger = (candidate.trigger_start, candidate.trigger_end)
+    return per_doc_part(doc, "past_reports", trigger, lambda: _governed_by_past(doc, candidate))
 
 
 def _governed_by_past(doc: Doc, candidate: Candidate) -> bool:

@@ -27,11 +27,12 @@ from .nlp import (
     TRIGGERS_KEY,
     children_ids,
     doc_sents,
-    doc_text,
     ent_at,
     ents_in,
     has_annotation,
+    per_doc_part,
     sent_of,
+    span_text,
     token_column,
 )
 from .types import Candidate, Status
@@ -130,7 +131,7 @@ def _repetitions(span: Span) -> list[Span]:
 def _truncated_sentences(sentences: list[Span]) -> set[int]:
     """Starts of sentences that are only a cut-off copy of another sentence of the text
     (scraped pages repeat a sentence and break it off: "The army blamed the RSF for the")."""
-    sents = [(sent.start, sentence_text(sent).strip()) for sent in sentences]
+    sents = [(sent.start, span_text(sent).strip()) for sent in sentences]
     ordered = sorted({text for _, text in sents})
     minimum = rules()["truncated_min_chars"]
     return {start for start, text in sents if len(text) >= minimum and _prefix_of_another(text, ordered)}
@@ -284,7 +285,7 @@ def _dated_statements(doc: Doc, taken: set[int], sentences: list[Span] | None = 
     found: list[Span] = []
     verbs = set(rules()["reporting_verbs"])
     for sent in doc_sents(doc) if sentences is None else sentences:
-        text = sentence_text(sent)
+        text = span_text(sent)
         lead = len(text) - len(text.lstrip())
         if sent.start_char + lead in taken:
             continue
@@ -317,7 +318,7 @@ def _quoted_warnings(doc: Doc, taken: set[int], sentences: list[Span] | None = N
     found: list[Span] = []
     marks, modals = set(rules()["condition_marks"]), set(rules()["consequence_modals"])
     for sent in doc_sents(doc) if sentences is None else sentences:
-        text = sentence_text(sent)
+        text = span_text(sent)
         lead = len(text) - len(text.lstrip())
         if sent.start_char + lead in taken or ("“" not in text and '"' not in text):
             continue
@@ -497,7 +498,7 @@ def _names_something(verb: Token) -> bool:
 
 def _is_heading(sent: Span) -> bool:
     """A short line without a finite verb or final stop is a heading ("Ceasefire"), not a report."""
-    if sentence_text(sent).rstrip().endswith((".", "!", "?", '"', "”")):
+    if span_text(sent).rstrip().endswith((".", "!", "?", '"', "”")):
         return False
     words = [t for t in sent if not t.is_punct and not t.is_space]
     if len(words) > rules()["heading_max_words"]:
@@ -599,7 +600,7 @@ def _own_time(span: Span) -> str:
 
 def _candidate(span: Span, event_type: str, score: float) -> Candidate:
     sent = sent_of(span)
-    text = sentence_text(sent)
+    text = span_text(sent)
     lead = len(text) - len(text.lstrip())
     sentence = text.strip()
     actors = tuple(_actors(span))
@@ -708,16 +709,6 @@ def _weapon_word_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
-def sentence_text(sent: Span) -> str:
-    """A sentence's text, sliced from the Doc's text (``Span.text`` builds every Token)."""
-    return span_text(sent)
-
-
-def span_text(span: Span) -> str:
-    """``span.text``, sliced from the Doc's text (``Span.text`` builds every Token)."""
-    return doc_text(span.doc)[span.start_char : span.end_char]
-
-
 def _attack_by_agent(verb: Token) -> str | None:
     """Retype an attack verb from who did it or what was launched.
 
@@ -813,10 +804,7 @@ def clause_ids(span: Span) -> list[int]:
         return list(range(sent.start, sent.end))
     root = span.root
     # the same trigger's clause is asked for by typing, scoring and dating: built once per Doc
-    clauses: dict[int, tuple[int, ...]] = span.doc.user_data.setdefault("tl_clauses", {})
-    if root.i not in clauses:
-        clauses[root.i] = tuple(_clause_of(root))
-    return list(clauses[root.i])
+    return list(per_doc_part(span.doc, "clauses", root.i, lambda: tuple(_clause_of(root))))
 
 
 def _clause_of(root: Token) -> list[int]:
@@ -1072,10 +1060,7 @@ def _place_text(ent: Span) -> str:
 
 def _weapon(sent: Span) -> str:
     """The weapon a sentence names, read once per Doc and sentence (its candidates share it)."""
-    cache: dict[int, str] = sent.doc.user_data.setdefault("tl_weapons", {})
-    if sent.start not in cache:
-        cache[sent.start] = _weapon_named(sent)
-    return cache[sent.start]
+    return per_doc_part(sent.doc, "weapons", sent.start, lambda: _weapon_named(sent))
 
 
 def _weapon_named(sent: Span) -> str:
@@ -1137,10 +1122,7 @@ _FATALITY_WORDS = re.compile(r"kill|dead|died", re.IGNORECASE)
 
 def _fatalities(sent: Span, text: str) -> int | None:
     """:func:`fatalities_in` of a sentence's ``text``, once per Doc and sentence (its candidates share it)."""
-    cache: dict[int, int | None] = sent.doc.user_data.setdefault("tl_fatalities", {})
-    if sent.start not in cache:
-        cache[sent.start] = fatalities_in(text)
-    return cache[sent.start]
+    return per_doc_part(sent.doc, "fatalities", sent.start, lambda: fatalities_in(text))
 
 
 @lru_cache(maxsize=1)

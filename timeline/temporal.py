@@ -384,7 +384,8 @@ class _Ctx:
 @lru_cache(maxsize=1)
 def _tense_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     d = _data()
-    fut = re.compile(r"(?:^|\W)" + _alt(d["future_triggers"]) + r"\b")
+    # "next to the embassy" is a place, not a time ahead
+    fut = re.compile(r"(?:^|\W)(?!" + _alt(d["not_future"]) + r"\b)" + _alt(d["future_triggers"]) + r"\b")
     past = re.compile(r"\b" + _alt(d["reporting_verbs"]) + r"(?:\s+\w+){0,2}\s*$")
     return fut, past
 
@@ -409,11 +410,14 @@ def _is_future(ctx: _Ctx, start: int, end: int) -> bool:
         return not _PAST_PLAN.search(near[: hits[-1].start() + 1])
     hit = fut.search(right[:40])
     # "In September, it announced plans to ...": a past verb governs the plan;
-    # "On Friday, the government planned to pay": the plan itself is past
+    # "On Friday, the government planned to pay": the plan itself is past;
+    # "On Friday, when she set aside vacation plans for the hastily planned
+    # trip": nouns and adjectives, no plan for that day
     return (
         hit is not None
         and not _reported_re().search(right[: hit.start() + 1])
         and not _PAST_PLAN_FORM.match(right, hit.start())
+        and not _NOMINAL_PLAN.match(right, hit.start())
     )
 
 
@@ -423,6 +427,7 @@ def _reported_re() -> re.Pattern[str]:
 
 
 _PAST_PLAN_FORM = re.compile(r"\W?(?:planned|was\s+planning|were\s+planning|was\s+due|were\s+due)\s+to\b")
+_NOMINAL_PLAN = re.compile(r"\W?(?:plans|planned)\b(?!\s+to\b)")
 _PAST_PLAN = re.compile(r"\b(?:had(?:\s+been)?|previously|originally|initially)\s*$")
 _PAST_VERB = re.compile(
     r"\b(?:was|were|had|did|began|became|came|took|brought|went|made|saw|won|lost|met|left|fell|rose|grew|"
@@ -435,6 +440,11 @@ _DEADLINE = re.compile(
     r"\b(?:by|until|till)\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s+(?:[A-Z]{2,4}\s+)?|noon\s+|midnight\s+)?$",
     re.I,
 )
+
+
+@lru_cache(maxsize=1)
+def _start_cue_re() -> re.Pattern[str]:
+    return re.compile(r"\b" + _alt(_data()["start_cues"]) + r"\s+$")
 
 
 def _is_deadline(ctx: _Ctx, start: int, end: int, after: int = 20) -> bool:
@@ -461,6 +471,10 @@ def _year_penalty(ctx: _Ctx, start: int, end: int, future: bool) -> int:
     if ctx.tense(start, end) is not None:
         return 150
     left, right = ctx.clause(start, end, before=60, after=50)
+    if _start_cue_re().search(left):
+        # "created an office, effective Feb. 1": the day something takes
+        # effect, which the past verb does not place
+        return 150
     if _FRONTED.fullmatch(left) and right.startswith(","):
         # "In January, a week after the anniversary, a bombing killed ...": a
         # fronted adverbial's verb comes after the subject, further right

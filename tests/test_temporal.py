@@ -670,6 +670,46 @@ ROWS = [
         "1998-08-21",
         "day",
     ),
+    # a future cue in a relative clause is that clause's own
+    (
+        "It paid 1,800 francs each for shares issued July 1, which will receive only partial dividends.",
+        date(1989, 10, 27),
+        "July 1",
+        "DATE",
+        "1989-07-01",
+        "1989-07-01",
+        "day",
+    ),
+    (
+        "The case may be resolved in a court hearing the week of March 6, a relative said.",
+        date(2000, 2, 24),
+        "the week of March 6",
+        "DATE",
+        "2000-W10",
+        "2000-W10",
+        "week",
+    ),
+    ("Talks are set for the week of 6 March.", date(2000, 2, 24), "the week of 6 March", "DATE", "2000-W10", "2000-W10", "week"),
+    ("Holders may buy shares at half the then current market price.", date(1989, 10, 26), "then current", "DATE", "PAST_REF", "", "none"),
+    # a quarter ended on a day, with no quarter named before: where most of it lies
+    (
+        "In the quarter ended July 31, the firm had 5.6 million shares outstanding.",
+        date(1989, 10, 30),
+        "the quarter",
+        "DATE",
+        "1989-Q2",
+        "1989",
+        "year",
+    ),
+    (
+        "Delta's earnings soared in the fiscal first quarter. For the quarter ended Sept. 30, it earned $1.",
+        date(1989, 10, 26),
+        "the quarter",
+        "DATE",
+        "1989-Q1",
+        "1989",
+        "year",
+    ),
     # "effective <date>" is the day a change takes effect, not placed by the past verb
     (
         "The bank also created a four-member office of the chairman, effective Feb. 1.",

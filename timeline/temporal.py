@@ -27,7 +27,9 @@ Conventions (see ``data/README.md`` of the dev corpus):
 * In results reporting, "a year earlier" / "the year-ago period" is the
   reported quarter a year back; the reported quarter is the last one named
   that has ended (not "this quarter", not a forecast). Beside a nine-month or
-  half-year figure, "a year earlier" is the previous year.
+  half-year figure, "a year earlier" is the previous year. With no quarter
+  named before, "the quarter ended July 31" is the calendar quarter most of
+  it lies in (Q2).
 * Day counts: the anchor's start date is day 1, so day N = start + (N - 1)
   days ("1,000 days since the start of the Russian invasion" = 2022-02-24 +
   999 days = 2024-11-19). Anchors live in ``data/anchors.json``. "N years
@@ -418,6 +420,7 @@ def _is_future(ctx: _Ctx, start: int, end: int) -> bool:
         and not _reported_re().search(right[: hit.start() + 1])
         and not _PAST_PLAN_FORM.match(right, hit.start())
         and not _NOMINAL_PLAN.match(right, hit.start())
+        and not _RELATIVE_CLAUSE.search(right, 0, hit.start())
     )
 
 
@@ -427,6 +430,8 @@ def _reported_re() -> re.Pattern[str]:
 
 
 _PAST_PLAN_FORM = re.compile(r"\W?(?:planned|was\s+planning|were\s+planning|was\s+due|were\s+due)\s+to\b")
+# "shares issued July 1, which will receive ...": the cue is the relative clause's own
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose|where)\b")
 _NOMINAL_PLAN = re.compile(r"\W?(?:plans|planned)\b(?!\s+to\b)")
 _PAST_PLAN = re.compile(r"\b(?:had(?:\s+been)?|previously|originally|initially)\s*$")
 _PAST_VERB = re.compile(
@@ -778,6 +783,18 @@ def _h_cal(m: _Match, ctx: _Ctx) -> _Norm | None:
     norm = _day_norm(m, d, basis="explicit", future=d > ctx.published)
     norm.year_fixed = given
     return norm
+
+
+def _h_week_of(m: _Match, ctx: _Ctx) -> _Norm | None:
+    """'the week of March 6': the ISO week holding that day."""
+    month = _month_number(_g(m, "m") or m["m2"])
+    day = int(re.match(r"\d+", _g(m, "d") or m["d2"])[0])  # type: ignore[index]
+    year, _ = _cal_year(m, ctx, month, day)
+    try:
+        d = date(year, month, day)
+    except ValueError:
+        return None
+    return _Norm("DATE", _iso_week(d), future=d > ctx.published)
 
 
 def _h_cal_range(m: _Match, ctx: _Ctx) -> _Norm | None:
@@ -1266,13 +1283,34 @@ def _h_quarter(m: _Match, ctx: _Ctx) -> _Norm | None:
     elif ctx.last_quarter is not None and "last year" in text:
         year, q = ctx.last_quarter[0] - 1, ctx.last_quarter[1]
     elif ctx.last_quarter is not None and not re.search(r"\blast\b", text):
-        # "the quarter", "the latest period": the reported quarter in focus
+        # "the quarter", "the latest period": the reported (maybe fiscal) quarter in focus
         year, q = ctx.last_quarter
+    elif (ended := _period_end_day(ctx, m.end())) is not None:
+        # "the quarter ended July 31" (May to July): the calendar quarter most of it lies in
+        year, q = _quarter(ended - timedelta(days=45))
     else:
         year, q = _shift_quarter(pub_y, pub_q, -1)
     if re.search(r"year[\s-](?:ago|earlier)|previous year|prior year", text):
         year -= 1
     return _Norm("DATE", f"{year}-Q{q}")
+
+
+_ENDED_ON = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:ended|ending)\s+(?:on\s+)?(?P<m>[A-Z][a-z]{2,8})\.?\s+(?P<d>[0-3]?\d)\b(?!,?\s+\d{4})"
+)
+
+
+def _period_end_day(ctx: _Ctx, pos: int) -> date | None:
+    """The last day of a period the text ends at ``pos`` ("... ended Sept. 30"), in the past."""
+    found = _ENDED_ON.match(ctx.text, pos)
+    if not found:
+        return None
+    try:
+        month, day = _month_number(found["m"]), int(found["d"])
+        ended = date(ctx.published.year, month, day)
+    except (KeyError, ValueError):
+        return None
+    return ended if ended <= ctx.published else date(ended.year - 1, month, day)
 
 
 def _h_half(m: _Match, ctx: _Ctx) -> _Norm | None:
@@ -1548,6 +1586,13 @@ def _rules() -> tuple[_Rule, ...]:
             r"\b(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+"
             r"(?:straight\s+|consecutive\s+|successive\s+|full\s+)?day\b(?!\s+of\b)",
             _h_streak,
+            False,
+        ),
+        (
+            "week_of",
+            r"\b(?:the\s+)?week\s+of\s+(?:(?P<d>" + DAY + r")(?:\s+of)?\s+(?P<m>" + M + r")"
+            r"|(?P<m2>" + M + r")\s+(?P<d2>" + DAY + r"))" + yrel,
+            _h_week_of,
             False,
         ),
         (
@@ -1878,6 +1923,7 @@ _RUN = re.compile(r"[a-z]+|\d+")
 _DECADE_DIGITS = re.compile(r"\d0s")
 # Tokens a rule needs on top of one of its triggers (digits for calendar dates...).
 _REQUIRES: dict[str, set[str]] = {
+    "week_of": {"#digit"},
     "cal_dmy": {"#digit"},
     "cal_mdy": {"#digit"},
     "range_dmy": {"#digit"},
@@ -1892,6 +1938,7 @@ _REQUIRES: dict[str, set[str]] = {
 # once the selection is made. Every other rule is normalised exactly once.
 _CONTEXTUAL = frozenset(
     {
+        "week_of",
         "cal_dmy",
         "cal_mdy",
         "range_dmy",
@@ -1934,6 +1981,7 @@ def _triggers() -> tuple[frozenset[str], ...]:
         "streak": {"day"},
         "day_of_now": {"day"},
         "year_end": {"end"},
+        "week_of": {"week"},
         "cal_dmy": months,
         "cal_mdy": months,
         "range_dmy": months,
@@ -2010,6 +2058,7 @@ def _first_words() -> tuple[frozenset[str] | None, ...]:
         "year_end": {"by", "around", "since", "until", "till", "before", "after", "at", "near", "toward"}
         | {"towards"},
         "streak": {"a", "the"},
+        "week_of": {"the", "week"},
         "cal_dmy": pre | weekdays | {"the"} | digit,
         "cal_mdy": pre | weekdays | months,
         "range_dmy": digit,

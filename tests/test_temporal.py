@@ -670,6 +670,43 @@ ROWS = [
         "1998-08-21",
         "day",
     ),
+    # a cue at the head of a long clause, or after a long fronted subject
+    (
+        "Collins will be named commander of the Space Shuttle Columbia for a mission in December.",
+        date(1998, 3, 4),
+        "December",
+        "DATE",
+        "1998-12",
+        "1998-12",
+        "month",
+    ),
+    (
+        "Protesters were planning to drive around Miami International Airport on Monday.",
+        date(2000, 1, 7),
+        "Monday",
+        "DATE",
+        "2000-01-10",
+        "2000-01-10",
+        "day",
+    ),
+    (
+        "On Tuesday, the National Abortion and Reproductive Rights Action League plans to hold a news conference.",
+        date(1998, 10, 26),
+        "Tuesday",
+        "DATE",
+        "1998-10-27",
+        "1998-10-27",
+        "day",
+    ),
+    (
+        "Rebels, who will face trial, attacked the garrison at the northern border crossing on Monday.",
+        date(2000, 1, 7),
+        "Monday",
+        "DATE",
+        "2000-01-03",
+        "2000-01-03",
+        "day",
+    ),
     # a future cue in a relative clause is that clause's own
     (
         "It paid 1,800 francs each for shares issued July 1, which will receive only partial dividends.",

@@ -395,7 +395,7 @@ def _tense_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _is_future(ctx: _Ctx, start: int, end: int) -> bool:
     """Whether the wording around a span points to the future."""
     fut, past = _tense_res()
-    left, right = ctx.clause(start, end)
+    left, right = ctx.clause(start, end, before=85, after=90)
     if left.endswith(("since ", "ago ")):
         return False  # "on patrol since March": a starting point in the past
     parsed = ctx.tense(start, end)
@@ -405,12 +405,13 @@ def _is_future(ctx: _Ctx, start: int, end: int) -> bool:
         return parsed == "future" or fut.search(left[-22:]) is not None
     if past.search(re.sub(r"\s+(?:on|in|at|by|from|until|since)\s*$", "", left)):
         return False
-    near = left[-50:]
+    near = _near_left(left)
     hits = list(fut.finditer(near))
     if hits:
         # "had been due to expire Friday", "as previously planned": a plan in the past
         return not _PAST_PLAN.search(near[: hits[-1].start() + 1])
-    hit = fut.search(right[:40])
+    # a fronted "On Tuesday, <subject> plans to ...": the verb comes after a long subject
+    hit = fut.search(right[: 90 if _FRONTED.fullmatch(left) or not left.strip() else 40])
     # "In September, it announced plans to ...": a past verb governs the plan;
     # "On Friday, the government planned to pay": the plan itself is past;
     # "On Friday, when she set aside vacation plans for the hastily planned
@@ -422,6 +423,19 @@ def _is_future(ctx: _Ctx, start: int, end: int) -> bool:
         and not _NOMINAL_PLAN.match(right, hit.start())
         and not _RELATIVE_CLAUSE.search(right, 0, hit.start())
     )
+
+
+_CLAUSE_PUNCT = re.compile(r"[,;:(]")
+
+
+def _near_left(left: str) -> str:
+    """The words before a span that can hold its cue: the last 50 characters,
+    or the whole clause since the last comma when that is longer (up to 85):
+    "will be named commander of the Space Shuttle Columbia for a mission in"."""
+    tail = left[-85:]
+    cuts = [m.end() for m in _CLAUSE_PUNCT.finditer(tail)]
+    clause = tail[cuts[-1] :] if cuts else tail
+    return clause if len(clause) > 50 else left[-50:]
 
 
 @lru_cache(maxsize=1)

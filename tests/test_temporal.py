@@ -259,6 +259,8 @@ ROWS = [
     ("The blackout lasted 24 hours.", THU, "24 hours", "DURATION", "PT24H", "", "none"),
     ("The attack came two days after the vote.", THU, "two days", "DURATION", "P2D", "", "none"),
     ("Families waited for days at the crossing.", THU, "days", "DURATION", "PXD", "", "none"),
+    ("It made a profit after several quarters of losses.", THU, "several quarters", "DURATION", "PXQ", "", "none"),
+    ("It lost money in the past two quarters.", THU, "the past two quarters", "DURATION", "P6M", "", "none"),
     (
         "Ukraine marked 1,000 days since the start of the Russian invasion.",
         date(2024, 11, 22),

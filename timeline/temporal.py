@@ -1004,7 +1004,8 @@ def _unit_value(n: float | None, unit: str) -> str:
     code = _data()["units"][unit]
     if code == "DE" and n is not None:
         code, n = "Y", 10 * n  # TimeML writes "two decades" as P20Y
-    if code in ("2W", "Q"):
+    if code in ("2W", "Q") and (n is not None or code == "2W"):
+        # "two quarters" = P6M, but "several quarters" stays PXQ: X quarters are not X months
         factor, code = {"2W": (2, "W"), "Q": (3, "M")}[code]
         n = factor * n if n is not None else None
     amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))

@@ -259,6 +259,7 @@ ROWS = [
     ("The blackout lasted 24 hours.", THU, "24 hours", "DURATION", "PT24H", "", "none"),
     ("The attack came two days after the vote.", THU, "two days", "DURATION", "P2D", "", "none"),
     ("Families waited for days at the crossing.", THU, "days", "DURATION", "PXD", "", "none"),
+    ("Kyiv faces daily Russian attacks.", THU, "daily", "SET", "P1D", "", "none"),
     ("It made a profit after several quarters of losses.", THU, "several quarters", "DURATION", "PXQ", "", "none"),
     ("It lost money in the past two quarters.", THU, "the past two quarters", "DURATION", "P6M", "", "none"),
     (
@@ -1278,6 +1279,9 @@ MUST_FAIL = [
     "Good evening from the capital.",
     "For the people of the region, high noon has come.",
     "Average daily volume was 133 million shares.",
+    # "daily" naming a newspaper
+    "The Israeli daily Haaretz reported the deal.",
+    "The Communist Party daily Granma compared the boy with heroes.",
     "Revenue should grow 20% annually.",
     'The minister said so on the programme "60 Minutes" to viewers.',
     'The minister spoke on ABC\'s "This Week" to viewers.',

@@ -1419,6 +1419,8 @@ def _h_set(m: _Match, ctx: _Ctx) -> _Norm | None:
     before = ctx.text[max(0, m.start() - 12) : m.start()]
     if re.search(r"\baverage\s+$|%\s+$", before, re.I):
         return None  # "average daily volume", "to grow 20% annually": a rate, not a recurrence
+    if word.lower() == "daily" and _NEWSPAPER_BEFORE.search(before) and _NEWSPAPER_AFTER.match(ctx.text, m.end()):
+        return None  # "the Communist Party daily Granma said": a newspaper
     sets = _data()["sets"]
     if word in sets:
         value = sets[word]
@@ -1430,6 +1432,14 @@ def _h_set(m: _Match, ctx: _Ctx) -> _Norm | None:
             value = _unit_value(1, unit)
     mod = "APPROX" if _g(m, "mod") else None
     return _Norm("SET", value, mod=mod)
+
+
+_NEWSPAPER_BEFORE = re.compile(r"(?:\b(?:the|a|an)|\b[A-Z][\w-]+)\s+$")
+_NEWSPAPER_AFTER = re.compile(
+    r"(?:\s+(?-i:[A-Z])[\w'’.-]*){1,3}"
+    r"(?:\s*[,.;:)]|['’]s\b|\s+(?:said|says|reported|reports|wrote|writes|quoted|quotes|cited|cites|newspaper)\b"
+    r"|\s+(?-i:[a-z]+ed)\b)"
+)
 
 
 _SET_LEAD = frozenset(

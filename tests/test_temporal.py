@@ -710,6 +710,16 @@ ROWS = [
         "2000-01-03",
         "day",
     ),
+    (
+        "The family refused to sign, and the agency extended its deadline until 9 a.m. EST Tuesday.",
+        date(2000, 4, 3),
+        "9 a.m. EST Tuesday",
+        "TIME",
+        "2000-04-04T09:00",
+        "2000-04-04T09:00",
+        "minute",
+    ),
+    ("They can take part in planning for the NATO summit in April.", date(1998, 12, 5), "April", "DATE", "1999-04", "1999-04", "month"),
     # a future cue in a relative clause is that clause's own
     (
         "It paid 1,800 francs each for shares issued July 1, which will receive only partial dividends.",

@@ -25,8 +25,9 @@ The script scores the current :func:`timeline.temporal.find_timexes` (rules only
 wrong now but not in the file), and scores again with the gold of the first three
 labels, then of the first four, replaced by our value: what value F1 would be on a
 corrected gold. Last, it counts every ``ours`` and ``anchored`` value as right on the
-gold as it is: the most that fixing our own errors can reach. The labels are one reader's judgement; ``--list`` prints each wrong
-value with its label so that anyone can check them.
+gold as it is: the most that fixing our own errors can reach. The labels are one
+reader's judgement; ``--list`` prints each wrong value with its label so that anyone
+can check them.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ GOLD_ERRORS = ("dct", "gold_text", "gold_vague")
 def load_audit(path: Path) -> dict[tuple[str, int], tuple[str, str]]:
     """(document, gold start) -> (label, reason)."""
     with path.open(encoding="utf-8", newline="") as f:
-        return {(r["document"], int(r["gold_start"])): (r["category"], r["reason"]) for r in csv.DictReader(f)}
+        rows = csv.DictReader(f)
+        return {(r["document"], int(r["gold_start"])): (r["category"], r["reason"]) for r in rows}
 
 
 def wrong_values(docs: list[TmlDocument]) -> list[tuple[TmlDocument, list, list, int, int]]:

@@ -1419,7 +1419,9 @@ def _h_set(m: _Match, ctx: _Ctx) -> _Norm | None:
     before = ctx.text[max(0, m.start() - 12) : m.start()]
     if re.search(r"\baverage\s+$|%\s+$", before, re.I):
         return None  # "average daily volume", "to grow 20% annually": a rate, not a recurrence
-    if word.lower() == "daily" and _NEWSPAPER_BEFORE.search(before) and _NEWSPAPER_AFTER.match(ctx.text, m.end()):
+    if word.lower() == "daily" and _NEWSPAPER_BEFORE.search(before) and _NEWSPAPER_AFTER.match(
+        ctx.text, m.end()
+    ):
         return None  # "the Communist Party daily Granma said": a newspaper
     sets = _data()["sets"]
     if word in sets:

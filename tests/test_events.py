@@ -61,8 +61,12 @@ STATUSES = [
     ("The Kremlin denied that its troops had shelled the village.", "shelling_artillery", "negated"),
     ("Officials warned that the militia could attack the airport.", "armed_clash", "hypothetical"),
     ("The two presidents will meet in Geneva next week.", "diplomacy_talks", "planned"),
+    # "would" under a verb of saying is the future of reported speech, unless a condition or a judgement
     ("The general said the missile had been tested and that further tests would follow.",
-     "weapons_test_or_launch", "hypothetical"),
+     "weapons_test_or_launch", "planned"),
+    ("Egypt's foreign minister said talks would resume in Cairo on Sunday.", "diplomacy_talks", "planned"),
+    ("Analysts said an offensive would be costly.", "armed_clash", "hypothetical"),
+    ("The opposition feared the army would attack the city.", "armed_clash", "hypothetical"),
     ("Officials said a summit of the bloc would follow if the talks went well.", "diplomacy_talks", "hypothetical"),
     ("Explosions could still be heard across the city late on Sunday.", "explosion_or_bombing", "occurred"),
 ]

@@ -887,9 +887,32 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
     if announced_ok and _announced(span) and not words & set(cues["negated"]):
         return "occurred"  # "announced he would send aid": the announcement happened
     for status in ("negated", "hypothetical", "planned"):
-        if any(cue in words for cue in cues[status]):
+        found = [cue for cue in cues[status] if cue in words]
+        if found == ["would"] and _reported(span):
+            return "planned"  # "said talks would resume": the future of reported speech, not a condition
+        if found:
             return status  # type: ignore[return-value]
     return "occurred"
+
+
+def _reported(span: Span) -> bool:
+    """Whether the trigger's "would" is the future of reported speech ("Prigozhin said Wagner would
+    begin handing"): it hangs under a verb of saying, no condition stands in the sentence ("if the
+    talks went well"), and "would" is not a judgement ("said an offensive would be costly")."""
+    if any(tok.lower_ in ("if", "unless") for tok in sent_of(span)):
+        return False
+    verbs = set(rules()["reporting_verbs"]) | set(rules()["future_reporting_verbs"])
+    head = span.root
+    for _ in range(5):
+        if head.lemma_ == "be" and any(c.lower_ == "would" for c in head.children) \
+                and any(c.dep_ in ("acomp", "attr") for c in head.children):
+            return False
+        if head.head.i == head.i:
+            return False
+        head = head.head
+        if head.lemma_ in verbs:
+            return True
+    return False
 
 
 def _directed(span: Span) -> bool:

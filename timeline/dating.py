@@ -15,7 +15,9 @@ Order of evidence:
    about; a milestone is not dated by the start of its count ("one year since X");
 3. the running reference time of the discourse: the last past date of an earlier
    sentence of the paragraph, else of the nearest earlier paragraph that has one
-   (``inferred``, at day precision at most);
+   (``inferred``, at day precision at most), but never before a date its own
+   sentence's "after" clause gives ("fled after the army ordered an evacuation late
+   on Tuesday" is not dated by the Monday before);
 4. the publication date (``publication``): the publication day for present-tense
    reports and for every report of a text with a dateline (wire copy reports the
    day's news), only its month for past-tense reports with no time of their own
@@ -104,6 +106,9 @@ def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publis
         return _day_of(anchored, basis="inferred")
     earlier = _discourse_reference(doc, candidate, dated)
     if earlier is not None:
+        bound = _after_bound(doc, trigger, own) if trigger is not None else None
+        if bound is not None and earlier.date_start is not None and earlier.date_start < bound.date_start:
+            earlier = bound  # "fled after the army ordered an evacuation late on Tuesday": not before Tuesday
         return _day_of(earlier, basis="inferred")
     return publication_date(doc, candidate, published=published)
 
@@ -435,6 +440,20 @@ def _other_signal_clauses(doc: Doc, trigger: Span) -> list[set[int]]:
     phrases = (_signal_phrase(word) for word in sent
                if word.lower_ in ("after", "before") and word.dep_ == "mark")
     return [phrase for phrase in phrases if root not in phrase]
+
+
+def _after_bound(doc: Doc, trigger: Span, own: list[Timex]) -> Timex | None:
+    """The latest day-precise date of an "after" clause of the trigger's sentence that the trigger is
+    not part of: the event happened on or after it."""
+    root = trigger.root.i
+    found: list[Timex] = []
+    for word in sent_of(trigger):
+        if word.lower_ == "after" and word.dep_ == "mark":
+            phrase = _signal_phrase(word)
+            if root not in phrase:
+                found += [t for t in own if t.precision in ("day", "hour", "minute") and t.date_start is not None
+                          and not t.future and _timex_token(doc, t) in phrase]
+    return max(found, key=lambda t: t.date_start) if found else None  # type: ignore[arg-type,return-value]
 
 
 def _in_any(token: int, clauses: list[set[int]]) -> bool:

@@ -55,6 +55,9 @@ DATE_RULES = [
      "humanitarian", "2024-03-04", "range-start"),
     ("A missile struck a cargo ship in the Gulf of Aden on Wednesday.\n\nA navy warship rescued 20 crew members.",
      "humanitarian", "2024-03-06", "next-paragraph-inherits"),
+    ("Russian missiles hit the port on Tuesday. The attack came a day after Ukraine struck an oil refinery in "
+     "the Saratov region, the second such strike this month.", "air_or_drone_strike", "2024-03-04",
+     "offset-day-over-month-in-apposition"),
     ("Rebels attacked the army base two days after the election on Tuesday.",
      "armed_clash", "2024-03-07", "offset-main-clause-shifted"),
     ("The Senate passed the bill late on Tuesday, after the House approved it on Saturday.",

@@ -80,10 +80,15 @@ def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publis
         if trigger is not None and trigger.root.i in phrase:
             inside = [t for t in own if _timex_token(doc, t) in phrase]
             chosen = _governing(doc, candidate, trigger, inside) if inside else None
-            if chosen is not None:
+            if chosen is not None and (chosen.precision in ("day", "hour", "minute")
+                                       or _timex_token(doc, chosen) in _phrase_tokens(trigger)):
                 return _with_range(doc_text(doc), chosen, inside)
+            # "a day after Ukraine struck a refinery, the second such strike this month": the
+            # offset from the main clause's day says more than a month found elsewhere in the phrase
             main = _main_date(doc, candidate, dated, phrase, published=published)
-            return _shifted(main, sign, amount, duration) if main is not None else _undated()
+            if main is not None:
+                return _shifted(main, sign, amount, duration)
+            return _with_range(doc_text(doc), chosen, inside) if chosen is not None else _undated()
     walled = set().union(*(phrase for phrase, *_ in offsets)) if offsets else set()
     free = [t for t in own if _timex_token(doc, t) not in walled]
     chosen = _governing(doc, candidate, trigger, free) if free else None

@@ -109,6 +109,8 @@ def test_date_rules(model_nlp, text, event_type, day, why):
 
 # Must-fail rows: (text, event type, a date the event must NOT get, why)
 NOT_DATES = [
+    ("The president said he would travel to Washington next week and urged allies to speed up deliveries.",
+     "statement_or_warning", "2024-W11", "statement-not-dated-by-what-it-announces"),
     ("On Monday, the cabinet approved a plan to expand operations. Thousands of residents fled the town after "
      "the army ordered an evacuation late on Tuesday.", "humanitarian", "2024-03-04", "not-before-an-after-bound"),
     ("TBILISI, March 7 (Newswire) - Police detained 30 protesters at a rally late on Friday.",

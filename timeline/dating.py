@@ -9,7 +9,9 @@ Order of evidence:
    "the takeover in October 2021"), then one its clause governs ("passed the bill
    late on Tuesday"), then the nearest in the sentence. A dateline's date never
    dates an event, and a date that is the object of "before"/"after" only bounds it.
-   A range ("between A and B", "from A to B") gives A, with B as ``date_end``.
+   A range ("between A and B", "from A to B") gives A, with B as ``date_end``. A
+   statement is never dated after publication by what it announces ("said he would
+   travel next week").
    "the following week" counts from the sentence's earlier date; a clock time that
    names no day ("at around 9 p.m.") falls on the day the discourse before it is
    about; a milestone is not dated by the start of its count ("one year since X");
@@ -74,6 +76,10 @@ def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publis
     """
     dated = _usable_for_doc(doc, timexes, published=published)
     own = [t for t in dated if candidate.sent_start <= t.start < candidate.sent_end]
+    if candidate.status == "occurred" and candidate.event_type in rules()["said_by_publication_types"]:
+        # "Zelenskiy said he would travel next week": a statement is made by publication, not when
+        # what it announces is to come
+        own = [t for t in own if t.date_start is None or t.date_start.date() <= published]
     trigger = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
     offsets = _offset_phrases(doc, candidate, timexes) if trigger is not None else []
     for phrase, sign, amount, duration in sorted(offsets, key=lambda o: len(o[0])):  # innermost first

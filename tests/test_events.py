@@ -66,6 +66,7 @@ STATUSES = [
      "weapons_test_or_launch", "planned"),
     ("Egypt's foreign minister said talks would resume in Cairo on Sunday.", "diplomacy_talks", "planned"),
     ("Analysts said an offensive would be costly.", "armed_clash", "hypothetical"),
+    ("Police detained a man suspected of planning an arson attack on an enlistment office.", "armed_clash", "planned"),
     ("The opposition feared the army would attack the city.", "armed_clash", "hypothetical"),
     ("Officials said a summit of the bloc would follow if the talks went well.", "diplomacy_talks", "hypothetical"),
     ("Explosions could still be heard across the city late on Sunday.", "explosion_or_bombing", "occurred"),

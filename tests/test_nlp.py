@@ -225,3 +225,23 @@ def test_edges_keep_the_sentences(blank_nlp, text):
     with blank_nlp.select_pipes(disable=["tl_token_edges"]):
         expected = [s.text for s in blank_nlp(text).sents]
     assert [s.text for s in blank_nlp(text).sents] == expected
+
+
+#: (text, the sentences it must give): a wire dateline is one piece and the report starts after it.
+DATELINE_SENTENCES = [
+    ("Strikes hit Gaza as talks stall\n\nGAZA, March 19 (Newswire) - Israeli air strikes killed 40 people "
+     "overnight, officials said.",
+     ["Strikes hit Gaza as talks stall", "GAZA, March 19 (Newswire) -",
+      "Israeli air strikes killed 40 people overnight, officials said."]),
+    ("PORT SUDAN, May 6 (Newswire) - Drones struck Port Sudan for a third straight day on Tuesday.",
+     ["PORT SUDAN, May 6 (Newswire) -", "Drones struck Port Sudan for a third straight day on Tuesday."]),
+    # no dateline: nothing is cut
+    ("Drones struck Port Sudan on Tuesday, May 6 (local time) - witnesses said.",
+     ["Drones struck Port Sudan on Tuesday, May 6 (local time) - witnesses said."]),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), DATELINE_SENTENCES)
+def test_dateline_stands_alone(model_nlp, text, expected):
+    assert [s.text.strip() for s in model_nlp(text).sents] == expected

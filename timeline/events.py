@@ -17,7 +17,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
-from typing import Any
 
 from spacy.attrs import DEP
 from spacy.strings import get_string_id
@@ -35,6 +34,7 @@ from .nlp import (
     span_text,
     token_column,
 )
+from .nlp import event_rules as rules
 from .types import Candidate, Status
 
 ATTACK = "ATTACK"
@@ -46,13 +46,6 @@ LOCATIVE_PREPS = ("in", "near", "at", "outside", "across", "inside", "into", "ar
 TARGET_PREPS = ("on", "against", "at", "targeting")
 CLAUSAL_DEPS = ("ccomp", "advcl", "conj", "relcl", "parataxis", "acl", "xcomp", "csubj")
 MAX_EVENTS_PER_SENTENCE = 3
-
-
-@lru_cache(maxsize=1)
-def rules() -> dict[str, Any]:
-    """The event rules (data/event_rules.json), loaded once."""
-    text = resources.files("timeline").joinpath("data/event_rules.json").read_text("utf-8")
-    return json.loads(text)
 
 
 @lru_cache(maxsize=1)

@@ -73,14 +73,46 @@ def token_edges(doc: Doc) -> Doc:
 
 @Language.component("tl_line_sentences")
 def line_sentences(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headlines, datelines and boilerplate stand alone."""
+    """Start a sentence after every line break: headlines, datelines and boilerplate stand alone.
+
+    A wire dateline at the head of a line ("GAZA, March 19 (Newswire) -") is one piece,
+    and the report's first sentence starts after it: left to itself the parser cuts
+    the all-caps place name off and glues the rest of the dateline to the sentence.
+    """
     text = doc_text(doc)
     for match in re.finditer(r"\n\s*", text):
         token = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         after = token.end if token is not None else len(doc)
         if 0 < after < len(doc):
             doc[after].is_sent_start = True
+    dateline = _dateline_re().search(text, 0, _dateline_window())
+    if dateline is not None:
+        inside = doc.char_span(dateline.start(), dateline.end(), alignment_mode="expand")
+        for token in inside[1:] if inside is not None else ():
+            token.is_sent_start = False
+        if inside is not None and inside.end < len(doc):
+            doc[inside.end].is_sent_start = True
     return doc
+
+
+@lru_cache(maxsize=1)
+def event_rules() -> dict[str, Any]:
+    """The event rules (data/event_rules.json), loaded once."""
+    return json.loads(resources.files("timeline").joinpath("data/event_rules.json").read_text("utf-8"))
+
+
+def _dateline_re() -> re.Pattern[str]:
+    """The wire dateline of ``data/event_rules.json``, at the start of any line."""
+    return _compiled_dateline(event_rules()["dateline_patterns"][0])
+
+
+@lru_cache(maxsize=1)
+def _compiled_dateline(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.MULTILINE)
+
+
+def _dateline_window() -> int:
+    return int(event_rules()["dateline_window"])
 
 
 @lru_cache(maxsize=1)

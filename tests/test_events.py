@@ -67,6 +67,9 @@ STATUSES = [
     ("Egypt's foreign minister said talks would resume in Cairo on Sunday.", "diplomacy_talks", "planned"),
     ("Analysts said an offensive would be costly.", "armed_clash", "hypothetical"),
     ("Police detained a man suspected of planning an arson attack on an enlistment office.", "armed_clash", "planned"),
+    # what someone calls for, urges or demands has not happened
+    ("The UN demanded a ceasefire in Gaza.", "agreement_or_ceasefire", "planned"),
+    ("The bloc pressed for sanctions on Moscow.", "sanctions", "planned"),
     ("The opposition feared the army would attack the city.", "armed_clash", "hypothetical"),
     ("Officials said a summit of the bloc would follow if the talks went well.", "diplomacy_talks", "hypothetical"),
     ("Explosions could still be heard across the city late on Sunday.", "explosion_or_bombing", "occurred"),
@@ -156,6 +159,16 @@ RULE_TYPES = [
     ("Talks on a permanent truce are to begin in Cairo next week.", "diplomacy_talks", "planned"),
     ("The two leaders are to meet in Geneva.", "diplomacy_talks", "planned"),
     ("Talks on a permanent truce began in Cairo on Monday.", "diplomacy_talks", "occurred"),
+    # Forces firing at a crowd, or crowd-control munitions, are the protest's story; a labour strike is no attack.
+    ("Kenyan police fired tear gas and live rounds at protesters in Nairobi on Tuesday.", "protest", "occurred"),
+    ("Soldiers fired on demonstrators outside the palace.", "protest", "occurred"),
+    ("Kenyan police fired tear gas and live rounds at protesters in Nairobi on Tuesday.", "missile_strike", None),
+    ("Russian forces fired missiles at Kyiv on Tuesday.", "missile_strike", "occurred"),
+    ("Workers went on strike at the port.", "protest", "occurred"),
+    ("Opposition leaders called for a national strike on Thursday.", "air_or_drone_strike", None),
+    ("Israel carried out a strike on a Hezbollah commander in Beirut.", "air_or_drone_strike", "occurred"),
+    ("The finance bill was signed into law on Friday.", "policy_or_law_change", "occurred"),
+    ("The two sides signed a ceasefire agreement in Doha.", "agreement_or_ceasefire", "occurred"),
     # A named speaker quoted with a conditional consequence: the warning was given.
     ('Defence Minister Ana Lopes was blunt in a radio interview: '
      '"If the deliveries stop, we will run out of shells."', "statement_or_warning", "occurred"),

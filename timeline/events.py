@@ -640,6 +640,8 @@ def _event_type(span: Span) -> str:
     if span.label_ != ATTACK:
         return span.label_
     if has_annotation(span.doc, "DEP"):
+        if _labour_strike(span.root) or _fired_on_crowd(span.root):
+            return "protest"
         by_agent = _attack_by_agent(span.root)
         if by_agent is not None:
             return by_agent
@@ -700,6 +702,29 @@ def _weapon_word_pattern() -> re.Pattern[str]:
     """One pattern matching any word of ``attack_weapon_types`` (a prefilter for the ordered look-up)."""
     words = sorted(rules()["attack_weapon_types"], key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def _labour_strike(token: Token) -> bool:
+    """Whether "strike" is a stoppage of work ("a national strike", "went on strike"), not an attack."""
+    if token.lower_ not in ("strike", "strikes") or token.pos_ != "NOUN":
+        return False
+    modifiers = set(rules()["labour_strike_modifiers"])
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in modifiers for c in token.children):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "on" and token.head.head.lemma_ in ("go", "be", "stay")
+
+
+def _fired_on_crowd(verb: Token) -> bool:
+    """Whether forces fired crowd-control munitions, or fired at a crowd ("police fired tear gas at
+    protesters"): the protest's story, not a strike."""
+    if verb.pos_ != "VERB":
+        return False
+    objects = " ".join(t.lower_ for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
+    if any(re.search(rf"\b{re.escape(m)}\b", objects) for m in rules()["crowd_control_munitions"]):
+        return True
+    targets = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "into")
+               for g in c.children if g.dep_ == "pobj"]
+    return any(t.lower_ in rules()["crowd_nouns"] for t in targets)
 
 
 def _attack_by_agent(verb: Token) -> str | None:
@@ -871,7 +896,7 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
         return "negated"  # a denial reports that the denied event did not happen
     if _intended(span):
         return "hypothetical"  # "appears ready to stop fighting": a disposition, not a report
-    if _directed(span) or _arranged(span):
+    if _directed(span) or _arranged(span) or _called_for(span):
         return "planned"  # "ordered troops to take control", "talks are to begin": not yet done
     if _in_temporal_clause(span):
         return "occurred"  # "since war broke out": a time clause presupposes its event
@@ -913,6 +938,14 @@ def _directed(span: Span) -> bool:
     token = span.root
     return token.dep_ == "xcomp" and token.head.lemma_ in rules()["directive_verbs"] and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _called_for(span: Span) -> bool:
+    """Whether the trigger is what someone calls for ("called for a national strike", "urged talks")."""
+    token = span.root
+    if token.dep_ == "pobj" and token.head.lower_ == "for":
+        return token.head.head.lemma_ in rules()["demand_verbs"]
+    return token.dep_ == "dobj" and token.head.lemma_ in rules()["demand_verbs"] and token.head.lemma_ != "call"
 
 
 def _arranged(span: Span) -> bool:

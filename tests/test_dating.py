@@ -58,6 +58,9 @@ DATE_RULES = [
     ("Russian missiles hit the port on Tuesday. The attack came a day after Ukraine struck an oil refinery in "
      "the Saratov region, the second such strike this month.", "air_or_drone_strike", "2024-03-04",
      "offset-day-over-month-in-apposition"),
+    ("Police fired tear gas at protesters who stormed parliament on Tuesday, rights groups said on Wednesday.\n\n"
+     "Demonstrators set part of the building on fire after lawmakers passed a finance bill.",
+     "policy_or_law_change", "2024-03-05", "reference-is-the-reported-day-not-the-report"),
     ("Rebels attacked the army base two days after the election on Tuesday.",
      "armed_clash", "2024-03-07", "offset-main-clause-shifted"),
     ("The Senate passed the bill late on Tuesday, after the House approved it on Saturday.",

@@ -17,7 +17,8 @@ Order of evidence:
    about; a milestone is not dated by the start of its count ("one year since X");
 3. the running reference time of the discourse: the last past date of an earlier
    sentence of the paragraph, else of the nearest earlier paragraph that has one
-   (``inferred``, at day precision at most), but never before a date its own
+   (``inferred``, at day precision at most; of "X happened on Tuesday, officials
+   said on Wednesday" it is Tuesday), but never before a date its own
    sentence's "after" clause gives ("fled after the army ordered an evacuation late
    on Tuesday" is not dated by the Monday before);
 4. the publication date (``publication``): the publication day for present-tense
@@ -59,6 +60,7 @@ END_OF_DAY = time(23, 59, 59)
 APPROXIMATE_MODS = ("MORE_THAN", "LESS_THAN", "APPROX")
 _DURATION = re.compile(r"^P(?:T(\d+)H|(\d+)([DWMY]))$")
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
+_DAY_OR_FINER = ("day", "hour", "minute")
 _SIGNAL = re.compile(r"\s+(after|before|later|earlier)\b", re.IGNORECASE)
 
 
@@ -753,7 +755,15 @@ def _sentence_reference(doc: Doc, earlier: list[Timex]) -> Timex:
     in_sentence = [t for t in earlier if sent.start_char <= t.start < sent.end_char]
     root = sent.root
     main = set(clause_ids(doc[root.i : root.i + 1]))
-    governed = [t for t in in_sentence if _timex_token(doc, t) in main and not _is_signal_object(doc_text(doc), t)]
+    usable = [t for t in in_sentence if not _is_signal_object(doc_text(doc), t)]
+    governed = [t for t in usable if _timex_token(doc, t) in main]
+    if root.lemma_ in rules()["reporting_verbs"]:
+        # "Police fired at protesters on Tuesday, rights groups said on Wednesday": the story goes on
+        # from what was reported, not from the day of the report
+        content = {t.i for c in root.children if c.dep_ == "ccomp" for t in c.subtree}
+        reported = [t for t in usable if _timex_token(doc, t) in content and t.precision in _DAY_OR_FINER]
+        if reported:
+            return reported[0]
     return governed[0] if governed else last
 
 

@@ -61,6 +61,10 @@ DATE_RULES = [
     ("Police fired tear gas at protesters who stormed parliament on Tuesday, rights groups said on Wednesday.\n\n"
      "Demonstrators set part of the building on fire after lawmakers passed a finance bill.",
      "policy_or_law_change", "2024-03-05", "reference-is-the-reported-day-not-the-report"),
+    ("Two years after fighting erupted between Sudan's army and the Rapid Support Forces, the country is split.",
+     "armed_clash", "2023-04", "anchored-offset-dates-the-phrase-event"),
+    ("Two years after fighting erupted between the army and the rebels, the country is split.",
+     "armed_clash", "2022-03", "offset-before-dates-the-phrase-event"),
     ("Rebels attacked the army base two days after the election on Tuesday.",
      "armed_clash", "2024-03-07", "offset-main-clause-shifted"),
     ("The Senate passed the bill late on Tuesday, after the House approved it on Saturday.",

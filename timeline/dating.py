@@ -566,7 +566,9 @@ def _offset_phrases(doc: Doc, candidate: Candidate, timexes: list[Timex]) -> lis
         if amount is None or word is None:
             continue
         sign = -1 if signal.group(1).lower() == "after" else 1
-        found.append((_signal_phrase(word[0]), sign, amount, timex))
+        # "Two years after fighting erupted": the parser may hang the duration inside X; it is not X's
+        own = {t.i for t in doc.char_span(timex.start, timex.end, alignment_mode="expand") or ()}
+        found.append((_signal_phrase(word[0]) - own, sign, amount, timex))
     return found
 
 
@@ -647,6 +649,8 @@ def _shifted(base: tuple[date, str], sign: int, amount: tuple[int, str], duratio
         year, month = divmod(total, 12)
         moved = date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
     text = f"{duration.text} {'after' if sign < 0 else 'before'} {anchor_text}".strip()
+    if anchor_text == duration.text:
+        text = duration.text  # an anchored count ("four years after the annexation") dates the main clause itself
     if unit == "Y" and duration.mod in APPROXIMATE_MODS:
         return _period(moved, "year", "relative", text)
     if unit in ("M", "Y") or duration.mod in APPROXIMATE_MODS:

@@ -67,6 +67,9 @@ STATUSES = [
     ("Egypt's foreign minister said talks would resume in Cairo on Sunday.", "diplomacy_talks", "planned"),
     ("Analysts said an offensive would be costly.", "armed_clash", "hypothetical"),
     ("Police detained a man suspected of planning an arson attack on an enlistment office.", "armed_clash", "planned"),
+    ("A conference in London pledged aid but failed to agree on a ceasefire mechanism.", "agreement_or_ceasefire",
+     "negated"),
+    ("Russia refused to sign the agreement.", "agreement_or_ceasefire", "negated"),
     # what someone calls for, urges or demands has not happened
     ("The UN demanded a ceasefire in Gaza.", "agreement_or_ceasefire", "planned"),
     ("The bloc pressed for sanctions on Moscow.", "sanctions", "planned"),
@@ -159,6 +162,13 @@ RULE_TYPES = [
     ("Talks on a permanent truce are to begin in Cairo next week.", "diplomacy_talks", "planned"),
     ("The two leaders are to meet in Geneva.", "diplomacy_talks", "planned"),
     ("Talks on a permanent truce began in Cairo on Monday.", "diplomacy_talks", "occurred"),
+    # An active killing by a perpetrator that is no event itself: an attack on civilians; by a trigger or of
+    # fighters: no event of its own.
+    ("RSF fighters killed more than 400 people in the Zamzam camp over the weekend.", "attack_on_civilians",
+     "occurred"),
+    ("Gunmen killed 12 villagers in Plateau state on Sunday.", "attack_on_civilians", "occurred"),
+    ("The blast killed 12 people.", "attack_on_civilians", None),
+    ("Troops killed 30 militants in the north.", "attack_on_civilians", None),
     # Forces firing at a crowd, or crowd-control munitions, are the protest's story; a labour strike is no attack.
     ("Kenyan police fired tear gas and live rounds at protesters in Nairobi on Tuesday.", "protest", "occurred"),
     ("Soldiers fired on demonstrators outside the palace.", "protest", "occurred"),

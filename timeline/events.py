@@ -666,8 +666,10 @@ def _by_victims(verb: Token) -> str:
     Combatant victims, an active verb ("killing 12") or a cause that is itself a
     trigger ("killed in fighting", "in the blast") give no event of their own (the empty type).
     """
-    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "prt" for c in verb.children):
-        return ""  # active "killing 12"; a phrasal verb ("shot down") is no killing
+    if any(c.dep_ == "prt" for c in verb.children):
+        return ""  # a phrasal verb ("shot down") is no killing
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return _active_killing(verb)
     victims = rules()["victim_kinds"]
     for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
         words = {subject.lemma_.lower(), subject.lower_}
@@ -683,6 +685,28 @@ def _by_victims(verb: Token) -> str:
         if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in verb.children):
             return "casualty_report"
         return "attack_on_civilians"
+    return ""
+
+
+def _active_killing(verb: Token) -> str:
+    """Type an active killing: "RSF fighters killed more than 400 people" is an attack on civilians
+    when a perpetrator that is no event itself ("the blast killed") kills counted or civilian victims;
+    "..., killing 12" belongs to the event it follows (the empty type)."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not (
+            verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)):
+        return ""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or any(_in_trigger(s) or s.lemma_.lower() in rules()["disaster_nouns"] or s.ent_type_ == "WEAPON"
+                           or s.lemma_.lower() in rules()["weapon_heads"] for s in subjects):
+        return ""
+    victims = rules()["victim_kinds"]
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        words = {obj.lemma_.lower(), obj.lower_}
+        words |= {g.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"}
+        counted = obj.like_num or any(c.dep_ == "nummod" for c in obj.children)
+        if words & set(victims["civilian"]) or (counted and not words & set(victims["combatant"])):
+            return "attack_on_civilians"
     return ""
 
 
@@ -896,6 +920,8 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
         return "negated"  # a denial reports that the denied event did not happen
     if _intended(span):
         return "hypothetical"  # "appears ready to stop fighting": a disposition, not a report
+    if span.root.dep_ == "xcomp" and span.root.head.lemma_ in rules()["negating_verbs"]:
+        return "negated"  # "failed to agree on a ceasefire", "refused to sign"
     if _directed(span) or _arranged(span) or _called_for(span):
         return "planned"  # "ordered troops to take control", "talks are to begin": not yet done
     if _in_temporal_clause(span):

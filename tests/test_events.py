@@ -23,7 +23,12 @@ MODEL_ROWS = [
     ("Russian forces fired three Iskander missiles at the port of Odesa on Monday, killing at least 12 people.",
      "missile_strike", "occurred", "Russian forces", "port", "Odesa", "Iskander", "", 12, "2024-06-10"),
     ("Israeli warplanes struck a building in Beirut's southern suburbs late on Sunday.",
-     "air_or_drone_strike", "occurred", "Israeli warplanes", "building", "Beirut", "", "", None, "2024-06-09"),
+     "air_or_drone_strike", "occurred", "Israeli", "building", "Beirut", "", "", None, "2024-06-09"),
+    # the means with no owner named stays the actor
+    ("Drones struck Port Sudan for a third straight day on Tuesday.",
+     "air_or_drone_strike", "occurred", "Drones", "", "Port Sudan", "", "", None, "2024-06-11"),
+    ("Russian and Syrian warplanes have struck rebel-held areas in Idlib.",
+     "air_or_drone_strike", "occurred", "Russian and Syrian", "", "Idlib", "", "", None, None),
     ("Germany will send two more Patriot air defence systems to Ukraine next month.",
      "military_aid", "planned", "Germany", "Ukraine", "Ukraine", "Patriot", "", None, "2024-07"),
     ("Japan announced $500 million in new military aid for Kyiv on Friday.",

@@ -553,15 +553,25 @@ def _best_per_sentence(
     return sorted(kept, key=lambda c: c.trigger_start)
 
 
+def _apart(same: list[Candidate], trigger_spans: dict[int, Span]) -> bool:
+    """Whether no two of the triggers hang on each other ("take control" is one phrase, one event)."""
+    if any(c.trigger_start not in trigger_spans for c in same):
+        return False
+    roots = [trigger_spans[c.trigger_start].root for c in same]
+    return not any(a.head.i == b.i for a in roots for b in roots if a.i != b.i)
+
+
 def _mention_key(cand: Candidate, found: list[Candidate], trigger_spans: dict[int, Span],
                  own_times: dict[int, str] | None = None) -> tuple[str, str]:
-    """One event per type and sentence, unless two of a type have different named actors
+    """One event per type and sentence, unless two of a type differ in status or in named actors
     ("The Senate passed the bill on Tuesday, after the House approved it on Saturday")
     or each has a time of its own in its own clause ("sanctioned X in January, and
     sanctioned Y the following week"): different times, different events."""
     if cand.trigger.lower() in rules()["repetition_adverbs"]:
         return cand.event_type, f"again@{cand.trigger_start}"  # another occurrence, never merged
     same = [c for c in found if c.event_type == cand.event_type]
+    if len({c.status for c in same}) > 1 and _apart(same, trigger_spans):
+        return cand.event_type, cand.status  # "had been tested and further tests would follow": two events
     actors = {c.actors[0] for c in same if c.actors}
     if len(actors) > 1 and cand.actors and all(c.actors for c in same):
         return cand.event_type, cand.actors[0]
@@ -1067,12 +1077,20 @@ _AUXPASS_ID = get_string_id("auxpass")
 
 def _actors(span: Span) -> list[str]:
     root = span.root
+    if root.pos_ in ("NOUN", "PROPN") and root.dep_ in SUBJECT_DEPS:
+        # "Peace talks collapsed", "Israeli air strikes killed 40": the event is the subject; only
+        # its owner, if named, took part
+        owner = _owner(root)
+        return [owner] if owner else []
     verb = root if root.pos_ in ("VERB", "AUX") else root.head
     for _ in range(3):
         children = list(verb.children)
         subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
         agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         for token in agents + [s for s in subjects if s.dep_ != "nsubjpass"]:
+            owner = _owner(token) if _is_means(token) else ""
+            if owner:
+                return [owner]  # "Israeli air strikes killed": Israeli did it, the strikes are the means
             phrase = _phrase(token)
             if phrase and token.pos_ != "PRON" and token.ent_type_ not in TIME_LABELS:
                 return [phrase]
@@ -1086,6 +1104,24 @@ def _actors(span: Span) -> list[str]:
     before = [e for e in ents_in(sent_of(span)) if e.label_ in ACTOR_LABELS and e.end <= span.start
               and not (e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE_PREPS + ("of", "from", "to"))]
     return [before[-1].text] if before else []
+
+
+def _is_means(token: Token) -> bool:
+    """Whether a subject is the attack or the weapon rather than who acted ("strikes", "drones")."""
+    word = token.lower_
+    return word in rules()["weapon_heads"] or word in rules()["attack_weapon_types"] \
+        or word in rules()["attack_nouns"] or token.ent_type_ == "WEAPON"
+
+
+def _owner(token: Token) -> str:
+    """The country, people or group a weapon or attack noun belongs to ("Israeli", "Russia's", "RSF")."""
+    for child in token.children:
+        if child.dep_ == "poss" and child.ent_type_ in ("NORP", "GPE", "ORG"):
+            return _phrase(child)  # "Russia's military intervention"
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "ORG"):
+            # "Russian and Syrian warplanes"; a place ("the Alaska summit") is where, not who
+            return token.doc[child.left_edge.i : child.right_edge.i + 1].text
+    return ""
 
 
 def _targets(span: Span) -> list[str]:

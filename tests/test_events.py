@@ -333,3 +333,15 @@ def test_truncated_sentences(blank_nlp, text, cut):
     sentences = list(doc.sents)
     starts = _truncated_sentences(sentences)
     assert sorted(span_text(s).strip() for s in sentences if s.start in starts) == sorted(cut)
+
+
+@pytest.mark.slow
+def test_a_toll_belongs_to_the_killing_not_to_the_truce(model_nlp):
+    import timeline
+
+    text = ("Israeli air strikes killed at least 40 Palestinians overnight as mediators struggled to revive "
+            "a ceasefire that collapsed on Tuesday.")
+    df = timeline.extract([text], published="2025-03-19", nlp=model_nlp)
+    tolls = dict(zip(df["event_type"], df["fatalities"]))
+    assert tolls["air_or_drone_strike"] == 40
+    assert tolls["agreement_or_ceasefire"] is pd_na()

@@ -623,7 +623,7 @@ def _candidate(span: Span, event_type: str, score: float) -> Candidate:
         location=_location(span, targets, actors),
         weapon=_weapon(sent) if event_type in rules()["weapon_types"] else "",
         amount=_amount(span),
-        fatalities=_fatalities(sent, text),
+        fatalities=_fatalities(sent, text) if _can_kill(event_type) else None,
         pattern_id=span.id_,
         score=round(min(0.95, score + (0.05 if actors else 0.0)), 3),
     )
@@ -1229,6 +1229,11 @@ def fatalities_in(sentence: str) -> int | None:
 
 #: Words one of :func:`_fatality_patterns` needs ("kill..." or "killed|dead|died").
 _FATALITY_WORDS = re.compile(r"kill|dead|died", re.IGNORECASE)
+
+
+def _can_kill(event_type: str) -> bool:
+    """Whether a death toll in the sentence can be this event's ("the ceasefire collapsed" kills no one)."""
+    return event_type in rules()["attack_family"] or event_type in rules()["fatality_types"]
 
 
 def _fatalities(sent: Span, text: str) -> int | None:

@@ -1088,6 +1088,9 @@ def _actors(span: Span) -> list[str]:
         subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
         agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         for token in agents + [s for s in subjects if s.dep_ != "nsubjpass"]:
+            if span.start <= token.i < span.end:
+                owner = _owner(token)  # "fighting erupted": the subject is part of the event
+                return [owner] if owner else []
             owner = _owner(token) if _is_means(token) else ""
             if owner:
                 return [owner]  # "Israeli air strikes killed": Israeli did it, the strikes are the means

@@ -29,6 +29,9 @@ MODEL_ROWS = [
      None, "2023-12"),
     ("Fighting erupted between the army and the rebels in Khartoum.", "armed_clash", "occurred", "", "", "Khartoum",
      "", "", None, None),
+    # who reports an attack told in the passive did not carry it out
+    ("The missile was launched at around 7:30 a.m. from the Sariwon area and fell into the sea, the Joint Chiefs "
+     "of Staff said.", "missile_strike", "occurred", "", "", "", "missile", "", None, "2024-06-12T07:30"),
     # the means with no owner named stays the actor
     ("Drones struck Port Sudan for a third straight day on Tuesday.",
      "air_or_drone_strike", "occurred", "Drones", "", "Port Sudan", "", "", None, "2024-06-11"),
@@ -179,6 +182,11 @@ RULE_TYPES = [
     ("Gunmen killed 12 villagers in Plateau state on Sunday.", "attack_on_civilians", "occurred"),
     ("The blast killed 12 people.", "attack_on_civilians", None),
     ("Troops killed 30 militants in the north.", "attack_on_civilians", None),
+    # A missile fired into the sea or off a coast, at no target, is a launch.
+    ("North Korea fired a short-range ballistic missile off its east coast early on Tuesday.",
+     "weapons_test_or_launch", "occurred"),
+    ("North Korea fired a short-range ballistic missile off its east coast early on Tuesday.", "missile_strike", None),
+    ("The Houthis fired a missile at a tanker in the Red Sea.", "missile_strike", "occurred"),
     # Forces firing at a crowd, or crowd-control munitions, are the protest's story; a labour strike is no attack.
     ("Kenyan police fired tear gas and live rounds at protesters in Nairobi on Tuesday.", "protest", "occurred"),
     ("Soldiers fired on demonstrators outside the palace.", "protest", "occurred"),

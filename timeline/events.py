@@ -606,7 +606,7 @@ def _candidate(span: Span, event_type: str, score: float) -> Candidate:
     text = span_text(sent)
     lead = len(text) - len(text.lstrip())
     sentence = text.strip()
-    actors = tuple(_actors(span))
+    actors = tuple(_actors(span, event_type))
     targets = tuple(_targets(span))
     return Candidate(
         event_type=event_type,
@@ -652,6 +652,8 @@ def _event_type(span: Span) -> str:
     if has_annotation(span.doc, "DEP"):
         if _labour_strike(span.root) or _fired_on_crowd(span.root):
             return "protest"
+        if _fired_into_the_sea(span.root):
+            return "weapons_test_or_launch"
         by_agent = _attack_by_agent(span.root)
         if by_agent is not None:
             return by_agent
@@ -746,6 +748,20 @@ def _labour_strike(token: Token) -> bool:
     if any(c.dep_ in ("amod", "compound") and c.lower_ in modifiers for c in token.children):
         return True
     return token.dep_ == "pobj" and token.head.lower_ == "on" and token.head.head.lemma_ in ("go", "be", "stay")
+
+
+def _fired_into_the_sea(verb: Token) -> bool:
+    """Whether a launch hit no target: "fired a ballistic missile into the sea", "off its east coast"."""
+    if verb.pos_ != "VERB":
+        return False
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "fires missile into sea": either may hold it
+    preps = [c for h in heads for c in h.children if c.dep_ == "prep"]
+    aimed = any(p.lower_ in ("at", "on", "against", "toward", "towards") and any(
+        g.dep_ == "pobj" and g.ent_type_ not in TIME_LABELS for g in p.children) for p in preps)
+    water = set(rules()["open_water_nouns"])
+    landed = any(p.lower_ in ("into", "off", "over", "in") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in water for g in p.children) for p in preps)
+    return landed and not aimed
 
 
 def _fired_on_crowd(verb: Token) -> bool:
@@ -1075,7 +1091,7 @@ _MODALITY_DEP_IDS = frozenset(get_string_id(dep) for dep in ("aux", "auxpass", "
 _AUXPASS_ID = get_string_id("auxpass")
 
 
-def _actors(span: Span) -> list[str]:
+def _actors(span: Span, event_type: str) -> list[str]:
     root = span.root
     if root.pos_ in ("NOUN", "PROPN") and root.dep_ in SUBJECT_DEPS:
         # "Peace talks collapsed", "Israeli air strikes killed 40": the event is the subject; only
@@ -1100,6 +1116,9 @@ def _actors(span: Span) -> list[str]:
         head = verb.head
         if head.i == verb.i:
             break  # the sentence root: climbing again would look at the same verb
+        if head.lemma_ in rules()["reporting_verbs"] and verb.dep_ == "ccomp" \
+                and any(c.dep_ == "nsubjpass" for c in children) and event_type in rules()["attack_family"]:
+            break  # "The missile was launched ..., the Joint Chiefs said": who said it did not fire it
         verb = head
     for child in root.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":

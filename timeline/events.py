@@ -554,11 +554,19 @@ def _best_per_sentence(
 
 
 def _apart(same: list[Candidate], trigger_spans: dict[int, Span]) -> bool:
-    """Whether no two of the triggers hang on each other ("take control" is one phrase, one event)."""
+    """Whether the triggers stand in different clauses: "take control" and "send mines as part of new
+    aid" are one event each; "had been tested and further tests would follow" are two."""
     if any(c.trigger_start not in trigger_spans for c in same):
         return False
-    roots = [trigger_spans[c.trigger_start].root for c in same]
-    return not any(a.head.i == b.i for a in roots for b in roots if a.i != b.i)
+    verbs = [_clause_verb(trigger_spans[c.trigger_start].root) for c in same]
+    return len({v.i for v in verbs}) == len(verbs)
+
+
+def _clause_verb(token: Token) -> Token:
+    """The nearest verb at or above a token (the sentence root if none)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _mention_key(cand: Candidate, found: list[Candidate], trigger_spans: dict[int, Span],

@@ -88,7 +88,7 @@ def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publis
         if trigger is not None and trigger.root.i in phrase:
             inside = [t for t in own if _timex_token(doc, t) in phrase]
             chosen = _governing(doc, candidate, trigger, inside) if inside else None
-            if chosen is not None and (chosen.precision in ("day", "hour", "minute")
+            if chosen is not None and (chosen.precision in _DAY_OR_FINER
                                        or _timex_token(doc, chosen) in _phrase_tokens(trigger)):
                 return _with_range(doc_text(doc), chosen, inside)
             # "a day after Ukraine struck a refinery, the second such strike this month": the
@@ -149,7 +149,7 @@ def _episode(doc: Doc, candidate: Candidate, timexes: list[Timex], resolved: Res
 
     Applies to a noun trigger that follows the day count with no finite verb in between.
     """
-    if resolved.precision not in ("day", "hour", "minute") or resolved.date_start is None:
+    if resolved.precision not in _DAY_OR_FINER or resolved.date_start is None:
         return resolved
     text = doc_text(doc)
     for timex in timexes:
@@ -258,7 +258,7 @@ def _earlier_mention_date(doc: Doc, noun: Token, dated: list[Timex]) -> Timex | 
             continue
         sent = sent_of(span)
         days = [t for t in dated if sent.start_char <= t.start < sent.end_char
-                and t.precision in ("day", "hour", "minute") and not _is_signal_object(text, t)]
+                and t.precision in _DAY_OR_FINER and not _is_signal_object(text, t)]
         if days:
             return min(days, key=lambda t: abs(t.start - span.start_char))
     return None
@@ -464,7 +464,7 @@ def _after_bound(doc: Doc, trigger: Span, own: list[Timex]) -> Timex | None:
         if word.lower_ == "after" and word.dep_ == "mark":
             phrase = _signal_phrase(word)
             if root not in phrase:
-                found += [t for t in own if t.precision in ("day", "hour", "minute") and t.date_start is not None
+                found += [t for t in own if t.precision in _DAY_OR_FINER and t.date_start is not None
                           and not t.future and _timex_token(doc, t) in phrase]
     return max(found, key=lambda t: t.date_start) if found else None  # type: ignore[arg-type,return-value]
 
@@ -594,7 +594,7 @@ def _main_date(
     """The date of the sentence outside the offset phrase: its timex, the discourse's, or publication."""
     outside = [t for t in dated if candidate.sent_start <= t.start < candidate.sent_end
                and _timex_token(doc, t) not in phrase and not _is_signal_object(doc_text(doc), t)]
-    past = [t for t in outside if t.precision in ("day", "hour", "minute")]
+    past = [t for t in outside if t.precision in _DAY_OR_FINER]
     if past and past[0].date_start is not None:
         return past[0].date_start.date(), past[0].text
     if outside:
@@ -650,7 +650,7 @@ def _shifted(base: tuple[date, str], sign: int, amount: tuple[int, str], duratio
         moved = date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
     text = f"{duration.text} {'after' if sign < 0 else 'before'} {anchor_text}".strip()
     if anchor_text == duration.text:
-        text = duration.text  # an anchored count ("four years after the annexation") dates the main clause itself
+        text = duration.text  # an anchored count ("four years after the annexation") dates the main clause
     if unit == "Y" and duration.mod in APPROXIMATE_MODS:
         return _period(moved, "year", "relative", text)
     if unit in ("M", "Y") or duration.mod in APPROXIMATE_MODS:
@@ -706,7 +706,7 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
             if _after_word(text, reference, "since"):
                 return None  # "killed since Saturday" opens a span; it sets no reference time
             reference = _clock_on_reference_day(doc, candidate, reference, dated)
-            return reference if reference.precision in ("day", "hour", "minute") else None
+            return reference if reference.precision in _DAY_OR_FINER else None
         start = previous
     return None
 
@@ -738,7 +738,7 @@ def _clock_on_reference_day(doc: Doc, candidate: Candidate, clock: Timex, dated:
     days = [t for t in dated if not _bare_clock(t) and t.start < sent_start]
     reference = _discourse_reference(doc, replace(candidate, sent_start=sent_start), days)
     if reference is None or reference.date_start is None \
-            or reference.precision not in ("day", "hour", "minute"):
+            or reference.precision not in _DAY_OR_FINER:
         return clock
     shift = reference.date_start.date() - clock.date_start.date()
     if not shift:

@@ -716,8 +716,8 @@ def _active_killing(verb: Token) -> str:
             verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)):
         return ""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subjects or any(_in_trigger(s) or s.lemma_.lower() in rules()["disaster_nouns"] or s.ent_type_ == "WEAPON"
-                           or s.lemma_.lower() in rules()["weapon_heads"] for s in subjects):
+    if not subjects or any(_in_trigger(s) or _is_means(s) or s.lemma_.lower() in rules()["disaster_nouns"]
+                           for s in subjects):
         return ""
     victims = rules()["victim_kinds"]
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
@@ -755,14 +755,16 @@ def _labour_strike(token: Token) -> bool:
     modifiers = set(rules()["labour_strike_modifiers"])
     if any(c.dep_ in ("amod", "compound") and c.lower_ in modifiers for c in token.children):
         return True
-    return token.dep_ == "pobj" and token.head.lower_ == "on" and token.head.head.lemma_ in ("go", "be", "stay")
+    on_strike = token.dep_ == "pobj" and token.head.lower_ == "on"
+    return on_strike and token.head.head.lemma_ in ("go", "be", "stay")  # "went on strike"
 
 
 def _fired_into_the_sea(verb: Token) -> bool:
     """Whether a launch hit no target: "fired a ballistic missile into the sea", "off its east coast"."""
     if verb.pos_ != "VERB":
         return False
-    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "fires missile into sea": either may hold it
+    # "fires missile into sea": the verb or its object may hold the place
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     preps = [c for h in heads for c in h.children if c.dep_ == "prep"]
     aimed = any(p.lower_ in ("at", "on", "against", "toward", "towards") and any(
         g.dep_ == "pobj" and g.ent_type_ not in TIME_LABELS for g in p.children) for p in preps)
@@ -1005,7 +1007,8 @@ def _called_for(span: Span) -> bool:
     token = span.root
     if token.dep_ == "pobj" and token.head.lower_ == "for":
         return token.head.head.lemma_ in rules()["demand_verbs"]
-    return token.dep_ == "dobj" and token.head.lemma_ in rules()["demand_verbs"] and token.head.lemma_ != "call"
+    demanded = token.dep_ == "dobj" and token.head.lemma_ in rules()["demand_verbs"]
+    return demanded and token.head.lemma_ != "call"  # "called talks" convenes them
 
 
 def _arranged(span: Span) -> bool:
@@ -1139,8 +1142,9 @@ def _actors(span: Span, event_type: str) -> list[str]:
 def _is_means(token: Token) -> bool:
     """Whether a subject is the attack or the weapon rather than who acted ("strikes", "drones")."""
     word = token.lower_
-    return word in rules()["weapon_heads"] or word in rules()["attack_weapon_types"] \
-        or word in rules()["attack_nouns"] or token.ent_type_ == "WEAPON"
+    weapon_type = rules()["attack_weapon_types"].get(word)
+    return word in rules()["weapon_heads"] or word in rules()["attack_nouns"] or token.ent_type_ == "WEAPON" \
+        or (weapon_type is not None and weapon_type != "attack_on_civilians")  # not "civilians", "ships"
 
 
 def _owner(token: Token) -> str:

@@ -425,16 +425,12 @@ def _is_future(ctx: _Ctx, start: int, end: int) -> bool:
     )
 
 
-_CLAUSE_PUNCT = re.compile(r"[,;:(]")
-
-
 def _near_left(left: str) -> str:
     """The words before a span that can hold its cue: the last 50 characters,
     or the whole clause since the last comma when that is longer (up to 85):
     "will be named commander of the Space Shuttle Columbia for a mission in"."""
     tail = left[-85:]
-    cuts = [m.end() for m in _CLAUSE_PUNCT.finditer(tail)]
-    clause = tail[cuts[-1] :] if cuts else tail
+    clause = tail[max(tail.rfind(mark) for mark in ",;:(") + 1 :]
     return clause if len(clause) > 50 else left[-50:]
 
 

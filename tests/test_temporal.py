@@ -719,7 +719,15 @@ ROWS = [
         "2000-04-04T09:00",
         "minute",
     ),
-    ("They can take part in planning for the NATO summit in April.", date(1998, 12, 5), "April", "DATE", "1999-04", "1999-04", "month"),
+    (
+        "They can take part in planning for the NATO summit in April.",
+        date(1998, 12, 5),
+        "April",
+        "DATE",
+        "1999-04",
+        "1999-04",
+        "month",
+    ),
     # a future cue in a relative clause is that clause's own
     (
         "It paid 1,800 francs each for shares issued July 1, which will receive only partial dividends.",

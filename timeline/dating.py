@@ -45,6 +45,7 @@ from .events import clause_ids, rules
 from .nlp import (
     TRIGGERS_KEY,
     children_ids,
+    dateline_spans,
     doc_text,
     has_annotation,
     head_ids,
@@ -331,13 +332,6 @@ def _period_start(text: str, timex: Timex, published: date) -> Timex:
     return timex
 
 
-def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of wire datelines at the start of a line in the text's head."""
-    head = text[: rules()["dateline_window"]]
-    pattern = rules()["dateline_patterns"][0]
-    return [(m.start(), m.end()) for m in re.finditer(pattern, head, flags=re.MULTILINE)]
-
-
 # --- the sentence's own timex ------------------------------------------------------------
 
 def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[Timex]) -> Timex | None:
@@ -445,27 +439,26 @@ def _other_signal_clauses(doc: Doc, trigger: Span) -> list[set[int]]:
     A date in one of them does not date the trigger: in "halted operations after three
     staff were killed on Saturday" Saturday dates the killing; the halt is only bounded by it.
     """
+    return _signal_clauses(doc, trigger, ("after", "before"))
+
+
+def _signal_clauses(doc: Doc, trigger: Span, signals: tuple[str, ...]) -> list[set[int]]:
+    """The clauses ``signals`` ("after", "before") mark in the trigger's sentence, but the trigger's own."""
     sent = sent_of(trigger)
     lowered = doc_text(doc)[sent.start_char : sent.end_char].lower()
-    if "after" not in lowered and "before" not in lowered:
+    if not any(signal in lowered for signal in signals):
         return []  # no signal word: skip the token scan
     root = trigger.root.i
-    phrases = (_signal_phrase(word) for word in sent
-               if word.lower_ in ("after", "before") and word.dep_ == "mark")
+    phrases = (_signal_phrase(word) for word in sent if word.lower_ in signals and word.dep_ == "mark")
     return [phrase for phrase in phrases if root not in phrase]
 
 
 def _after_bound(doc: Doc, trigger: Span, own: list[Timex]) -> Timex | None:
     """The latest day-precise date of an "after" clause of the trigger's sentence that the trigger is
     not part of: the event happened on or after it."""
-    root = trigger.root.i
-    found: list[Timex] = []
-    for word in sent_of(trigger):
-        if word.lower_ == "after" and word.dep_ == "mark":
-            phrase = _signal_phrase(word)
-            if root not in phrase:
-                found += [t for t in own if t.precision in _DAY_OR_FINER and t.date_start is not None
-                          and not t.future and _timex_token(doc, t) in phrase]
+    clauses = _signal_clauses(doc, trigger, ("after",))
+    found = [t for t in own if t.precision in _DAY_OR_FINER and t.date_start is not None and not t.future
+             and _in_any(_timex_token(doc, t), clauses)]
     return max(found, key=lambda t: t.date_start) if found else None  # type: ignore[arg-type,return-value]
 
 

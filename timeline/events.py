@@ -774,13 +774,19 @@ def _fired_into_the_sea(verb: Token) -> bool:
     return landed and not aimed
 
 
+@lru_cache(maxsize=1)
+def _crowd_control_pattern() -> re.Pattern[str]:
+    """Any ``crowd_control_munitions`` phrase as whole words, compiled once."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(m) for m in rules()["crowd_control_munitions"]) + r")\b")
+
+
 def _fired_on_crowd(verb: Token) -> bool:
     """Whether forces fired crowd-control munitions, or fired at a crowd ("police fired tear gas at
     protesters"): the protest's story, not a strike."""
     if verb.pos_ != "VERB":
         return False
     objects = " ".join(t.lower_ for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
-    if any(re.search(rf"\b{re.escape(m)}\b", objects) for m in rules()["crowd_control_munitions"]):
+    if _crowd_control_pattern().search(objects):
         return True
     targets = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "into")
                for g in c.children if g.dep_ == "pobj"]

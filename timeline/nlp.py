@@ -85,9 +85,9 @@ def line_sentences(doc: Doc) -> Doc:
         after = token.end if token is not None else len(doc)
         if 0 < after < len(doc):
             doc[after].is_sent_start = True
-    dateline = _dateline_re().search(text, 0, _dateline_window())
-    if dateline is not None:
-        inside = doc.char_span(dateline.start(), dateline.end(), alignment_mode="expand")
+    datelines = dateline_spans(text)
+    if datelines:
+        inside = doc.char_span(*datelines[0], alignment_mode="expand")
         for token in inside[1:] if inside is not None else ():
             token.is_sent_start = False
         if inside is not None and inside.end < len(doc):
@@ -101,18 +101,11 @@ def event_rules() -> dict[str, Any]:
     return json.loads(resources.files("timeline").joinpath("data/event_rules.json").read_text("utf-8"))
 
 
-def _dateline_re() -> re.Pattern[str]:
-    """The wire dateline of ``data/event_rules.json``, at the start of any line."""
-    return _compiled_dateline(event_rules()["dateline_patterns"][0])
-
-
-@lru_cache(maxsize=1)
-def _compiled_dateline(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.MULTILINE)
-
-
-def _dateline_window() -> int:
-    return int(event_rules()["dateline_window"])
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of wire datelines at the start of a line in the text's head."""
+    head = text[: event_rules()["dateline_window"]]
+    pattern = event_rules()["dateline_patterns"][0]
+    return [(m.start(), m.end()) for m in re.finditer(pattern, head, flags=re.MULTILINE)]
 
 
 @lru_cache(maxsize=1)

@@ -784,12 +784,10 @@ def _cal_year(m: _Match, ctx: _Ctx, month: int, day: int) -> tuple[int, bool]:
 
 
 def _h_cal(m: _Match, ctx: _Ctx) -> _Norm | None:
-    month, day = _month_number(m["m"]), int(re.match(r"\d+", m["d"])[0])  # type: ignore[index]
-    year, given = _cal_year(m, ctx, month, day)
-    try:
-        d = date(year, month, day)
-    except ValueError:
+    found = _cal_day(m, ctx, m["m"], m["d"])
+    if found is None:
         return None
+    d, given = found
     norm = _day_norm(m, d, basis="explicit", future=d > ctx.published)
     norm.year_fixed = given
     return norm
@@ -797,14 +795,18 @@ def _h_cal(m: _Match, ctx: _Ctx) -> _Norm | None:
 
 def _h_week_of(m: _Match, ctx: _Ctx) -> _Norm | None:
     """'the week of March 6': the ISO week holding that day."""
-    month = _month_number(_g(m, "m") or m["m2"])
-    day = int(re.match(r"\d+", _g(m, "d") or m["d2"])[0])  # type: ignore[index]
-    year, _ = _cal_year(m, ctx, month, day)
+    found = _cal_day(m, ctx, _g(m, "m") or m["m2"], _g(m, "d") or m["d2"])
+    return None if found is None else _Norm("DATE", _iso_week(found[0]), future=found[0] > ctx.published)
+
+
+def _cal_day(m: _Match, ctx: _Ctx, month_name: str, day_text: str) -> tuple[date, bool] | None:
+    """The date a day-month names (its year from :func:`_cal_year`) and whether the text fixed the year."""
+    month, day = _month_number(month_name), int(re.match(r"\d+", day_text)[0])  # type: ignore[index]
+    year, given = _cal_year(m, ctx, month, day)
     try:
-        d = date(year, month, day)
+        return date(year, month, day), given
     except ValueError:
         return None
-    return _Norm("DATE", _iso_week(d), future=d > ctx.published)
 
 
 def _h_cal_range(m: _Match, ctx: _Ctx) -> _Norm | None:

@@ -10,18 +10,17 @@ and ``data/actors.json``. No date resolution, no pandas.
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
 
 from spacy.attrs import DEP
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from . import resources
 from .nlp import (
     TRIGGERS_KEY,
     children_ids,
@@ -50,9 +49,9 @@ MAX_EVENTS_PER_SENTENCE = 3
 
 @lru_cache(maxsize=1)
 def actor_countries_table() -> dict[str, str]:
-    """Lower-cased actor name -> ISO alpha-3 (data/actors.json), loaded once."""
-    text = resources.files("timeline").joinpath("data/actors.json").read_text("utf-8")
-    return json.loads(text)["actors"]
+    """Lower-cased actor name -> ISO alpha-3 (resources/en/actors.json), loaded once."""
+    table: dict[str, str] = resources.load("actors.json", lang="en")["actors"]
+    return table
 
 
 def candidates(doc: Doc) -> list[Candidate]:

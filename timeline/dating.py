@@ -41,10 +41,12 @@ from spacy.attrs import DEP, POS, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .events import clause_ids, rules
+from .events import rules
 from .nlp import (
+    PRESENT_TAGS,
     TRIGGERS_KEY,
     children_ids,
+    clause_ids,
     dateline_spans,
     doc_text,
     has_annotation,
@@ -56,7 +58,6 @@ from .nlp import (
 )
 from .types import Candidate, ResolvedDate, Timex
 
-PRESENT_TAGS = ("VBZ", "VBP")
 END_OF_DAY = time(23, 59, 59)
 APPROXIMATE_MODS = ("MORE_THAN", "LESS_THAN", "APPROX")
 _DURATION = re.compile(r"^P(?:T(\d+)H|(\d+)([DWMY]))$")

@@ -1579,7 +1579,7 @@ SCAN_ROWS = [
 
 def _scan_reference(text: str) -> set[tuple[int, int, int, tuple[str | None, ...]]]:
     """Every non-empty match of every rule, trying every offset (no trigger filter)."""
-    from timeline.temporal import _rules
+    from timeline.temporal.rules import _rules
 
     return {
         (m.start(), m.end(), i, m.groups())
@@ -1594,14 +1594,14 @@ class TestScan:
 
     @pytest.mark.parametrize("sentence,expected", SCAN_ROWS, ids=[r[1] for r in SCAN_ROWS])
     def test_row(self, sentence, expected):
-        from timeline.temporal import _candidates
+        from timeline.temporal.engine import _candidates
 
         found = {(s, e, i, m.groups()) for s, e, i, m in _candidates(sentence)}
         assert found == _scan_reference(sentence)
         assert expected in {sentence[s:e] for s, e, _i, _g in found}
 
     def test_table_sentences_and_dev_articles(self):
-        from timeline.temporal import _candidates
+        from timeline.temporal.engine import _candidates
 
         texts = [row[0] for row in ROWS] + list(MUST_FAIL)
         texts += [p.read_text(encoding="utf-8") for p in sorted((DATA / "dev_articles").glob("*.txt"))]
@@ -1613,7 +1613,7 @@ class TestScan:
         """Every non-ASCII character IGNORECASE matches to an ASCII letter is one lower() leaves unmapped."""
         import re
 
-        from timeline.temporal import _ODD_FOLDS
+        from timeline.temporal.engine import _ODD_FOLDS
 
         letter = re.compile(r"[a-z]", re.I)
         for code in range(0x80, 0x110000):

@@ -1579,7 +1579,7 @@ SCAN_ROWS = [
 
 def _scan_reference(text: str) -> set[tuple[int, int, int, tuple[str | None, ...]]]:
     """Every non-empty match of every rule, trying every offset (no trigger filter)."""
-    from timeline.temporal.rules import _rules
+    from timeline.temporal.rules import rules as _rules
 
     return {
         (m.start(), m.end(), i, m.groups())

@@ -14,7 +14,7 @@ import dateparser
 
 from timeline.types import Timex
 
-from .lexicon import _frag
+from .lexicon import LANG, slots
 from .calendar import _Norm, _to_timex
 
 
@@ -255,11 +255,11 @@ def _from_doc(doc: Any, found: list[Timex], published: date) -> list[Timex]:
 @lru_cache(maxsize=4096)
 def _dateparse(phrase: str, published: date) -> date | None:
     """dateparser as a last resort for a phrase our rules did not read."""
-    if not re.search(r"\d|" + _frag()["MONTH"], phrase):
+    if not re.search(r"\d|" + slots()["MONTH"], phrase):
         return None
     parsed = dateparser.parse(
         phrase,
-        languages=["en"],
+        languages=[LANG],
         settings={
             "RELATIVE_BASE": datetime.combine(published, time()),
             "PREFER_DATES_FROM": "past",

@@ -19,7 +19,7 @@ from timeline.types import Timex
 from .calendar import _DAY_VALUE, _MONTH_VALUE, _Norm, _month_length, _quarter, _to_timex
 from .context import _Ctx, _Match, _PAST_VERB, _SENT_BREAK
 from .handlers import _g
-from .rules import _CONTEXTUAL, _REQUIRES, _first_words, _rules, _triggers
+from .rules import rules as _rules
 from .doc import _doc_text, _from_doc, _tenses
 
 
@@ -49,7 +49,7 @@ def _word_starts(lower: str) -> dict[str, list[int]]:
 
 
 def _tokens(text: str, starts: dict[str, list[int]]) -> set[str]:
-    """The trigger tokens present in ``text`` (see :func:`_triggers`), given its :func:`_word_starts`."""
+    """The trigger tokens present in ``text`` (see :attr:`.rules.Rule.triggers`), given its :func:`_word_starts`."""
     present = set(starts)
     if "#digit" in present and _DECADE_DIGITS.search(text):
         present.add("#dec")
@@ -79,16 +79,16 @@ def _matches_at(regex: re.Pattern[str], text: str, offsets: Iterable[int]) -> It
 
 @lru_cache(maxsize=1)
 def _rules_by_first_word() -> dict[str, tuple[int, ...]]:
-    """First word -> indices of the rules a match of which it can start (inverse of :func:`_first_words`)."""
+    """First word -> indices of the rules a match of which it can start (inverse of :attr:`.rules.Rule.first_words`)."""
     index: dict[str, list[int]] = {}
-    for i, words in enumerate(_first_words()):
+    for i, words in enumerate(r.first_words for r in _rules()):
         for word in words or ():
             index.setdefault(word, []).append(i)
     return {word: tuple(ids) for word, ids in index.items()}
 
 
 def _first_word_offsets(starts: dict[str, list[int]]) -> dict[int, list[list[int]]]:
-    """Per rule of :func:`_first_words`, the offset lists of its first words in the text."""
+    """Per rule with known first words, the offset lists of its first words in the text."""
     by_word = _rules_by_first_word()
     found: dict[int, list[list[int]]] = {}
     for word in by_word.keys() & starts.keys():
@@ -104,9 +104,9 @@ def _merged(lists: list[list[int]]) -> list[int]:
 
 @lru_cache(maxsize=1)
 def _rules_by_token() -> dict[str, tuple[int, ...]]:
-    """Trigger token -> indices of the rules it can start (inverse of :func:`_triggers`)."""
+    """Trigger token -> indices of the rules it can start (inverse of :attr:`.rules.Rule.triggers`)."""
     index: dict[str, list[int]] = {}
-    for i, trig in enumerate(_triggers()):
+    for i, trig in enumerate(r.triggers for r in _rules()):
         for tok in trig:
             index.setdefault(tok, []).append(i)
     return {tok: tuple(ids) for tok, ids in index.items()}
@@ -123,14 +123,14 @@ def _rule_matches(text: str) -> Iterator[tuple[int, _Match]]:
     wanted: set[int] = set()
     for tok in by_token.keys() & present:
         wanted.update(by_token[tok])
-    rules, firsts = _rules(), _first_words()
+    rules = _rules()
     offsets = _first_word_offsets(starts) if aligned else {}
     for i in sorted(wanted):
-        need = _REQUIRES.get(rules[i].name)
+        need = rules[i].requires
         if need is not None and need.isdisjoint(present):
             continue
         regex = rules[i].regex
-        if firsts[i] is None or not aligned:
+        if rules[i].first_words is None or not aligned:
             yield from ((i, m) for m in regex.finditer(text))
         elif i in offsets:
             yield from ((i, m) for m in _matches_at(regex, text, _merged(offsets[i])))
@@ -196,7 +196,7 @@ def _resolve(chosen: list[tuple[_Cand, _Norm | None]], ctx: _Ctx) -> list[tuple[
             or ctx.last_quarter is not None
             or bool(ctx.md_years or ctx.days or ctx.months)
         )
-        norm = rules[i].handler(m, ctx) if stateful and rules[i].name in _CONTEXTUAL else first
+        norm = rules[i].handler(m, ctx) if stateful and rules[i].contextual else first
         if norm is None:
             continue
         if _COUNTERFACTUAL.search(ctx.text[max(0, s - 16) : s]) and _DAY_VALUE.match(norm.value) \

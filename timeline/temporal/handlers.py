@@ -9,17 +9,15 @@ in :mod:`.periods`; clock times and parts of day in :mod:`.times`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from .lexicon import _data, _frag, _month_number, _weekday_number, _year_int
+from .lexicon import _data, slots, _month_number, _weekday_number, _year_int
 from .calendar import _Norm, _iso_week, _month_length, _nearest_year, _weekday_date
 from .context import _Ctx, _Match, _is_deadline, _is_future, _year_penalty
 
 
-_Handler = Callable[[_Match, _Ctx], "_Norm | None"]
 _PREPS = re.compile(
     r"(?:\b(?:in|on|since|until|till|by|from|through|before|after|during|of|to|early|late|mid|last|next|"
     r"this|between|and|or|around|about|fiscal|year|spring|summer|autumn|fall|winter|end|start)|-|—|–|\()\s*$",
@@ -92,7 +90,7 @@ def _h_weekday_rel(m: _Match, ctx: _Ctx) -> _Norm | None:
 
 @lru_cache(maxsize=1)
 def _following_year_re() -> re.Pattern[str]:
-    f = _frag()
+    f = slots()
     return re.compile(
         r"\s*(?:to|until|till|through|and|-|–)\s+(?:"
         + f["WD"]

@@ -13,17 +13,19 @@ from typing import Any
 from timeline import resources
 
 
-@lru_cache(maxsize=1)
-def _data() -> dict[str, Any]:
-    """Load ``temporal.json`` once."""
-    data: dict[str, Any] = resources.load("temporal.json", lang="en")
+#: The language whose rules and words the package reads (its folder under ``resources/``).
+LANG = resources.DEFAULT_LANG
+
+
+def _data(lang: str = LANG) -> dict[str, Any]:
+    """The word tables of ``resources/<lang>/temporal/words.json`` (read once by the loader)."""
+    data: dict[str, Any] = resources.load("temporal/words.json", lang=lang)
     return data
 
 
-@lru_cache(maxsize=1)
-def _anchors() -> list[dict[str, Any]]:
-    """Load the known day-count anchors from ``anchors.json`` once."""
-    anchors: list[dict[str, Any]] = resources.load("anchors.json", lang="en")["anchors"]
+def _anchors(lang: str = LANG) -> list[dict[str, Any]]:
+    """The known events day counts start from (``resources/<lang>/temporal/anchors.json``)."""
+    anchors: list[dict[str, Any]] = resources.load("temporal/anchors.json", lang=lang)["anchors"]
     return anchors
 
 
@@ -63,15 +65,6 @@ def _number(text: str) -> float | None:
     return None
 
 
-_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-# Broadcast transcripts spell years out: "nineteen ninety-six", "eighteen twelve".
-_SPOKEN_YEAR = (
-    r"\b(?:nineteen|eighteen)[\s-](?:" + _TENS + r"(?:[\s-]" + _UNITS + r")?|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)\b"
-)
-
-
 def _year_int(text: str) -> int:
     """A year written in digits or spelled out ("nineteen ninety-six" = 1996)."""
     t = text.strip().lower()
@@ -82,44 +75,64 @@ def _year_int(text: str) -> int:
     return base + (0 if rest == "hundred" else int(_number(rest) or 0))
 
 
-@lru_cache(maxsize=1)
-def _frag() -> dict[str, str]:
-    """Regex fragments built from the rule data."""
-    d = _data()
-    month = (
-        _alt(list(d["months"]), case=True)
-        + r"\b|"
-        + _alt(list(d["month_abbreviations"]), case=True)
-        + r"\b\.?"
-    )
-    month = f"(?:{month})"
-    units = list(d["units"]) + list(d["unit_plurals"])
-    num_words = list(d["number_words"]) + d["vague_numbers"]
-    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-    num = (
-        r"(?:\d+\s+1/2|\d+\s*½|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:"
-        + tens
-        + r")[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b|"
-        + _alt(num_words)[3:-1]
-        + r")"
-    )
-    mods = _alt(list(d["modifiers"]))
-    return {
-        "MONTH": month,
-        "MONTHFULL": _alt(list(d["months"]), case=True) + r"\b",
-        "WD": _alt(list(d["weekdays"]), case=True) + r"\b",
-        "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b",
-        "YEAR": r"(?:(?<![\d$£€.,])(?:1[0-9]\d\d|20\d\d)(?![\d]|,\d|\.\d|%)|" + _SPOKEN_YEAR + ")",
-        "NUM": num,
-        "UNIT": _alt(units),
-        "ORD": _alt(list(d["ordinals"])),
-        "MODS": mods,
-        "POD": _alt(list(d["parts_of_day"])),
-        "SEASON": _alt(list(d["seasons"])),
-        "PRE": (
-            r"(?:(?P<mod>early|late|later|earlier)\s+(?:on\s+|in\s+)?"
-            r"|(?P<pod1>(?:the\s+)?(?:early|small|wee)\s+hours|(?:the\s+)?(?:morning|afternoon|evening|night))\s+of\s+"
-            r"|(?P<dawn>dawn|daybreak|sunrise)\s+on\s+"
-            r"|(?P<ovn>overnight)\s+(?:into|to|on)\s+)?"
-        ),
-    }
+
+#: A slot reference in a rule or slot pattern: ``{MONTH}`` (quantifiers such as ``{1,3}`` have no letters).
+_SLOT_REF = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+
+
+@lru_cache(maxsize=None)
+def slots(lang: str = LANG) -> dict[str, str]:
+    """The regex of every slot of ``resources/<lang>/temporal/slots.json``, slot references expanded.
+
+    Raises:
+        ValueError: a slot names a missing slot or word table, or refers to itself.
+    """
+    specs = {k: v for k, v in resources.load("temporal/slots.json", lang=lang).items() if not k.startswith("_")}
+    done: dict[str, str] = {}
+
+    def expand(name: str, stack: tuple[str, ...]) -> str:
+        if name in done:
+            return done[name]
+        if name not in specs:
+            raise ValueError(f"slot {{{name}}} is not defined in {lang}/temporal/slots.json (used by {stack[-1]})")
+        if name in stack:
+            raise ValueError(f"slot {{{name}}} refers to itself through {' -> '.join(stack)}")
+        spec = specs[name]
+        if isinstance(spec, str):
+            regex = _SLOT_REF.sub(lambda m: expand(m[1], (*stack, name)), spec)
+        else:
+            regex = _slot_words(spec, _data(lang), name)
+        done[name] = regex
+        return regex
+
+    for name in specs:
+        expand(name, ())
+    return done
+
+
+def _slot_words(spec: dict[str, Any], data: dict[str, Any], name: str) -> str:
+    """The alternation a word-table slot stands for (see ``slots.json``)."""
+    try:
+        if "phrases" in spec:
+            # "New Year's Day": any run of spaces, either apostrophe
+            return "|".join(
+                re.escape(h).replace("'", "['’]").replace(r"\ ", r"\s+")
+                for h in sorted(data[spec["phrases"]], key=len, reverse=True)
+            )
+        if "join" in spec:
+            return "|".join(data[spec["join"]])
+        words = [w for table in spec["words"] for w in data[table]]
+    except KeyError as missing:
+        raise ValueError(f"slot {{{name}}} names the word table {missing}, which words.json lacks") from None
+    alt = _alt(words, case=spec.get("case", False))
+    return alt[3:-1] if spec.get("bare") else alt
+
+
+def expand_slots(pattern: str, lang: str = LANG) -> str:
+    """``pattern`` with every ``{SLOT}`` replaced by its regex (:func:`slots`).
+
+    Raises:
+        KeyError: the pattern names a slot that does not exist.
+    """
+    table = slots(lang)
+    return _SLOT_REF.sub(lambda m: table[m[1]], pattern)

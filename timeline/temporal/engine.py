@@ -49,7 +49,7 @@ def _word_starts(lower: str) -> dict[str, list[int]]:
 
 
 def _tokens(text: str, starts: dict[str, list[int]]) -> set[str]:
-    """The trigger tokens present in ``text`` (see :attr:`.rules.Rule.triggers`), given its :func:`_word_starts`."""
+    """The trigger tokens present in ``text`` (:attr:`.rules.Rule.triggers`), given its :func:`_word_starts`."""
     present = set(starts)
     if "#digit" in present and _DECADE_DIGITS.search(text):
         present.add("#dec")
@@ -79,7 +79,7 @@ def _matches_at(regex: re.Pattern[str], text: str, offsets: Iterable[int]) -> It
 
 @lru_cache(maxsize=1)
 def _rules_by_first_word() -> dict[str, tuple[int, ...]]:
-    """First word -> indices of the rules a match of which it can start (inverse of :attr:`.rules.Rule.first_words`)."""
+    """First word -> indices of the rules a match of which it can start (see :attr:`.rules.Rule.first_words`)."""
     index: dict[str, list[int]] = {}
     for i, words in enumerate(r.first_words for r in _rules()):
         for word in words or ():

@@ -87,14 +87,15 @@ def slots(lang: str = LANG) -> dict[str, str]:
     Raises:
         ValueError: a slot names a missing slot or word table, or refers to itself.
     """
-    specs = {k: v for k, v in resources.load("temporal/slots.json", lang=lang).items() if not k.startswith("_")}
+    table = resources.load("temporal/slots.json", lang=lang)
+    specs = {k: v for k, v in table.items() if not k.startswith("_")}
     done: dict[str, str] = {}
 
     def expand(name: str, stack: tuple[str, ...]) -> str:
         if name in done:
             return done[name]
         if name not in specs:
-            raise ValueError(f"slot {{{name}}} is not defined in {lang}/temporal/slots.json (used by {stack[-1]})")
+            raise ValueError(f"slot {{{name}}} is not defined in {lang}/temporal/slots.json (used by {stack})")
         if name in stack:
             raise ValueError(f"slot {{{name}}} refers to itself through {' -> '.join(stack)}")
         spec = specs[name]

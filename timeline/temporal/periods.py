@@ -1,4 +1,4 @@
-""":mod:`timeline.temporal.periods`: handlers of durations, counts, relative units, quarters, years and sets."""
+""":mod:`timeline.temporal.periods`: handlers of durations, counts, relative units, quarters, years, sets."""
 
 from __future__ import annotations
 

@@ -83,7 +83,8 @@ def rules(lang: str = LANG) -> tuple[Rule, ...]:
     compiled = tuple(_compile(row, table, lang) for row in rows)
     names = [r.name for r in compiled]
     if len(set(names)) != len(names):
-        raise RuleError(f"rule names repeat in {lang}/temporal/rules.jsonl: {sorted({n for n in names if names.count(n) > 1})}")
+        repeated = sorted({n for n in names if names.count(n) > 1})
+        raise RuleError(f"rule names repeat in {lang}/temporal/rules.jsonl: {repeated}")
     return compiled
 
 
@@ -207,7 +208,7 @@ def _behind_guard(op: Any, body: list[Any]) -> set[str]:
     """What cannot precede a position a lookbehind checks: the kinds a negative one excludes, or, for a
     positive one, the kinds its last character cannot be."""
     if op is sre.ASSERT_NOT:
-        return set().union(*(_kinds(o, a) for o, a in body)) & {_LETTERS, _DIGITS} if len(body) == 1 else set()
+        return _kinds(*body[0]) & {_LETTERS, _DIGITS} if len(body) == 1 else set()
     last = body[-1] if body else None
     if last is None or last[0] in (sre.SUBPATTERN, sre.BRANCH, sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return set()

@@ -82,3 +82,14 @@ def test_a_good_rule_compiles():
 def test_first_words_are_derived_from_the_pattern(pattern: str, words: set[str] | None):
     found = first_words(re.compile(pattern, re.I))
     assert found == (frozenset(words) if words is not None else None)
+
+
+def test_every_cue_pattern_is_used_and_compiles():
+    from pathlib import Path
+
+    from timeline.temporal.lexicon import cue
+
+    source = "".join(p.read_text("utf-8") for p in Path(__file__).parents[1] / "timeline" / "temporal".glob("*.py"))
+    names = [k for k in resources.load("temporal/cues.json", lang="en") if not k.startswith("_")]
+    assert [n for n in names if f'cue("{n}")' not in source] == []
+    assert all(cue(n).pattern for n in names)

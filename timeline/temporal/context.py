@@ -11,21 +11,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from .lexicon import _alt, _anchors, _data
+from .lexicon import _alt, _anchors, _data, cue
 
 
 _Match = re.Match[str]
 
 
-_SENT_BREAK = re.compile(
-    # The break character comes first so that ``re`` skips ahead to it (a
-    # pattern opening with lookbehinds is tried at every position); the
-    # lookbehinds then look past it. Titles and "vs." stand before a name, so
-    # their full stop ends no sentence.
-    r"[.!?\n;](?:(?<=[.!?])(?<![ap]\.m.)(?<!\b[A-Z].)(?<!\bMr.|\bDr.|\bSt.|\bMs.|\bvs.|\bLt.)"
-    r"(?<!\bMrs.|\bGov.|\bSen.|\bRep.|\bGen.|\bCol.|\bSgt.)(?<!\bCapt.|\bProf.)"
-    r"[\"'”’)]*\s+(?=[\"“‘]?[A-Z])|(?<=\n)\s*|(?<=;)\s+)"
-)
+_SENT_BREAK = cue("SENT_BREAK")
 
 
 @dataclass(slots=True)
@@ -139,22 +131,16 @@ def _reported_re() -> re.Pattern[str]:
     return re.compile(r"\b" + _alt(_data()["reporting_verbs"]) + r"\b")
 
 
-_PAST_PLAN_FORM = re.compile(r"\W?(?:planned|was\s+planning|were\s+planning|was\s+due|were\s+due)\s+to\b")
+_PAST_PLAN_FORM = cue("PAST_PLAN_FORM")
 # "shares issued July 1, which will receive ...": the cue is the relative clause's own
-_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose|where)\b")
-_NOMINAL_PLAN = re.compile(r"\W?(?:plans|planned)\b(?!\s+to\b)")
-_PAST_PLAN = re.compile(r"\b(?:had(?:\s+been)?|previously|originally|initially)\s*$")
-_PAST_VERB = re.compile(
-    r"\b(?:was|were|had|did|began|became|came|took|brought|went|made|saw|won|lost|met|left|fell|rose|grew|"
-    r"(?!(?:hundr|unit|limit|shr|wick|nak|sacr)ed\b)[a-z]{2,}[^e\W]ed)\b"
-)
+_RELATIVE_CLAUSE = cue("RELATIVE_CLAUSE")
+_NOMINAL_PLAN = cue("NOMINAL_PLAN")
+_PAST_PLAN = cue("PAST_PLAN")
+_PAST_VERB = cue("PAST_VERB")
 
 
 # "until 9 a.m. EST Tuesday": a clock time may stand between the preposition and the day
-_DEADLINE = re.compile(
-    r"\b(?:by|until|till)\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s+(?:[A-Z]{2,4}\s+)?|noon\s+|midnight\s+)?$",
-    re.I,
-)
+_DEADLINE = cue("DEADLINE")
 
 
 @lru_cache(maxsize=1)
@@ -198,7 +184,7 @@ def _year_penalty(ctx: _Ctx, start: int, end: int, future: bool) -> int:
 
 
 #: A sentence-initial preposition before the span: "In January, ...", "By late March, ...".
-_FRONTED = re.compile(r"\s*(?:in|by|during|until|since|on)\s+(?:(?:early|late|mid)[\s-]+)?", re.I)
+_FRONTED = cue("FRONTED")
 
 
 def _anchor_day(ctx: _Ctx, start: int, end: int) -> tuple[date, bool]:

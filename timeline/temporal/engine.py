@@ -16,6 +16,7 @@ from typing import Any
 
 from timeline.types import Timex
 
+from .lexicon import cue
 from .calendar import _DAY_VALUE, _MONTH_VALUE, _Norm, _month_length, _quarter, _to_timex
 from .context import _Ctx, _Match, _PAST_VERB, _SENT_BREAK
 from .handlers import _g
@@ -24,7 +25,7 @@ from .doc import _doc_text, _from_doc, _tenses
 
 
 _Cand = tuple[int, int, int, _Match]  # start, end, rule index, match
-_MERGE_GAP = re.compile(r"(?:[ \t]*,?[ \t]+(?:at[ \t]+)?|[ \t]+on[ \t]+)")
+_MERGE_GAP = cue("MERGE_GAP")
 
 
 #: A word of the lower-cased text, or a run of digits.
@@ -175,13 +176,13 @@ def _select(text: str, ctx: _Ctx) -> list[tuple[_Cand, _Norm | None]]:
 
 #: Words before a day that deny it ("meaning Oct. 7, not the 10th of July"): no year, no anchor.
 #: "it's not tonight we're worried about": a deictic day is known even when denied.
-_DEICTIC_DAY = re.compile(r"\b(?:today|tonight|tomorrow|yesterday)\b", re.I)
-_COUNTERFACTUAL = re.compile(r"\b(?:not|rather than|instead of)\s+(?:on\s+)?$", re.IGNORECASE)
+_DEICTIC_DAY = cue("DEICTIC_DAY")
+_COUNTERFACTUAL = cue("COUNTERFACTUAL")
 
 
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q(\d)")
-_NOT_OWN_QUARTER = re.compile(r"year|ago|earlier|previous|prior", re.I)
-_DEICTIC_QUARTER = re.compile(r"(?:this|the\s+current|current)\b", re.I)
+_NOT_OWN_QUARTER = cue("NOT_OWN_QUARTER")
+_DEICTIC_QUARTER = cue("DEICTIC_QUARTER")
 
 
 def _resolve(chosen: list[tuple[_Cand, _Norm | None]], ctx: _Ctx) -> list[tuple[int, int, _Norm]]:
@@ -242,7 +243,7 @@ def _reported_quarter(ctx: _Ctx, start: int, end: int, quarter: tuple[int, int])
     return bool(_PAST_VERB.search(left) or _PAST_VERB.search(right))
 
 
-_DAY_BEFORE_AFTER = re.compile(r"(?:the\s+)?day\s+(before|after)", re.I)
+_DAY_BEFORE_AFTER = cue("DAY_BEFORE_AFTER")
 _DAY_VALUE_ONLY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 
 
@@ -270,18 +271,9 @@ def _join_day_before(text: str, items: list[tuple[int, int, _Norm]]) -> list[tup
 # "April 24 and 25", "24 and 25 April": the bare day shares the month of its neighbour
 # (only a number that ends the phrase: "April 24 and 25 people" counts people)
 _ORD = r"(?:st|nd|rd|th)?"
-_NEXT_DAY = re.compile(
-    r"\s*(?:,\s*)?(?:and|or|&)\s+(\d{1,2})" + _ORD
-    + r"(?=\s*(?:[.,;:)]|$|\s(?:in|at|on|to|when|with|and|respectively)\b))"
-)
-_PREV_DAY = re.compile(
-    r"(?:\b(?:on|from|between|for|of|by|until|till|since|to|the)|,)\s+"
-    r"((\d{1,2})" + _ORD + r")\s+(?:and|or|&)\s+$",
-    re.I,
-)
-_MONTH_DAY = re.compile(
-    r"(?:[A-Za-z]+\.?\s+\d{1,2}" + _ORD + r"|\d{1,2}" + _ORD + r"\s+(?:of\s+)?[A-Za-z]+\.?(?:,?\s+\d{4})?)"
-)
+_NEXT_DAY = cue("NEXT_DAY")
+_PREV_DAY = cue("PREV_DAY")
+_MONTH_DAY = cue("MONTH_DAY")
 
 
 def _coordinated_days(text: str, items: list[tuple[int, int, _Norm]]) -> list[tuple[int, int, _Norm]]:

@@ -13,16 +13,12 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from .lexicon import _data, slots, _month_number, _weekday_number, _year_int
+from .lexicon import _data, _month_number, _weekday_number, _year_int, cue, slots
 from .calendar import _Norm, _iso_week, _month_length, _nearest_year, _weekday_date
 from .context import _Ctx, _Match, _is_deadline, _is_future, _year_penalty
 
 
-_PREPS = re.compile(
-    r"(?:\b(?:in|on|since|until|till|by|from|through|before|after|during|of|to|early|late|mid|last|next|"
-    r"this|between|and|or|around|about|fiscal|year|spring|summer|autumn|fall|winter|end|start)|-|—|–|\()\s*$",
-    re.I,
-)
+_PREPS = cue("PREPS")
 
 
 def _g(m: _Match, name: str) -> str:
@@ -163,9 +159,7 @@ def _that_year(ctx: _Ctx, start: int) -> int:
     return ctx.last_year[1] if ctx.last_year else ctx.published.year
 
 
-_YEAR_BACK = re.compile(
-    r"\b(?:(?:one|a|1)\s+year\s+(?:since|after|on|ago)|(?:first\s+)?anniversary|last\s+year|a\s+year\s+ago)\b"
-)
+_YEAR_BACK = cue("YEAR_BACK")
 
 
 # "KYIV, Nov. 21 (Newswire) -": the dateline date is the publication date.
@@ -316,14 +310,10 @@ def _h_month(m: _Match, ctx: _Ctx) -> _Norm | None:
 
 
 # "today's world", "the people of tomorrow": the present or future era, not a day
-_GENERIC_ERA = re.compile(
-    r"['’]s\s+(?:world|youth|society|generations?|children|kids|young|teenagers|culture|era|age|"
-    r"(?:personal\s+)?computers|technology)\b",
-    re.I,
-)
+_GENERIC_ERA = cue("GENERIC_ERA")
 
 
-_THE_NOUN_OF = re.compile(r"\bthe\s+[a-z]+\s+of\s+$", re.I)
+_THE_NOUN_OF = cue("THE_NOUN_OF")
 
 
 def _h_deictic(m: _Match, ctx: _Ctx) -> _Norm | None:

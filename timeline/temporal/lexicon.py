@@ -29,6 +29,19 @@ def _anchors(lang: str = LANG) -> list[dict[str, Any]]:
     return anchors
 
 
+def cue(name: str, lang: str = LANG) -> re.Pattern[str]:
+    """The compiled cue pattern ``name`` of ``resources/<lang>/temporal/cues.json``.
+
+    Cues are the words around a match that decide its reading ("had been due to", "a matter of"): the
+    handlers hold the logic, the language's wording is data.
+    """
+    spec = resources.load("temporal/cues.json", lang=lang)[name]
+    flags = 0
+    for flag in spec.get("flags", ()):
+        flags |= re.RegexFlag[flag]
+    return re.compile(spec["pattern"], flags)
+
+
 def _alt(words: list[str] | dict[str, Any], case: bool = False) -> str:
     """A regex alternation of ``words``, longest first; ``case`` keeps case."""
     body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from .lexicon import _data, _month_number, _number, _weekday_number, _year_int
+from .lexicon import _data, _month_number, _number, _weekday_number, _year_int, cue
 from .calendar import _Norm, _add_months, _iso_week, _quarter, _shift_quarter
 from .context import _Ctx, _Match, _PAST_VERB, _anchor_date_for, _anchor_day, _is_future
 from .handlers import _PREPS, _g, _mod, _that_year
@@ -74,9 +74,7 @@ def _h_ago(m: _Match, ctx: _Ctx) -> _Norm | None:
     return _Norm("DATE", value, mod=mod, basis="relative") if value else None
 
 
-_LONGER_PERIOD = re.compile(
-    r"\b(?:(?:six|nine|twelve|\d+)[\s-]+months?|first\s+half|year\s+to\s+date|full\s+year)\b", re.I
-)
+_LONGER_PERIOD = cue("LONGER_PERIOD")
 
 
 def _compares_longer_period(ctx: _Ctx, start: int) -> bool:
@@ -160,10 +158,8 @@ def _h_duration(m: _Match, ctx: _Ctx) -> _Norm | None:
 
 
 # a modal or a subject right before "one day" makes it "some day": "will one day be", "hope he one day goes"
-_SOMEDAY_LEAD = re.compile(
-    r"\b(?:will|would|could|may|might|can|shall|should|must|he|she|they|we|i|you)\s+$", re.I
-)
-_PREVIOUS_NIGHTS = re.compile(r"the\s+(?:previous|past|last|preceding)\s", re.I)
+_SOMEDAY_LEAD = cue("SOMEDAY_LEAD")
+_PREVIOUS_NIGHTS = cue("PREVIOUS_NIGHTS")
 
 
 def _count_from(start: date, n: float, unit: str) -> date:
@@ -178,12 +174,12 @@ def _count_from(start: date, n: float, unit: str) -> date:
     return _add_months(start, 12 * k)
 
 
-_FRACTION_OF = re.compile(r"\s+of\s+(?:the|a|an|all|its|their|his|her)\b|-century", re.I)
-_AGE = re.compile(r"[\s-]+old\b", re.I)
+_FRACTION_OF = cue("FRACTION_OF")
+_AGE = cue("AGE")
 
 
-_IDIOM_BEFORE = re.compile(r"\bmatter\s+of\s+$", re.I)
-_APART = re.compile(r"\s+apart\b", re.I)
+_IDIOM_BEFORE = cue("IDIOM_BEFORE")
+_APART = cue("APART")
 
 
 def _h_vague_units(m: _Match, ctx: _Ctx) -> _Norm | None:
@@ -224,7 +220,7 @@ def _h_year_end(m: _Match, ctx: _Ctx) -> _Norm | None:
     )
 
 
-_PERIOD_END = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b", re.I)
+_PERIOD_END = cue("PERIOD_END")
 
 
 def _h_rel_unit(m: _Match, ctx: _Ctx) -> _Norm | None:
@@ -323,9 +319,7 @@ def _h_quarter(m: _Match, ctx: _Ctx) -> _Norm | None:
     return _Norm("DATE", f"{year}-Q{q}")
 
 
-_ENDED_ON = re.compile(
-    r"\s+(?:that\s+|which\s+)?(?:ended|ending)\s+(?:on\s+)?(?P<m>[A-Z][a-z]{2,8})\.?\s+(?P<d>[0-3]?\d)\b(?!,?\s+\d{4})"
-)
+_ENDED_ON = cue("ENDED_ON")
 
 
 def _period_end_day(ctx: _Ctx, pos: int) -> date | None:
@@ -407,15 +401,11 @@ def _h_ref(m: _Match, ctx: _Ctx) -> _Norm | None:
     return _Norm("DATE", _data()["refs"][word], basis="relative")
 
 
-_COUNTED = re.compile(
-    r"\s+(?:\d|(?:few|several|couple|dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|twenty|thirty|fifty|hundred)\b)",
-    re.I,
-)
+_COUNTED = cue("COUNTED")
 
 
-_SOON_DEGREE = re.compile(r"\b(?:as|so|too)\s+$", re.I)
-_SOON_LINK = re.compile(r"\s+(?:after|afterwards?|thereafter|as|enough\s+to|to\s+be)\b", re.I)
+_SOON_DEGREE = cue("SOON_DEGREE")
+_SOON_LINK = cue("SOON_LINK")
 
 
 def _soon_is_future(ctx: _Ctx, start: int, end: int) -> bool:
@@ -449,12 +439,8 @@ def _h_set(m: _Match, ctx: _Ctx) -> _Norm | None:
     return _Norm("SET", value, mod=mod)
 
 
-_NEWSPAPER_BEFORE = re.compile(r"(?:\b(?:the|a|an)|\b[A-Z][\w-]+)\s+$")
-_NEWSPAPER_AFTER = re.compile(
-    r"(?:\s+(?-i:[A-Z])[\w'’.-]*){1,3}"
-    r"(?:\s*[,.;:)]|['’]s\b|\s+(?:said|says|reported|reports|wrote|writes|quoted|quotes|cited|cites|newspaper)\b"
-    r"|\s+(?-i:[a-z]+ed)\b)"
-)
+_NEWSPAPER_BEFORE = cue("NEWSPAPER_BEFORE")
+_NEWSPAPER_AFTER = cue("NEWSPAPER_AFTER")
 
 
 _SET_LEAD = frozenset(

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from timeline import resources
 from timeline.temporal import find_timexes
-from timeline.temporal.lexicon import slots
+from timeline.temporal.lexicon import cue, slots
 from timeline.temporal.rules import Rule, RuleError, _compile, first_words, handler_table, rules
 
 RULES = rules()
@@ -85,11 +86,8 @@ def test_first_words_are_derived_from_the_pattern(pattern: str, words: set[str] 
 
 
 def test_every_cue_pattern_is_used_and_compiles():
-    from pathlib import Path
-
-    from timeline.temporal.lexicon import cue
-
-    source = "".join(p.read_text("utf-8") for p in Path(__file__).parents[1] / "timeline" / "temporal".glob("*.py"))
+    package = Path(__file__).parents[1] / "timeline" / "temporal"
+    source = "".join(p.read_text("utf-8") for p in package.glob("*.py"))
     names = [k for k in resources.load("temporal/cues.json", lang="en") if not k.startswith("_")]
     assert [n for n in names if f'cue("{n}")' not in source] == []
     assert all(cue(n).pattern for n in names)

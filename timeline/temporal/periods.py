@@ -349,14 +349,30 @@ def _h_year(m: _Match, ctx: _Ctx) -> _Norm | None:
     before = ctx.text[max(0, m.start() - 14) : m.start()]
     after = ctx.text[m.end() : m.end() + 20]
     prepped = bool(_g(m, "mod") or _g(m, "fy") or _PREPS.search(before))
-    if re.match(r"\s+[a-z]+s\b", after) and not prepped:
+    plural = _PLURAL_NOUN_AFTER.match(after) is not None
+    if plural and not prepped:
         return None
+    if not (_g(m, "mod") or _g(m, "fy")) and _is_count(ctx, m, plural):
+        return None  # "a total of 1052 projectiles": a count, even after "of"
     if year < 1900 and not prepped:
         return None
     if year > ctx.published.year + 50 or re.search(r"(?:Operation|No\.|#|number)\s*$", before, re.I):
         return None
     mod = _mod(_g(m, "mod"))
     return _Norm("DATE", str(year), mod=mod, future=year > ctx.published.year)
+
+
+#: "a total of 1052 projectiles", "as many as 2000": a count before which a year cannot stand
+_COUNT_LEAD = cue("COUNT_LEAD")
+#: "about 1500 tanks", "up to 2025 troops": a count when a plural noun follows ("around 1990, prices" is a year)
+_QUANTIFIER_LEAD = cue("QUANTIFIER_LEAD")
+_PLURAL_NOUN_AFTER = cue("PLURAL_NOUN_AFTER")
+
+
+def _is_count(ctx: _Ctx, m: _Match, plural: bool) -> bool:
+    """Whether a four-digit number counts things rather than naming a year, from the words around it."""
+    before = ctx.text[max(0, m.start() - 30) : m.start()]
+    return _COUNT_LEAD.search(before) is not None or (plural and _QUANTIFIER_LEAD.search(before) is not None)
 
 
 def _h_year_2000(m: _Match, ctx: _Ctx) -> _Norm | None:

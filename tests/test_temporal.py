@@ -103,6 +103,15 @@ class TestFindTimexes:
             == "2024-11-19"
         )
 
+    @pytest.mark.parametrize("published", ["2024-11-21", "2024-11-21T09:30:00"])
+    def test_iso_string_published_is_accepted(self, published):
+        """The README's own call (issue 15, defect 3): a publication date written as an ISO string."""
+        assert find_timexes("It happened on Tuesday.", published=published)[0].value == "2024-11-19"
+
+    def test_unreadable_published_string_is_refused(self):
+        with pytest.raises(ValueError, match="published='Tuesday' is not an ISO date"):
+            find_timexes("It happened on Tuesday.", published="Tuesday")
+
 
 def _dev_docs():
     for line in (DATA / "dev_timexes.jsonl").read_text(encoding="utf-8").splitlines():

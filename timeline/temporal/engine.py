@@ -341,12 +341,25 @@ def _find_cached(
     return tuple(_to_timex(text, s, e, norm) for s, e, norm in items)
 
 
-def find_timexes(text: str, *, published: date, doc: Any = None, day_first: bool = True) -> list[Timex]:
+def _as_date(published: date | str) -> date:
+    """The publication date as a ``date``: a ``datetime`` gives its day, an ISO string is read."""
+    if isinstance(published, str):
+        try:
+            return datetime.fromisoformat(published.strip()).date()
+        except ValueError:
+            raise ValueError(f"published={published!r} is not an ISO date (YYYY-MM-DD)") from None
+    return published.date() if isinstance(published, datetime) else published
+
+
+def find_timexes(
+    text: str, *, published: date | str, doc: Any = None, day_first: bool = True
+) -> list[Timex]:
     """Find and normalise every temporal expression in ``text``.
 
     Args:
         text: The article text.
-        published: The publication date; every relative expression is
+        published: The publication date (a ``date``, a ``datetime`` or an ISO
+            string such as ``"2024-11-22"``); every relative expression is
             resolved against it (the clock is never read).
         doc: Optional spaCy ``Doc`` of the same text. Its ``DATE``/``TIME``
             entities that no rule matched are added when :func:`dateparser`
@@ -356,12 +369,14 @@ def find_timexes(text: str, *, published: date, doc: Any = None, day_first: bool
     Returns:
         The timexes in text order, ``text[t.start:t.end] == t.text``.
 
+    Raises:
+        ValueError: ``published`` is a string that is not an ISO date.
+
     Example:
         >>> [t.value for t in find_timexes("It struck on Tuesday.", published=date(2024, 11, 21))]
         ['2024-11-19']
     """
-    if isinstance(published, datetime):
-        published = published.date()
+    published = _as_date(published)
     tenses: tuple[tuple[int, int, str], ...] = ()
     if doc is not None and _doc_text(doc) == text:
         # the rules only ask for the tense over a candidate's span, so the

@@ -276,7 +276,7 @@ class TestDocEntities:
 
 
 # The regex scan tries a rule only at the offsets where one of its first words
-# starts (temporal._first_words). It must find exactly what trying every offset
+# starts (Rule.first_words, derived from its pattern). It must find exactly what trying every offset
 # of the text finds; a text with a character that IGNORECASE folds to an ASCII
 # letter but str.lower() does not ("ſeveral") is scanned at every offset.
 SCAN_ROWS = [
@@ -304,7 +304,7 @@ def _scan_reference(text: str) -> set[tuple[int, int, int, tuple[str | None, ...
 
 
 class TestScan:
-    """:func:`timeline.temporal._candidates` against a scan of every offset by every rule."""
+    """:func:`timeline.temporal.engine._candidates` against a scan of every offset by every rule."""
 
     @pytest.mark.parametrize("sentence,expected", SCAN_ROWS, ids=[r[1] for r in SCAN_ROWS])
     def test_row(self, sentence, expected):

@@ -32,7 +32,7 @@ Conventions (see ``data/README.md`` of the dev corpus):
   it lies in (Q2).
 * Day counts: the anchor's start date is day 1, so day N = start + (N - 1)
   days ("1,000 days since the start of the Russian invasion" = 2022-02-24 +
-  999 days = 2024-11-19). Anchors live in ``resources/en/anchors.json``. "N years
+  999 days = 2024-11-19). Anchors live in ``resources/en/temporal/anchors.json``. "N years
   after X" is X + N years.
 * Clock times and parts of day are dated by a date expression later in the
   same clause, else by the nearest preceding day-precision date in the same
@@ -52,7 +52,8 @@ only the tokens inside candidate spans get a tense (the rules ask for no
 other), so the Doc costs little on top of the regex scan.
 
 Rule tables (month and weekday names, number words, parts of day, seasons,
-tense triggers) are data in ``resources/en/temporal.json``.
+tense triggers) are data in ``resources/en/temporal/words.json``; the rules in ``rules.jsonl``, their
+slots in ``slots.json`` and the cue patterns in ``cues.json`` beside it.
 
 Layout (imports only go down the list): :mod:`.lexicon` (word tables, regex slots), :mod:`.calendar`
 (arithmetic, TIMEX3 values), :mod:`.context` (sentences, tense cues, anchors), the handlers

@@ -332,7 +332,7 @@ def _h_deictic(m: _Match, ctx: _Ctx) -> _Norm | None:
 
 
 def _holiday_date(name: str, year: int) -> date:
-    """The date of a named day in ``year`` (``holidays`` in temporal.json)."""
+    """The date of a named day in ``year`` (``holidays`` in words.json)."""
     spec = _data()["holidays"][name]
     if len(spec) == 2:
         return date(year, spec[0], spec[1])

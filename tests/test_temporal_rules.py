@@ -68,6 +68,13 @@ def test_a_good_rule_compiles():
     assert rule.regex.search("It was built in 1990.")
 
 
+def test_triggers_default_to_the_first_words():
+    row = {k: v for k, v in GOOD.items() if k != "triggers"}
+    assert _compile(row, handler_table(), "en").triggers == frozenset({"in"})
+    with pytest.raises(RuleError, match="give its triggers"):
+        _compile({**row, "pattern": r"(?:mid\s+)?(?P<y>{YEAR})"}, handler_table(), "en")
+
+
 @pytest.mark.parametrize(
     "pattern,words",
     [

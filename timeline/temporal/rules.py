@@ -3,7 +3,8 @@
 One rule a line: ``name``, ``handler`` (the handler ``_h_<handler>`` of :mod:`.handlers`, :mod:`.periods` or
 :mod:`.times`), ``pattern`` (a case-insensitive regex with ``{SLOT}``s of ``slots.json``), ``flags``
 (``anchored``, ``contextual``), ``requires`` and ``triggers`` (tokens the scan looks for before it runs the
-regex) and ``examples``. The file's order is the rules' priority: on a tie the earlier rule wins.
+regex; by default the words a match starts with) and ``examples``. The file's order is the rules'
+priority: on a tie the earlier rule wins.
 
 Each rule is compiled and checked when the table is loaded: a pattern that does not compile or matches the
 empty string, a slot or handler that does not exist, an unknown flag or key raises :class:`RuleError`
@@ -107,6 +108,13 @@ def _compile(row: dict[str, Any], table: dict[str, Handler], lang: str) -> Rule:
     if regex.fullmatch(""):
         raise RuleError(f"rule {name!r}: the pattern matches the empty string")
     requires = row.get("requires")
+    starts = first_words(regex)
+    if "triggers" in row:
+        triggers = frozenset(w for ref in row["triggers"] for w in _token_words(ref, _data(lang), name))
+    elif starts is not None:
+        triggers = starts  # a match starts with one of them, so the text holds one
+    else:
+        raise RuleError(f"rule {name!r}: give its triggers (the words a match starts with cannot be derived)")
     return Rule(
         name=name,
         regex=regex,
@@ -114,8 +122,8 @@ def _compile(row: dict[str, Any], table: dict[str, Handler], lang: str) -> Rule:
         anchored="anchored" in flags,
         contextual="contextual" in flags,
         requires=frozenset(requires) if requires is not None else None,
-        triggers=frozenset(w for ref in row["triggers"] for w in _token_words(ref, _data(lang), name)),
-        first_words=first_words(regex),
+        triggers=triggers,
+        first_words=starts,
         examples=tuple(row.get("examples", ())),
     )
 

@@ -12,7 +12,7 @@ import pytest
 
 from timeline import pipeline
 from timeline.ingest import read_articles
-from timeline.run import extract_batch, run_extraction, stderr_progress
+from timeline.runner import extract_batch, run_extraction, stderr_progress
 
 
 def write_corpus(folder: Path, documents: int, *, seed: int = 7) -> Path:

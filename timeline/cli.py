@@ -133,7 +133,7 @@ def demo(
 
 
 def _check_engine(engine: str, scheduler: str | None) -> None:
-    from .run import ENGINES
+    from .runner import ENGINES
 
     if engine not in ENGINES:
         raise typer.BadParameter(invalid_value("engine", engine, list(ENGINES)), param_hint="--engine")
@@ -145,7 +145,7 @@ def _run(paths: list[str], *, out: Path, published: str | None, formats: list[st
          title: str, max_chars: int, quiet: bool, jobs: int = 1, resume: bool = False,
          engine: str = "local", scheduler: str | None = None) -> None:
     from .ingest import parse_published
-    from .run import run_extraction, stderr_progress
+    from .runner import run_extraction, stderr_progress
 
     try:
         date = parse_published(published, origin="--published") if published else None

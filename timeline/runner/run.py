@@ -1,9 +1,9 @@
-""":mod:`timeline.run`: one extraction run over files, with its journal and report.
+""":mod:`timeline.runner.run`: one extraction run over files, with its journal and report.
 
 Reads the inputs (:func:`timeline.ingest.iter_inputs`), sends the usable
 articles in batches to an engine (this process, a pool of ``jobs`` processes,
 or a dask cluster), records each finished document in the run's journal
-(:mod:`timeline.journal`) and, at the end, builds the event table from the
+(:mod:`timeline.runner.journal`) and, at the end, builds the event table from the
 journal, assigns clusters over the whole table and writes the outputs and
 ``report.json`` (every input document, ``processed`` or ``skipped`` with the
 reason, and the counts). The CLI and the demo call :func:`run_extraction`.
@@ -25,16 +25,16 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from . import __version__
-from .dedup import assign_cluster_ids
-from .errors import InputError, TimelineError
-from .export import write_json, write_outputs
-from .frame import event_row, from_rows
-from .ingest import MAX_CHARS, iter_inputs, split_origin
+from .. import __version__
+from ..dedup import assign_cluster_ids
+from ..errors import InputError, TimelineError
+from ..export import write_json, write_outputs
+from ..frame import event_row, from_rows
+from ..ingest import MAX_CHARS, iter_inputs, split_origin
+from ..nlp import choose_model, load_nlp, model_description
+from ..pipeline import iter_article_events
+from ..types import Article, DocumentOutcome, Event
 from .journal import Entry, Journal
-from .nlp import choose_model, load_nlp, model_description
-from .pipeline import iter_article_events
-from .types import Article, DocumentOutcome, Event
 
 REPORT_NAME = "report.json"
 DEFAULT_FORMATS: tuple[str, ...] = ("csv", "jsonl", "html")
@@ -240,7 +240,7 @@ def _entry(seq: int, article: Article, events: list[Event]) -> Entry:
 
 def _engine(engine: str, *, model: str, jobs: int, scheduler: str | None) -> Engine:
     if engine == "dask":
-        from .engine_dask import dask_engine  # imported here: dask is an optional extra
+        from .dask_engine import dask_engine  # imported here: dask is an optional extra
 
         return dask_engine(model=model, jobs=jobs, scheduler=scheduler)
     if jobs > 1:
@@ -285,7 +285,7 @@ def _write(df: pd.DataFrame, entries: list[Entry], out_dir: str | Path, formats:
         return {}
     if engine != "dask":
         return write_outputs(df, out_dir, formats, title=title)
-    from .engine_dask import write_partitioned
+    from .dask_engine import write_partitioned
 
     written = write_outputs(df, out_dir, [f for f in formats if f != "parquet"], title=title)
     return {**written, "parquet": write_partitioned(df, entries, out_dir)}

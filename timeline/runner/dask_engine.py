@@ -1,8 +1,8 @@
-""":mod:`timeline.engine_dask`: the same extraction on a dask.distributed cluster.
+""":mod:`timeline.runner.dask_engine`: the same extraction on a dask.distributed cluster.
 
 The client reads the inputs (as the local engine does) and submits batches of
 articles (partitions of rows) as tasks; each task is
-:func:`timeline.run.extract_batch`, which loads the spaCy pipeline by name
+:func:`timeline.runner.run.extract_batch`, which loads the spaCy pipeline by name
 with the worker process's cached :func:`timeline.nlp.load_nlp`, so the model
 loads once per worker and never travels in the task graph. Finished batches
 come back to the client, which journals them like the local engine, so the
@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .errors import TimelineError
-from .export import write_parquet
+from ..errors import TimelineError
+from ..export import write_parquet
 from .journal import JOURNAL_DIR, Entry
 
 if TYPE_CHECKING:

@@ -27,6 +27,7 @@ from .nlp import doc_text, forget_cache, load_nlp
 from .temporal import find_timexes
 from .types import Article, Candidate, Event, ResolvedDate
 
+#: Articles per batch: one ``nlp.pipe`` call, and in a run one task for a worker and one journal write.
 BATCH_SIZE = 32
 
 

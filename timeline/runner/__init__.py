@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .run import DEFAULT_FORMATS, ENGINES, REPORT_NAME, RunResult, extract_batch, run_extraction, stderr_progress
+from .engines import extract_batch
+from .run import DEFAULT_FORMATS, ENGINES, REPORT_NAME, RunResult, run_extraction, stderr_progress
 
 __all__ = ["DEFAULT_FORMATS", "ENGINES", "REPORT_NAME", "RunResult", "extract_batch", "run_extraction",
            "stderr_progress"]

@@ -21,13 +21,13 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 from ..errors import TimelineError
-from ..frame import event_row
 from ..ingest import split_origin
 from ..nlp import load_nlp
-from ..pipeline import iter_article_events
-from ..types import Article, DocumentOutcome, Event
+from ..pipeline import iter_article_rows
+from ..types import Article, DocumentOutcome
 from .journal import Entry
 
 #: Articles with their position in the input order, extracted together.
@@ -55,26 +55,24 @@ def extract_batch(batch: Batch, model: str) -> list[Entry]:
     """
     nlp = load_nlp(model)
     try:
-        return [_entry(seq, article, events) for (seq, _), (article, events)
-                in zip(batch, iter_article_events([a for _, a in batch], nlp=nlp), strict=True)]
+        return [_entry(seq, article, rows) for (seq, _), (article, rows)
+                in zip(batch, iter_article_rows([a for _, a in batch], nlp=nlp), strict=True)]
     except Exception:  # noqa: BLE001 - find the failing document, keep the others
         return [_entry_alone(seq, article, model) for seq, article in batch]
 
 
 def _entry_alone(seq: int, article: Article, model: str) -> Entry:
     try:
-        (_, events), = iter_article_events([article], nlp=load_nlp(model))
+        (_, rows), = iter_article_rows([article], nlp=load_nlp(model))
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
         reason = f"extraction failed ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})"
         return Entry(seq, DocumentOutcome(article.doc_id, split_origin(article.origin)[0], "skipped", reason))
-    return _entry(seq, article, events)
+    return _entry(seq, article, rows)
 
 
-def _entry(seq: int, article: Article, events: list[Event]) -> Entry:
+def _entry(seq: int, article: Article, rows: list[dict[str, Any]]) -> Entry:
     origin, note = split_origin(article.origin)
-    outcome = DocumentOutcome(article.doc_id, origin, "processed", note, len(events))
-    return Entry(seq, outcome, [event_row(e) for e in events])
-
+    return Entry(seq, DocumentOutcome(article.doc_id, origin, "processed", note, len(rows)), rows)
 
 
 def _pooled(batches: Iterator[Batch], *, model: str, jobs: int) -> Iterator[list[Entry]]:

@@ -22,13 +22,11 @@ from typing import Any, Literal
 import pandas as pd
 
 from .. import __version__
-from ..dedup import assign_cluster_ids
 from ..errors import InputError
 from ..export import write_json, write_outputs
-from ..frame import from_rows
 from ..ingest import MAX_CHARS, iter_inputs, split_origin
 from ..nlp import choose_model, load_nlp, model_description
-from ..pipeline import BATCH_SIZE
+from ..pipeline import BATCH_SIZE, event_table
 from ..types import Article, DocumentOutcome
 from .dask_engine import dask_engine, write_partitioned
 from .engines import Batch, Engine, pool_engine, serial_engine
@@ -210,10 +208,8 @@ def _engine(engine: str, *, model: str, jobs: int, scheduler: str | None) -> Eng
 
 
 def _table(entries: list[Entry]) -> pd.DataFrame:
-    """The event table of the finished documents, clusters assigned over the whole table."""
-    df = from_rows(row for entry in entries for row in entry.rows)
-    df["cluster_id"] = assign_cluster_ids(df)
-    return df
+    """The event table of the finished documents' journaled rows, as :func:`timeline.pipeline.extract` builds it."""
+    return event_table(row for entry in entries for row in entry.rows)
 
 
 def _write(df: pd.DataFrame, entries: list[Entry], out_dir: str | Path, formats: Sequence[str], *,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from timeline.temporal import find_timexes
-from timeline.timeml import score
+from timeline.evaluation.timeml import score
 
 DATA = Path(__file__).parent / "data"
 THU = date(2024, 11, 21)  # a Thursday

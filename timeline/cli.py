@@ -203,7 +203,7 @@ def evaluate_timex(
 ) -> None:
     """Score the temporal tagger on TimeML gold (TempEval-3 strict/relaxed span F1, type accuracy, value F1)."""
     from .nlp import load_nlp
-    from .timeml import evaluate_timex as evaluate, format_report
+    from .evaluation import evaluate_timex as evaluate, format_report
 
     if not gold_dir.is_dir():
         raise _fail(f"{gold_dir}: no such folder")
@@ -221,7 +221,7 @@ def evaluate_events(
     model: ModelOption = None,
 ) -> None:
     """Score the event extractor on gold events: P/R/F1, type accuracy, date accuracy and date F1."""
-    from .evaluate import evaluate_events as evaluate, format_event_report
+    from .evaluation import evaluate_events as evaluate, format_event_report
 
     try:
         typer.echo(format_event_report(evaluate(gold, articles, model=model)))

@@ -1,4 +1,4 @@
-""":mod:`timeline.evaluate`: score the event extractor against gold events.
+""":mod:`timeline.evaluation.events`: score the event extractor against gold events.
 
 The gold is JSON Lines in the format of ``dev_gold.jsonl`` (one article a line,
 with ``events`` carrying ``type``, ``status``, ``date`` and ``anchor``). The
@@ -33,10 +33,10 @@ from typing import Any
 import pandas as pd
 from spacy.language import Language
 
-from .errors import InputError
-from .ingest import read_articles
-from .nlp import load_nlp
-from .pipeline import extract
+from ..errors import InputError
+from ..ingest import read_articles
+from ..nlp import load_nlp
+from ..pipeline import extract
 
 OCCURRED = "occurred"
 #: Precisions from finest to coarsest; a row may be finer than the gold, never coarser.

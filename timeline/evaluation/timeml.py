@@ -1,4 +1,4 @@
-""":mod:`timeline.timeml`: evaluate :func:`timeline.temporal.find_timexes` on TimeML.
+""":mod:`timeline.evaluation.timeml`: evaluate :func:`timeline.temporal.find_timexes` on TimeML.
 
 Reads TimeML ``.tml`` files (the document creation time is the TIMEX3 with
 ``functionInDocument="CREATION_TIME"``; the plain text is the text of the
@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from timeline.temporal import find_timexes
+from ..temporal import find_timexes
 
 Span = Mapping[str, Any]  # {"start", "end", "type", "value", ...}
 

@@ -37,14 +37,13 @@ from ..errors import InputError
 from ..ingest import read_articles
 from ..nlp import load_nlp
 from ..pipeline import extract
+from .matching import maximum_matching
 
 OCCURRED = "occurred"
 #: Precisions from finest to coarsest; a row may be finer than the gold, never coarser.
 PRECISION_RANK = {"minute": 0, "hour": 1, "day": 2, "week": 3, "month": 4, "year": 5, "none": 6}
 GOLD_PRECISION = {10: "day", 7: "month", 4: "year"}
 QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\xa0": " "})
-
-Pair = tuple[int, int]
 
 
 def fold(text: str) -> str:
@@ -144,9 +143,9 @@ def _score_article(doc_id: str, record: Mapping[str, Any], rows: pd.DataFrame) -
     edges = {(i, j) for i in range(len(preds)) for j, g in enumerate(golds) if fold(g["anchor"]) in sentences[i]}
     same_type = {(i, j) for i, j in edges if preds[i]["event_type"] == golds[j]["type"]}
     own_anchor = {(i, j) for i, j in same_type if _trigger_in_anchor(preds[i], golds[j])}
-    pairs = _matching(own_anchor, set(), set())
-    pairs |= _matching(same_type, {i for i, _ in pairs}, {j for _, j in pairs})
-    pairs |= _matching(edges, {i for i, _ in pairs}, {j for _, j in pairs})
+    pairs = maximum_matching(own_anchor, set(), set())
+    pairs |= maximum_matching(same_type, {i for i, _ in pairs}, {j for _, j in pairs})
+    pairs |= maximum_matching(edges, {i for i, _ in pairs}, {j for _, j in pairs})
     matches = [_match(doc_id, preds[i], golds[j]) for i, j in sorted(pairs)]
     matched_preds, matched_golds = {i for i, _ in pairs}, {j for _, j in pairs}
     return {
@@ -162,29 +161,6 @@ def _score_article(doc_id: str, record: Mapping[str, Any], rows: pd.DataFrame) -
 def _trigger_in_anchor(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
     trigger = fold(str(pred.get("trigger") or ""))
     return bool(trigger) and re.search(rf"\b{re.escape(trigger)}\b", fold(gold["anchor"])) is not None
-
-
-def _matching(edges: set[Pair], used_left: set[int], used_right: set[int]) -> set[Pair]:
-    """A maximum one-to-one matching of ``edges`` avoiding already used nodes (augmenting paths)."""
-    adjacency: dict[int, list[int]] = {}
-    for i, j in sorted(edges):
-        if i not in used_left and j not in used_right:
-            adjacency.setdefault(i, []).append(j)
-    owner: dict[int, int] = {}
-
-    def augment(i: int, seen: set[int]) -> bool:
-        for j in adjacency[i]:
-            if j in seen:
-                continue
-            seen.add(j)
-            if j not in owner or augment(owner[j], seen):
-                owner[j] = i
-                return True
-        return False
-
-    for left in adjacency:
-        augment(left, set())
-    return {(i, j) for j, i in owner.items()}
 
 
 def _match(doc_id: str, pred: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, Any]:

@@ -214,17 +214,37 @@ def evaluate_timex(
         raise _fail(str(exc)) from None
 
 
-@app.command("evaluate")
+EVALUATE_EXAMPLES = """Examples:
+
+\b
+  timeline evaluate ../shared/data/dev_gold.jsonl ../shared/data/dev_articles
+  timeline evaluate ../shared/data/voa/voa_gold.jsonl ../shared/data/voa/voa_stories.jsonl --clusters
+  timeline evaluate gold.jsonl articles/ --clusters --errors
+"""
+
+
+@app.command("evaluate", epilog=EVALUATE_EXAMPLES)
 def evaluate_events(
     gold: Annotated[Path, typer.Argument(help="Gold events, JSON Lines in the format of dev_gold.jsonl.")],
-    articles: Annotated[Path, typer.Argument(help="The folder of the gold's articles (NN.txt + NN.json).")],
+    articles: Annotated[Path, typer.Argument(help="The gold's articles: a folder (NN.txt + NN.json) or a "
+                                                  "file such as a JSON Lines feed; every article is extracted.")],
     model: ModelOption = None,
+    clusters: Annotated[
+        bool, typer.Option("--clusters", help="Score one prediction per cluster_id of an article, as "
+                           "eval_events.py --clusters does (alt_types and date_window count as right; date "
+                           "accuracy also off the publication day); default: every row, maximum matching.")
+    ] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="Also list the misses and wrong dates (and, row by "
+                                                          "row, the false positives and wrong types).")] = False,
 ) -> None:
     """Score the event extractor on gold events: P/R/F1, type accuracy, date accuracy and date F1."""
-    from .evaluation import evaluate_events as evaluate, format_event_report
+    from .evaluation import evaluate_clusters, evaluate_events as evaluate, format_cluster_report, format_event_report
 
     try:
-        typer.echo(format_event_report(evaluate(gold, articles, model=model)))
+        if clusters:
+            typer.echo(format_cluster_report(evaluate_clusters(gold, articles, model=model), errors=errors))
+        else:
+            typer.echo(format_event_report(evaluate(gold, articles, model=model), errors=errors))
     except TimelineError as exc:
         raise _fail(str(exc)) from None
 

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from timeline.temporal import find_timexes
-from timeline.timeml import match_spans, score
+from timeline.evaluation.timeml import match_spans, score
 
 
 def load(data_dir: Path) -> list[tuple[str, str, date, list[dict]]]:

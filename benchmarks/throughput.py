@@ -84,7 +84,7 @@ def spacy_alone(nlp: Language, texts: list[str]) -> tuple[float, int]:
 
 def warm_extraction(corpus: Path, model: str) -> None:
     """Run the whole path on the first 10 documents: pipeline, gazetteer, language model, writers."""
-    from timeline.run import run_extraction
+    from timeline.runner import run_extraction
 
     with tempfile.TemporaryDirectory() as warm:
         head = Path(warm) / "head.jsonl"
@@ -95,7 +95,7 @@ def warm_extraction(corpus: Path, model: str) -> None:
 
 def full_extraction(corpus: Path, model: str, jobs: int) -> tuple[float, int]:
     """Seconds and events for ``run_extraction`` over ``corpus`` (call :func:`warm_extraction` first)."""
-    from timeline.run import run_extraction
+    from timeline.runner import run_extraction
 
     with tempfile.TemporaryDirectory() as out:
         started = time.perf_counter()

@@ -37,7 +37,7 @@ import csv
 from collections import Counter
 from pathlib import Path
 
-from timeline.timeml import TmlDocument, load_gold, match_spans, predict, score
+from timeline.evaluation.timeml import TmlDocument, load_gold, match_spans, predict, score
 
 DEFAULT_AUDIT = Path(__file__).resolve().parent / "data" / "tempeval3_train_value_audit.csv"
 GOLD_ERRORS = ("dct", "gold_text", "gold_vague")

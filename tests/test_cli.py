@@ -99,3 +99,24 @@ def test_plot_missing_file_is_one_line_error(tmp_path):
     result = runner.invoke(app, ["plot", str(tmp_path / "none.csv")])
     assert result.exit_code == 1
     assert "no such file" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("flag", "heading"), [
+    ([], "anchor-in-sentence matching"),
+    (["--clusters"], "one prediction per cluster"),
+])
+def test_evaluate_scores_rows_or_clusters(flag, heading):
+    from tests.conftest import DATA
+
+    result = runner.invoke(app, ["evaluate", str(DATA / "dev_gold.jsonl"), str(DATA / "dev_articles" / "01.txt"),
+                                 "--model", "blank", *flag])
+    assert result.exit_code == 1 and "no article for gold id(s) 02" in result.output
+    folder = DATA / "dev_articles"
+    result = runner.invoke(app, ["evaluate", str(DATA / "dev_gold.jsonl"), str(folder), "--model", "blank", *flag])
+    assert result.exit_code == 0, result.output
+    assert heading in result.output and "F1" in result.output
+
+
+def test_evaluate_help_shows_the_cluster_mode_with_an_example():
+    result = runner.invoke(app, ["evaluate", "--help"])
+    assert result.exit_code == 0 and "--clusters" in result.output and "voa_stories.jsonl --clusters" in result.output

@@ -9,7 +9,7 @@ import pytest
 
 from tests.test_run import write_corpus
 from timeline.frame import read_events
-from timeline.run import run_extraction
+from timeline.runner import run_extraction
 
 pytest.importorskip("distributed")
 
@@ -49,7 +49,7 @@ def test_dask_writes_partitioned_parquet_and_csv(runs):
 
 
 def test_partitions_follow_input_documents(runs, tmp_path):
-    from timeline.engine_dask import write_partitioned
+    from timeline.runner.dask_engine import write_partitioned
 
     folder, local, _ = runs
     entries = _entries(folder / "local")
@@ -59,7 +59,7 @@ def test_partitions_follow_input_documents(runs, tmp_path):
 
 
 def _entries(out):
-    from timeline.journal import JOURNAL_DIR, JOURNAL_NAME, Entry
+    from timeline.runner.journal import JOURNAL_DIR, JOURNAL_NAME, Entry
     from timeline.types import DocumentOutcome
 
     lines = (out / JOURNAL_DIR / JOURNAL_NAME).read_text("utf-8").splitlines()[1:]

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from tests.conftest import DATA
-from timeline.evaluate import date_agrees, fold, score
+from timeline.evaluation.events import date_agrees, fold, score
 
 
 def _row(sentence, event_type, date="2024-11-21", precision="day", status="occurred", trigger="x"):
@@ -81,7 +81,7 @@ def test_fold():
 
 @pytest.mark.slow
 def test_dev_corpus_regression(model_nlp):
-    from timeline.evaluate import evaluate_events
+    from timeline.evaluation.events import evaluate_events
 
     result = evaluate_events(DATA / "dev_gold.jsonl", DATA / "dev_articles", nlp=model_nlp)["summary"]
     assert result["f1"] >= 0.80

@@ -245,3 +245,38 @@ DATELINE_SENTENCES = [
 @pytest.mark.parametrize(("text", "expected"), DATELINE_SENTENCES)
 def test_dateline_stands_alone(model_nlp, text, expected):
     assert [s.text.strip() for s in model_nlp(text).sents] == expected
+
+
+# --- saving: a pipeline written with nlp.to_disk() and read with spacy.load() keeps our patterns ---------
+
+def _spans_and_ents(nlp, texts):
+    return [(_spans(doc, TRIGGERS_KEY), [(e.start, e.end, e.label_) for e in doc.ents]) for doc in nlp.pipe(texts)]
+
+
+def test_saved_pipeline_keeps_triggers_and_entities(blank_nlp, tmp_path):
+    texts = _dev_texts()
+    blank_nlp.to_disk(tmp_path / "pipeline")
+    assert (tmp_path / "pipeline" / "tl_trigger_ruler" / "patterns.jsonl").exists()
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.pipe_names == blank_nlp.pipe_names
+    assert len(loaded.get_pipe("tl_trigger_ruler")) == len(read_patterns("triggers"))
+    got, expected = _spans_and_ents(loaded, texts), _spans_and_ents(blank_nlp, texts)
+    assert sum(len(spans) for spans, _ in expected) > 100
+    assert got == expected
+
+
+def test_trigger_ruler_bytes_and_initialize():
+    from timeline.nlp import TriggerRuler
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("tl_trigger_ruler")
+    ruler.initialize(patterns=EDGE_PATTERNS)
+    text = "Fighting in the north broke out. The march was banned. Rebels fired."
+    expected = _spans(nlp(text), TRIGGERS_KEY)
+    assert [label for _, _, label, _ in expected] == ["A", "A", "B", "C", "C"]
+    copy = TriggerRuler(nlp, spans_key=TRIGGERS_KEY, phrase_matcher_attr="LOWER").from_bytes(ruler.to_bytes())
+    assert copy.patterns == ruler.patterns
+    assert _spans(copy(nlp.make_doc(text)), TRIGGERS_KEY) == expected
+    ruler.initialize(patterns=[])
+    assert len(ruler) == 0
+    assert _spans(nlp(text), TRIGGERS_KEY) == []

@@ -65,7 +65,7 @@ def test_no_row_invents_a_day_for_a_planned_event_without_time(seed_rows):
 
 
 def test_every_occurred_gold_event_found_with_its_date(seed_rows):
-    from timeline.evaluate import score
+    from timeline.evaluation.events import score
 
     record = json.loads((DATA / "seed_gold.json").read_text("utf-8"))
     result = score({"seed": record}, seed_rows)

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from tests.test_run import write_corpus
 from timeline.cli import app
 from timeline.frame import read_events
-from timeline.journal import JOURNAL_DIR, JOURNAL_NAME
+from timeline.runner.journal import JOURNAL_DIR, JOURNAL_NAME
 
 DOCUMENTS = 160
 

@@ -12,7 +12,7 @@ import pytest
 
 from timeline import pipeline
 from timeline.ingest import read_articles
-from timeline.run import extract_batch, run_extraction, stderr_progress
+from timeline.runner import extract_batch, run_extraction, stderr_progress
 
 
 def write_corpus(folder: Path, documents: int, *, seed: int = 7) -> Path:
@@ -53,10 +53,12 @@ def test_two_processes_with_the_model_give_the_same_table(tmp_path, model_nlp):
     pd.testing.assert_frame_equal(one.events, two.events)
 
 
-def test_run_matches_the_python_api(corpus):
+@pytest.mark.parametrize("journal", ["memory", "disk"])
+def test_run_matches_the_python_api(corpus, tmp_path, journal):
     from timeline.pipeline import extract
 
-    run = run_extraction([corpus], out_dir=None, model="blank")
+    run = run_extraction([corpus], out_dir=tmp_path if journal == "disk" else None, model="blank",
+                         formats=["csv"])
     api = extract(read_articles([corpus]), model="blank")
     pd.testing.assert_frame_equal(run.events, api)
 

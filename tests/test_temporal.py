@@ -10,7 +10,7 @@ import pytest
 import srsly
 
 from timeline.temporal import find_timexes
-from timeline.timeml import score
+from timeline.evaluation.timeml import score
 
 DATA = Path(__file__).parent / "data"
 THU = date(2024, 11, 21)  # a Thursday

@@ -1,5 +1,5 @@
 # ruff: noqa: E501
-"""timeline.timeml: TimeML reading and TempEval-3 scoring agree with score_timex.py."""
+"""timeline.evaluation.timeml: TimeML reading and TempEval-3 scoring agree with score_timex.py."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.timeml import evaluate_timex, format_report, match_spans, read_tml, score
+from timeline.evaluation.timeml import evaluate_timex, format_report, match_spans, read_tml, score
 
 SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score_timex.py"
 

@@ -133,7 +133,7 @@ def demo(
 
 
 def _check_engine(engine: str, scheduler: str | None) -> None:
-    from .run import ENGINES
+    from .runner import ENGINES
 
     if engine not in ENGINES:
         raise typer.BadParameter(invalid_value("engine", engine, list(ENGINES)), param_hint="--engine")
@@ -145,7 +145,7 @@ def _run(paths: list[str], *, out: Path, published: str | None, formats: list[st
          title: str, max_chars: int, quiet: bool, jobs: int = 1, resume: bool = False,
          engine: str = "local", scheduler: str | None = None) -> None:
     from .ingest import parse_published
-    from .run import run_extraction, stderr_progress
+    from .runner import run_extraction, stderr_progress
 
     try:
         date = parse_published(published, origin="--published") if published else None
@@ -203,7 +203,7 @@ def evaluate_timex(
 ) -> None:
     """Score the temporal tagger on TimeML gold (TempEval-3 strict/relaxed span F1, type accuracy, value F1)."""
     from .nlp import load_nlp
-    from .timeml import evaluate_timex as evaluate, format_report
+    from .evaluation import evaluate_timex as evaluate, format_report
 
     if not gold_dir.is_dir():
         raise _fail(f"{gold_dir}: no such folder")
@@ -214,17 +214,37 @@ def evaluate_timex(
         raise _fail(str(exc)) from None
 
 
-@app.command("evaluate")
+EVALUATE_EXAMPLES = """Examples:
+
+\b
+  timeline evaluate ../shared/data/dev_gold.jsonl ../shared/data/dev_articles
+  timeline evaluate ../shared/data/voa/voa_gold.jsonl ../shared/data/voa/voa_stories.jsonl --clusters
+  timeline evaluate gold.jsonl articles/ --clusters --errors
+"""
+
+
+@app.command("evaluate", epilog=EVALUATE_EXAMPLES)
 def evaluate_events(
     gold: Annotated[Path, typer.Argument(help="Gold events, JSON Lines in the format of dev_gold.jsonl.")],
-    articles: Annotated[Path, typer.Argument(help="The folder of the gold's articles (NN.txt + NN.json).")],
+    articles: Annotated[Path, typer.Argument(help="The gold's articles: a folder (NN.txt + NN.json) or a "
+                                                  "file such as a JSON Lines feed; every article is extracted.")],
     model: ModelOption = None,
+    clusters: Annotated[
+        bool, typer.Option("--clusters", help="Score one prediction per cluster_id of an article, as "
+                           "eval_events.py --clusters does (alt_types and date_window count as right; date "
+                           "accuracy also off the publication day); default: every row, maximum matching.")
+    ] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="Also list the misses and wrong dates (and, row by "
+                                                          "row, the false positives and wrong types).")] = False,
 ) -> None:
     """Score the event extractor on gold events: P/R/F1, type accuracy, date accuracy and date F1."""
-    from .evaluate import evaluate_events as evaluate, format_event_report
+    from .evaluation import evaluate_clusters, evaluate_events as evaluate, format_cluster_report, format_event_report
 
     try:
-        typer.echo(format_event_report(evaluate(gold, articles, model=model)))
+        if clusters:
+            typer.echo(format_cluster_report(evaluate_clusters(gold, articles, model=model), errors=errors))
+        else:
+            typer.echo(format_event_report(evaluate(gold, articles, model=model), errors=errors))
     except TimelineError as exc:
         raise _fail(str(exc)) from None
 

@@ -1,7 +1,8 @@
 """:mod:`timeline.frame`: the one event table (SCHEMA.md), built and read in one place.
 
-``to_frame(events)`` is the only place a DataFrame of events is made;
-``read_events(path)`` reads CSV, JSON Lines or Parquet back into the same
+``event_row(event)`` flattens an event into a row and ``from_rows(rows)`` is the
+only place a DataFrame of events is made (:func:`timeline.pipeline.event_table`
+adds the clusters); ``read_events(path)`` reads CSV, JSON Lines or Parquet back into the same
 columns and dtypes; ``check_rules(df, texts)`` verifies the rules that hold
 for every row. No spaCy, no plotly.
 """
@@ -102,21 +103,16 @@ def event_row(event: Event) -> dict[str, Any]:
     }
 
 
-def to_frame(events: Iterable[Event]) -> pd.DataFrame:
-    """Build the event table from events.
+def from_rows(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """Build the event table from rows as :func:`event_row` makes them (or as a run's journal keeps them).
 
     Args:
-        events: resolved events, in any order.
+        rows: event rows, in any order.
 
     Returns:
         A DataFrame with exactly :data:`COLUMNS`, typed per :data:`SCHEMA`, one
         row per event mention, in the order given.
     """
-    return from_rows(event_row(event) for event in events)
-
-
-def from_rows(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
-    """Build the event table from rows as :func:`event_row` makes them (e.g. read back from a journal)."""
     return conform(pd.DataFrame.from_records(list(rows), columns=list(COLUMNS)))
 
 
@@ -167,7 +163,7 @@ def read_events(path: str | Path) -> pd.DataFrame:
             Parquet parts.
 
     Returns:
-        The same DataFrame (columns and dtypes) that :func:`to_frame` produced.
+        The same DataFrame (columns and dtypes) that :func:`from_rows` produced.
 
     Raises:
         InputError: when the file does not exist or its format is unknown.

@@ -1,14 +1,21 @@
 """:mod:`timeline.pipeline`: the only module that joins nlp, events, temporal and frame.
 
 ``Article`` -> ``nlp.pipe`` -> ``Doc`` -> ``find_timexes`` + ``candidates`` ->
-``resolve_date`` -> :class:`~timeline.types.Event` -> ``to_frame``.
+``resolve_date`` -> :class:`~timeline.types.Event` -> row (:func:`timeline.frame.event_row`)
+-> :func:`event_table`.
+
+This is the one run path: :func:`extract` (the API) and the runner (the CLI, each
+engine) both make the rows with :func:`iter_article_rows` and the table with
+:func:`event_table`; the runner only journals the rows in between, so that a run
+can resume.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
+from typing import Any
 
 import pandas as pd
 from spacy.language import Language
@@ -19,7 +26,7 @@ from .dating import resolve_date
 from .dedup import assign_cluster_ids
 from .errors import InputError
 from .events import candidates
-from .frame import to_frame
+from .frame import event_row, from_rows
 from .geo import locate
 from .headlines import headline
 from .ingest import parse_published
@@ -27,6 +34,7 @@ from .nlp import doc_text, forget_cache, load_nlp
 from .temporal import find_timexes
 from .types import Article, Candidate, Event, ResolvedDate
 
+#: Articles per batch: one ``nlp.pipe`` call, and in a run one task for a worker and one journal write.
 BATCH_SIZE = 32
 
 
@@ -59,10 +67,19 @@ def extract(
     """
     articles = as_articles(articles_or_texts, published=published)
     pipeline = nlp if nlp is not None else load_nlp(model)
-    events: list[Event] = []
-    for _, found in iter_article_events(articles, nlp=pipeline):
-        events.extend(found)
-    df = to_frame(events)
+    return event_table(row for _, rows in iter_article_rows(articles, nlp=pipeline) for row in rows)
+
+
+def event_table(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """The event table of event rows (:func:`iter_article_rows`), clusters assigned over the whole table.
+
+    Args:
+        rows: the rows of every article, in input order, as made or as read back from a run's journal.
+
+    Returns:
+        One row per event mention, columns per SCHEMA.md.
+    """
+    df = from_rows(rows)
     df["cluster_id"] = assign_cluster_ids(df)
     return df
 
@@ -79,6 +96,14 @@ def as_articles(items: Iterable[Article | str], *, published: date | str | None)
             article = Article(**{**article.__dict__, "published": fallback})
         articles.append(article)
     return articles
+
+
+def iter_article_rows(
+    articles: Iterable[Article], *, nlp: Language, batch_size: int = BATCH_SIZE
+) -> Iterator[tuple[Article, list[dict[str, Any]]]]:
+    """Yield each article with its event rows (:func:`timeline.frame.event_row`), in input order."""
+    for article, events in iter_article_events(articles, nlp=nlp, batch_size=batch_size):
+        yield article, [event_row(event) for event in events]
 
 
 def iter_article_events(

@@ -21,20 +21,25 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy
+import srsly
 from spacy.attrs import DEP, HEAD, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 
 from .. import resources
 from .cache import doc_text
 
 TRIGGERS_KEY = "tl_triggers"
+#: The file a saved :class:`TriggerRuler` keeps its patterns in.
+PATTERNS_FILE = "patterns.jsonl"
 
 
 @Language.component("tl_token_edges")
@@ -131,9 +136,13 @@ class TriggerRuler:
     """
 
     def __init__(self, nlp: Language, *, spans_key: str, phrase_matcher_attr: str) -> None:
-        self.nlp, self.key = nlp, spans_key
-        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr=phrase_matcher_attr, validate=True)
-        self.anywhere = Matcher(nlp.vocab, validate=True)
+        self.nlp, self.key, self.phrase_matcher_attr = nlp, spans_key, phrase_matcher_attr
+        self.clear()
+
+    def clear(self) -> None:
+        """Remove every pattern."""
+        self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr, validate=True)
+        self.anywhere = Matcher(self.nlp.vocab, validate=True)
         #: One matcher per anchored pattern, with the most tokens the pattern can match.
         self.anchored: list[tuple[Matcher, int]] = []
         #: attribute -> first-token value (hash) -> the anchored patterns that can start there.
@@ -171,6 +180,44 @@ class TriggerRuler:
             self.anchors.setdefault(attr, {}).setdefault(self.nlp.vocab.strings.add(value), []).append(
                 len(self.anchored) - 1
             )
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Example]] | None = None,
+        *,
+        nlp: Language | None = None,
+        patterns: Iterable[dict[str, Any]] | None = None,
+    ) -> None:
+        """spaCy's ``nlp.initialize()`` hook: replace the patterns with ``patterns`` when given
+        (``[initialize.components.tl_trigger_ruler.patterns]`` in a training config)."""
+        if patterns is not None:
+            self.clear()
+            self.add_patterns(patterns)
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """The patterns, as ``nlp.to_bytes()`` stores them."""
+        return srsly.msgpack_dumps({PATTERNS_FILE: self.patterns})  # type: ignore[no-any-return]
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> TriggerRuler:
+        """Replace the patterns with those of :meth:`to_bytes`."""
+        self.clear()
+        self.add_patterns(srsly.msgpack_loads(data)[PATTERNS_FILE])
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the patterns to ``path/patterns.jsonl`` when ``nlp.to_disk()`` saves the pipeline."""
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(folder / PATTERNS_FILE, self.patterns)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> TriggerRuler:
+        """Replace the patterns with those of :meth:`to_disk` (``spacy.load`` calls it)."""
+        self.clear()
+        self.add_patterns(srsly.read_jsonl(Path(path) / PATTERNS_FILE))
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         """Put the sorted, deduplicated matches in ``doc.spans[spans_key]``."""

@@ -10,7 +10,14 @@ walking an unparsed Doc's (empty) trees safe.
 
 Our own ``entity_ruler`` runs before ``ner`` (places, weapons, leaders and armed
 groups the small model gets wrong), and ``tl_trigger_ruler`` puts event triggers in
-``doc.spans["tl_triggers"]``. Both read their patterns from ``timeline/resources/en/patterns``.
+``doc.spans["tl_triggers"]``. Both read their patterns from ``timeline/resources/en/patterns``
+and are saved with the pipeline (``nlp.to_disk(path)``; ``spacy.load(path)`` after importing
+:mod:`timeline.nlp`, which registers our components).
+
+Example:
+    >>> nlp = load_nlp("blank")
+    >>> nlp.pipe_names[-2:]
+    ['tl_trigger_ruler', 'tl_boilerplate_filter']
 """
 
 from __future__ import annotations

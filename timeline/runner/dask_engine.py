@@ -1,8 +1,8 @@
-""":mod:`timeline.engine_dask`: the same extraction on a dask.distributed cluster.
+""":mod:`timeline.runner.dask_engine`: the same extraction on a dask.distributed cluster.
 
 The client reads the inputs (as the local engine does) and submits batches of
 articles (partitions of rows) as tasks; each task is
-:func:`timeline.run.extract_batch`, which loads the spaCy pipeline by name
+:func:`timeline.runner.engines.extract_batch`, which loads the spaCy pipeline by name
 with the worker process's cached :func:`timeline.nlp.load_nlp`, so the model
 loads once per worker and never travels in the task graph. Finished batches
 come back to the client, which journals them like the local engine, so the
@@ -20,16 +20,14 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
-from .errors import TimelineError
-from .export import write_parquet
+from ..errors import TimelineError
+from ..export import write_parquet
+from .engines import Batch, Engine, extract_batch
 from .journal import JOURNAL_DIR, Entry
-
-if TYPE_CHECKING:
-    from .run import Batch, Engine
 
 #: Documents per Parquet part file (``events.parquet/part-00000.parquet``...).
 PART_DOCS = 1024
@@ -81,8 +79,6 @@ def _client(distributed: Any, scheduler: str | None, jobs: int) -> Iterator[Any]
 
 def _submitted(distributed: Any, client: Any, batches: Iterator[Batch], model: str) -> Iterator[list[Entry]]:
     """Submit batches with a bounded queue; yield each batch's entries as it finishes."""
-    from .run import extract_batch
-
     limit = QUEUED_PER_THREAD * max(sum(client.nthreads().values()), 1)
     running = distributed.as_completed()
     for batch in batches:

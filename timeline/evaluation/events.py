@@ -1,4 +1,4 @@
-""":mod:`timeline.evaluate`: score the event extractor against gold events.
+""":mod:`timeline.evaluation.events`: score the event extractor against gold events.
 
 The gold is JSON Lines in the format of ``dev_gold.jsonl`` (one article a line,
 with ``events`` carrying ``type``, ``status``, ``date`` and ``anchor``). The
@@ -33,18 +33,18 @@ from typing import Any
 import pandas as pd
 from spacy.language import Language
 
-from .errors import InputError
-from .ingest import read_articles
-from .nlp import load_nlp
-from .pipeline import extract
+from ..errors import InputError
+from ..ingest import read_articles
+from ..nlp import load_nlp
+from ..pipeline import extract
+from .figures import f1, ratio
+from .matching import maximum_matching
 
 OCCURRED = "occurred"
 #: Precisions from finest to coarsest; a row may be finer than the gold, never coarser.
 PRECISION_RANK = {"minute": 0, "hour": 1, "day": 2, "week": 3, "month": 4, "year": 5, "none": 6}
 GOLD_PRECISION = {10: "day", 7: "month", 4: "year"}
 QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\xa0": " "})
-
-Pair = tuple[int, int]
 
 
 def fold(text: str) -> str:
@@ -79,13 +79,13 @@ def read_gold(path: str | Path) -> dict[str, dict[str, Any]]:
 
 
 def evaluate_events(
-    gold_path: str | Path, articles_dir: str | Path, *, model: str | None = None, nlp: Language | None = None
+    gold_path: str | Path, articles: str | Path, *, model: str | None = None, nlp: Language | None = None
 ) -> dict[str, Any]:
-    """Run the extractor on the gold's articles and score it.
+    """Run the extractor on the gold's articles and score it, row by row (see the module docstring).
 
     Args:
         gold_path: gold events, JSON Lines (``dev_gold.jsonl`` format).
-        articles_dir: the folder holding the articles (``NN.txt`` + ``NN.json``).
+        articles: the articles: a folder (``NN.txt`` + ``NN.json``) or a file such as a JSON Lines feed.
         model: the spaCy pipeline to load when ``nlp`` is not given.
         nlp: an already loaded pipeline (:func:`timeline.nlp.load_nlp`).
 
@@ -96,22 +96,33 @@ def evaluate_events(
         ``date_accuracy``, ``date_f1`` and the counts behind them.
 
     Raises:
-        InputError: the gold or the folder cannot be read, or an article is missing.
+        InputError: the gold or the articles cannot be read, or an article is missing.
 
     Example:
         >>> result = evaluate_events("tests/data/dev_gold.jsonl", "tests/data/dev_articles")  # doctest: +SKIP
         >>> round(result["summary"]["f1"], 2)  # doctest: +SKIP
     """
     gold = read_gold(gold_path)
-    folder = Path(articles_dir)
-    if not folder.is_dir():
-        raise InputError(f"{folder}: no such folder")
-    articles = [a for a in read_articles([folder]) if a.doc_id in gold]
-    missing = sorted(set(gold) - {a.doc_id for a in articles})
+    return score(gold, gold_table(gold, articles, nlp=nlp if nlp is not None else load_nlp(model)))
+
+
+def gold_table(gold: Mapping[str, Any], articles: str | Path, *, nlp: Language) -> pd.DataFrame:
+    """The event table of every article in ``articles``, as ``timeline extract`` makes it.
+
+    Every article is extracted, not only those with gold: ``cluster_id`` s are assigned over
+    the whole table, so the clusters are those of a run over the same input.
+
+    Raises:
+        InputError: ``articles`` does not exist, or holds no article for some gold id.
+    """
+    path = Path(articles)
+    if not path.exists():
+        raise InputError(f"{path}: no such file or folder")
+    found = read_articles([path])
+    missing = sorted(set(gold) - {a.doc_id for a in found})
     if missing:
-        raise InputError(f"{folder}: no article for gold id(s) {', '.join(missing)}")
-    df = extract(articles, nlp=nlp if nlp is not None else load_nlp(model))
-    return score(gold, df)
+        raise InputError(f"{path}: no article for gold id(s) {', '.join(missing)}")
+    return extract(found, nlp=nlp)
 
 
 def score(gold: Mapping[str, Mapping[str, Any]], df: pd.DataFrame) -> dict[str, Any]:
@@ -144,9 +155,9 @@ def _score_article(doc_id: str, record: Mapping[str, Any], rows: pd.DataFrame) -
     edges = {(i, j) for i in range(len(preds)) for j, g in enumerate(golds) if fold(g["anchor"]) in sentences[i]}
     same_type = {(i, j) for i, j in edges if preds[i]["event_type"] == golds[j]["type"]}
     own_anchor = {(i, j) for i, j in same_type if _trigger_in_anchor(preds[i], golds[j])}
-    pairs = _matching(own_anchor, set(), set())
-    pairs |= _matching(same_type, {i for i, _ in pairs}, {j for _, j in pairs})
-    pairs |= _matching(edges, {i for i, _ in pairs}, {j for _, j in pairs})
+    pairs = maximum_matching(own_anchor, set(), set())
+    pairs |= maximum_matching(same_type, {i for i, _ in pairs}, {j for _, j in pairs})
+    pairs |= maximum_matching(edges, {i for i, _ in pairs}, {j for _, j in pairs})
     matches = [_match(doc_id, preds[i], golds[j]) for i, j in sorted(pairs)]
     matched_preds, matched_golds = {i for i, _ in pairs}, {j for _, j in pairs}
     return {
@@ -162,29 +173,6 @@ def _score_article(doc_id: str, record: Mapping[str, Any], rows: pd.DataFrame) -
 def _trigger_in_anchor(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
     trigger = fold(str(pred.get("trigger") or ""))
     return bool(trigger) and re.search(rf"\b{re.escape(trigger)}\b", fold(gold["anchor"])) is not None
-
-
-def _matching(edges: set[Pair], used_left: set[int], used_right: set[int]) -> set[Pair]:
-    """A maximum one-to-one matching of ``edges`` avoiding already used nodes (augmenting paths)."""
-    adjacency: dict[int, list[int]] = {}
-    for i, j in sorted(edges):
-        if i not in used_left and j not in used_right:
-            adjacency.setdefault(i, []).append(j)
-    owner: dict[int, int] = {}
-
-    def augment(i: int, seen: set[int]) -> bool:
-        for j in adjacency[i]:
-            if j in seen:
-                continue
-            seen.add(j)
-            if j not in owner or augment(owner[j], seen):
-                owner[j] = i
-                return True
-        return False
-
-    for left in adjacency:
-        augment(left, set())
-    return {(i, j) for j, i in owner.items()}
 
 
 def _match(doc_id: str, pred: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, Any]:
@@ -234,22 +222,22 @@ def _date_f1(gold: Mapping[str, Mapping[str, Any]], df: pd.DataFrame) -> dict[st
     fine = rows[rows["date_precision"].isin([p for p, rank in PRECISION_RANK.items() if rank <= PRECISION_RANK["day"]])]
     pred_days = {(str(d), pd.Timestamp(s).strftime("%Y-%m-%d")) for d, s in zip(fine["doc_id"], fine["date_start"])}
     hits = len(gold_days & pred_days)
-    precision, recall = _ratio(hits, len(pred_days)), _ratio(hits, len(gold_days))
-    return {"date_precision": precision, "date_recall": recall, "date_f1": _f1(precision, recall)}
+    precision, recall = ratio(hits, len(pred_days)), ratio(hits, len(gold_days))
+    return {"date_precision": precision, "date_recall": recall, "date_f1": f1(precision, recall)}
 
 
 def _summary(outcomes: Iterable[Mapping[str, Any]], matches: list[dict[str, Any]]) -> dict[str, Any]:
     outcomes = list(outcomes)
     predicted = sum(len(o["preds"]) for o in outcomes)
     expected = sum(len(o["golds"]) for o in outcomes)
-    precision, recall = _ratio(len(matches), predicted), _ratio(len(matches), expected)
+    precision, recall = ratio(len(matches), predicted), ratio(len(matches), expected)
     return {
         "predicted": predicted,
         "gold": expected,
         "matched": len(matches),
         "precision": precision,
         "recall": recall,
-        "f1": _f1(precision, recall),
+        "f1": f1(precision, recall),
         "type_accuracy": _share(matches, lambda m: m["type_ok"]),
         "date_accuracy": _share(matches, lambda m: m["date_ok"]),
     }
@@ -261,15 +249,15 @@ def _per_type(outcomes: list[dict[str, Any]], matches: list[dict[str, Any]]) -> 
     table: dict[str, dict[str, Any]] = {}
     for event_type in sorted(set(gold_counts) | set(pred_counts)):
         right = sum(1 for m in matches if m["gold_type"] == event_type and m["type_ok"])
-        precision = _ratio(right, pred_counts[event_type])
-        recall = _ratio(right, gold_counts[event_type])
+        precision = ratio(right, pred_counts[event_type])
+        recall = ratio(right, gold_counts[event_type])
         table[event_type] = {
             "gold": gold_counts[event_type],
             "predicted": pred_counts[event_type],
             "correct": right,
             "precision": precision,
             "recall": recall,
-            "f1": _f1(precision, recall),
+            "f1": f1(precision, recall),
         }
     return table
 
@@ -291,15 +279,7 @@ def _errors(outcome: Mapping[str, Any]) -> list[dict[str, str]]:
 
 
 def _share(items: list[dict[str, Any]], test: Callable[[dict[str, Any]], bool]) -> float:
-    return _ratio(sum(1 for item in items if test(item)), len(items))
-
-
-def _ratio(part: int, whole: int) -> float:
-    return part / whole if whole else 0.0
-
-
-def _f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return ratio(sum(1 for item in items if test(item)), len(items))
 
 
 def format_event_report(result: Mapping[str, Any], *, errors: bool = False) -> str:

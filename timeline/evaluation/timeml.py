@@ -1,4 +1,4 @@
-""":mod:`timeline.timeml`: evaluate :func:`timeline.temporal.find_timexes` on TimeML.
+""":mod:`timeline.evaluation.timeml`: evaluate :func:`timeline.temporal.find_timexes` on TimeML.
 
 Reads TimeML ``.tml`` files (the document creation time is the TIMEX3 with
 ``functionInDocument="CREATION_TIME"``; the plain text is the text of the
@@ -27,7 +27,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from timeline.temporal import find_timexes
+from ..temporal import find_timexes
+from .matching import augmented
 
 Span = Mapping[str, Any]  # {"start", "end", "type", "value", ...}
 
@@ -150,22 +151,7 @@ def match_spans(gold: Sequence[Span], system: Sequence[Span]) -> list[tuple[int,
     for _o, _d, gi, si in sorted(cands):
         if gi not in match_g and si not in match_s:
             match_g[gi], match_s[si] = si, gi
-
-    def augment(gi: int, seen: set[int]) -> bool:
-        for si in adj[gi]:
-            if si in seen:
-                continue
-            seen.add(si)
-            other = match_s.get(si)
-            if other is None or augment(other, seen):
-                match_g[gi], match_s[si] = si, gi
-                return True
-        return False
-
-    for gi in list(adj):
-        if gi not in match_g:
-            augment(gi, set())
-    return sorted(match_g.items())
+    return sorted((gi, si) for si, gi in augmented(adj, match_s).items())
 
 
 def _prf(match: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:

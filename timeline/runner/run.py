@@ -1,9 +1,9 @@
-""":mod:`timeline.run`: one extraction run over files, with its journal and report.
+""":mod:`timeline.runner.run`: one extraction run over files, with its journal and report.
 
 Reads the inputs (:func:`timeline.ingest.iter_inputs`), sends the usable
-articles in batches to an engine (this process, a pool of ``jobs`` processes,
-or a dask cluster), records each finished document in the run's journal
-(:mod:`timeline.journal`) and, at the end, builds the event table from the
+articles in batches to an engine (:mod:`timeline.runner.engines`: this process, a
+pool of ``jobs`` processes, or a dask cluster), records each finished document in the run's journal
+(:mod:`timeline.runner.journal`) and, at the end, builds the event table from the
 journal, assigns clusters over the whole table and writes the outputs and
 ``report.json`` (every input document, ``processed`` or ``skipped`` with the
 reason, and the counts). The CLI and the demo call :func:`run_extraction`.
@@ -11,13 +11,9 @@ reason, and the counts). The CLI and the demo call :func:`run_extraction`.
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -25,27 +21,21 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from . import __version__
-from .dedup import assign_cluster_ids
-from .errors import InputError, TimelineError
-from .export import write_json, write_outputs
-from .frame import event_row, from_rows
-from .ingest import MAX_CHARS, iter_inputs, split_origin
+from .. import __version__
+from ..errors import InputError
+from ..export import write_json, write_outputs
+from ..ingest import MAX_CHARS, iter_inputs, split_origin
+from ..nlp import choose_model, load_nlp, model_description
+from ..pipeline import BATCH_SIZE, event_table
+from ..types import Article, DocumentOutcome
+from .dask_engine import dask_engine, write_partitioned
+from .engines import Batch, Engine, pool_engine, serial_engine
 from .journal import Entry, Journal
-from .nlp import choose_model, load_nlp, model_description
-from .pipeline import iter_article_events
-from .types import Article, DocumentOutcome, Event
 
 REPORT_NAME = "report.json"
 DEFAULT_FORMATS: tuple[str, ...] = ("csv", "jsonl", "html")
 ENGINES: tuple[str, ...] = ("local", "dask")
-#: Articles per batch: one ``nlp.pipe`` call, one task for a worker, one journal write.
-BATCH_SIZE = 32
-
 Progress = Callable[[int, int, int, float], None]
-Batch = list[tuple[int, Article]]
-#: Runs batches somewhere and yields each batch's finished entries (in any order).
-Engine = Callable[[Iterator[Batch]], Iterator[list[Entry]]]
 
 
 @dataclass
@@ -208,75 +198,18 @@ def _pending(
         yield batch
 
 
-def extract_batch(batch: Batch, model: str) -> list[Entry]:
-    """Extract one batch in this process, with this process's cached pipeline.
-
-    A document whose extraction fails is skipped with the error as its reason;
-    the rest of the batch goes on. This is the task the process pool and the
-    dask workers run: only the model's name travels, never the model.
-    """
-    nlp = load_nlp(model)
-    try:
-        return [_entry(seq, article, events) for (seq, _), (article, events)
-                in zip(batch, iter_article_events([a for _, a in batch], nlp=nlp), strict=True)]
-    except Exception:  # noqa: BLE001 - find the failing document, keep the others
-        return [_entry_alone(seq, article, model) for seq, article in batch]
-
-
-def _entry_alone(seq: int, article: Article, model: str) -> Entry:
-    try:
-        (_, events), = iter_article_events([article], nlp=load_nlp(model))
-    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
-        reason = f"extraction failed ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})"
-        return Entry(seq, DocumentOutcome(article.doc_id, split_origin(article.origin)[0], "skipped", reason))
-    return _entry(seq, article, events)
-
-
-def _entry(seq: int, article: Article, events: list[Event]) -> Entry:
-    origin, note = split_origin(article.origin)
-    outcome = DocumentOutcome(article.doc_id, origin, "processed", note, len(events))
-    return Entry(seq, outcome, [event_row(e) for e in events])
-
-
 def _engine(engine: str, *, model: str, jobs: int, scheduler: str | None) -> Engine:
+    """The engine named ``engine``: dask, a local process pool when ``jobs > 1``, else this process."""
     if engine == "dask":
-        from .engine_dask import dask_engine  # imported here: dask is an optional extra
-
         return dask_engine(model=model, jobs=jobs, scheduler=scheduler)
     if jobs > 1:
-        return lambda batches: _pooled(batches, model=model, jobs=jobs)
-    return lambda batches: (extract_batch(batch, model) for batch in batches)
-
-
-def _pooled(batches: Iterator[Batch], *, model: str, jobs: int) -> Iterator[list[Entry]]:
-    """Run batches on ``jobs`` processes, each loading the pipeline once; 2 batches queued per process.
-
-    On Linux the workers are forked, so they start with the pipeline this process
-    already loaded; elsewhere each worker loads it once.
-    """
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
-                               initializer=load_nlp, initargs=(model,))
-    queued: deque[Future[list[Entry]]] = deque()
-    try:
-        for batch in batches:
-            queued.append(pool.submit(extract_batch, batch, model))
-            while len(queued) >= 2 * jobs or (queued and queued[0].done()):
-                yield queued.popleft().result()
-        while queued:
-            yield queued.popleft().result()
-    except BrokenProcessPool:
-        raise TimelineError("a worker process died (out of memory?); the finished documents are "
-                            "journaled: run again with --resume") from None
-    finally:
-        pool.shutdown(cancel_futures=True)
+        return pool_engine(model=model, jobs=jobs)
+    return serial_engine(model=model)
 
 
 def _table(entries: list[Entry]) -> pd.DataFrame:
-    """The event table of the finished documents, clusters assigned over the whole table."""
-    df = from_rows(row for entry in entries for row in entry.rows)
-    df["cluster_id"] = assign_cluster_ids(df)
-    return df
+    """The event table of the finished documents' journaled rows, as :func:`timeline.pipeline.extract` builds it."""
+    return event_table(row for entry in entries for row in entry.rows)
 
 
 def _write(df: pd.DataFrame, entries: list[Entry], out_dir: str | Path, formats: Sequence[str], *,
@@ -285,8 +218,6 @@ def _write(df: pd.DataFrame, entries: list[Entry], out_dir: str | Path, formats:
         return {}
     if engine != "dask":
         return write_outputs(df, out_dir, formats, title=title)
-    from .engine_dask import write_partitioned
-
     written = write_outputs(df, out_dir, [f for f in formats if f != "parquet"], title=title)
     return {**written, "parquet": write_partitioned(df, entries, out_dir)}
 

@@ -1,4 +1,4 @@
-""":mod:`timeline.journal`: what a run has finished, kept on disk one line per document.
+""":mod:`timeline.runner.journal`: what a run has finished, kept on disk one line per document.
 
 A run appends one JSON line per finished input document to
 ``OUT/.timeline/journal.jsonl``: its position in the input order (``seq``), its
@@ -21,8 +21,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import InputError
-from .types import DocumentOutcome
+from ..errors import InputError
+from ..types import DocumentOutcome
 
 JOURNAL_DIR = ".timeline"
 JOURNAL_NAME = "journal.jsonl"

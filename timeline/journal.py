@@ -26,6 +26,8 @@ from .types import DocumentOutcome
 
 JOURNAL_DIR = ".timeline"
 JOURNAL_NAME = "journal.jsonl"
+#: The run's report, written beside the outputs (see :mod:`timeline.run`).
+REPORT_NAME = "report.json"
 FORMAT_VERSION = 1
 
 

@@ -69,6 +69,7 @@ from typing import Any
 
 import dateparser
 
+from timeline.pubdate import parse_published
 from timeline.types import Precision, Timex
 
 _DATA_DIR = Path(__file__).parent / "data"
@@ -2441,13 +2442,14 @@ def _find_cached(
     return tuple(_to_timex(text, s, e, norm) for s, e, norm in items)
 
 
-def find_timexes(text: str, *, published: date, doc: Any = None, day_first: bool = True) -> list[Timex]:
+def find_timexes(text: str, *, published: date | str, doc: Any = None, day_first: bool = True) -> list[Timex]:
     """Find and normalise every temporal expression in ``text``.
 
     Args:
         text: The article text.
-        published: The publication date; every relative expression is
-            resolved against it (the clock is never read).
+        published: The publication date (a ``date``, or a string such as
+            ``2024-11-22``); every relative expression is resolved against it
+            (the clock is never read).
         doc: Optional spaCy ``Doc`` of the same text. Its ``DATE``/``TIME``
             entities that no rule matched are added when :func:`dateparser`
             can resolve them to a day.
@@ -2460,8 +2462,8 @@ def find_timexes(text: str, *, published: date, doc: Any = None, day_first: bool
         >>> [t.value for t in find_timexes("It struck on Tuesday.", published=date(2024, 11, 21))]
         ['2024-11-19']
     """
-    if isinstance(published, datetime):
-        published = published.date()
+    if isinstance(published, datetime) or not isinstance(published, date):
+        published = parse_published(published, origin="find_timexes")
     tenses: tuple[tuple[int, int, str], ...] = ()
     if doc is not None and _doc_text(doc) == text:
         # the rules only ask for the tense over a candidate's span, so the

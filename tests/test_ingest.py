@@ -221,7 +221,9 @@ def test_folder_walk_leaves_out_hidden_folders_outputs_and_the_tools_files(tmp_p
     for folder in (".git", ".timeline", ".cache/sub", "out", "old_run"):
         (tmp_path / folder).mkdir(parents=True, exist_ok=True)
         _write(tmp_path / folder, "x.txt", _news(2), dated)
-    for name in ("events.csv", "events.jsonl", "events.geojson", "timeline.html", "timeline.json", "report.json"):
+    outputs = ("events.csv", "events.jsonl", "events.geojson", "timeline.html", "timeline.json",
+               "report.json")
+    for name in outputs:
         (tmp_path / "old_run" / name).write_text('{"sentence": "x"}\n')
     (tmp_path / "old_run" / "events.parquet").mkdir()
     left_out: list = []
@@ -232,9 +234,8 @@ def test_folder_walk_leaves_out_hidden_folders_outputs_and_the_tools_files(tmp_p
     assert reasons == {
         ".cache": "hidden folder", ".git": "hidden folder", ".timeline": "hidden folder",
         "out": "the run's output folder",
-        **{f"old_run/{name}": "written by timeline (an output, not an input)" for name in (
-            "events.csv", "events.jsonl", "events.geojson", "events.parquet", "timeline.html", "timeline.json",
-            "report.json")},
+        **{f"old_run/{name}": "written by timeline (an output, not an input)"
+           for name in (*outputs, "events.parquet")},
     }
 
 
@@ -248,16 +249,19 @@ DUPLICATES = [
     ("same id in a .txt and a JSONL row", [
         ("a.txt", NEWS), ("a.json", json.dumps({"id": "kyiv-1", "published": "2024-11-21"})),
         ("b.jsonl", json.dumps({"id": "kyiv-1", "published": "2024-11-21", "text": NEWS}) + "\n"),
-    ], [("kyiv-1", "processed", ""), ("kyiv-1", "skipped", "duplicate of {a.txt} (id 'kyiv-1'): the same text")]),
+    ], [("kyiv-1", "processed", ""),
+        ("kyiv-1", "skipped", "duplicate of {a.txt} (id 'kyiv-1'): the same text")]),
     ("same text under two ids, spacing aside", [
         ("a.txt", NEWS + "\n"), ("a.json", json.dumps({"published": "2024-11-21"})),
-        ("b.jsonl", json.dumps({"id": "row-7", "published": "2024-11-21", "text": NEWS.replace(". ", ".  ")})),
+        ("b.jsonl", json.dumps({"id": "row-7", "published": "2024-11-21",
+                                "text": NEWS.replace(". ", ".  ")})),
     ], [("a", "processed", ""), ("row-7", "skipped", "duplicate of {a.txt} (id 'a'): the same text")]),
     ("same id, another text", [
         ("b.jsonl", "\n".join(json.dumps({"id": "x", "published": "2024-11-21", "text": _news(n)})
                               for n in (1, 2))),
-    ], [("x", "processed", ""), ("x", "skipped", "duplicate id 'x', already used by {b.jsonl:1} for another text; "
-                           "give each article its own id")]),
+    ], [("x", "processed", ""),
+        ("x", "skipped", "duplicate id 'x', already used by {b.jsonl:1} for another text; "
+                         "give each article its own id")]),
     ("different ids and texts", [
         ("b.jsonl", "\n".join(json.dumps({"id": f"x{n}", "published": "2024-11-21", "text": _news(n)})
                               for n in (1, 2))),

@@ -171,8 +171,8 @@ def _run(paths: list[str], *, out: Path, published: str | None, formats: list[st
     except TimelineError as exc:
         raise _fail(str(exc)) from None
     if not quiet:
-        typer.echo(f"{clear}{result.summary()} -> {out}/ ({', '.join(p.name for p in result.written.values())})",
-                   err=True)
+        files = ", ".join(p.name for p in result.written.values())
+        typer.echo(f"{clear}{result.summary()} -> {out}/ ({files})", err=True)
     if result.processed == 0:
         raise _fail("no input could be processed; see the reasons above and in report.json")
 

@@ -79,7 +79,7 @@ Item = Article | DocumentOutcome
 
 @dataclass(frozen=True)
 class LeftOut:
-    """A path a folder walk did not read, and why (the run's output, a hidden folder, a file the tool wrote)."""
+    """A path a folder walk did not read, and why (the run's output, a hidden folder, a tool's file)."""
 
     path: str
     reason: str
@@ -110,8 +110,9 @@ class _Seen:
             origin, doc_id = self.texts[key]
             return f"duplicate of {origin} (id {doc_id!r}): the same text"
         if article.doc_id in self.ids:
-            return (f"duplicate id {article.doc_id!r}, already used by {self.ids[article.doc_id]} for another "
-                    "text; give each article its own id")
+            first = self.ids[article.doc_id]
+            return (f"duplicate id {article.doc_id!r}, already used by {first} for another text; "
+                    "give each article its own id")
         self.ids[article.doc_id] = article.origin
         self.texts[key] = (article.origin, article.doc_id)
         return ""
@@ -542,7 +543,7 @@ def _checked(draft: _Draft, fallback: date | None, max_chars: int, day_first: bo
     if written is None and fallback is None:
         return _skip(origin, "no publication date (pass --published YYYY-MM-DD)", doc_id)
     try:
-        published = fallback if written is None else parse_published(written, origin=origin, day_first=day_first)
+        published = parse_published(written, origin=origin, day_first=day_first) if written else fallback
     except InputError as exc:
         return _skip(origin, str(exc).removeprefix(f"{origin}: "), doc_id)
     meta = {key: str(draft.meta.get(key) or "") for key in META_FIELDS}

@@ -83,7 +83,8 @@ def _numeric(text: str, origin: str, day_first: bool | None) -> date | None:
     assert match is not None
     first, second, year = (int(g) for g in match.groups())
     if len(match.group(3)) == 2:
-        raise InputError(f"{origin}: publication date {text[:40]!r} has a two-digit year; write the year in full")
+        raise InputError(f"{origin}: publication date {text[:40]!r} has a two-digit year; "
+                         "write the year in full")
     if day_first is None and first != second and first <= 12 and second <= 12:
         raise InputError(f"{origin}: publication date {text[:40]!r} is ambiguous (day or month first?); "
                          "pass --day-first or --month-first (day_first=True/False in Python)")

@@ -83,12 +83,15 @@ class RunResult:
         return len(self.outcomes) - self.resumed
 
     def summary(self) -> str:
-        """One line for standard error: counts, and this run's own pace."""
+        """One line for standard error: the counts, then this run's own documents and pace.
+
+        Example: ``30 processed, 0 skipped, 47 events; this run: 20 documents in 3.1s
+        (6.5 documents/s); the interrupted run had finished 10``
+        """
         rate = self.done_here / self.seconds if self.seconds else 0.0
-        earlier = (f"; {self.resumed} of them finished by the interrupted run, {self.done_here} in this one"
-                   if self.resumed else "")
-        return (f"{self.processed} processed, {self.skipped} skipped{earlier}, {len(self.events)} events; "
-                f"{self.done_here} documents in {self.seconds:.1f}s ({rate:.1f} documents/s)")
+        earlier = f"; the interrupted run had finished {self.resumed}" if self.resumed else ""
+        return (f"{self.processed} processed, {self.skipped} skipped, {len(self.events)} events; this run: "
+                f"{self.done_here} documents in {self.seconds:.1f}s ({rate:.1f} documents/s){earlier}")
 
     def report(self) -> dict[str, Any]:
         """The run report as a JSON-ready dict."""
@@ -206,11 +209,11 @@ class _Tracker:
             self.done += 1
             self.events += len(entry.rows)
             self.skipped += entry.outcome.status == "skipped"
-            self.said(entry.outcome)
+            self.tell(entry.outcome)
         if self.progress is not None:
             self.progress(self.done, self.events, self.skipped, time.perf_counter() - self.started)
 
-    def said(self, outcome: DocumentOutcome) -> None:
+    def tell(self, outcome: DocumentOutcome) -> None:
         """Warn about a skipped document, or a note on a processed one."""
         if self.warn is not None and outcome.reason:
             verb = "skipped" if outcome.status == "skipped" else "note:"
@@ -275,7 +278,8 @@ def _failed(doc_id: str, origin: str, what: str, exc: Exception) -> DocumentOutc
 
 
 def _entry(seq: int, article: Article, events: list[Event]) -> Entry:
-    outcome = DocumentOutcome(article.doc_id, article.origin, "processed", "; ".join(article.notes), len(events))
+    note = "; ".join(article.notes)
+    outcome = DocumentOutcome(article.doc_id, article.origin, "processed", note, len(events))
     return Entry(seq, outcome, [event_row(e) for e in events])
 
 
@@ -332,8 +336,9 @@ def _buildable(entry: Entry, tracker: _Tracker) -> Entry:
     try:
         from_rows(entry.rows)
     except Exception as exc:  # noqa: BLE001 - one bad document must not sink the table
-        outcome = _failed(entry.outcome.doc_id, entry.outcome.origin, "its events could not join the table", exc)
-        tracker.said(outcome)
+        outcome = _failed(entry.outcome.doc_id, entry.outcome.origin, "its events could not join the table",
+                          exc)
+        tracker.tell(outcome)
         return Entry(entry.seq, outcome)
     return entry
 

@@ -35,7 +35,7 @@ BATCH: dict[str, tuple[bytes, dict[str, str] | None, str, str]] = {
     "blank.txt": (b"  \n\t\r\n   ", DATED, "skipped", "empty text"),
     "binary.txt": (bytes(range(256)) * 64, DATED, "skipped", "binary data"),
     "latin1.txt": (NEWS.replace("Dnipro", "Dnipró").encode("latin-1"), DATED, "processed", "Latin-1"),
-    "utf16.txt": (NEWS.encode("utf-16"), DATED, "processed", "decoded as UTF-16"),
+    "utf16.txt": ((NEWS + " Kyiv said so.").encode("utf-16"), DATED, "processed", "decoded as UTF-16"),
     "huge.txt": (((NEWS + "\n") * 190_000).encode(), DATED, "skipped", "too large"),
     "one_line.txt": (b"war " * 1_250_000, DATED, "skipped", "too large"),
     "page.html": (PAGE.encode(), None, "processed", ""),

@@ -90,3 +90,33 @@ def test_without_resume_the_journal_starts_afresh(tmp_path):
     for _ in range(2):
         assert CliRunner().invoke(app, _extract(corpus, out)).exit_code == 0
     assert _journaled(out) == 5
+
+
+def test_a_finished_resume_reports_its_own_rate_and_the_earlier_count_in_words(tmp_path):
+    corpus = write_corpus(tmp_path, 30)
+    out = tmp_path / "out"
+    whole = CliRunner().invoke(app, _extract(corpus, out))
+    journal = out / JOURNAL_DIR / JOURNAL_NAME
+    kept = journal.read_text("utf-8").splitlines(keepends=True)[:11]  # the header and 10 documents
+    journal.write_text("".join(kept), "utf-8")
+    result = CliRunner().invoke(app, [a for a in _extract(corpus, out, "--resume") if a != "--quiet"])
+    assert whole.exit_code == 0 and result.exit_code == 0, result.output
+    summary = result.output.strip().splitlines()[-1]
+    assert summary.startswith("30 processed, 0 skipped, ")
+    assert "; this run: 20 documents in " in summary
+    assert "; the interrupted run had finished 10 -> " in summary
+    assert float(summary.split("(")[1].split(" documents/s")[0]) > 0
+
+
+def test_resume_with_another_format_removes_the_outputs_of_the_formats_not_asked_for(tmp_path):
+    corpus = write_corpus(tmp_path, 5)
+    out = tmp_path / "out"
+    mine = out / "notes.csv"
+    assert CliRunner().invoke(app, _extract(corpus, out)).exit_code == 0  # csv, jsonl
+    mine.write_text("not the tool's")
+    args = ["extract", str(corpus), "--out", str(out), "--model", "blank", "-f", "jsonl,html", "--resume"]
+    again = CliRunner().invoke(app, args)
+    assert again.exit_code == 0, again.output
+    assert sorted(p.name for p in out.iterdir()) == [".timeline", "events.jsonl", "notes.csv", "report.json",
+                                                     "timeline.html"]
+    assert set(json.loads((out / "report.json").read_text("utf-8"))["outputs"]) == {"jsonl", "html"}

@@ -117,3 +117,101 @@ def test_scaling_option_errors_exit_2(args):
     result = CliRunner().invoke(app, ["extract", "x.txt", *args])
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
+
+
+def _dated_event(doc_id: str, when: tuple[str, str, str, str]):
+    """An Event dated ``when`` = (date, first instant, last instant, precision)."""
+    from datetime import date, datetime
+
+    from timeline.types import Article, Candidate, Event, ResolvedDate
+
+    sentence = "The fortress was first mentioned in 1052."
+    candidate = Candidate("milestone_or_anniversary", "mentioned", 21, 30, 0, len(sentence), sentence)
+    resolved = ResolvedDate(when[0], datetime.fromisoformat(when[1]), datetime.fromisoformat(when[2]),
+                            when[3], "explicit", when[0])  # type: ignore[arg-type]
+    article = Article(doc_id, sentence, date(2024, 11, 22), origin=f"{doc_id}.txt")
+    return Event(f"e-{doc_id}", article, candidate, resolved, "headline", 0.5)
+
+
+#: (date, first instant, last instant, precision): years outside pandas' nanosecond range included
+FAR_DATES = [
+    ("1052", "1052-01-01T00:00:00", "1052-12-31T23:59:59", "year"),
+    ("2999-06", "2999-06-01T00:00:00", "2999-06-30T23:59:59", "month"),
+    ("0800-12-25", "0800-12-25T00:00:00", "0800-12-25T23:59:59", "day"),
+    ("2024-11-21", "2024-11-21T00:00:00", "2024-11-21T23:59:59", "day"),
+]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_years_outside_the_nanosecond_range_are_kept_through_every_format(tmp_path, fmt):
+    from timeline.export import write_outputs
+    from timeline.frame import check_rules, event_row, read_events
+    from timeline.pipeline import event_table
+
+    df = event_table([event_row(_dated_event(f"d{n}", when)) for n, when in enumerate(FAR_DATES)])
+    assert str(df["date_start"].dtype) == "datetime64[s]" and check_rules(df) == []
+    assert [t.isoformat() for t in df["date_start"]] == [w[1] for w in FAR_DATES]
+    assert [t.isoformat() for t in df["date_end"]] == [w[2] for w in FAR_DATES]
+    path = write_outputs(df, tmp_path, [fmt, "html", "geojson", "timelinejs"])[fmt]
+    pd.testing.assert_frame_equal(read_events(path), df)
+
+
+def test_a_document_whose_rows_fail_is_skipped_and_the_others_are_written(corpus, tmp_path, monkeypatch):
+    import timeline.pipeline as pipeline
+
+    real = pipeline.event_row
+
+    def bad_for_doc_3(event):
+        row = real(event)
+        return {**row, "actors": 3} if event.article.doc_id == "doc-3" else row  # not a list: fails the table
+
+    monkeypatch.setattr(pipeline, "event_row", bad_for_doc_3)
+    warnings: list[str] = []
+    result = run_extraction([corpus], out_dir=tmp_path / "out", model="blank", formats=["csv"],
+                            warn=warnings.append)
+    bad = [o for o in result.outcomes if o.doc_id == "doc-3"]
+    assert bad[0].status == "skipped" and bad[0].reason.startswith("its events could not join the table (")
+    assert any(w.startswith(f"skipped {corpus}:4: its events could not join the table") for w in warnings)
+    assert result.processed == 69 and "doc-3" not in set(result.events["doc_id"])
+    assert (tmp_path / "out" / "events.csv").exists()
+
+
+def test_a_run_with_its_output_inside_its_input_ends_and_reads_nothing_of_its_own(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from timeline.cli import app
+
+    write_corpus(tmp_path, 12)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "notes.txt").write_text("Russia launched a missile at Dnipro on Thursday.")
+    monkeypatch.chdir(tmp_path)
+    args = ["extract", ".", "--out", "out", "--model", "blank", "-f", "csv,jsonl,html,geojson,timelinejs"]
+    for _ in range(2):  # the second run finds the first one's outputs in its input folder
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.output
+        report = json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))
+        assert [d["origin"] for d in report["documents"]] == [f"corpus.jsonl:{n}" for n in range(1, 13)]
+        assert {(i["path"], i["reason"]) for i in report["left_out"]} == {
+            (".git", "hidden folder"), ("out", "the run's output folder")}
+        assert "left out out: the run's output folder" in result.output
+
+
+def test_exports_keep_their_ids_unique_when_an_article_is_given_twice(tmp_path):
+    from timeline.examples import examples_dir
+    from timeline.frame import check_rules
+
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for path in examples_dir().glob("seed.*"):
+        (copy / path.name).write_bytes(path.read_bytes())
+    result = run_extraction([examples_dir(), copy], out_dir=tmp_path / "out", model="blank",
+                            formats=["geojson", "timelinejs"])
+    duplicate = [o for o in result.outcomes if o.origin == str(copy / "seed.txt")]
+    assert duplicate[0].status == "skipped" and duplicate[0].reason.startswith("duplicate of ")
+    features = json.loads((tmp_path / "out" / "events.geojson").read_text("utf-8"))["features"]
+    slides = json.loads((tmp_path / "out" / "timeline.json").read_text("utf-8"))["events"]
+    geo_ids = [f.get("id", f["properties"].get("event_id")) for f in features]
+    slide_ids = [s["unique_id"] for s in slides]
+    assert slides and len(set(slide_ids)) == len(slide_ids)
+    assert len(set(geo_ids)) == len(geo_ids)
+    assert check_rules(result.events) == []

@@ -23,6 +23,7 @@ EXAMPLES = """Examples:
   timeline extract feed.jsonl -f csv,parquet -j 2 --out out/
   timeline extract feed.jsonl --out out/ --resume   # continue a killed run
   cat story.txt | timeline extract - --published 2024-11-22 --out out/
+  timeline extract feed.csv --day-first --out out/  # published like 04/06/2025 = 4 June
   timeline plot out/events.csv --out out/timeline.html
 """
 
@@ -88,7 +89,13 @@ def extract(
     out: OutOption = Path("output"),
     published: Annotated[
         Optional[str],
-        typer.Option("--published", "-p", help="Publication date YYYY-MM-DD for inputs that carry none."),
+        typer.Option("--published", "-p", help="Publication date for inputs that carry none "
+                                               "(2024-11-22, 22 November 2024, ...)."),
+    ] = None,
+    day_first: Annotated[
+        Optional[bool],
+        typer.Option("--day-first/--month-first", help="How to read all-number dates such as 04/06/2025; "
+                                                       "without either, such dates are refused."),
     ] = None,
     format: FormatOption = "csv,jsonl,html",
     model: ModelOption = None,
@@ -115,7 +122,8 @@ def extract(
     """Extract dated events from articles; write the event table, the timeline page and report.json."""
     _check_engine(engine, scheduler)
     _run(paths, out=out, published=published, formats=_formats(format), model=model, title=title,
-         max_chars=max_chars, quiet=quiet, jobs=jobs, resume=resume, engine=engine, scheduler=scheduler)
+         max_chars=max_chars, quiet=quiet, jobs=jobs, resume=resume, engine=engine, scheduler=scheduler,
+         day_first=day_first)
 
 
 @app.command(epilog=EXAMPLES)
@@ -143,34 +151,28 @@ def _check_engine(engine: str, scheduler: str | None) -> None:
 
 def _run(paths: list[str], *, out: Path, published: str | None, formats: list[str], model: str | None,
          title: str, max_chars: int, quiet: bool, jobs: int = 1, resume: bool = False,
-         engine: str = "local", scheduler: str | None = None) -> None:
-    from .ingest import parse_published
+         engine: str = "local", scheduler: str | None = None, day_first: bool | None = None) -> None:
+    from .pubdate import parse_published
     from .runner import run_extraction, stderr_progress
 
     try:
-        date = parse_published(published, origin="--published") if published else None
+        date = parse_published(published, origin="--published", day_first=day_first) if published else None
     except InputError as exc:
         raise typer.BadParameter(str(exc).split(": ", 1)[1], param_hint="--published") from None
     clear = "\r\033[K" if sys.stderr.isatty() else ""
     warn = None if quiet else (lambda message: typer.echo(f"{clear}timeline: {message}", err=True))
     progress = None if quiet else stderr_progress()
     try:
-        result = run_extraction(paths, out_dir=out, published=date, formats=formats, model=model,
+        result = run_extraction(paths, out_dir=out, published=date, day_first=day_first, formats=formats,
+                                model=model,
                                 title=title, progress=progress, warn=warn, max_chars=max_chars,
                                 jobs=jobs, resume=resume, engine=engine,  # type: ignore[arg-type]
                                 scheduler=scheduler)
     except TimelineError as exc:
         raise _fail(str(exc)) from None
     if not quiet:
-        done = result.processed + result.skipped - result.resumed
-        rate = done / result.seconds if result.seconds else 0.0
-        resumed = f" ({result.resumed} from the interrupted run)" if result.resumed else ""
-        typer.echo(
-            f"{clear}{result.processed} processed, {result.skipped} skipped{resumed}, {len(result.events)} "
-            f"events in {result.seconds:.1f}s ({rate:.1f} documents/s) -> {out}/ "
-            f"({', '.join(p.name for p in result.written.values())})",
-            err=True,
-        )
+        files = ", ".join(p.name for p in result.written.values())
+        typer.echo(f"{clear}{result.summary()} -> {out}/ ({files})", err=True)
     if result.processed == 0:
         raise _fail("no input could be processed; see the reasons above and in report.json")
 

@@ -24,16 +24,8 @@ import pandas as pd
 
 from . import frame, plot
 from .errors import InputError, invalid_value
+from .outputs import FILE_NAMES
 
-#: Output format -> file name inside the output folder.
-FILE_NAMES: dict[str, str] = {
-    "csv": "events.csv",
-    "jsonl": "events.jsonl",
-    "parquet": "events.parquet",
-    "html": "timeline.html",
-    "geojson": "events.geojson",
-    "timelinejs": "timeline.json",
-}
 FORMATS: tuple[str, ...] = tuple(FILE_NAMES)
 
 

@@ -5,6 +5,10 @@ only place a DataFrame of events is made (:func:`timeline.pipeline.event_table`
 adds the clusters); ``read_events(path)`` reads CSV, JSON Lines or Parquet back into the same
 columns and dtypes; ``check_rules(df, texts)`` verifies the rules that hold
 for every row. No spaCy, no plotly.
+
+``date_start``/``date_end`` are ``datetime64[s]``: second resolution holds every year
+from 1 to 9999 ("first mentioned in 1052", "a lease until 2999"), where pandas'
+default nanoseconds end at 1677 and 2262; the finest date the table gives is a minute.
 """
 
 from __future__ import annotations
@@ -26,8 +30,8 @@ SCHEMA: dict[str, str] = {
     "doc_id": "string",
     "published": "string",
     "date": "string",
-    "date_start": "datetime64[ns]",
-    "date_end": "datetime64[ns]",
+    "date_start": "datetime64[s]",
+    "date_end": "datetime64[s]",
     "date_precision": "string",
     "date_basis": "string",
     "date_text": "string",
@@ -125,7 +129,7 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
     for column in LIST_COLUMNS:
         df[column] = df[column].map(as_list)
     for column in DATETIME_COLUMNS:
-        df[column] = pd.to_datetime(df[column], errors="coerce").astype("datetime64[ns]")
+        df[column] = pd.to_datetime(df[column], errors="coerce", format="ISO8601").astype(SCHEMA[column])
     df["fatalities"] = pd.to_numeric(df["fatalities"], errors="coerce").astype("Int64")
     for column in ("latitude", "longitude", "confidence"):
         df[column] = pd.to_numeric(df[column], errors="coerce").astype("float64")
@@ -228,6 +232,8 @@ def _unneutralise(value: Any) -> Any:
 def check_rules(df: pd.DataFrame, texts: Mapping[str, str] | None = None) -> list[str]:
     """Return the violations of SCHEMA.md's row rules (an empty list when all hold).
 
+    ``event_id`` must also be unique: the GeoJSON and TimelineJS exports use it as their ids.
+
     Args:
         df: an event table.
         texts: article text by ``doc_id``; when given, ``sentence`` must equal
@@ -240,6 +246,8 @@ def check_rules(df: pd.DataFrame, texts: Mapping[str, str] | None = None) -> lis
         "date_precision": set(PRECISIONS),
         "date_basis": set(DATE_BASES),
     }
+    repeated = df["event_id"][df["event_id"].duplicated()]
+    problems.extend(f"{event_id}: event_id repeated" for event_id in dict.fromkeys(repeated))
     for row in df.itertuples(index=False):
         where = f"{row.event_id} ({row.doc_id})"
         for column, values in allowed.items():

@@ -7,28 +7,37 @@ sites (text, title and date extracted with trafilatura), ``.jsonl`` and ``.csv``
 ``source``), folders (recursively) and ``-`` for standard input.
 
 Nothing is lost silently: every input document becomes either an
-:class:`~timeline.types.Article` or a skipped
-:class:`~timeline.types.DocumentOutcome` with a one-line reason. Text and HTML
-files are sized with ``stat`` before they are read, and JSON Lines and CSV
-files are streamed, so memory does not grow with the input. No spaCy.
+:class:`~timeline.types.Article` (its ``published`` already a ``date``) or a
+skipped :class:`~timeline.types.DocumentOutcome` with a one-line reason; the
+same article given twice (same id, or same text) is read once and the second
+copy skipped as a duplicate. A folder walk leaves out hidden folders, the run's
+own output folder and the files the tool writes (``events.csv``,
+``report.json``...), each named in ``left_out``. Text and HTML files are sized
+with ``stat`` before they are read, and JSON Lines and CSV files are streamed,
+so memory does not grow with the input. No spaCy.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import hashlib
 import html
 import io
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
 from .errors import InputError
+from .outputs import tool_files
+from .pubdate import parse_published
 from .types import Article, DocumentOutcome
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -37,7 +46,11 @@ TABLE_SUFFIXES = (".jsonl", ".csv")
 STDIN = "-"
 #: spaCy's default ``max_length``: longer texts are skipped with a reason, not cut.
 MAX_CHARS = 1_000_000
-MIN_CHARS_FOR_LANGUAGE = 200
+#: Fewer words than this cannot be told apart by language.
+MIN_WORDS_FOR_LANGUAGE = 3
+#: A text is in another language when py3langid gives that language at least this probability
+#: (short non-English sentences score 0.75-1.0, short English headlines it misreads 0.1-0.3)...
+LANGUAGE_CONFIDENCE = 0.5
 #: English function words that are not words of other languages the inputs are likely in
 #: (so not "was", "had", "in", "to", "a", which are Dutch, German, Italian, Spanish...).
 ENGLISH_MARKERS = frozenset(
@@ -45,6 +58,7 @@ ENGLISH_MARKERS = frozenset(
 )
 #: A text this share of whose words (of at least MIN_WORDS_FOR_MARKERS) are English markers is
 #: English without asking the language model: English news runs at 12-20%, other languages near 0.
+#: ...and, at any length, a text with this share of markers is never called another language.
 ENGLISH_MARKER_SHARE = 0.10
 MIN_WORDS_FOR_MARKERS = 30
 _WORD = re.compile(r"[^\W\d_]+")
@@ -59,9 +73,49 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 LATIN1_NOTE = "not UTF-8; decoded as Latin-1"
 #: Decoding error handler for streamed tables: a byte that is not valid UTF-8 is read as Latin-1.
 LATIN1_FALLBACK = "timeline-latin1"
-_NOTE = re.compile(r"^(?P<where>.*) \((?P<note>decoded as UTF-16[^)]*|" + LATIN1_NOTE + r")\)$")
 
 Item = Article | DocumentOutcome
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A path a folder walk did not read, and why (the run's output, a hidden folder, a tool's file)."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """A document as read, before it is checked: ``published`` is still as written."""
+
+    doc_id: str
+    text: str
+    meta: dict[str, Any]
+    origin: str
+    notes: tuple[str, ...] = ()
+
+
+@dataclass
+class _Seen:
+    """The articles accepted so far, by id and by text, to skip a second copy of one."""
+
+    ids: dict[str, str] = field(default_factory=dict)
+    texts: dict[bytes, tuple[str, str]] = field(default_factory=dict)
+
+    def duplicate(self, article: Article) -> str:
+        """The skip reason when ``article`` was accepted before (same id or same text), else ``""``."""
+        key = hashlib.sha1(" ".join(article.text.split()).encode("utf-8")).digest()
+        if key in self.texts:
+            origin, doc_id = self.texts[key]
+            return f"duplicate of {origin} (id {doc_id!r}): the same text"
+        if article.doc_id in self.ids:
+            first = self.ids[article.doc_id]
+            return (f"duplicate id {article.doc_id!r}, already used by {first} for another text; "
+                    "give each article its own id")
+        self.ids[article.doc_id] = article.origin
+        self.texts[key] = (article.origin, article.doc_id)
+        return ""
 
 
 def _latin1_fallback(error: UnicodeError) -> tuple[str, int]:
@@ -78,27 +132,31 @@ def read_articles(
     published: date | str | None = None,
     skipped: list[DocumentOutcome] | None = None,
     max_chars: int = MAX_CHARS,
+    day_first: bool | None = None,
 ) -> list[Article]:
     """Read every article under ``paths``.
 
     Args:
         paths: files, folders (read recursively) or ``"-"`` for standard input.
-        published: publication date for inputs that carry none (``YYYY-MM-DD``).
+        published: publication date for inputs that carry none (a ``date``, or a
+            string such as ``2024-11-22`` or ``22 November 2024``).
         skipped: when given, each input that could not be used is appended to it
             with its reason.
         max_chars: longer articles are skipped.
+        day_first: how to read all-number dates such as ``04/06/2025`` (``True`` day
+            first, ``False`` month first); ``None`` skips the ones that could be read both ways.
 
     Returns:
         The usable articles, each with a publication date.
 
     Raises:
-        InputError: when ``published`` is not a valid ``YYYY-MM-DD`` date.
+        InputError: when ``published`` is not a valid date.
 
     Example:
         >>> arts = read_articles(["tests/data/dev_articles/15.txt"])  # doctest: +SKIP
     """
     articles: list[Article] = []
-    for item in iter_inputs(paths, published=published, max_chars=max_chars):
+    for item in iter_inputs(paths, published=published, max_chars=max_chars, day_first=day_first):
         if isinstance(item, Article):
             articles.append(item)
         elif skipped is not None:
@@ -107,53 +165,41 @@ def read_articles(
 
 
 def iter_inputs(
-    paths: Iterable[str | Path], *, published: date | str | None = None, max_chars: int = MAX_CHARS
+    paths: Iterable[str | Path],
+    *,
+    published: date | str | None = None,
+    max_chars: int = MAX_CHARS,
+    day_first: bool | None = None,
+    exclude: Iterable[str | Path] = (),
+    left_out: list[LeftOut] | None = None,
 ) -> Iterator[Item]:
     """Yield an :class:`Article` or a skipped :class:`DocumentOutcome` per input document, in order.
 
     The order is deterministic (folders are read sorted), so the n-th item is the
-    same document on every run over the same inputs.
+    same document on every run over the same inputs. A second copy of an article
+    (same id, or same text) is yielded as skipped, naming the first.
+
+    Args:
+        paths: files, folders (read recursively) or ``"-"`` for standard input.
+        published: the date of inputs that carry none.
+        max_chars: longer articles are skipped.
+        day_first: how to read all-number dates (see :func:`read_articles`).
+        exclude: folders a folder walk must not enter (the run's output folder).
+        left_out: when given, each folder or file a folder walk did not read is appended to it.
 
     Raises:
         InputError: only for a bad ``published``; a bad input is yielded as skipped.
     """
-    fallback = parse_published(published, origin="--published") if published else None
+    fallback = parse_published(published, origin="--published", day_first=day_first) if published else None
+    walk = _Walk(frozenset(Path(p).resolve() for p in exclude), left_out if left_out is not None else [])
+    seen = _Seen()
     for path in paths:
-        for item in _read_path(Path(str(path)) if str(path) != STDIN else None, str(path), max_chars):
-            yield _checked(item, fallback, max_chars) if isinstance(item, Article) else item
-
-
-def parse_published(value: Any, *, origin: str) -> date:
-    """Parse a publication date (``YYYY-MM-DD``, or an ISO timestamp beginning with one).
-
-    Raises:
-        InputError: naming ``origin`` and the bad value.
-    """
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    match = re.match(r"^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+\-Z]*)?$", text)
-    try:
-        if match is None:
-            raise ValueError
-        return date.fromisoformat(match.group(1))
-    except ValueError:
-        raise InputError(
-            f"{origin}: publication date {text[:40]!r} is not a valid date (expected YYYY-MM-DD)"
-        ) from None
-
-
-def split_origin(origin: str) -> tuple[str, str]:
-    """Split an article's ``origin`` into where it was read from and its decoding note.
-
-    Example:
-        >>> split_origin("a.txt (decoded as UTF-16)")
-        ('a.txt', 'decoded as UTF-16')
-        >>> split_origin("feed.jsonl:3")
-        ('feed.jsonl:3', '')
-    """
-    match = _NOTE.match(origin)
-    return (match["where"], match["note"]) if match else (origin, "")
+        for item in _read_path(Path(str(path)) if str(path) != STDIN else None, str(path), max_chars, walk):
+            if isinstance(item, _Draft):
+                item = _checked(item, fallback, max_chars, day_first)
+            if isinstance(item, Article) and (reason := seen.duplicate(item)):
+                item = _skip(item.origin, reason, item.doc_id)
+            yield item
 
 
 def _skip(origin: str, reason: str, doc_id: str = "") -> DocumentOutcome:
@@ -161,7 +207,7 @@ def _skip(origin: str, reason: str, doc_id: str = "") -> DocumentOutcome:
                            status="skipped", reason=reason)
 
 
-def _read_path(path: Path | None, shown: str, max_chars: int) -> Iterator[Item]:
+def _read_path(path: Path | None, shown: str, max_chars: int, walk: _Walk) -> Iterator[Item | _Draft]:
     if path is None:
         yield from _read_text_stream(sys.stdin.buffer.read(), origin="<stdin>", doc_id="stdin")
         return
@@ -169,15 +215,49 @@ def _read_path(path: Path | None, shown: str, max_chars: int) -> Iterator[Item]:
         if not path.exists():
             yield _skip(shown, "no such file or folder")
         elif path.is_dir():
-            yield from _read_folder(path, max_chars)
+            yield from _read_folder(path, max_chars, walk)
         else:
             yield from _read_file(path, max_chars)
     except OSError as exc:  # a folder that vanished or cannot be listed mid-way
         yield _skip(shown, f"cannot be read ({exc.strerror or exc})")
 
 
-def _read_folder(folder: Path, max_chars: int) -> Iterator[Item]:
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+@dataclass(frozen=True)
+class _Walk:
+    """What a folder walk leaves out, and where it says so."""
+
+    exclude: frozenset[Path]
+    left_out: list[LeftOut]
+
+    def files(self, folder: Path) -> list[Path]:
+        """The files under ``folder``, sorted, without the folders and files it must leave out."""
+        files = []
+        for top, folders, names in os.walk(folder):
+            folders[:] = [name for name in folders if self._enters(Path(top, name))]
+            files.extend(Path(top, name) for name in names if self._reads(Path(top, name)))
+        return sorted(files)
+
+    def _enters(self, path: Path) -> bool:
+        if path.name.startswith("."):
+            return self._leave(path, "hidden folder")
+        if path.resolve() in self.exclude:
+            return self._leave(path, "the run's output folder")
+        if path.name in tool_files():
+            return self._leave(path, "written by timeline (an output, not an input)")
+        return True
+
+    def _reads(self, path: Path) -> bool:
+        if path.name in tool_files():
+            return self._leave(path, "written by timeline (an output, not an input)")
+        return not path.name.startswith(".") and path.is_file()
+
+    def _leave(self, path: Path, reason: str) -> bool:
+        self.left_out.append(LeftOut(str(path), reason))
+        return False
+
+
+def _read_folder(folder: Path, max_chars: int, walk: _Walk) -> Iterator[Item | _Draft]:
+    files = walk.files(folder)
     documents = {p.with_suffix("") for p in files if p.suffix.lower() != ".json"}
     for path in files:
         if path.suffix.lower() == ".json" and path.with_suffix("") in documents:
@@ -185,7 +265,7 @@ def _read_folder(folder: Path, max_chars: int) -> Iterator[Item]:
         yield from _read_file(path, max_chars)
 
 
-def _read_file(path: Path, max_chars: int) -> Iterator[Item]:
+def _read_file(path: Path, max_chars: int) -> Iterator[Item | _Draft]:
     suffix = path.suffix.lower()
     if not path.is_file():
         yield _skip(str(path), "not a regular file")
@@ -217,7 +297,7 @@ def _read_bytes(path: Path, bytes_per_char: int, max_chars: int) -> bytes | Docu
         return _skip(str(path), f"cannot be read ({exc.strerror or exc})")
 
 
-def _read_text_file(path: Path, max_chars: int) -> Iterator[Item]:
+def _read_text_file(path: Path, max_chars: int) -> Iterator[Item | _Draft]:
     raw = _read_bytes(path, TEXT_BYTES_PER_CHAR, max_chars)
     if isinstance(raw, DocumentOutcome):
         yield raw
@@ -316,30 +396,21 @@ def clean_text(text: str) -> str:
 
 
 def _read_text_stream(raw: bytes, *, origin: str, doc_id: str,
-                      sidecar: dict[str, Any] | None = None) -> Iterator[Item]:
+                      sidecar: dict[str, Any] | None = None) -> Iterator[Item | _Draft]:
     try:
         text, note = decode(raw)
     except InputError as exc:
         yield _skip(origin, str(exc), doc_id)
         return
     meta = sidecar or {}
-    yield _article(text, meta, origin=origin, doc_id=str(meta.get("id") or doc_id), note=note)
+    yield _draft(text, meta, origin=origin, doc_id=str(meta.get("id") or doc_id), note=note)
 
 
-def _article(text: str, meta: dict[str, Any], *, origin: str, doc_id: str, note: str = "") -> Article:
-    published = meta.get("published") or meta.get("date") or None
-    return Article(
-        doc_id=doc_id,
-        text=clean_text(text),
-        published=published,  # checked in _checked
-        title=str(meta.get("title") or ""),
-        url=str(meta.get("url") or ""),
-        source=str(meta.get("source") or ""),
-        origin=origin if not note else f"{origin} ({note})",
-    )
+def _draft(text: str, meta: dict[str, Any], *, origin: str, doc_id: str, note: str = "") -> _Draft:
+    return _Draft(doc_id, clean_text(text), meta, origin, (note,) if note else ())
 
 
-def _read_html(path: Path, max_chars: int) -> Item:
+def _read_html(path: Path, max_chars: int) -> Item | _Draft:
     raw = _read_bytes(path, HTML_BYTES_PER_CHAR, max_chars)
     if isinstance(raw, DocumentOutcome):
         return raw
@@ -354,7 +425,7 @@ def _read_html(path: Path, max_chars: int) -> Item:
     meta = {k: data.get(k) for k in ("title", "url", "date")}
     meta["source"] = data.get("sitename") or data.get("hostname") or ""
     meta["published"] = meta.pop("date")
-    return _article(text, meta, origin=str(path), doc_id=path.stem)
+    return _draft(text, meta, origin=str(path), doc_id=path.stem)
 
 
 def _html_data(page: str) -> dict[str, Any]:
@@ -371,7 +442,7 @@ def _html_data(page: str) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _read_table(path: Path, max_chars: int) -> Iterator[Item]:
+def _read_table(path: Path, max_chars: int) -> Iterator[Item | _Draft]:
     """Stream the rows of a JSON Lines or CSV file, one article or skip per row."""
     try:
         with path.open("rb") as handle:
@@ -391,7 +462,7 @@ def _read_table(path: Path, max_chars: int) -> Iterator[Item]:
         yield _skip(str(path), f"cannot be read ({exc.strerror or exc})")
 
 
-def _jsonl_rows(stream: IO[str], path: Path, note: str, max_chars: int) -> Iterator[Item]:
+def _jsonl_rows(stream: IO[str], path: Path, note: str, max_chars: int) -> Iterator[Item | _Draft]:
     for number, line in enumerate(_bounded_lines(stream, max_chars), start=1):
         if line is None:
             yield _skip(f"{path}:{number}", f"line {number} too large (over {max_chars:,} characters)",
@@ -412,7 +483,7 @@ def _bounded_lines(stream: IO[str], max_chars: int) -> Iterator[str | None]:
         yield None
 
 
-def _jsonl_row(line: str, path: Path, number: int, note: str) -> Item:
+def _jsonl_row(line: str, path: Path, number: int, note: str) -> Item | _Draft:
     origin, default_id = f"{path}:{number}", f"{path.stem}-{number}"
     try:
         row = json.loads(line.rstrip("\r\n"))
@@ -423,7 +494,8 @@ def _jsonl_row(line: str, path: Path, number: int, note: str) -> Item:
     return _row_article(row, origin=origin, default_id=default_id, note=note)
 
 
-def _csv_rows(stream: IO[str], path: Path, note: str, max_chars: int) -> Iterator[Item]:
+def _csv_rows(stream: IO[str], path: Path, note: str, max_chars: int) -> Iterator[Item | _Draft]:
+    """One article per data row: ids and origins by row number (1 = the first row under the header)."""
     csv.field_size_limit(2 * max_chars + 2)
     reader = csv.DictReader(stream)
     try:
@@ -431,8 +503,7 @@ def _csv_rows(stream: IO[str], path: Path, note: str, max_chars: int) -> Iterato
             columns = ", ".join(reader.fieldnames or [])[:200] or "none"
             yield _skip(str(path), f"CSV has no `text` column (columns: {columns})")
             return
-        for row in reader:
-            number = reader.line_num
+        for number, row in enumerate(reader, start=1):
             yield _row_article(row, origin=f"{path}:{number}", default_id=f"{path.stem}-{number}", note=note)
     except csv.Error as exc:
         number = reader.line_num + 1
@@ -440,34 +511,41 @@ def _csv_rows(stream: IO[str], path: Path, note: str, max_chars: int) -> Iterato
                     "the rows before were read", f"{path.stem}-{number}")
 
 
-def _row_article(row: Any, *, origin: str, default_id: str, note: str) -> Item:
+def _row_article(row: Any, *, origin: str, default_id: str, note: str) -> Item | _Draft:
     if not isinstance(row, dict):
         return _skip(origin, "row is not an object with a `text` field", default_id)
     doc_id = str(row.get("id") or default_id)
     text = row.get("text")
     if not isinstance(text, str):
         return _skip(origin, "row has no `text` string", doc_id)
-    return _article(text, row, origin=origin, doc_id=doc_id, note=note)
+    return _draft(text, row, origin=origin, doc_id=doc_id, note=note)
 
 
-def _checked(article: Article, fallback: date | None, max_chars: int) -> Item:
-    """Validate an article read from any format: text, size, language, date."""
-    origin, doc_id = article.origin, article.doc_id
-    if not article.text.strip():
+def _checked(draft: _Draft, fallback: date | None, max_chars: int, day_first: bool | None) -> Item:
+    """Validate a document read from any format (text, size, language, date) and make it an article."""
+    origin, doc_id, text = draft.origin, draft.doc_id, draft.text
+    if not text.strip():
         return _skip(origin, "empty text", doc_id)
-    if len(article.text) > max_chars:
-        return _skip(origin, f"too large: {len(article.text):,} characters (limit {max_chars:,})", doc_id)
-    language = detect_language(article.text)
+    if len(text) > max_chars:
+        return _skip(origin, f"too large: {len(text):,} characters (limit {max_chars:,})", doc_id)
+    language = detect_language(text)
     if language not in ("en", ""):
         return _skip(origin, f"not English (detected language: {language})", doc_id)
-    if article.published in (None, ""):
-        if fallback is None:
-            return _skip(origin, "no publication date (pass --published YYYY-MM-DD)", doc_id)
-        return replace(article, published=fallback)
+    written = draft.meta.get("published") or draft.meta.get("date") or None
+    if written is None and fallback is None:
+        return _skip(origin, "no publication date (pass --published YYYY-MM-DD)", doc_id)
     try:
-        return replace(article, published=parse_published(article.published, origin=origin))
+        published = parse_published(written, origin=origin, day_first=day_first) if written else fallback
     except InputError as exc:
         return _skip(origin, str(exc).removeprefix(f"{origin}: "), doc_id)
+    meta = {key: str(draft.meta.get(key) or "") for key in META_FIELDS}
+    return Article(doc_id, text, published, origin=origin, notes=draft.notes, **meta)
+
+
+def english_marker_share(text: str) -> tuple[float, int]:
+    """The share of the text's words that are :data:`ENGLISH_MARKERS`, and the number of words."""
+    words = _WORD.findall(text.lower())
+    return (sum(word in ENGLISH_MARKERS for word in words) / len(words) if words else 0.0), len(words)
 
 
 def clearly_english(text: str) -> bool:
@@ -476,19 +554,39 @@ def clearly_english(text: str) -> bool:
     A cheap first test (a tenth of the language model's time): the texts it leaves go to
     the model, so a False only costs time.
     """
-    words = _WORD.findall(text.lower())
-    if len(words) < MIN_WORDS_FOR_MARKERS:
-        return False
-    return sum(word in ENGLISH_MARKERS for word in words) >= ENGLISH_MARKER_SHARE * len(words)
+    share, words = english_marker_share(text)
+    return words >= MIN_WORDS_FOR_MARKERS and share >= ENGLISH_MARKER_SHARE
 
 
 def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language, offline (py3langid); ``""`` when too short to tell."""
+    """ISO 639-1 code of the text's language, offline (py3langid); ``""`` when it cannot be told.
+
+    The rule holds from one sentence up: a text is in another language when py3langid
+    gives that language a probability of at least :data:`LANGUAGE_CONFIDENCE` and fewer
+    than :data:`ENGLISH_MARKER_SHARE` of its words are English function words. Short English
+    headlines ("Israel strikes Gaza"), which the model cannot place, get ``""`` and pass.
+
+    Example:
+        >>> detect_language("Les forces russes ont frappé Kharkiv lundi.")
+        'fr'
+        >>> detect_language("Israel strikes Gaza")
+        ''
+    """
     sample = text[:5000]
-    if len(sample.strip()) < MIN_CHARS_FOR_LANGUAGE:
+    share, words = english_marker_share(sample)
+    if words < MIN_WORDS_FOR_LANGUAGE:
         return ""
     if clearly_english(sample):
         return "en"
-    import py3langid  # imported here: loads its model on first use
+    language, probability = _identifier().classify(sample)
+    if language != "en" and (probability < LANGUAGE_CONFIDENCE or share >= ENGLISH_MARKER_SHARE):
+        return ""
+    return str(language)
 
-    return str(py3langid.classify(sample)[0])
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    """py3langid's model with probabilities normalised to 0..1 (loaded on first use)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

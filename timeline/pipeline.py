@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -29,8 +30,8 @@ from .events import candidates
 from .frame import event_row, from_rows
 from .geo import locate
 from .headlines import headline
-from .ingest import parse_published
 from .nlp import doc_text, forget_cache, load_nlp
+from .pubdate import parse_published
 from .temporal import find_timexes
 from .types import Article, Candidate, Event, ResolvedDate
 
@@ -44,6 +45,7 @@ def extract(
     published: date | str | None = None,
     nlp: Language | None = None,
     model: str | None = None,
+    day_first: bool | None = None,
 ) -> pd.DataFrame:
     """Extract the events of articles (or plain texts) into the event table.
 
@@ -51,21 +53,22 @@ def extract(
         articles_or_texts: :class:`Article` records, or strings (which then need
             ``published``).
         published: the publication date of plain strings, and of articles that
-            carry none.
+            carry none: a ``date`` or a string (``2024-11-22``, ``22 November 2024``...).
         nlp: a loaded pipeline from :func:`timeline.nlp.load_nlp`; loaded when omitted.
         model: the pipeline to load when ``nlp`` is omitted.
+        day_first: how to read an all-number ``published`` such as ``04/06/2025``.
 
     Returns:
         One row per event mention, columns per SCHEMA.md.
 
     Raises:
-        InputError: a text or article has no publication date.
+        InputError: a text or article has no publication date, or ``published`` is not a date.
 
     Example:
         >>> df = extract(["Russia fired a missile at Dnipro on Thursday."], published="2024-11-22")
         ... # doctest: +SKIP
     """
-    articles = as_articles(articles_or_texts, published=published)
+    articles = as_articles(articles_or_texts, published=published, day_first=day_first)
     pipeline = nlp if nlp is not None else load_nlp(model)
     return event_table(row for _, rows in iter_article_rows(articles, nlp=pipeline) for row in rows)
 
@@ -84,16 +87,17 @@ def event_table(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     return df
 
 
-def as_articles(items: Iterable[Article | str], *, published: date | str | None) -> list[Article]:
+def as_articles(items: Iterable[Article | str], *, published: date | str | None,
+                day_first: bool | None = None) -> list[Article]:
     """Turn strings into articles (ids ``text-1``, ``text-2``...) and fill missing dates."""
-    fallback = parse_published(published, origin="published") if published else None
+    fallback = parse_published(published, origin="published", day_first=day_first) if published else None
     articles: list[Article] = []
     for number, item in enumerate(items, start=1):
         article = item if isinstance(item, Article) else Article(f"text-{number}", item, None, origin="<text>")
         if article.published is None:
             if fallback is None:
                 raise InputError(f"{article.doc_id}: no publication date; pass published='YYYY-MM-DD'")
-            article = Article(**{**article.__dict__, "published": fallback})
+            article = replace(article, published=fallback)
         articles.append(article)
     return articles
 

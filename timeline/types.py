@@ -27,8 +27,11 @@ STATUSES: tuple[str, ...] = ("occurred", "planned", "negated", "hypothetical")
 class Article:
     """One input document with its metadata.
 
-    ``published`` is the reference point for every relative date in ``text``;
-    it is ``None`` only while ingest decides whether to skip the article.
+    ``published`` is the reference point for every relative date in ``text``; a
+    ``YYYY-MM-DD`` string is accepted and turned into a ``date`` here (other forms:
+    :func:`timeline.pubdate.parse_published`). ``None`` means "not given": ``extract``
+    then uses its ``published`` argument. ``notes`` are what the report says about
+    how the document was read (e.g. ``"decoded as UTF-16"``).
     """
 
     doc_id: str
@@ -37,7 +40,22 @@ class Article:
     title: str = ""
     url: str = ""
     source: str = ""
-    origin: str = ""  # where it was read from: a path, "path:line", or "<stdin>"
+    origin: str = ""  # where it was read from: a path, "path:row", or "<stdin>"
+    notes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        published = self.published
+        if isinstance(published, datetime):
+            object.__setattr__(self, "published", published.date())
+        elif isinstance(published, str):
+            try:
+                object.__setattr__(self, "published", date.fromisoformat(published.strip()))
+            except ValueError:
+                raise ValueError(f"{self.doc_id}: publication date {published[:40]!r} is not YYYY-MM-DD "
+                                 "(timeline.pubdate.parse_published reads other forms)") from None
+        elif published is not None and not isinstance(published, date):
+            raise TypeError(f"{self.doc_id}: `published` must be a date, a YYYY-MM-DD string or None, "
+                            f"not {type(published).__name__}")
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,6 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from ..errors import TimelineError
-from ..ingest import split_origin
 from ..nlp import load_nlp
 from ..pipeline import iter_article_rows
 from ..types import Article, DocumentOutcome
@@ -65,14 +64,19 @@ def _entry_alone(seq: int, article: Article, model: str) -> Entry:
     try:
         (_, rows), = iter_article_rows([article], nlp=load_nlp(model))
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
-        reason = f"extraction failed ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})"
-        return Entry(seq, DocumentOutcome(article.doc_id, split_origin(article.origin)[0], "skipped", reason))
+        return Entry(seq, failed_outcome(article.doc_id, article.origin, "extraction failed", exc))
     return _entry(seq, article, rows)
 
 
+def failed_outcome(doc_id: str, origin: str, what: str, exc: Exception) -> DocumentOutcome:
+    """A skipped document's outcome: ``what`` went wrong, with the exception's type and first 200 characters."""
+    detail = " ".join(str(exc).split())[:200]
+    return DocumentOutcome(doc_id, origin, "skipped", f"{what} ({type(exc).__name__}: {detail})")
+
+
 def _entry(seq: int, article: Article, rows: list[dict[str, Any]]) -> Entry:
-    origin, note = split_origin(article.origin)
-    return Entry(seq, DocumentOutcome(article.doc_id, origin, "processed", note, len(rows)), rows)
+    note = "; ".join(article.notes)
+    return Entry(seq, DocumentOutcome(article.doc_id, article.origin, "processed", note, len(rows)), rows)
 
 
 def _pooled(batches: Iterator[Batch], *, model: str, jobs: int) -> Iterator[list[Entry]]:

@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import InputError
+from ..outputs import JOURNAL_DIR, REPORT_NAME
 from ..types import DocumentOutcome
 
-JOURNAL_DIR = ".timeline"
 JOURNAL_NAME = "journal.jsonl"
 FORMAT_VERSION = 1
 

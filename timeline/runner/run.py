@@ -6,11 +6,17 @@ pool of ``jobs`` processes, or a dask cluster), records each finished document i
 (:mod:`timeline.runner.journal`) and, at the end, builds the event table from the
 journal, assigns clusters over the whole table and writes the outputs and
 ``report.json`` (every input document, ``processed`` or ``skipped`` with the
-reason, and the counts). The CLI and the demo call :func:`run_extraction`.
+reason, what a folder walk left out, and the counts). A document whose rows
+cannot join the table is skipped with the reason; the others are written.
+Outputs of formats not asked for that an earlier run wrote into the folder
+(as its ``report.json`` lists them) are removed, so the folder never mixes
+two runs. The CLI and the demo call :func:`run_extraction`.
 """
 
 from __future__ import annotations
 
+import json
+import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -23,16 +29,16 @@ import pandas as pd
 
 from .. import __version__
 from ..errors import InputError
-from ..export import write_json, write_outputs
-from ..ingest import MAX_CHARS, iter_inputs, split_origin
+from ..export import FILE_NAMES, write_json, write_outputs
+from ..frame import from_rows
+from ..ingest import MAX_CHARS, LeftOut, iter_inputs
 from ..nlp import choose_model, load_nlp, model_description
 from ..pipeline import BATCH_SIZE, event_table
 from ..types import Article, DocumentOutcome
 from .dask_engine import dask_engine, write_partitioned
-from .engines import Batch, Engine, pool_engine, serial_engine
-from .journal import Entry, Journal
+from .engines import Batch, Engine, failed_outcome, pool_engine, serial_engine
+from .journal import REPORT_NAME, Entry, Journal
 
-REPORT_NAME = "report.json"
 DEFAULT_FORMATS: tuple[str, ...] = ("csv", "jsonl", "html")
 ENGINES: tuple[str, ...] = ("local", "dask")
 Progress = Callable[[int, int, int, float], None]
@@ -50,6 +56,7 @@ class RunResult:
     engine: str = "local"
     jobs: int = 1
     resumed: int = 0
+    left_out: list[LeftOut] = field(default_factory=list)
 
     @property
     def processed(self) -> int:
@@ -60,6 +67,22 @@ class RunResult:
     def skipped(self) -> int:
         """How many documents were skipped."""
         return sum(o.status == "skipped" for o in self.outcomes)
+
+    @property
+    def done_here(self) -> int:
+        """How many documents this run finished (the others were finished by the interrupted run)."""
+        return len(self.outcomes) - self.resumed
+
+    def summary(self) -> str:
+        """One line for standard error: the counts, then this run's own documents and pace.
+
+        Example: ``30 processed, 0 skipped, 47 events; this run: 20 documents in 3.1s
+        (6.5 documents/s); the interrupted run had finished 10``
+        """
+        rate = self.done_here / self.seconds if self.seconds else 0.0
+        earlier = f"; the interrupted run had finished {self.resumed}" if self.resumed else ""
+        return (f"{self.processed} processed, {self.skipped} skipped, {len(self.events)} events; this run: "
+                f"{self.done_here} documents in {self.seconds:.1f}s ({rate:.1f} documents/s){earlier}")
 
     def report(self) -> dict[str, Any]:
         """The run report as a JSON-ready dict."""
@@ -78,6 +101,7 @@ class RunResult:
             },
             "outputs": {fmt: str(path) for fmt, path in self.written.items()},
             "documents": [asdict(o) for o in self.outcomes],
+            "left_out": [asdict(item) for item in self.left_out],
         }
 
 
@@ -86,6 +110,7 @@ def run_extraction(
     *,
     out_dir: str | Path | None,
     published: date | str | None = None,
+    day_first: bool | None = None,
     formats: Sequence[str] = DEFAULT_FORMATS,
     model: str | None = None,
     title: str = "Timeline",
@@ -103,6 +128,8 @@ def run_extraction(
         paths: files, folders or ``"-"``.
         out_dir: where outputs, ``report.json`` and the journal go; ``None`` writes nothing.
         published: the date for inputs that carry none.
+        day_first: how to read all-number publication dates such as ``04/06/2025``
+            (``True`` day first, ``False`` month first, ``None`` skip the ambiguous ones).
         formats: output formats (see :data:`timeline.export.FORMATS`).
         model: the spaCy pipeline (see :func:`timeline.nlp.choose_model`).
         title: the page title.
@@ -110,7 +137,8 @@ def run_extraction(
         warn: called with a one-line message for each skipped or re-decoded document.
         max_chars: longer articles are skipped.
         jobs: worker processes (local engine) or workers of the local cluster (dask engine).
-        resume: keep the documents an earlier, interrupted run into ``out_dir`` finished.
+        resume: keep the documents an earlier, interrupted run into ``out_dir`` finished
+            (the formats may differ: outputs of the formats not asked for are removed).
         engine: ``"local"`` (this machine) or ``"dask"`` (a dask.distributed cluster).
         scheduler: the address of a running dask scheduler; a local cluster when omitted.
 
@@ -130,20 +158,25 @@ def run_extraction(
     name = choose_model(model)
     description = model_description(load_nlp(name))
     settings = {"inputs": [str(p) for p in paths], "published": str(published or ""), "model": name,
-                "max_chars": max_chars}
+                "max_chars": max_chars, **({"day_first": day_first} if day_first is not None else {})}
     journal = Journal.open(out_dir, settings=settings, resume=resume)
     tracker = _Tracker(progress, warn, started, journal.entries())
+    left_out: list[LeftOut] = []
     try:
-        batches = _pending(iter_inputs(paths, published=published, max_chars=max_chars), journal, tracker)
+        items = iter_inputs(paths, published=published, max_chars=max_chars, day_first=day_first,
+                            exclude=[out_dir] if out_dir is not None else [], left_out=left_out)
+        batches = _pending(items, journal, tracker)
         for entries in _engine(engine, model=name, jobs=jobs, scheduler=scheduler)(batches):
             journal.append(entries)
             tracker.finished(entries)
     finally:
         journal.close()
-    entries = journal.entries()
-    result = RunResult(_table(entries), [e.outcome for e in entries], model=description, engine=engine,
-                       jobs=jobs, resumed=tracker.resumed)
+    tracker.left_out(left_out)
+    table, entries = _table(journal.entries(), tracker)
+    result = RunResult(table, [e.outcome for e in entries], model=description, engine=engine,
+                       jobs=jobs, resumed=tracker.resumed, left_out=left_out)
     if out_dir is not None:
+        _remove_stale_outputs(Path(out_dir), formats)
         result.written = _write(result.events, entries, out_dir, formats, title=title, engine=engine)
         result.seconds = time.perf_counter() - started
         result.written["report"] = write_json(result.report(), Path(out_dir) / REPORT_NAME)
@@ -167,11 +200,21 @@ class _Tracker:
             self.done += 1
             self.events += len(entry.rows)
             self.skipped += entry.outcome.status == "skipped"
-            if self.warn is not None and entry.outcome.reason:
-                verb = "skipped" if entry.outcome.status == "skipped" else "note:"
-                self.warn(f"{verb} {entry.outcome.origin}: {entry.outcome.reason}")
+            self.tell(entry.outcome)
         if self.progress is not None:
             self.progress(self.done, self.events, self.skipped, time.perf_counter() - self.started)
+
+    def tell(self, outcome: DocumentOutcome) -> None:
+        """Warn about a skipped document, or a note on a processed one."""
+        if self.warn is not None and outcome.reason:
+            verb = "skipped" if outcome.status == "skipped" else "note:"
+            self.warn(f"{verb} {outcome.origin}: {outcome.reason}")
+
+    def left_out(self, items: list[LeftOut]) -> None:
+        """Warn about each folder or file a folder walk did not read."""
+        if self.warn is not None:
+            for item in items:
+                self.warn(f"left out {item.path}: {item.reason}")
 
 
 def _pending(
@@ -180,11 +223,10 @@ def _pending(
     """Batches of the articles not yet in the journal; skipped inputs go straight to the journal."""
     batch: Batch = []
     for seq, item in enumerate(items):
-        origin = split_origin(item.origin)[0]
         if seq in journal.done:
-            if journal.done[seq] != origin:
+            if journal.done[seq] != item.origin:
                 raise InputError(f"the inputs changed since the interrupted run (document {seq + 1} was "
-                                 f"{journal.done[seq]}, now {origin}); run without --resume")
+                                 f"{journal.done[seq]}, now {item.origin}); run without --resume")
             continue
         if isinstance(item, Article):
             batch.append((seq, item))
@@ -207,9 +249,46 @@ def _engine(engine: str, *, model: str, jobs: int, scheduler: str | None) -> Eng
     return serial_engine(model=model)
 
 
-def _table(entries: list[Entry]) -> pd.DataFrame:
-    """The event table of the finished documents' journaled rows, as :func:`timeline.pipeline.extract` builds it."""
-    return event_table(row for entry in entries for row in entry.rows)
+def _table(entries: list[Entry], tracker: _Tracker) -> tuple[pd.DataFrame, list[Entry]]:
+    """The event table of the finished documents, as :func:`timeline.pipeline.extract` builds it.
+
+    When the rows do not build into one table, each document's rows are tried alone:
+    a document whose rows fail is skipped with the reason, the others make the table.
+    """
+    try:
+        return event_table(row for entry in entries for row in entry.rows), entries
+    except Exception:  # noqa: BLE001 - find the failing document, keep the others
+        entries = [_buildable(entry, tracker) for entry in entries]
+        return event_table(row for entry in entries for row in entry.rows), entries
+
+
+def _buildable(entry: Entry, tracker: _Tracker) -> Entry:
+    try:
+        from_rows(entry.rows)
+    except Exception as exc:  # noqa: BLE001 - one bad document must not sink the table
+        outcome = failed_outcome(entry.outcome.doc_id, entry.outcome.origin,
+                                 "its events could not join the table", exc)
+        tracker.tell(outcome)
+        return Entry(entry.seq, outcome)
+    return entry
+
+
+def _remove_stale_outputs(out_dir: Path, formats: Sequence[str]) -> None:
+    """Remove the outputs an earlier run wrote into ``out_dir`` (per its report) in formats not asked for now.
+
+    Only the tool's own file names directly in ``out_dir`` are removed, whatever the report says.
+    """
+    try:
+        written = json.loads((out_dir / REPORT_NAME).read_text("utf-8")).get("outputs", {})
+    except (OSError, ValueError, AttributeError):
+        return
+    for fmt in set(FILE_NAMES) - set(formats):
+        if fmt in written and Path(written[fmt]).name == FILE_NAMES[fmt]:
+            stale = out_dir / FILE_NAMES[fmt]
+            if stale.is_dir():
+                shutil.rmtree(stale)
+            else:
+                stale.unlink(missing_ok=True)
 
 
 def _write(df: pd.DataFrame, entries: list[Entry], out_dir: str | Path, formats: Sequence[str], *,

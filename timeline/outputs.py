@@ -1,0 +1,26 @@
+""":mod:`timeline.outputs`: the names of what a run writes into its output folder.
+
+The exports (one file per format), the report and the resume journal. Kept apart from the writers so
+that ingest can leave the tool's own files out of a folder walk without loading pandas or plotly.
+"""
+
+from __future__ import annotations
+
+#: Output format -> file name inside the output folder.
+FILE_NAMES: dict[str, str] = {
+    "csv": "events.csv",
+    "jsonl": "events.jsonl",
+    "parquet": "events.parquet",
+    "html": "timeline.html",
+    "geojson": "events.geojson",
+    "timelinejs": "timeline.json",
+}
+#: The run's report, written beside the outputs (see :mod:`timeline.runner.run`).
+REPORT_NAME = "report.json"
+#: The folder of the resume journal inside the output folder.
+JOURNAL_DIR = ".timeline"
+
+
+def tool_files() -> frozenset[str]:
+    """The names of the files and folders timeline writes into an output folder."""
+    return frozenset(FILE_NAMES.values()) | {REPORT_NAME, JOURNAL_DIR}

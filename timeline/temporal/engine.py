@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+from timeline.pubdate import parse_published
 from timeline.types import Timex
 
 from .lexicon import cue
@@ -341,16 +342,6 @@ def _find_cached(
     return tuple(_to_timex(text, s, e, norm) for s, e, norm in items)
 
 
-def _as_date(published: date | str) -> date:
-    """The publication date as a ``date``: a ``datetime`` gives its day, an ISO string is read."""
-    if isinstance(published, str):
-        try:
-            return datetime.fromisoformat(published.strip()).date()
-        except ValueError:
-            raise ValueError(f"published={published!r} is not an ISO date (YYYY-MM-DD)") from None
-    return published.date() if isinstance(published, datetime) else published
-
-
 def find_timexes(
     text: str, *, published: date | str, doc: Any = None, day_first: bool = True
 ) -> list[Timex]:
@@ -370,13 +361,13 @@ def find_timexes(
         The timexes in text order, ``text[t.start:t.end] == t.text``.
 
     Raises:
-        ValueError: ``published`` is a string that is not an ISO date.
+        InputError: ``published`` is a string that is not a readable date (a ValueError).
 
     Example:
         >>> [t.value for t in find_timexes("It struck on Tuesday.", published=date(2024, 11, 21))]
         ['2024-11-19']
     """
-    published = _as_date(published)
+    published = parse_published(published, origin="find_timexes")
     tenses: tuple[tuple[int, int, str], ...] = ()
     if doc is not None and _doc_text(doc) == text:
         # the rules only ask for the tense over a candidate's span, so the

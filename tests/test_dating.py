@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.dating import has_dateline
+from timeline.events import has_dateline
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -165,7 +165,7 @@ def test_dates_not_taken(model_nlp, text, event_type, day, why):
 def test_dateline_timexes_are_not_usable():
     from datetime import datetime
 
-    from timeline.dating import usable_timexes
+    from timeline.events import usable_timexes
     from timeline.types import Timex
 
     text = "ADEN, March 7 (Newswire) - A missile struck a ship on Wednesday."

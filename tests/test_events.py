@@ -271,7 +271,7 @@ HEADLINES = [
 
 @pytest.mark.parametrize("fields,expected", HEADLINES, ids=[h[1] for h in HEADLINES])
 def test_headlines_do_not_repeat_the_actor(fields, expected):
-    from timeline.headlines import headline
+    from timeline.events import headline
     from timeline.types import Candidate
 
     assert headline(Candidate(trigger="x", trigger_start=0, trigger_end=1, sent_start=0, sent_end=1,
@@ -339,7 +339,7 @@ TRUNCATED = [
 
 @pytest.mark.parametrize("text,cut", TRUNCATED, ids=[f"truncated-{i}" for i in range(len(TRUNCATED))])
 def test_truncated_sentences(blank_nlp, text, cut):
-    from timeline.events import _truncated_sentences
+    from timeline.events.mentions import _truncated_sentences
     from timeline.nlp import span_text
 
     doc = blank_nlp(text)

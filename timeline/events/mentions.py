@@ -1,4 +1,4 @@
-""":mod:`timeline.events`: event candidates from a parsed Doc.
+""":mod:`timeline.events.mentions`: event candidates from a parsed Doc.
 
 ``candidates(doc)`` reads the trigger spans that the span ruler put in
 ``doc.spans["tl_triggers"]``, gives each a type, keeps the strongest trigger per
@@ -20,8 +20,8 @@ from spacy.attrs import DEP
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from . import resources
-from .nlp import (
+from .. import resources
+from ..nlp import (
     TRIGGERS_KEY,
     children_ids,
     doc_sents,
@@ -33,8 +33,8 @@ from .nlp import (
     span_text,
     token_column,
 )
-from .nlp import event_rules as rules
-from .types import Candidate, Status
+from ..nlp import event_rules as rules
+from ..types import Candidate, Status
 
 ATTACK = "ATTACK"
 ACTOR_LABELS = ("GPE", "NORP", "ORG", "PERSON")

@@ -1,4 +1,4 @@
-""":mod:`timeline.dating`: give each event candidate the date its text supports.
+""":mod:`timeline.events.dating`: give each event candidate the date its text supports.
 
 Order of evidence:
 
@@ -41,8 +41,7 @@ from spacy.attrs import DEP, POS, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .events import clause_ids, rules
-from .nlp import (
+from ..nlp import (
     TRIGGERS_KEY,
     children_ids,
     dateline_spans,
@@ -54,7 +53,8 @@ from .nlp import (
     sent_of,
     token_column,
 )
-from .types import Candidate, ResolvedDate, Timex
+from ..types import Candidate, ResolvedDate, Timex
+from .mentions import clause_ids, rules
 
 PRESENT_TAGS = ("VBZ", "VBP")
 END_OF_DAY = time(23, 59, 59)

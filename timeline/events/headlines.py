@@ -1,4 +1,4 @@
-""":mod:`timeline.headlines`: a short readable line for each event, built from its fields.
+""":mod:`timeline.events.headlines`: a short readable line for each event, built from its fields.
 
 Each type has a few templates (``headline_templates`` in data/event_rules.json),
 tried in order; the first whose slots the event fills is used, so a missile
@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from string import Formatter
 
-from .events import actor_countries_table, rules
-from .types import Candidate
+from ..types import Candidate
+from .mentions import actor_countries_table, rules
 
 MAX_CHARS = 110
 

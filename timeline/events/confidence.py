@@ -1,4 +1,4 @@
-""":mod:`timeline.confidence`: how sure the extractor is that a row is a real, correctly dated event.
+""":mod:`timeline.events.confidence`: how sure the extractor is that a row is a real, correctly dated event.
 
 A small logistic model over what the extractor knows about a candidate: the rank
 of its trigger (clause predicate over modifier noun, :attr:`Candidate.score`),
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import math
 
-from .events import rules
-from .types import Candidate, ResolvedDate
+from ..types import Candidate, ResolvedDate
+from .mentions import rules
 
 #: The date basis' weight in the model, exposed for callers that rank by basis alone.
 BASIS_CONFIDENCE: dict[str, float] = dict(rules()["confidence_model"]["basis"])

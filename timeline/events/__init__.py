@@ -1,15 +1,26 @@
-""":mod:`timeline.events.mentions`: event candidates from a parsed Doc. dated, with a headline and a confidence.
+""":mod:`timeline.events`: event candidates from a parsed Doc, dated, with a headline and a confidence.
 
 Entry points: :func:`candidates` (Doc -> typed :class:`~timeline.types.Candidate` records),
 :func:`resolve_date` (a candidate's date from the text), :func:`headline` and
 :func:`timeline.events.confidence.confidence`.
+
+Layers (a module imports only from the layers above it; no cycle):
+
+0. ``rules`` (the rule data, loaded once), ``clauses`` (label and dependency sets, a trigger's clause)
+1. ``triggers``: which trigger spans report an event, and their rank
+2. ``arguments`` (actors, targets, place, weapon, amount, fatalities), ``status``
+3. ``classification``: the event type of a trigger
+4. ``mentions``: :func:`candidates`, one event per mention, repeated mentions merged
+5. ``dating``: the date the text gives a candidate
+6. ``headlines``, ``confidence``: read a finished candidate and its date
 """
 
 from __future__ import annotations
 
+from .arguments import countries_of, fatalities_in
 from .dating import has_dateline, resolve_date, usable_timexes
 from .headlines import headline
-from .mentions import candidates, countries_of, fatalities_in
+from .mentions import candidates
 
 __all__ = [
     "candidates",

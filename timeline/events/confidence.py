@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from ..types import Candidate, ResolvedDate
-from .mentions import rules
+from .rules import rules
 
 #: The date basis' weight in the model, exposed for callers that rank by basis alone.
 BASIS_CONFIDENCE: dict[str, float] = dict(rules()["confidence_model"]["basis"])

@@ -54,7 +54,8 @@ from ..nlp import (
     token_column,
 )
 from ..types import Candidate, ResolvedDate, Timex
-from .mentions import clause_ids, rules
+from .clauses import clause_ids
+from .rules import rules
 
 PRESENT_TAGS = ("VBZ", "VBP")
 END_OF_DAY = time(23, 59, 59)

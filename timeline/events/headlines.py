@@ -13,7 +13,7 @@ import re
 from string import Formatter
 
 from ..types import Candidate
-from .mentions import actor_countries_table, rules
+from .rules import actor_countries_table, rules
 
 MAX_CHARS = 110
 

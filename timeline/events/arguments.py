@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..nlp import ent_at, ents_in, per_doc_part, sent_of, span_text
 from .clauses import ACTOR_LABELS, LOCATIVE_PREPS, PLACE_LABELS, SUBJECT_DEPS, TARGET_PREPS, TIME_LABELS
-from .rules import actor_countries_table, rules
+from .rules import actor_countries_table, rule_type, rules, types_flagged
 
 def actors_of(span: Span, event_type: str) -> list[str]:
     root = span.root
@@ -42,7 +42,7 @@ def actors_of(span: Span, event_type: str) -> list[str]:
         if head.i == verb.i:
             break  # the sentence root: climbing again would look at the same verb
         if head.lemma_ in rules()["reporting_verbs"] and verb.dep_ == "ccomp" \
-                and any(c.dep_ == "nsubjpass" for c in children) and event_type in rules()["attack_family"]:
+                and any(c.dep_ == "nsubjpass" for c in children) and event_type in types_flagged("attack"):
             break  # "The missile was launched ..., the Joint Chiefs said": who said it did not fire it
         verb = head
     for child in root.children:
@@ -58,7 +58,7 @@ def is_means(token: Token) -> bool:
     word = token.lower_
     weapon_type = rules()["attack_weapon_types"].get(word)
     return word in rules()["weapon_heads"] or word in rules()["attack_nouns"] or token.ent_type_ == "WEAPON" \
-        or (weapon_type is not None and weapon_type != "attack_on_civilians")  # not "civilians", "ships"
+        or (weapon_type is not None and weapon_type != rule_type("civilian_target"))  # not "civilians", "ships"
 
 
 def _owner(token: Token) -> str:
@@ -76,7 +76,7 @@ def targets_of(span: Span) -> list[str]:
     root = span.root
     found: list[str] = []
     preps = set(TARGET_PREPS)
-    if span.label_ in rules()["recipient_types"]:
+    if span.label_ in types_flagged("has_recipient"):
         preps.update(rules()["recipient_preps"])
     heads = [root] + ([root.head] if root.dep_ in ("dobj", "nsubjpass") and root.pos_ in ("NOUN", "PROPN") else [])
     for child in (c for head in heads for c in head.children):
@@ -181,7 +181,7 @@ _FATALITY_WORDS = re.compile(r"kill|dead|died", re.IGNORECASE)
 
 def can_kill(event_type: str) -> bool:
     """Whether a death toll in the sentence can be this event's ("the ceasefire collapsed" kills no one)."""
-    return event_type in rules()["attack_family"] or event_type in rules()["fatality_types"]
+    return event_type in types_flagged("attack") or event_type in types_flagged("reports_deaths")
 
 
 def sentence_fatalities(sent: Span, text: str) -> int | None:

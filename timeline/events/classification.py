@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from ..nlp import ents_in, has_annotation, sent_of
 from .arguments import is_means
 from .clauses import PLACE_LABELS, TIME_LABELS, clause_tokens
-from .rules import ATTACK, rules
+from .rules import ATTACK, rule_type, rules
 from .triggers import in_trigger
 
 def event_type_of(span: Span) -> str:
@@ -40,10 +40,12 @@ def event_type_of(span: Span) -> str:
     if span.label_ != ATTACK:
         return span.label_
     if has_annotation(span.doc, "DEP"):
-        if _labour_strike(span.root) or _fired_on_crowd(span.root):
-            return "protest"
+        if _labour_strike(span.root):
+            return rule_type("labour_strike")
+        if _fired_on_crowd(span.root):
+            return rule_type("fired_on_crowd")
         if _fired_into_the_sea(span.root):
-            return "weapons_test_or_launch"
+            return rule_type("fired_into_the_sea")
         by_agent = _attack_by_agent(span.root)
         if by_agent is not None:
             return by_agent
@@ -55,7 +57,7 @@ def event_type_of(span: Span) -> str:
             if word.search(phrase):
                 return event_type
     if any(ent.label_ == "WEAPON" for ent in ents_in(sent_of(span))):
-        return "missile_strike"
+        return rule_type("weapon_entity")
     by_trigger: dict[str, str] = rules()["attack_default_by_trigger"]
     return by_trigger.get(span.root.lower_, rules()["attack_default_type"])
 
@@ -85,8 +87,8 @@ def _by_victims(verb: Token) -> str:
                 in_trigger(g) for g in c.children if g.dep_ == "pobj") for c in verb.children):
             return ""  # the cause is its own event ("killed in the blast")
         if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in verb.children):
-            return "casualty_report"
-        return "attack_on_civilians"
+            return rule_type("killing_tally")
+        return rule_type("killing_of_civilians")
     return ""
 
 
@@ -108,7 +110,7 @@ def _active_killing(verb: Token) -> str:
                   for g in c.children if g.dep_ == "pobj"}
         counted = obj.like_num or any(c.dep_ == "nummod" for c in obj.children)
         if words & set(victims["civilian"]) or (counted and not words & set(victims["combatant"])):
-            return "attack_on_civilians"
+            return rule_type("killing_of_civilians")
     return ""
 
 
@@ -180,7 +182,7 @@ def _attack_by_agent(verb: Token) -> str | None:
     """
     subjects = [c for c in verb.children if c.dep_ in ("nsubj",)]
     if any(s.lower_ in rules()["crowd_nouns"] for s in subjects):
-        return "riot"
+        return rule_type("crowd_attack")
     if any(s.lemma_.lower() in rules()["disaster_nouns"] for s in subjects):
         return ""  # "an earthquake struck the province": no attack
     if any(s.lemma_.lower() in rules()["defence_nouns"] for s in subjects):
@@ -194,7 +196,7 @@ def _attack_by_agent(verb: Token) -> str | None:
     if not nouns:
         return None
     if any(o.lower_ in rules()["clash_nouns"] for o in nouns):
-        return "armed_clash"
+        return rule_type("launched_offensive")
     weapons = set(rules()["weapon_heads"]) | set(rules()["attack_weapon_types"])
     weapons |= set(rules()["attack_nouns"])
     if any(o.lower_ in weapons or o.ent_type_ == "WEAPON" for o in nouns):

@@ -3,7 +3,7 @@
 A small logistic model over what the extractor knows about a candidate: the rank
 of its trigger (clause predicate over modifier noun, :attr:`Candidate.score`),
 where its date came from, its status and whether it has a place. The weights are
-data (``confidence_model`` in data/event_rules.json), fitted on the dev corpus so
+data (``confidence_model`` in resources/en/parameters.json), fitted on the dev corpus so
 that the value reads as a probability there and sorting by it puts real events first.
 """
 

@@ -55,7 +55,7 @@ from ..nlp import (
 )
 from ..types import Candidate, ResolvedDate, Timex
 from .clauses import clause_ids
-from .rules import rules
+from .rules import rules, types_flagged
 
 PRESENT_TAGS = ("VBZ", "VBP")
 END_OF_DAY = time(23, 59, 59)
@@ -80,7 +80,7 @@ def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publis
     """
     dated = _usable_for_doc(doc, timexes, published=published)
     own = [t for t in dated if candidate.sent_start <= t.start < candidate.sent_end]
-    if candidate.status == "occurred" and candidate.event_type in rules()["said_by_publication_types"]:
+    if candidate.status == "occurred" and candidate.event_type in types_flagged("dated_by_publication"):
         # "Zelenskiy said he would travel next week": a statement is made by publication, not when
         # what it announces is to come
         own = [t for t in own if t.date_start is None or t.date_start.date() <= published]
@@ -244,7 +244,7 @@ def _reaction_object(noun: Token, trigger: Token) -> bool:
         return False
     if not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children):
         return False
-    return any(s.start <= noun.i < s.end and s.label_ not in rules()["speech_labels"]
+    return any(s.start <= noun.i < s.end and s.label_ not in types_flagged("speech")
                for s in noun.doc.spans.get(TRIGGERS_KEY, []))  # "echoed the claim" is a new statement
 
 
@@ -342,12 +342,12 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
     when nothing else dates it; one that is the object of "before"/"after" never is.
     """
     free = [t for t in own if not _is_signal_object(doc_text(doc), t)]
-    if candidate.event_type in rules()["count_end_types"]:
+    if candidate.event_type in types_flagged("count_end"):
         free = [t for t in free if not _count_origin(doc_text(doc), t)]  # the milestone ends the count
     if trigger is not None and has_annotation(doc, "DEP"):
         other_clauses = _other_signal_clauses(doc, trigger) if free else []
         free = [t for t in free if not _in_any(_timex_token(doc, t), other_clauses)]
-        if candidate.event_type in rules()["since_undated_types"] and not _is_past_report(doc, candidate):
+        if candidate.event_type in types_flagged("undated_by_since") and not _is_past_report(doc, candidate):
             free = [t for t in free if not _after_word(doc_text(doc), t, "since")]
     if not free:
         return None
@@ -812,7 +812,7 @@ def has_dateline(text: str) -> bool:
 
     Such a text reports the day's news, so a past event with no time of its own
     is dated to the publication day (the patterns are ``dateline_patterns`` in
-    data/event_rules.json).
+    resources/en/datelines.json).
 
     Example:
         >>> has_dateline("KYIV, Nov 21 (Newswire) - Russia struck Dnipro.")

@@ -31,7 +31,7 @@ from .arguments import (
 )
 from .classification import event_type_of
 from .clauses import ACTOR_LABELS, LOCATIVE_PREPS, PLACE_LABELS, TIME_LABELS, clause_ids
-from .rules import rules
+from .rules import rule_type, rules, types_flagged
 from .status import status_of
 from .triggers import longest_triggers, trigger_score, usable_trigger
 
@@ -71,10 +71,10 @@ def candidates(doc: Doc) -> list[Candidate]:
             by_sentence[candidate.sent_start].append(replace(repeated, sent_start=candidate.sent_start))
     if has_annotation(doc, "DEP"):
         for span in _dated_statements(doc, set(by_sentence), sentences):
-            candidate = _candidate(span, "statement_or_warning", rules()["dated_statement_score"])
+            candidate = _candidate(span, rule_type("dated_statement"), rules()["dated_statement_score"])
             by_sentence.setdefault(candidate.sent_start, []).append(candidate)
         for span in _quoted_warnings(doc, set(by_sentence), sentences):
-            candidate = _candidate(span, "statement_or_warning", rules()["dated_statement_score"])
+            candidate = _candidate(span, rule_type("quoted_warning"), rules()["dated_statement_score"])
             # the speaking happened, whatever the quote's own modality
             by_sentence.setdefault(candidate.sent_start, []).append(replace(candidate, status="occurred"))
     found: list[Candidate] = []
@@ -139,8 +139,8 @@ def drop_repeated_mentions(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """
     if not has_annotation(doc, "DEP"):
         return found
-    keep_types = set(rules()["never_merged_types"])
-    family = set(rules()["attack_family"])
+    keep_types = types_flagged("never_merged")
+    family = types_flagged("attack")
     kept: list[Candidate] = []
     for cand in found:
         generic = cand.event_type in family and _generic_attack(doc, cand)
@@ -239,7 +239,7 @@ def _own_agent(doc: Doc, cand: Candidate) -> str:
     for token in found:
         if token.ent_type_ in TIME_LABELS or token.lower_ in heads or token.lemma_.lower() in heads:
             continue
-        if cand.event_type in rules()["intransitive_types"] and token.dep_ == "nsubj" and root.pos_ == "VERB":
+        if cand.event_type in types_flagged("intransitive") and token.dep_ == "nsubj" and root.pos_ == "VERB":
             continue  # "it blew up", "a truck blew up": the thing that exploded, not an agent
         return token.text if token.pos_ == "PRON" else noun_phrase(token)
     return ""
@@ -350,7 +350,7 @@ def _fold_carrier_verbs(typed: dict[Span, str]) -> dict[Span, tuple[str, float]]
         carrier = _carrier(span, by_root)
         if carrier is None or carrier not in scored or event_type == typed[carrier]:
             continue
-        if typed[carrier] in rules()["carrier_types"]:
+        if typed[carrier] in types_flagged("carrier"):
             scored[span] = (event_type, max(scored[span][1], scored.pop(carrier)[1]))
     return scored
 
@@ -463,7 +463,7 @@ def _candidate(span: Span, event_type: str, score: float) -> Candidate:
         actor_countries=tuple(countries_of(actors)),
         targets=targets,
         location=location_of(span, targets, actors),
-        weapon=sentence_weapon(sent) if event_type in rules()["weapon_types"] else "",
+        weapon=sentence_weapon(sent) if event_type in types_flagged("has_weapon") else "",
         amount=amount_of(span),
         fatalities=sentence_fatalities(sent, text) if can_kill(event_type) else None,
         pattern_id=span.id_,

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from ..nlp import children_ids, has_annotation, sent_of, token_column
 from ..types import Status
 from .clauses import SUBJECT_DEPS
-from .rules import rules
+from .rules import rules, types_flagged
 
 def status_of(span: Span, *, event_type: str | None = None) -> Status:
     """Tell whether the event occurred, is planned, negated or hypothetical.
@@ -17,7 +17,7 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
     Looks at the trigger's auxiliaries and negation, its governing verbs, and the
     few words before it in the same sentence. An announcement of a future act makes
     the act's announcement an event only for types whose announcement is the news
-    (aid, sanctions, a truce: ``announced_types``); "said further tests would follow"
+    (aid, sanctions, a truce: the ``news_when_announced`` flag); "said further tests would follow"
     stays a plan.
     """
     cues: dict[str, list[str]] = rules()["status_cues"]
@@ -32,7 +32,7 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
     if _in_temporal_clause(span):
         return "occurred"  # "since war broke out": a time clause presupposes its event
     words = _status_context(span)
-    announced_ok = event_type is None or event_type in rules()["announced_types"]
+    announced_ok = event_type is None or event_type in types_flagged("news_when_announced")
     if announced_ok and _announced(span) and not words & set(cues["negated"]):
         return "occurred"  # "announced he would send aid": the announcement happened
     for status in ("negated", "hypothetical", "planned"):

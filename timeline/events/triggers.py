@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..nlp import TRIGGERS_KEY, has_annotation, sent_of, span_text
 from .clauses import ACTOR_LABELS, TIME_LABELS
-from .rules import ATTACK, rules
+from .rules import ATTACK, priority_rank, rules, types_flagged
 
 def longest_triggers(spans: Iterable[Span]) -> list[Span]:
     """Drop a trigger that lies inside a longer one ("took" inside "took effect")."""
@@ -36,7 +36,7 @@ def usable_trigger(span: Span) -> bool:
         return False
     if len(span) == 1 and tag == "VBG" and dep == "acl":
         return False  # a participle describing a noun ("forces fighting in Ukraine") reports no event
-    if label == "statement_or_warning" and tag == "VBG" and dep in ("advcl", "acl") \
+    if label in types_flagged("statement") and tag == "VBG" and dep in ("advcl", "acl") \
             and pattern_id not in rules()["warning_of_ids"] and token.head.pos_ == "VERB" \
             and in_trigger(token.head):
         return False  # "signed a decree, ordering ...", "attacked embassies, accusing ...": the act's content
@@ -55,7 +55,7 @@ def usable_trigger(span: Span) -> bool:
     if span.text.lower() in rules()["agent_noun_triggers"] and (
             not dep.startswith("nsubj") or _head_is_trigger(token)):
         return False  # "protesters attacked embassies": the verb tells the event
-    if label == "statement_or_warning" and pos == "VERB" and dep in ("relcl", "acl") \
+    if label in types_flagged("statement") and pos == "VERB" and dep in ("relcl", "acl") \
             and not any(t.ent_type_ in TIME_LABELS for c in token.children if c.dep_ in ("prep", "npadvmod")
                         for t in c.subtree):
         return False  # "the UAE, which it accused of arming the RSF": an undated description, not the news
@@ -171,15 +171,15 @@ def in_trigger(token: Token) -> bool:
 
 def trigger_score(span: Span, event_type: str) -> float:
     """Prefer the clause's predicate over nouns in modifiers; type priority breaks ties."""
-    priority: list[str] = rules()["type_priority"]
+    rank = priority_rank()
     root = span.root
-    if span.label_ == "statement_or_warning" and root.pos_ == "NOUN" and root.dep_ == "pobj" \
+    if span.label_ in types_flagged("statement") and root.pos_ == "NOUN" and root.dep_ == "pobj" \
             and root.head.head.lemma_ in rules()["reporting_verbs"]:
         root = root.head.head  # "said in a televised address": the address is the saying
     role = "ROOT" if root.dep_ == "ROOT" and root.pos_ in ("VERB", "AUX") else root.dep_
     roles: dict[str, float] = rules()["role_scores"]
     score = roles.get(role, rules()["default_role_score"]) if has_annotation(span.doc, "DEP") else 0.6
-    score -= 0.1 * priority.index(event_type) / len(priority)
+    score -= 0.1 * rank[event_type] / len(rank)
     if span.text.lower() in rules()["weak_triggers"] and not _dated_object(root):
         score -= 0.2
     if len(span) > 1:

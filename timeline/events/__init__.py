@@ -6,7 +6,8 @@ Entry points: :func:`candidates` (Doc -> typed :class:`~timeline.types.Candidate
 
 Layers (a module imports only from the layers above it; no cycle):
 
-0. ``rules`` (the rule data, loaded once), ``clauses`` (label and dependency sets, a trigger's clause)
+0. ``lexicon`` (English inflection), ``rules`` (the rule data, loaded once; entity label sets);
+   clauses, governing verbs and dependency sets come from :mod:`timeline.nlp.syntax`
 1. ``triggers``: which trigger spans report an event, and their rank
 2. ``arguments`` (actors, targets, place, weapon, amount, fatalities), ``status``
 3. ``classification``: the event type of a trigger

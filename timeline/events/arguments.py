@@ -12,9 +12,18 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from ..nlp import ent_at, ents_in, per_doc_part, sent_of, span_text
-from .clauses import ACTOR_LABELS, LOCATIVE_PREPS, PLACE_LABELS, SUBJECT_DEPS, TARGET_PREPS, TIME_LABELS
-from .rules import actor_countries_table, rule_type, rules, types_flagged
+from ..nlp import SUBJECT_DEPS, ent_at, ents_in, per_doc_part, sent_of, span_text
+from .rules import (
+    ACTOR_LABELS,
+    LOCATIVE_PREPS,
+    PLACE_LABELS,
+    TARGET_PREPS,
+    TIME_LABELS,
+    actor_countries_table,
+    rule_type,
+    rules,
+    types_flagged,
+)
 
 def actors_of(span: Span, event_type: str) -> list[str]:
     root = span.root

@@ -13,10 +13,9 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from ..nlp import ents_in, has_annotation, sent_of
+from ..nlp import clause_tokens, ents_in, has_annotation, sent_of
 from .arguments import is_means
-from .clauses import PLACE_LABELS, TIME_LABELS, clause_tokens
-from .rules import ATTACK, rule_type, rules
+from .rules import ATTACK, PLACE_LABELS, TIME_LABELS, rule_type, rules
 from .triggers import in_trigger
 
 def event_type_of(span: Span) -> str:

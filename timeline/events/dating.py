@@ -42,8 +42,10 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import (
+    PRESENT_TAGS,
     TRIGGERS_KEY,
     children_ids,
+    clause_ids,
     dateline_spans,
     doc_text,
     has_annotation,
@@ -54,10 +56,8 @@ from ..nlp import (
     token_column,
 )
 from ..types import Candidate, ResolvedDate, Timex
-from .clauses import clause_ids
 from .rules import rules, types_flagged
 
-PRESENT_TAGS = ("VBZ", "VBP")
 END_OF_DAY = time(23, 59, 59)
 APPROXIMATE_MODS = ("MORE_THAN", "LESS_THAN", "APPROX")
 _DURATION = re.compile(r"^P(?:T(\d+)H|(\d+)([DWMY]))$")

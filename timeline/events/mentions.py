@@ -16,7 +16,16 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import TRIGGERS_KEY, doc_sents, ents_in, has_annotation, sent_of, span_text
+from ..nlp import (
+    TRIGGERS_KEY,
+    clause_ids,
+    doc_sents,
+    ents_in,
+    governing_verb,
+    has_annotation,
+    sent_of,
+    span_text,
+)
 from ..types import Candidate
 from .arguments import (
     actors_of,
@@ -30,8 +39,7 @@ from .arguments import (
     targets_of,
 )
 from .classification import event_type_of
-from .clauses import ACTOR_LABELS, LOCATIVE_PREPS, PLACE_LABELS, TIME_LABELS, clause_ids
-from .rules import rule_type, rules, types_flagged
+from .rules import ACTOR_LABELS, LOCATIVE_PREPS, PLACE_LABELS, TIME_LABELS, rule_type, rules, types_flagged
 from .status import status_of
 from .triggers import longest_triggers, trigger_score, usable_trigger
 
@@ -392,15 +400,8 @@ def _apart(same: list[Candidate], trigger_spans: dict[int, Span]) -> bool:
     aid" are one event each; "had been tested and further tests would follow" are two."""
     if any(c.trigger_start not in trigger_spans for c in same):
         return False
-    verbs = [_clause_verb(trigger_spans[c.trigger_start].root) for c in same]
+    verbs = [governing_verb(trigger_spans[c.trigger_start].root) for c in same]
     return len({v.i for v in verbs}) == len(verbs)
-
-
-def _clause_verb(token: Token) -> Token:
-    """The nearest verb at or above a token (the sentence root if none)."""
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    return token
 
 
 def _mention_key(cand: Candidate, found: list[Candidate], trigger_spans: dict[int, Span],

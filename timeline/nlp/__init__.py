@@ -1,0 +1,75 @@
+""":mod:`timeline.nlp`: the spaCy pipeline, our components, and the helpers that read a parsed Doc.
+
+- :mod:`.load`: choosing and loading the pipeline once (:func:`load_nlp`, :func:`choose_model`).
+- :mod:`.components`: our components, registered with ``@Language.factory`` / ``@Language.component``
+  (trigger ruler, line-break sentences, boilerplate filter, datelines, token edges).
+- :mod:`.cache`: what spaCy rebuilds on each access (text, entities, sentences), kept once per Doc.
+- :mod:`.syntax`: token columns, clauses and governing verbs, with the tag and dependency sets named.
+
+Importing this package registers the components, so ``spacy.load`` can rebuild a saved pipeline.
+
+Example:
+    >>> nlp = load_nlp("blank")
+    >>> "tl_trigger_ruler" in nlp.pipe_names
+    True
+"""
+
+from __future__ import annotations
+
+from .cache import (
+    doc_ents,
+    doc_sents,
+    doc_text,
+    ent_at,
+    ents_in,
+    forget_cache,
+    has_annotation,
+    per_doc,
+    per_doc_part,
+    sent_of,
+    span_text,
+)
+from .components import (
+    TRIGGERS_KEY,
+    TriggerRuler,
+    boilerplate_filter,
+    dateline_spans,
+    first_token_values,
+    line_sentences,
+    longest_match,
+    make_trigger_ruler,
+    token_edges,
+)
+from .load import (
+    BLANK,
+    DEFAULT_MODELS,
+    INSTALL_HINT,
+    MODEL_ENV,
+    add_rulers,
+    choose_model,
+    load_nlp,
+    model_description,
+    read_patterns,
+)
+from .syntax import (
+    CLAUSAL_DEPS,
+    PRESENT_TAGS,
+    SUBJECT_DEPS,
+    VERB_POS,
+    children_ids,
+    clause_ids,
+    clause_tokens,
+    governing_verb,
+    head_ids,
+    token_column,
+)
+
+__all__ = [
+    "BLANK", "CLAUSAL_DEPS", "DEFAULT_MODELS", "INSTALL_HINT", "MODEL_ENV", "PRESENT_TAGS", "SUBJECT_DEPS",
+    "TRIGGERS_KEY", "VERB_POS", "TriggerRuler", "add_rulers", "boilerplate_filter", "children_ids",
+    "choose_model", "clause_ids", "clause_tokens", "dateline_spans", "doc_ents", "doc_sents", "doc_text",
+    "ent_at", "ents_in", "first_token_values", "forget_cache", "governing_verb",
+    "has_annotation", "head_ids", "line_sentences", "load_nlp", "longest_match", "make_trigger_ruler",
+    "model_description", "per_doc", "per_doc_part", "read_patterns", "sent_of", "span_text", "token_column",
+    "token_edges",
+]

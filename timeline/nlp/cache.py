@@ -1,0 +1,103 @@
+""":mod:`timeline.nlp.cache`: what spaCy rebuilds on each access, kept once per Doc.
+
+The event layer reads a Doc many times over; what spaCy rebuilds on each access (the
+text, entities, sentences) is kept once per Doc (:func:`per_doc`, :func:`per_doc_part`)
+in ``doc.user_data`` under ``tl_`` keys, which :func:`forget_cache` drops before a Doc
+leaves the pipeline (the cached Spans do not serialise).
+
+Example:
+    >>> doc = load_nlp("blank")("Shelling hit Kharkiv. Two died.")  # doctest: +SKIP
+    >>> [sent.start for sent in doc_sents(doc)]  # doctest: +SKIP
+    [0, 4]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+from spacy.tokens import Doc, Span, Token
+
+T = TypeVar("T")
+
+
+def per_doc(doc: Doc, name: str, compute: Callable[[], T]) -> T:
+    """``compute()``, once per Doc: kept in ``doc.user_data["tl_" + name]``, which :func:`forget_cache` drops."""
+    key = "tl_" + name
+    if key not in doc.user_data:
+        doc.user_data[key] = compute()
+    return doc.user_data[key]  # type: ignore[no-any-return]
+
+
+def per_doc_part(doc: Doc, name: str, part: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, once per Doc and ``part`` (a sentence's start, a trigger's offsets), as :func:`per_doc`."""
+    cache: dict[Hashable, T] = per_doc(doc, name, dict)
+    if part not in cache:
+        cache[part] = compute()
+    return cache[part]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy joins every token on each access)."""
+    return per_doc(doc, "text", lambda: doc.text)
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from :func:`doc_text` (``Span.text`` builds every Token)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def has_annotation(doc: Doc, attr: str) -> bool:
+    """``doc.has_annotation(attr)``, computed once per Doc and attribute (spaCy scans every token)."""
+    return per_doc(doc, f"has_{attr}", lambda: doc.has_annotation(attr))
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per Doc (spaCy makes new Span objects on each access)."""
+    return per_doc(doc, "ents", lambda: tuple(doc.ents))
+
+
+def _ent_starts(doc: Doc) -> list[int]:
+    """The start tokens of :func:`doc_ents`, in order (``doc.ents`` come in text order, never overlapping)."""
+    return per_doc(doc, "ent_starts", lambda: [ent.start for ent in doc_ents(doc)])
+
+
+def ents_in(span: Span) -> list[Span]:
+    """The entities that start inside ``span`` (a sentence), from :func:`doc_ents`."""
+    starts = _ent_starts(span.doc)
+    return list(doc_ents(span.doc)[bisect_left(starts, span.start) : bisect_left(starts, span.end)])
+
+
+def ent_at(token: Token) -> Span | None:
+    """The entity of :func:`doc_ents` that holds ``token``, if any."""
+    index = bisect_right(_ent_starts(token.doc), token.i) - 1
+    if index < 0:
+        return None
+    ent = doc_ents(token.doc)[index]
+    return ent if token.i < ent.end else None
+
+
+def doc_sents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.sents``, built once per Doc."""
+    return per_doc(doc, "sents", lambda: tuple(doc.sents))
+
+
+def sent_of(item: Span | Token) -> Span:
+    """``item.sent``: the sentence holding a token, or a span's first token, from :func:`doc_sents`.
+
+    spaCy walks the token array both ways and builds a new Span on each ``.sent``.
+    """
+    doc = item.doc
+    sents = doc_sents(doc)
+    starts = per_doc(doc, "sent_starts", lambda: [sent.start for sent in sents])
+    index = item.i if isinstance(item, Token) else item.start
+    return sents[bisect_right(starts, index) - 1]
+
+
+
+
+def forget_cache(doc: Doc) -> None:
+    """Drop the per-Doc caches of this module (they hold Spans, which do not serialise)."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("tl_")]:
+        del doc.user_data[key]

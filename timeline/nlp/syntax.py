@@ -1,0 +1,123 @@
+""":mod:`timeline.nlp.syntax`: reading the parse: token columns, clauses, governing verbs.
+
+The event and dating layers ask the same questions of a parsed Doc again and again:
+which tokens make a trigger's own clause, which verb governs a word, what its head
+and children are. The answers are read from the Doc's arrays (``head_ids``,
+``children_ids``, ``token_column``: indices and StringStore ids, once per Doc) so a
+walk builds a ``Token`` only for what it keeps. The part-of-speech, tag and
+dependency sets these walks test are named here once.
+
+Example:
+    >>> nlp = load_nlp()  # doctest: +SKIP
+    >>> doc = nlp("Rebels attacked the town after troops withdrew.")  # doctest: +SKIP
+    >>> [doc[i].text for i in clause_ids(doc[1:2])]  # doctest: +SKIP
+    ['attacked', 'town', 'the', 'Rebels']
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.attrs import DEP, HEAD
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
+
+from .cache import has_annotation, per_doc, per_doc_part, sent_of
+
+#: The parts of speech that head a clause.
+VERB_POS = ("VERB", "AUX")
+#: The dependencies of a clause's subject.
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+#: The dependencies that open an embedded clause (a clause walk does not enter them).
+CLAUSAL_DEPS = ("ccomp", "advcl", "conj", "relcl", "parataxis", "acl", "xcomp", "csubj")
+#: The Penn tags of a present-tense finite verb.
+PRESENT_TAGS = ("VBZ", "VBP")
+
+
+def token_column(doc: Doc, attr: int) -> list[int]:
+    """One attribute of every token (``doc.to_array(attr)``: ``DEP`` and ``TAG`` as StringStore ids,
+    ``POS`` as the part-of-speech id), read once per Doc.
+
+    Reading a column avoids building a Token (and looking up its string) for each token a loop visits.
+    """
+    return per_doc(doc, f"column_{attr}", lambda: doc.to_array(attr).tolist() if len(doc) else [])
+
+
+def head_ids(doc: Doc) -> list[int]:
+    """Each token's head as a token index (``token.head.i``; a root is its own head), once per Doc."""
+    return per_doc(doc, "heads", lambda: _head_ids(doc))
+
+
+def _head_ids(doc: Doc) -> list[int]:
+    offsets = doc.to_array(HEAD).astype("int64").tolist() if len(doc) else []  # relative, stored unsigned
+    return [i + offset for i, offset in enumerate(offsets)]
+
+
+def children_ids(doc: Doc) -> list[list[int]]:
+    """Each token's children as token indices in text order (``[c.i for c in token.children]``),
+    once per Doc."""
+    return per_doc(doc, "children", lambda: _children_ids(doc))
+
+
+def _children_ids(doc: Doc) -> list[list[int]]:
+    children: list[list[int]] = [[] for _ in range(len(doc))]
+    for i, head in enumerate(head_ids(doc)):
+        if head != i:
+            children[head].append(i)
+    return children
+
+
+def governing_verb(token: Token) -> Token:
+    """The nearest verb at or above a token (the sentence root if none)."""
+    while token.pos_ not in VERB_POS and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def clause_tokens(span: Span) -> list[Token]:
+    """The tokens of the trigger's own clause: its subtree without embedded clauses, plus its subject.
+
+    Without a parse, the whole sentence.
+    """
+    if not has_annotation(span.doc, "DEP"):
+        return list(sent_of(span))
+    doc = span.doc
+    return [doc[i] for i in clause_ids(span)]
+
+
+def clause_ids(span: Span) -> list[int]:
+    """The token indices of :func:`clause_tokens`, in the same order (no Token is built)."""
+    if not has_annotation(span.doc, "DEP"):
+        sent = sent_of(span)
+        return list(range(sent.start, sent.end))
+    root = span.root
+    # the same trigger's clause is asked for by typing, scoring and dating: built once per Doc
+    return list(per_doc_part(span.doc, "clauses", root.i, lambda: tuple(_clause_of(root))))
+
+
+def _clause_of(root: Token) -> list[int]:
+    """:func:`clause_ids` of a trigger whose root is ``root``, on a parsed Doc."""
+    doc = root.doc
+    # token indices and dependency hashes: the walk builds a Token only for the tokens it keeps
+    children, deps, clausal = children_ids(doc), token_column(doc, DEP), _clausal_dep_ids()
+    kept: list[int] = []
+    stack = [root.i]
+    while stack:
+        index = stack.pop()
+        kept.append(index)
+        stack.extend(c for c in children[index] if deps[c] not in clausal)
+    head = root if root.pos_ in VERB_POS else root.head
+    seen = set(kept)
+    for child in head.children:
+        if child.dep_ in SUBJECT_DEPS:
+            for token in child.subtree:
+                if token.i not in seen:
+                    seen.add(token.i)
+                    kept.append(token.i)
+    return kept
+
+
+@lru_cache(maxsize=1)
+def _clausal_dep_ids() -> frozenset[int]:
+    """The StringStore ids of :data:`CLAUSAL_DEPS` (as :func:`timeline.nlp.token_column` gives ``DEP``)."""
+    return frozenset(get_string_id(dep) for dep in CLAUSAL_DEPS)

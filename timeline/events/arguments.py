@@ -12,7 +12,17 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from ..nlp import SUBJECT_DEPS, ent_at, ents_in, per_doc_part, sent_of, span_text
+from ..nlp import (
+    NOUN_POS,
+    SUBJECT_DEPS,
+    VERB_POS,
+    ent_at,
+    ents_in,
+    head_path,
+    per_doc_part,
+    sent_of,
+    span_text,
+)
 from .rules import (
     ACTOR_LABELS,
     LOCATIVE_PREPS,
@@ -27,13 +37,14 @@ from .rules import (
 
 def actors_of(span: Span, event_type: str) -> list[str]:
     root = span.root
-    if root.pos_ in ("NOUN", "PROPN") and root.dep_ in SUBJECT_DEPS:
+    if root.pos_ in NOUN_POS and root.dep_ in SUBJECT_DEPS:
         # "Peace talks collapsed", "Israeli air strikes killed 40": the event is the subject; only
         # its owner, if named, took part
         owner = _owner(root)
         return [owner] if owner else []
-    verb = root if root.pos_ in ("VERB", "AUX") else root.head
-    for _ in range(3):
+    start = root if root.pos_ in VERB_POS else root.head
+    for index in head_path(start, 3):
+        verb = span.doc[index]
         children = list(verb.children)
         subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
         agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -47,13 +58,9 @@ def actors_of(span: Span, event_type: str) -> list[str]:
             phrase = noun_phrase(token)
             if phrase and token.pos_ != "PRON" and token.ent_type_ not in TIME_LABELS:
                 return [phrase]
-        head = verb.head
-        if head.i == verb.i:
-            break  # the sentence root: climbing again would look at the same verb
-        if head.lemma_ in rules()["reporting_verbs"] and verb.dep_ == "ccomp" \
+        if verb.head.lemma_ in rules()["reporting_verbs"] and verb.dep_ == "ccomp" \
                 and any(c.dep_ == "nsubjpass" for c in children) and event_type in types_flagged("attack"):
             break  # "The missile was launched ..., the Joint Chiefs said": who said it did not fire it
-        verb = head
     for child in root.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":
             return [noun_phrase(child)]
@@ -87,7 +94,7 @@ def targets_of(span: Span) -> list[str]:
     preps = set(TARGET_PREPS)
     if span.label_ in types_flagged("has_recipient"):
         preps.update(rules()["recipient_preps"])
-    heads = [root] + ([root.head] if root.dep_ in ("dobj", "nsubjpass") and root.pos_ in ("NOUN", "PROPN") else [])
+    heads = [root] + ([root.head] if root.dep_ in ("dobj", "nsubjpass") and root.pos_ in NOUN_POS else [])
     for child in (c for head in heads for c in head.children):
         if child.ent_type_ in TIME_LABELS or child.pos_ == "PRON":
             continue

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from ..nlp import clause_tokens, ents_in, has_annotation, sent_of
+from ..nlp import NOUN_POS, clause_tokens, ents_in, has_annotation, sent_of
 from .arguments import is_means
 from .rules import ATTACK, PLACE_LABELS, TIME_LABELS, rule_type, rules
 from .triggers import in_trigger
@@ -189,9 +189,9 @@ def _attack_by_agent(verb: Token) -> str | None:
     if verb.lower_ not in rules()["launch_verbs"]:
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in NOUN_POS:
         objects.append(verb.head)
-    nouns = [o for o in objects if o.pos_ in ("NOUN", "PROPN")]
+    nouns = [o for o in objects if o.pos_ in NOUN_POS]
     if not nouns:
         return None
     if any(o.lower_ in rules()["clash_nouns"] for o in nouns):
@@ -213,7 +213,7 @@ def _by_subject_or_object(span: Span) -> str | None:
     if verb.pos_ != "VERB":
         return None
     table: dict[str, dict[str, str]] = rules()["subject_sensitive_types"][span.label_]
-    subjects = [verb.head] if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") else []
+    subjects = [verb.head] if verb.dep_ == "acl" and verb.head.pos_ in NOUN_POS else []
     for child in [*verb.children, *subjects]:  # "people crossed" misparsed as a noun's modifier too
         if (child.dep_ in ("nsubj", "nsubjpass") or child in subjects) and "subject" in table:
             words = {child.lemma_.lower(), child.lower_}  # "hundreds of aid trucks": the counted noun too

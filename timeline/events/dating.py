@@ -42,14 +42,17 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import (
+    NOUN_POS,
     PRESENT_TAGS,
     TRIGGERS_KEY,
+    VERB_POS,
     children_ids,
     clause_ids,
     dateline_spans,
     doc_text,
     has_annotation,
     head_ids,
+    head_path,
     per_doc,
     per_doc_part,
     sent_of,
@@ -167,7 +170,7 @@ def _episode(doc: Doc, candidate: Candidate, timexes: list[Timex], resolved: Res
         if between is None or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in between):
             continue
         trigger = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
-        if trigger is None or trigger.root.pos_ not in ("NOUN", "PROPN"):
+        if trigger is None or trigger.root.pos_ not in NOUN_POS:
             continue
         last = resolved.date_start.date()
         start = _period(last - timedelta(days=days[0] - 1), "day", "relative", "")
@@ -379,21 +382,21 @@ def _in_noun_modifier(doc: Doc, timex: Timex, trigger: Span) -> bool:
     token = _timex_token(doc, timex)
     if token < 0:
         return False
-    word, root = doc[token], trigger.root.i
-    for _ in range(8):
-        if word.i == root or word.head.i == word.i:
+    root = trigger.root.i
+    for index in head_path(doc[token], 8):
+        word = doc[index]
+        if index == root or word.head.i == index:
             return False
-        if word.dep_ in ("relcl", "acl") and word.pos_ in ("VERB", "AUX") \
+        if word.dep_ in ("relcl", "acl") and word.pos_ in VERB_POS \
                 and root not in {t.i for t in word.subtree}:
             return True
-        word = word.head
     return False
 
 
 def _phrase_tokens(trigger: Span) -> set[int]:
     """A noun trigger's own phrase, as token ids ("last Friday's earthquake", "takeover in October 2021")."""
     root = trigger.root
-    if root.pos_ not in ("NOUN", "PROPN"):
+    if root.pos_ not in NOUN_POS:
         return set()
     found: set[int] = set()
     for child in root.children:
@@ -409,9 +412,9 @@ def _event_clause(trigger: Span) -> list[int]:
     verb's clause too."""
     tokens = clause_ids(trigger)
     root = trigger.root
-    if root.pos_ in ("NOUN", "PROPN") and root.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd"):
+    if root.pos_ in NOUN_POS and root.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd"):
         verb = root.head
-        if verb.pos_ in ("VERB", "AUX"):
+        if verb.pos_ in VERB_POS:
             seen = set(tokens)
             tokens += [i for i in clause_ids(verb.doc[verb.i : verb.i + 1]) if i not in seen]
     return tokens
@@ -843,20 +846,15 @@ def _governed_by_past(doc: Doc, candidate: Candidate) -> bool:
     if span is None or not has_annotation(doc, "TAG"):
         return False
     # token indices and tag/dependency ids: the climb builds no Token
-    heads, children = head_ids(doc), children_ids(doc)
-    deps, all_tags = token_column(doc, DEP), token_column(doc, TAG)
+    children, deps, all_tags = children_ids(doc), token_column(doc, DEP), token_column(doc, TAG)
     aux, modal, past, present = _AUX_IDS, get_string_id("MD"), get_string_id("VBD"), _PRESENT_IDS
-    token = span.root.i
-    for _ in range(6):
+    for token in head_path(span.root, 6):
         aux_tags = (all_tags[c] for c in children[token] if deps[c] in aux)
         tags = [tag for tag in aux_tags if tag != modal] + [all_tags[token]]
         if any(tag in present for tag in tags):
             return False
         if past in tags:
             return True
-        if heads[token] == token:
-            return False
-        token = heads[token]
     return False
 
 

@@ -17,12 +17,15 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import (
+    NOUN_POS,
     TRIGGERS_KEY,
+    VERB_POS,
     clause_ids,
     doc_sents,
     ents_in,
     governing_verb,
     has_annotation,
+    head_path,
     sent_of,
     span_text,
 )
@@ -224,25 +227,25 @@ def _own_agent(doc: Doc, cand: Candidate) -> str:
     heads = set(rules()["weapon_heads"])
     found: list[Token] = []
     for child in root.children:
-        if root.pos_ in ("VERB", "AUX") and child.dep_ == "nsubj":
+        if root.pos_ in VERB_POS and child.dep_ == "nsubj":
             found.append(child)
         elif child.dep_ == "agent":
             found.extend(g for g in child.children if g.dep_ == "pobj")
-        elif root.pos_ in ("NOUN", "PROPN") and (child.dep_ == "poss" or child.dep_ in ("compound", "amod")
+        elif root.pos_ in NOUN_POS and (child.dep_ == "poss" or child.dep_ in ("compound", "amod")
                                                  and child.ent_type_ in ACTOR_LABELS):
             found.append(child)
     witness = set(rules()["reporting_verbs"]) | set(rules()["witness_verbs"])
     verb = root
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in root.children)
     for _ in range(3):  # "escalated tensions by relaxing the terms": the gerund's doer is the subject
-        if found or passive or verb.pos_ not in ("VERB", "AUX") \
+        if found or passive or verb.pos_ not in VERB_POS \
                 or verb.dep_ not in ("pcomp", "advcl", "xcomp", "conj"):
             break
         verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
         if verb.lemma_ in witness:
             break
         found.extend(c for c in verb.children if c.dep_ == "nsubj")
-    if root.pos_ in ("NOUN", "PROPN") and root.dep_ == "dobj" and root.head.lemma_ not in witness:
+    if root.pos_ in NOUN_POS and root.dep_ == "dobj" and root.head.lemma_ not in witness:
         found.extend(c for c in root.head.children if c.dep_ == "nsubj")  # "Pakistan announced an operation"
     for token in found:
         if token.ent_type_ in TIME_LABELS or token.lower_ in heads or token.lemma_.lower() in heads:
@@ -368,15 +371,11 @@ def _carrier(span: Span, by_root: dict[int, Span]) -> Span | None:
     token = span.root
     if token.dep_ == "pobj" and token.head.head.dep_ in ("dobj", "nsubjpass"):
         token = token.head.head  # "$500 million in military aid", "a package of weapons"
-    if span.root.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("dobj", "nsubjpass", "attr"):
+    if span.root.pos_ not in NOUN_POS or token.dep_ not in ("dobj", "nsubjpass", "attr"):
         return None
-    head = token.head
-    for _ in range(3):
-        if head.i in by_root and head.i != token.i:
-            return by_root[head.i]
-        if head.dep_ not in ("ccomp", "xcomp") or head.head.i == head.i:
-            return None
-        head = head.head
+    for index in head_path(token.head, 3, through=("ccomp", "xcomp")):
+        if index in by_root and index != token.i:
+            return by_root[index]
     return None
 
 

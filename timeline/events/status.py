@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.attrs import DEP
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
-from ..nlp import SUBJECT_DEPS, children_ids, has_annotation, sent_of, token_column
+from ..nlp import (
+    NOUN_POS,
+    SUBJECT_DEPS,
+    VERB_POS,
+    children_ids,
+    has_annotation,
+    head_path,
+    sent_of,
+    token_column,
+)
 from ..types import Status
 from .rules import rules, types_flagged
 
@@ -50,15 +61,13 @@ def _reported(span: Span) -> bool:
     if any(tok.lower_ in ("if", "unless") for tok in sent_of(span)):
         return False
     verbs = set(rules()["reporting_verbs"]) | set(rules()["future_reporting_verbs"])
-    head = span.root
-    for _ in range(5):
+    doc = span.doc
+    for below, above in pairwise(head_path(span.root, 6)):
+        head = doc[below]
         if head.lemma_ == "be" and any(c.lower_ == "would" for c in head.children) \
                 and any(c.dep_ in ("acomp", "attr") for c in head.children):
             return False
-        if head.head.i == head.i:
-            return False
-        head = head.head
-        if head.lemma_ in verbs:
+        if doc[above].lemma_ in verbs:
             return True
     return False
 
@@ -82,15 +91,12 @@ def _called_for(span: Span) -> bool:
 def _arranged(span: Span) -> bool:
     """Whether the trigger is the subject of "be to <verb>" (an arrangement: "talks are to begin"),
     however far the parser hung it from the copula."""
-    head = span.root
-    for _ in range(3):
+    for index in head_path(span.root, 3):
+        head = span.doc[index]
         planned = [c for c in head.children if c.dep_ == "xcomp" and any(
             g.dep_ == "aux" and g.lower_ == "to" for g in c.children)] if head.lemma_ == "be" else []
         if planned:
             return head.i > span.root.i or any(c.i == span.root.i for c in planned)
-        if head.head.i == head.i:
-            return False
-        head = head.head
     return False
 
 
@@ -100,7 +106,7 @@ def _in_temporal_clause(span: Span) -> bool:
     if not has_annotation(span.doc, "DEP"):
         return False
     root = span.root
-    if root.pos_ not in ("VERB", "AUX"):
+    if root.pos_ not in VERB_POS:
         return False
     children = [(c, c.dep_) for c in root.children]
     if any(dep == "neg" for _, dep in children):
@@ -113,29 +119,20 @@ def _in_temporal_clause(span: Span) -> bool:
 
 def _intended(span: Span) -> bool:
     """Whether the trigger hangs under an infinitive governed by an adjective of readiness or intent."""
-    token = span.root
-    for _ in range(3):
-        if token.dep_ != "xcomp":
-            return False
-        head = token.head
+    doc = span.doc
+    for below, above in pairwise(head_path(span.root, 4, through=("xcomp",))):
+        token, head = doc[below], doc[above]
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and head.pos_ == "ADJ" \
                 and head.lemma_.lower() in rules()["intent_adjectives"]:
             return True
-        token = head
     return False
 
 
 def _announced(span: Span) -> bool:
     """Whether the trigger hangs under a past-tense announcement verb ("announced he would send")."""
     announce = set(rules()["announcement_verbs"])
-    head = span.root
-    for _ in range(4):
-        if head.lower_ in announce and head.tag_ == "VBD":
-            return True
-        if head.head.i == head.i:
-            return False
-        head = head.head
-    return False
+    doc = span.doc
+    return any(doc[i].lower_ in announce and doc[i].tag_ == "VBD" for i in head_path(span.root, 4))
 
 
 def _status_context(span: Span) -> set[str]:
@@ -143,14 +140,11 @@ def _status_context(span: Span) -> set[str]:
     words: set[str] = set()
     chain: list[Token] = [root]
     head = root
-    if root.pos_ in ("NOUN", "PROPN") and root.dep_ in ("nsubj", "nsubjpass") \
-            and root.head.pos_ in ("VERB", "AUX"):
+    if root.pos_ in NOUN_POS and root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in VERB_POS:
         head = root.head  # "further tests would follow": the predicate tells the subject's status
         chain.append(head)
-    while head.head is not head and head.dep_ in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "acl", "relcl", "amod", "compound"):
-        head = head.head
-        chain.append(head)
     doc = span.doc
+    chain.extend(doc[i] for i in head_path(head, len(doc), through=_GOVERNED_DEPS)[1:])
     children, deps = children_ids(doc), token_column(doc, DEP)  # a Token only for the children kept
     for tok in chain:
         words.add(tok.lower_)
@@ -166,5 +160,7 @@ def _status_context(span: Span) -> set[str]:
     return words
 
 
+#: The dependencies through which a word takes the modality of the word it hangs from.
+_GOVERNED_DEPS = ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "acl", "relcl", "amod", "compound")
 _MODALITY_DEP_IDS = frozenset(get_string_id(dep) for dep in ("aux", "auxpass", "neg", "mark", "advmod"))
 _AUXPASS_ID = get_string_id("auxpass")

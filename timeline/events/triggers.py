@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from ..nlp import TRIGGERS_KEY, has_annotation, sent_of, span_text
+from ..nlp import NOUN_POS, TRIGGERS_KEY, VERB_POS, has_annotation, sent_of, span_text
 from .rules import ACTOR_LABELS, ATTACK, TIME_LABELS, priority_rank, rules, types_flagged
 
 def longest_triggers(spans: Iterable[Span]) -> list[Span]:
@@ -42,13 +42,13 @@ def usable_trigger(span: Span) -> bool:
     if label == ATTACK and tag == "VBG" and dep == "advcl" \
             and _attack_trigger(token.head):
         return False  # "drones struck Port Sudan, hitting the port": the same attack, told in detail
-    if pos in ("NOUN", "PROPN") and _anaphoric(token) and not _anchored_noun(token):
+    if pos in NOUN_POS and _anaphoric(token) and not _anchored_noun(token):
         return False
-    if pos in ("NOUN", "PROPN") and dep == "pobj" and token.head.lower_ == "since":
+    if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "since":
         return False  # "1,000 days since the invasion": the reference point of a count, not a report
-    if pos in ("NOUN", "PROPN") and _part_of_another(token, span):
+    if pos in NOUN_POS and _part_of_another(token, span):
         return False
-    if pos in ("NOUN", "PROPN") and dep == "pobj" and token.head.lower_ in ("for", "to") \
+    if pos in NOUN_POS and dep == "pobj" and token.head.lower_ in ("for", "to") \
             and token.head.head.lemma_.lower() in rules()["retaliation_nouns"] and not _dated_phrase(token):
         return False  # "retaliation for Ukrainian strikes": an undated cause, told elsewhere
     if span.text.lower() in rules()["agent_noun_triggers"] and (
@@ -85,7 +85,7 @@ def _part_of_another(token: Token, span: Span) -> bool:
     """Whether an event noun only details another trigger's event: a second conjunct
     ("gunfire and explosions") or the means of a trigger verb ("fought ... with air strikes")."""
     head = token.head
-    if token.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and in_trigger(head) and head.i < span.start:
+    if token.dep_ == "conj" and head.pos_ in NOUN_POS and in_trigger(head) and head.i < span.start:
         return True
     return token.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB" \
         and in_trigger(head.head)
@@ -122,7 +122,7 @@ def _is_heading(sent: Span) -> bool:
     words = [t for t in sent if not t.is_punct and not t.is_space]
     if len(words) > rules()["heading_max_words"]:
         return False
-    return not any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN") for t in words)
+    return not any(t.pos_ in VERB_POS and t.tag_ not in ("VBG", "VBN") for t in words)
 
 
 def _anchored_noun(token: Token) -> bool:
@@ -175,7 +175,7 @@ def trigger_score(span: Span, event_type: str) -> float:
     if span.label_ in types_flagged("statement") and root.pos_ == "NOUN" and root.dep_ == "pobj" \
             and root.head.head.lemma_ in rules()["reporting_verbs"]:
         root = root.head.head  # "said in a televised address": the address is the saying
-    role = "ROOT" if root.dep_ == "ROOT" and root.pos_ in ("VERB", "AUX") else root.dep_
+    role = "ROOT" if root.dep_ == "ROOT" and root.pos_ in VERB_POS else root.dep_
     roles: dict[str, float] = rules()["role_scores"]
     score = roles.get(role, rules()["default_role_score"]) if has_annotation(span.doc, "DEP") else 0.6
     score -= 0.1 * rank[event_type] / len(rank)
@@ -183,7 +183,7 @@ def trigger_score(span: Span, event_type: str) -> float:
         score -= 0.2
     if len(span) > 1:
         score += 0.05
-    if root.pos_ in ("NOUN", "PROPN") and _anchored_noun(root):
+    if root.pos_ in NOUN_POS and _anchored_noun(root):
         score += rules()["anchored_noun_bonus"]
     if span.id_ in rules()["warning_of_ids"]:
         score += rules()["warning_of_bonus"]  # the warning carries the event it warns of, often a modifier

@@ -4,7 +4,7 @@ Entry points: :func:`candidates` (Doc -> typed :class:`~timeline.types.Candidate
 :func:`resolve_date` (a candidate's date from the text), :func:`headline` and
 :func:`timeline.events.confidence.confidence`.
 
-Layers (a module imports only from the layers above it; no cycle):
+Layers (a module imports only from lower-numbered layers, and from nlp, types, taxonomy, resources; no cycle):
 
 0. ``lexicon`` (English inflection), ``rules`` (the rule data, loaded once; entity label sets);
    clauses, governing verbs and dependency sets come from :mod:`timeline.nlp.syntax`
@@ -12,7 +12,7 @@ Layers (a module imports only from the layers above it; no cycle):
 2. ``arguments`` (actors, targets, place, weapon, amount, fatalities), ``status``
 3. ``classification``: the event type of a trigger
 4. ``mentions``: :func:`candidates`, one event per mention, repeated mentions merged
-5. ``dating``: the date the text gives a candidate
+5. ``date_values`` (calendar arithmetic, no Doc), then ``dating``: the date the text gives a candidate
 6. ``headlines``, ``confidence``: read a finished candidate and its date
 """
 

@@ -36,6 +36,8 @@ from .rules import (
 )
 
 def actors_of(span: Span, event_type: str) -> list[str]:
+    """Who did it: the subject or agent of the trigger's verb (climbing a few governing verbs), the owner of
+    an event noun or weapon ("Israeli air strikes"), else the last actor entity before the trigger."""
     root = span.root
     if root.pos_ in NOUN_POS and root.dep_ in SUBJECT_DEPS:
         # "Peace talks collapsed", "Israeli air strikes killed 40": the event is the subject; only
@@ -89,6 +91,8 @@ def _owner(token: Token) -> str:
 
 
 def targets_of(span: Span) -> list[str]:
+    """What was hit or received: the trigger's object, what follows "on", "against", "at", "targeting"
+    (and "to"/"for" for aid and sanctions), in text order, without repeats."""
     root = span.root
     found: list[str] = []
     preps = set(TARGET_PREPS)
@@ -113,6 +117,8 @@ def targets_of(span: Span) -> list[str]:
 
 
 def location_of(span: Span, targets: tuple[str, ...], actors: tuple[str, ...] = ()) -> str:
+    """Where: a place after a locative preposition, else a target that is a place, else the first place
+    of the sentence that is not an origin ("from Darfur") or an actor."""
     sent = sent_of(span)
     places = [e for e in ents_in(sent) if e.label_ in PLACE_LABELS and e.text not in actors]
     for ent in places:
@@ -162,6 +168,7 @@ def _weapon_heads() -> frozenset[str]:
 
 
 def amount_of(span: Span) -> str:
+    """The money amount of the sentence nearest the trigger ("$500 million"), or empty."""
     money = [e for e in ents_in(sent_of(span)) if e.label_ == "MONEY"]
     if money:
         return min(money, key=lambda e: abs(e.start - span.start)).text

@@ -165,6 +165,7 @@ def _anaphoric(token: Token) -> bool:
 
 
 def in_trigger(token: Token) -> bool:
+    """Whether the token lies inside any trigger span of its Doc."""
     return any(s.start <= token.i < s.end for s in token.doc.spans.get(TRIGGERS_KEY, []))
 
 

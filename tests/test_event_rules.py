@@ -1,4 +1,4 @@
-"""The event layer's data files: English inflection, and the cross-references between the files and the code."""
+"""The event layer's data files: English inflection, and the cross-references between files and code."""
 
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ from timeline.events.rules import FLAGS, RULE_FILES, WORD_TYPE_TABLES, rules, ty
 from timeline.nlp import read_patterns
 from timeline.taxonomy import EVENT_TYPES
 
-EVENTS_CODE = "\n".join(p.read_text("utf-8") for p in (Path(__file__).parents[1] / "timeline" / "events").glob("*.py"))
+EVENTS = Path(__file__).parents[1] / "timeline" / "events"
+EVENTS_CODE = "\n".join(path.read_text("utf-8") for path in EVENTS.glob("*.py"))
 
-# (lemma, kind, forms): the English inflection the lexicons are stored under; irregular rows from irregular.json
+# (lemma, kind, forms): the English inflection of the lexicons; irregular rows come from irregular.json
 INFLECTIONS = [
     ("missile", "noun", ["missile", "missiles"]),
     ("mortar", "noun", ["mortar", "mortars"]),

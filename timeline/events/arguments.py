@@ -76,7 +76,8 @@ def is_means(token: Token) -> bool:
     word = token.lower_
     weapon_type = rules()["attack_weapon_types"].get(word)
     return word in rules()["weapon_heads"] or word in rules()["attack_nouns"] or token.ent_type_ == "WEAPON" \
-        or (weapon_type is not None and weapon_type != rule_type("civilian_target"))  # not "civilians", "ships"
+        or (weapon_type is not None
+            and weapon_type != rule_type("civilian_target"))  # not "civilians", "ships"
 
 
 def _owner(token: Token) -> str:

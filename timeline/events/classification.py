@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from ..nlp import NOUN_POS, clause_tokens, ents_in, has_annotation, sent_of
+from ..nlp import FINITE_VERB_TAGS, NOUN_POS, clause_tokens, ents_in, has_annotation, sent_of
 from .arguments import is_means
 from .rules import ATTACK, PLACE_LABELS, TIME_LABELS, rule_type, rules
 from .triggers import in_trigger
@@ -95,7 +95,7 @@ def _active_killing(verb: Token) -> str:
     """Type an active killing: "RSF fighters killed more than 400 people" is an attack on civilians
     when a perpetrator that is no event itself ("the blast killed") kills counted or civilian victims;
     "..., killing 12" belongs to the event it follows (the empty type)."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not (
+    if verb.tag_ not in FINITE_VERB_TAGS and not (
             verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)):
         return ""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]

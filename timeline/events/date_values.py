@@ -134,8 +134,8 @@ _RANK = {"minute": 0, "hour": 1, "day": 2, "week": 3, "month": 4, "year": 5}
 
 
 def shifted_date(base: tuple[date, str], sign: int, amount: tuple[int, str], duration: Timex) -> ResolvedDate:
-    """The day ``amount`` before (``sign`` 1) or after (-1) the ``base`` day and its text ("two weeks after
-    the election"), at month precision for months, years and approximate durations ("more than three months")."""
+    """The day ``amount`` before (``sign`` 1) or after (-1) the ``base`` day and its text ("two weeks
+    after the election"), at month precision for months, years and approximate durations."""
     day, anchor_text = base
     number, unit = amount
     if unit == "D":

@@ -42,6 +42,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import (
+    FINITE_TAGS,
     NOUN_POS,
     PRESENT_TAGS,
     TRIGGERS_KEY,
@@ -175,7 +176,7 @@ def _episode(doc: Doc, candidate: Candidate, timexes: list[Timex], resolved: Res
                 or not text[timex.end :].startswith(" of "):
             continue
         between = doc.char_span(timex.end, candidate.trigger_start, alignment_mode="expand")
-        if between is None or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in between):
+        if between is None or any(t.tag_ in FINITE_TAGS for t in between):
             continue
         trigger = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
         if trigger is None or trigger.root.pos_ not in NOUN_POS:

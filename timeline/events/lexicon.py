@@ -46,7 +46,8 @@ def third_person(verb: str) -> str:
 
 
 def past(verb: str) -> tuple[str, str]:
-    """The past tense and the past participle ("seize" -> ("seized", "seized"), "take" -> ("took", "taken"))."""
+    """The past tense and the past participle ("seize" -> ("seized", "seized"), "take" -> ("took", "taken")).
+    """
     irregular = _irregular("verbs").get(verb)
     if irregular is not None:
         return irregular["past"], irregular.get("participle", irregular["past"])
@@ -83,5 +84,6 @@ def expand(entries: list[str | dict[str, str]]) -> list[str]:
         elif "verb" in entry:
             words.extend(verb_forms(entry["verb"]))
         else:
-            raise ValueError(f"lexicon entry = {entry!r} is invalid; must be a word, {{'noun': ...}} or {{'verb': ...}}")
+            raise ValueError(f"lexicon entry = {entry!r} is invalid; "
+                             "must be a word, {'noun': ...} or {'verb': ...}")
     return words

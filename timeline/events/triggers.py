@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from ..nlp import NOUN_POS, TRIGGERS_KEY, VERB_POS, has_annotation, sent_of, span_text
+from ..nlp import FINITE_TAGS, NOUN_POS, TRIGGERS_KEY, VERB_POS, has_annotation, sent_of, span_text
 from .rules import ACTOR_LABELS, ATTACK, TIME_LABELS, priority_rank, rules, types_flagged
 
 def longest_triggers(spans: Iterable[Span]) -> list[Span]:
@@ -97,7 +97,7 @@ def _dated_phrase(token: Token) -> bool:
     for word in token.doc[token.i + 1 : sent_of(token).end]:
         if word.ent_type_ in TIME_LABELS:
             return True
-        if word.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        if word.tag_ in FINITE_TAGS:
             return False
     return False
 

@@ -80,7 +80,7 @@ def line_sentences(doc: Doc) -> Doc:
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of wire datelines at the start of a line in the text's head (resources/en/datelines.json)."""
+    """Character spans of wire datelines at the start of a line in the text's head (en/datelines.json)."""
     datelines = resources.load("datelines.json", lang="en")
     head = text[: datelines["dateline_window"]]
     pattern = datelines["dateline_patterns"][0]

@@ -35,6 +35,10 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLAUSAL_DEPS = ("ccomp", "advcl", "conj", "relcl", "parataxis", "acl", "xcomp", "csubj")
 #: The Penn tags of a present-tense finite verb.
 PRESENT_TAGS = ("VBZ", "VBP")
+#: The Penn tags of a finite verb (past or present).
+FINITE_VERB_TAGS = ("VBD", *PRESENT_TAGS)
+#: The Penn tags that end a noun's phrase at the next clause: a finite verb or a modal.
+FINITE_TAGS = (*FINITE_VERB_TAGS, "MD")
 
 
 def token_column(doc: Doc, attr: int) -> list[int]:

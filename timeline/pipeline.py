@@ -22,14 +22,12 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .confidence import confidence
-from .dating import resolve_date
 from .dedup import assign_cluster_ids
 from .errors import InputError
-from .events import candidates
+from .events import candidates, headline, resolve_date
+from .events.confidence import confidence
 from .frame import event_row, from_rows
 from .geo import locate
-from .headlines import headline
 from .nlp import doc_text, forget_cache, load_nlp
 from .pubdate import parse_published
 from .temporal import find_timexes

@@ -34,7 +34,6 @@ from .components import (
     TriggerRuler,
     boilerplate_filter,
     dateline_spans,
-    event_rules,
     first_token_values,
     line_sentences,
     longest_match,
@@ -54,6 +53,9 @@ from .load import (
 )
 from .syntax import (
     CLAUSAL_DEPS,
+    FINITE_TAGS,
+    FINITE_VERB_TAGS,
+    NOUN_POS,
     PRESENT_TAGS,
     SUBJECT_DEPS,
     VERB_POS,
@@ -62,15 +64,16 @@ from .syntax import (
     clause_tokens,
     governing_verb,
     head_ids,
+    head_path,
     token_column,
 )
 
 __all__ = [
-    "BLANK", "CLAUSAL_DEPS", "DEFAULT_MODELS", "INSTALL_HINT", "MODEL_ENV", "PRESENT_TAGS", "SUBJECT_DEPS",
-    "TRIGGERS_KEY", "VERB_POS", "TriggerRuler", "add_rulers", "boilerplate_filter", "children_ids",
-    "choose_model", "clause_ids", "clause_tokens", "dateline_spans", "doc_ents", "doc_sents", "doc_text",
-    "ent_at", "ents_in", "event_rules", "first_token_values", "forget_cache", "governing_verb",
-    "has_annotation", "head_ids", "line_sentences", "load_nlp", "longest_match", "make_trigger_ruler",
-    "model_description", "per_doc", "per_doc_part", "read_patterns", "sent_of", "span_text", "token_column",
-    "token_edges",
+    "BLANK", "CLAUSAL_DEPS", "DEFAULT_MODELS", "FINITE_TAGS", "FINITE_VERB_TAGS", "INSTALL_HINT",
+    "MODEL_ENV", "NOUN_POS", "PRESENT_TAGS", "SUBJECT_DEPS", "TRIGGERS_KEY", "VERB_POS", "TriggerRuler",
+    "add_rulers", "boilerplate_filter", "children_ids", "choose_model", "clause_ids", "clause_tokens",
+    "dateline_spans", "doc_ents", "doc_sents", "doc_text", "ent_at", "ents_in", "first_token_values",
+    "forget_cache", "governing_verb", "has_annotation", "head_ids", "head_path", "line_sentences",
+    "load_nlp", "longest_match", "make_trigger_ruler", "model_description", "per_doc", "per_doc_part",
+    "read_patterns", "sent_of", "span_text", "token_column", "token_edges",
 ]

@@ -84,17 +84,11 @@ def line_sentences(doc: Doc) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=1)
-def event_rules() -> dict[str, Any]:
-    """The event rules (resources/en/event_rules.json), loaded once."""
-    rules: dict[str, Any] = resources.load("event_rules.json", lang="en")
-    return rules
-
-
 def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of wire datelines at the start of a line in the text's head."""
-    head = text[: event_rules()["dateline_window"]]
-    pattern = event_rules()["dateline_patterns"][0]
+    """Character spans of wire datelines at the start of a line in the text's head (en/datelines.json)."""
+    datelines = resources.load("datelines.json", lang="en")
+    head = text[: datelines["dateline_window"]]
+    pattern = datelines["dateline_patterns"][0]
     return [(m.start(), m.end()) for m in re.finditer(pattern, head, flags=re.MULTILINE)]
 
 

@@ -16,6 +16,7 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.attrs import DEP, HEAD
@@ -26,12 +27,18 @@ from .cache import has_annotation, per_doc, per_doc_part, sent_of
 
 #: The parts of speech that head a clause.
 VERB_POS = ("VERB", "AUX")
+#: The parts of speech of a noun phrase's head.
+NOUN_POS = ("NOUN", "PROPN")
 #: The dependencies of a clause's subject.
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: The dependencies that open an embedded clause (a clause walk does not enter them).
 CLAUSAL_DEPS = ("ccomp", "advcl", "conj", "relcl", "parataxis", "acl", "xcomp", "csubj")
 #: The Penn tags of a present-tense finite verb.
 PRESENT_TAGS = ("VBZ", "VBP")
+#: The Penn tags of a finite verb (past or present).
+FINITE_VERB_TAGS = ("VBD", *PRESENT_TAGS)
+#: The Penn tags that end a noun's phrase at the next clause: a finite verb or a modal.
+FINITE_TAGS = (*FINITE_VERB_TAGS, "MD")
 
 
 def token_column(doc: Doc, attr: int) -> list[int]:
@@ -65,6 +72,29 @@ def _children_ids(doc: Doc) -> list[list[int]]:
         if head != i:
             children[head].append(i)
     return children
+
+
+def head_path(token: Token, limit: int, *, through: Iterable[str] | None = None) -> list[int]:
+    """Token indices from a token up its heads: itself, its head, its head's head, ...
+
+    At most ``limit`` indices; the walk ends at the sentence root, and with ``through`` it
+    climbs only from a token whose dependency is one of them ("xcomp" chains, complement clauses).
+
+    Example:
+        >>> doc = load_nlp()("He said talks would resume.")  # doctest: +SKIP
+        >>> [doc[i].text for i in head_path(doc[2], 4)]  # doctest: +SKIP
+        ['talks', 'resume', 'said']
+    """
+    doc = token.doc
+    heads = head_ids(doc)
+    deps = token_column(doc, DEP) if through is not None else None
+    allowed = {get_string_id(dep) for dep in through} if through is not None else set()
+    path = [token.i]
+    index = token.i
+    while len(path) < limit and heads[index] != index and (deps is None or deps[index] in allowed):
+        index = heads[index]
+        path.append(index)
+    return path
 
 
 def governing_verb(token: Token) -> Token:

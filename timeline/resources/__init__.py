@@ -12,8 +12,8 @@ A new language is a new ``<lang>/`` folder; the code that reads it stays the sam
 Example::
 
     >>> from timeline import resources
-    >>> rules = resources.load("event_rules.json", lang="en")
-    >>> "type_priority" in rules
+    >>> parameters = resources.load("parameters.json", lang="en")
+    >>> "role_scores" in parameters
     True
 """
 

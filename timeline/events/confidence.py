@@ -1,9 +1,9 @@
-""":mod:`timeline.confidence`: how sure the extractor is that a row is a real, correctly dated event.
+""":mod:`timeline.events.confidence`: how sure the extractor is that a row is a real, correctly dated event.
 
 A small logistic model over what the extractor knows about a candidate: the rank
 of its trigger (clause predicate over modifier noun, :attr:`Candidate.score`),
 where its date came from, its status and whether it has a place. The weights are
-data (``confidence_model`` in data/event_rules.json), fitted on the dev corpus so
+data (``confidence_model`` in resources/en/parameters.json), fitted on the dev corpus so
 that the value reads as a probability there and sorting by it puts real events first.
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import math
 
-from .events import rules
-from .types import Candidate, ResolvedDate
+from ..types import Candidate, ResolvedDate
+from .rules import rules
 
 #: The date basis' weight in the model, exposed for callers that rank by basis alone.
 BASIS_CONFIDENCE: dict[str, float] = dict(rules()["confidence_model"]["basis"])

@@ -1,6 +1,6 @@
-""":mod:`timeline.headlines`: a short readable line for each event, built from its fields.
+""":mod:`timeline.events.headlines`: a short readable line for each event, built from its fields.
 
-Each type has a few templates (``headline_templates`` in data/event_rules.json),
+Each type has a few templates (``headlines`` of its record in resources/taxonomy.json),
 tried in order; the first whose slots the event fills is used, so a missile
 strike with actor, weapon and target reads "Russia launches intercontinental
 ballistic missile at Dnipro region" and one with only a place "Missile strike
@@ -10,10 +10,13 @@ on Dnipro". Status and death toll are appended.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from string import Formatter
 
-from .events import actor_countries_table, rules
-from .types import Candidate
+from ..taxonomy import EVENT_TYPES
+from ..types import Candidate
+from .lexicon import third_person
+from .rules import actor_countries_table, rules
 
 MAX_CHARS = 110
 
@@ -28,8 +31,9 @@ def headline(candidate: Candidate) -> str:
         'Russia launches intercontinental ballistic missile at Dnipro region'
     """
     slots = _slots(candidate)
-    line = next((t.format(**slots) for t in rules()["headline_templates"].get(candidate.event_type, [])
-                 if _fills(t, slots)), rules()["type_labels"].get(candidate.event_type, "Event"))
+    record = EVENT_TYPES.get(candidate.event_type, {})
+    line = next((t.format(**slots) for t in record.get("headlines", []) if _fills(t, slots)),
+                record.get("label", "Event"))
     line = _agree(line, candidate.actors)
     line = line[0].upper() + line[1:]
     if candidate.status != "occurred":
@@ -49,8 +53,9 @@ def _agree(line: str, actors: tuple[str, ...]) -> str:
     if not plural:
         return line
     rest = line[len(" and ".join(actors[:2])):].split(" ", 2)
-    if len(rest) > 1 and rest[1] in rules()["headline_plural_verbs"]:
-        rest[1] = rules()["headline_plural_verbs"][rest[1]]
+    plural_verbs = _plural_verbs()
+    if len(rest) > 1 and rest[1] in plural_verbs:
+        rest[1] = plural_verbs[rest[1]]
     return " and ".join(actors[:2]) + " ".join(rest)
 
 
@@ -77,3 +82,9 @@ def _repeats(slot: str, actor: str) -> bool:
 def _fills(template: str, slots: dict[str, str]) -> bool:
     names = [name for _, name, _, _ in Formatter().parse(template) if name]
     return all(slots.get(name) for name in names)
+
+
+@lru_cache(maxsize=1)
+def _plural_verbs() -> dict[str, str]:
+    """Third person singular -> plural of the verbs the templates start with (``headline_verbs``)."""
+    return {third_person(verb): verb for verb in rules()["headline_verbs"]}

@@ -1,4 +1,4 @@
-""":mod:`timeline.dating`: give each event candidate the date its text supports.
+""":mod:`timeline.events.dating`: give each event candidate the date its text supports.
 
 Order of evidence:
 
@@ -41,26 +41,38 @@ from spacy.attrs import DEP, POS, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .events import rules
-from .nlp import (
+from ..nlp import (
+    FINITE_TAGS,
+    NOUN_POS,
     PRESENT_TAGS,
     TRIGGERS_KEY,
+    VERB_POS,
     children_ids,
     clause_ids,
     dateline_spans,
     doc_text,
     has_annotation,
     head_ids,
+    head_path,
     per_doc,
     per_doc_part,
     sent_of,
     token_column,
 )
-from .types import Candidate, ResolvedDate, Timex
+from ..types import Candidate, ResolvedDate, Timex
+from .date_values import (
+    END_OF_DAY,
+    day_of,
+    duration_of,
+    from_reference,
+    period_start,
+    period_value,
+    shifted_date,
+    undated,
+    with_range,
+)
+from .rules import rules, types_flagged
 
-END_OF_DAY = time(23, 59, 59)
-APPROXIMATE_MODS = ("MORE_THAN", "LESS_THAN", "APPROX")
-_DURATION = re.compile(r"^P(?:T(\d+)H|(\d+)([DWMY]))$")
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
 _DAY_OR_FINER = ("day", "hour", "minute")
 _SIGNAL = re.compile(r"\s+(after|before|later|earlier)\b", re.IGNORECASE)
@@ -80,7 +92,7 @@ def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publis
     """
     dated = _usable_for_doc(doc, timexes, published=published)
     own = [t for t in dated if candidate.sent_start <= t.start < candidate.sent_end]
-    if candidate.status == "occurred" and candidate.event_type in rules()["said_by_publication_types"]:
+    if candidate.status == "occurred" and candidate.event_type in types_flagged("dated_by_publication"):
         # "Zelenskiy said he would travel next week": a statement is made by publication, not when
         # what it announces is to come
         own = [t for t in own if t.date_start is None or t.date_start.date() <= published]
@@ -92,17 +104,17 @@ def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publis
             chosen = _governing(doc, candidate, trigger, inside) if inside else None
             if chosen is not None and (chosen.precision in _DAY_OR_FINER
                                        or _timex_token(doc, chosen) in _phrase_tokens(trigger)):
-                return _with_range(doc_text(doc), chosen, inside)
+                return with_range(doc_text(doc), chosen, inside)
             # "a day after Ukraine struck a refinery, the second such strike this month": the
             # offset from the main clause's day says more than a month found elsewhere in the phrase
             main = _main_date(doc, candidate, dated, phrase, published=published)
             if main is not None:
-                return _shifted(main, sign, amount, duration)
-            return _with_range(doc_text(doc), chosen, inside) if chosen is not None else _undated()
+                return shifted_date(main, sign, amount, duration)
+            return with_range(doc_text(doc), chosen, inside) if chosen is not None else undated()
     walled = set().union(*(phrase for phrase, *_ in offsets)) if offsets else set()
     free = [t for t in own if _timex_token(doc, t) not in walled]
     chosen = _governing(doc, candidate, trigger, free) if free else None
-    shifted = _from_reference(chosen, own) if chosen is not None else None
+    shifted = from_reference(chosen, own) if chosen is not None else None
     if shifted is not None:
         return shifted
     if chosen is not None and _bare_clock(chosen) and not any(
@@ -111,20 +123,20 @@ def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publis
         free = [placed if t is chosen else t for t in free]
         chosen = placed
     if chosen is not None:
-        return _episode(doc, candidate, timexes, _with_range(doc_text(doc), chosen, free))
+        return _episode(doc, candidate, timexes, with_range(doc_text(doc), chosen, free))
     for phrase, sign, amount, duration in offsets:
         inside = [t for t in own if _timex_token(doc, t) in phrase and t.date_start is not None]
         if inside and inside[0].date_start is not None:
-            return _shifted((inside[0].date_start.date(), inside[0].text), -sign, amount, duration)
+            return shifted_date((inside[0].date_start.date(), inside[0].text), -sign, amount, duration)
     anchored = _event_anchor(doc, candidate, trigger, dated) if trigger is not None else None
     if anchored is not None:
-        return _day_of(anchored, basis="inferred")
+        return day_of(anchored, basis="inferred")
     earlier = _discourse_reference(doc, candidate, dated)
     if earlier is not None:
         bound = _after_bound(doc, trigger, own) if trigger is not None else None
         if bound is not None and earlier.date_start is not None and earlier.date_start < bound.date_start:
             earlier = bound  # "fled after the army ordered an evacuation late on Tuesday": not before Tuesday
-        return _day_of(earlier, basis="inferred")
+        return day_of(earlier, basis="inferred")
     return publication_date(doc, candidate, published=published)
 
 
@@ -155,7 +167,7 @@ def _episode(doc: Doc, candidate: Candidate, timexes: list[Timex], resolved: Res
         return resolved
     text = doc_text(doc)
     for timex in timexes:
-        days = _duration(timex) if timex.type == "DURATION" else None
+        days = duration_of(timex) if timex.type == "DURATION" else None
         if days is None or days[1] != "D" or days[0] < 2:
             continue
         if not (candidate.sent_start <= timex.start and timex.end <= candidate.trigger_start):
@@ -164,13 +176,13 @@ def _episode(doc: Doc, candidate: Candidate, timexes: list[Timex], resolved: Res
                 or not text[timex.end :].startswith(" of "):
             continue
         between = doc.char_span(timex.end, candidate.trigger_start, alignment_mode="expand")
-        if between is None or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in between):
+        if between is None or any(t.tag_ in FINITE_TAGS for t in between):
             continue
         trigger = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
-        if trigger is None or trigger.root.pos_ not in ("NOUN", "PROPN"):
+        if trigger is None or trigger.root.pos_ not in NOUN_POS:
             continue
         last = resolved.date_start.date()
-        start = _period(last - timedelta(days=days[0] - 1), "day", "relative", "")
+        start = period_value(last - timedelta(days=days[0] - 1), "day", "relative", "")
         return ResolvedDate(start.date, start.date_start, datetime.combine(last, END_OF_DAY), "day",
                             "relative", text[timex.start : timex.end])
     return resolved
@@ -244,7 +256,7 @@ def _reaction_object(noun: Token, trigger: Token) -> bool:
         return False
     if not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children):
         return False
-    return any(s.start <= noun.i < s.end and s.label_ not in rules()["speech_labels"]
+    return any(s.start <= noun.i < s.end and s.label_ not in types_flagged("speech")
                for s in noun.doc.spans.get(TRIGGERS_KEY, []))  # "echoed the claim" is a new statement
 
 
@@ -266,10 +278,6 @@ def _earlier_mention_date(doc: Doc, noun: Token, dated: list[Timex]) -> Timex | 
     return None
 
 
-def _undated() -> ResolvedDate:
-    return ResolvedDate("", None, None, "none", "publication")
-
-
 def usable_timexes(text: str, timexes: list[Timex], *, published: date | None = None) -> list[Timex]:
     """The timexes that can date an event: calendar-dated ones outside the dateline.
 
@@ -285,52 +293,13 @@ def usable_timexes(text: str, timexes: list[Timex], *, published: date | None = 
     """
     zones = dateline_spans(text)
     if published is not None:
-        timexes = [_period_start(text, t, published) for t in timexes]
+        timexes = [period_start(text, t, published) for t in timexes]
     return [
         t for t in timexes
         if t.date and t.date_start is not None and t.date_end is not None
         and not any(start <= t.start < end for start, end in zones)
         and not _NEGATED.search(text[max(0, t.start - 8) : t.start])
     ]
-
-
-_PERIOD = re.compile(
-    r"\b(?:(?:over|in|during|for|within|throughout)\s+the\s+(?:past|last)|in\s+recent)\s+$", re.IGNORECASE
-)
-_START_WORDS = re.compile(r"\b(?:start|beginning)\b", re.IGNORECASE)
-
-
-def _period_start(text: str, timex: Timex, published: date) -> Timex:
-    """A span reaching up to now dates its event from its start (README "over the past year").
-
-    "over the past week" starts seven days before publication (a day); "over the past
-    year" and "in recent weeks" give only the month. "since the start of the year" is 1 January.
-    """
-    if timex.type == "DURATION" and timex.date_start is None:
-        lead = re.match(r"(?:the\s+(?:past|last)|recent)\s+", timex.text, re.IGNORECASE)
-        opener = text[max(0, timex.start - 30) : timex.start + (lead.end() if lead else 0)]
-        amount = _duration(timex) if _PERIOD.search(opener + " ") or _PERIOD.search(opener) else None
-        unit = timex.value[-1:] if timex.value.startswith("PX") else ""
-        end = published
-        vague = re.search(r"recent\s*$|(?:past|last)\s*$", opener, re.I)
-        if amount is None and unit in ("D", "W", "M", "Y") and vague:
-            amount = (1 if unit != "D" else 3, unit)
-            approximate = True
-        else:
-            approximate = False
-        if amount is None:
-            return timex
-        start = _shifted((end, ""), -1, amount, timex)
-        if approximate or amount[1] in ("M", "Y"):
-            start = _period(start.date_start.date(), "month", "relative", "")  # type: ignore[union-attr]
-        return replace(timex, date=start.date, date_start=start.date_start,
-                       date_end=datetime.combine(end, END_OF_DAY), precision=start.precision,
-                       basis="relative")
-    if timex.mod == "START" and timex.precision == "year" and timex.date_start is not None \
-            and _START_WORDS.search(timex.text):
-        first = timex.date_start.date()
-        return replace(timex, date=first.isoformat(), precision="day")
-    return timex
 
 
 # --- the sentence's own timex ------------------------------------------------------------
@@ -342,12 +311,12 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
     when nothing else dates it; one that is the object of "before"/"after" never is.
     """
     free = [t for t in own if not _is_signal_object(doc_text(doc), t)]
-    if candidate.event_type in rules()["count_end_types"]:
+    if candidate.event_type in types_flagged("count_end"):
         free = [t for t in free if not _count_origin(doc_text(doc), t)]  # the milestone ends the count
     if trigger is not None and has_annotation(doc, "DEP"):
         other_clauses = _other_signal_clauses(doc, trigger) if free else []
         free = [t for t in free if not _in_any(_timex_token(doc, t), other_clauses)]
-        if candidate.event_type in rules()["since_undated_types"] and not _is_past_report(doc, candidate):
+        if candidate.event_type in types_flagged("undated_by_since") and not _is_past_report(doc, candidate):
             free = [t for t in free if not _after_word(doc_text(doc), t, "since")]
     if not free:
         return None
@@ -379,21 +348,21 @@ def _in_noun_modifier(doc: Doc, timex: Timex, trigger: Span) -> bool:
     token = _timex_token(doc, timex)
     if token < 0:
         return False
-    word, root = doc[token], trigger.root.i
-    for _ in range(8):
-        if word.i == root or word.head.i == word.i:
+    root = trigger.root.i
+    for index in head_path(doc[token], 8):
+        word = doc[index]
+        if index == root or word.head.i == index:
             return False
-        if word.dep_ in ("relcl", "acl") and word.pos_ in ("VERB", "AUX") \
+        if word.dep_ in ("relcl", "acl") and word.pos_ in VERB_POS \
                 and root not in {t.i for t in word.subtree}:
             return True
-        word = word.head
     return False
 
 
 def _phrase_tokens(trigger: Span) -> set[int]:
     """A noun trigger's own phrase, as token ids ("last Friday's earthquake", "takeover in October 2021")."""
     root = trigger.root
-    if root.pos_ not in ("NOUN", "PROPN"):
+    if root.pos_ not in NOUN_POS:
         return set()
     found: set[int] = set()
     for child in root.children:
@@ -409,9 +378,9 @@ def _event_clause(trigger: Span) -> list[int]:
     verb's clause too."""
     tokens = clause_ids(trigger)
     root = trigger.root
-    if root.pos_ in ("NOUN", "PROPN") and root.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd"):
+    if root.pos_ in NOUN_POS and root.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd"):
         verb = root.head
-        if verb.pos_ in ("VERB", "AUX"):
+        if verb.pos_ in VERB_POS:
             seen = set(tokens)
             tokens += [i for i in clause_ids(verb.doc[verb.i : verb.i + 1]) if i not in seen]
     return tokens
@@ -510,30 +479,6 @@ def _distance(candidate: Candidate, timex: Timex) -> int:
     return max(0, timex.start - candidate.trigger_end)
 
 
-_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
-_RANGE_JOIN = re.compile(r"^,?\s*(?:and|to|until|till|through|[-–])\s*$", re.IGNORECASE)
-
-
-def _with_range(text: str, chosen: Timex, own: list[Timex]) -> ResolvedDate:
-    """A range ("between A and B", "from A to B") dates its event from A to B."""
-    ordered = sorted(own, key=lambda t: t.start)
-    index = ordered.index(chosen)
-    pairs = []
-    if index > 0:
-        pairs.append((ordered[index - 1], chosen))
-    if index + 1 < len(ordered):
-        pairs.append((chosen, ordered[index + 1]))
-    for first, last in pairs:
-        opener = text[max(0, first.start - 12) : first.start]
-        if _RANGE_OPEN.search(opener) and _RANGE_JOIN.match(text[first.end : last.start]):
-            ordered_ok = first.date_start is not None and last.date_end is not None
-            if ordered_ok and first.date_start <= last.date_end:  # type: ignore[operator]
-                resolved = _from_timex(first, basis=None)
-                return ResolvedDate(resolved.date, resolved.date_start, last.date_end, resolved.precision,
-                                    resolved.basis, text[first.start : last.end])
-    return _from_timex(chosen, basis=None)
-
-
 # --- offsets -------------------------------------------------------------------------------
 
 Offset = tuple[set[int], int, tuple[int, str], Timex]
@@ -555,7 +500,7 @@ def _offset_phrases(doc: Doc, candidate: Candidate, timexes: list[Timex]) -> lis
         signal = _SIGNAL.match(doc_text(doc), timex.end)
         if signal is None or signal.group(1).lower() not in ("after", "before"):
             continue
-        amount = _duration(timex)
+        amount = duration_of(timex)
         word = doc.char_span(signal.start(1), signal.end(1))
         if amount is None or word is None:
             continue
@@ -573,15 +518,6 @@ def _signal_phrase(word: Token) -> set[int]:
     return {t.i for t in word.subtree} - {word.i}
 
 
-def _duration(timex: Timex) -> tuple[int, str] | None:
-    match = _DURATION.match(timex.value)
-    if match is None:
-        return None
-    if match.group(1):
-        return 0, "D"  # "hours after": the same day
-    return int(match.group(2)), match.group(3)
-
-
 def _main_date(
     doc: Doc, candidate: Candidate, dated: list[Timex], phrase: set[int], *, published: date,
 ) -> tuple[date, str] | None:
@@ -597,72 +533,6 @@ def _main_date(
     if earlier is not None and earlier.date_start is not None:
         return earlier.date_start.date(), earlier.text
     return published, ""
-
-
-_ANAPHORIC = re.compile(r"^the\s+(following|next|previous|preceding)\s+(day|week|month|year)$", re.IGNORECASE)
-_UNIT = {"day": "D", "week": "W", "month": "M", "year": "Y"}
-
-
-def _from_reference(chosen: Timex, own: list[Timex]) -> ResolvedDate | None:
-    """"the following week" counts from the sentence's earlier date, not from publication
-    ("sanctioned X in January, and Y the following week" is January, not next week).
-
-    The result is no finer than that earlier date; None when the expression is not
-    anaphoric or the sentence names no earlier date.
-    """
-    match = _ANAPHORIC.match(chosen.text)
-    if match is None:
-        return None
-    earlier = [t for t in own
-               if t.end <= chosen.start and t.date_start is not None and not _ANAPHORIC.match(t.text)]
-    if not earlier:
-        return None
-    reference = earlier[-1]
-    sign = 1 if match.group(1).lower() in ("following", "next") else -1
-    day = reference.date_start.date()  # type: ignore[union-attr]
-    shifted = _shifted((day, ""), sign, (1, _UNIT[match.group(2).lower()]), chosen)
-    coarser = max(shifted.precision, reference.precision, key=lambda p: _RANK.get(p, 6))
-    if coarser == shifted.precision or shifted.date_start is None:
-        return replace(shifted, basis="relative", text=chosen.text)
-    return _period(shifted.date_start.date(), coarser, "relative", chosen.text)
-
-
-_RANK = {"minute": 0, "hour": 1, "day": 2, "week": 3, "month": 4, "year": 5}
-
-
-def _shifted(base: tuple[date, str], sign: int, amount: tuple[int, str], duration: Timex) -> ResolvedDate:
-    day, anchor_text = base
-    number, unit = amount
-    if unit == "D":
-        moved = day + timedelta(days=sign * number)
-    elif unit == "W":
-        moved = day + timedelta(weeks=sign * number)
-    else:
-        months = number * (12 if unit == "Y" else 1)
-        total = day.year * 12 + day.month - 1 + sign * months
-        year, month = divmod(total, 12)
-        moved = date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
-    text = f"{duration.text} {'after' if sign < 0 else 'before'} {anchor_text}".strip()
-    if anchor_text == duration.text:
-        text = duration.text  # an anchored count ("four years after the annexation") dates the main clause
-    if unit == "Y" and duration.mod in APPROXIMATE_MODS:
-        return _period(moved, "year", "relative", text)
-    if unit in ("M", "Y") or duration.mod in APPROXIMATE_MODS:
-        return _period(moved, "month", "relative", text)
-    return _period(moved, "day", "relative", text)
-
-
-def _period(day: date, precision: str, basis: str, text: str) -> ResolvedDate:
-    if precision == "year":
-        return ResolvedDate(str(day.year), datetime(day.year, 1, 1),
-                            datetime.combine(date(day.year, 12, 31), END_OF_DAY), "year", basis, text)  # type: ignore[arg-type]
-    if precision == "month":
-        last = monthrange(day.year, day.month)[1]
-        month_end = datetime.combine(date(day.year, day.month, last), END_OF_DAY)
-        return ResolvedDate(day.strftime("%Y-%m"), datetime(day.year, day.month, 1), month_end,
-                            "month", basis, text)  # type: ignore[arg-type]
-    return ResolvedDate(day.isoformat(), datetime.combine(day, time()), datetime.combine(day, END_OF_DAY),
-                        "day", basis, text)  # type: ignore[arg-type]
 
 
 # --- discourse -----------------------------------------------------------------------------
@@ -765,26 +635,6 @@ def _sentence_reference(doc: Doc, earlier: list[Timex]) -> Timex:
     return governed[0] if governed else last
 
 
-def _from_timex(timex: Timex, *, basis: str | None) -> ResolvedDate:
-    return ResolvedDate(
-        date=timex.date,
-        date_start=timex.date_start,
-        date_end=timex.date_end,
-        precision=timex.precision,
-        basis=basis or timex.basis,  # type: ignore[arg-type]
-        text=timex.text,
-    )
-
-
-def _day_of(timex: Timex, *, basis: str) -> ResolvedDate:
-    """An inherited date, no finer than the day: the episode, not the minute, carries over."""
-    if timex.precision in ("hour", "minute") and timex.date_start is not None:
-        day = timex.date_start.date()
-        resolved = _period(day, "day", basis, timex.text)
-        return resolved
-    return _from_timex(timex, basis=basis)
-
-
 def publication_date(doc: Doc, candidate: Candidate, *, published: date) -> ResolvedDate:
     """The fallback date from the publication date alone (see the module docstring)."""
     if candidate.status != "occurred":
@@ -812,7 +662,7 @@ def has_dateline(text: str) -> bool:
 
     Such a text reports the day's news, so a past event with no time of its own
     is dated to the publication day (the patterns are ``dateline_patterns`` in
-    data/event_rules.json).
+    resources/en/datelines.json).
 
     Example:
         >>> has_dateline("KYIV, Nov 21 (Newswire) - Russia struck Dnipro.")
@@ -843,20 +693,15 @@ def _governed_by_past(doc: Doc, candidate: Candidate) -> bool:
     if span is None or not has_annotation(doc, "TAG"):
         return False
     # token indices and tag/dependency ids: the climb builds no Token
-    heads, children = head_ids(doc), children_ids(doc)
-    deps, all_tags = token_column(doc, DEP), token_column(doc, TAG)
+    children, deps, all_tags = children_ids(doc), token_column(doc, DEP), token_column(doc, TAG)
     aux, modal, past, present = _AUX_IDS, get_string_id("MD"), get_string_id("VBD"), _PRESENT_IDS
-    token = span.root.i
-    for _ in range(6):
+    for token in head_path(span.root, 6):
         aux_tags = (all_tags[c] for c in children[token] if deps[c] in aux)
         tags = [tag for tag in aux_tags if tag != modal] + [all_tags[token]]
         if any(tag in present for tag in tags):
             return False
         if past in tags:
             return True
-        if heads[token] == token:
-            return False
-        token = heads[token]
     return False
 
 

@@ -1,0 +1,34 @@
+""":mod:`timeline.events`: event candidates from a parsed Doc, dated, with a headline and a confidence.
+
+Entry points: :func:`candidates` (Doc -> typed :class:`~timeline.types.Candidate` records),
+:func:`resolve_date` (a candidate's date from the text), :func:`headline` and
+:func:`timeline.events.confidence.confidence`.
+
+Layers (a module imports only from lower-numbered layers, and from nlp, types, taxonomy, resources; no cycle):
+
+0. ``lexicon`` (English inflection), ``rules`` (the rule data, loaded once; entity label sets);
+   clauses, governing verbs and dependency sets come from :mod:`timeline.nlp.syntax`
+1. ``triggers``: which trigger spans report an event, and their rank
+2. ``arguments`` (actors, targets, place, weapon, amount, fatalities), ``status``
+3. ``classification``: the event type of a trigger
+4. ``mentions``: :func:`candidates`, one event per mention, repeated mentions merged
+5. ``date_values`` (calendar arithmetic, no Doc), then ``dating``: the date the text gives a candidate
+6. ``headlines``, ``confidence``: read a finished candidate and its date
+"""
+
+from __future__ import annotations
+
+from .arguments import countries_of, fatalities_in
+from .dating import has_dateline, resolve_date, usable_timexes
+from .headlines import headline
+from .mentions import candidates
+
+__all__ = [
+    "candidates",
+    "countries_of",
+    "fatalities_in",
+    "has_dateline",
+    "headline",
+    "resolve_date",
+    "usable_timexes",
+]

@@ -1,0 +1,286 @@
+""":mod:`timeline.events.arguments`: who, against whom, where, with what, how much, how many dead (layer 2).
+
+Read from the trigger's dependency parse and the sentence's entities: actors, targets,
+place, weapon, amount and fatalities, and the actors' countries through the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from ..nlp import (
+    NOUN_POS,
+    SUBJECT_DEPS,
+    VERB_POS,
+    ent_at,
+    ents_in,
+    head_path,
+    per_doc_part,
+    sent_of,
+    span_text,
+)
+from .rules import (
+    ACTOR_LABELS,
+    LOCATIVE_PREPS,
+    PLACE_LABELS,
+    TARGET_PREPS,
+    TIME_LABELS,
+    actor_countries_table,
+    rule_type,
+    rules,
+    types_flagged,
+)
+
+def actors_of(span: Span, event_type: str) -> list[str]:
+    """Who did it: the subject or agent of the trigger's verb (climbing a few governing verbs), the owner of
+    an event noun or weapon ("Israeli air strikes"), else the last actor entity before the trigger."""
+    root = span.root
+    if root.pos_ in NOUN_POS and root.dep_ in SUBJECT_DEPS:
+        # "Peace talks collapsed", "Israeli air strikes killed 40": the event is the subject; only
+        # its owner, if named, took part
+        owner = _owner(root)
+        return [owner] if owner else []
+    start = root if root.pos_ in VERB_POS else root.head
+    for index in head_path(start, 3):
+        verb = span.doc[index]
+        children = list(verb.children)
+        subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+        agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        for token in agents + [s for s in subjects if s.dep_ != "nsubjpass"]:
+            if span.start <= token.i < span.end:
+                owner = _owner(token)  # "fighting erupted": the subject is part of the event
+                return [owner] if owner else []
+            owner = _owner(token) if is_means(token) else ""
+            if owner:
+                return [owner]  # "Israeli air strikes killed": Israeli did it, the strikes are the means
+            phrase = noun_phrase(token)
+            if phrase and token.pos_ != "PRON" and token.ent_type_ not in TIME_LABELS:
+                return [phrase]
+        if verb.head.lemma_ in rules()["reporting_verbs"] and verb.dep_ == "ccomp" \
+                and any(c.dep_ == "nsubjpass" for c in children) and event_type in types_flagged("attack"):
+            break  # "The missile was launched ..., the Joint Chiefs said": who said it did not fire it
+    for child in root.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return [noun_phrase(child)]
+    before = [e for e in ents_in(sent_of(span)) if e.label_ in ACTOR_LABELS and e.end <= span.start
+              and not (e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE_PREPS + ("of", "from", "to"))]
+    return [before[-1].text] if before else []
+
+
+def is_means(token: Token) -> bool:
+    """Whether a subject is the attack or the weapon rather than who acted ("strikes", "drones")."""
+    word = token.lower_
+    weapon_type = rules()["attack_weapon_types"].get(word)
+    return word in rules()["weapon_heads"] or word in rules()["attack_nouns"] or token.ent_type_ == "WEAPON" \
+        or (weapon_type is not None
+            and weapon_type != rule_type("civilian_target"))  # not "civilians", "ships"
+
+
+def _owner(token: Token) -> str:
+    """The country, people or group a weapon or attack noun belongs to ("Israeli", "Russia's", "RSF")."""
+    for child in token.children:
+        if child.dep_ == "poss" and child.ent_type_ in ("NORP", "GPE", "ORG"):
+            return noun_phrase(child)  # "Russia's military intervention"
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "ORG"):
+            # "Russian and Syrian warplanes"; a place ("the Alaska summit") is where, not who
+            return token.doc[child.left_edge.i : child.right_edge.i + 1].text
+    return ""
+
+
+def targets_of(span: Span) -> list[str]:
+    """What was hit or received: the trigger's object, what follows "on", "against", "at", "targeting"
+    (and "to"/"for" for aid and sanctions), in text order, without repeats."""
+    root = span.root
+    found: list[str] = []
+    preps = set(TARGET_PREPS)
+    if span.label_ in types_flagged("has_recipient"):
+        preps.update(rules()["recipient_preps"])
+    heads = [root] + ([root.head] if root.dep_ in ("dobj", "nsubjpass") and root.pos_ in NOUN_POS else [])
+    for child in (c for head in heads for c in head.children):
+        if child.ent_type_ in TIME_LABELS or child.pos_ == "PRON":
+            continue
+        dep = child.dep_
+        if dep in ("dobj", "nsubjpass") and child.head.i == root.i and not _is_weapon(child):
+            found.append(noun_phrase(child))
+        if dep == "prep" and child.lower_ in preps:
+            found.extend(noun_phrase(p) for p in child.children if p.dep_ == "pobj" and p.ent_type_ not in TIME_LABELS)
+        if dep in ("advcl", "xcomp") and child.lemma_ == "target":
+            found.extend(noun_phrase(o) for o in child.children if o.dep_ == "dobj")
+    governed = sorted([*root.children, *([root] if root.head.i == root.i else [])], key=lambda t: t.i)
+    for tok in governed:  # the words whose head is the trigger, in text order
+        if tok.lower_ == "targeting":
+            found.extend(noun_phrase(o) for o in tok.children if o.dep_ == "dobj")
+    return _unique([t for t in found if t])
+
+
+def location_of(span: Span, targets: tuple[str, ...], actors: tuple[str, ...] = ()) -> str:
+    """Where: a place after a locative preposition, else a target that is a place, else the first place
+    of the sentence that is not an origin ("from Darfur") or an actor."""
+    sent = sent_of(span)
+    places = [e for e in ents_in(sent) if e.label_ in PLACE_LABELS and e.text not in actors]
+    for ent in places:
+        prep = ent.root.head
+        if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:
+            return _place_text(ent)
+    for target in targets:
+        if any(ent.text in target for ent in places):
+            return _strip_det(target)
+    non_origin = [e for e in places if e.root.head.lower_ != "from"]
+    return _place_text(non_origin[0]) if non_origin else ""
+
+
+def _place_text(ent: Span) -> str:
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if nxt is not None and nxt.lower_ in ("region", "oblast", "province", "governorate", "state"):
+        return f"{span_text(ent)} {nxt.text}"
+    return span_text(ent)
+
+
+def sentence_weapon(sent: Span) -> str:
+    """The weapon a sentence names, read once per Doc and sentence (its candidates share it)."""
+    return per_doc_part(sent.doc, "weapons", sent.start, lambda: _weapon_named(sent))
+
+
+def _weapon_named(sent: Span) -> str:
+    for ent in ents_in(sent):
+        if ent.label_ == "WEAPON":
+            return ent.text
+    heads = set(rules()["weapon_heads"])
+    for tok in sent:
+        if tok.lower_ in heads and tok.pos_ in ("NOUN", "PROPN", ""):
+            left = [t for t in tok.lefts if t.dep_ in ("amod", "compound") or t.pos_ in ("ADJ", "PROPN")]
+            start = min([t.i for t in left] + [tok.i])
+            return _strip_det(sent.doc[start : tok.i + 1].text)
+    return ""
+
+
+def _is_weapon(token: Token) -> bool:
+    return token.lower_ in _weapon_heads() or token.ent_type_ == "WEAPON"
+
+
+@lru_cache(maxsize=1)
+def _weapon_heads() -> frozenset[str]:
+    """``weapon_heads`` of the event rules, as a set."""
+    return frozenset(rules()["weapon_heads"])
+
+
+def amount_of(span: Span) -> str:
+    """The money amount of the sentence nearest the trigger ("$500 million"), or empty."""
+    money = [e for e in ents_in(sent_of(span)) if e.label_ == "MONEY"]
+    if money:
+        return min(money, key=lambda e: abs(e.start - span.start)).text
+    return ""
+
+
+_NUMBER = r"(\d[\d,]*|[a-z]+(?:-[a-z]+)?)"
+
+
+def fatalities_in(sentence: str) -> int | None:
+    """Read a death count stated in a sentence ("killing 12", "at least 15 people were killed").
+
+    Returns the number (a lower bound stays as given), or None when no number is stated.
+
+    Example:
+        >>> fatalities_in("The strike killed at least 15 people, officials said.")
+        15
+    """
+    if _FATALITY_WORDS.search(sentence) is None:
+        return None  # most sentences name no death: skip the two slower patterns
+    for pattern in _fatality_patterns():
+        match = pattern.search(sentence)
+        if match:
+            number = _to_int(match.group(1))
+            if number is not None:
+                return number
+    return None
+
+
+#: Words one of :func:`_fatality_patterns` needs ("kill..." or "killed|dead|died").
+_FATALITY_WORDS = re.compile(r"kill|dead|died", re.IGNORECASE)
+
+
+def can_kill(event_type: str) -> bool:
+    """Whether a death toll in the sentence can be this event's ("the ceasefire collapsed" kills no one)."""
+    return event_type in types_flagged("attack") or event_type in types_flagged("reports_deaths")
+
+
+def sentence_fatalities(sent: Span, text: str) -> int | None:
+    """:func:`fatalities_in` of a sentence's ``text``, once per Doc and sentence (its candidates share it)."""
+    return per_doc_part(sent.doc, "fatalities", sent.start, lambda: fatalities_in(text))
+
+
+@lru_cache(maxsize=1)
+def _fatality_patterns() -> tuple[re.Pattern[str], ...]:
+    victims = "|".join(rules()["victim_words"])
+    return (
+        re.compile(rf"\b(?:killing|killed|kills|kill)\s+"
+                   rf"(?:at least |more than |over |some |about |nearly )?{_NUMBER}\b", re.IGNORECASE),
+        re.compile(rf"\b{_NUMBER}\s+(?:(?:{victims})\s+)?"
+                   rf"(?:were |have been |had been |was )?(?:killed|dead|died)\b", re.IGNORECASE),
+    )
+
+
+def _to_int(word: str) -> int | None:
+    word = word.lower().replace(",", "")
+    if word.isdigit():
+        return int(word)
+    return rules()["number_words"].get(word)
+
+
+def countries_of(names: Iterable[str]) -> list[str]:
+    """Map actor names to ISO alpha-3 codes through the gazetteer (longest known part wins)."""
+    table = actor_countries_table()
+    codes: list[str] = []
+    for name in names:
+        code = _country_of(name.lower(), table)
+        if code:
+            codes.append(code)
+    return _unique(codes)
+
+
+_LEADING_THE = re.compile(r"^the\s+")
+
+
+def _country_of(name: str, table: dict[str, str]) -> str:
+    name = _LEADING_THE.sub("", name).replace("’s", "").replace("'s", "")
+    if name in table:
+        return table[name]
+    words = name.split()
+    for size in range(len(words), 0, -1):
+        for i in range(len(words) - size + 1):
+            part = " ".join(words[i : i + size])
+            if part in table:
+                return table[part]
+    return ""
+
+
+def noun_phrase(token: Token) -> str:
+    """The entity a token belongs to, else its compact noun phrase (no relative clauses)."""
+    if token.ent_type_ and token.ent_iob_ != "O":
+        ent = ent_at(token)
+        if ent is not None:
+            return _strip_det(_place_text(ent))
+    left = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nummod", "poss", "nmod", "det")]
+    start = min([t.i for t in left] + [token.i])
+    end = token.i + 1
+    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("region", "oblast"):
+        end += 1
+    return _strip_det(span_text(token.doc[start:end]))
+
+
+_DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
+
+
+def _strip_det(text: str) -> str:
+    return _DETERMINER.sub("", text.strip())
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        seen.setdefault(item, None)
+    return list(seen)

@@ -1,0 +1,249 @@
+""":mod:`timeline.events.classification`: the event type of a trigger (layer 3).
+
+A trigger's label is its type, except where the parse says otherwise: an attack word
+takes its type from the weapon or agent, a capture verb needs a place as object, a
+killing is typed from its victims, a movement from what moves.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from ..nlp import FINITE_VERB_TAGS, NOUN_POS, clause_tokens, ents_in, has_annotation, sent_of
+from .arguments import is_means
+from .rules import ATTACK, PLACE_LABELS, TIME_LABELS, rule_type, rules
+from .triggers import in_trigger
+
+def event_type_of(span: Span) -> str:
+    """The type of a trigger; a generic attack takes it from the weapon named in its clause.
+
+    "captured"/"took" with a place as object is a territorial change; "took" without one
+    ("took place", "take part") is no event at all (the empty type).
+    """
+    word = span.text.lower()
+    if word in rules()["place_object_triggers"] and has_annotation(span.doc, "DEP"):
+        if _object_is_place(span.root):
+            return rules()["place_object_triggers"][word]
+        if word in rules()["needs_place_object"]:
+            return ""
+    if span.id_ in rules()["victim_trigger_ids"]:
+        return _by_victims(span.root) if has_annotation(span.doc, "DEP") else ""
+    if span.label_ in rules()["subject_sensitive_types"] and has_annotation(span.doc, "DEP"):
+        retyped = _by_subject_or_object(span)
+        if retyped is not None:
+            return retyped
+    if span.label_ != ATTACK:
+        return span.label_
+    if has_annotation(span.doc, "DEP"):
+        if _labour_strike(span.root):
+            return rule_type("labour_strike")
+        if _fired_on_crowd(span.root):
+            return rule_type("fired_on_crowd")
+        if _fired_into_the_sea(span.root):
+            return rule_type("fired_into_the_sea")
+        by_agent = _attack_by_agent(span.root)
+        if by_agent is not None:
+            return by_agent
+    any_weapon = _weapon_word_pattern()
+    for phrase in _words_by_distance(span):
+        if any_weapon.search(phrase) is None:
+            continue  # no table word in this phrase: skip the ordered look-up
+        for word, event_type in _weapon_word_types():
+            if word.search(phrase):
+                return event_type
+    if any(ent.label_ == "WEAPON" for ent in ents_in(sent_of(span))):
+        return rule_type("weapon_entity")
+    by_trigger: dict[str, str] = rules()["attack_default_by_trigger"]
+    return by_trigger.get(span.root.lower_, rules()["attack_default_type"])
+
+
+def _by_victims(verb: Token) -> str:
+    """Type a passive killing from its victims ("26 people were killed near Pahalgam").
+
+    Counted or civilian victims with no attack named as the cause are an attack on
+    civilians; a perfect ("had been killed in the 12 months") is a running tally.
+    Combatant victims, an active verb ("killing 12") or a cause that is itself a
+    trigger ("killed in fighting", "in the blast") give no event of their own (the empty type).
+    """
+    if any(c.dep_ == "prt" for c in verb.children):
+        return ""  # a phrasal verb ("shot down") is no killing
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return _active_killing(verb)
+    victims = rules()["victim_kinds"]
+    for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
+        words = {subject.lemma_.lower(), subject.lower_}
+        words |= {g.lemma_.lower() for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"}  # "dozens of civilians"
+        counted = subject.like_num or any(c.dep_ == "nummod" for c in subject.children)
+        if words & set(victims["combatant"]) or words & set(rules()["crowd_nouns"]) \
+                or not (words & set(victims["civilian"]) or counted):
+            continue  # soldiers killed in battle; protesters shot at a protest are the protest's story
+        if any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+                in_trigger(g) for g in c.children if g.dep_ == "pobj") for c in verb.children):
+            return ""  # the cause is its own event ("killed in the blast")
+        if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in verb.children):
+            return rule_type("killing_tally")
+        return rule_type("killing_of_civilians")
+    return ""
+
+
+def _active_killing(verb: Token) -> str:
+    """Type an active killing: "RSF fighters killed more than 400 people" is an attack on civilians
+    when a perpetrator that is no event itself ("the blast killed") kills counted or civilian victims;
+    "..., killing 12" belongs to the event it follows (the empty type)."""
+    if verb.tag_ not in FINITE_VERB_TAGS and not (
+            verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)):
+        return ""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or any(in_trigger(s) or is_means(s) or s.lemma_.lower() in rules()["disaster_nouns"]
+                           for s in subjects):
+        return ""
+    victims = rules()["victim_kinds"]
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        words = {obj.lemma_.lower(), obj.lower_}
+        words |= {g.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"}
+        counted = obj.like_num or any(c.dep_ == "nummod" for c in obj.children)
+        if words & set(victims["civilian"]) or (counted and not words & set(victims["combatant"])):
+            return rule_type("killing_of_civilians")
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _weapon_word_types() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """``attack_weapon_types`` in table order, each word as a whole-word pattern, compiled once."""
+    table: dict[str, str] = rules()["attack_weapon_types"]
+    return tuple((re.compile(rf"\b{re.escape(word)}\b"), event_type) for word, event_type in table.items())
+
+
+@lru_cache(maxsize=1)
+def _weapon_word_pattern() -> re.Pattern[str]:
+    """One pattern matching any word of ``attack_weapon_types`` (a prefilter for the ordered look-up)."""
+    words = sorted(rules()["attack_weapon_types"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def _labour_strike(token: Token) -> bool:
+    """Whether "strike" is a stoppage of work ("a national strike", "went on strike"), not an attack."""
+    if token.lower_ not in ("strike", "strikes") or token.pos_ != "NOUN":
+        return False
+    modifiers = set(rules()["labour_strike_modifiers"])
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in modifiers for c in token.children):
+        return True
+    on_strike = token.dep_ == "pobj" and token.head.lower_ == "on"
+    return on_strike and token.head.head.lemma_ in ("go", "be", "stay")  # "went on strike"
+
+
+def _fired_into_the_sea(verb: Token) -> bool:
+    """Whether a launch hit no target: "fired a ballistic missile into the sea", "off its east coast"."""
+    if verb.pos_ != "VERB":
+        return False
+    # "fires missile into sea": the verb or its object may hold the place
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    preps = [c for h in heads for c in h.children if c.dep_ == "prep"]
+    aimed = any(p.lower_ in ("at", "on", "against", "toward", "towards") and any(
+        g.dep_ == "pobj" and g.ent_type_ not in TIME_LABELS for g in p.children) for p in preps)
+    water = set(rules()["open_water_nouns"])
+    landed = any(p.lower_ in ("into", "off", "over", "in") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in water for g in p.children) for p in preps)
+    return landed and not aimed
+
+
+@lru_cache(maxsize=1)
+def _crowd_control_pattern() -> re.Pattern[str]:
+    """Any ``crowd_control_munitions`` phrase as whole words, compiled once."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(m) for m in rules()["crowd_control_munitions"]) + r")\b")
+
+
+def _fired_on_crowd(verb: Token) -> bool:
+    """Whether forces fired crowd-control munitions, or fired at a crowd ("police fired tear gas at
+    protesters"): the protest's story, not a strike."""
+    if verb.pos_ != "VERB":
+        return False
+    objects = " ".join(t.lower_ for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
+    if _crowd_control_pattern().search(objects):
+        return True
+    targets = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "into")
+               for g in c.children if g.dep_ == "pobj"]
+    return any(t.lower_ in rules()["crowd_nouns"] for t in targets)
+
+
+def _attack_by_agent(verb: Token) -> str | None:
+    """Retype an attack verb from who did it or what was launched.
+
+    Protesters attacking embassies riot; "launched an offensive" is fighting; a verb
+    like "launched" whose object is neither a weapon nor an attack ("the transition
+    launched after the coup") is no attack at all (the empty type).
+    """
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj",)]
+    if any(s.lower_ in rules()["crowd_nouns"] for s in subjects):
+        return rule_type("crowd_attack")
+    if any(s.lemma_.lower() in rules()["disaster_nouns"] for s in subjects):
+        return ""  # "an earthquake struck the province": no attack
+    if any(s.lemma_.lower() in rules()["defence_nouns"] for s in subjects):
+        return ""  # "air defences fired at drones": an interception, not an attack
+    if verb.lower_ not in rules()["launch_verbs"]:
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in NOUN_POS:
+        objects.append(verb.head)
+    nouns = [o for o in objects if o.pos_ in NOUN_POS]
+    if not nouns:
+        return None
+    if any(o.lower_ in rules()["clash_nouns"] for o in nouns):
+        return rule_type("launched_offensive")
+    weapons = set(rules()["weapon_heads"]) | set(rules()["attack_weapon_types"])
+    weapons |= set(rules()["attack_nouns"])
+    if any(o.lower_ in weapons or o.ent_type_ == "WEAPON" for o in nouns):
+        return None
+    return ""
+
+
+def _by_subject_or_object(span: Span) -> str | None:
+    """Retype a movement or hosting verb from what moves or is hosted.
+
+    "600 trucks of aid entered Gaza" is an aid delivery, not a troop movement;
+    "Niger, hosting 1,500 French troops" is a standing presence, not diplomacy.
+    """
+    verb = span.root
+    if verb.pos_ != "VERB":
+        return None
+    table: dict[str, dict[str, str]] = rules()["subject_sensitive_types"][span.label_]
+    subjects = [verb.head] if verb.dep_ == "acl" and verb.head.pos_ in NOUN_POS else []
+    for child in [*verb.children, *subjects]:  # "people crossed" misparsed as a noun's modifier too
+        if (child.dep_ in ("nsubj", "nsubjpass") or child in subjects) and "subject" in table:
+            words = {child.lemma_.lower(), child.lower_}  # "hundreds of aid trucks": the counted noun too
+            words |= {t.lemma_.lower() for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for t in c.subtree}
+            for word, event_type in table["subject"].items():
+                if word in words:
+                    return event_type
+        if child.dep_ == "dobj" and "object" in table:
+            for word, event_type in table["object"].items():
+                if word in (child.lemma_.lower(), child.lower_):
+                    return event_type
+    return None
+
+
+def _object_is_place(verb: Token) -> bool:
+    place_nouns = set(rules()["place_nouns"])
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return any(o.ent_type_ in PLACE_LABELS or o.lower_ in place_nouns for o in objects)
+
+
+def _words_by_distance(span: Span) -> Iterator[str]:
+    """The trigger itself, then the words of its clause outward from it (bigrams too), lower-cased.
+
+    Yielded one by one: the caller stops at the first phrase naming a weapon.
+    """
+    root = span.root.i
+    window = sorted(clause_tokens(span), key=lambda tok: abs(tok.i - root))
+    doc, sent_end = span.doc, sent_of(span).end
+    yield span.text.lower()
+    for tok in window:
+        yield f"{tok.text} {doc[tok.i + 1].text}".lower() if tok.i + 1 < sent_end else tok.lower_

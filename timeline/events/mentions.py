@@ -1,0 +1,471 @@
+""":mod:`timeline.events.mentions`: event candidates from a parsed Doc, one per event mention (layer 4).
+
+``candidates(doc)`` reads the trigger spans that the span ruler put in
+``doc.spans["tl_triggers"]``, keeps the usable ones (:mod:`.triggers`), types them
+(:mod:`.classification`), keeps the strongest trigger per sentence and type, reads its
+arguments (:mod:`.arguments`) and status (:mod:`.status`), adds dated statements and
+quoted warnings, and drops a later mention that only retells an event already told.
+No date resolution, no pandas.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..nlp import (
+    NOUN_POS,
+    TRIGGERS_KEY,
+    VERB_POS,
+    clause_ids,
+    doc_sents,
+    ents_in,
+    governing_verb,
+    has_annotation,
+    head_path,
+    sent_of,
+    span_text,
+)
+from ..types import Candidate
+from .arguments import (
+    actors_of,
+    amount_of,
+    can_kill,
+    countries_of,
+    location_of,
+    noun_phrase,
+    sentence_fatalities,
+    sentence_weapon,
+    targets_of,
+)
+from .classification import event_type_of
+from .rules import ACTOR_LABELS, LOCATIVE_PREPS, PLACE_LABELS, TIME_LABELS, rule_type, rules, types_flagged
+from .status import status_of
+from .triggers import longest_triggers, trigger_score, usable_trigger
+
+MAX_EVENTS_PER_SENTENCE = 3
+
+
+def candidates(doc: Doc) -> list[Candidate]:
+    """Find the event candidates of a Doc.
+
+    Args:
+        doc: a Doc from :func:`timeline.nlp.load_nlp` (sentences and ``tl_triggers`` set).
+
+    Returns:
+        Candidates in text order, at most :data:`MAX_EVENTS_PER_SENTENCE` a sentence,
+        each of a distinct type.
+
+    Example:
+        >>> from timeline.nlp import load_nlp
+        >>> doc = load_nlp("blank")("Russia launched a missile at Dnipro on Thursday.")
+        >>> [c.event_type for c in candidates(doc)]
+        ['missile_strike']
+    """
+    sentences = list(doc_sents(doc))
+    truncated = _truncated_sentences(sentences)
+    spans = [s for s in longest_triggers(doc.spans.get(TRIGGERS_KEY, []))
+             if sent_of(s).start not in truncated and usable_trigger(s)]
+    typed = {span: event_type_of(span) for span in spans}
+    typed = _one_type_per_word(_fold_carrier_verbs({s: t for s, t in typed.items() if t}))
+    by_sentence: dict[int, list[Candidate]] = {}
+    trigger_spans: dict[int, Span] = {}
+    for span, (event_type, score) in typed.items():
+        candidate = _candidate(span, event_type, score)
+        by_sentence.setdefault(candidate.sent_start, []).append(candidate)
+        trigger_spans[candidate.trigger_start] = span
+        for again in _repetitions(span):
+            repeated = _candidate(again, event_type, score)
+            by_sentence[candidate.sent_start].append(replace(repeated, sent_start=candidate.sent_start))
+    if has_annotation(doc, "DEP"):
+        for span in _dated_statements(doc, set(by_sentence), sentences):
+            candidate = _candidate(span, rule_type("dated_statement"), rules()["dated_statement_score"])
+            by_sentence.setdefault(candidate.sent_start, []).append(candidate)
+        for span in _quoted_warnings(doc, set(by_sentence), sentences):
+            candidate = _candidate(span, rule_type("quoted_warning"), rules()["dated_statement_score"])
+            # the speaking happened, whatever the quote's own modality
+            by_sentence.setdefault(candidate.sent_start, []).append(replace(candidate, status="occurred"))
+    found: list[Candidate] = []
+    for sent_start in sorted(by_sentence):
+        found.extend(_best_per_sentence(by_sentence[sent_start], trigger_spans))
+    return drop_repeated_mentions(doc, found) if has_annotation(doc, "DEP") else found
+
+
+def _repetitions(span: Span) -> list[Span]:
+    """Another occurrence told by ellipsis: "seized power in 2020 and again in 2021".
+
+    A repetition adverb on a dated phrase of the trigger verb names the same kind of
+    event at another time; the adverb stands in as its trigger.
+    """
+    verb = span.root
+    if verb.pos_ != "VERB" or not has_annotation(span.doc, "DEP"):
+        return []
+    adverbs = set(rules()["repetition_adverbs"])
+    found = []
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        dated = any(g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in prep.children)
+        for adverb in prep.children:
+            if dated and adverb.dep_ == "advmod" and adverb.lower_ in adverbs and adverb.i < prep.i:
+                found.append(span.doc[adverb.i : adverb.i + 1])
+    return found
+
+
+def _truncated_sentences(sentences: list[Span]) -> set[int]:
+    """Starts of sentences that are only a cut-off copy of another sentence of the text
+    (scraped pages repeat a sentence and break it off: "The army blamed the RSF for the")."""
+    sents = [(sent.start, span_text(sent).strip()) for sent in sentences]
+    ordered = sorted({text for _, text in sents})
+    minimum = rules()["truncated_min_chars"]
+    return {start for start, text in sents if len(text) >= minimum and _prefix_of_another(text, ordered)}
+
+
+def _prefix_of_another(text: str, ordered: list[str]) -> bool:
+    """Whether another of the sorted, distinct ``ordered`` texts starts with ``text``.
+
+    The texts that start with ``text`` come right after it in sorted order, so the next one tells.
+    """
+    after = bisect_right(ordered, text)
+    return after < len(ordered) and ordered[after].startswith(text)
+
+
+def drop_repeated_mentions(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """Drop a later mention that only tells again an event already told (README: one event per article).
+
+    A mention of an occurred event repeats an earlier one of the same type in an
+    earlier sentence when it adds nothing: no time expression of its own, no other
+    named actor, no other death toll and no place the earlier sentence did not
+    name ("Russia struck Dnipro on Thursday. ... Seven cruise missiles were also
+    launched."). Statements are never merged: each says something new.
+
+    Example:
+        >>> from timeline.nlp import load_nlp
+        >>> doc = load_nlp("blank")("Russia struck Dnipro. Missiles were launched.")
+        >>> len(drop_repeated_mentions(doc, candidates(doc)))  # no parse: nothing is merged
+        2
+    """
+    if not has_annotation(doc, "DEP"):
+        return found
+    keep_types = types_flagged("never_merged")
+    family = types_flagged("attack")
+    kept: list[Candidate] = []
+    for cand in found:
+        generic = cand.event_type in family and _generic_attack(doc, cand)
+        earlier = [k for k in kept if k.status == "occurred" and k.sent_start != cand.sent_start and (
+            k.event_type == cand.event_type or generic and k.event_type in family)]
+        if cand.status == "occurred" and cand.event_type not in keep_types and earlier \
+                and any(_repeats(doc, cand, k) for k in earlier):
+            continue
+        kept.append(cand)
+    return kept
+
+
+def _repeats(doc: Doc, later: Candidate, first: Candidate) -> bool:
+    """Whether ``later`` adds no date, actor, toll or place to ``first`` (same type, earlier sentence)."""
+    sent = doc.char_span(later.sent_start, later.sent_end, alignment_mode="expand")
+    if sent is None or any(_new_time(e, later, first) for e in ents_in(sent)):
+        return False
+    time_words = set(rules()["time_words"])
+    if any(t.lower_ in time_words for t in sent):
+        return False  # "before dawn", "overnight": a time of its own
+    agent = _own_agent(doc, later)
+    if agent and not any(_same_name(agent, b) for b in first.actors + (_own_agent(doc, first),) if b):
+        return False
+    if later.actor_countries and first.actor_countries and not _speaker(sent, later) \
+            and not set(later.actor_countries) & set(first.actor_countries):
+        return False  # another country's act ("Ukraine fired Atacms" after "Russia fired an ICBM")
+    if later.fatalities is not None and first.fatalities is not None and later.fatalities != first.fatalities:
+        return False  # another toll, another attack; a first toll given only later adds detail
+    told = first.sentence.lower()
+    named = {e.text.lower() for e in ents_in(sent) if e.label_ in ACTOR_LABELS + PLACE_LABELS}
+    if any(t.lower() not in told and any(n in t.lower() for n in named) for t in later.targets):
+        return False  # a named target the first mention did not have ("air strikes on RSF bases")
+    places = [e.text.lower() for e in ents_in(sent) if e.label_ in PLACE_LABELS
+              and e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE_PREPS]
+    return all(p in told for p in places)  # no place the first mention did not name
+
+
+def _speaker(sent: Span, cand: Candidate) -> bool:
+    """Whether the mention's actor is only the one who reports it ("..., Ukrainian officials said")."""
+    reporting = set(rules()["reporting_verbs"]) | set(rules()["witness_verbs"])
+    return bool(cand.actors) and any(
+        tok.lemma_ in reporting and any(c.dep_ == "nsubj" and cand.actors[0] in " ".join(
+            t.text for t in c.subtree) for c in tok.children) for tok in sent)
+
+
+def _new_time(ent: Span, later: Candidate, first: Candidate) -> bool:
+    """Whether a time expression gives a mention a date of its own.
+
+    A clock time ("at 6:07 a.m.") only refines the day already told, and a
+    possessive date the earlier sentence names ("Tuesday's explosions") points back.
+    """
+    if ent.label_ == "TIME" and re.search(r"\d", ent.text) and not re.search(
+            r"day\b|night|\b(?:19|20)\d\d\b", ent.text, re.IGNORECASE):
+        return False
+    if ent.label_ == "DATE" and ent.root.dep_ == "poss":
+        bare = re.sub(r"[’']s$", "", ent.text).lower()
+        return bare not in first.sentence.lower()
+    return ent.label_ in TIME_LABELS
+
+
+def _generic_attack(doc: Doc, cand: Candidate) -> bool:
+    """A bare attack word with no agent ("an industrial plant was hit") may retell any attack."""
+    return cand.trigger.lower() in rules()["generic_attack_words"] and not _own_agent(doc, cand)
+
+
+def _own_agent(doc: Doc, cand: Candidate) -> str:
+    """Who the trigger's own clause says did it: its subject or agent, or a noun's possessor or
+    actor modifier; not the speaker of a reporting verb above it, nor a weapon ("a missile hit")."""
+    span = doc.char_span(cand.trigger_start, cand.trigger_end, alignment_mode="expand")
+    if span is None:
+        return ""
+    root = span.root
+    heads = set(rules()["weapon_heads"])
+    found: list[Token] = []
+    for child in root.children:
+        if root.pos_ in VERB_POS and child.dep_ == "nsubj":
+            found.append(child)
+        elif child.dep_ == "agent":
+            found.extend(g for g in child.children if g.dep_ == "pobj")
+        elif root.pos_ in NOUN_POS and (child.dep_ == "poss" or child.dep_ in ("compound", "amod")
+                                                 and child.ent_type_ in ACTOR_LABELS):
+            found.append(child)
+    witness = set(rules()["reporting_verbs"]) | set(rules()["witness_verbs"])
+    verb = root
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in root.children)
+    for _ in range(3):  # "escalated tensions by relaxing the terms": the gerund's doer is the subject
+        if found or passive or verb.pos_ not in VERB_POS \
+                or verb.dep_ not in ("pcomp", "advcl", "xcomp", "conj"):
+            break
+        verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        if verb.lemma_ in witness:
+            break
+        found.extend(c for c in verb.children if c.dep_ == "nsubj")
+    if root.pos_ in NOUN_POS and root.dep_ == "dobj" and root.head.lemma_ not in witness:
+        found.extend(c for c in root.head.children if c.dep_ == "nsubj")  # "Pakistan announced an operation"
+    for token in found:
+        if token.ent_type_ in TIME_LABELS or token.lower_ in heads or token.lemma_.lower() in heads:
+            continue
+        if cand.event_type in types_flagged("intransitive") and token.dep_ == "nsubj" and root.pos_ == "VERB":
+            continue  # "it blew up", "a truck blew up": the thing that exploded, not an agent
+        return token.text if token.pos_ == "PRON" else noun_phrase(token)
+    return ""
+
+
+def _same_name(name: str, other: str) -> bool:
+    name, other = name.lower(), other.lower()
+    return name in other or other in name
+
+
+def _dated_statements(doc: Doc, taken: set[int], sentences: list[Span] | None = None) -> list[Span]:
+    """Statements that are news in themselves: a named speaker's dated declaration.
+
+    A sentence with no other event whose main verb is a reporting verb with a named
+    subject (a person, organisation or country, not a pronoun), its own time ("said
+    on Sunday that", "said later on Thursday") and a complement clause reports what
+    that speaker declared that day.
+    """
+    found: list[Span] = []
+    verbs = set(rules()["reporting_verbs"])
+    for sent in doc_sents(doc) if sentences is None else sentences:
+        text = span_text(sent)
+        lead = len(text) - len(text.lstrip())
+        if sent.start_char + lead in taken:
+            continue
+        root = sent.root
+        if root.lemma_ not in verbs or root.pos_ != "VERB":
+            continue
+        children = list(root.children)
+        subjects = [c for c in children if c.dep_ == "nsubj"][-1:]  # the one next to the verb, not a dateline
+        if not subjects or subjects[0].pos_ == "PRON" or not subjects[0].ent_type_ and not any(
+                t.ent_type_ in ACTOR_LABELS for t in subjects[0].subtree) and not countries_of(
+                [" ".join(t.text for t in subjects[0].subtree)]):
+            continue  # a named speaker: an entity, or a known actor ("Niger's army command")
+        if not any(c.dep_ == "ccomp" for c in children):
+            continue
+        timed = any(t.ent_type_ in TIME_LABELS for c in children if c.dep_ in ("prep", "npadvmod", "advmod")
+                    for t in c.subtree)
+        if timed or _time_follows(root):
+            found.append(doc[root.i : root.i + 1])
+    return found
+
+
+def _quoted_warnings(doc: Doc, taken: set[int], sentences: list[Span] | None = None) -> list[Span]:
+    """Quoted conditional warnings: a named speaker quoted saying what will follow if something
+    happens ("Zelensky was clear: “If aid is cut, we will probably lose.”").
+
+    The quote's if-clause and its future or modal consequence make it a warning; the
+    event is the speaking, so the trigger is the speaker's predicate, outside the quote.
+    Only for sentences with no other event.
+    """
+    found: list[Span] = []
+    marks, modals = set(rules()["condition_marks"]), set(rules()["consequence_modals"])
+    for sent in doc_sents(doc) if sentences is None else sentences:
+        text = span_text(sent)
+        lead = len(text) - len(text.lstrip())
+        if sent.start_char + lead in taken or ("“" not in text and '"' not in text):
+            continue
+        opening = next((t for t in sent if t.text in ("“", '"')), None)
+        if opening is None:
+            continue
+        speakers = [e.root for e in ents_in(sent) if e.label_ in ACTOR_LABELS and e.end <= opening.i
+                    and e.root.dep_ == "nsubj" and e.root.head.i < opening.i]
+        if not speakers:
+            continue  # a named speaker whose predicate comes before the quote
+        for token in sent:
+            if token.i > opening.i and token.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in marks for c in token.children) and any(
+                    c.dep_ == "aux" and c.lower_ in modals for c in token.head.children):
+                verb = speakers[0].head
+                found.append(doc[verb.i : verb.i + 1])
+                break
+    return found
+
+
+def _one_type_per_word(scored: dict[Span, tuple[str, float]]) -> dict[Span, tuple[str, float]]:
+    """A word listed under two types ("overran": fighting and capture) reports one event:
+    the better-ranked type is kept."""
+    best: dict[tuple[int, int], Span] = {}
+    for span, (_, score) in scored.items():
+        key = (span.start, span.end)
+        if key not in best or score > scored[best[key]][1]:
+            best[key] = span
+    return {span: scored[span] for span in scored if best[(span.start, span.end)] is span}
+
+
+def _time_follows(verb: Token) -> bool:
+    """Whether the verb is directly followed by its time ("said on Thursday it", "said late on Sunday"),
+    however the parser attached it."""
+    lead = set(rules()["time_lead_words"])
+    for token in verb.doc[verb.i + 1 : min(verb.i + 4, sent_of(verb).end)]:
+        if token.ent_type_ in TIME_LABELS:
+            return True
+        if token.lower_ not in lead:
+            return False
+    return False
+
+
+def _fold_carrier_verbs(typed: dict[Span, str]) -> dict[Span, tuple[str, float]]:
+    """Let an event noun take over the statement verb that carries it.
+
+    In "declared a truce" or "announced it would observe a ceasefire" the event is
+    the noun's; the verb is dropped and the noun keeps the verb's (higher) rank.
+    """
+    scored = {span: (event_type, trigger_score(span, event_type)) for span, event_type in typed.items()}
+    by_root = {span.root.i: span for span in typed}
+    for span, event_type in typed.items():
+        carrier = _carrier(span, by_root)
+        if carrier is None or carrier not in scored or event_type == typed[carrier]:
+            continue
+        if typed[carrier] in types_flagged("carrier"):
+            scored[span] = (event_type, max(scored[span][1], scored.pop(carrier)[1]))
+    return scored
+
+
+def _carrier(span: Span, by_root: dict[int, Span]) -> Span | None:
+    """The trigger verb whose object (directly or through a complement clause) is this noun trigger."""
+    token = span.root
+    if token.dep_ == "pobj" and token.head.head.dep_ in ("dobj", "nsubjpass"):
+        token = token.head.head  # "$500 million in military aid", "a package of weapons"
+    if span.root.pos_ not in NOUN_POS or token.dep_ not in ("dobj", "nsubjpass", "attr"):
+        return None
+    for index in head_path(token.head, 3, through=("ccomp", "xcomp")):
+        if index in by_root and index != token.i:
+            return by_root[index]
+    return None
+
+
+def _best_per_sentence(
+    found: list[Candidate], trigger_spans: dict[int, Span] | None = None
+) -> list[Candidate]:
+    best: dict[tuple[str, str], Candidate] = {}
+    own_times: dict[int, str] = {}  # each candidate's own time, read once for the whole sentence
+    for cand in found:
+        key = _mention_key(cand, found, trigger_spans or {}, own_times)
+        if key not in best or cand.score > best[key].score:
+            best[key] = cand
+    ranked = sorted(best.values(), key=lambda c: -c.score)
+    floor = rules()["second_event_min_score"]
+    kept = ranked[:1] + [c for c in ranked[1:MAX_EVENTS_PER_SENTENCE] if c.score >= floor]
+    return sorted(kept, key=lambda c: c.trigger_start)
+
+
+def _apart(same: list[Candidate], trigger_spans: dict[int, Span]) -> bool:
+    """Whether the triggers stand in different clauses: "take control" and "send mines as part of new
+    aid" are one event each; "had been tested and further tests would follow" are two."""
+    if any(c.trigger_start not in trigger_spans for c in same):
+        return False
+    verbs = [governing_verb(trigger_spans[c.trigger_start].root) for c in same]
+    return len({v.i for v in verbs}) == len(verbs)
+
+
+def _mention_key(cand: Candidate, found: list[Candidate], trigger_spans: dict[int, Span],
+                 own_times: dict[int, str] | None = None) -> tuple[str, str]:
+    """One event per type and sentence, unless two of a type differ in status or in named actors
+    ("The Senate passed the bill on Tuesday, after the House approved it on Saturday")
+    or each has a time of its own in its own clause ("sanctioned X in January, and
+    sanctioned Y the following week"): different times, different events."""
+    if cand.trigger.lower() in rules()["repetition_adverbs"]:
+        return cand.event_type, f"again@{cand.trigger_start}"  # another occurrence, never merged
+    same = [c for c in found if c.event_type == cand.event_type]
+    if len({c.status for c in same}) > 1 and _apart(same, trigger_spans):
+        return cand.event_type, cand.status  # "had been tested and further tests would follow": two events
+    actors = {c.actors[0] for c in same if c.actors}
+    if len(actors) > 1 and cand.actors and all(c.actors for c in same):
+        return cand.event_type, cand.actors[0]
+    if len(same) < 2 or any(c.trigger_start not in trigger_spans for c in same):
+        return cand.event_type, ""
+    own_times = {} if own_times is None else own_times
+    for c in same:
+        if c.trigger_start not in own_times:
+            own_times[c.trigger_start] = _own_time(trigger_spans[c.trigger_start])
+    times = [own_times[c.trigger_start] for c in same]
+    if all(times) and len(set(times)) == len(times):
+        return cand.event_type, "@" + times[same.index(cand)]
+    return cand.event_type, ""
+
+
+def _own_time(span: Span) -> str:
+    """The first time expression inside the trigger's own clause (empty without a parse or a time)."""
+    if not has_annotation(span.doc, "DEP"):
+        return ""
+    times = [ent for ent in ents_in(sent_of(span)) if ent.label_ in TIME_LABELS]
+    if not times:
+        return ""  # no time in the sentence: no need for the clause
+    clause = set(clause_ids(span))
+    for ent in times:
+        if ent.root.i in clause:
+            return ent.text
+    return ""
+
+
+def _candidate(span: Span, event_type: str, score: float) -> Candidate:
+    sent = sent_of(span)
+    text = span_text(sent)
+    lead = len(text) - len(text.lstrip())
+    sentence = text.strip()
+    actors = tuple(actors_of(span, event_type))
+    targets = tuple(targets_of(span))
+    return Candidate(
+        event_type=event_type,
+        trigger=span_text(span),
+        trigger_start=span.start_char,
+        trigger_end=span.end_char,
+        sent_start=sent.start_char + lead,
+        sent_end=sent.start_char + lead + len(sentence),
+        sentence=sentence,
+        status=status_of(span, event_type=event_type),
+        actors=actors,
+        actor_countries=tuple(countries_of(actors)),
+        targets=targets,
+        location=location_of(span, targets, actors),
+        weapon=sentence_weapon(sent) if event_type in types_flagged("has_weapon") else "",
+        amount=amount_of(span),
+        fatalities=sentence_fatalities(sent, text) if can_kill(event_type) else None,
+        pattern_id=span.id_,
+        score=round(min(0.95, score + (0.05 if actors else 0.0)), 3),
+    )

@@ -1,0 +1,166 @@
+""":mod:`timeline.events.status`: whether an event occurred, is planned, negated or hypothetical (layer 2)."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from spacy.attrs import DEP
+from spacy.strings import get_string_id
+from spacy.tokens import Span, Token
+
+from ..nlp import (
+    NOUN_POS,
+    SUBJECT_DEPS,
+    VERB_POS,
+    children_ids,
+    has_annotation,
+    head_path,
+    sent_of,
+    token_column,
+)
+from ..types import Status
+from .rules import rules, types_flagged
+
+def status_of(span: Span, *, event_type: str | None = None) -> Status:
+    """Tell whether the event occurred, is planned, negated or hypothetical.
+
+    Looks at the trigger's auxiliaries and negation, its governing verbs, and the
+    few words before it in the same sentence. An announcement of a future act makes
+    the act's announcement an event only for types whose announcement is the news
+    (aid, sanctions, a truce: the ``news_when_announced`` flag); "said further tests would follow"
+    stays a plan.
+    """
+    cues: dict[str, list[str]] = rules()["status_cues"]
+    if span.text.lower() in rules()["denial_triggers"]:
+        return "negated"  # a denial reports that the denied event did not happen
+    if _intended(span):
+        return "hypothetical"  # "appears ready to stop fighting": a disposition, not a report
+    if span.root.dep_ == "xcomp" and span.root.head.lemma_ in rules()["negating_verbs"]:
+        return "negated"  # "failed to agree on a ceasefire", "refused to sign"
+    if _directed(span) or _arranged(span) or _called_for(span):
+        return "planned"  # "ordered troops to take control", "talks are to begin": not yet done
+    if _in_temporal_clause(span):
+        return "occurred"  # "since war broke out": a time clause presupposes its event
+    words = _status_context(span)
+    announced_ok = event_type is None or event_type in types_flagged("news_when_announced")
+    if announced_ok and _announced(span) and not words & set(cues["negated"]):
+        return "occurred"  # "announced he would send aid": the announcement happened
+    for status in ("negated", "hypothetical", "planned"):
+        found = [cue for cue in cues[status] if cue in words]
+        if found == ["would"] and _reported(span):
+            return "planned"  # "said talks would resume": the future of reported speech, not a condition
+        if found:
+            return status  # type: ignore[return-value]
+    return "occurred"
+
+
+def _reported(span: Span) -> bool:
+    """Whether the trigger's "would" is the future of reported speech ("Prigozhin said Wagner would
+    begin handing"): it hangs under a verb of saying, no condition stands in the sentence ("if the
+    talks went well"), and "would" is not a judgement ("said an offensive would be costly")."""
+    if any(tok.lower_ in ("if", "unless") for tok in sent_of(span)):
+        return False
+    verbs = set(rules()["reporting_verbs"]) | set(rules()["future_reporting_verbs"])
+    doc = span.doc
+    for below, above in pairwise(head_path(span.root, 6)):
+        head = doc[below]
+        if head.lemma_ == "be" and any(c.lower_ == "would" for c in head.children) \
+                and any(c.dep_ in ("acomp", "attr") for c in head.children):
+            return False
+        if doc[above].lemma_ in verbs:
+            return True
+    return False
+
+
+def _directed(span: Span) -> bool:
+    """Whether the trigger is the infinitive a directive verb governs ("ordered troops to take")."""
+    token = span.root
+    return token.dep_ == "xcomp" and token.head.lemma_ in rules()["directive_verbs"] and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _called_for(span: Span) -> bool:
+    """Whether the trigger is what someone calls for ("called for a national strike", "urged talks")."""
+    token = span.root
+    if token.dep_ == "pobj" and token.head.lower_ == "for":
+        return token.head.head.lemma_ in rules()["demand_verbs"]
+    demanded = token.dep_ == "dobj" and token.head.lemma_ in rules()["demand_verbs"]
+    return demanded and token.head.lemma_ != "call"  # "called talks" convenes them
+
+
+def _arranged(span: Span) -> bool:
+    """Whether the trigger is the subject of "be to <verb>" (an arrangement: "talks are to begin"),
+    however far the parser hung it from the copula."""
+    for index in head_path(span.root, 3):
+        head = span.doc[index]
+        planned = [c for c in head.children if c.dep_ == "xcomp" and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children)] if head.lemma_ == "be" else []
+        if planned:
+            return head.i > span.root.i or any(c.i == span.root.i for c in planned)
+    return False
+
+
+def _in_temporal_clause(span: Span) -> bool:
+    """Whether the trigger opens a clause of time ("since war ... broke out", "after Russia struck"),
+    whatever modal governs the main clause, with no negation of its own."""
+    if not has_annotation(span.doc, "DEP"):
+        return False
+    root = span.root
+    if root.pos_ not in VERB_POS:
+        return False
+    children = [(c, c.dep_) for c in root.children]
+    if any(dep == "neg" for _, dep in children):
+        return False
+    left = min([span.start] + [c.left_edge.i for c, dep in children if dep in SUBJECT_DEPS])
+    if left <= sent_of(span).start:
+        return False
+    return span.doc[left - 1].lower_ in rules()["temporal_subordinators"]
+
+
+def _intended(span: Span) -> bool:
+    """Whether the trigger hangs under an infinitive governed by an adjective of readiness or intent."""
+    doc = span.doc
+    for below, above in pairwise(head_path(span.root, 4, through=("xcomp",))):
+        token, head = doc[below], doc[above]
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and head.pos_ == "ADJ" \
+                and head.lemma_.lower() in rules()["intent_adjectives"]:
+            return True
+    return False
+
+
+def _announced(span: Span) -> bool:
+    """Whether the trigger hangs under a past-tense announcement verb ("announced he would send")."""
+    announce = set(rules()["announcement_verbs"])
+    doc = span.doc
+    return any(doc[i].lower_ in announce and doc[i].tag_ == "VBD" for i in head_path(span.root, 4))
+
+
+def _status_context(span: Span) -> set[str]:
+    root = span.root
+    words: set[str] = set()
+    chain: list[Token] = [root]
+    head = root
+    if root.pos_ in NOUN_POS and root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in VERB_POS:
+        head = root.head  # "further tests would follow": the predicate tells the subject's status
+        chain.append(head)
+    doc = span.doc
+    chain.extend(doc[i] for i in head_path(head, len(doc), through=_GOVERNED_DEPS)[1:])
+    children, deps = children_ids(doc), token_column(doc, DEP)  # a Token only for the children kept
+    for tok in chain:
+        words.add(tok.lower_)
+        words.update(doc[c].lower_ for c in children[tok.i] if deps[c] in _MODALITY_DEP_IDS)
+        if tok.lemma_ in rules()["perception_verbs"] and any(deps[c] == _AUXPASS_ID for c in children[tok.i]):
+            words.discard("could")  # "gunfire could still be heard": it was audible, not possible
+    start = max(sent_of(span).start, span.start - 3)
+    words.update(span.doc[i].lower_ for i in range(start, span.start))
+    words.discard(span.text.lower())
+    words -= {tok.lower_ for tok in span}  # "fears of new attacks": the trigger is not its own modality cue
+    if not has_annotation(span.doc, "DEP"):
+        words.update(tok.lower_ for tok in span.doc[max(sent_of(span).start, span.start - 5) : span.start])
+    return words
+
+
+#: The dependencies through which a word takes the modality of the word it hangs from.
+_GOVERNED_DEPS = ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "acl", "relcl", "amod", "compound")
+_MODALITY_DEP_IDS = frozenset(get_string_id(dep) for dep in ("aux", "auxpass", "neg", "mark", "advmod"))
+_AUXPASS_ID = get_string_id("auxpass")

@@ -1,0 +1,198 @@
+""":mod:`timeline.events.triggers`: which trigger spans report an event, and their rank (layer 1).
+
+:func:`usable_trigger` drops spans that only describe, name, refer back to or detail
+another event; :func:`trigger_score` ranks the rest (clause predicate over noun modifier,
+then type priority).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from ..nlp import FINITE_TAGS, NOUN_POS, TRIGGERS_KEY, VERB_POS, has_annotation, sent_of, span_text
+from .rules import ACTOR_LABELS, ATTACK, TIME_LABELS, priority_rank, rules, types_flagged
+
+def longest_triggers(spans: Iterable[Span]) -> list[Span]:
+    """Drop a trigger that lies inside a longer one ("took" inside "took effect")."""
+    spans = list(spans)
+    bounds = [(o.start, o.end) for o in spans]  # ints: Span attributes are slow to read in a double loop
+    return [s for s, (start, end) in zip(spans, bounds, strict=True) if not any(
+        o_start <= start and end <= o_end and o_end - o_start > end - start for o_start, o_end in bounds)]
+
+
+def usable_trigger(span: Span) -> bool:
+    """Verb-list triggers must be verbs (or nouns) when the pipeline tags parts of speech;
+    a definite noun ("the attack") refers back to an event already told."""
+    token = span.root
+    if not has_annotation(token.doc, "POS"):
+        return True
+    # each attribute read builds a string: read the few the checks share once
+    tag, dep, pos, label, pattern_id = token.tag_, token.dep_, token.pos_, span.label_, span.id_
+    if _is_heading(sent_of(span)):
+        return False
+    if len(span) == 1 and tag == "VBG" and dep == "acl":
+        return False  # a participle describing a noun ("forces fighting in Ukraine") reports no event
+    if label in types_flagged("statement") and tag == "VBG" and dep in ("advcl", "acl") \
+            and pattern_id not in rules()["warning_of_ids"] and token.head.pos_ == "VERB" \
+            and in_trigger(token.head):
+        return False  # "signed a decree, ordering ...", "attacked embassies, accusing ...": the act's content
+    if label == ATTACK and tag == "VBG" and dep == "advcl" \
+            and _attack_trigger(token.head):
+        return False  # "drones struck Port Sudan, hitting the port": the same attack, told in detail
+    if pos in NOUN_POS and _anaphoric(token) and not _anchored_noun(token):
+        return False
+    if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "since":
+        return False  # "1,000 days since the invasion": the reference point of a count, not a report
+    if pos in NOUN_POS and _part_of_another(token, span):
+        return False
+    if pos in NOUN_POS and dep == "pobj" and token.head.lower_ in ("for", "to") \
+            and token.head.head.lemma_.lower() in rules()["retaliation_nouns"] and not _dated_phrase(token):
+        return False  # "retaliation for Ukrainian strikes": an undated cause, told elsewhere
+    if span.text.lower() in rules()["agent_noun_triggers"] and (
+            not dep.startswith("nsubj") or _head_is_trigger(token)):
+        return False  # "protesters attacked embassies": the verb tells the event
+    if label in types_flagged("statement") and pos == "VERB" and dep in ("relcl", "acl") \
+            and not any(t.ent_type_ in TIME_LABELS for c in token.children if c.dep_ in ("prep", "npadvmod")
+                        for t in c.subtree):
+        return False  # "the UAE, which it accused of arming the RSF": an undated description, not the news
+    if token.lemma_ in rules()["naming_verbs"] and _names_something(token):
+        return False  # "Stepanakert, which Azerbaijan calls Khankendi": a name, not a statement
+    if pattern_id in rules()["warning_of_ids"] and not any(
+            in_trigger(g) for c in token.children if c.dep_ == "prep"
+            for g in c.children if g.dep_ == "pobj"):
+        return False  # "fears of new attacks" warns of an event; "fears of a slowdown" does not
+    habitual = set(rules()["habitual_adverbs"])
+    if any(c.dep_ == "advmod" and c.lower_ in habitual for c in token.children):
+        return False
+    if pattern_id in rules()["verb_led_ids"] and (token.i != span.start or pos != "VERB"):
+        return False  # "British-supplied missiles": the verb only modifies the noun
+    if len(span) > 1:
+        return True
+    if pattern_id.endswith("-verbs"):
+        return pos == "VERB" or (pos == "ADJ" and tag == "VBN")
+    return pos not in ("ADP", "DET")
+
+
+def _attack_trigger(token: Token) -> bool:
+    spans = token.doc.spans.get(TRIGGERS_KEY, [])
+    return any(s.start <= token.i < s.end and s.label_ == ATTACK for s in spans)
+
+
+def _part_of_another(token: Token, span: Span) -> bool:
+    """Whether an event noun only details another trigger's event: a second conjunct
+    ("gunfire and explosions") or the means of a trigger verb ("fought ... with air strikes")."""
+    head = token.head
+    if token.dep_ == "conj" and head.pos_ in NOUN_POS and in_trigger(head) and head.i < span.start:
+        return True
+    return token.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB" \
+        and in_trigger(head.head)
+
+
+def _dated_phrase(token: Token) -> bool:
+    """Whether a time expression follows the noun before the next finite verb ("an air strike on
+    its consulate on April 1", however the parser attached the date)."""
+    for word in token.doc[token.i + 1 : sent_of(token).end]:
+        if word.ent_type_ in TIME_LABELS:
+            return True
+        if word.tag_ in FINITE_TAGS:
+            return False
+    return False
+
+
+def _head_is_trigger(token: Token) -> bool:
+    """Whether the token's head verb is itself an event trigger."""
+    head = token.head
+    return head.pos_ == "VERB" and any(
+        s.start <= head.i < s.end for s in token.doc.spans.get(TRIGGERS_KEY, []))
+
+
+def _names_something(verb: Token) -> bool:
+    """Whether a naming verb only names: a wh-object and a predicate noun ("what it called X")."""
+    deps = {c.dep_: c for c in verb.children}
+    return "oprd" in deps and "dobj" in deps and deps["dobj"].tag_ in ("WDT", "WP")
+
+
+def _is_heading(sent: Span) -> bool:
+    """A short line without a finite verb or final stop is a heading ("Ceasefire"), not a report."""
+    if span_text(sent).rstrip().endswith((".", "!", "?", '"', "”")):
+        return False
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if len(words) > rules()["heading_max_words"]:
+        return False
+    return not any(t.pos_ in VERB_POS and t.tag_ not in ("VBG", "VBN") for t in words)
+
+
+def _anchored_noun(token: Token) -> bool:
+    """Whether an event noun carries its own time or agent ("Azerbaijan's offensive of 19-20 September")."""
+    for child in token.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return True
+        if child.dep_ in ("compound", "amod", "nmod", "nummod") and child.ent_type_ in ACTOR_LABELS + TIME_LABELS:
+            return True
+        if child.dep_ == "prep" and any(g.ent_type_ in TIME_LABELS + ACTOR_LABELS for g in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "of" and any(
+                t.ent_type_ in ("NORP", "ORG", "PERSON") for t in child.subtree):
+            return True  # "the arrival of thousands of North Korean fighters": a new agent
+    return token.dep_ in ("dobj", "nsubjpass") and _calendar_dated(token.head)
+
+
+_CALENDAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _calendar_dated(verb: Token) -> bool:
+    """Whether a verb carries a date with a year ("led the takeover in October 2021"): a
+    background event told with its own date, not a back-reference to today's news."""
+    for child in verb.children:
+        if child.dep_ != "prep":
+            continue
+        for obj in child.children:
+            if obj.dep_ == "pobj" and obj.ent_type_ == "DATE" and _CALENDAR.search(
+                    " ".join(t.text for t in obj.subtree)):
+                return True
+    return False
+
+
+def _anaphoric(token: Token) -> bool:
+    determiners = set(rules()["anaphoric_determiners"])
+    for child in token.children:
+        if child.dep_ == "det" and child.lower_ in determiners:
+            return True
+    return False
+
+
+def in_trigger(token: Token) -> bool:
+    """Whether the token lies inside any trigger span of its Doc."""
+    return any(s.start <= token.i < s.end for s in token.doc.spans.get(TRIGGERS_KEY, []))
+
+
+def trigger_score(span: Span, event_type: str) -> float:
+    """Prefer the clause's predicate over nouns in modifiers; type priority breaks ties."""
+    rank = priority_rank()
+    root = span.root
+    if span.label_ in types_flagged("statement") and root.pos_ == "NOUN" and root.dep_ == "pobj" \
+            and root.head.head.lemma_ in rules()["reporting_verbs"]:
+        root = root.head.head  # "said in a televised address": the address is the saying
+    role = "ROOT" if root.dep_ == "ROOT" and root.pos_ in VERB_POS else root.dep_
+    roles: dict[str, float] = rules()["role_scores"]
+    score = roles.get(role, rules()["default_role_score"]) if has_annotation(span.doc, "DEP") else 0.6
+    score -= 0.1 * rank[event_type] / len(rank)
+    if span.text.lower() in rules()["weak_triggers"] and not _dated_object(root):
+        score -= 0.2
+    if len(span) > 1:
+        score += 0.05
+    if root.pos_ in NOUN_POS and _anchored_noun(root):
+        score += rules()["anchored_noun_bonus"]
+    if span.id_ in rules()["warning_of_ids"]:
+        score += rules()["warning_of_bonus"]  # the warning carries the event it warns of, often a modifier
+
+    return round(min(max(score, 0.05), 0.95), 3)
+
+
+def _dated_object(verb: Token) -> bool:
+    """Whether a verb's object is a stretch of time ("to mark one year"): the ambiguous verb is then
+    used in its event sense."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "dobj" and c.ent_type_ == "DATE" for c in verb.children)

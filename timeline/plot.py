@@ -78,7 +78,9 @@ _SENTENCE_CHARS = 320
 _WRAP = 90
 _DAY = pd.Timedelta(days=1)
 _GRID_ROWS = 4
-_LEGEND_ROOM = 90
+_LEGEND_ROOM = 96
+#: What each marker shape means, as the legend's title says it.
+_SHAPE_KEY: dict[str, str] = {"occurred": "●", "planned": "◆", "negated": "✕", "hypothetical": "□"}
 #: Longitude degrees per latitude degree that fill the map's frame (about 1200 x 520 pixels).
 _MAP_ASPECT = 1.9
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
@@ -131,12 +133,10 @@ def timeline_figure(
     events = _event_traces(dated.assign(_lane=[merged.index[v] for v in values]), color, colours)
     for trace in events:
         fig.add_trace(trace, row=1, col=1)
-    for trace in _status_keys(dated):
-        fig.add_trace(trace, row=1, col=1)
     if freq is not None:
         for trace in _count_traces(dated, freq, color, colours, legend=False):
             fig.add_trace(trace, row=2, col=1)
-    _layout_timeline(fig, merged, freq)
+    _layout_timeline(fig, merged, freq, sorted(set(dated["status"].astype(str))))
     window = densest_window(dated["_mid"])
     if window is not None:
         fig.update_xaxes(range=list(window))
@@ -491,24 +491,6 @@ def _span_trace(
     )
 
 
-def _status_keys(dated: pd.DataFrame) -> list[go.Scatter]:
-    """Legend entries (no points) that explain the marker shape of each status present."""
-    present = set(dated["status"].astype(str))
-    return [
-        go.Scatter(
-            x=[None],
-            y=[None],
-            mode="markers",
-            name=status,
-            legend="legend2",
-            marker={"symbol": symbol, "color": "#52606d", "size": 10},
-            meta={"role": "key"},
-        )
-        for status, symbol in STATUS_SYMBOLS.items()
-        if status in present
-    ]
-
-
 def _count_traces(
     dated: pd.DataFrame, freq: str, color: str, colours: Mapping[str, str], *, legend: bool
 ) -> list[go.Bar]:
@@ -627,26 +609,16 @@ def _place_url(events: list[dict[str, Any]]) -> str:
 # --- layout -------------------------------------------------------------------
 
 
-def _layout_timeline(fig: go.Figure, lanes: _Lanes, freq: str | None) -> None:
+def _layout_timeline(fig: go.Figure, lanes: _Lanes, freq: str | None, statuses: Sequence[str]) -> None:
     rows = 1 if freq is None else 2
     fig.update_layout(
         template="plotly_white",
         font={"family": _FONT, "size": 12},
         height=_height(len(lanes.names), freq),
-        margin={"l": 10, "r": 10, "t": 90, "b": _LEGEND_ROOM},
+        margin={"l": 10, "r": 10, "t": 64, "b": _LEGEND_ROOM},
         hovermode="closest",
         hoverlabel={"align": "left", "bgcolor": "white", "font": {"size": 12}},
-        legend=_bottom_legend(),
-        legend2={
-            "title": {"text": "status "},
-            "orientation": "h",
-            "x": 0.5,
-            "xanchor": "center",
-            "y": 1.0,
-            "yanchor": "bottom",
-            "itemclick": False,
-            "itemdoubleclick": False,
-        },
+        legend=_bottom_legend(statuses),
         barmode="stack",
         bargap=0,
     )
@@ -677,10 +649,11 @@ def _lane_axis(lanes: _Lanes) -> dict[str, Any]:
     }
 
 
-def _bottom_legend() -> dict[str, Any]:
-    """The colour legend under the figure, where no hover label can cover it."""
+def _bottom_legend(statuses: Sequence[str] = ()) -> dict[str, Any]:
+    """The colour legend under the figure, where no hover label can cover it; its title keys the shapes."""
+    shapes = "   ".join(f"{_SHAPE_KEY[s]} {s}" for s in STATUS_SYMBOLS if s in statuses)
     return {
-        "title": {"text": "event type "},
+        "title": {"text": f"event type{'  ·  shape: ' + shapes if shapes else ''}", "side": "top left"},
         "groupclick": "togglegroup",
         "orientation": "h",
         "yref": "container",
@@ -791,7 +764,7 @@ def _add_notes(
             y=1.0,
             yanchor="bottom",
             xanchor="left",
-            yshift=52,
+            yshift=40,
             showarrow=False,
             font={"size": 11, "color": "#6b7785"},
         )

@@ -125,7 +125,8 @@
     });
     var more = shown.length > MAX_SHOWN ? ' (the first ' + MAX_SHOWN + ' shown; the download has all)' : '';
     byId('events-count').textContent = shown.length + ' of ' + events.length + ' events' + more;
-    byId('events-download').textContent = 'download these ' + shown.length + ' rows (CSV)';
+    byId('events-download').textContent = shown.length === 1 ? 'download this row (CSV)'
+      : 'download these ' + shown.length + ' rows (CSV)';
   }
 
   function csvCell(name, value) {

@@ -185,7 +185,7 @@ def test_opens_on_the_busiest_period_and_all_shows_every_date(loaded: tuple[Page
     )
     start, end = page.js("document.getElementById('timeline')._fullLayout.xaxis.range")
     assert start < "2023-04-02" and end > "2024-11-30"
-    page.page.evaluate(f"Plotly.relayout('timeline', {{'xaxis.range': {opened}}})")
+    page.page.evaluate(f"Plotly.relayout('timeline', {{'xaxis.range': {opened}, 'xaxis2.range': {opened}}})")
     page.page.wait_for_timeout(300)
 
 

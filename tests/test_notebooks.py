@@ -38,6 +38,8 @@ def test_runs_on_the_file_named_by_timeline_events(notebook: Path, tmp_path: Pat
     events = write_jsonl(mine, tmp_path / "my events.jsonl")
     monkeypatch.setenv("TIMELINE_EVENTS", str(events))
     book = nbformat.read(str(notebook), as_version=4)
-    nbclient.NotebookClient(book, timeout=300, resources={"metadata": {"path": str(notebook.parent)}}).execute()
+    folder = {"metadata": {"path": str(notebook.parent)}}
+    client = nbclient.NotebookClient(book, timeout=300, resources=folder)
+    client.execute()
     printed = "".join(o.get("text", "") for c in book.cells if c.cell_type == "code" for o in c.outputs)
     assert f"read 5 events from {events}" in printed

@@ -244,10 +244,12 @@ h2 { font-size: 16px; margin: 0 0 8px; }
 header p, .note { color: #52606d; font-size: 13px; margin: 0; }
 section { background: white; margin: 14px 28px; padding: 12px 16px; border-radius: 8px;
           box-shadow: 0 1px 3px rgba(0,0,0,.08); }
-.filters { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: end; font-size: 13px; margin: 4px 0 10px; }
+.filters { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: end; font-size: 13px;
+           margin: 4px 0 10px; }
 .filters label { display: flex; flex-direction: column; gap: 2px; color: #52606d; }
 .filters select { max-width: 230px; }
-.filters input, .filters select { font: inherit; padding: 3px 6px; border: 1px solid #cbd2d9; border-radius: 4px; }
+.filters input, .filters select { font: inherit; padding: 3px 6px; border: 1px solid #cbd2d9;
+                                  border-radius: 4px; }
 .filters .count { margin-left: auto; color: #52606d; }
 .filters a, .filters button { font: inherit; padding: 4px 10px; border: 1px solid #3e7cb1; border-radius: 4px;
                               color: #1f5f99; background: #f0f6fc; text-decoration: none; cursor: pointer; }
@@ -339,7 +341,8 @@ def _table_section(df: pd.DataFrame) -> str:
         '<span class="count" id="events-count"></span>'
         '<a id="events-download" href="#" download="events-filtered.csv">download these rows (CSV)</a>'
         "</div>\n"
-        '<div class="table-wrap"><table class="events" id="events-table"><thead></thead><tbody></tbody></table></div>\n'
+        '<div class="table-wrap"><table class="events" id="events-table">'
+        "<thead></thead><tbody></tbody></table></div>\n"
         f'<script type="application/json" id="events-data">{payload}</script>\n'
         f"<script>{script}</script>"
     )

@@ -181,9 +181,11 @@ def read_events(path: str | Path, *, require: Sequence[str] = ()) -> pd.DataFram
     df = _read_table(path)
     missing = [column for column in require if column not in df.columns]
     if missing:
-        found = "it has no columns, needs" if df.columns.empty else "missing column" + "s" * (len(missing) > 1)
+        plural = "s" * (len(missing) > 1)
+        found = "it has no columns, needs" if df.columns.empty else f"missing column{plural}"
         raise InputError(
-            f"{path}: not an event table: {found} {', '.join(missing)} (`timeline extract` writes event tables)"
+            f"{path}: not an event table: {found} {', '.join(missing)} "
+            "(`timeline extract` writes event tables)"
         )
     # an empty file gives typed empty columns; list columns must stay object to hold lists
     return conform(df.astype({c: object for c in LIST_COLUMNS if c in df.columns}))

@@ -170,7 +170,8 @@ def densest_window(
     ends = np.searchsorted(values, values + np.timedelta64(width.value, "ns"), side="right")
     counts = ends - np.arange(len(values))
     first = len(counts) - 1 - int(np.argmax(counts[::-1]))
-    centre = pd.Timestamp(values[first]) + (pd.Timestamp(values[ends[first] - 1]) - pd.Timestamp(values[first])) / 2
+    earliest, latest = pd.Timestamp(values[first]), pd.Timestamp(values[ends[first] - 1])
+    centre = earliest + (latest - earliest) / 2
     return (centre - width / 2).floor("D"), (centre + width / 2).ceil("D")
 
 
@@ -580,7 +581,10 @@ def _place_trace(event_type: str, places: list[list[dict[str, Any]]], colour: st
             "size": [10 + 4 * np.sqrt(len(events) - 1) for events in places],
             "symbol": ["circle-open" if h else "circle" for h in hollow],
             "opacity": 0.85,
-            "line": {"width": [2.5 if h else 1 for h in hollow], "color": [colour if h else "white" for h in hollow]},
+            "line": {
+                "width": [2.5 if h else 1 for h in hollow],
+                "color": [colour if h else "white" for h in hollow],
+            },
         },
         meta={"country_level": hollow},
         customdata=[[_place_hover(events), _place_url(events)] for events in places],
@@ -653,7 +657,7 @@ def _bottom_legend(statuses: Sequence[str] = ()) -> dict[str, Any]:
     """The colour legend under the figure, where no hover label can cover it; its title keys the shapes."""
     shapes = "   ".join(f"{_SHAPE_KEY[s]} {s}" for s in STATUS_SYMBOLS if s in statuses)
     return {
-        "title": {"text": f"event type{'  ·  shape: ' + shapes if shapes else ''}", "side": "top left"},
+        "title": {"text": f"event type{'  ·  shape: ' + shapes if shapes else ''}", "side": "top"},
         "groupclick": "togglegroup",
         "orientation": "h",
         "yref": "container",

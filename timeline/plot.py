@@ -619,7 +619,7 @@ def _layout_timeline(fig: go.Figure, lanes: _Lanes, freq: str | None, statuses: 
         template="plotly_white",
         font={"family": _FONT, "size": 12},
         height=_height(len(lanes.names), freq),
-        margin={"l": 10, "r": 10, "t": 64, "b": _LEGEND_ROOM},
+        margin={"l": 10, "r": 10, "t": 84, "b": _LEGEND_ROOM},  # notes under the mode bar
         hovermode="closest",
         hoverlabel={"align": "left", "bgcolor": "white", "font": {"size": 12}},
         legend=_bottom_legend(statuses),

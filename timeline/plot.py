@@ -5,10 +5,14 @@
   A date known only to the week, month or year (or a range of days) is drawn
   as a translucent span from ``date_start`` to ``date_end`` with its marker in
   the middle, so the uncertainty stays visible. Events without a date are not
-  drawn; a note on the figure says how many.
+  drawn; a note on the figure says how many. The figure opens on the busiest
+  30 days (:func:`densest_window`); events sharing a lane and a day are laid
+  out in a small grid; lanes go by count, and beyond :data:`MAX_LANES` the
+  single-event lanes share one "other ..." lane (a menu shows them all).
 * :func:`counts_figure`: events per day or week, stacked by type.
 * :func:`map_figure`: events per place and type on a world outline shipped
-  with the package, so the map renders with no network.
+  with the package, so the map renders with no network; fitted to where most
+  events are; a place known only to its country is a hollow marker.
 
 Scale: above :data:`GL_THRESHOLD` dated events the timeline draws with
 ``go.Scattergl`` (WebGL) instead of SVG, which keeps 10,000 events responsive;

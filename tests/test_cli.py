@@ -120,3 +120,51 @@ def test_evaluate_scores_rows_or_clusters(flag, heading):
 def test_evaluate_help_shows_the_cluster_mode_with_an_example():
     result = runner.invoke(app, ["evaluate", "--help"])
     assert result.exit_code == 0 and "--clusters" in result.output and "voa_stories.jsonl --clusters" in result.output
+
+
+def _commands() -> list[str]:
+    from typer.main import get_command
+
+    return sorted(get_command(app).commands)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_every_command_help_has_an_example(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0, result.output
+    examples = result.output.split("Examples:", 1)
+    assert len(examples) == 2, f"`timeline {command} --help` has no examples"
+    assert f"timeline {command} " in examples[1]
+
+
+NOT_EVENT_TABLES = [
+    ("report.json", '{"counts": {"documents": 2}, "documents": []}\n', "expected one JSON object per event"),
+    ("articles.csv", "title,published\nKyiv under fire,2024-11-22\n",
+     "missing columns event_id, date_start, date_end, date_precision, event_type, status, headline"),
+    ("events.csv", "", "it has no columns"),
+    ("events.jsonl", '{"title": "Kyiv", "published": "2024-11-22"}\n', "missing columns event_id"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "message"), NOT_EVENT_TABLES, ids=[r[0] for r in NOT_EVENT_TABLES])
+def test_plot_refuses_what_is_not_an_event_table(tmp_path, name, text, message):
+    (tmp_path / name).write_text(text, "utf-8")
+    page = tmp_path / "t.html"
+    result = runner.invoke(app, ["plot", str(tmp_path / name), "--out", str(page)])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and result.output.count("\n") == 1
+    assert "not an event table" in result.output and message in result.output
+    assert not page.exists()
+
+
+def test_plot_lane_option(tmp_path):
+    from tests.test_export import make_events
+    from timeline.export import write_csv
+
+    write_csv(make_events(), tmp_path / "events.csv")
+    result = runner.invoke(app, ["plot", str(tmp_path / "events.csv"), "--out", str(tmp_path / "t.html"),
+                                 "--lane", "source"])
+    assert result.exit_code == 0, result.output
+    assert '"ticktext":["Example News","+44 Wire"]' in (tmp_path / "t.html").read_text("utf-8")
+    bad = runner.invoke(app, ["plot", str(tmp_path / "events.csv"), "--lane", "weather"])
+    assert bad.exit_code == 2 and "`lane` value = 'weather' is invalid" in bad.output

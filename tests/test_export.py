@@ -288,3 +288,37 @@ def _explode(target: Path) -> None:
 def test_fixture_has_awkward_cells(events: pd.DataFrame) -> None:
     assert math.isnan(events.loc[4, "latitude"])
     assert events["fatalities"].isna().sum() == 4
+
+
+class TestPage:
+    """The HTML page as a file: its plotly.js, its size and its table data (the browser test runs it)."""
+
+    def test_partial_plotly_bundle_matches_plotly_py(self) -> None:
+        from plotly.offline import get_plotlyjs_version
+
+        bundle = export.plotly_js()
+        assert bundle.startswith("/**\n* plotly.js (timeline partial bundle")
+        assert f" v{get_plotlyjs_version()}\n" in bundle[:200]
+        assert "Permission is hereby granted, free of charge" in bundle[:2000]  # the MIT licence kept
+        assert len(bundle) < 2_000_000
+
+    def test_another_plotly_version_gets_the_full_bundle(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(export, "get_plotlyjs_version", lambda: "0.0.1")
+        assert "timeline partial bundle" not in export.plotly_js()[:400]
+
+    def test_page_is_small_and_holds_plotly_once(self, events: pd.DataFrame, tmp_path: Path) -> None:
+        page = export.write_html(events, tmp_path / "t.html").read_text("utf-8")
+        assert len(page.encode("utf-8")) < 2_300_000
+        assert page.count("timeline partial bundle") == 1
+
+    def test_table_data_cannot_close_its_script(self, events: pd.DataFrame, tmp_path: Path) -> None:
+        hostile = events.copy()
+        hostile.loc[0, "headline"] = "</script><script>alert(1)</script><!-- &amp;"
+        page = export.write_html(hostile, tmp_path / "t.html").read_text("utf-8")
+        start = page.index('<script type="application/json" id="events-data">')
+        payload = page[page.index(">", start) + 1 : page.index("</script>", start)]
+        data = json.loads(payload)
+        headline = data["rows"][0][data["columns"].index("headline")]
+        assert headline == "</script><script>alert(1)</script><!-- &amp;"
+        assert "<" not in payload and ">" not in payload and "&" not in payload
+        assert data["columns"][: len(events.columns)] == list(events.columns)

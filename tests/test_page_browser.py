@@ -17,6 +17,7 @@ import pytest
 from tests.test_export import make_events
 from timeline import export
 from timeline.frame import conform
+from timeline.geo import locate
 
 pytestmark = pytest.mark.browser
 
@@ -43,7 +44,8 @@ READY = (
 
 
 def _hostile_events() -> pd.DataFrame:
-    """The fixture events with article text that tries to inject markup and script."""
+    """The fixture events with article text that tries to inject markup and script, plus an
+    older event placed only at a country's centre (so the page opens on the busy month)."""
     df = make_events()
     hostile = df.iloc[[0, 4]].copy()
     hostile["event_id"] = ["ev-hostile", "ev-hostile-undated"]
@@ -51,7 +53,13 @@ def _hostile_events() -> pd.DataFrame:
         hostile[column] = PAYLOAD
     hostile["actors"] = [[PAYLOAD], [PAYLOAD]]
     hostile["url"] = "javascript:window.pwned=5"
-    return conform(pd.concat([df, hostile], ignore_index=True))
+    old = df.iloc[[1]].copy()
+    latitude, longitude = locate("Ukraine") or (0.0, 0.0)
+    old = old.assign(event_id="ev-old", date="2023-04-02", date_start=pd.Timestamp("2023-04-02"),
+                     date_end=pd.Timestamp("2023-04-02 23:59:59"), event_type="armed_clash",
+                     headline="Fighting in Ukraine", location="Ukraine", latitude=latitude,
+                     longitude=longitude)
+    return conform(pd.concat([df, hostile, old], ignore_index=True))
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +80,7 @@ class Page:
         self.errors: list[str] = []
         self.requests: list[str] = []
         self.dialogs: list[str] = []
+        self.path = path
         self.page = browser.new_page(viewport={"width": 1280, "height": 900})
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
@@ -166,18 +175,151 @@ def test_click_opens_http_source_only(loaded: tuple[Page, pd.DataFrame]) -> None
     assert page.js("typeof window.pwned") == "undefined"
 
 
-def test_screenshot(loaded: tuple[Page, pd.DataFrame]) -> None:
+def test_opens_on_the_busiest_period_and_all_shows_every_date(
+    browser: Any, loaded: tuple[Page, pd.DataFrame]
+) -> None:
+    page = Page(browser, loaded[0].path)  # as opened: the click test's double clicks reset the axes
+    opened = page.js("document.getElementById('timeline')._fullLayout.xaxis.range")
+    start, end = opened
+    assert "2024-10-15" < start < "2024-11-18" and "2024-11-30" < end < "2024-12-31"
+    page.page.locator("#timeline .rangeselector .button").last.click()
+    page.page.wait_for_function(
+        "document.getElementById('timeline')._fullLayout.xaxis.range[0] < '2023-04-02'", timeout=5_000
+    )
+    start, end = page.js("document.getElementById('timeline')._fullLayout.xaxis.range")
+    assert start < "2023-04-02" and end > "2024-11-30"
+    page.page.close()
+
+
+def test_country_level_markers_are_hollow(loaded: tuple[Page, pd.DataFrame]) -> None:
     page, _ = loaded
+    fills = page.js("[...document.querySelectorAll('#map .geolayer path.point')].map(p => p.style.fill)")
+    assert fills.count("none") == 1 and len(fills) >= 5
+    title = page.js("document.querySelector('#map .gtitle').textContent")
+    assert "hollow: 1 known only to the country" in title
+
+
+def test_hover_stays_off_the_legends(loaded: tuple[Page, pd.DataFrame]) -> None:
+    page, _ = loaded
+    legends = page.js(
+        "[...document.querySelectorAll('#timeline .legend')]"
+        ".map(g => { const r = g.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })"
+    )
+    assert legends
+    for box in _point_boxes(page):
+        page.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.page.wait_for_timeout(60)
+        labels = page.js(
+            "[...document.querySelectorAll('#timeline .hoverlayer .hovertext')]"
+            ".map(g => { const r = g.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })"
+        )
+        assert labels, "no hover label"
+        for label in labels:
+            assert not any(_overlap(label, legend) for legend in legends), (label, legends)
+    page.page.mouse.move(0, 0)
+
+
+def test_table_lists_filters_and_sorts(loaded: tuple[Page, pd.DataFrame]) -> None:
+    page, df = loaded
+    table = Table(page)
+    assert table.ids() and len(table.ids()) == len(df)
+    assert table.count() == f"{len(df)} of {len(df)} events"
+    table.set("#f-type", "missile_strike")
+    assert sorted(table.ids()) == ["ev-hostile", "ev-missile"]
+    table.clear()
+    table.set("#f-actor", "moscow")
+    assert table.ids() == ["ev-missile"]
+    table.clear()
+    table.set("#f-place", "dnipro")
+    assert table.ids() == ["ev-missile"]
+    table.clear()
+    table.set("#f-from", "2024-11-20")
+    table.set("#f-to", "2024-11-21")
+    # overlapping the two days: the missile (21st), the week of the 18th, the month of November
+    assert sorted(table.ids()) == ["ev-aid", "ev-awkward", "ev-hostile", "ev-missile"]
+    table.clear()
+    assert table.ids()[0] == "ev-old" and table.ids()[-1] in ("ev-undated", "ev-hostile-undated")
+    page.page.click("#events-table th[data-key=date] button")
+    assert page.js("document.querySelector('#events-table th[data-key=date]').getAttribute('aria-sort')") \
+        == "descending"
+    assert table.ids()[0] in ("ev-undated", "ev-hostile-undated")
+    page.page.click("#events-table th[data-key=date] button")
+    assert table.ids()[0] == "ev-old"
+    text = page.js("document.querySelector('#events-table tbody').textContent")
+    assert "<script>" in text and page.js("typeof window.pwned") == "undefined"
+
+
+def test_csv_download_has_the_filtered_rows(loaded: tuple[Page, pd.DataFrame], tmp_path: Path) -> None:
+    page, df = loaded
+    table = Table(page)
+    table.set("#f-type", "missile_strike")
+    link = page.page.locator("#events-download")
+    assert link.get_attribute("download") == "events-filtered.csv"
+    with page.page.expect_download() as download:
+        link.click()
+    path = tmp_path / "filtered.csv"
+    download.value.save_as(str(path))
+    got = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert list(got.columns) == list(df.columns)
+    assert sorted(got["event_id"]) == ["ev-hostile", "ev-missile"]
+    hostile = got.set_index("event_id").loc["ev-hostile"]
+    assert hostile["headline"] == PAYLOAD and hostile["actors"] == PAYLOAD
+    table.clear()
+
+
+def test_screenshot(browser: Any, loaded: tuple[Page, pd.DataFrame]) -> None:
+    page = Page(browser, loaded[0].path)  # as opened
     OUTPUT.mkdir(exist_ok=True)
     shot = OUTPUT / "timeline_page.png"
     page.page.mouse.move(0, 0)
     page.page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
+    page.page.locator("#timeline").scroll_into_view_if_needed()
+    box = _point_boxes(page)[-1]
+    page.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.page.wait_for_timeout(400)
+    assert page.js(HOVER_TEXT), "no hover label to show"
+    page.page.locator("#timeline").screenshot(path=str(OUTPUT / "timeline_hover.png"))
+    page.page.mouse.move(0, 0)
+    Table(page).set("#f-actor", "moscow")
+    page.page.locator("#events-table").scroll_into_view_if_needed()
+    page.page.locator("section:has(#events-table)").screenshot(path=str(OUTPUT / "timeline_table.png"))
+    page.page.close()
+
+
+class Table:
+    """The page's table of events, driven through its controls."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    def ids(self) -> list[str]:
+        return list(self.page.js("[...document.querySelectorAll('#events-table tbody tr')]"
+                                 ".map(r => r.dataset.eventId)"))
+
+    def count(self) -> str:
+        return str(self.page.js("document.getElementById('events-count').textContent"))
+
+    def set(self, selector: str, value: str) -> None:
+        if selector == "#f-type":
+            self.page.page.select_option(selector, value)
+        else:
+            self.page.page.fill(selector, value)
+
+    def clear(self) -> None:
+        self.page.page.click("#f-clear")
+
+
+def _overlap(a: list[float], b: list[float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _point_boxes(page: Page) -> list[dict[str, float]]:
+    """The boxes of the timeline's points inside the plot area (the others are scrolled out of view)."""
+    area = page.page.locator("#timeline .draglayer .xy .nsewdrag").bounding_box()
     points = page.page.locator("#timeline .scatterlayer path.point")
-    return [box for box in (points.nth(i).bounding_box() for i in range(points.count())) if box]
+    boxes = [box for box in (points.nth(i).bounding_box() for i in range(points.count())) if box]
+    return [b for b in boxes if area["x"] <= b["x"] + b["width"] / 2 <= area["x"] + area["width"]]
 
 
 def _hover_all(page: Page) -> list[str]:

@@ -132,3 +132,153 @@ class TestMapFigure:
         timeline = {t.legendgroup: t.marker.color for t in _events(plot.timeline_figure(events))}
         places = {t.legendgroup: t.marker.color for t in plot.map_figure(events).data[1:]}
         assert all(timeline[k] == v for k, v in places.items())
+
+
+def _day_events(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
+    """Events from (event_id, event_type, day) rows, dated to the day, with the fixture's other cells."""
+    base = make_events().iloc[0]
+    records = []
+    for event_id, event_type, day in rows:
+        record = base.to_dict()
+        record.update(event_id=event_id, headline=event_id, event_type=event_type, date=day,
+                      date_start=pd.Timestamp(day), date_end=pd.Timestamp(f"{day} 23:59:59"),
+                      date_precision="day")
+        records.append(record)
+    return conform(pd.DataFrame(records))
+
+
+def _positions(fig: go.Figure) -> dict[str, tuple[pd.Timestamp, float]]:
+    """Headline (here the event_id) -> the (x, y) of its marker."""
+    out = {}
+    for trace in _events(fig):
+        for x, y, custom in zip(trace.x, trace.y, trace.customdata, strict=True):
+            out[custom[0].split("<b>")[1].split("</b>")[0]] = (pd.Timestamp(x), float(y))
+    return out
+
+
+class TestDensestWindow:
+    @pytest.mark.parametrize(
+        ("days", "expected"),
+        [
+            (["2023-01-05", "2024-11-19", "2024-11-20", "2024-11-22"], ("2024-11-05", "2024-12-06")),
+            # a tie: the later busy month wins
+            (["2023-03-01", "2023-03-02", "2024-06-01", "2024-06-02"], ("2024-05-17", "2024-06-17")),
+            # all within one and a half months: no zoom, the whole range is the view
+            (["2024-11-01", "2024-12-10"], None),
+            ([], None),
+        ],
+        ids=["busy-week", "tie-latest", "short", "empty"],
+    )
+    def test_rows(self, days: list[str], expected: tuple[str, str] | None) -> None:
+        window = plot.densest_window(pd.Series(pd.to_datetime(days), dtype="datetime64[ns]"))
+        got = None if window is None else tuple(str(d.date()) for d in window)
+        assert got == expected
+
+    def test_timeline_opens_on_the_busiest_month_and_all_shows_everything(self) -> None:
+        df = _day_events([("old", "armed_clash", "2023-04-15")]
+                         + [(f"n{i}", "missile_strike", f"2024-11-{18 + i}") for i in range(5)])
+        fig = plot.timeline_figure(df)
+        start, end = (pd.Timestamp(v) for v in fig.layout.xaxis.range)
+        assert start <= pd.Timestamp("2024-11-18") and pd.Timestamp("2024-11-23") <= end
+        assert start > pd.Timestamp("2024-10-01")
+        assert fig.layout.xaxis.rangeselector.buttons[-1].step == "all"
+        assert any("busiest 30 days (5 of 6 dated events)" in a.text for a in fig.layout.annotations)
+
+
+class TestSpread:
+    def test_one_event_sits_on_its_lane_and_a_shared_day_spreads_evenly(self) -> None:
+        df = _day_events([("a", "missile_strike", "2024-11-21"), ("b", "missile_strike", "2024-11-21"),
+                          ("c", "missile_strike", "2024-11-21"), ("d", "armed_clash", "2024-11-21")])
+        where = _positions(plot.timeline_figure(df))
+        ys = sorted(where[k][1] for k in "abc")
+        assert ys == pytest.approx([-0.25, 0.0, 0.25])
+        assert where["d"][1] == 1.0
+        assert len({where[k] for k in "abcd"}) == 4
+
+    def test_a_crowded_day_fills_columns_within_the_day(self) -> None:
+        df = _day_events([(f"e{i}", "missile_strike", "2024-11-21") for i in range(8)])
+        where = _positions(plot.timeline_figure(df))
+        assert len(set(where.values())) == 8
+        assert all(pd.Timestamp("2024-11-21") < x < pd.Timestamp("2024-11-22") for x, _ in where.values())
+
+    def test_layout_does_not_depend_on_row_order(self) -> None:
+        df = _day_events([(f"e{i}", "missile_strike", "2024-11-21") for i in range(6)])
+        shuffled = conform(df.sample(frac=1, random_state=3))
+        assert _positions(plot.timeline_figure(df)) == _positions(plot.timeline_figure(shuffled))
+
+
+class TestLanes:
+    ROWS = ([(f"s{i}", "statement_or_warning", f"2024-11-2{i}") for i in range(3)]
+            + [(f"m{i}", "missile_strike", f"2024-11-1{i}") for i in range(2)]
+            + [(f"x{i}", t, "2024-11-15") for i, t in enumerate(
+                ["protest", "sanctions", "humanitarian", "military_aid", "casualty_report",
+                 "arrest_or_detention", "diplomacy_talks", "territorial_change"])])
+
+    def test_small_lanes_merge_and_lanes_go_by_count(self) -> None:
+        fig = plot.timeline_figure(_day_events(self.ROWS))
+        assert fig.layout.yaxis.ticktext == ("statement or warning", "missile strike", "other types (8)")
+        where = _positions(fig)
+        assert {round(where[f"x{i}"][1]) for i in range(8)} == {2}
+
+    def test_the_lane_menu_shows_every_lane(self) -> None:
+        fig = plot.timeline_figure(_day_events(self.ROWS))
+        menu = next(m for m in fig.layout.updatemenus if "lanes" in m.buttons[-1].label)
+        data, layout, indices = menu.buttons[-1].args
+        assert menu.buttons[-1].label == "all 10 lanes"
+        assert len(layout["yaxis.ticktext"]) == 10 and layout["yaxis.ticktext"][:2] == [
+            "statement or warning", "missile strike"]
+        assert [fig.data[i].meta["role"] for i in indices] == ["events"] * len(indices)
+        assert len(data["y"]) == len(indices)
+
+    def test_few_lanes_stay_apart(self, events: pd.DataFrame) -> None:
+        fig = plot.timeline_figure(events)
+        assert not any("other" in t for t in fig.layout.yaxis.ticktext)
+        assert all("lanes" not in m.buttons[-1].label for m in fig.layout.updatemenus)
+
+
+class TestHoverAndLegend:
+    def test_source_and_title_apart(self, events: pd.DataFrame) -> None:
+        hovers = [row[0] for t in _events(plot.timeline_figure(events)) for row in t.customdata]
+        missile = next(h for h in hovers if "Dnipro" in h)
+        assert "source: Example News<br>article: Russia-Ukraine: escalation week" in missile
+
+    def test_legends_sit_under_the_figures(self, events: pd.DataFrame) -> None:
+        for fig in (plot.timeline_figure(events), plot.map_figure(events)):
+            assert fig.layout.legend.orientation == "h"
+            assert (fig.layout.legend.yref, fig.layout.legend.y, fig.layout.legend.yanchor) == (
+                "container", 0, "bottom")
+
+
+def _placed(rows: list[tuple[str, str]]) -> pd.DataFrame:
+    """Events at the gazetteer's places: (event_id, place name)."""
+    from timeline.geo import locate
+
+    df = _day_events([(event_id, "missile_strike", "2024-11-21") for event_id, _ in rows])
+    points = [locate(name) for _, name in rows]
+    return df.assign(location=[name for _, name in rows], latitude=[p[0] for p in points],
+                     longitude=[p[1] for p in points])
+
+
+class TestMapPlaces:
+    def test_country_level_places_are_hollow_and_say_so(self) -> None:
+        fig = plot.map_figure(_placed([("k", "Kharkiv"), ("u", "Ukraine")]))
+        trace = fig.data[1]
+        symbols = dict(zip(trace.lat, trace.marker.symbol, strict=True))
+        hovers = [row[0] for row in trace.customdata]
+        assert sorted(symbols.values()) == ["circle", "circle-open"]
+        assert any("Ukraine</b> (only the country is known" in h for h in hovers)
+        assert not any("Kharkiv</b> (only" in h for h in hovers)
+        assert "1 known only to the country" in fig.layout.title.text
+
+    def test_timeline_hover_says_country_level(self) -> None:
+        fig = plot.timeline_figure(_placed([("u", "Ukraine")]))
+        assert "location: Ukraine (only the country is known)" in _events(fig)[0].customdata[0][0]
+
+    def test_map_fits_the_events_not_the_world(self) -> None:
+        names = ["Kharkiv", "Kyiv", "Odesa", "Dnipro", "Zaporizhzhia", "Kherson", "Lviv", "Sumy",
+                 "Poltava", "Mykolaiv", "Washington", "Russia"]
+        fig = plot.map_figure(_placed([(f"e{i}", name) for i, name in enumerate(names)]))
+        west, east = fig.layout.geo.lonaxis.range
+        south, north = fig.layout.geo.lataxis.range
+        assert 0 < west < 24 and 36 < east < 70 and 30 < south < 46 and 52 < north < 70
+        assert "2 outside this view" in fig.layout.title.text

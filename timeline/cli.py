@@ -177,24 +177,54 @@ def _run(paths: list[str], *, out: Path, published: str | None, formats: list[st
         raise _fail("no input could be processed; see the reasons above and in report.json")
 
 
-@app.command()
+PLOT_EXAMPLES = """Examples:
+
+\b
+  timeline plot output/events.csv --out output/timeline.html
+  timeline plot out/events.parquet --lane source --title "Kharkiv, June 2025" -o kharkiv.html
+"""
+EVALUATE_EXAMPLES = """Examples:
+
+\b
+  timeline evaluate ../shared/data/dev_gold.jsonl ../shared/data/dev_articles
+  timeline evaluate ../shared/data/voa/voa_gold.jsonl ../shared/data/voa/voa_stories.jsonl --clusters
+  timeline evaluate gold.jsonl articles/ --clusters --errors
+  timeline evaluate gold.jsonl articles/ --model blank       # rules only (no statistical model)
+"""
+EVALUATE_TIMEX_EXAMPLES = """Examples:
+
+\b
+  timeline evaluate-timex ../shared/data/tempeval3/train        # rules only (fast)
+  timeline evaluate-timex ../shared/data/tempeval3/train --model en_core_web_sm
+"""
+
+
+@app.command(epilog=PLOT_EXAMPLES)
 def plot(
     events: Annotated[Path, typer.Argument(help="An events file written by `timeline extract` (.csv, .jsonl, .parquet).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("timeline.html"),
     title: Annotated[str, typer.Option(help="Title of the timeline page.")] = "Timeline",
+    lane: Annotated[
+        str, typer.Option("--lane", "-l", help="What makes the timeline's lanes: type, source, "
+                                               "actor_countries (an event's first country) or status.")
+    ] = "type",
 ) -> None:
     """Draw the interactive timeline page from an events file."""
     from .export import write_html
     from .frame import read_events
+    from .plot import LANE_OPTIONS, REQUIRED_COLUMNS
 
+    if lane not in LANE_OPTIONS:
+        raise typer.BadParameter(invalid_value("lane", lane, list(LANE_OPTIONS)), param_hint="--lane")
     try:
-        write_html(read_events(events), out, title=title)
+        df = read_events(events, require=REQUIRED_COLUMNS)
+        write_html(df, out, title=title, lane=LANE_OPTIONS[lane])
     except TimelineError as exc:
         raise _fail(str(exc)) from None
     typer.echo(f"wrote {out}", err=True)
 
 
-@app.command("evaluate-timex")
+@app.command("evaluate-timex", epilog=EVALUATE_TIMEX_EXAMPLES)
 def evaluate_timex(
     gold_dir: Annotated[Path, typer.Argument(help="A folder of TimeML .tml files (searched recursively).")],
     model: Annotated[
@@ -214,15 +244,6 @@ def evaluate_timex(
         typer.echo(format_report(evaluate(gold_dir, nlp=nlp)))
     except TimelineError as exc:
         raise _fail(str(exc)) from None
-
-
-EVALUATE_EXAMPLES = """Examples:
-
-\b
-  timeline evaluate ../shared/data/dev_gold.jsonl ../shared/data/dev_articles
-  timeline evaluate ../shared/data/voa/voa_gold.jsonl ../shared/data/voa/voa_stories.jsonl --clusters
-  timeline evaluate gold.jsonl articles/ --clusters --errors
-"""
 
 
 @app.command("evaluate", epilog=EVALUATE_EXAMPLES)

@@ -14,6 +14,7 @@ import html
 import json
 import math
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -21,8 +22,9 @@ from pathlib import Path
 from typing import IO, Any
 
 import pandas as pd
+from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
-from . import frame, plot
+from . import frame, plot, resources
 from .errors import InputError, invalid_value
 from .outputs import FILE_NAMES
 
@@ -156,29 +158,55 @@ def write_json(obj: Any, path: str | Path) -> Path:
     return Path(path)
 
 
-def write_html(df: pd.DataFrame, path: str | Path, *, title: str = "Timeline") -> Path:
+def write_html(
+    df: pd.DataFrame, path: str | Path, *, title: str = "Timeline", lane: str = "event_type"
+) -> Path:
     """Write the interactive timeline page: one self-contained file that works offline.
 
     The page holds the timeline with its per-period counts
-    (:func:`timeline.plot.timeline_figure`) and the map
-    (:func:`timeline.plot.map_figure`), plotly.js inlined once, the world
-    outline inlined for the map, and a script that opens an event's source
-    (http/https only) on click. Nothing on the page loads from the network.
+    (:func:`timeline.plot.timeline_figure`), the map
+    (:func:`timeline.plot.map_figure`) and a table of every event that sorts,
+    filters (type, actor, place, dates, words) and downloads the rows it shows
+    as CSV. plotly.js is inlined once (a partial bundle, see :func:`plotly_js`),
+    the world outline is inlined for the map, and a script opens an event's
+    source (http/https only) on click. Nothing on the page loads from the
+    network, and article text reaches it only escaped.
 
     Args:
         df: the event table.
         path: the ``.html`` file to write.
         title: the page's title.
+        lane: the column whose values make the timeline's lanes (:data:`timeline.plot.LANES`).
 
     Returns:
         The path written.
+
+    Raises:
+        InputError: for an unknown ``lane`` or an unwritable folder.
     """
-    page = _page(df, title=title)
+    page = _page(df, title=title, lane=lane)
     with _atomic(path, "w") as handle:
         handle.write(page)
     return Path(path)
 
 
+def plotly_js() -> str:
+    """The plotly.js the page inlines: the package's partial bundle, or plotly.py's full one.
+
+    The partial bundle (``resources/page/plotly-timeline.min.js``, only the scatter, bar,
+    scattergeo and scattergl traces; tools/build_plotly_bundle.sh) is a third of
+    the full one's size. It is used only when it is the plotly.js version the
+    installed plotly.py was made for; otherwise the full bundle keeps the page working.
+    """
+    bundle = resources.path(_BUNDLE).read_text("utf-8")
+    match = _BUNDLE_VERSION.search(bundle[:400])
+    if match and match.group(1) == get_plotlyjs_version():
+        return bundle
+    return str(get_plotlyjs())
+
+
+_BUNDLE = "page/plotly-timeline.min.js"
+_BUNDLE_VERSION = re.compile(r"plotly\.js \(timeline partial bundle[^)]*\) v(\S+)")
 #: Opens an event's source on click; only http(s) URLs, in a new tab without an opener.
 _CLICK_SCRIPT = """
 var gd = document.getElementById('{plot_id}');
@@ -196,6 +224,8 @@ _CSP = (
     "style-src 'unsafe-inline'; img-src data: blob:; font-src data:; connect-src 'none'"
 )
 _PLOT_CONFIG: dict[str, Any] = {"displaylogo": False, "responsive": True, "scrollZoom": False}
+#: JSON inside a <script> element: nothing in it may close the element or open a comment.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 _STYLE = """
 body { margin: 0; background: #f6f7f9; color: #1f2933;
        font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; }
@@ -205,40 +235,63 @@ h2 { font-size: 16px; margin: 0 0 8px; }
 header p, .note { color: #52606d; font-size: 13px; margin: 0; }
 section { background: white; margin: 14px 28px; padding: 12px 16px; border-radius: 8px;
           box-shadow: 0 1px 3px rgba(0,0,0,.08); }
-ul { font-size: 13px; padding-left: 18px; }
+.filters { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: end; font-size: 13px;
+           margin: 4px 0 10px; }
+.filters label { display: flex; flex-direction: column; gap: 2px; color: #52606d; }
+.filters select { max-width: 230px; }
+.filters input, .filters select { font: inherit; padding: 3px 6px; border: 1px solid #cbd2d9;
+                                  border-radius: 4px; }
+.filters .count { margin-left: auto; color: #52606d; }
+.filters a, .filters button { font: inherit; padding: 4px 10px; border: 1px solid #3e7cb1; border-radius: 4px;
+                              color: #1f5f99; background: #f0f6fc; text-decoration: none; cursor: pointer; }
+.table-wrap { max-height: 640px; overflow: auto; border-top: 1px solid #e4e7eb; }
+table.events { border-collapse: collapse; width: 100%; font-size: 13px; }
+table.events th { position: sticky; top: 0; background: #f6f7f9; text-align: left; z-index: 1; }
+table.events th button { all: unset; cursor: pointer; padding: 6px 8px; display: block; font-weight: 600; }
+table.events th[aria-sort=ascending] button::after { content: " \\25B2"; font-size: 10px; }
+table.events th[aria-sort=descending] button::after { content: " \\25BC"; font-size: 10px; }
+table.events td { padding: 6px 8px; border-bottom: 1px solid #eef0f2; vertical-align: top; }
+table.events td.when { white-space: nowrap; }
+table.events .dot { display: inline-block; width: 9px; height: 9px; border-radius: 50%; margin-right: 5px; }
+table.events .sub { display: block; color: #616e7c; font-size: 12px; margin-top: 2px; }
+table.events .what { min-width: 320px; }
 """
 
 
-def _page(df: pd.DataFrame, *, title: str) -> str:
-    """Assemble the page: timeline (with counts), map and the undated events; plotly.js once."""
-    timeline = plot.timeline_figure(df)
+def _page(df: pd.DataFrame, *, title: str, lane: str = "event_type") -> str:
+    """Assemble the page: timeline (with counts), map and the table of events; plotly.js once."""
+    timeline = plot.timeline_figure(df, lane=lane)
     located = int((df["latitude"].notna() & df["longitude"].notna()).sum())
     parts = [
-        _section("Timeline", _figure_html(timeline, "timeline", include_js=True)),
-        _section("Map", _figure_html(plot.map_figure(df), "map", include_js=False)) if located else "",
-        _undated_section(df),
+        _section("Timeline", _figure_html(timeline, "timeline")),
+        _section("Map", _figure_html(plot.map_figure(df), "map")) if located else "",
+        _table_section(df),
     ]
     dated = int((df["date_precision"] != "none").sum())
     summary = (
         f"{len(df)} events from {df['doc_id'].nunique()} articles; {dated} dated, "
-        f"{located} placed. Hover an event for its evidence; click it to open its source."
+        f"{located} placed. Hover an event for its evidence; click it to open its source; "
+        "every event, with or without a date, is in the table at the bottom."
     )
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
+        # in the body: plotly.js adds its style sheet to the document when it loads
+        "<script>window.PlotlyConfig = {MathJaxConfig: 'local'};</script>\n"
+        f"<script>{plotly_js()}</script>\n"
         f"<header><h1>{html.escape(title)}</h1><p>{html.escape(summary)}</p></header>\n"
         + "\n".join(p for p in parts if p)
         + "\n</body>\n</html>\n"
     )
 
 
-def _figure_html(fig: Any, div_id: str, *, include_js: bool) -> str:
+def _figure_html(fig: Any, div_id: str) -> str:
     return str(
         fig.to_html(
             full_html=False,
-            include_plotlyjs=include_js,
+            include_plotlyjs=False,
             include_mathjax=False,
             config=_PLOT_CONFIG,
             div_id=div_id,
@@ -251,12 +304,40 @@ def _section(heading: str, body: str) -> str:
     return f"<section><h2>{html.escape(heading)}</h2>\n{body}\n</section>"
 
 
-def _undated_section(df: pd.DataFrame) -> str:
-    undated = df[df["date_precision"] == "none"]
-    if not len(undated):
-        return ""
-    items = "".join(_undated_item(r) for r in undated.to_dict("records"))
-    return _section(f"{len(undated)} events without a date (not on the timeline)", f"<ul>{items}</ul>")
+def _table_section(df: pd.DataFrame) -> str:
+    """Every event in a table that sorts, filters and downloads; rendered by an inline script.
+
+    The rows travel as JSON inside a ``<script type="application/json">`` element
+    (``<``, ``>`` and ``&`` escaped, so no text can close it) and the script writes
+    them into the page with ``textContent`` only.
+    """
+    records = list(_records(df))
+    data = {
+        "columns": list(df.columns.astype(str)),
+        "rows": [list(r.values()) for r in records],
+        "colours": plot.colour_map(df, "event_type"),
+        "country_level": plot.country_level(df),
+    }
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
+    script = resources.path("page/events_table.js").read_text("utf-8")
+    body = (
+        '<div class="filters" id="events-filters">'
+        '<label>type<select id="f-type"><option value="">all types</option></select></label>'
+        '<label>actor<input id="f-actor" type="search" placeholder="e.g. Russia, RUS"></label>'
+        '<label>place<input id="f-place" type="search" placeholder="e.g. Kharkiv"></label>'
+        '<label>from<input id="f-from" type="date"></label>'
+        '<label>to<input id="f-to" type="date"></label>'
+        '<label>words<input id="f-words" type="search" placeholder="in headline, sentence, source"></label>'
+        '<button type="button" id="f-clear">clear</button>'
+        '<span class="count" id="events-count"></span>'
+        '<a id="events-download" href="#" download="events-filtered.csv">download these rows (CSV)</a>'
+        "</div>\n"
+        '<div class="table-wrap"><table class="events" id="events-table">'
+        "<thead></thead><tbody></tbody></table></div>\n"
+        f'<script type="application/json" id="events-data">{payload}</script>\n'
+        f"<script>{script}</script>"
+    )
+    return _section(f"Events ({len(df)})", body)
 
 
 def write_geojson(df: pd.DataFrame, path: str | Path) -> Path:
@@ -373,14 +454,6 @@ def _json_value(key: str, value: Any) -> Any:
 
 def _iso(value: Any) -> str:
     return "" if pd.isna(value) else pd.Timestamp(value).isoformat()
-
-
-def _undated_item(row: Mapping[str, Any]) -> str:
-    source = html.escape(str(row["title"] or row["doc_id"]))
-    return (
-        f'<li>{html.escape(str(row["headline"]))} <span class="note">({source}): '
-        f"{html.escape(str(row['sentence']))}</span></li>"
-    )
 
 
 def _ensure_folder(folder: str | Path) -> Path:

@@ -14,7 +14,7 @@ default nanoseconds end at 1677 and 2262; the finest date the table gives is a m
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -159,34 +159,55 @@ def as_list(value: Any) -> list[str]:
     return [str(v) for v in value]
 
 
-def read_events(path: str | Path) -> pd.DataFrame:
+def read_events(path: str | Path, *, require: Sequence[str] = ()) -> pd.DataFrame:
     """Read an event table written by :mod:`timeline.export` (CSV, JSONL or Parquet).
 
     Args:
         path: a ``.csv``, ``.jsonl``/``.json`` or ``.parquet`` file, or a folder of
             Parquet parts.
+        require: columns the file itself must have (the others are added empty);
+            e.g. :data:`timeline.plot.REQUIRED_COLUMNS` for drawing.
 
     Returns:
         The same DataFrame (columns and dtypes) that :func:`from_rows` produced.
 
     Raises:
-        InputError: when the file does not exist or its format is unknown.
+        InputError: when the file does not exist, is empty, its format is unknown
+            or it lacks a ``require``-d column.
     """
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file")
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        df = pd.read_csv(path, dtype=str, keep_default_na=False)
-        df = df.map(_unneutralise)
-    elif suffix in (".jsonl", ".json"):
-        df = _read_json_records(path, lines=suffix == ".jsonl")
-    elif suffix == ".parquet" or path.is_dir():
-        df = pd.read_parquet(path)
-    else:
-        raise InputError(f"{path}: format {suffix!r} is invalid; must be one of .csv, .jsonl, .parquet")
+    df = _read_table(path)
+    missing = [column for column in require if column not in df.columns]
+    if missing:
+        plural = "s" * (len(missing) > 1)
+        found = "it has no columns, needs" if df.columns.empty else f"missing column{plural}"
+        raise InputError(
+            f"{path}: not an event table: {found} {', '.join(missing)} "
+            "(`timeline extract` writes event tables)"
+        )
     # an empty file gives typed empty columns; list columns must stay object to hold lists
     return conform(df.astype({c: object for c in LIST_COLUMNS if c in df.columns}))
+
+
+def _read_table(path: Path) -> pd.DataFrame:
+    """The file's rows and columns as written; InputError when it cannot be read as its format."""
+    suffix = path.suffix.lower()
+    if path.is_file() and path.stat().st_size == 0:
+        return pd.DataFrame()
+    try:
+        if suffix == ".csv":
+            return pd.read_csv(path, dtype=str, keep_default_na=False).map(_unneutralise)
+        if suffix in (".jsonl", ".json"):
+            return _read_json_records(path, lines=suffix == ".jsonl")
+        if suffix == ".parquet" or path.is_dir():
+            return pd.read_parquet(path)
+    except InputError:
+        raise
+    except (ValueError, OSError) as exc:  # pandas' parser errors, bad UTF-8, a broken Parquet file
+        raise InputError(f"{path}: cannot be read as {suffix or 'Parquet'} ({exc})") from None
+    raise InputError(f"{path}: format {suffix!r} is invalid; must be one of .csv, .jsonl, .parquet")
 
 
 def _read_json_records(path: Path, *, lines: bool) -> pd.DataFrame:
@@ -198,6 +219,8 @@ def _read_json_records(path: Path, *, lines: bool) -> pd.DataFrame:
         )
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise InputError(f"{path}: not an event table: expected one JSON object per event")
     return pd.DataFrame.from_records(records)
 
 

@@ -60,6 +60,23 @@ def locate(name: str) -> Coordinates | None:
     return found
 
 
+def is_country_point(latitude: float, longitude: float) -> bool:
+    """Tell whether a point is where the gazetteer puts a whole country (the centre of its largest part).
+
+    An event located there is known only to the country, not to a place in it.
+
+    Example:
+        >>> is_country_point(*locate("Russia")), is_country_point(*locate("Kharkiv"))
+        (True, False)
+    """
+    return (round(float(latitude), 4), round(float(longitude), 4)) in _country_points()
+
+
+@lru_cache(maxsize=1)
+def _country_points() -> frozenset[Coordinates]:
+    return frozenset(_countries().values())
+
+
 def normalise(name: str) -> str:
     """Reduce a place name to its lookup key.
 

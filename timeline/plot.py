@@ -5,10 +5,14 @@
   A date known only to the week, month or year (or a range of days) is drawn
   as a translucent span from ``date_start`` to ``date_end`` with its marker in
   the middle, so the uncertainty stays visible. Events without a date are not
-  drawn; a note on the figure says how many.
+  drawn; a note on the figure says how many. The figure opens on the busiest
+  30 days (:func:`densest_window`); events sharing a lane and a day are laid
+  out in a small grid; lanes go by count, and beyond :data:`MAX_LANES` the
+  single-event lanes share one "other ..." lane (a menu shows them all).
 * :func:`counts_figure`: events per day or week, stacked by type.
 * :func:`map_figure`: events per place and type on a world outline shipped
-  with the package, so the map renders with no network.
+  with the package, so the map renders with no network; fitted to where most
+  events are; a place known only to its country is a hollow marker.
 
 Scale: above :data:`GL_THRESHOLD` dated events the timeline draws with
 ``go.Scattergl`` (WebGL) instead of SVG, which keeps 10,000 events responsive;
@@ -22,8 +26,8 @@ tick or legend, because plotly renders a subset of HTML there.
 from __future__ import annotations
 
 import textwrap
-import zlib
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -33,13 +37,21 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from .errors import InputError, invalid_value
-from .geo import world_outline
+from .geo import is_country_point, world_outline
 from .taxonomy import EVENT_TYPES
 
 #: Above this many dated events the timeline uses WebGL (``go.Scattergl``).
 GL_THRESHOLD = 2000
+#: Columns an events file must have to be drawn (the others may be missing and are left blank).
+REQUIRED_COLUMNS: tuple[str, ...] = (
+    "event_id", "date_start", "date_end", "date_precision", "event_type", "status", "headline",
+)
 #: Columns that can define the timeline's lanes.
 LANES: tuple[str, ...] = ("event_type", "actor_countries", "source", "status")
+#: The command line's ``--lane`` names -> the lane column.
+LANE_OPTIONS: dict[str, str] = {
+    "type": "event_type", "source": "source", "actor_countries": "actor_countries", "status": "status",
+}
 #: Marker shape per status.
 STATUS_SYMBOLS: dict[str, str] = {
     "occurred": "circle",
@@ -52,6 +64,16 @@ COUNT_FREQS: dict[str, tuple[str, ...]] = {
     "D": ("minute", "hour", "day"),
     "W": ("minute", "hour", "day", "week"),
 }
+#: More lanes than this, and the lanes holding a single event share one "other ..." lane.
+MAX_LANES = 8
+#: Never more own lanes than this: the smallest beyond it go to the "other ..." lane too.
+MOST_LANES = 15
+#: The width of the period the timeline opens on (the busiest one).
+WINDOW = pd.Timedelta(days=30)
+_OTHER: dict[str, str] = {
+    "event_type": "other types", "source": "other sources", "actor_countries": "other countries",
+    "status": "other statuses",
+}
 _PALETTE: tuple[str, ...] = tuple(
     px.colors.qualitative.T10 + px.colors.qualitative.Bold[:10] + px.colors.qualitative.Dark24
 )
@@ -59,6 +81,12 @@ _FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 
 _SENTENCE_CHARS = 320
 _WRAP = 90
 _DAY = pd.Timedelta(days=1)
+_GRID_ROWS = 4
+_LEGEND_ROOM = 96
+#: What each marker shape means, as the legend's title says it.
+_SHAPE_KEY: dict[str, str] = {"occurred": "●", "planned": "◆", "negated": "✕", "hypothetical": "□"}
+#: Longitude degrees per latitude degree that fill the map's frame (about 1200 x 520 pixels).
+_MAP_ASPECT = 1.9
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
 
 
@@ -103,19 +131,52 @@ def timeline_figure(
         vertical_spacing=0.04,
         row_heights=[1.0] if rows == 1 else [0.74, 0.26],
     )
-    colours = _colour_map(df, color)
-    lanes = _lane_order(dated, lane)
-    for trace in _event_traces(dated, lane, color, colours, lanes):
-        fig.add_trace(trace, row=1, col=1)
-    for trace in _status_keys(dated):
+    colours = colour_map(df, color)
+    values = [_lane_value(row, lane) for row in dated[[lane]].to_dict("records")]
+    merged, every = _lanes(values, lane)
+    events = _event_traces(dated.assign(_lane=[merged.index[v] for v in values]), color, colours)
+    for trace in events:
         fig.add_trace(trace, row=1, col=1)
     if freq is not None:
         for trace in _count_traces(dated, freq, color, colours, legend=False):
             fig.add_trace(trace, row=2, col=1)
-    _layout_timeline(fig, lanes, freq)
-    _add_status_menu(fig)
-    _add_notes(fig, df, dated, freq)
+    _layout_timeline(fig, merged, freq, sorted(set(dated["status"].astype(str))))
+    window = densest_window(dated["_mid"])
+    if window is not None:
+        fig.update_xaxes(range=list(window))
+    _add_menus(fig, merged, every, _event_traces(dated.assign(_lane=[every.index[v] for v in values]),
+                                                 color, colours))
+    _add_notes(fig, df, dated, freq, window)
     return fig
+
+
+def densest_window(
+    dates: pd.Series, *, width: pd.Timedelta = WINDOW
+) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The date range, ``width`` wide, that holds the most events (the latest such range on a tie).
+
+    Args:
+        dates: one date per event (NaT ignored).
+        width: the range's width (a month by default, like the "1m" range button).
+
+    Returns:
+        ``(start, end)`` centred on the events of the busiest range, or ``None`` when all the
+        dates fit in one and a half widths (then the whole range is the best view).
+
+    Example:
+        >>> days = pd.to_datetime(["2023-01-05", "2024-11-19", "2024-11-20", "2024-11-22"])
+        >>> [str(d.date()) for d in densest_window(pd.Series(days))]
+        ['2024-11-05', '2024-12-06']
+    """
+    values = np.sort(dates.dropna().to_numpy(dtype="datetime64[ns]"))
+    if not len(values) or values[-1] - values[0] <= np.timedelta64(int(width.value * 1.5), "ns"):
+        return None
+    ends = np.searchsorted(values, values + np.timedelta64(width.value, "ns"), side="right")
+    counts = ends - np.arange(len(values))
+    first = len(counts) - 1 - int(np.argmax(counts[::-1]))
+    earliest, latest = pd.Timestamp(values[first]), pd.Timestamp(values[ends[first] - 1])
+    centre = earliest + (latest - earliest) / 2
+    return (centre - width / 2).floor("D"), (centre + width / 2).ceil("D")
 
 
 def counts_figure(df: pd.DataFrame, *, freq: str = "W", color: str = "event_type") -> go.Figure:
@@ -138,7 +199,7 @@ def counts_figure(df: pd.DataFrame, *, freq: str = "W", color: str = "event_type
     _check("freq", freq, tuple(COUNT_FREQS))
     _check("color", color, ("event_type", "status"))
     dated = _dated(df)
-    colours = _colour_map(df, color)
+    colours = colour_map(df, color)
     fig = go.Figure(_count_traces(dated, freq, color, colours, legend=True))
     fig.update_layout(
         barmode="stack",
@@ -167,20 +228,31 @@ def map_figure(df: pd.DataFrame) -> go.Figure:
     """
     located = df[df["latitude"].notna() & df["longitude"].notna()]
     fig = go.Figure(_outline_trace())
-    colours = _colour_map(df, "event_type")
+    colours = colour_map(df, "event_type")
     places = _places(located)
     for event_type in (t for t in colours if t in places):
         fig.add_trace(_place_trace(event_type, places[event_type], colours[event_type]))
+    geo, outside = _geo_layout(located)
     fig.update_layout(
         template="plotly_white",
         font={"family": _FONT},
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        height=520,
-        legend={"title": {"text": "event type"}},
-        geo=_geo_layout(located),
-        title={"text": f"{len(located)} events with a known place", "font": {"size": 15}},
+        margin={"l": 10, "r": 10, "t": 50, "b": _LEGEND_ROOM},
+        height=520 + _LEGEND_ROOM,
+        legend=_bottom_legend(),
+        geo=geo,
+        title={"text": _map_title(located, outside), "font": {"size": 14}},
     )
     return fig
+
+
+def _map_title(located: pd.DataFrame, outside: int) -> str:
+    countries = sum(country_level(located))
+    parts = [f"{len(located)} events with a known place"]
+    if countries:
+        parts.append(f"hollow: {countries} known only to the country (drawn at its centre)")
+    if outside:
+        parts.append(f"{outside} outside this view (zoom out)")
+    return " · ".join(parts)
 
 
 # --- preparing rows -----------------------------------------------------------
@@ -214,17 +286,46 @@ def _lane_value(row: Mapping[str, Any], lane: str) -> str:
     return str(value) or "unknown"
 
 
-def _lane_order(dated: pd.DataFrame, lane: str) -> list[str]:
-    values = [_lane_value(row, lane) for row in dated[[lane]].to_dict("records")]
-    if lane == "event_type":
-        order = list(EVENT_TYPES)
-        return sorted(set(values), key=lambda v: order.index(v) if v in order else len(order))
-    counts = pd.Series(values, dtype=object).value_counts()
-    return [str(v) for v in counts.index]
+@dataclass(frozen=True)
+class _Lanes:
+    """The timeline's lanes, top to bottom, and the lane of each lane value."""
+
+    names: list[str]
+    index: dict[str, int]
 
 
-def _colour_map(df: pd.DataFrame, column: str) -> dict[str, str]:
-    """Colours in taxonomy (or status) order of the values present, the same in every figure."""
+def _lanes(values: list[str], lane: str) -> tuple[_Lanes, _Lanes]:
+    """The lanes ordered by count (ties in taxonomy order), as drawn (small ones merged) and all of them.
+
+    With more than :data:`MAX_LANES` lanes, those of a single event (and any beyond
+    :data:`MOST_LANES`) share one "other ..." lane at the bottom; their colour and
+    hover still tell them apart.
+    """
+    counts = pd.Series(values, dtype=object).value_counts(sort=False)
+    order = list(EVENT_TYPES) if lane == "event_type" else []
+    ranked = sorted(
+        (str(v) for v in counts.index),
+        key=lambda v: (-counts[v], order.index(v) if v in order else len(order), v),
+    )
+    every = _Lanes(ranked, {v: i for i, v in enumerate(ranked)})
+    own = [v for v in ranked if counts[v] > 1][:MOST_LANES] if len(ranked) > MAX_LANES else ranked
+    if len(ranked) - len(own) < 2:  # an "other" lane for one value would only hide its name
+        return every, every
+    other = f"{_OTHER[lane]} ({len(ranked) - len(own)})"
+    index = {v: own.index(v) if v in own else len(own) for v in ranked}
+    return _Lanes([*own, other], index), every
+
+
+def colour_map(df: pd.DataFrame, column: str) -> dict[str, str]:
+    """The colour of each value of ``column`` (``event_type`` or ``status``), the same in every figure.
+
+    Values are numbered in taxonomy (or status) order of those present, so a page's
+    timeline, map and table agree.
+
+    Example:
+        >>> colour_map(events, "event_type")  # doctest: +SKIP
+        {'missile_strike': '#4C78A8', 'protest': '#F58518'}
+    """
     present = set(df[column].astype(str)) if len(df) else set()
     order = list(EVENT_TYPES) if column == "event_type" else list(STATUS_SYMBOLS)
     ordered = [v for v in order if v in present] + sorted(present - set(order))
@@ -241,16 +342,34 @@ def _hover(row: Mapping[str, Any]) -> str:
     actors, targets = _join(row["actors"]), _join(row["targets"])
     if actors or targets:
         lines.append(f"{_esc(actors or '?')} → {_esc(targets or '?')}")
-    for name in ("location", "weapon", "amount"):
+    if str(row["location"] or ""):
+        level = " (only the country is known)" if _country_level(row) else ""
+        lines.append(f"location: {_esc(row['location'])}{level}")
+    for name in ("weapon", "amount"):
         if str(row[name] or ""):
             lines.append(f"{name}: {_esc(row[name])}")
     if not pd.isna(row["fatalities"]):
         lines.append(f"fatalities: {int(row['fatalities'])}")
     lines.append(f"{_esc(row['event_type']).replace('_', ' ')} · {_esc(row['status'])}")
     lines.append("<i>" + _wrapped(str(row["sentence"])) + "</i>")
-    source = str(row["title"] or row["source"] or row["doc_id"])
-    lines.append(f"source: {_esc(source)}")
+    lines.append(f"source: {_esc(row['source'] or 'not given')}")
+    lines.append(f"article: {_esc(textwrap.shorten(str(row['title'] or row['doc_id']), _WRAP))}")
     return "<br>".join(lines)
+
+
+def country_level(df: pd.DataFrame) -> list[bool]:
+    """Which events are placed only at a country's centre (their text names no finer place).
+
+    Example:
+        >>> country_level(events)  # doctest: +SKIP
+        [False, True, False]
+    """
+    return [_country_level(row) for row in df[["latitude", "longitude"]].to_dict("records")]
+
+
+def _country_level(row: Mapping[str, Any]) -> bool:
+    latitude, longitude = row["latitude"], row["longitude"]
+    return not (pd.isna(latitude) or pd.isna(longitude)) and is_country_point(latitude, longitude)
 
 
 def _date_line(row: Mapping[str, Any]) -> str:
@@ -276,25 +395,15 @@ def _wrapped(text: str) -> str:
     return "<br>".join(_esc(line) for line in textwrap.wrap(short, _WRAP))
 
 
-def _jitter(event_id: str) -> float:
-    """A stable offset in [-0.3, 0.3] so events on one day in one lane do not hide each other."""
-    return (zlib.crc32(event_id.encode("utf-8")) % 1000) / 1000 * 0.6 - 0.3
-
-
 # --- traces -------------------------------------------------------------------
 
 
 def _event_traces(
-    dated: pd.DataFrame, lane: str, color: str, colours: Mapping[str, str], lanes: list[str]
+    dated: pd.DataFrame, color: str, colours: Mapping[str, str]
 ) -> list[go.Scatter | go.Scattergl]:
+    """Markers (and spans) per colour and status; ``dated["_lane"]`` holds each event's lane number."""
     scatter = go.Scattergl if len(dated) > GL_THRESHOLD else go.Scatter
-    index = {name: i for i, name in enumerate(lanes)}
-    dated = dated.assign(
-        _y=[
-            index[_lane_value(row, lane)] + _jitter(str(row["event_id"]))
-            for row in dated[[lane, "event_id"]].to_dict("records")
-        ]
-    )
+    dated = _spread(dated)
     size = 11 if len(dated) <= 500 else 8 if len(dated) <= GL_THRESHOLD else 6
     groups = {(str(k[0]), str(k[1])): g for k, g in dated.groupby([color, "status"], sort=False)}
     traces: list[go.Scatter | go.Scattergl] = []
@@ -311,6 +420,30 @@ def _event_traces(
     return traces
 
 
+def _spread(dated: pd.DataFrame) -> pd.DataFrame:
+    """Lay out the events that share a lane and a day in a small grid, so none hides another.
+
+    Up to :data:`_GRID_ROWS` of them stack across the lane; more fill further columns
+    spread across the day, except events timed to the hour or minute, which keep their
+    time. The order (time, then ``event_id``) makes the layout the same on every run.
+    """
+    frame = dated.assign(_day=dated["_mid"].dt.floor("D"), _key=dated["event_id"].astype(str))
+    frame = frame.sort_values(["_lane", "_day", "_mid", "_key"])
+    grouped = frame.groupby(["_lane", "_day"], sort=False)
+    rank = grouped.cumcount().to_numpy()
+    size = grouped["_key"].transform("size").to_numpy()
+    rows = np.minimum(size, _GRID_ROWS)
+    cols = np.ceil(size / rows)
+    row, col = rank % rows, rank // rows
+    y_step = np.minimum(0.25, 0.7 / np.maximum(rows - 1, 1))
+    x_step = np.minimum(0.35, 0.7 / np.maximum(cols - 1, 1))
+    timed = frame["date_precision"].isin(("hour", "minute")).to_numpy()
+    shift = np.where(timed, 0.0, (col - (cols - 1) / 2) * x_step)
+    frame["_x"] = frame["_mid"] + pd.to_timedelta(shift, unit="D")
+    frame["_y"] = frame["_lane"].to_numpy() + (row - (rows - 1) / 2) * y_step
+    return frame.loc[dated.index]
+
+
 def _marker_trace(
     scatter: type[go.Scatter] | type[go.Scattergl],
     group: pd.DataFrame,
@@ -320,7 +453,7 @@ def _marker_trace(
     showlegend: bool,
 ) -> go.Scatter | go.Scattergl:
     return scatter(
-        x=group["_mid"],
+        x=group["_x"],
         y=group["_y"],
         mode="markers",
         name=_label(key),
@@ -363,24 +496,6 @@ def _span_trace(
     )
 
 
-def _status_keys(dated: pd.DataFrame) -> list[go.Scatter]:
-    """Legend entries (no points) that explain the marker shape of each status present."""
-    present = set(dated["status"].astype(str))
-    return [
-        go.Scatter(
-            x=[None],
-            y=[None],
-            mode="markers",
-            name=status,
-            legend="legend2",
-            marker={"symbol": symbol, "color": "#52606d", "size": 10},
-            meta={"role": "key"},
-        )
-        for status, symbol in STATUS_SYMBOLS.items()
-        if status in present
-    ]
-
-
 def _count_traces(
     dated: pd.DataFrame, freq: str, color: str, colours: Mapping[str, str], *, legend: bool
 ) -> list[go.Bar]:
@@ -397,9 +512,10 @@ def _count_traces(
         series = table.xs(key, level=color)
         traces.append(
             go.Bar(
-                x=series.index + pd.Timedelta(milliseconds=width_ms // 2),
+                x=series.index,  # the period's start, which also puts the date ticks on period starts
                 y=series.to_numpy(),
                 width=width_ms * 0.9,
+                offset=width_ms * 0.05,
                 name=_label(key),
                 legendgroup=key,
                 showlegend=legend,
@@ -455,6 +571,9 @@ def _places(located: pd.DataFrame) -> dict[str, list[list[dict[str, Any]]]]:
 
 
 def _place_trace(event_type: str, places: list[list[dict[str, Any]]], colour: str) -> go.Scattergeo:
+    """One marker per place, sized by its events; a place known only to the country is hollow."""
+    places = sorted(places, key=lambda events: _country_level(events[0]))  # the legend shows the first
+    hollow = [_country_level(events[0]) for events in places]
     return go.Scattergeo(
         lat=[events[0]["latitude"] for events in places],
         lon=[events[0]["longitude"] for events in places],
@@ -464,9 +583,14 @@ def _place_trace(event_type: str, places: list[list[dict[str, Any]]], colour: st
         marker={
             "color": colour,
             "size": [10 + 4 * np.sqrt(len(events) - 1) for events in places],
+            "symbol": ["circle-open" if h else "circle" for h in hollow],
             "opacity": 0.85,
-            "line": {"width": 1, "color": "white"},
+            "line": {
+                "width": [2.5 if h else 1 for h in hollow],
+                "color": [colour if h else "white" for h in hollow],
+            },
         },
+        meta={"country_level": hollow},
         customdata=[[_place_hover(events), _place_url(events)] for events in places],
         hovertemplate="%{customdata[0]}<extra></extra>",
     )
@@ -474,8 +598,9 @@ def _place_trace(event_type: str, places: list[list[dict[str, Any]]], colour: st
 
 def _place_hover(events: list[dict[str, Any]]) -> str:
     names = pd.Series([str(e["location"]) for e in events]).mode()
+    level = " (only the country is known: drawn at its centre)" if _country_level(events[0]) else ""
     lines = [
-        f"<b>{_esc(names.iloc[0] if len(names) else '')}</b>",
+        f"<b>{_esc(names.iloc[0] if len(names) else '')}</b>{level}",
         f"{len(events)} × {_label(str(events[0]['event_type']))}",
     ]
     lines += [f"{_esc(e['date'] or 'undated')}: {_esc(e['headline'])}" for e in events[:5]]
@@ -492,40 +617,20 @@ def _place_url(events: list[dict[str, Any]]) -> str:
 # --- layout -------------------------------------------------------------------
 
 
-def _layout_timeline(fig: go.Figure, lanes: list[str], freq: str | None) -> None:
+def _layout_timeline(fig: go.Figure, lanes: _Lanes, freq: str | None, statuses: Sequence[str]) -> None:
     rows = 1 if freq is None else 2
     fig.update_layout(
         template="plotly_white",
         font={"family": _FONT, "size": 12},
-        height=max(420, 46 * len(lanes) + (330 if rows == 2 else 220)),
-        margin={"l": 10, "r": 10, "t": 70, "b": 10},
+        height=_height(len(lanes.names), freq),
+        margin={"l": 10, "r": 10, "t": 84, "b": _LEGEND_ROOM},  # notes under the mode bar
         hovermode="closest",
         hoverlabel={"align": "left", "bgcolor": "white", "font": {"size": 12}},
-        legend={"title": {"text": "event type"}, "groupclick": "togglegroup"},
-        legend2={
-            "title": {"text": "status "},
-            "orientation": "h",
-            "x": 0.5,
-            "xanchor": "center",
-            "y": 1.0,
-            "yanchor": "bottom",
-            "itemclick": False,
-            "itemdoubleclick": False,
-        },
+        legend=_bottom_legend(statuses),
         barmode="stack",
         bargap=0,
     )
-    fig.update_yaxes(
-        row=1,
-        col=1,
-        tickmode="array",
-        tickvals=list(range(len(lanes))),
-        ticktext=[_label(v) for v in lanes],
-        range=[len(lanes) - 0.5, -0.5],
-        zeroline=False,
-        showgrid=True,
-        fixedrange=True,
-    )
+    fig.update_yaxes(row=1, col=1, zeroline=False, showgrid=True, fixedrange=True, **_lane_axis(lanes))
     fig.update_xaxes(type="date", showgrid=True)
     fig.update_xaxes(row=1, col=1, rangeselector=_range_buttons())
     fig.update_xaxes(row=rows, col=1, rangeslider={"visible": True, "thickness": 0.07})
@@ -537,6 +642,34 @@ def _layout_timeline(fig: go.Figure, lanes: list[str], freq: str | None) -> None
             fixedrange=True,
             rangemode="tozero",
         )
+
+
+def _height(lanes: int, freq: str | None) -> int:
+    return max(460, 46 * lanes + (330 if freq is not None else 220) + _LEGEND_ROOM)
+
+
+def _lane_axis(lanes: _Lanes) -> dict[str, Any]:
+    return {
+        "tickmode": "array",
+        "tickvals": list(range(len(lanes.names))),
+        "ticktext": [_label(v) for v in lanes.names],
+        "range": [len(lanes.names) - 0.5, -0.5],
+    }
+
+
+def _bottom_legend(statuses: Sequence[str] = ()) -> dict[str, Any]:
+    """The colour legend under the figure, where no hover label can cover it; its title keys the shapes."""
+    shapes = "   ".join(f"{_SHAPE_KEY[s]} {s}" for s in STATUS_SYMBOLS if s in statuses)
+    return {
+        "title": {"text": f"event type{'  ·  shape: ' + shapes if shapes else ''}", "side": "top"},
+        "groupclick": "togglegroup",
+        "orientation": "h",
+        "yref": "container",
+        "y": 0,
+        "yanchor": "bottom",
+        "x": 0,
+        "xanchor": "left",
+    }
 
 
 def _range_buttons() -> dict[str, Any]:
@@ -553,28 +686,55 @@ def _range_buttons() -> dict[str, Any]:
     }
 
 
-def _add_status_menu(fig: go.Figure) -> None:
+def _add_menus(fig: go.Figure, merged: _Lanes, every: _Lanes, expanded: list[Any]) -> None:
+    """The status dropdown and, when small lanes were merged, the button that shows every lane."""
+    menus = [menu for menu in (_status_menu(fig), _lane_menu(fig, merged, every, expanded)) if menu]
+    for i, menu in enumerate(menus):
+        menu.update(x=1 - 0.16 * (len(menus) - 1 - i), xanchor="right", y=1.02, yanchor="bottom")
+    if menus:
+        fig.update_layout(updatemenus=menus)
+
+
+def _status_menu(fig: go.Figure) -> dict[str, Any] | None:
     """A dropdown that shows all events or one status (counts and outline stay visible)."""
     statuses = [s for s in STATUS_SYMBOLS if any(_status(t) == s for t in fig.data)]
     if len(statuses) < 2:
-        return
+        return None
     buttons = [{"label": "all statuses", "method": "restyle", "args": [{"visible": True}]}]
     for status in statuses:
         visible = [_status(t) in (None, status) for t in fig.data]
         buttons.append({"label": status, "method": "restyle", "args": [{"visible": visible}]})
-    fig.update_layout(
-        updatemenus=[
-            {
-                "buttons": buttons,
-                "x": 1,
-                "xanchor": "right",
-                "y": 1.02,
-                "yanchor": "bottom",
-                "showactive": True,
-                "type": "dropdown",
-            }
-        ]
-    )
+    return {"buttons": buttons, "showactive": True, "type": "dropdown"}
+
+
+def _lane_menu(fig: go.Figure, merged: _Lanes, every: _Lanes, expanded: list[Any]) -> dict[str, Any] | None:
+    """A dropdown between the merged lanes and one lane per value (moves the markers, relabels the axis)."""
+    if merged == every:
+        return None
+    indices = [i for i, t in enumerate(fig.data) if (t.meta or {}).get("role") in ("events", "spans")]
+    drawn = [fig.data[i] for i in indices]
+    freq = "W" if any(isinstance(t, go.Bar) for t in fig.data) else None
+
+    def button(label: str, lanes: _Lanes, traces: list[Any]) -> dict[str, Any]:
+        axis = {f"yaxis.{k}": v for k, v in _lane_axis(lanes).items()}
+        return {
+            "label": label,
+            "method": "update",
+            "args": [
+                {"x": [t.x for t in traces], "y": [t.y for t in traces]},
+                {**axis, "height": _height(len(lanes.names), freq)},
+                indices,
+            ],
+        }
+
+    return {
+        "buttons": [
+            button(f"small lanes merged ({len(merged.names)})", merged, drawn),
+            button(f"all {len(every.names)} lanes", every, expanded),
+        ],
+        "showactive": True,
+        "type": "dropdown",
+    }
 
 
 def _status(trace: Any) -> str | None:
@@ -582,8 +742,18 @@ def _status(trace: Any) -> str | None:
     return meta.get("status")
 
 
-def _add_notes(fig: go.Figure, df: pd.DataFrame, dated: pd.DataFrame, freq: str | None) -> None:
+def _add_notes(
+    fig: go.Figure,
+    df: pd.DataFrame,
+    dated: pd.DataFrame,
+    freq: str | None,
+    window: tuple[pd.Timestamp, pd.Timestamp] | None = None,
+) -> None:
     notes = []
+    if window is not None:
+        inside = int(dated["_mid"].between(*window).sum())
+        notes.append(f"showing the busiest {WINDOW.days} days ({inside} of {len(dated)} dated events): "
+                     "'all' shows every date")
     undated = len(df) - len(dated)
     if undated:
         notes.append(f"{undated} event{'s' * (undated != 1)} without a date not shown")
@@ -602,13 +772,19 @@ def _add_notes(fig: go.Figure, df: pd.DataFrame, dated: pd.DataFrame, freq: str 
             y=1.0,
             yanchor="bottom",
             xanchor="left",
-            yshift=30,
+            yshift=40,
             showarrow=False,
             font={"size": 11, "color": "#6b7785"},
         )
 
 
-def _geo_layout(located: pd.DataFrame) -> dict[str, Any]:
+def _geo_layout(located: pd.DataFrame) -> tuple[dict[str, Any], int]:
+    """The map's layout, fitted to where the events are, and how many events fall outside that view.
+
+    The view spans the 10th to 90th percentile of the events' latitudes and longitudes
+    (so one far-off event does not zoom out to the world), counting only places finer
+    than a country when there are any: a country's centre is not where its events happened.
+    """
     layout: dict[str, Any] = {
         "projection": {"type": "natural earth"},
         "showland": False,
@@ -621,13 +797,19 @@ def _geo_layout(located: pd.DataFrame) -> dict[str, Any]:
         "showframe": False,
         "bgcolor": "#f4f7fb",
     }
-    if len(located):
-        layout["lonaxis"] = {"range": _padded(located["longitude"], 18, -180, 180)}
-        layout["lataxis"] = {"range": _padded(located["latitude"], 10, -85, 85)}
-    return layout
+    if not len(located):
+        return layout, 0
+    fine = located[[not c for c in country_level(located)]]
+    basis = fine if len(fine) else located
+    lat = _padded(basis["latitude"], 14, -85, 85)
+    lon = _padded(basis["longitude"], _MAP_ASPECT * (lat[1] - lat[0]), -180, 180)
+    layout["lonaxis"] = {"range": lon}
+    layout["lataxis"] = {"range": lat}
+    inside = located["longitude"].between(*lon) & located["latitude"].between(*lat)
+    return layout, int((~inside).sum())
 
 
 def _padded(values: pd.Series, minimum: float, low: float, high: float) -> list[float]:
-    lo, hi = float(values.min()), float(values.max())
+    lo, hi = (float(v) for v in np.quantile(values.to_numpy(dtype=float), [0.1, 0.9], method="inverted_cdf"))
     pad = max(minimum - (hi - lo), 0) / 2 + (hi - lo) * 0.15 + 2
     return [max(low, lo - pad), min(high, hi + pad)]

@@ -20,7 +20,8 @@ Order of evidence:
    (``inferred``, at day precision at most; of "X happened on Tuesday, officials
    said on Wednesday" it is Tuesday), but never before a date its own
    sentence's "after" clause gives ("fled after the army ordered an evacuation late
-   on Tuesday" is not dated by the Monday before);
+   on Tuesday" is not dated by the Monday before); a simple or progressive present report
+   ("Ankara is warning ...") takes no earlier sentence's date;
 4. the publication date (``publication``): the publication day for present-tense
    reports and for every report of a text with a dateline (wire copy reports the
    day's news), only its month for past-tense reports with no time of their own
@@ -552,6 +553,8 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
     past = [t for t in dated if t.type in ("DATE", "TIME") and not t.future]
     before = [t for t in past
               if paragraph_start <= t.start < candidate.sent_start and not _after_word(text, t, "since")]
+    if before and _is_present_report(doc, candidate):
+        return None  # "Ankara is warning ...": what goes on now is not dated by an earlier sentence's past day
     if before:
         return _clock_on_reference_day(doc, candidate, _sentence_reference(doc, before), dated)
     if not _is_past_report(doc, candidate):
@@ -702,6 +705,28 @@ def _governed_by_past(doc: Doc, candidate: Candidate) -> bool:
             return False
         if past in tags:
             return True
+    return False
+
+
+def _is_present_report(doc: Doc, candidate: Candidate) -> bool:
+    """True when the first finite verb governing the trigger is a simple or progressive present
+    ("Ankara is warning", "the group condemns"), not a perfect ("has registered")."""
+    span = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
+    if span is None or not has_annotation(doc, "TAG"):
+        return False
+    token = span.root
+    for _ in range(6):
+        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "MD"]
+        if any(c.tag_ == "MD" for c in token.children if c.dep_ == "aux"):
+            return False  # "could turn": a possibility, not a report
+        tags = [c.tag_ for c in auxes] + [token.tag_]
+        if "VBD" in tags or any(c.lemma_ == "have" for c in auxes):
+            return False
+        if any(tag in PRESENT_TAGS for tag in tags):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
     return False
 
 

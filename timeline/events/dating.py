@@ -60,17 +60,20 @@ from ..nlp import (
     sent_of,
     token_column,
 )
+from ..temporal.lexicon import expand_slots
 from ..types import Candidate, ResolvedDate, Timex
 from .date_values import (
     END_OF_DAY,
     day_of,
     duration_of,
     from_reference,
+    moved,
     period_start,
     period_value,
     shifted_date,
     undated,
     with_range,
+    year_back,
 )
 from .rules import rules, types_flagged
 
@@ -89,8 +92,14 @@ def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publis
         published: the article's publication date.
 
     Returns:
-        The resolved date, never finer than the evidence.
+        The resolved date, never finer than the evidence, and never after publication for an
+        event reported as having happened (:func:`_not_after_publication`).
     """
+    resolved = _resolve_date(doc, candidate, timexes, published=published)
+    return _not_after_publication(doc, candidate, resolved, timexes, published=published)
+
+
+def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, published: date) -> ResolvedDate:
     dated = _usable_for_doc(doc, timexes, published=published)
     own = [t for t in dated if candidate.sent_start <= t.start < candidate.sent_end]
     if candidate.status == "occurred" and candidate.event_type in types_flagged("dated_by_publication"):
@@ -139,6 +148,78 @@ def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publis
             earlier = bound  # "fled after the army ordered an evacuation late on Tuesday": not before Tuesday
         return day_of(earlier, basis="inferred")
     return publication_date(doc, candidate, published=published)
+
+
+@lru_cache(maxsize=1)
+def _calendar_names() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Patterns for a written-out year, a weekday and a month name (the temporal word tables' slots)."""
+    return (re.compile(expand_slots("{YEAR}")), re.compile(expand_slots(r"\b{WD}")),
+            re.compile(expand_slots(r"\b{MONTH}")))
+
+
+def _not_after_publication(doc: Doc, candidate: Candidate, resolved: ResolvedDate, timexes: list[Timex], *,
+                           published: date) -> ResolvedDate:
+    """An event reported as having happened is never dated after its article's publication day.
+
+    When the date's expression is governed by a past-tense verb ("held a summit in September",
+    a caption's "chanted as they march in Khartoum Thursday") it is the latest such weekday or
+    month (day) on or before publication; a fronted month-day of a present-tense clause (the
+    historical present of a dated list: "On June 5, a blast rips through the market") the
+    latest such month-day. A past report dated after publication in any other way falls back
+    to :func:`publication_date`. A year the text writes out is left as it is.
+    """
+    year, weekday, month = _calendar_names()
+    if candidate.status != "occurred" or resolved.date_start is None \
+            or resolved.date_start.date() <= published or year.search(resolved.text):
+        return resolved
+    source = [t for t in timexes if t.text == resolved.text and t.start < candidate.sent_end]
+    tense = _timex_tense(doc, source[-1]) if source and has_annotation(doc, "TAG") else None
+    if tense == "past" and resolved.precision in _DAY_OR_FINER and weekday.search(resolved.text):
+        weeks = -(-(resolved.date_start.date() - published).days // 7)
+        return moved(resolved, timedelta(weeks=-weeks))
+    if tense == "past" and month.search(resolved.text) or tense == "present" \
+            and resolved.precision in _DAY_OR_FINER and _fronted(doc_text(doc), source[-1]):
+        return year_back(resolved)
+    return publication_date(doc, candidate, published=published) \
+        if _is_past_report(doc, candidate) else resolved
+
+
+def _timex_tense(doc: Doc, timex: Timex) -> str | None:
+    """"past" or "present" for the clause that governs a timex, None when modal or unclear.
+
+    Climbs from the timex through participles and prepositions to the first finite verb; a
+    present-tense clause subordinate to a past one ("chanted as they march ... Thursday")
+    is past.
+    """
+    index = _timex_token(doc, timex)
+    if index < 0:
+        return None
+    token, present = doc[index], False
+    for _ in range(10):
+        if token.tag_.startswith("VB") and token.dep_ not in ("aux", "auxpass"):
+            auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+            if any(c.tag_ == "MD" or c.lower_ == "to" for c in auxes):
+                return None
+            tags = [c.tag_ for c in auxes] + [token.tag_]
+            if "VBD" in tags or any(c.lemma_ == "have" for c in auxes):
+                return "past"
+            if any(tag in PRESENT_TAGS for tag in tags):
+                if token.dep_ not in ("advcl", "conj"):
+                    return "present"
+                present = True
+            elif token.tag_ == "VB":
+                return None
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return "present" if present else None
+
+
+def _fronted(text: str, timex: Timex) -> bool:
+    """Whether a timex opens its sentence or line ("On June 5, ...", "June 5: ...")."""
+    stop = text.rfind(". ", 0, timex.start)
+    line_start = max(text.rfind("\n", 0, timex.start) + 1, stop + 2 if stop >= 0 else 0)
+    return re.fullmatch(r"\s*(?:on\s+)?", text[line_start : timex.start], re.IGNORECASE) is not None
 
 
 def _usable_for_doc(doc: Doc, timexes: list[Timex], *, published: date) -> list[Timex]:

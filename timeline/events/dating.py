@@ -634,7 +634,10 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
     past = [t for t in dated if t.type in ("DATE", "TIME") and not t.future]
     before = [t for t in past
               if paragraph_start <= t.start < candidate.sent_start and not _after_word(text, t, "since")]
-    if before and _is_present_report(doc, candidate):
+    head = [t for t in dated if paragraph_start <= t.start < candidate.sent_start and t.type == "DATE"][:1]
+    if not before and head and _dated_item(text, paragraph_start, head[0]):
+        before = head  # "May 3: the two delegations meet ...": the item's date, though told in the present
+    if before and _is_present_report(doc, candidate) and not _dated_item(text, paragraph_start, before[0]):
         return None  # "Ankara is warning ...": what goes on now is not dated by an earlier sentence's past day
     if before:
         return _clock_on_reference_day(doc, candidate, _sentence_reference(doc, before), dated)
@@ -787,6 +790,18 @@ def _governed_by_past(doc: Doc, candidate: Candidate) -> bool:
         if past in tags:
             return True
     return False
+
+
+_ITEM_HEAD = re.compile(r"\s*(?:[-*\u2022]\s*)?(?:on\s+|in\s+)?", re.IGNORECASE)
+
+
+def _dated_item(text: str, paragraph_start: int, first: Timex) -> bool:
+    """Whether a paragraph is a dated list item: it opens with its first date ("May 3: the two
+    delegations meet ...", "March 2022 - ...", "On June 5, ..."), whose historical present
+    sentences all tell that day."""
+    if "\n" not in text:
+        return False  # a text of one paragraph is no list ("On Feb. 24, ..." opens a whole story)
+    return _ITEM_HEAD.fullmatch(text[paragraph_start : first.start]) is not None
 
 
 def _is_present_report(doc: Doc, candidate: Candidate) -> bool:

@@ -51,6 +51,7 @@ from ..nlp import (
     children_ids,
     clause_ids,
     dateline_spans,
+    doc_sents,
     doc_text,
     has_annotation,
     head_ids,
@@ -634,6 +635,7 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
     past = [t for t in dated if t.type in ("DATE", "TIME") and not t.future]
     before = [t for t in past
               if paragraph_start <= t.start < candidate.sent_start and not _after_word(text, t, "since")]
+    before = _without_stale_years(doc, candidate, before)
     head = [t for t in dated if paragraph_start <= t.start < candidate.sent_start and t.type == "DATE"][:1]
     if not before and head and _dated_item(text, paragraph_start, head[0]):
         before = head  # "May 3: the two delegations meet ...": the item's date, though told in the present
@@ -660,6 +662,18 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
             return reference if reference.precision in _DAY_OR_FINER else None
         start = previous
     return None
+
+
+def _without_stale_years(doc: Doc, candidate: Candidate, before: list[Timex]) -> list[Timex]:
+    """Drop the year-only dates of sentences before the previous one from the running reference.
+
+    A year ("in 2014", "this year", "last year") is background to the story's days: it dates its
+    own sentence and the next, not the rest of a long paragraph (a VOA story is one paragraph:
+    "... in 2021. [six sentences] Rubio led more than eight hours of peace talks").
+    """
+    starts = [sent.start_char for sent in doc_sents(doc) if sent.start_char < candidate.sent_start]
+    previous = starts[-1] if starts else 0
+    return [t for t in before if t.precision != "year" or t.start >= previous]
 
 
 _DAY_WORDS = re.compile(

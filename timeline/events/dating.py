@@ -683,8 +683,14 @@ _DAY_WORDS = re.compile(
 
 
 def _bare_clock(timex: Timex) -> bool:
-    """A clock time that names no day ("at around 9 p.m.", "1130 GMT"): its day is the discourse's."""
+    """A clock time that names no day ("at around 9 p.m.", "1130 GMT", an unanchored "the evening"):
+    its day is the discourse's."""
+    if _UNANCHORED_PART_OF_DAY.search(timex.value) and timex.basis == "publication":
+        return True  # "during the evening rush hour": the temporal layer found no day near it
     return timex.precision in ("hour", "minute") and not _DAY_WORDS.search(timex.text)
+
+
+_UNANCHORED_PART_OF_DAY = re.compile(r"T(?:MO|MI|AF|EV|NI)$")
 
 
 def _clock_on_reference_day(doc: Doc, candidate: Candidate, clock: Timex, dated: list[Timex]) -> Timex:
@@ -696,6 +702,8 @@ def _clock_on_reference_day(doc: Doc, candidate: Candidate, clock: Timex, dated:
     """
     if not _bare_clock(clock) or clock.date_start is None or clock.date_end is None:
         return clock
+    if _UNANCHORED_PART_OF_DAY.search(clock.value) and _doc_has_dateline(doc):
+        return clock  # wire copy: "resumed later in the morning" is the morning of the day's news
     span = doc.char_span(clock.start, clock.end, alignment_mode="expand")
     if span is None:
         return clock

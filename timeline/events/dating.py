@@ -142,7 +142,7 @@ def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publi
     anchored = _event_anchor(doc, candidate, trigger, dated) if trigger is not None else None
     if anchored is not None:
         return day_of(anchored, basis="inferred")
-    earlier = _discourse_reference(doc, candidate, dated)
+    earlier = _discourse_reference(doc, candidate, dated) if not _told_as_now(doc, trigger, timexes) else None
     if earlier is not None:
         bound = _after_bound(doc, trigger, own) if trigger is not None else None
         if bound is not None and earlier.date_start is not None and earlier.date_start < bound.date_start:
@@ -221,6 +221,15 @@ def _fronted(text: str, timex: Timex) -> bool:
     stop = text.rfind(". ", 0, timex.start)
     line_start = max(text.rfind("\n", 0, timex.start) + 1, stop + 2 if stop >= 0 else 0)
     return re.fullmatch(r"\s*(?:on\s+)?", text[line_start : timex.start], re.IGNORECASE) is not None
+
+
+def _told_as_now(doc: Doc, trigger: Span | None, timexes: list[Timex]) -> bool:
+    """Whether the trigger's clause says "now" or "currently" ("Italy has now tightened restrictions"):
+    it reports the state at publication, not a day of the discourse before it."""
+    if trigger is None or not has_annotation(doc, "DEP"):
+        return False
+    clause = set(_event_clause(trigger))
+    return any(t.value == "PRESENT_REF" and _timex_token(doc, t) in clause for t in timexes)
 
 
 def _usable_for_doc(doc: Doc, timexes: list[Timex], *, published: date) -> list[Timex]:

@@ -142,6 +142,8 @@ def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publi
     anchored = _event_anchor(doc, candidate, trigger, dated) if trigger is not None else None
     if anchored is not None:
         return day_of(anchored, basis="inferred")
+    if _running_tally(doc, candidate, trigger):
+        return publication_date(doc, candidate, published=published)
     earlier = _discourse_reference(doc, candidate, dated) if not _told_as_now(doc, trigger, timexes) else None
     if earlier is not None:
         bound = _after_bound(doc, trigger, own) if trigger is not None else None
@@ -230,6 +232,23 @@ def _told_as_now(doc: Doc, trigger: Span | None, timexes: list[Timex]) -> bool:
         return False
     clause = set(_event_clause(trigger))
     return any(t.value == "PRESENT_REF" and _timex_token(doc, t) in clause for t in timexes)
+
+
+def _since_phrases(trigger: Span) -> set[int]:
+    """The tokens of the "since" phrases under the trigger's verb ("since the pandemic's outbreak last
+    year", "since it began in 2022"): where a count starts, not when the counted event happened."""
+    root = trigger.root
+    verb = root.head if root.pos_ in NOUN_POS and root.head.pos_ in VERB_POS else root
+    words = [t for t in verb.subtree if t.lower_ == "since" and t.dep_ in ("prep", "mark")]
+    return set().union(*(_signal_phrase(word) for word in words)) if words else set()
+
+
+def _running_tally(doc: Doc, candidate: Candidate, trigger: Span | None) -> bool:
+    """A toll counted up to now ("has registered 121,177 deaths since the outbreak last year",
+    "more than 500 people have been killed since the fighting erupted"): its date is publication."""
+    return trigger is not None and has_annotation(doc, "DEP") \
+        and candidate.event_type in types_flagged("undated_by_since") \
+        and not _is_past_report(doc, candidate) and bool(_since_phrases(trigger))
 
 
 def _usable_for_doc(doc: Doc, timexes: list[Timex], *, published: date) -> list[Timex]:
@@ -409,7 +428,9 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
         other_clauses = _other_signal_clauses(doc, trigger) if free else []
         free = [t for t in free if not _in_any(_timex_token(doc, t), other_clauses)]
         if candidate.event_type in types_flagged("undated_by_since") and not _is_past_report(doc, candidate):
-            free = [t for t in free if not _after_word(doc_text(doc), t, "since")]
+            since = _since_phrases(trigger)
+            free = [t for t in free if not _after_word(doc_text(doc), t, "since")
+                    and _timex_token(doc, t) not in since]
     if not free:
         return None
     clause: set[int] = set()

@@ -21,7 +21,9 @@ Order of evidence:
    said on Wednesday" it is Tuesday), but never before a date its own
    sentence's "after" clause gives ("fled after the army ordered an evacuation late
    on Tuesday" is not dated by the Monday before); a simple or progressive present report
-   ("Ankara is warning ...") takes no earlier sentence's date;
+   ("Ankara is warning ...") takes no earlier sentence's date, nor does a clause that says
+   "now" ("Italy has now tightened restrictions") or a toll counted up to now ("has registered
+   121,177 deaths since the outbreak last year"); a year-only date carries one sentence at most;
 4. the publication date (``publication``): the publication day for present-tense
    reports and for every report of a text with a dateline (wire copy reports the
    day's news), only its month for past-tense reports with no time of their own

@@ -171,6 +171,26 @@ def period_value(day: date, precision: str, basis: str, text: str) -> ResolvedDa
                         "day", basis, text)  # type: ignore[arg-type]
 
 
+def moved(resolved: ResolvedDate, shift: timedelta) -> ResolvedDate:
+    """A resolved date moved by ``shift`` (days or weeks), its value rewritten at the same precision."""
+    start, end = resolved.date_start + shift, resolved.date_end + shift  # type: ignore[operator]
+    day = start.date().isoformat()
+    value = day + resolved.date[10:] if len(resolved.date) >= 10 else day
+    return replace(resolved, date=value, date_start=start, date_end=end)
+
+
+def year_back(resolved: ResolvedDate) -> ResolvedDate:
+    """The same month, or month-day, a year earlier (29 February becomes the 28th)."""
+    start = resolved.date_start
+    assert start is not None
+    if resolved.precision == "month":
+        return period_value(date(start.year - 1, start.month, 1), "month", resolved.basis, resolved.text)
+    if resolved.precision not in ("day", "hour", "minute"):
+        return resolved
+    day = min(start.day, monthrange(start.year - 1, start.month)[1])
+    return moved(resolved, date(start.year - 1, start.month, day) - start.date())
+
+
 def _from_timex(timex: Timex, *, basis: str | None) -> ResolvedDate:
     return ResolvedDate(
         date=timex.date,

@@ -20,7 +20,10 @@ Order of evidence:
    (``inferred``, at day precision at most; of "X happened on Tuesday, officials
    said on Wednesday" it is Tuesday), but never before a date its own
    sentence's "after" clause gives ("fled after the army ordered an evacuation late
-   on Tuesday" is not dated by the Monday before);
+   on Tuesday" is not dated by the Monday before); a simple or progressive present report
+   ("Ankara is warning ...") takes no earlier sentence's date, nor does a clause that says
+   "now" ("Italy has now tightened restrictions") or a toll counted up to now ("has registered
+   121,177 deaths since the outbreak last year"); a year-only date carries one sentence at most;
 4. the publication date (``publication``): the publication day for present-tense
    reports and for every report of a text with a dateline (wire copy reports the
    day's news), only its month for past-tense reports with no time of their own
@@ -50,6 +53,7 @@ from ..nlp import (
     children_ids,
     clause_ids,
     dateline_spans,
+    doc_sents,
     doc_text,
     has_annotation,
     head_ids,
@@ -59,17 +63,20 @@ from ..nlp import (
     sent_of,
     token_column,
 )
+from ..temporal.lexicon import expand_slots
 from ..types import Candidate, ResolvedDate, Timex
 from .date_values import (
     END_OF_DAY,
     day_of,
     duration_of,
     from_reference,
+    moved,
     period_start,
     period_value,
     shifted_date,
     undated,
     with_range,
+    year_back,
 )
 from .rules import rules, types_flagged
 
@@ -88,8 +95,14 @@ def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publis
         published: the article's publication date.
 
     Returns:
-        The resolved date, never finer than the evidence.
+        The resolved date, never finer than the evidence, and never after publication for an
+        event reported as having happened (:func:`_not_after_publication`).
     """
+    resolved = _resolve_date(doc, candidate, timexes, published=published)
+    return _not_after_publication(doc, candidate, resolved, timexes, published=published)
+
+
+def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, published: date) -> ResolvedDate:
     dated = _usable_for_doc(doc, timexes, published=published)
     own = [t for t in dated if candidate.sent_start <= t.start < candidate.sent_end]
     if candidate.status == "occurred" and candidate.event_type in types_flagged("dated_by_publication"):
@@ -131,13 +144,113 @@ def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publis
     anchored = _event_anchor(doc, candidate, trigger, dated) if trigger is not None else None
     if anchored is not None:
         return day_of(anchored, basis="inferred")
-    earlier = _discourse_reference(doc, candidate, dated)
+    if _running_tally(doc, candidate, trigger):
+        return publication_date(doc, candidate, published=published)
+    earlier = _discourse_reference(doc, candidate, dated) if not _told_as_now(doc, trigger, timexes) else None
     if earlier is not None:
         bound = _after_bound(doc, trigger, own) if trigger is not None else None
         if bound is not None and earlier.date_start is not None and earlier.date_start < bound.date_start:
             earlier = bound  # "fled after the army ordered an evacuation late on Tuesday": not before Tuesday
         return day_of(earlier, basis="inferred")
     return publication_date(doc, candidate, published=published)
+
+
+@lru_cache(maxsize=1)
+def _calendar_names() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Patterns for a written-out year, a weekday and a month name (the temporal word tables' slots)."""
+    return (re.compile(expand_slots("{YEAR}")), re.compile(expand_slots(r"\b{WD}")),
+            re.compile(expand_slots(r"\b{MONTH}")))
+
+
+def _not_after_publication(doc: Doc, candidate: Candidate, resolved: ResolvedDate, timexes: list[Timex], *,
+                           published: date) -> ResolvedDate:
+    """An event reported as having happened is never dated after its article's publication day.
+
+    When the date's expression is governed by a past-tense verb ("held a summit in September",
+    a caption's "chanted as they march in Khartoum Thursday") it is the latest such weekday or
+    month (day) on or before publication; a fronted month-day of a present-tense clause (the
+    historical present of a dated list: "On June 5, a blast rips through the market") the
+    latest such month-day. A past report dated after publication in any other way falls back
+    to :func:`publication_date`. A year the text writes out is left as it is.
+    """
+    year, weekday, month = _calendar_names()
+    if candidate.status != "occurred" or resolved.date_start is None \
+            or resolved.date_start.date() <= published or year.search(resolved.text):
+        return resolved
+    source = [t for t in timexes if t.text == resolved.text and t.start < candidate.sent_end]
+    tense = _timex_tense(doc, source[-1]) if source and has_annotation(doc, "TAG") else None
+    if tense == "past" and resolved.precision in _DAY_OR_FINER and weekday.search(resolved.text):
+        weeks = -(-(resolved.date_start.date() - published).days // 7)
+        return moved(resolved, timedelta(weeks=-weeks))
+    if tense == "past" and month.search(resolved.text) or tense == "present" \
+            and resolved.precision in _DAY_OR_FINER and _fronted(doc_text(doc), source[-1]):
+        return year_back(resolved)
+    return publication_date(doc, candidate, published=published) \
+        if _is_past_report(doc, candidate) else resolved
+
+
+def _timex_tense(doc: Doc, timex: Timex) -> str | None:
+    """"past" or "present" for the clause that governs a timex, None when modal or unclear.
+
+    Climbs from the timex through participles and prepositions to the first finite verb; a
+    present-tense clause subordinate to a past one ("chanted as they march ... Thursday")
+    is past.
+    """
+    index = _timex_token(doc, timex)
+    if index < 0:
+        return None
+    token, present = doc[index], False
+    for _ in range(10):
+        if token.tag_.startswith("VB") and token.dep_ not in ("aux", "auxpass"):
+            auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+            if any(c.tag_ == "MD" or c.lower_ == "to" for c in auxes):
+                return None
+            tags = [c.tag_ for c in auxes] + [token.tag_]
+            if "VBD" in tags or any(c.lemma_ == "have" for c in auxes):
+                return "past"
+            if any(tag in PRESENT_TAGS for tag in tags):
+                if token.dep_ not in ("advcl", "conj"):
+                    return "present"
+                present = True
+            elif token.tag_ == "VB":
+                return None
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return "present" if present else None
+
+
+def _fronted(text: str, timex: Timex) -> bool:
+    """Whether a timex opens its sentence or line ("On June 5, ...", "June 5: ...")."""
+    stop = text.rfind(". ", 0, timex.start)
+    line_start = max(text.rfind("\n", 0, timex.start) + 1, stop + 2 if stop >= 0 else 0)
+    return re.fullmatch(r"\s*(?:on\s+)?", text[line_start : timex.start], re.IGNORECASE) is not None
+
+
+def _told_as_now(doc: Doc, trigger: Span | None, timexes: list[Timex]) -> bool:
+    """Whether the trigger's clause says "now" or "currently" ("Italy has now tightened restrictions"):
+    it reports the state at publication, not a day of the discourse before it."""
+    if trigger is None or not has_annotation(doc, "DEP"):
+        return False
+    clause = set(_event_clause(trigger))
+    return any(t.value == "PRESENT_REF" and _timex_token(doc, t) in clause for t in timexes)
+
+
+def _since_phrases(trigger: Span) -> set[int]:
+    """The tokens of the "since" phrases under the trigger's verb ("since the pandemic's outbreak last
+    year", "since it began in 2022"): where a count starts, not when the counted event happened."""
+    root = trigger.root
+    verb = root.head if root.pos_ in NOUN_POS and root.head.pos_ in VERB_POS else root
+    words = [t for t in verb.subtree if t.lower_ == "since" and t.dep_ in ("prep", "mark")]
+    return set().union(*(_signal_phrase(word) for word in words)) if words else set()
+
+
+def _running_tally(doc: Doc, candidate: Candidate, trigger: Span | None) -> bool:
+    """A toll counted up to now ("has registered 121,177 deaths since the outbreak last year",
+    "more than 500 people have been killed since the fighting erupted"): its date is publication."""
+    return trigger is not None and has_annotation(doc, "DEP") \
+        and candidate.event_type in types_flagged("undated_by_since") \
+        and not _is_past_report(doc, candidate) and bool(_since_phrases(trigger))
 
 
 def _usable_for_doc(doc: Doc, timexes: list[Timex], *, published: date) -> list[Timex]:
@@ -317,7 +430,9 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
         other_clauses = _other_signal_clauses(doc, trigger) if free else []
         free = [t for t in free if not _in_any(_timex_token(doc, t), other_clauses)]
         if candidate.event_type in types_flagged("undated_by_since") and not _is_past_report(doc, candidate):
-            free = [t for t in free if not _after_word(doc_text(doc), t, "since")]
+            since = _since_phrases(trigger)
+            free = [t for t in free if not _after_word(doc_text(doc), t, "since")
+                    and _timex_token(doc, t) not in since]
     if not free:
         return None
     clause: set[int] = set()
@@ -552,6 +667,12 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
     past = [t for t in dated if t.type in ("DATE", "TIME") and not t.future]
     before = [t for t in past
               if paragraph_start <= t.start < candidate.sent_start and not _after_word(text, t, "since")]
+    before = _without_stale_years(doc, candidate, before)
+    head = [t for t in dated if paragraph_start <= t.start < candidate.sent_start and t.type == "DATE"][:1]
+    if not before and head and _dated_item(text, paragraph_start, head[0]):
+        before = head  # "May 3: the two delegations meet ...": the item's date, though told in the present
+    if before and _is_present_report(doc, candidate) and not _dated_item(text, paragraph_start, before[0]):
+        return None  # "Ankara is warning ...": what goes on now is not dated by an earlier sentence's past day
     if before:
         return _clock_on_reference_day(doc, candidate, _sentence_reference(doc, before), dated)
     if not _is_past_report(doc, candidate):
@@ -575,6 +696,18 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
     return None
 
 
+def _without_stale_years(doc: Doc, candidate: Candidate, before: list[Timex]) -> list[Timex]:
+    """Drop the year-only dates of sentences before the previous one from the running reference.
+
+    A year ("in 2014", "this year", "last year") is background to the story's days: it dates its
+    own sentence and the next, not the rest of a long paragraph (a VOA story is one paragraph:
+    "... in 2021. [six sentences] Rubio led more than eight hours of peace talks").
+    """
+    starts = [sent.start_char for sent in doc_sents(doc) if sent.start_char < candidate.sent_start]
+    previous = starts[-1] if starts else 0
+    return [t for t in before if t.precision != "year" or t.start >= previous]
+
+
 _DAY_WORDS = re.compile(
     r"day|night|morning|evening|afternoon|dawn|dusk|tonight"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s|$)"
@@ -582,8 +715,14 @@ _DAY_WORDS = re.compile(
 
 
 def _bare_clock(timex: Timex) -> bool:
-    """A clock time that names no day ("at around 9 p.m.", "1130 GMT"): its day is the discourse's."""
+    """A clock time that names no day ("at around 9 p.m.", "1130 GMT", an unanchored "the evening"):
+    its day is the discourse's."""
+    if _UNANCHORED_PART_OF_DAY.search(timex.value) and timex.basis == "publication":
+        return True  # "during the evening rush hour": the temporal layer found no day near it
     return timex.precision in ("hour", "minute") and not _DAY_WORDS.search(timex.text)
+
+
+_UNANCHORED_PART_OF_DAY = re.compile(r"T(?:MO|MI|AF|EV|NI)$")
 
 
 def _clock_on_reference_day(doc: Doc, candidate: Candidate, clock: Timex, dated: list[Timex]) -> Timex:
@@ -595,6 +734,8 @@ def _clock_on_reference_day(doc: Doc, candidate: Candidate, clock: Timex, dated:
     """
     if not _bare_clock(clock) or clock.date_start is None or clock.date_end is None:
         return clock
+    if _UNANCHORED_PART_OF_DAY.search(clock.value) and _doc_has_dateline(doc):
+        return clock  # wire copy: "resumed later in the morning" is the morning of the day's news
     span = doc.char_span(clock.start, clock.end, alignment_mode="expand")
     if span is None:
         return clock
@@ -702,6 +843,40 @@ def _governed_by_past(doc: Doc, candidate: Candidate) -> bool:
             return False
         if past in tags:
             return True
+    return False
+
+
+_ITEM_HEAD = re.compile(r"\s*(?:[-*\u2022]\s*)?(?:on\s+|in\s+)?", re.IGNORECASE)
+
+
+def _dated_item(text: str, paragraph_start: int, first: Timex) -> bool:
+    """Whether a paragraph is a dated list item: it opens with its first date ("May 3: the two
+    delegations meet ...", "March 2022 - ...", "On June 5, ..."), whose historical present
+    sentences all tell that day."""
+    if "\n" not in text:
+        return False  # a text of one paragraph is no list ("On Feb. 24, ..." opens a whole story)
+    return _ITEM_HEAD.fullmatch(text[paragraph_start : first.start]) is not None
+
+
+def _is_present_report(doc: Doc, candidate: Candidate) -> bool:
+    """True when the first finite verb governing the trigger is a simple or progressive present
+    ("Ankara is warning", "the group condemns"), not a perfect ("has registered")."""
+    span = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
+    if span is None or not has_annotation(doc, "TAG"):
+        return False
+    token = span.root
+    for _ in range(6):
+        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "MD"]
+        if any(c.tag_ == "MD" for c in token.children if c.dep_ == "aux"):
+            return False  # "could turn": a possibility, not a report
+        tags = [c.tag_ for c in auxes] + [token.tag_]
+        if "VBD" in tags or any(c.lemma_ == "have" for c in auxes):
+            return False
+        if any(tag in PRESENT_TAGS for tag in tags):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
     return False
 
 

@@ -83,7 +83,9 @@ def _h_part_of_day(m: _Match, ctx: _Ctx) -> _Norm | None:
         mod = mod or "START"
     basis = "relative" if det in ("this", "last") else "inferred" if found else "publication"
     if pod == "overnight":
-        day, basis = (pub, "relative") if det != "that" else (day, basis)
+        # "kidnapped last Friday during an overnight raid": the night of the sentence's own day
+        same = found and any(d == day and ctx.sentence(s) == ctx.sentence(m.start()) for s, _e, d in ctx.days)
+        day, basis = (pub, "relative") if det != "that" and not same else (day, basis)
         return _Norm("TIME", f"{day - timedelta(days=1)}TNI", mod=mod, basis=basis, event_day=day)
     return _Norm("TIME", f"{day}T{code}", mod=mod, basis=basis, future=day > pub)
 

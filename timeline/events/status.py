@@ -37,6 +37,8 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
         return "hypothetical"  # "appears ready to stop fighting": a disposition, not a report
     if span.root.dep_ == "xcomp" and span.root.head.lemma_ in rules()["negating_verbs"]:
         return "negated"  # "failed to agree on a ceasefire", "refused to sign"
+    if _without(span):
+        return "negated"  # "struck the city without reporting casualties"
     if _directed(span) or _arranged(span) or _called_for(span):
         return "planned"  # "ordered troops to take control", "talks are to begin": not yet done
     if _in_temporal_clause(span):
@@ -70,6 +72,13 @@ def _reported(span: Span) -> bool:
         if doc[above].lemma_ in verbs:
             return True
     return False
+
+
+def _without(span: Span) -> bool:
+    """Whether the trigger hangs under the preposition "without" ("without reporting casualties",
+    "took the town without a fight"): what it names did not happen."""
+    doc = span.doc
+    return any(doc[i].lower_ == "without" and doc[i].dep_ == "prep" for i in head_path(span.root, 4)[1:])
 
 
 def _directed(span: Span) -> bool:

@@ -44,6 +44,8 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
     if _in_temporal_clause(span):
         return "occurred"  # "since war broke out": a time clause presupposes its event
     words = _status_context(span)
+    if _not_only(span):
+        words.discard("not")  # "not only angry with X, but also (with) an offensive": no negation
     announced_ok = event_type is None or event_type in types_flagged("news_when_announced")
     if announced_ok and _announced(span) and not words & set(cues["negated"]):
         return "occurred"  # "announced he would send aid": the announcement happened
@@ -72,6 +74,13 @@ def _reported(span: Span) -> bool:
         if doc[above].lemma_ in verbs:
             return True
     return False
+
+
+def _not_only(span: Span) -> bool:
+    """Whether every "not" of the sentence opens the correlative "not only ... but also"."""
+    nots = [tok for tok in sent_of(span) if tok.lower_ == "not"]
+    doc = span.doc
+    return bool(nots) and all(tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "only" for tok in nots)
 
 
 def _without(span: Span) -> bool:

@@ -39,7 +39,7 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
         return "negated"  # "failed to agree on a ceasefire", "refused to sign"
     if _without(span):
         return "negated"  # "struck the city without reporting casualties"
-    if _directed(span) or _arranged(span) or _called_for(span):
+    if _directed(span) or _arranged(span) or _called_for(span) or _prepared_for(span):
         return "planned"  # "ordered troops to take control", "talks are to begin": not yet done
     if _in_temporal_clause(span):
         return "occurred"  # "since war broke out": a time clause presupposes its event
@@ -88,6 +88,19 @@ def _without(span: Span) -> bool:
     "took the town without a fight"): what it names did not happen."""
     doc = span.doc
     return any(doc[i].lower_ == "without" and doc[i].dep_ == "prep" for i in head_path(span.root, 4)[1:])
+
+
+def _prepared_for(span: Span) -> bool:
+    """Whether the trigger is the purpose of a preparation ("making bombs to carry out attacks",
+    "recruited fighters to attack the base", "looking to Trump to veto the legislation"): intended, not done."""
+    doc = span.doc
+    for below, above in pairwise(head_path(span.root, 4, through=("dobj", "pobj", "prep", "advcl", "xcomp"))):
+        token = doc[below]
+        if token.dep_ in ("advcl", "xcomp") and token.pos_ in VERB_POS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+                and doc[above].lemma_ in rules()["preparation_verbs"]:
+            return True
+    return False
 
 
 def _directed(span: Span) -> bool:

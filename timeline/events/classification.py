@@ -25,6 +25,8 @@ def event_type_of(span: Span) -> str:
     ("took place", "take part") is no event at all (the empty type).
     """
     word = span.text.lower()
+    if has_annotation(span.doc, "DEP") and _characterisation(span.root):
+        return rule_type("characterisation")
     if span.label_ in rules()["stance_object_types"] and has_annotation(span.doc, "DEP") \
             and _stance_on_event(span.root):
         return rule_type("stance_on_event")
@@ -86,6 +88,23 @@ def _stance_on_event(token: Token) -> bool:
     if verb.dep_ == "xcomp" and verb.head.lemma_ in rules()["speech_frame_verbs"]:
         return True  # "urged Russia to accept a ceasefire", "threatened to break the truce"
     return verb.lemma_ in rules()["breach_verbs"] and _under_speech(verb)
+
+
+def _characterisation(token: Token) -> bool:
+    """Whether an event noun is what a speaker calls something ("denounced the moves as an attack on
+    the constitutional order", "called the ruling an attack on democracy"): a statement, no event."""
+    if token.pos_ not in NOUN_POS:
+        return False
+    if token.dep_ == "oprd":
+        verb = token.head
+    elif token.dep_ == "pobj" and token.head.lower_ == "as":
+        verb = token.head.head
+    else:
+        return False
+    if verb.pos_ != "VERB" or verb.lemma_ not in rules()["characterising_verbs"]:
+        return False
+    # what is characterised is named ("the moves", "it"); "for what he called a wonderful meeting" names the event
+    return any(c.dep_ == "dobj" and c.lower_ not in ("what", "which") for c in verb.children)
 
 
 def _under_speech(verb: Token) -> bool:

@@ -48,6 +48,21 @@ def pd_na():
     return pd.NA
 
 
+# Coordinated actors keep every conjunct (issue 13 class 9); a modifier conjunction is one actor.
+COORDINATED = [
+    ("Israel and Hamas signed a ceasefire agreement in Doha on Sunday.", ("Israel", "Hamas")),
+    ("The United States, Britain and France launched strikes on Syria.", ("United States", "Britain", "France")),
+    ("Rebels and army troops clashed near the town on Monday.", ("Rebels", "army troops")),
+    ("Russian and Ukrainian negotiators met in Istanbul on Friday.", ("Russian and Ukrainian negotiators",)),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence,actors", COORDINATED, ids=[r[1][0] for r in COORDINATED])
+def test_coordinated_actors(model_nlp, sentence, actors):
+    assert candidates(model_nlp(sentence))[0].actors == actors
+
+
 STATUSES = cases.rows("events_status", "sentence", "event_type", "status")
 
 

@@ -59,7 +59,7 @@ def actors_of(span: Span, event_type: str) -> list[str]:
                 return [owner]  # "Israeli air strikes killed": Israeli did it, the strikes are the means
             phrase = noun_phrase(token)
             if phrase and token.pos_ != "PRON" and token.ent_type_ not in TIME_LABELS:
-                return [phrase]
+                return _unique([phrase, *_conjunct_actors(token)])
         if verb.head.lemma_ in rules()["reporting_verbs"] and verb.dep_ == "ccomp" \
                 and any(c.dep_ == "nsubjpass" for c in children) and event_type in types_flagged("attack"):
             break  # "The missile was launched ..., the Joint Chiefs said": who said it did not fire it
@@ -69,6 +69,13 @@ def actors_of(span: Span, event_type: str) -> list[str]:
     before = [e for e in ents_in(sent_of(span)) if e.label_ in ACTOR_LABELS and e.end <= span.start
               and not (e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE_PREPS + ("of", "from", "to"))]
     return [before[-1].text] if before else []
+
+
+def _conjunct_actors(token: Token) -> list[str]:
+    """The other actors coordinated with a subject ("Israel and Hamas signed", "the United States,
+    Britain and France"): each conjunct is a party too."""
+    return [noun_phrase(c) for c in token.conjuncts
+            if c.pos_ in NOUN_POS and c.ent_type_ not in TIME_LABELS and not is_means(c)]
 
 
 def is_means(token: Token) -> bool:

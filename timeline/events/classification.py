@@ -25,6 +25,11 @@ def event_type_of(span: Span) -> str:
     ("took place", "take part") is no event at all (the empty type).
     """
     word = span.text.lower()
+    if has_annotation(span.doc, "DEP") and _characterisation(span.root):
+        return rule_type("characterisation")
+    if span.label_ in rules()["stance_object_types"] and has_annotation(span.doc, "DEP") \
+            and _stance_on_event(span.root):
+        return rule_type("stance_on_event")
     if word in rules()["place_object_triggers"] and has_annotation(span.doc, "DEP"):
         if _object_is_place(span.root):
             return rules()["place_object_triggers"][word]
@@ -59,6 +64,52 @@ def event_type_of(span: Span) -> str:
         return rule_type("weapon_entity")
     by_trigger: dict[str, str] = rules()["attack_default_by_trigger"]
     return by_trigger.get(span.root.lower_, rules()["attack_default_type"])
+
+
+def _stance_on_event(token: Token) -> bool:
+    """Whether a truce or talks noun is what a speaker takes a stance on, not a happening.
+
+    "urged Russia to accept a ceasefire", "threatened to break their cease-fire", "said Russia
+    supports the ceasefire proposal", "alleged the American side violated the signed agreement",
+    "'A ceasefire is the first step,' Zelenskyy wrote": the news is the statement. A verb that
+    enacts the event ("signed a truce", "said the talks began") leaves it the event's.
+    """
+    noun = token.head if token.dep_ in ("amod", "compound") and token.head.pos_ in NOUN_POS else token
+    if noun.pos_ not in NOUN_POS:
+        return False
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and any(
+            c.dep_ in ("attr", "acomp") for c in noun.head.children):
+        return _under_speech(noun.head)  # "... ceasefire is the first step," he wrote
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB":
+        return False
+    if verb.lemma_ in rules()["event_stance_verbs"]:
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in rules()["speech_frame_verbs"]:
+        return True  # "urged Russia to accept a ceasefire", "threatened to break the truce"
+    return verb.lemma_ in rules()["breach_verbs"] and _under_speech(verb)
+
+
+def _characterisation(token: Token) -> bool:
+    """Whether an event noun is what a speaker calls something ("denounced the moves as an attack on
+    the constitutional order", "called the ruling an attack on democracy"): a statement, no event."""
+    if token.pos_ not in NOUN_POS:
+        return False
+    if token.dep_ == "oprd":
+        verb = token.head
+    elif token.dep_ == "pobj" and token.head.lower_ == "as":
+        verb = token.head.head
+    else:
+        return False
+    if verb.pos_ != "VERB" or verb.lemma_ not in rules()["characterising_verbs"]:
+        return False
+    # what is characterised is named ("the moves", "it"); "for what he called a wonderful meeting" names the event
+    return any(c.dep_ == "dobj" and c.lower_ not in ("what", "which") for c in verb.children)
+
+
+def _under_speech(verb: Token) -> bool:
+    """Whether a clause is what a verb of saying reports ("..., Akhundzada alleged")."""
+    return verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in rules()["speech_frame_verbs"]
 
 
 def _by_victims(verb: Token) -> str:

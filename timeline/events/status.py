@@ -37,11 +37,15 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
         return "hypothetical"  # "appears ready to stop fighting": a disposition, not a report
     if span.root.dep_ == "xcomp" and span.root.head.lemma_ in rules()["negating_verbs"]:
         return "negated"  # "failed to agree on a ceasefire", "refused to sign"
-    if _directed(span) or _arranged(span) or _called_for(span):
+    if _without(span):
+        return "negated"  # "struck the city without reporting casualties"
+    if _directed(span) or _arranged(span) or _called_for(span) or _prepared_for(span):
         return "planned"  # "ordered troops to take control", "talks are to begin": not yet done
     if _in_temporal_clause(span):
         return "occurred"  # "since war broke out": a time clause presupposes its event
     words = _status_context(span)
+    if _not_only(span):
+        words.discard("not")  # "not only angry with X, but also (with) an offensive": no negation
     announced_ok = event_type is None or event_type in types_flagged("news_when_announced")
     if announced_ok and _announced(span) and not words & set(cues["negated"]):
         return "occurred"  # "announced he would send aid": the announcement happened
@@ -68,6 +72,33 @@ def _reported(span: Span) -> bool:
                 and any(c.dep_ in ("acomp", "attr") for c in head.children):
             return False
         if doc[above].lemma_ in verbs:
+            return True
+    return False
+
+
+def _not_only(span: Span) -> bool:
+    """Whether every "not" of the sentence opens the correlative "not only ... but also"."""
+    nots = [tok for tok in sent_of(span) if tok.lower_ == "not"]
+    doc = span.doc
+    return bool(nots) and all(tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "only" for tok in nots)
+
+
+def _without(span: Span) -> bool:
+    """Whether the trigger hangs under the preposition "without" ("without reporting casualties",
+    "took the town without a fight"): what it names did not happen."""
+    doc = span.doc
+    return any(doc[i].lower_ == "without" and doc[i].dep_ == "prep" for i in head_path(span.root, 4)[1:])
+
+
+def _prepared_for(span: Span) -> bool:
+    """Whether the trigger is the purpose of a preparation ("making bombs to carry out attacks",
+    "recruited fighters to attack the base", "looking to Trump to veto the legislation"): intended, not done."""
+    doc = span.doc
+    for below, above in pairwise(head_path(span.root, 4, through=("dobj", "pobj", "prep", "advcl", "xcomp"))):
+        token = doc[below]
+        if token.dep_ in ("advcl", "xcomp") and token.pos_ in VERB_POS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+                and doc[above].lemma_ in rules()["preparation_verbs"]:
             return True
     return False
 

@@ -58,6 +58,9 @@ def usable_trigger(span: Span) -> bool:
             and not any(t.ent_type_ in TIME_LABELS for c in token.children if c.dep_ in ("prep", "npadvmod")
                         for t in c.subtree):
         return False  # "the UAE, which it accused of arming the RSF": an undated description, not the news
+    if token.lemma_ in rules()["speech_media_nouns"] and dep == "pobj" \
+            and token.head.head.pos_ == "VERB" and reports_past_happening(token.head.head):
+        return False  # "said in a statement that the plane went down": the medium of a relayed happening
     if token.lemma_ in rules()["naming_verbs"] and _names_something(token):
         return False  # "Stepanakert, which Azerbaijan calls Khankendi": a name, not a statement
     if pattern_id in rules()["warning_of_ids"] and not any(
@@ -74,6 +77,29 @@ def usable_trigger(span: Span) -> bool:
     if pattern_id.endswith("-verbs"):
         return pos == "VERB" or (pos == "ADJ" and tag == "VBN")
     return pos not in ("ADP", "DET")
+
+
+def reports_past_happening(verb: Token) -> bool:
+    """Whether a plain verb of saying only relays a past happening ("the group said it had killed
+    ten people", "he said he observed her"): the happening is the news, the saying is its source.
+
+    The reported clause is a finite verb in the past (simple, perfect or passive) that is not
+    negated (a denial, "said it did not carry out the attack", stays a statement) and tells no
+    stance ("said it supported the soldiers" declares a position in the past of reported speech).
+    """
+    if verb.lemma_ not in rules()["narrating_verbs"]:
+        return False
+    stances = set(rules()["stance_verbs"])
+    modals = set(rules()["consequence_modals"])
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if clause.lemma_ in stances or any(c.dep_ == "neg" for c in clause.children):
+            continue
+        auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & modals:
+            continue
+        if clause.tag_ == "VBD" or clause.tag_ == "VBN" and auxes & {"had", "has", "have", "was", "were"}:
+            return True
+    return False
 
 
 def _attack_trigger(token: Token) -> bool:

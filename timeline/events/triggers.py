@@ -61,6 +61,8 @@ def usable_trigger(span: Span) -> bool:
     if token.lemma_ in rules()["speech_media_nouns"] and dep == "pobj" \
             and token.head.head.pos_ == "VERB" and reports_past_happening(token.head.head):
         return False  # "said in a statement that the plane went down": the medium of a relayed happening
+    if label in types_flagged("statement") and pos == "NOUN" and _danger_sense(token):
+        return False  # "the system poses a threat", "growing threats": a danger, not a threat made
     if token.lemma_ in rules()["naming_verbs"] and _names_something(token):
         return False  # "Stepanakert, which Azerbaijan calls Khankendi": a name, not a statement
     if pattern_id in rules()["warning_of_ids"] and not any(
@@ -133,6 +135,17 @@ def _head_is_trigger(token: Token) -> bool:
     head = token.head
     return head.pos_ == "VERB" and any(
         s.start <= head.i < s.end for s in token.doc.spans.get(TRIGGERS_KEY, []))
+
+
+def _danger_sense(noun: Token) -> bool:
+    """Whether a threat noun names a danger rather than a threat someone made: the object of a
+    verb of facing or posing ("poses a threat", "facing threats", "citing threats") or graded
+    as a danger is ("a growing threat", "the persistent threat of militant groups")."""
+    if noun.lemma_.lower() not in rules()["danger_nouns"]:
+        return False
+    if noun.dep_ == "dobj" and noun.head.lemma_ in rules()["danger_frame_verbs"]:
+        return True
+    return any(c.dep_ == "amod" and c.lower_ in rules()["danger_modifiers"] for c in noun.children)
 
 
 def _names_something(verb: Token) -> bool:

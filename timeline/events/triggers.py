@@ -72,6 +72,8 @@ def usable_trigger(span: Span) -> bool:
     habitual = set(rules()["habitual_adverbs"])
     if any(c.dep_ == "advmod" and c.lower_ in habitual for c in token.children):
         return False
+    if _habitual_frame(token):
+        return False
     if pattern_id in rules()["verb_led_ids"] and (token.i != span.start or pos != "VERB"):
         return False  # "British-supplied missiles": the verb only modifies the noun
     if len(span) > 1:
@@ -135,6 +137,31 @@ def _head_is_trigger(token: Token) -> bool:
     head = token.head
     return head.pos_ == "VERB" and any(
         s.start <= head.i < s.end for s in token.doc.spans.get(TRIGGERS_KEY, []))
+
+
+def _habitual_frame(token: Token) -> bool:
+    """Whether a trigger tells a habit or a long state rather than one happening: an event noun
+    done habitually ("the group frequently conducts bombings"), a verb lasting for years ("has
+    been targeted for years", "has long fought"), or an undated perfect progressive ("has been
+    fighting the army"), the background of the news."""
+    verb = token.head if token.pos_ in NOUN_POS and token.dep_ in ("dobj", "pobj") else token
+    if verb.dep_ == "prep":
+        verb = verb.head
+    if verb.pos_ not in VERB_POS:
+        return False
+    children = list(verb.children)
+    if verb is not token and any(c.dep_ == "advmod" and c.lower_ in rules()["habitual_adverbs"] for c in children):
+        return True
+    if any(c.dep_ == "advmod" and c.lower_ == "long" for c in children):
+        return True
+    spans = [c for c in children if c.dep_ in ("prep", "npadvmod", "advmod")]
+    if any(t.lower_ in rules()["habitual_durations"] and t.head.lower_ == "for"
+           and not any(n.dep_ in ("nummod", "amod", "det") for n in t.children) for c in spans for t in c.subtree):
+        return True  # "for years", not the length of a sentence or ban ("for six years")
+    auxes = [c.lower_ for c in children if c.dep_ == "aux"]
+    progressive = verb.tag_ == "VBG" and "been" in auxes and any(a in ("has", "have") for a in auxes)
+    dated = any(t.ent_type_ in TIME_LABELS for c in spans for t in c.subtree)
+    return progressive and not dated
 
 
 def _danger_sense(noun: Token) -> bool:

@@ -44,6 +44,15 @@ CLUSTERS = [
     ("other type", [_row("a", "d1", "2024-11-21", "day"),
                     _row("b", "d2", "2024-11-21", "day", event_type="air_or_drone_strike")], [0, 1]),
     ("undated, two articles", [_row("a", "d1", "", "none", ""), _row("b", "d2", "", "none", "")], [0, 1]),
+    # Speech acts of one article: one sentence or the same words, not just one country and day.
+    ("two statements of one article", [_row("a", "d1", "2024-11-21", "day", event_type="statement_or_warning"),
+                                       {**_row("b", "d1", "2024-11-21", "day", event_type="statement_or_warning"),
+                                        "sent_start": 120, "sentence": "Moscow also warned Kyiv."}], [0, 1]),
+    ("one statement, one sentence", [_row("a", "d1", "2024-11-21", "day", event_type="statement_or_warning"),
+                                     {**_row("b", "d1", "2024-11-21", "day", event_type="statement_or_warning"),
+                                      "sentence": "sentence of a"}], [0, 0]),
+    ("one statement, two articles", [_row("a", "d1", "2024-11-21", "day", event_type="statement_or_warning"),
+                                     _row("b", "d2", "2024-11-21", "day", event_type="statement_or_warning")], [0, 0]),
     ("first match wins", [_row("a", "d1", "2024-11-21", "day"), _row("b", "d2", "2024-11-21", "day", "Kyiv"),
                           _row("c", "d3", "2024-11", "month", "")], [0, 1, 0]),
 ]

@@ -14,6 +14,8 @@ from typing import Any
 
 import pandas as pd
 
+from .events.rules import types_flagged
+
 FINE = ("day", "hour", "minute")
 #: The columns :func:`same_event` and the blocking read.
 COMPARED = ("event_id", "doc_id", "sent_start", "sentence", "event_type", "status", "date_start", "date_end",
@@ -76,6 +78,8 @@ def same_event(a: Row, b: Row) -> bool:
     if not places and not shared and a["doc_id"] != b["doc_id"]:
         return False
     same_sentence = a["doc_id"] == b["doc_id"] and a["sent_start"] == b["sent_start"]
+    if a["event_type"] in types_flagged("statement") and a["doc_id"] == b["doc_id"]:
+        return same_sentence or _same_words(a["sentence"], b["sentence"])  # one country's speakers say many things a day
     return bool(places) or bool(shared) or same_sentence or _same_words(a["sentence"], b["sentence"])
 
 

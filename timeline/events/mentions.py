@@ -44,7 +44,7 @@ from .arguments import (
 from .classification import event_type_of
 from .rules import ACTOR_LABELS, LOCATIVE_PREPS, PLACE_LABELS, TIME_LABELS, rule_type, rules, types_flagged
 from .status import status_of
-from .triggers import longest_triggers, trigger_score, usable_trigger
+from .triggers import longest_triggers, reports_past_happening, trigger_score, usable_trigger
 
 MAX_EVENTS_PER_SENTENCE = 3
 
@@ -289,7 +289,7 @@ def _dated_statements(doc: Doc, taken: set[int], sentences: list[Span] | None = 
             continue
         timed = any(t.ent_type_ in TIME_LABELS for c in children if c.dep_ in ("prep", "npadvmod", "advmod")
                     for t in c.subtree)
-        if timed or _time_follows(root):
+        if (timed or _time_follows(root)) and not reports_past_happening(root):
             found.append(doc[root.i : root.i + 1])
     return found
 

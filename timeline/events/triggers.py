@@ -58,6 +58,11 @@ def usable_trigger(span: Span) -> bool:
             and not any(t.ent_type_ in TIME_LABELS for c in token.children if c.dep_ in ("prep", "npadvmod")
                         for t in c.subtree):
         return False  # "the UAE, which it accused of arming the RSF": an undated description, not the news
+    if token.lemma_ in rules()["speech_media_nouns"] and dep == "pobj" \
+            and token.head.head.pos_ == "VERB" and reports_past_happening(token.head.head):
+        return False  # "said in a statement that the plane went down": the medium of a relayed happening
+    if label in types_flagged("statement") and pos == "NOUN" and _danger_sense(token):
+        return False  # "the system poses a threat", "growing threats": a danger, not a threat made
     if token.lemma_ in rules()["naming_verbs"] and _names_something(token):
         return False  # "Stepanakert, which Azerbaijan calls Khankendi": a name, not a statement
     if pattern_id in rules()["warning_of_ids"] and not any(
@@ -67,6 +72,8 @@ def usable_trigger(span: Span) -> bool:
     habitual = set(rules()["habitual_adverbs"])
     if any(c.dep_ == "advmod" and c.lower_ in habitual for c in token.children):
         return False
+    if _habitual_frame(token):
+        return False
     if pattern_id in rules()["verb_led_ids"] and (token.i != span.start or pos != "VERB"):
         return False  # "British-supplied missiles": the verb only modifies the noun
     if len(span) > 1:
@@ -74,6 +81,29 @@ def usable_trigger(span: Span) -> bool:
     if pattern_id.endswith("-verbs"):
         return pos == "VERB" or (pos == "ADJ" and tag == "VBN")
     return pos not in ("ADP", "DET")
+
+
+def reports_past_happening(verb: Token) -> bool:
+    """Whether a plain verb of saying only relays a past happening ("the group said it had killed
+    ten people", "he said he observed her"): the happening is the news, the saying is its source.
+
+    The reported clause is a finite verb in the past (simple, perfect or passive) that is not
+    negated (a denial, "said it did not carry out the attack", stays a statement) and tells no
+    stance ("said it supported the soldiers" declares a position in the past of reported speech).
+    """
+    if verb.lemma_ not in rules()["narrating_verbs"]:
+        return False
+    stances = set(rules()["stance_verbs"])
+    modals = set(rules()["consequence_modals"])
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if clause.lemma_ in stances or any(c.dep_ == "neg" for c in clause.children):
+            continue
+        auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & modals:
+            continue
+        if clause.tag_ == "VBD" or clause.tag_ == "VBN" and auxes & {"had", "has", "have", "was", "were"}:
+            return True
+    return False
 
 
 def _attack_trigger(token: Token) -> bool:
@@ -107,6 +137,42 @@ def _head_is_trigger(token: Token) -> bool:
     head = token.head
     return head.pos_ == "VERB" and any(
         s.start <= head.i < s.end for s in token.doc.spans.get(TRIGGERS_KEY, []))
+
+
+def _habitual_frame(token: Token) -> bool:
+    """Whether a trigger tells a habit or a long state rather than one happening: an event noun
+    done habitually ("the group frequently conducts bombings"), a verb lasting for years ("has
+    been targeted for years", "has long fought"), or an undated perfect progressive ("has been
+    fighting the army"), the background of the news."""
+    verb = token.head if token.pos_ in NOUN_POS and token.dep_ in ("dobj", "pobj") else token
+    if verb.dep_ == "prep":
+        verb = verb.head
+    if verb.pos_ not in VERB_POS:
+        return False
+    children = list(verb.children)
+    if verb is not token and any(c.dep_ == "advmod" and c.lower_ in rules()["habitual_adverbs"] for c in children):
+        return True
+    if any(c.dep_ == "advmod" and c.lower_ == "long" for c in children):
+        return True
+    spans = [c for c in children if c.dep_ in ("prep", "npadvmod", "advmod")]
+    if any(t.lower_ in rules()["habitual_durations"] and t.head.lower_ == "for"
+           and not any(n.dep_ in ("nummod", "amod", "det") for n in t.children) for c in spans for t in c.subtree):
+        return True  # "for years", not the length of a sentence or ban ("for six years")
+    auxes = [c.lower_ for c in children if c.dep_ == "aux"]
+    progressive = verb.tag_ == "VBG" and "been" in auxes and any(a in ("has", "have") for a in auxes)
+    dated = any(t.ent_type_ in TIME_LABELS for c in spans for t in c.subtree)
+    return progressive and not dated
+
+
+def _danger_sense(noun: Token) -> bool:
+    """Whether a threat noun names a danger rather than a threat someone made: the object of a
+    verb of facing or posing ("poses a threat", "facing threats", "citing threats") or graded
+    as a danger is ("a growing threat", "the persistent threat of militant groups")."""
+    if noun.lemma_.lower() not in rules()["danger_nouns"]:
+        return False
+    if noun.dep_ == "dobj" and noun.head.lemma_ in rules()["danger_frame_verbs"]:
+        return True
+    return any(c.dep_ == "amod" and c.lower_ in rules()["danger_modifiers"] for c in noun.children)
 
 
 def _names_something(verb: Token) -> bool:

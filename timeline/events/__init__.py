@@ -12,7 +12,8 @@ Layers (a module imports only from lower-numbered layers, and from nlp, types, t
 2. ``arguments`` (actors, targets, place, weapon, amount, fatalities), ``status``
 3. ``classification``: the event type of a trigger
 4. ``mentions``: :func:`candidates`, one event per mention, repeated mentions merged
-5. ``date_values`` (calendar arithmetic, no Doc), then ``dating``: the date the text gives a candidate
+5. ``date_values`` (calendar arithmetic, no Doc), ``anchoring`` (dates given by an earlier event),
+   then ``dating``: the date the text gives a candidate
 6. ``headlines``, ``confidence``: read a finished candidate and its date
 """
 

@@ -14,6 +14,8 @@ from datetime import date, datetime, time, timedelta
 
 from ..types import ResolvedDate, Timex
 
+#: The precisions that name a day: a date this fine can date a single happening.
+DAY_OR_FINER = ("day", "hour", "minute")
 END_OF_DAY = time(23, 59, 59)
 APPROXIMATE_MODS = ("MORE_THAN", "LESS_THAN", "APPROX")
 _DURATION = re.compile(r"^P(?:T(\d+)H|(\d+)([DWMY]))$")
@@ -209,3 +211,15 @@ def day_of(timex: Timex, *, basis: str) -> ResolvedDate:
         resolved = period_value(day, "day", basis, timex.text)
         return resolved
     return _from_timex(timex, basis=basis)
+
+
+def is_signal_object(text: str, timex: Timex) -> bool:
+    """Whether a date (or the noun it modifies) is the object of "before"/"after"/"ahead of".
+
+    "Before Friday's incident" does not date a clause; "before dawn on Saturday" or
+    "shortly after 1 a.m." (times) do.
+    """
+    if timex.type != "DATE":
+        return False
+    before = text[max(0, timex.start - 20) : timex.start].lower()
+    return re.search(r"\b(?:after|before|ahead of|prior to)\s+$", before) is not None

@@ -65,11 +65,14 @@ from ..nlp import (
 )
 from ..temporal.lexicon import expand_slots
 from ..types import Candidate, ResolvedDate, Timex
+from .anchoring import event_anchor
 from .date_values import (
+    DAY_OR_FINER,
     END_OF_DAY,
     day_of,
     duration_of,
     from_reference,
+    is_signal_object,
     moved,
     period_start,
     period_value,
@@ -81,7 +84,6 @@ from .date_values import (
 from .rules import rules, types_flagged
 
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
-_DAY_OR_FINER = ("day", "hour", "minute")
 _SIGNAL = re.compile(r"\s+(after|before|later|earlier)\b", re.IGNORECASE)
 
 
@@ -115,7 +117,7 @@ def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publi
         if trigger is not None and trigger.root.i in phrase:
             inside = [t for t in own if _timex_token(doc, t) in phrase]
             chosen = _governing(doc, candidate, trigger, inside) if inside else None
-            if chosen is not None and (chosen.precision in _DAY_OR_FINER
+            if chosen is not None and (chosen.precision in DAY_OR_FINER
                                        or _timex_token(doc, chosen) in _phrase_tokens(trigger)):
                 return with_range(doc_text(doc), chosen, inside)
             # "a day after Ukraine struck a refinery, the second such strike this month": the
@@ -141,7 +143,7 @@ def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publi
         inside = [t for t in own if _timex_token(doc, t) in phrase and t.date_start is not None]
         if inside and inside[0].date_start is not None:
             return shifted_date((inside[0].date_start.date(), inside[0].text), -sign, amount, duration)
-    anchored = _event_anchor(doc, candidate, trigger, dated) if trigger is not None else None
+    anchored = event_anchor(doc, candidate, trigger, dated) if trigger is not None else None
     if anchored is not None:
         return day_of(anchored, basis="inferred")
     if _running_tally(doc, candidate, trigger):
@@ -179,11 +181,11 @@ def _not_after_publication(doc: Doc, candidate: Candidate, resolved: ResolvedDat
         return resolved
     source = [t for t in timexes if t.text == resolved.text and t.start < candidate.sent_end]
     tense = _timex_tense(doc, source[-1]) if source and has_annotation(doc, "TAG") else None
-    if tense == "past" and resolved.precision in _DAY_OR_FINER and weekday.search(resolved.text):
+    if tense == "past" and resolved.precision in DAY_OR_FINER and weekday.search(resolved.text):
         weeks = -(-(resolved.date_start.date() - published).days // 7)
         return moved(resolved, timedelta(weeks=-weeks))
     if tense == "past" and month.search(resolved.text) or tense == "present" \
-            and resolved.precision in _DAY_OR_FINER and _fronted(doc_text(doc), source[-1]):
+            and resolved.precision in DAY_OR_FINER and _fronted(doc_text(doc), source[-1]):
         return year_back(resolved)
     return publication_date(doc, candidate, published=published) \
         if _is_past_report(doc, candidate) else resolved
@@ -276,7 +278,7 @@ def _episode(doc: Doc, candidate: Candidate, timexes: list[Timex], resolved: Res
 
     Applies to a noun trigger that follows the day count with no finite verb in between.
     """
-    if resolved.precision not in _DAY_OR_FINER or resolved.date_start is None:
+    if resolved.precision not in DAY_OR_FINER or resolved.date_start is None:
         return resolved
     text = doc_text(doc)
     for timex in timexes:
@@ -299,96 +301,6 @@ def _episode(doc: Doc, candidate: Candidate, timexes: list[Timex], resolved: Res
         return ResolvedDate(start.date, start.date_start, datetime.combine(last, END_OF_DAY), "day",
                             "relative", text[timex.start : timex.end])
     return resolved
-
-
-# --- event-anchored expressions ----------------------------------------------------------
-
-def _event_anchor(doc: Doc, candidate: Candidate, trigger: Span, dated: list[Timex]) -> Timex | None:
-    """The date of an earlier event that the trigger's sentence dates it by (README "Event-anchored").
-
-    "in the hours before the truce began", "since the fighting began", "on the day of
-    the quake": the first earlier mention of that event (a trigger of the same type, or
-    the same noun) that has a day-precise date gives the date.
-    """
-    if not has_annotation(doc, "DEP") or candidate.status != "occurred":
-        return None
-    root = trigger.root
-    deps, heads = token_column(doc, DEP), head_ids(doc)
-    for index, anchoring in _sentence_nouns(sent_of(trigger)):
-        if index == root.i:
-            continue
-        # only a direct object of the trigger can be its reaction object: test that on the columns first
-        if not (anchoring or deps[index] == _DOBJ_ID and heads[index] == root.i
-                and _reaction_object(doc[index], root)):
-            continue
-        found = _earlier_mention_date(doc, doc[index], dated)
-        if found is not None:
-            return found
-    return None
-
-
-def _sentence_nouns(sent: Span) -> list[tuple[int, bool]]:
-    """The nouns of a sentence in order (token indices), each with whether it is :func:`_anchoring_noun`.
-
-    Every candidate of the sentence looks at the same nouns: read once per Doc and sentence.
-    Only a subject or a prepositional object can anchor, so no Token is built for the others.
-    """
-    doc = sent.doc
-    pos, deps = token_column(doc, POS), token_column(doc, DEP)
-    return per_doc_part(doc, "sentence_nouns", sent.start, lambda: [
-        (i, deps[i] in _ANCHOR_DEP_IDS and _anchoring_noun(doc[i]))
-        for i in range(sent.start, sent.end) if pos[i] in _NOUN_IDS
-    ])
-
-
-_NOUN_IDS = (parts_of_speech.NOUN, parts_of_speech.PROPN)
-_ANCHOR_DEP_IDS = (get_string_id("nsubj"), get_string_id("pobj"))  # the roles _anchoring_noun accepts
-_DOBJ_ID = get_string_id("dobj")
-
-
-def _anchoring_noun(noun: Token) -> bool:
-    """A definite event noun used as a time reference: "before the truce began", "the day of the quake"."""
-    dep, head = noun.dep_, noun.head  # the role first: most nouns are neither, whatever their determiner
-    if dep == "nsubj" and head.lemma_ in rules()["anchor_onset_verbs"]:
-        signals = ("before", "after", "since", "until")
-        return _definite(noun) and any(c.dep_ == "mark" and c.lower_ in signals for c in head.children)
-    if dep == "pobj" and head.lower_ == "of" and head.head.lower_ in rules()["anchor_day_nouns"]:
-        return _definite(noun) and _definite(head.head)
-    return False
-
-
-def _definite(noun: Token) -> bool:
-    """Whether a noun has the determiner "the"."""
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
-
-
-def _reaction_object(noun: Token, trigger: Token) -> bool:
-    """A definite event noun that is the object of the trigger verb (``trigger``, the trigger's root:
-    "claimed the attack")."""
-    if noun.dep_ != "dobj" or noun.head.i != trigger.i or trigger.pos_ != "VERB":
-        return False
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children):
-        return False
-    return any(s.start <= noun.i < s.end and s.label_ not in types_flagged("speech")
-               for s in noun.doc.spans.get(TRIGGERS_KEY, []))  # "echoed the claim" is a new statement
-
-
-def _earlier_mention_date(doc: Doc, noun: Token, dated: list[Timex]) -> Timex | None:
-    labels = {s.label_ for s in doc.spans.get(TRIGGERS_KEY, []) if s.start <= noun.i < s.end}
-    sent_start = sent_of(noun).start
-    text = doc_text(doc)
-    for span in sorted(doc.spans.get(TRIGGERS_KEY, []), key=lambda s: s.start):
-        if span.end > sent_start:
-            break
-        word = span.root
-        if not (span.label_ in labels or word.lemma_ == noun.lemma_ or word.lower_.endswith(noun.lower_)):
-            continue
-        sent = sent_of(span)
-        days = [t for t in dated if sent.start_char <= t.start < sent.end_char
-                and t.precision in _DAY_OR_FINER and not _is_signal_object(text, t)]
-        if days:
-            return min(days, key=lambda t: abs(t.start - span.start_char))
-    return None
 
 
 def usable_timexes(text: str, timexes: list[Timex], *, published: date | None = None) -> list[Timex]:
@@ -423,7 +335,7 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
     A timex that only bounds the event ("until April 22", "by 1 January") is used
     when nothing else dates it; one that is the object of "before"/"after" never is.
     """
-    free = [t for t in own if not _is_signal_object(doc_text(doc), t)]
+    free = [t for t in own if not is_signal_object(doc_text(doc), t)]
     if candidate.event_type in types_flagged("count_end"):
         free = [t for t in free if not _count_origin(doc_text(doc), t)]  # the milestone ends the count
     if trigger is not None and has_annotation(doc, "DEP"):
@@ -506,18 +418,6 @@ def _via_temporal_prep(doc: Doc, timex: Timex) -> bool:
     return bool(before) and before[-1] in ("on", "in", "at", "during", "since", "from", "of")
 
 
-def _is_signal_object(text: str, timex: Timex) -> bool:
-    """Whether a date (or the noun it modifies) is the object of "before"/"after"/"ahead of".
-
-    "Before Friday's incident" does not date a clause; "before dawn on Saturday" or
-    "shortly after 1 a.m." (times) do.
-    """
-    if timex.type != "DATE":
-        return False
-    before = text[max(0, timex.start - 20) : timex.start].lower()
-    return re.search(r"\b(?:after|before|ahead of|prior to)\s+$", before) is not None
-
-
 def _other_signal_clauses(doc: Doc, trigger: Span) -> list[set[int]]:
     """The "after"/"before" clauses of the trigger's sentence that the trigger is not part of.
 
@@ -542,7 +442,7 @@ def _after_bound(doc: Doc, trigger: Span, own: list[Timex]) -> Timex | None:
     """The latest day-precise date of an "after" clause of the trigger's sentence that the trigger is
     not part of: the event happened on or after it."""
     clauses = _signal_clauses(doc, trigger, ("after",))
-    found = [t for t in own if t.precision in _DAY_OR_FINER and t.date_start is not None and not t.future
+    found = [t for t in own if t.precision in DAY_OR_FINER and t.date_start is not None and not t.future
              and _in_any(_timex_token(doc, t), clauses)]
     return max(found, key=lambda t: t.date_start) if found else None  # type: ignore[arg-type,return-value]
 
@@ -638,8 +538,8 @@ def _main_date(
 ) -> tuple[date, str] | None:
     """The date of the sentence outside the offset phrase: its timex, the discourse's, or publication."""
     outside = [t for t in dated if candidate.sent_start <= t.start < candidate.sent_end
-               and _timex_token(doc, t) not in phrase and not _is_signal_object(doc_text(doc), t)]
-    past = [t for t in outside if t.precision in _DAY_OR_FINER]
+               and _timex_token(doc, t) not in phrase and not is_signal_object(doc_text(doc), t)]
+    past = [t for t in outside if t.precision in DAY_OR_FINER]
     if past and past[0].date_start is not None:
         return past[0].date_start.date(), past[0].text
     if outside:
@@ -691,7 +591,7 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
             if _after_word(text, reference, "since"):
                 return None  # "killed since Saturday" opens a span; it sets no reference time
             reference = _clock_on_reference_day(doc, candidate, reference, dated)
-            return reference if reference.precision in _DAY_OR_FINER else None
+            return reference if reference.precision in DAY_OR_FINER else None
         start = previous
     return None
 
@@ -743,7 +643,7 @@ def _clock_on_reference_day(doc: Doc, candidate: Candidate, clock: Timex, dated:
     days = [t for t in dated if not _bare_clock(t) and t.start < sent_start]
     reference = _discourse_reference(doc, replace(candidate, sent_start=sent_start), days)
     if reference is None or reference.date_start is None \
-            or reference.precision not in _DAY_OR_FINER:
+            or reference.precision not in DAY_OR_FINER:
         return clock
     shift = reference.date_start.date() - clock.date_start.date()
     if not shift:
@@ -764,13 +664,13 @@ def _sentence_reference(doc: Doc, earlier: list[Timex]) -> Timex:
     in_sentence = [t for t in earlier if sent.start_char <= t.start < sent.end_char]
     root = sent.root
     main = set(clause_ids(doc[root.i : root.i + 1]))
-    usable = [t for t in in_sentence if not _is_signal_object(doc_text(doc), t)]
+    usable = [t for t in in_sentence if not is_signal_object(doc_text(doc), t)]
     governed = [t for t in usable if _timex_token(doc, t) in main]
     if root.lemma_ in rules()["reporting_verbs"]:
         # "Police fired at protesters on Tuesday, rights groups said on Wednesday": the story goes on
         # from what was reported, not from the day of the report
         content = {t.i for c in root.children if c.dep_ == "ccomp" for t in c.subtree}
-        reported = [t for t in usable if _timex_token(doc, t) in content and t.precision in _DAY_OR_FINER]
+        reported = [t for t in usable if _timex_token(doc, t) in content and t.precision in DAY_OR_FINER]
         if reported:
             return reported[0]
     return governed[0] if governed else last

@@ -1,0 +1,106 @@
+""":mod:`timeline.events.anchoring`: dates given by an earlier event ("since the fighting began").
+
+"in the hours before the truce began", "on the day of the quake", "claimed the attack": the trigger's
+sentence dates it by another event, and the first earlier mention of that event with a day-precise date
+gives the date. Used by :mod:`timeline.events.dating`.
+"""
+
+from __future__ import annotations
+
+from spacy import parts_of_speech
+from spacy.attrs import DEP, POS
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
+
+from ..nlp import TRIGGERS_KEY, doc_text, has_annotation, head_ids, per_doc_part, sent_of, token_column
+from ..types import Candidate, Timex
+from .date_values import DAY_OR_FINER, is_signal_object
+from .rules import rules, types_flagged
+
+
+def event_anchor(doc: Doc, candidate: Candidate, trigger: Span, dated: list[Timex]) -> Timex | None:
+    """The date of an earlier event that the trigger's sentence dates it by (README "Event-anchored").
+
+    "in the hours before the truce began", "since the fighting began", "on the day of
+    the quake": the first earlier mention of that event (a trigger of the same type, or
+    the same noun) that has a day-precise date gives the date.
+    """
+    if not has_annotation(doc, "DEP") or candidate.status != "occurred":
+        return None
+    root = trigger.root
+    deps, heads = token_column(doc, DEP), head_ids(doc)
+    for index, anchoring in _sentence_nouns(sent_of(trigger)):
+        if index == root.i:
+            continue
+        # only a direct object of the trigger can be its reaction object: test that on the columns first
+        if not (anchoring or deps[index] == _DOBJ_ID and heads[index] == root.i
+                and _reaction_object(doc[index], root)):
+            continue
+        found = _earlier_mention_date(doc, doc[index], dated)
+        if found is not None:
+            return found
+    return None
+
+
+def _sentence_nouns(sent: Span) -> list[tuple[int, bool]]:
+    """The nouns of a sentence in order (token indices), each with whether it is :func:`_anchoring_noun`.
+
+    Every candidate of the sentence looks at the same nouns: read once per Doc and sentence.
+    Only a subject or a prepositional object can anchor, so no Token is built for the others.
+    """
+    doc = sent.doc
+    pos, deps = token_column(doc, POS), token_column(doc, DEP)
+    return per_doc_part(doc, "sentence_nouns", sent.start, lambda: [
+        (i, deps[i] in _ANCHOR_DEP_IDS and _anchoring_noun(doc[i]))
+        for i in range(sent.start, sent.end) if pos[i] in _NOUN_IDS
+    ])
+
+
+_NOUN_IDS = (parts_of_speech.NOUN, parts_of_speech.PROPN)
+_ANCHOR_DEP_IDS = (get_string_id("nsubj"), get_string_id("pobj"))  # the roles _anchoring_noun accepts
+_DOBJ_ID = get_string_id("dobj")
+
+
+def _anchoring_noun(noun: Token) -> bool:
+    """A definite event noun used as a time reference: "before the truce began", "the day of the quake"."""
+    dep, head = noun.dep_, noun.head  # the role first: most nouns are neither, whatever their determiner
+    if dep == "nsubj" and head.lemma_ in rules()["anchor_onset_verbs"]:
+        signals = ("before", "after", "since", "until")
+        return _definite(noun) and any(c.dep_ == "mark" and c.lower_ in signals for c in head.children)
+    if dep == "pobj" and head.lower_ == "of" and head.head.lower_ in rules()["anchor_day_nouns"]:
+        return _definite(noun) and _definite(head.head)
+    return False
+
+
+def _definite(noun: Token) -> bool:
+    """Whether a noun has the determiner "the"."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
+def _reaction_object(noun: Token, trigger: Token) -> bool:
+    """A definite event noun that is the object of the trigger verb (``trigger``, the trigger's root:
+    "claimed the attack")."""
+    if noun.dep_ != "dobj" or noun.head.i != trigger.i or trigger.pos_ != "VERB":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children):
+        return False
+    return any(s.start <= noun.i < s.end and s.label_ not in types_flagged("speech")
+               for s in noun.doc.spans.get(TRIGGERS_KEY, []))  # "echoed the claim" is a new statement
+
+
+def _earlier_mention_date(doc: Doc, noun: Token, dated: list[Timex]) -> Timex | None:
+    labels = {s.label_ for s in doc.spans.get(TRIGGERS_KEY, []) if s.start <= noun.i < s.end}
+    sent_start = sent_of(noun).start
+    text = doc_text(doc)
+    for span in sorted(doc.spans.get(TRIGGERS_KEY, []), key=lambda s: s.start):
+        if span.end > sent_start:
+            break
+        word = span.root
+        if not (span.label_ in labels or word.lemma_ == noun.lemma_ or word.lower_.endswith(noun.lower_)):
+            continue
+        sent = sent_of(span)
+        days = [t for t in dated if sent.start_char <= t.start < sent.end_char
+                and t.precision in DAY_OR_FINER and not is_signal_object(text, t)]
+        if days:
+            return min(days, key=lambda t: abs(t.start - span.start_char))
+    return None

@@ -1,12 +1,12 @@
 """:mod:`timeline.dedup`: one ``cluster_id`` for the mentions of one real-world event.
 
 Within an article first: two mentions are one happening when they have the same event type,
-nothing tells them apart (overlapping dates at the coarser precision, not two places, not two
-sides) and they share a sentence, their words, or a day told to the day (a statement only a sentence, its words
-or its speaker); a death toll joins the attack told in its sentence. Then across articles: an article's
-cluster joins another article's when a mention pair has the same type, overlapping dates and a
-place or actor country in common. Rows are kept one per mention, so no source is lost;
-:func:`cluster` folds a table into one row per cluster.
+nothing tells them apart (overlapping dates at the coarser precision, one place, a shared side)
+and they share a sentence, their words, or a day told to the day (a statement only a sentence,
+its words or its speaker); a death toll joins the attack told in its sentence. Then across
+articles: an article's cluster joins another article's when a mention pair has the same type,
+overlapping dates and a place or actor country in common. Rows are kept one per mention, so no
+source is lost; :func:`cluster` folds a table into one row per cluster.
 """
 
 from __future__ import annotations
@@ -32,11 +32,12 @@ def assign_cluster_ids(df: pd.DataFrame) -> pd.Series:
     """Give every row of an event table its ``cluster_id``.
 
     First within each article (:func:`article_clusters`): one happening, one cluster. Then across
-    articles, in row order: an article's cluster joins the first earlier cluster of another article
-    that one of its mentions matches (:func:`same_event_across`), else keeps its own id, a hash of
-    its first mention's ``event_id``. A cluster never takes two clusters of one article, which are
-    distinct events. Clusters are only compared within their (type, status) block and with
-    clusters whose dates share a month, so the cost grows with the table, not with its square.
+    articles, in row order: an article's cluster joins the first earlier cluster whose first
+    article's mentions one of its mentions matches (:func:`same_event_across`), else keeps its own
+    id, a hash of its first mention's ``event_id``. A cluster never takes two clusters of one
+    article, which are distinct events. Clusters are only compared within their (type, status)
+    block and with clusters whose dates share a month, and only with their first article's
+    mentions, so the cost grows with the table, not with its square.
 
     Returns:
         A string Series aligned with ``df``.
@@ -46,20 +47,22 @@ def assign_cluster_ids(df: pd.DataFrame) -> pd.Series:
     by_doc: dict[str, list[int]] = {}
     for number, row in enumerate(rows):
         by_doc.setdefault(str(row["doc_id"]), []).append(number)
-    groups = sorted((g for numbers in by_doc.values() for g in article_clusters([rows[n] for n in numbers], numbers)),
-                    key=min)
+    groups = sorted((g for numbers in by_doc.values()
+                     for g in article_clusters([rows[n] for n in numbers], numbers)), key=min)
     ids = [""] * len(rows)
-    members: dict[int, list[int]] = {}  # a cross-article cluster's first row -> its rows
+    founders: dict[int, list[int]] = {}  # a cross-article cluster's first row -> its first article's rows
+    docs: dict[int, set[str]] = {}  # ... -> the articles it holds
     heads: dict[tuple[str, ...], list[int]] = {}
     for group in groups:
+        doc = str(rows[group[0]]["doc_id"])
         keys = [key for n in group for key in _bucket_keys(rows[n])]
-        head = next((h for key in keys for h in heads.get(key, []) if _joins(rows, members[h], group)), None)
+        head = next((h for key in keys for h in heads.get(key, [])
+                     if doc not in docs[h] and _joins(rows, founders[h], group)), None)
         if head is None:
-            head = group[0]
-            members[head] = []
+            head, founders[group[0]], docs[group[0]] = group[0], group, set()
             for key in dict.fromkeys(keys):
                 heads.setdefault(key, []).append(head)
-        members[head].extend(group)
+        docs[head].add(doc)
         for n in group:
             ids[n] = _cluster_id(rows[head]["event_id"])
     return pd.Series(ids, index=df.index, dtype="string")
@@ -73,9 +76,8 @@ def article_clusters(rows: list[Row], numbers: list[int]) -> list[list[int]]:
     """
     clusters: list[list[int]] = []
     for i, row in enumerate(rows):
-        home = next((c for c in clusters if any(same_event(rows[j], row) for j in c)
-                     and all(_compatible(rows[j], row) for j in c if rows[j]["event_type"] == row["event_type"])),
-                    None)
+        home = next((c for c in clusters if any(same_event(rows[j], row) for j in c) and all(
+            _compatible(rows[j], row) for j in c if rows[j]["event_type"] == row["event_type"])), None)
         if home is None:
             clusters.append([i])
         else:
@@ -83,12 +85,9 @@ def article_clusters(rows: list[Row], numbers: list[int]) -> list[list[int]]:
     return [[numbers[i] for i in c] for c in clusters]
 
 
-def _joins(rows: list[Row], cluster: list[int], group: list[int]) -> bool:
-    """Whether an article's cluster joins a cross-article cluster: no article twice, one mention pair matches."""
-    docs = {rows[n]["doc_id"] for n in cluster}
-    if rows[group[0]]["doc_id"] in docs:
-        return False
-    return any(same_event_across(rows[a], rows[b]) for a in cluster for b in group)
+def _joins(rows: list[Row], founder: list[int], group: list[int]) -> bool:
+    """Whether an article's cluster joins a cross-article one: one mention pair with its founder matches."""
+    return any(same_event_across(rows[a], rows[b]) for a in founder for b in group)
 
 
 def _bucket_keys(row: Row) -> Iterator[tuple[str, ...]]:
@@ -104,7 +103,7 @@ def _bucket_keys(row: Row) -> Iterator[tuple[str, ...]]:
 
 
 def _compatible(a: Row, b: Row) -> bool:
-    """Whether nothing tells two mentions of one type apart: overlapping dates, not two places, a shared side."""
+    """Whether nothing tells two mentions of one type apart: overlapping dates, one place, a shared side."""
     if a["status"] != b["status"] or not _dates_overlap(a, b):
         return False
     places = {str(a["location"]).lower(), str(b["location"]).lower()} - {""}

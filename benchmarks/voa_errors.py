@@ -6,8 +6,8 @@ Usage::
 
 Without ``--events`` the script runs ``python -m timeline extract`` on the VOA stories into ``--out``
 (default: a temporary folder) and scores that table. The figures come from the shared scorer
-(``SHARED/tools/eval_events.py``, imported by path, ``SHARED`` given by ``--shared``, default ``../shared``; ``score`` is run on gold and events filtered
-to the split), so they are the figures of ``eval_events.py --clusters``. The errors are listed from the
+(``SHARED/tools/eval_events.py``, imported by path; ``SHARED`` is ``--shared``, default ``../shared``;
+``score`` is run on gold and events filtered to the split), so they are the figures of ``eval_events.py --clusters``. The errors are listed from the
 same matching (one prediction per ``cluster_id``, same-type pairs first, through the scorer's ``fold``,
 ``type_ok``, ``date_ok`` and ``units_of``).
 

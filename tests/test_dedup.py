@@ -53,6 +53,31 @@ CLUSTERS = [
                                       "sentence": "sentence of a"}], [0, 0]),
     ("one statement, two articles", [_row("a", "d1", "2024-11-21", "day", event_type="statement_or_warning"),
                                      _row("b", "d2", "2024-11-21", "day", event_type="statement_or_warning")], [0, 0]),
+    # Within an article first: one happening, one cluster; a mention of another story never joins two.
+    ("a foreign mention joins no two statements", [
+        _row("x", "d0", "2024-11-21", "day", "Kyiv", event_type="statement_or_warning"),
+        _row("a", "d1", "2024-11-21", "day", "", (), event_type="statement_or_warning"),
+        {**_row("b", "d1", "2024-11-21", "day", "", (), event_type="statement_or_warning"),
+         "sent_start": 120, "sentence": "Moscow also warned Kyiv."}], [0, 1, 2]),
+    ("one article, one attack told twice", [
+        _row("a", "d1", "2024-11-21", "day", "", ()),
+        {**_row("b", "d1", "2024-11-21", "day", "", ()), "sent_start": 120, "sentence": "The missile hit a flat."}],
+     [0, 0]),
+    ("one article, two places", [_row("a", "d1", "2024-11-21", "day"),
+                                 {**_row("b", "d1", "2024-11-21", "day", "Kyiv"), "sent_start": 120,
+                                  "sentence": "Another missile hit Kyiv."}], [0, 1]),
+    ("a toll joins its attack in one sentence", [
+        _row("a", "d1", "2024-11-21", "day", event_type="air_or_drone_strike"),
+        _row("b", "d1", "2024-11-21", "day", event_type="casualty_report")], [0, 0]),
+    ("a toll of another sentence stays apart", [
+        _row("a", "d1", "2024-11-21", "day", event_type="air_or_drone_strike"),
+        {**_row("b", "d1", "2024-11-21", "day", event_type="casualty_report"), "sent_start": 120,
+         "sentence": "Twelve people died in the city."}], [0, 1]),
+    ("one cluster takes one cluster of an article", [
+        _row("x", "d0", "2024-11", "month", ""),
+        _row("a", "d1", "2024-11-21", "day"),
+        {**_row("b", "d1", "2024-11-22", "day", "Kyiv"), "sent_start": 120, "sentence": "A drone hit Kyiv."}],
+     [0, 0, 1]),
     ("first match wins", [_row("a", "d1", "2024-11-21", "day"), _row("b", "d2", "2024-11-21", "day", "Kyiv"),
                           _row("c", "d3", "2024-11", "month", "")], [0, 1, 0]),
 ]

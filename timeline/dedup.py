@@ -1,9 +1,12 @@
 """:mod:`timeline.dedup`: one ``cluster_id`` for the mentions of one real-world event.
 
-Two mentions belong to one cluster when they have the same event type, dates
-that overlap (at the coarser of their precisions), and a shared place or actor
-country (or neither names one). Rows are kept one per mention, so no source is
-lost; :func:`cluster` folds a table into one row per cluster.
+Within an article first: two mentions are one happening when they have the same event type,
+nothing tells them apart (overlapping dates at the coarser precision, one place, a shared side)
+and they share a sentence, their words, or a day told to the day (a statement only a sentence,
+its words or its speaker); a death toll joins the attack told in its sentence. Then across
+articles: an article's cluster joins another article's when a mention pair has the same type,
+overlapping dates and a place or actor country in common. Rows are kept one per mention, so no
+source is lost; :func:`cluster` folds a table into one row per cluster.
 """
 
 from __future__ import annotations
@@ -19,35 +22,72 @@ from .events.rules import types_flagged
 FINE = ("day", "hour", "minute")
 #: The columns :func:`same_event` and the blocking read.
 COMPARED = ("event_id", "doc_id", "sent_start", "sentence", "event_type", "status", "date_start", "date_end",
-            "date_precision", "location", "actor_countries")
+            "date_precision", "location", "actor_countries", "actors")
 Row = Mapping[str, Any]
+#: The types of a death toll, which joins the attack told in its sentence.
+TOLL_TYPES = frozenset({"casualty_report"})
 
 
 def assign_cluster_ids(df: pd.DataFrame) -> pd.Series:
     """Give every row of an event table its ``cluster_id``.
 
-    Greedy, in row order: a mention joins the first earlier cluster whose first
-    mention it matches (:func:`same_event`), else starts its own, whose id is a
-    hash of that first mention's ``event_id``. Mentions are only compared within
-    their (type, status) block and with clusters whose dates share a month, so
-    the cost grows with the table, not with its square.
+    First within each article (:func:`article_clusters`): one happening, one cluster. Then across
+    articles, in row order: an article's cluster joins the first earlier cluster whose first
+    article's mentions one of its mentions matches (:func:`same_event_across`), else keeps its own
+    id, a hash of its first mention's ``event_id``. A cluster never takes two clusters of one
+    article, which are distinct events. Clusters are only compared within their (type, status)
+    block and with clusters whose dates share a month, and only with their first article's
+    mentions, so the cost grows with the table, not with its square.
 
     Returns:
         A string Series aligned with ``df``.
     """
     columns = [df[name].tolist() for name in COMPARED]  # column-wise: to_dict boxes cell by cell
     rows = [dict(zip(COMPARED, values, strict=True)) for values in zip(*columns, strict=True)]
-    ids = [""] * len(rows)
-    heads: dict[tuple[str, ...], list[int]] = {}
+    by_doc: dict[str, list[int]] = {}
     for number, row in enumerate(rows):
-        keys = list(_bucket_keys(row))
-        found = [h for key in keys for h in heads.get(key, []) if same_event(rows[h], row)]
-        head = min(found) if found else number
-        if not found:
-            for key in keys:
-                heads.setdefault(key, []).append(number)
-        ids[number] = ids[head] if found else _cluster_id(row["event_id"])
+        by_doc.setdefault(str(row["doc_id"]), []).append(number)
+    groups = sorted((g for numbers in by_doc.values()
+                     for g in article_clusters([rows[n] for n in numbers], numbers)), key=min)
+    ids = [""] * len(rows)
+    founders: dict[int, list[int]] = {}  # a cross-article cluster's first row -> its first article's rows
+    docs: dict[int, set[str]] = {}  # ... -> the articles it holds
+    heads: dict[tuple[str, ...], list[int]] = {}
+    for group in groups:
+        doc = str(rows[group[0]]["doc_id"])
+        keys = [key for n in group for key in _bucket_keys(rows[n])]
+        head = next((h for key in keys for h in heads.get(key, [])
+                     if doc not in docs[h] and _joins(rows, founders[h], group)), None)
+        if head is None:
+            head, founders[group[0]], docs[group[0]] = group[0], group, set()
+            for key in dict.fromkeys(keys):
+                heads.setdefault(key, []).append(head)
+        docs[head].add(doc)
+        for n in group:
+            ids[n] = _cluster_id(rows[head]["event_id"])
     return pd.Series(ids, index=df.index, dtype="string")
+
+
+def article_clusters(rows: list[Row], numbers: list[int]) -> list[list[int]]:
+    """The mentions of one article grouped by happening, as lists of ``numbers`` in text order.
+
+    A mention joins the first cluster one of whose mentions it matches (:func:`same_event`) and
+    none of whose mentions it contradicts (another day, place or side, :func:`_compatible`).
+    """
+    clusters: list[list[int]] = []
+    for i, row in enumerate(rows):
+        home = next((c for c in clusters if any(same_event(rows[j], row) for j in c) and all(
+            _compatible(rows[j], row) for j in c if rows[j]["event_type"] == row["event_type"])), None)
+        if home is None:
+            clusters.append([i])
+        else:
+            home.append(i)
+    return [[numbers[i] for i in c] for c in clusters]
+
+
+def _joins(rows: list[Row], founder: list[int], group: list[int]) -> bool:
+    """Whether an article's cluster joins a cross-article one: one mention pair with its founder matches."""
+    return any(same_event_across(rows[a], rows[b]) for a in founder for b in group)
 
 
 def _bucket_keys(row: Row) -> Iterator[tuple[str, ...]]:
@@ -62,25 +102,65 @@ def _bucket_keys(row: Row) -> Iterator[tuple[str, ...]]:
         yield (*block, f"{month // 12:04d}-{month % 12 + 1:02d}")
 
 
-def same_event(a: Row, b: Row) -> bool:
-    """Whether two rows of the event table plausibly report the same event."""
-    if a["event_type"] != b["event_type"] or a["status"] != b["status"]:
-        return False
-    if not _dates_overlap(a, b):
+def _compatible(a: Row, b: Row) -> bool:
+    """Whether nothing tells two mentions of one type apart: overlapping dates, one place, a shared side."""
+    if a["status"] != b["status"] or not _dates_overlap(a, b):
         return False
     places = {str(a["location"]).lower(), str(b["location"]).lower()} - {""}
-    if len(places) == 2:
-        return False
     countries_a, countries_b = set(a["actor_countries"]), set(b["actor_countries"])
-    shared = countries_a & countries_b
-    if countries_a and countries_b and not shared:
-        return False
-    if not places and not shared and a["doc_id"] != b["doc_id"]:
-        return False
+    return len(places) < 2 and not (countries_a and countries_b and not countries_a & countries_b)
+
+
+def same_event(a: Row, b: Row) -> bool:
+    """Whether two mentions of one article plausibly report the same happening.
+
+    Same type, nothing telling them apart (:func:`_compatible`), and one sentence, the same words
+    or the day: an article tells one happening of a type and day once, then its details ("they
+    attacked the hotel at dawn"). A statement needs one sentence, its words or its speaker (one
+    country's speakers say many things a day; one speaker's words that day are quoted in parts).
+    In one sentence, a toll joins the attack that caused it
+    ("drone strikes kill at least 12 people").
+    """
     same_sentence = a["doc_id"] == b["doc_id"] and a["sent_start"] == b["sent_start"]
-    if a["event_type"] in types_flagged("statement") and a["doc_id"] == b["doc_id"]:
-        return same_sentence or _same_words(a["sentence"], b["sentence"])  # one country's speakers say many things a day
-    return bool(places) or bool(shared) or same_sentence or _same_words(a["sentence"], b["sentence"])
+    if same_sentence and _toll_of_attack(a, b):
+        return True
+    if a["event_type"] != b["event_type"] or not _compatible(a, b):
+        return False
+    if same_sentence or _same_words(a["sentence"], b["sentence"]):
+        return True
+    if a["event_type"] in types_flagged("statement"):
+        return _same_speaker(a, b)
+    return a["date_precision"] in FINE and b["date_precision"] in FINE
+
+
+def _same_speaker(a: Row, b: Row) -> bool:
+    """Whether two statements have a speaker in common, by last name ("Marco Rubio" and "Rubio")."""
+    return bool(_last_names(a) & _last_names(b))
+
+
+def _last_names(row: Row) -> set[str]:
+    return {str(name).split()[-1].lower() for name in row["actors"] if str(name).strip()}
+
+
+def same_event_across(a: Row, b: Row) -> bool:
+    """Whether mentions in two articles report the same event: same type, dated, nothing telling
+    them apart, and the place or a side in common."""
+    if a["event_type"] != b["event_type"] or pd.isna(a["date_start"]) or pd.isna(b["date_start"]):
+        return False
+    return _compatible(a, b) and _shares_place_or_side(a, b)
+
+
+def _shares_place_or_side(a: Row, b: Row) -> bool:
+    """Whether two mentions name one place or share an actor country."""
+    places = {str(a["location"]).lower(), str(b["location"]).lower()} - {""}
+    shared = set(a["actor_countries"]) & set(b["actor_countries"])
+    return bool(shared) or (len(places) == 1 and "" not in (str(a["location"]), str(b["location"])))
+
+
+def _toll_of_attack(a: Row, b: Row) -> bool:
+    """Whether one of two mentions of one sentence is a toll and the other an attack."""
+    types = {a["event_type"], b["event_type"]}
+    return len(types) == 2 and bool(types & TOLL_TYPES) and bool(types & types_flagged("attack"))
 
 
 def _dates_overlap(a: Row, b: Row) -> bool:

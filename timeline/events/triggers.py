@@ -150,13 +150,15 @@ def _habitual_frame(token: Token) -> bool:
     if verb.pos_ not in VERB_POS:
         return False
     children = list(verb.children)
-    if verb is not token and any(c.dep_ == "advmod" and c.lower_ in rules()["habitual_adverbs"] for c in children):
+    habitual = set(rules()["habitual_adverbs"])
+    if verb is not token and any(c.dep_ == "advmod" and c.lower_ in habitual for c in children):
         return True
     if any(c.dep_ == "advmod" and c.lower_ == "long" for c in children):
         return True
     spans = [c for c in children if c.dep_ in ("prep", "npadvmod", "advmod")]
-    if any(t.lower_ in rules()["habitual_durations"] and t.head.lower_ == "for"
-           and not any(n.dep_ in ("nummod", "amod", "det") for n in t.children) for c in spans for t in c.subtree):
+    durations = set(rules()["habitual_durations"])
+    if any(t.lower_ in durations and t.head.lower_ == "for" and not any(
+            n.dep_ in ("nummod", "amod", "det") for n in t.children) for c in spans for t in c.subtree):
         return True  # "for years", not the length of a sentence or ban ("for six years")
     auxes = [c.lower_ for c in children if c.dep_ == "aux"]
     progressive = verb.tag_ == "VBG" and "been" in auxes and any(a in ("has", "have") for a in auxes)

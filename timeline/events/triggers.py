@@ -64,7 +64,7 @@ def usable_trigger(span: Span) -> bool:
     if label in types_flagged("statement") and pos == "NOUN" and _danger_sense(token):
         return False  # "the system poses a threat", "growing threats": a danger, not a threat made
     if token.lemma_ in rules()["naming_verbs"] and _names_something(token):
-        return False  # "Stepanakert, which Azerbaijan calls Khankendi": a name, not a statement
+        return False  # "Stepanakert, which Azerbaijan calls Khankendi", "so-called": a name, not a statement
     if pattern_id in rules()["warning_of_ids"] and not any(
             in_trigger(g) for c in token.children if c.dep_ == "prep"
             for g in c.children if g.dep_ == "pobj"):
@@ -178,8 +178,11 @@ def _danger_sense(noun: Token) -> bool:
 
 
 def _names_something(verb: Token) -> bool:
-    """Whether a naming verb only names: a wh-object and a predicate noun ("what it called X")."""
+    """Whether a naming verb only names: a wh-object and a predicate noun ("what it called X") or a
+    participle graded as a name is ("a so-called COVID hotel")."""
     deps = {c.dep_: c for c in verb.children}
+    if verb.tag_ == "VBN" and "advmod" in deps and deps["advmod"].lower_ in rules()["naming_adverbs"]:
+        return True
     return "oprd" in deps and "dobj" in deps and deps["dobj"].tag_ in ("WDT", "WP")
 
 

@@ -267,6 +267,23 @@ def test_csv_download_has_the_filtered_rows(loaded: tuple[Page, pd.DataFrame], t
     table.clear()
 
 
+def test_csv_download_neutralises_formulas_in_list_cells_as_events_csv_does(
+        loaded: tuple[Page, pd.DataFrame], tmp_path: Path) -> None:
+    from timeline.frame import LIST_SEPARATOR, neutralise
+
+    page, df = loaded
+    joined = df["actors"].map(LIST_SEPARATOR.join)
+    formula_rows = df[joined.map(neutralise) != joined]
+    assert len(formula_rows), "the page's events need a list cell that starts like a formula"
+    with page.page.expect_download() as download:
+        page.page.locator("#events-download").click()
+    path = tmp_path / "all.csv"
+    download.value.save_as(str(path))
+    got = pd.read_csv(path, dtype=str, keep_default_na=False).set_index("event_id")
+    for event_id, actors in zip(formula_rows["event_id"], formula_rows["actors"], strict=True):
+        assert got.loc[event_id, "actors"] == neutralise(LIST_SEPARATOR.join(actors))
+
+
 def test_screenshot(browser: Any, loaded: tuple[Page, pd.DataFrame]) -> None:
     page = Page(browser, loaded[0].path)  # as opened
     OUTPUT.mkdir(exist_ok=True)

@@ -132,7 +132,8 @@
   function csvCell(name, value) {
     var text = LIST_COLUMNS.indexOf(name) >= 0 ? list(value).join('; ')
       : value === null || value === undefined ? '' : String(value);
-    if (typeof value === 'string' && FORMULA.test(text)) text = "'" + text;  // as events.csv does
+    // as events.csv does: strings and joined lists, never numbers (-5)
+    if ((typeof value === 'string' || Array.isArray(value)) && FORMULA.test(text)) text = "'" + text;
     return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
   function csv(rows) {

@@ -154,9 +154,11 @@ def _gold_label(g: dict[str, Any]) -> str:
     return f"{g.get('type')} {g.get('date')} {g.get('status') or 'occurred'} [{g.get('anchor')}]"
 
 
-def _match_article(ev: ModuleType, golds: list[dict], units: list[list[dict]]) -> tuple[dict[int, int], set[int]]:
-    """The scorer's one-to-one matching: gold index -> unit index, and the used unit indexes."""
-    pairs: dict[int, int] = {}
+def _match_article(ev: ModuleType, golds: list[dict], units: list[list[dict]]
+                   ) -> tuple[dict[int, tuple[int, dict]], set[int]]:
+    """The scorer's one-to-one matching: gold index -> (unit index, the unit's row it matched), and the used
+    unit indexes."""
+    pairs: dict[int, tuple[int, dict]] = {}
     used: set[int] = set()
     for same_type_pass in (True, False):
         for gi, g in enumerate(golds):
@@ -170,16 +172,10 @@ def _match_article(ev: ModuleType, golds: list[dict], units: list[list[dict]]) -
                 p = next((r for r in found if ev.type_ok(g, r.get("event_type"))), found[0])
                 if same_type_pass and not ev.type_ok(g, p.get("event_type")):
                     continue
-                pairs[gi] = pi
+                pairs[gi] = (pi, p)
                 used.add(pi)
                 break
     return pairs, used
-
-
-def _best_row(ev: ModuleType, g: dict, unit: list[dict]) -> dict:
-    anchor = ev.fold(g.get("anchor"))
-    found = [r for r in unit if anchor in ev.fold(r.get("sentence"))]
-    return next((r for r in found if ev.type_ok(g, r.get("event_type"))), found[0])
 
 
 def _fp_class(ev: ModuleType, unit: list[dict], golds_all: list[dict], matched_anchors: set[str]) -> str:
@@ -210,7 +206,7 @@ def ev_fold(text: str | None) -> str:
     return re.sub(r"\s+", " ", text or "").strip().lower()
 
 
-def _date_class(g: dict, row: dict, published: str) -> str:
+def _date_class(row: dict, published: str) -> str:
     pred = (row.get("date") or "").strip()
     if not pred:
         return "date:none"
@@ -245,12 +241,12 @@ def article_errors(ev: ModuleType, art: dict, all_rows: list[dict]) -> list[Erro
             cls = _miss_class(ev, g, all_rows, units, used)
             errors.append(Error(cls, doc, "", "-", _gold_label(g)))
             continue
-        row = _best_row(ev, g, units[pairs[gi]])
+        row = pairs[gi][1]
         if not ev.type_ok(g, row.get("event_type")):
             cls = f"type:{g.get('type')}->{row.get('event_type')}"
             errors.append(Error(cls, doc, row.get("sentence", ""), _label(row), _gold_label(g)))
         if g.get("date") and not ev.date_ok(g.get("date"), row.get("date"), g.get("date_window")):
-            errors.append(Error(_date_class(g, row, published), doc, row.get("sentence", ""), _label(row), _gold_label(g)))
+            errors.append(Error(_date_class(row, published), doc, row.get("sentence", ""), _label(row), _gold_label(g)))
     for pi, unit in enumerate(units):
         if pi not in used:
             cls = _fp_class(ev, unit, golds_all, matched_anchors)

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import InputError
-from .outputs import tool_files
+from .outputs import TOOL_FILES
 from .pubdate import parse_published
 from .types import Article, DocumentOutcome
 
@@ -242,12 +242,12 @@ class _Walk:
             return self._leave(path, "hidden folder")
         if path.resolve() in self.exclude:
             return self._leave(path, "the run's output folder")
-        if path.name in tool_files():
+        if path.name in TOOL_FILES:
             return self._leave(path, "written by timeline (an output, not an input)")
         return True
 
     def _reads(self, path: Path) -> bool:
-        if path.name in tool_files():
+        if path.name in TOOL_FILES:
             return self._leave(path, "written by timeline (an output, not an input)")
         return not path.name.startswith(".") and path.is_file()
 
@@ -554,7 +554,10 @@ def clearly_english(text: str) -> bool:
     A cheap first test (a tenth of the language model's time): the texts it leaves go to
     the model, so a False only costs time.
     """
-    share, words = english_marker_share(text)
+    return _marked_english(*english_marker_share(text))
+
+
+def _marked_english(share: float, words: int) -> bool:
     return words >= MIN_WORDS_FOR_MARKERS and share >= ENGLISH_MARKER_SHARE
 
 
@@ -576,7 +579,7 @@ def detect_language(text: str) -> str:
     share, words = english_marker_share(sample)
     if words < MIN_WORDS_FOR_LANGUAGE:
         return ""
-    if clearly_english(sample):
+    if _marked_english(share, words):
         return "en"
     language, probability = _identifier().classify(sample)
     if language != "en" and (probability < LANGUAGE_CONFIDENCE or share >= ENGLISH_MARKER_SHARE):

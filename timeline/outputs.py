@@ -19,8 +19,5 @@ FILE_NAMES: dict[str, str] = {
 REPORT_NAME = "report.json"
 #: The folder of the resume journal inside the output folder.
 JOURNAL_DIR = ".timeline"
-
-
-def tool_files() -> frozenset[str]:
-    """The names of the files and folders timeline writes into an output folder."""
-    return frozenset(FILE_NAMES.values()) | {REPORT_NAME, JOURNAL_DIR}
+#: The names of the files and folders timeline writes into an output folder.
+TOOL_FILES: frozenset[str] = frozenset(FILE_NAMES.values()) | {REPORT_NAME, JOURNAL_DIR}

@@ -109,12 +109,11 @@ def iter_article_rows(
 
 
 def iter_article_events(
-    articles: Sequence[Article] | Iterable[Article], *, nlp: Language, batch_size: int = BATCH_SIZE,
-    n_process: int = 1,
+    articles: Sequence[Article] | Iterable[Article], *, nlp: Language, batch_size: int = BATCH_SIZE
 ) -> Iterator[tuple[Article, list[Event]]]:
     """Yield each article with its events, in input order, as the pipeline finishes it."""
     stream = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
+    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         yield article, doc_events(doc, article)
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..temporal import find_timexes
+from .figures import f1, ratio
 from .matching import augmented
 
 Span = Mapping[str, Any]  # {"start", "end", "type", "value", ...}
@@ -155,9 +156,8 @@ def match_spans(gold: Sequence[Span], system: Sequence[Span]) -> list[tuple[int,
 
 
 def _prf(match: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
-    p = match / n_sys if n_sys else 0.0
-    r = match / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    p, r = ratio(match, n_sys), ratio(match, n_gold)
+    return p, r, f1(p, r)
 
 
 def score(pairs: Iterable[tuple[Sequence[Span], Sequence[Span]]]) -> dict[str, Any]:
@@ -181,8 +181,8 @@ def score(pairs: Iterable[tuple[Sequence[Span], Sequence[Span]]]) -> dict[str, A
             n["value_ok"] += g["value"] == s["value"]
     sp, sr, sf = _prf(n["strict"], n["n_sys"], n["n_gold"])
     rp, rr, rf = _prf(n["relaxed"], n["n_sys"], n["n_gold"])
-    tacc = n["type_ok"] / n["relaxed"] if n["relaxed"] else 0.0
-    vacc = n["value_ok"] / n["relaxed"] if n["relaxed"] else 0.0
+    tacc = ratio(n["type_ok"], n["relaxed"])
+    vacc = ratio(n["value_ok"], n["relaxed"])
     return {
         "n_gold": n["n_gold"],
         "n_sys": n["n_sys"],

@@ -16,7 +16,6 @@ Example:
 from __future__ import annotations
 
 from .engines import extract_batch
-from .run import DEFAULT_FORMATS, ENGINES, REPORT_NAME, RunResult, run_extraction, stderr_progress
+from .run import DEFAULT_FORMATS, ENGINES, RunResult, run_extraction, stderr_progress
 
-__all__ = ["DEFAULT_FORMATS", "ENGINES", "REPORT_NAME", "RunResult", "extract_batch", "run_extraction",
-           "stderr_progress"]
+__all__ = ["DEFAULT_FORMATS", "ENGINES", "RunResult", "extract_batch", "run_extraction", "stderr_progress"]

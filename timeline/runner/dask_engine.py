@@ -27,11 +27,11 @@ import pandas as pd
 from ..errors import TimelineError
 from ..export import write_parquet
 from .engines import Batch, Engine, extract_batch
-from .journal import JOURNAL_DIR, Entry
+from ..outputs import FILE_NAMES, JOURNAL_DIR
+from .journal import Entry
 
 #: Documents per Parquet part file (``events.parquet/part-00000.parquet``...).
 PART_DOCS = 1024
-PARQUET_DIR = "events.parquet"
 #: Tasks queued per worker thread, so the client never holds the whole corpus.
 QUEUED_PER_THREAD = 2
 INSTALL_HINT = "pip install 'timeline[dask]'"
@@ -122,7 +122,7 @@ def write_partitioned(df: pd.DataFrame, entries: list[Entry], out_dir: str | Pat
     groups = list(df.groupby(parts.to_numpy(), sort=True)) if len(df) else [(0, df)]
     for number, part in groups:
         write_parquet(part.reset_index(drop=True), staging / f"part-{int(number):05d}.parquet")
-    return _swap_in(staging, Path(out_dir) / PARQUET_DIR)
+    return _swap_in(staging, Path(out_dir) / FILE_NAMES["parquet"])
 
 
 def _swap_in(staging: Path, target: Path) -> Path:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import InputError
-from ..outputs import JOURNAL_DIR, REPORT_NAME
+from ..outputs import JOURNAL_DIR
 from ..types import DocumentOutcome
 
 JOURNAL_NAME = "journal.jsonl"

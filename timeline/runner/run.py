@@ -29,15 +29,16 @@ import pandas as pd
 
 from .. import __version__
 from ..errors import InputError
-from ..export import FILE_NAMES, write_json, write_outputs
+from ..export import write_json, write_outputs
 from ..frame import from_rows
 from ..ingest import MAX_CHARS, LeftOut, iter_inputs
 from ..nlp import choose_model, load_nlp, model_description
+from ..outputs import FILE_NAMES, REPORT_NAME
 from ..pipeline import BATCH_SIZE, event_table
 from ..types import Article, DocumentOutcome
 from .dask_engine import dask_engine, write_partitioned
 from .engines import Batch, Engine, failed_outcome, pool_engine, serial_engine
-from .journal import REPORT_NAME, Entry, Journal
+from .journal import Entry, Journal
 
 DEFAULT_FORMATS: tuple[str, ...] = ("csv", "jsonl", "html")
 ENGINES: tuple[str, ...] = ("local", "dask")

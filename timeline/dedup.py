@@ -63,8 +63,9 @@ def assign_cluster_ids(df: pd.DataFrame) -> pd.Series:
             for key in dict.fromkeys(keys):
                 heads.setdefault(key, []).append(head)
         docs[head].add(doc)
+        cluster_id = _cluster_id(rows[head]["event_id"])
         for n in group:
-            ids[n] = _cluster_id(rows[head]["event_id"])
+            ids[n] = cluster_id
     return pd.Series(ids, index=df.index, dtype="string")
 
 
@@ -91,11 +92,13 @@ def _joins(rows: list[Row], founder: list[int], group: list[int]) -> bool:
 
 
 def _bucket_keys(row: Row) -> Iterator[tuple[str, ...]]:
-    """The blocks a mention can match in: its type and status, and each month its dates cover."""
+    """The blocks a mention can match in: its type and status, and each month its dates cover.
+
+    An undated mention is in none: across articles only dated mentions join (:func:`same_event_across`).
+    """
     block = (str(row["event_type"]), str(row["status"]))
     start, end = row["date_start"], row["date_end"]
     if pd.isna(start) or pd.isna(end):
-        yield (*block, "undated", str(row["doc_id"]))
         return
     first, last = pd.Timestamp(start), pd.Timestamp(end)
     for month in range(first.year * 12 + first.month - 1, last.year * 12 + last.month):

@@ -144,8 +144,9 @@ def timeline_figure(
     window = densest_window(dated["_mid"])
     if window is not None:
         fig.update_xaxes(range=list(window))
-    _add_menus(fig, merged, every, _event_traces(dated.assign(_lane=[every.index[v] for v in values]),
-                                                 color, colours))
+    expanded = [] if merged == every else _event_traces(
+        dated.assign(_lane=[every.index[v] for v in values]), color, colours)
+    _add_menus(fig, merged, every, expanded)
     _add_notes(fig, df, dated, freq, window)
     return fig
 

@@ -201,8 +201,8 @@ def _timex_tense(doc: Doc, timex: Timex) -> str | None:
     index = _timex_token(doc, timex)
     if index < 0:
         return None
-    token, present = doc[index], False
-    for _ in range(10):
+    present = False
+    for token in (doc[i] for i in head_path(doc[index], 10)):
         if token.tag_.startswith("VB") and token.dep_ not in ("aux", "auxpass"):
             auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
             if any(c.tag_ == "MD" or c.lower_ == "to" for c in auxes):
@@ -216,9 +216,6 @@ def _timex_tense(doc: Doc, timex: Timex) -> str | None:
                 present = True
             elif token.tag_ == "VB":
                 return None
-        if token.head.i == token.i:
-            break
-        token = token.head
     return "present" if present else None
 
 
@@ -764,8 +761,7 @@ def _is_present_report(doc: Doc, candidate: Candidate) -> bool:
     span = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
     if span is None or not has_annotation(doc, "TAG"):
         return False
-    token = span.root
-    for _ in range(6):
+    for token in (doc[i] for i in head_path(span.root, 6)):
         auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "MD"]
         if any(c.tag_ == "MD" for c in token.children if c.dep_ == "aux"):
             return False  # "could turn": a possibility, not a report
@@ -774,9 +770,6 @@ def _is_present_report(doc: Doc, candidate: Candidate) -> bool:
             return False
         if any(tag in PRESENT_TAGS for tag in tags):
             return True
-        if token.head.i == token.i:
-            return False
-        token = token.head
     return False
 
 

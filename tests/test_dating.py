@@ -30,7 +30,7 @@ ROWS = [
 def test_event_dates(model_nlp, text, day, basis):
     import timeline
 
-    df = timeline.extract([text], published="2024-03-09", nlp=model_nlp)
+    df = timeline.extract([text], published="2024-03-09", nlp=model_nlp, min_confidence=0.0)
     assert (df["date"] == day).any(), df[["event_type", "date", "date_basis"]]
 
 
@@ -43,7 +43,7 @@ DATE_RULES = cases.rows("dating_rules", "text", "event_type", "day", "why")
 def test_date_rules(model_nlp, text, event_type, day, why):
     import timeline
 
-    df = timeline.extract([text], published="2024-03-09", nlp=model_nlp)
+    df = timeline.extract([text], published="2024-03-09", nlp=model_nlp, min_confidence=0.0)
     rows = df[df["event_type"] == event_type]
     assert (rows["date"] == day).any(), df[["event_type", "trigger", "date", "date_basis"]]
 
@@ -57,7 +57,7 @@ NOT_DATES = cases.rows("dating_not_taken", "text", "event_type", "day", "why")
 def test_dates_not_taken(model_nlp, text, event_type, day, why):
     import timeline
 
-    df = timeline.extract([text], published="2024-03-09", nlp=model_nlp)
+    df = timeline.extract([text], published="2024-03-09", nlp=model_nlp, min_confidence=0.0)
     rows = df[df["event_type"] == event_type]
     assert len(rows) >= 1, df[["event_type", "trigger", "date"]]
     assert not (rows["date"] == day).any(), rows[["trigger", "date", "date_basis"]]

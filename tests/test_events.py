@@ -30,7 +30,7 @@ def test_arguments_with_model(model_nlp, row):
     import timeline
 
     sentence, event_type, status, actor, target, location, weapon, amount, fatalities, day = row
-    df = timeline.extract([sentence], published="2024-06-12", nlp=model_nlp)
+    df = timeline.extract([sentence], published="2024-06-12", nlp=model_nlp, min_confidence=0.0)
     hit = df[df["event_type"] == event_type].iloc[0]
     assert hit["status"] == status
     assert actor in hit["actors"] if actor else len(hit["actors"]) == 0
@@ -164,7 +164,7 @@ def test_a_toll_belongs_to_the_killing_not_to_the_truce(model_nlp):
 
     text = ("Israeli air strikes killed at least 40 Palestinians overnight as mediators struggled to revive "
             "a ceasefire that collapsed on Tuesday.")
-    df = timeline.extract([text], published="2025-03-19", nlp=model_nlp)
+    df = timeline.extract([text], published="2025-03-19", nlp=model_nlp, min_confidence=0.0)
     tolls = dict(zip(df["event_type"], df["fatalities"]))
     assert tolls["air_or_drone_strike"] == 40
     assert tolls["agreement_or_ceasefire"] is pd_na()

@@ -68,10 +68,10 @@ def test_a_failing_document_is_skipped_and_the_batch_goes_on(monkeypatch):
 
     real = pipeline.doc_events
 
-    def flaky(doc, article):
+    def flaky(doc, article, **options):
         if article.doc_id == "bad":
             raise RuntimeError("boom\nsecond line")
-        return real(doc, article)
+        return real(doc, article, **options)
 
     monkeypatch.setattr(pipeline, "doc_events", flaky)
     text = "Russia launched a missile at Dnipro on Thursday, officials said."

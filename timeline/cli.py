@@ -81,6 +81,12 @@ QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or
 JobsOption = Annotated[
     int, typer.Option("--jobs", "-j", min=1, help="Worker processes (each loads the pipeline once).")
 ]
+MinConfidenceOption = Annotated[
+    Optional[float],
+    typer.Option("--min-confidence", min=0.0, max=1.0,
+                 help="Leave out events the confidence model rates lower; 0 keeps every candidate "
+                      "(default: the model's threshold, in report.json)."),
+]
 
 
 @app.command(epilog=EXAMPLES)
@@ -104,6 +110,7 @@ def extract(
         int, typer.Option(min=1, help="Skip articles longer than this many characters.")
     ] = 1_000_000,
     jobs: JobsOption = 1,
+    min_confidence: MinConfidenceOption = None,
     resume: Annotated[
         bool, typer.Option("--resume", help="Continue an interrupted run into the same --out folder: "
                                             "documents it finished are not processed again.")
@@ -123,7 +130,7 @@ def extract(
     _check_engine(engine, scheduler)
     _run(paths, out=out, published=published, formats=_formats(format), model=model, title=title,
          max_chars=max_chars, quiet=quiet, jobs=jobs, resume=resume, engine=engine, scheduler=scheduler,
-         day_first=day_first)
+         day_first=day_first, min_confidence=min_confidence)
 
 
 @app.command(epilog=EXAMPLES)
@@ -151,7 +158,8 @@ def _check_engine(engine: str, scheduler: str | None) -> None:
 
 def _run(paths: list[str], *, out: Path, published: str | None, formats: list[str], model: str | None,
          title: str, max_chars: int, quiet: bool, jobs: int = 1, resume: bool = False,
-         engine: str = "local", scheduler: str | None = None, day_first: bool | None = None) -> None:
+         engine: str = "local", scheduler: str | None = None, day_first: bool | None = None,
+         min_confidence: float | None = None) -> None:
     from .pubdate import parse_published
     from .runner import run_extraction, stderr_progress
 
@@ -167,7 +175,7 @@ def _run(paths: list[str], *, out: Path, published: str | None, formats: list[st
                                 model=model,
                                 title=title, progress=progress, warn=warn, max_chars=max_chars,
                                 jobs=jobs, resume=resume, engine=engine,  # type: ignore[arg-type]
-                                scheduler=scheduler)
+                                scheduler=scheduler, min_confidence=min_confidence)
     except TimelineError as exc:
         raise _fail(str(exc)) from None
     if not quiet:
@@ -252,6 +260,7 @@ def evaluate_events(
     articles: Annotated[Path, typer.Argument(help="The gold's articles: a folder (NN.txt + NN.json) or a "
                                                   "file such as a JSON Lines feed; every article is extracted.")],
     model: ModelOption = None,
+    min_confidence: MinConfidenceOption = None,
     clusters: Annotated[
         bool, typer.Option("--clusters", help="Score one prediction per cluster_id of an article, as "
                            "eval_events.py --clusters does (alt_types and date_window count as right; date "
@@ -265,9 +274,11 @@ def evaluate_events(
 
     try:
         if clusters:
-            typer.echo(format_cluster_report(evaluate_clusters(gold, articles, model=model), errors=errors))
+            result = evaluate_clusters(gold, articles, model=model, min_confidence=min_confidence)
+            typer.echo(format_cluster_report(result, errors=errors))
         else:
-            typer.echo(format_event_report(evaluate(gold, articles, model=model), errors=errors))
+            result = evaluate(gold, articles, model=model, min_confidence=min_confidence)
+            typer.echo(format_event_report(result, errors=errors))
     except TimelineError as exc:
         raise _fail(str(exc)) from None
 

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from .dedup import assign_cluster_ids
 from .errors import InputError
 from .events import candidates, headline, resolve_date
-from .events.confidence import confidence
+from .events.confidence import confidence, default_min_confidence
 from .frame import event_row, from_rows
 from .geo import locate
 from .nlp import doc_text, forget_cache, load_nlp
@@ -44,6 +44,7 @@ def extract(
     nlp: Language | None = None,
     model: str | None = None,
     day_first: bool | None = None,
+    min_confidence: float | None = None,
 ) -> pd.DataFrame:
     """Extract the events of articles (or plain texts) into the event table.
 
@@ -55,6 +56,8 @@ def extract(
         nlp: a loaded pipeline from :func:`timeline.nlp.load_nlp`; loaded when omitted.
         model: the pipeline to load when ``nlp`` is omitted.
         day_first: how to read an all-number ``published`` such as ``04/06/2025``.
+        min_confidence: leave out events the confidence model rates lower (0 keeps every
+            candidate); the model's own threshold when omitted.
 
     Returns:
         One row per event mention, columns per SCHEMA.md.
@@ -68,7 +71,8 @@ def extract(
     """
     articles = as_articles(articles_or_texts, published=published, day_first=day_first)
     pipeline = nlp if nlp is not None else load_nlp(model)
-    return event_table(row for _, rows in iter_article_rows(articles, nlp=pipeline) for row in rows)
+    rows = iter_article_rows(articles, nlp=pipeline, min_confidence=min_confidence)
+    return event_table(row for _, article_rows in rows for row in article_rows)
 
 
 def event_table(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
@@ -101,30 +105,36 @@ def as_articles(items: Iterable[Article | str], *, published: date | str | None,
 
 
 def iter_article_rows(
-    articles: Iterable[Article], *, nlp: Language, batch_size: int = BATCH_SIZE
+    articles: Iterable[Article], *, nlp: Language, batch_size: int = BATCH_SIZE,
+    min_confidence: float | None = None,
 ) -> Iterator[tuple[Article, list[dict[str, Any]]]]:
     """Yield each article with its event rows (:func:`timeline.frame.event_row`), in input order."""
-    for article, events in iter_article_events(articles, nlp=nlp, batch_size=batch_size):
+    events_by_article = iter_article_events(articles, nlp=nlp, batch_size=batch_size, min_confidence=min_confidence)
+    for article, events in events_by_article:
         yield article, [event_row(event) for event in events]
 
 
 def iter_article_events(
-    articles: Sequence[Article] | Iterable[Article], *, nlp: Language, batch_size: int = BATCH_SIZE
+    articles: Sequence[Article] | Iterable[Article], *, nlp: Language, batch_size: int = BATCH_SIZE,
+    min_confidence: float | None = None,
 ) -> Iterator[tuple[Article, list[Event]]]:
     """Yield each article with its events, in input order, as the pipeline finishes it."""
+    threshold = default_min_confidence() if min_confidence is None else min_confidence
     stream = ((article.text, article) for article in articles)
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-        yield article, doc_events(doc, article)
+        yield article, doc_events(doc, article, min_confidence=threshold)
 
 
-def doc_events(doc: Doc, article: Article) -> list[Event]:
-    """The events of one parsed article (clusters not yet assigned)."""
+def doc_events(doc: Doc, article: Article, *, min_confidence: float = 0.0) -> list[Event]:
+    """The events of one parsed article rated at least ``min_confidence`` (clusters not yet assigned)."""
     assert article.published is not None
     timexes = find_timexes(doc_text(doc), published=article.published, doc=doc)
     events = []
     for candidate in candidates(doc):
         when = resolve_date(doc, candidate, timexes, published=article.published)
-        events.append(_event(article, candidate, when))
+        event = _event(article, candidate, when)
+        if event.confidence >= min_confidence:
+            events.append(event)
     forget_cache(doc)
     return events
 
@@ -137,7 +147,7 @@ def _event(article: Article, candidate: Candidate, when: ResolvedDate) -> Event:
         candidate=candidate,
         when=when,
         headline=headline(candidate),
-        confidence=confidence(candidate, when),
+        confidence=confidence(article, candidate, when),
         latitude=point[0] if point else None,
         longitude=point[1] if point else None,
     )

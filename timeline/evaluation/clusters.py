@@ -270,7 +270,8 @@ def format_cluster_report(result: Mapping[str, Any], *, errors: bool = False) ->
 
 
 def evaluate_clusters(
-    gold_path: str | Path, articles: str | Path, *, model: str | None = None, nlp: Language | None = None
+    gold_path: str | Path, articles: str | Path, *, model: str | None = None, nlp: Language | None = None,
+    min_confidence: float | None = None,
 ) -> dict[str, Any]:
     """Run the extractor on every article of ``articles`` and score it one prediction per cluster.
 
@@ -279,6 +280,7 @@ def evaluate_clusters(
         articles: the articles: a folder (``NN.txt`` + ``NN.json``) or a file such as a JSON Lines feed.
         model: the spaCy pipeline to load when ``nlp`` is not given.
         nlp: an already loaded pipeline (:func:`timeline.nlp.load_nlp`).
+        min_confidence: the extraction's threshold (:func:`timeline.pipeline.extract`).
 
     Returns:
         The dict of :func:`score_clusters`.
@@ -291,4 +293,5 @@ def evaluate_clusters(
         >>> print(format_cluster_report(result))  # doctest: +SKIP
     """
     gold = read_gold(gold_path)
-    return score_clusters(gold, gold_table(gold, articles, nlp=nlp if nlp is not None else load_nlp(model)))
+    return score_clusters(gold, gold_table(gold, articles, nlp=nlp if nlp is not None else load_nlp(model),
+                                   min_confidence=min_confidence))

@@ -79,7 +79,8 @@ def read_gold(path: str | Path) -> dict[str, dict[str, Any]]:
 
 
 def evaluate_events(
-    gold_path: str | Path, articles: str | Path, *, model: str | None = None, nlp: Language | None = None
+    gold_path: str | Path, articles: str | Path, *, model: str | None = None, nlp: Language | None = None,
+    min_confidence: float | None = None,
 ) -> dict[str, Any]:
     """Run the extractor on the gold's articles and score it, row by row (see the module docstring).
 
@@ -88,6 +89,7 @@ def evaluate_events(
         articles: the articles: a folder (``NN.txt`` + ``NN.json``) or a file such as a JSON Lines feed.
         model: the spaCy pipeline to load when ``nlp`` is not given.
         nlp: an already loaded pipeline (:func:`timeline.nlp.load_nlp`).
+        min_confidence: the extraction's threshold (:func:`timeline.pipeline.extract`).
 
     Returns:
         ``{"summary": {...}, "per_type": {...}, "per_article": {...}, "errors": [...],
@@ -103,10 +105,12 @@ def evaluate_events(
         >>> round(result["summary"]["f1"], 2)  # doctest: +SKIP
     """
     gold = read_gold(gold_path)
-    return score(gold, gold_table(gold, articles, nlp=nlp if nlp is not None else load_nlp(model)))
+    return score(gold, gold_table(gold, articles, nlp=nlp if nlp is not None else load_nlp(model),
+                                   min_confidence=min_confidence))
 
 
-def gold_table(gold: Mapping[str, Any], articles: str | Path, *, nlp: Language) -> pd.DataFrame:
+def gold_table(gold: Mapping[str, Any], articles: str | Path, *, nlp: Language,
+               min_confidence: float | None = None) -> pd.DataFrame:
     """The event table of every article in ``articles``, as ``timeline extract`` makes it.
 
     Every article is extracted, not only those with gold: ``cluster_id`` s are assigned over
@@ -122,7 +126,7 @@ def gold_table(gold: Mapping[str, Any], articles: str | Path, *, nlp: Language) 
     missing = sorted(set(gold) - {a.doc_id for a in found})
     if missing:
         raise InputError(f"{path}: no article for gold id(s) {', '.join(missing)}")
-    return extract(found, nlp=nlp)
+    return extract(found, nlp=nlp, min_confidence=min_confidence)
 
 
 def score(gold: Mapping[str, Mapping[str, Any]], df: pd.DataFrame) -> dict[str, Any]:

@@ -37,13 +37,14 @@ QUEUED_PER_THREAD = 2
 INSTALL_HINT = "pip install 'timeline[dask]'"
 
 
-def dask_engine(*, model: str, jobs: int, scheduler: str | None) -> Engine:
+def dask_engine(*, model: str, jobs: int, scheduler: str | None, min_confidence: float | None = None) -> Engine:
     """An engine that runs batches on a dask cluster.
 
     Args:
         model: the pipeline each worker loads (a name or path every worker can load).
         jobs: workers of the local cluster started when ``scheduler`` is ``None``.
         scheduler: a running scheduler's address (``tcp://host:8786``).
+        min_confidence: the extraction's threshold (:func:`timeline.pipeline.iter_article_rows`).
 
     Raises:
         TimelineError: when dask.distributed is not installed.
@@ -55,7 +56,7 @@ def dask_engine(*, model: str, jobs: int, scheduler: str | None) -> Engine:
 
     def run(batches: Iterator[Batch]) -> Iterator[list[Entry]]:
         with _client(distributed, scheduler, jobs) as client:
-            yield from _submitted(distributed, client, batches, model)
+            yield from _submitted(distributed, client, batches, model, min_confidence)
 
     return run
 
@@ -77,12 +78,13 @@ def _client(distributed: Any, scheduler: str | None, jobs: int) -> Iterator[Any]
         yield client
 
 
-def _submitted(distributed: Any, client: Any, batches: Iterator[Batch], model: str) -> Iterator[list[Entry]]:
+def _submitted(distributed: Any, client: Any, batches: Iterator[Batch], model: str, min_confidence: float | None
+               ) -> Iterator[list[Entry]]:
     """Submit batches with a bounded queue; yield each batch's entries as it finishes."""
     limit = QUEUED_PER_THREAD * max(sum(client.nthreads().values()), 1)
     running = distributed.as_completed()
     for batch in batches:
-        running.add(client.submit(extract_batch, batch, model, pure=False))
+        running.add(client.submit(extract_batch, batch, model, min_confidence, pure=False))
         while running.count() >= limit:
             yield _result(next(running))
     for future in running:

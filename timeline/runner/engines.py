@@ -35,34 +35,35 @@ Batch = list[tuple[int, Article]]
 Engine = Callable[[Iterator[Batch]], Iterator[list[Entry]]]
 
 
-def serial_engine(*, model: str) -> Engine:
+def serial_engine(*, model: str, min_confidence: float | None = None) -> Engine:
     """An engine that runs every batch in this process, one after the other."""
-    return lambda batches: (extract_batch(batch, model) for batch in batches)
+    return lambda batches: (extract_batch(batch, model, min_confidence) for batch in batches)
 
 
-def pool_engine(*, model: str, jobs: int) -> Engine:
+def pool_engine(*, model: str, jobs: int, min_confidence: float | None = None) -> Engine:
     """An engine that runs batches on ``jobs`` local processes (see :func:`_pooled`)."""
-    return lambda batches: _pooled(batches, model=model, jobs=jobs)
+    return lambda batches: _pooled(batches, model=model, jobs=jobs, min_confidence=min_confidence)
 
 
-def extract_batch(batch: Batch, model: str) -> list[Entry]:
+def extract_batch(batch: Batch, model: str, min_confidence: float | None = None) -> list[Entry]:
     """Extract one batch in this process, with this process's cached pipeline.
 
     A document whose extraction fails is skipped with the error as its reason;
     the rest of the batch goes on. This is the task the process pool and the
-    dask workers run: only the model's name travels, never the model.
+    dask workers run: only the model's name travels, never the model. ``min_confidence``
+    is :func:`timeline.pipeline.iter_article_rows`' threshold.
     """
     nlp = load_nlp(model)
     try:
-        return [_entry(seq, article, rows) for (seq, _), (article, rows)
-                in zip(batch, iter_article_rows([a for _, a in batch], nlp=nlp), strict=True)]
+        rows_by_article = iter_article_rows([a for _, a in batch], nlp=nlp, min_confidence=min_confidence)
+        return [_entry(seq, article, rows) for (seq, _), (article, rows) in zip(batch, rows_by_article, strict=True)]
     except Exception:  # noqa: BLE001 - find the failing document, keep the others
-        return [_entry_alone(seq, article, model) for seq, article in batch]
+        return [_entry_alone(seq, article, model, min_confidence) for seq, article in batch]
 
 
-def _entry_alone(seq: int, article: Article, model: str) -> Entry:
+def _entry_alone(seq: int, article: Article, model: str, min_confidence: float | None) -> Entry:
     try:
-        (_, rows), = iter_article_rows([article], nlp=load_nlp(model))
+        (_, rows), = iter_article_rows([article], nlp=load_nlp(model), min_confidence=min_confidence)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
         return Entry(seq, failed_outcome(article.doc_id, article.origin, "extraction failed", exc))
     return _entry(seq, article, rows)
@@ -79,7 +80,8 @@ def _entry(seq: int, article: Article, rows: list[dict[str, Any]]) -> Entry:
     return Entry(seq, DocumentOutcome(article.doc_id, article.origin, "processed", note, len(rows)), rows)
 
 
-def _pooled(batches: Iterator[Batch], *, model: str, jobs: int) -> Iterator[list[Entry]]:
+def _pooled(batches: Iterator[Batch], *, model: str, jobs: int, min_confidence: float | None
+            ) -> Iterator[list[Entry]]:
     """Run batches on ``jobs`` processes, each loading the pipeline once; 2 batches queued per process.
 
     On Linux the workers are forked, so they start with the pipeline this process
@@ -91,7 +93,7 @@ def _pooled(batches: Iterator[Batch], *, model: str, jobs: int) -> Iterator[list
     queued: deque[Future[list[Entry]]] = deque()
     try:
         for batch in batches:
-            queued.append(pool.submit(extract_batch, batch, model))
+            queued.append(pool.submit(extract_batch, batch, model, min_confidence))
             while len(queued) >= 2 * jobs or (queued and queued[0].done()):
                 yield queued.popleft().result()
         while queued:

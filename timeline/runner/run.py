@@ -34,7 +34,7 @@ from ..frame import from_rows
 from ..ingest import MAX_CHARS, LeftOut, iter_inputs
 from ..nlp import choose_model, load_nlp, model_description
 from ..outputs import FILE_NAMES, REPORT_NAME
-from ..pipeline import BATCH_SIZE, event_table
+from ..pipeline import BATCH_SIZE, default_min_confidence, event_table
 from ..types import Article, DocumentOutcome
 from .dask_engine import dask_engine, write_partitioned
 from .engines import Batch, Engine, failed_outcome, pool_engine, serial_engine
@@ -58,6 +58,7 @@ class RunResult:
     jobs: int = 1
     resumed: int = 0
     left_out: list[LeftOut] = field(default_factory=list)
+    min_confidence: float = 0.0
 
     @property
     def processed(self) -> int:
@@ -92,6 +93,7 @@ class RunResult:
             "model": self.model,
             "engine": self.engine,
             "jobs": self.jobs,
+            "min_confidence": self.min_confidence,
             "seconds": round(self.seconds, 2),
             "resumed": self.resumed,
             "counts": {
@@ -122,6 +124,7 @@ def run_extraction(
     resume: bool = False,
     engine: Literal["local", "dask"] = "local",
     scheduler: str | None = None,
+    min_confidence: float | None = None,
 ) -> RunResult:
     """Extract the events of every input and write the outputs and the report.
 
@@ -142,6 +145,8 @@ def run_extraction(
             (the formats may differ: outputs of the formats not asked for are removed).
         engine: ``"local"`` (this machine) or ``"dask"`` (a dask.distributed cluster).
         scheduler: the address of a running dask scheduler; a local cluster when omitted.
+        min_confidence: leave out events the confidence model rates lower (0 keeps every
+            candidate); the model's own threshold when omitted.
 
     Returns:
         The :class:`RunResult`.
@@ -158,8 +163,10 @@ def run_extraction(
         raise InputError(f"`engine` value = {engine!r} is invalid; value must be one of {list(ENGINES)}")
     name = choose_model(model)
     description = model_description(load_nlp(name))
+    threshold = default_min_confidence() if min_confidence is None else min_confidence
     settings = {"inputs": [str(p) for p in paths], "published": str(published or ""), "model": name,
-                "max_chars": max_chars, **({"day_first": day_first} if day_first is not None else {})}
+                "max_chars": max_chars, "min_confidence": threshold,
+                **({"day_first": day_first} if day_first is not None else {})}
     journal = Journal.open(out_dir, settings=settings, resume=resume)
     tracker = _Tracker(progress, warn, started, journal.entries())
     left_out: list[LeftOut] = []
@@ -167,7 +174,8 @@ def run_extraction(
         items = iter_inputs(paths, published=published, max_chars=max_chars, day_first=day_first,
                             exclude=[out_dir] if out_dir is not None else [], left_out=left_out)
         batches = _pending(items, journal, tracker)
-        for entries in _engine(engine, model=name, jobs=jobs, scheduler=scheduler)(batches):
+        chosen = _engine(engine, model=name, jobs=jobs, scheduler=scheduler, min_confidence=threshold)
+        for entries in chosen(batches):
             journal.append(entries)
             tracker.finished(entries)
     finally:
@@ -175,7 +183,7 @@ def run_extraction(
     tracker.left_out(left_out)
     table, entries = _table(journal.entries(), tracker)
     result = RunResult(table, [e.outcome for e in entries], model=description, engine=engine,
-                       jobs=jobs, resumed=tracker.resumed, left_out=left_out)
+                       jobs=jobs, resumed=tracker.resumed, left_out=left_out, min_confidence=threshold)
     if out_dir is not None:
         _remove_stale_outputs(Path(out_dir), formats)
         result.written = _write(result.events, entries, out_dir, formats, title=title, engine=engine)
@@ -241,13 +249,13 @@ def _pending(
         yield batch
 
 
-def _engine(engine: str, *, model: str, jobs: int, scheduler: str | None) -> Engine:
+def _engine(engine: str, *, model: str, jobs: int, scheduler: str | None, min_confidence: float) -> Engine:
     """The engine named ``engine``: dask, a local process pool when ``jobs > 1``, else this process."""
     if engine == "dask":
-        return dask_engine(model=model, jobs=jobs, scheduler=scheduler)
+        return dask_engine(model=model, jobs=jobs, scheduler=scheduler, min_confidence=min_confidence)
     if jobs > 1:
-        return pool_engine(model=model, jobs=jobs)
-    return serial_engine(model=model)
+        return pool_engine(model=model, jobs=jobs, min_confidence=min_confidence)
+    return serial_engine(model=model, min_confidence=min_confidence)
 
 
 def _table(entries: list[Entry], tracker: _Tracker) -> tuple[pd.DataFrame, list[Entry]]:

@@ -100,6 +100,12 @@ def _read(key: str, value: Any) -> Any:
     return value
 
 
+@lru_cache(maxsize=None)
+def word_set(key: str) -> frozenset[str]:
+    """The words of the rule list (or word -> type table) ``key`` of :func:`rules`, as a set, built once."""
+    return frozenset(rules()[key])
+
+
 def rule_type(rule: str) -> str:
     """The event type a parse rule of :mod:`.classification` or :mod:`.mentions` gives (``rule_types``)."""
     event_type: str = rules()["rule_types"][rule]

@@ -19,7 +19,7 @@ from ..nlp import (
     token_column,
 )
 from ..types import Status
-from .rules import rules, types_flagged
+from .rules import rules, types_flagged, word_set
 
 def status_of(span: Span, *, event_type: str | None = None) -> Status:
     """Tell whether the event occurred, is planned, negated or hypothetical.
@@ -64,7 +64,7 @@ def _reported(span: Span) -> bool:
     talks went well"), and "would" is not a judgement ("said an offensive would be costly")."""
     if any(tok.lower_ in ("if", "unless") for tok in sent_of(span)):
         return False
-    verbs = set(rules()["reporting_verbs"]) | set(rules()["future_reporting_verbs"])
+    verbs = word_set("reporting_verbs") | word_set("future_reporting_verbs")
     doc = span.doc
     for below, above in pairwise(head_path(span.root, 6)):
         head = doc[below]
@@ -161,7 +161,7 @@ def _intended(span: Span) -> bool:
 
 def _announced(span: Span) -> bool:
     """Whether the trigger hangs under a past-tense announcement verb ("announced he would send")."""
-    announce = set(rules()["announcement_verbs"])
+    announce = word_set("announcement_verbs")
     doc = span.doc
     return any(doc[i].lower_ in announce and doc[i].tag_ == "VBD" for i in head_path(span.root, 4))
 

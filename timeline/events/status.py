@@ -14,6 +14,7 @@ from ..nlp import (
     VERB_POS,
     children_ids,
     has_annotation,
+    has_infinitive_to,
     head_path,
     sent_of,
     token_column,
@@ -96,8 +97,7 @@ def _prepared_for(span: Span) -> bool:
     doc = span.doc
     for below, above in pairwise(head_path(span.root, 4, through=("dobj", "pobj", "prep", "advcl", "xcomp"))):
         token = doc[below]
-        if token.dep_ in ("advcl", "xcomp") and token.pos_ in VERB_POS and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+        if token.dep_ in ("advcl", "xcomp") and token.pos_ in VERB_POS and has_infinitive_to(token) \
                 and doc[above].lemma_ in rules()["preparation_verbs"]:
             return True
     return False
@@ -106,8 +106,8 @@ def _prepared_for(span: Span) -> bool:
 def _directed(span: Span) -> bool:
     """Whether the trigger is the infinitive a directive verb governs ("ordered troops to take")."""
     token = span.root
-    return token.dep_ == "xcomp" and token.head.lemma_ in rules()["directive_verbs"] and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.dep_ == "xcomp" and token.head.lemma_ in rules()["directive_verbs"] \
+        and has_infinitive_to(token)
 
 
 def _called_for(span: Span) -> bool:
@@ -124,8 +124,8 @@ def _arranged(span: Span) -> bool:
     however far the parser hung it from the copula."""
     for index in head_path(span.root, 3):
         head = span.doc[index]
-        planned = [c for c in head.children if c.dep_ == "xcomp" and any(
-            g.dep_ == "aux" and g.lower_ == "to" for g in c.children)] if head.lemma_ == "be" else []
+        planned = [c for c in head.children if c.dep_ == "xcomp" and has_infinitive_to(c)] \
+            if head.lemma_ == "be" else []
         if planned:
             return head.i > span.root.i or any(c.i == span.root.i for c in planned)
     return False
@@ -153,7 +153,7 @@ def _intended(span: Span) -> bool:
     doc = span.doc
     for below, above in pairwise(head_path(span.root, 4, through=("xcomp",))):
         token, head = doc[below], doc[above]
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and head.pos_ == "ADJ" \
+        if has_infinitive_to(token) and head.pos_ == "ADJ" \
                 and head.lemma_.lower() in rules()["intent_adjectives"]:
             return True
     return False

@@ -7,7 +7,7 @@ import spacy
 from spacy.attrs import LOWER, ORTH
 
 from timeline.ingest import read_articles
-from timeline.nlp import TRIGGERS_KEY, first_token_values, longest_match, read_patterns
+from timeline.nlp import TRIGGERS_KEY, first_token_values, has_infinitive_to, longest_match, read_patterns
 
 from .conftest import DATA
 
@@ -280,3 +280,18 @@ def test_trigger_ruler_bytes_and_initialize():
     ruler.initialize(patterns=[])
     assert len(ruler) == 0
     assert _spans(nlp(text), TRIGGERS_KEY) == []
+
+
+# (sentence, verb, expected): whether the verb is a to-infinitive; "to" as a preposition does not count
+INFINITIVES = [
+    ("Putin ordered the troops to take the city.", "take", True),
+    ("The talks are to begin on Monday.", "begin", True),
+    ("The troops took the city.", "took", False),
+    ("The troops went to Kharkiv.", "went", False),
+]
+
+
+@pytest.mark.parametrize("sentence,verb,expected", INFINITIVES, ids=[v for _, v, _ in INFINITIVES])
+def test_has_infinitive_to(model_nlp, sentence, verb, expected):
+    doc = model_nlp(sentence)
+    assert has_infinitive_to(next(t for t in doc if t.text == verb)) is expected

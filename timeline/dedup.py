@@ -24,8 +24,6 @@ FINE = ("day", "hour", "minute")
 COMPARED = ("event_id", "doc_id", "sent_start", "sentence", "event_type", "status", "date_start", "date_end",
             "date_precision", "location", "actor_countries", "actors")
 Row = Mapping[str, Any]
-#: The types of a death toll, which joins the attack told in its sentence.
-TOLL_TYPES = frozenset({"casualty_report"})
 
 
 def assign_cluster_ids(df: pd.DataFrame) -> pd.Series:
@@ -163,7 +161,8 @@ def _shares_place_or_side(a: Row, b: Row) -> bool:
 def _toll_of_attack(a: Row, b: Row) -> bool:
     """Whether one of two mentions of one sentence is a toll and the other an attack."""
     types = {a["event_type"], b["event_type"]}
-    return len(types) == 2 and bool(types & TOLL_TYPES) and bool(types & types_flagged("attack"))
+    toll, attack = types_flagged("death_toll"), types_flagged("attack")
+    return len(types) == 2 and bool(types & toll) and bool(types & attack)
 
 
 def _dates_overlap(a: Row, b: Row) -> bool:

@@ -33,6 +33,7 @@ from .rules import (
     rule_type,
     rules,
     types_flagged,
+    word_set,
 )
 
 def actors_of(span: Span, event_type: str) -> list[str]:
@@ -156,7 +157,7 @@ def _weapon_named(sent: Span) -> str:
     for ent in ents_in(sent):
         if ent.label_ == "WEAPON":
             return ent.text
-    heads = set(rules()["weapon_heads"])
+    heads = word_set("weapon_heads")
     for tok in sent:
         if tok.lower_ in heads and tok.pos_ in ("NOUN", "PROPN", ""):
             left = [t for t in tok.lefts if t.dep_ in ("amod", "compound") or t.pos_ in ("ADJ", "PROPN")]
@@ -166,13 +167,7 @@ def _weapon_named(sent: Span) -> str:
 
 
 def _is_weapon(token: Token) -> bool:
-    return token.lower_ in _weapon_heads() or token.ent_type_ == "WEAPON"
-
-
-@lru_cache(maxsize=1)
-def _weapon_heads() -> frozenset[str]:
-    """``weapon_heads`` of the event rules, as a set."""
-    return frozenset(rules()["weapon_heads"])
+    return token.lower_ in word_set("weapon_heads") or token.ent_type_ == "WEAPON"
 
 
 def amount_of(span: Span) -> str:

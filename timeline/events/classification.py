@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from ..nlp import FINITE_VERB_TAGS, NOUN_POS, clause_tokens, ents_in, has_annotation, sent_of
 from .arguments import is_means
-from .rules import ATTACK, PLACE_LABELS, TIME_LABELS, rule_type, rules
+from .rules import ATTACK, PLACE_LABELS, TIME_LABELS, rule_type, rules, word_set
 from .triggers import in_trigger
 
 def event_type_of(span: Span) -> str:
@@ -130,7 +130,7 @@ def _by_victims(verb: Token) -> str:
         words |= {g.lemma_.lower() for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
                   for g in c.children if g.dep_ == "pobj"}  # "dozens of civilians"
         counted = subject.like_num or any(c.dep_ == "nummod" for c in subject.children)
-        if words & set(victims["combatant"]) or words & set(rules()["crowd_nouns"]) \
+        if words & set(victims["combatant"]) or words & word_set("crowd_nouns") \
                 or not (words & set(victims["civilian"]) or counted):
             continue  # soldiers killed in battle; protesters shot at a protest are the protest's story
         if any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
@@ -182,7 +182,7 @@ def _labour_strike(token: Token) -> bool:
     """Whether "strike" is a stoppage of work ("a national strike", "went on strike"), not an attack."""
     if token.lower_ not in ("strike", "strikes") or token.pos_ != "NOUN":
         return False
-    modifiers = set(rules()["labour_strike_modifiers"])
+    modifiers = word_set("labour_strike_modifiers")
     if any(c.dep_ in ("amod", "compound") and c.lower_ in modifiers for c in token.children):
         return True
     on_strike = token.dep_ == "pobj" and token.head.lower_ == "on"
@@ -198,7 +198,7 @@ def _fired_into_the_sea(verb: Token) -> bool:
     preps = [c for h in heads for c in h.children if c.dep_ == "prep"]
     aimed = any(p.lower_ in ("at", "on", "against", "toward", "towards") and any(
         g.dep_ == "pobj" and g.ent_type_ not in TIME_LABELS for g in p.children) for p in preps)
-    water = set(rules()["open_water_nouns"])
+    water = word_set("open_water_nouns")
     landed = any(p.lower_ in ("into", "off", "over", "in") and any(
         g.dep_ == "pobj" and g.lemma_.lower() in water for g in p.children) for p in preps)
     return landed and not aimed
@@ -247,8 +247,8 @@ def _attack_by_agent(verb: Token) -> str | None:
         return None
     if any(o.lower_ in rules()["clash_nouns"] for o in nouns):
         return rule_type("launched_offensive")
-    weapons = set(rules()["weapon_heads"]) | set(rules()["attack_weapon_types"])
-    weapons |= set(rules()["attack_nouns"])
+    weapons = word_set("weapon_heads") | word_set("attack_weapon_types")
+    weapons |= word_set("attack_nouns")
     if any(o.lower_ in weapons or o.ent_type_ == "WEAPON" for o in nouns):
         return None
     return ""
@@ -281,7 +281,7 @@ def _by_subject_or_object(span: Span) -> str | None:
 
 
 def _object_is_place(verb: Token) -> bool:
-    place_nouns = set(rules()["place_nouns"])
+    place_nouns = word_set("place_nouns")
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     return any(o.ent_type_ in PLACE_LABELS or o.lower_ in place_nouns for o in objects)

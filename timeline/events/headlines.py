@@ -16,7 +16,7 @@ from string import Formatter
 from ..taxonomy import EVENT_TYPES
 from ..types import Candidate
 from .lexicon import third_person
-from .rules import actor_countries_table, rules
+from .rules import actor_countries_table, rules, word_set
 
 MAX_CHARS = 110
 
@@ -64,7 +64,7 @@ def _slots(candidate: Candidate) -> dict[str, str]:
     actor = " and ".join(candidate.actors[:2])
     target = " and ".join(candidate.targets[:2]) or candidate.location
     weapon = candidate.weapon
-    heads = set(rules()["weapon_heads"])
+    heads = word_set("weapon_heads")
     return {
         "actor": actor,
         "weapon_actor": actor if actor and actor.split()[-1].lower() in heads else "",

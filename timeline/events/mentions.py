@@ -42,7 +42,16 @@ from .arguments import (
     targets_of,
 )
 from .classification import event_type_of
-from .rules import ACTOR_LABELS, LOCATIVE_PREPS, PLACE_LABELS, TIME_LABELS, rule_type, rules, types_flagged
+from .rules import (
+    ACTOR_LABELS,
+    LOCATIVE_PREPS,
+    PLACE_LABELS,
+    TIME_LABELS,
+    rule_type,
+    rules,
+    types_flagged,
+    word_set,
+)
 from .status import status_of
 from .triggers import longest_triggers, reports_past_happening, trigger_score, usable_trigger
 
@@ -103,7 +112,7 @@ def _repetitions(span: Span) -> list[Span]:
     verb = span.root
     if verb.pos_ != "VERB" or not has_annotation(span.doc, "DEP"):
         return []
-    adverbs = set(rules()["repetition_adverbs"])
+    adverbs = word_set("repetition_adverbs")
     found = []
     for prep in verb.children:
         if prep.dep_ != "prep":
@@ -169,7 +178,7 @@ def _repeats(doc: Doc, later: Candidate, first: Candidate) -> bool:
     sent = doc.char_span(later.sent_start, later.sent_end, alignment_mode="expand")
     if sent is None or any(_new_time(e, later, first) for e in ents_in(sent)):
         return False
-    time_words = set(rules()["time_words"])
+    time_words = word_set("time_words")
     if any(t.lower_ in time_words for t in sent):
         return False  # "before dawn", "overnight": a time of its own
     agent = _own_agent(doc, later)
@@ -191,7 +200,7 @@ def _repeats(doc: Doc, later: Candidate, first: Candidate) -> bool:
 
 def _speaker(sent: Span, cand: Candidate) -> bool:
     """Whether the mention's actor is only the one who reports it ("..., Ukrainian officials said")."""
-    reporting = set(rules()["reporting_verbs"]) | set(rules()["witness_verbs"])
+    reporting = word_set("reporting_verbs") | word_set("witness_verbs")
     return bool(cand.actors) and any(
         tok.lemma_ in reporting and any(c.dep_ == "nsubj" and cand.actors[0] in " ".join(
             t.text for t in c.subtree) for c in tok.children) for tok in sent)
@@ -224,7 +233,7 @@ def _own_agent(doc: Doc, cand: Candidate) -> str:
     if span is None:
         return ""
     root = span.root
-    heads = set(rules()["weapon_heads"])
+    heads = word_set("weapon_heads")
     found: list[Token] = []
     for child in root.children:
         if root.pos_ in VERB_POS and child.dep_ == "nsubj":
@@ -234,7 +243,7 @@ def _own_agent(doc: Doc, cand: Candidate) -> str:
         elif root.pos_ in NOUN_POS and (child.dep_ == "poss" or child.dep_ in ("compound", "amod")
                                                  and child.ent_type_ in ACTOR_LABELS):
             found.append(child)
-    witness = set(rules()["reporting_verbs"]) | set(rules()["witness_verbs"])
+    witness = word_set("reporting_verbs") | word_set("witness_verbs")
     verb = root
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in root.children)
     for _ in range(3):  # "escalated tensions by relaxing the terms": the gerund's doer is the subject
@@ -270,7 +279,7 @@ def _dated_statements(doc: Doc, taken: set[int], sentences: list[Span] | None = 
     that speaker declared that day.
     """
     found: list[Span] = []
-    verbs = set(rules()["reporting_verbs"])
+    verbs = word_set("reporting_verbs")
     for sent in doc_sents(doc) if sentences is None else sentences:
         text = span_text(sent)
         lead = len(text) - len(text.lstrip())
@@ -303,7 +312,7 @@ def _quoted_warnings(doc: Doc, taken: set[int], sentences: list[Span] | None = N
     Only for sentences with no other event.
     """
     found: list[Span] = []
-    marks, modals = set(rules()["condition_marks"]), set(rules()["consequence_modals"])
+    marks, modals = word_set("condition_marks"), word_set("consequence_modals")
     for sent in doc_sents(doc) if sentences is None else sentences:
         text = span_text(sent)
         lead = len(text) - len(text.lstrip())
@@ -340,7 +349,7 @@ def _one_type_per_word(scored: dict[Span, tuple[str, float]]) -> dict[Span, tupl
 def _time_follows(verb: Token) -> bool:
     """Whether the verb is directly followed by its time ("said on Thursday it", "said late on Sunday"),
     however the parser attached it."""
-    lead = set(rules()["time_lead_words"])
+    lead = word_set("time_lead_words")
     for token in verb.doc[verb.i + 1 : min(verb.i + 4, sent_of(verb).end)]:
         if token.ent_type_ in TIME_LABELS:
             return True

@@ -50,6 +50,7 @@ FLAGS = {
     "carrier": "its verb may carry an event noun of another type ('declared a truce')",
     "count_end": "a count's end dates it ('one year since X'), not the count's start",
     "dated_by_publication": "when it occurred, it is dated by the publication, not by what it announces",
+    "death_toll": "a death toll: it joins the attack told in its sentence (the two are one event)",
     "has_recipient": "its targets include recipients ('aid to Ukraine')",
     "has_weapon": "its row names the weapon of the sentence",
     "intransitive": "its verb's subject is the thing itself ('a truck blew up'), not an agent",
@@ -98,6 +99,12 @@ def _read(key: str, value: Any) -> Any:
     if isinstance(value, Mapping) and value and all(isinstance(v, list) for v in value.values()):
         return {k: expand(v) for k, v in value.items()}
     return value
+
+
+@lru_cache(maxsize=None)
+def word_set(key: str) -> frozenset[str]:
+    """The words of the rule list (or word -> type table) ``key`` of :func:`rules`, as a set, built once."""
+    return frozenset(rules()[key])
 
 
 def rule_type(rule: str) -> str:

@@ -14,12 +14,13 @@ from ..nlp import (
     VERB_POS,
     children_ids,
     has_annotation,
+    has_infinitive_to,
     head_path,
     sent_of,
     token_column,
 )
 from ..types import Status
-from .rules import rules, types_flagged
+from .rules import rules, types_flagged, word_set
 
 def status_of(span: Span, *, event_type: str | None = None) -> Status:
     """Tell whether the event occurred, is planned, negated or hypothetical.
@@ -64,7 +65,7 @@ def _reported(span: Span) -> bool:
     talks went well"), and "would" is not a judgement ("said an offensive would be costly")."""
     if any(tok.lower_ in ("if", "unless") for tok in sent_of(span)):
         return False
-    verbs = set(rules()["reporting_verbs"]) | set(rules()["future_reporting_verbs"])
+    verbs = word_set("reporting_verbs") | word_set("future_reporting_verbs")
     doc = span.doc
     for below, above in pairwise(head_path(span.root, 6)):
         head = doc[below]
@@ -96,8 +97,7 @@ def _prepared_for(span: Span) -> bool:
     doc = span.doc
     for below, above in pairwise(head_path(span.root, 4, through=("dobj", "pobj", "prep", "advcl", "xcomp"))):
         token = doc[below]
-        if token.dep_ in ("advcl", "xcomp") and token.pos_ in VERB_POS and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+        if token.dep_ in ("advcl", "xcomp") and token.pos_ in VERB_POS and has_infinitive_to(token) \
                 and doc[above].lemma_ in rules()["preparation_verbs"]:
             return True
     return False
@@ -106,8 +106,8 @@ def _prepared_for(span: Span) -> bool:
 def _directed(span: Span) -> bool:
     """Whether the trigger is the infinitive a directive verb governs ("ordered troops to take")."""
     token = span.root
-    return token.dep_ == "xcomp" and token.head.lemma_ in rules()["directive_verbs"] and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.dep_ == "xcomp" and token.head.lemma_ in rules()["directive_verbs"] \
+        and has_infinitive_to(token)
 
 
 def _called_for(span: Span) -> bool:
@@ -124,8 +124,8 @@ def _arranged(span: Span) -> bool:
     however far the parser hung it from the copula."""
     for index in head_path(span.root, 3):
         head = span.doc[index]
-        planned = [c for c in head.children if c.dep_ == "xcomp" and any(
-            g.dep_ == "aux" and g.lower_ == "to" for g in c.children)] if head.lemma_ == "be" else []
+        planned = [c for c in head.children if c.dep_ == "xcomp" and has_infinitive_to(c)] \
+            if head.lemma_ == "be" else []
         if planned:
             return head.i > span.root.i or any(c.i == span.root.i for c in planned)
     return False
@@ -153,7 +153,7 @@ def _intended(span: Span) -> bool:
     doc = span.doc
     for below, above in pairwise(head_path(span.root, 4, through=("xcomp",))):
         token, head = doc[below], doc[above]
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and head.pos_ == "ADJ" \
+        if has_infinitive_to(token) and head.pos_ == "ADJ" \
                 and head.lemma_.lower() in rules()["intent_adjectives"]:
             return True
     return False
@@ -161,7 +161,7 @@ def _intended(span: Span) -> bool:
 
 def _announced(span: Span) -> bool:
     """Whether the trigger hangs under a past-tense announcement verb ("announced he would send")."""
-    announce = set(rules()["announcement_verbs"])
+    announce = word_set("announcement_verbs")
     doc = span.doc
     return any(doc[i].lower_ in announce and doc[i].tag_ == "VBD" for i in head_path(span.root, 4))
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from ..nlp import FINITE_TAGS, NOUN_POS, TRIGGERS_KEY, VERB_POS, has_annotation, sent_of, span_text
-from .rules import ACTOR_LABELS, ATTACK, TIME_LABELS, priority_rank, rules, types_flagged
+from .rules import ACTOR_LABELS, ATTACK, TIME_LABELS, priority_rank, rules, types_flagged, word_set
 
 def longest_triggers(spans: Iterable[Span]) -> list[Span]:
     """Drop a trigger that lies inside a longer one ("took" inside "took effect")."""
@@ -69,7 +69,7 @@ def usable_trigger(span: Span) -> bool:
             in_trigger(g) for c in token.children if c.dep_ == "prep"
             for g in c.children if g.dep_ == "pobj"):
         return False  # "fears of new attacks" warns of an event; "fears of a slowdown" does not
-    habitual = set(rules()["habitual_adverbs"])
+    habitual = word_set("habitual_adverbs")
     if any(c.dep_ == "advmod" and c.lower_ in habitual for c in token.children):
         return False
     if _habitual_frame(token):
@@ -93,8 +93,8 @@ def reports_past_happening(verb: Token) -> bool:
     """
     if verb.lemma_ not in rules()["narrating_verbs"]:
         return False
-    stances = set(rules()["stance_verbs"])
-    modals = set(rules()["consequence_modals"])
+    stances = word_set("stance_verbs")
+    modals = word_set("consequence_modals")
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         if clause.lemma_ in stances or any(c.dep_ == "neg" for c in clause.children):
             continue
@@ -150,13 +150,13 @@ def _habitual_frame(token: Token) -> bool:
     if verb.pos_ not in VERB_POS:
         return False
     children = list(verb.children)
-    habitual = set(rules()["habitual_adverbs"])
+    habitual = word_set("habitual_adverbs")
     if verb is not token and any(c.dep_ == "advmod" and c.lower_ in habitual for c in children):
         return True
     if any(c.dep_ == "advmod" and c.lower_ == "long" for c in children):
         return True
     spans = [c for c in children if c.dep_ in ("prep", "npadvmod", "advmod")]
-    durations = set(rules()["habitual_durations"])
+    durations = word_set("habitual_durations")
     if any(t.lower_ in durations and t.head.lower_ == "for" and not any(
             n.dep_ in ("nummod", "amod", "det") for n in t.children) for c in spans for t in c.subtree):
         return True  # "for years", not the length of a sentence or ban ("for six years")
@@ -228,7 +228,7 @@ def _calendar_dated(verb: Token) -> bool:
 
 
 def _anaphoric(token: Token) -> bool:
-    determiners = set(rules()["anaphoric_determiners"])
+    determiners = word_set("anaphoric_determiners")
     for child in token.children:
         if child.dep_ == "det" and child.lower_ in determiners:
             return True

@@ -63,6 +63,7 @@ from .syntax import (
     clause_ids,
     clause_tokens,
     governing_verb,
+    has_infinitive_to,
     head_ids,
     head_path,
     token_column,
@@ -73,7 +74,8 @@ __all__ = [
     "MODEL_ENV", "NOUN_POS", "PRESENT_TAGS", "SUBJECT_DEPS", "TRIGGERS_KEY", "VERB_POS", "TriggerRuler",
     "add_rulers", "boilerplate_filter", "children_ids", "choose_model", "clause_ids", "clause_tokens",
     "dateline_spans", "doc_ents", "doc_sents", "doc_text", "ent_at", "ents_in", "first_token_values",
-    "forget_cache", "governing_verb", "has_annotation", "head_ids", "head_path", "line_sentences",
+    "forget_cache", "governing_verb", "has_annotation", "has_infinitive_to", "head_ids", "head_path",
+    "line_sentences",
     "load_nlp", "longest_match", "make_trigger_ruler", "model_description", "per_doc", "per_doc_part",
     "read_patterns", "sent_of", "span_text", "token_column", "token_edges",
 ]

@@ -104,6 +104,11 @@ def governing_verb(token: Token) -> Token:
     return token
 
 
+def has_infinitive_to(token: Token) -> bool:
+    """Whether a verb is a to-infinitive: it has the auxiliary "to" ("ordered troops *to take*")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def clause_tokens(span: Span) -> list[Token]:
     """The tokens of the trigger's own clause: its subtree without embedded clauses, plus its subject.
 

@@ -52,6 +52,7 @@ class Journal:
         self.path = path
         self._handle = handle
         self._entries = entries if path is None else []  # on disk, entries are read back only at the end
+        self._earlier = list(entries)
         self.done: dict[int, str] = {e.seq: e.outcome.origin for e in entries}
 
     @classmethod
@@ -89,6 +90,12 @@ class Journal:
             self._entries.extend(batch)
         self.done.update((e.seq, e.outcome.origin) for e in batch)
         self._write([{"seq": e.seq, "outcome": asdict(e.outcome), "rows": e.rows} for e in batch])
+
+    def take_earlier(self) -> list[Entry]:
+        """The entries an earlier run had finished, read when the journal was opened to resume; handed over
+        once, so that the journal does not hold them while the run goes on."""
+        earlier, self._earlier = self._earlier, []
+        return earlier
 
     def entries(self) -> list[Entry]:
         """Every finished document, in input order (read back from the file when there is one)."""

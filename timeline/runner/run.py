@@ -168,7 +168,7 @@ def run_extraction(
                 "max_chars": max_chars, "min_confidence": threshold,
                 **({"day_first": day_first} if day_first is not None else {})}
     journal = Journal.open(out_dir, settings=settings, resume=resume)
-    tracker = _Tracker(progress, warn, started, journal.entries())
+    tracker = _Tracker(progress, warn, started, journal.take_earlier())
     left_out: list[LeftOut] = []
     try:
         items = iter_inputs(paths, published=published, max_chars=max_chars, day_first=day_first,

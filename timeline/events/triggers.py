@@ -76,6 +76,8 @@ def usable_trigger(span: Span) -> bool:
         return False
     if pattern_id in rules()["verb_led_ids"] and (token.i != span.start or pos != "VERB"):
         return False  # "British-supplied missiles": the verb only modifies the noun
+    if pattern_id in rules()["linked_ends_ids"] and not _linked_war_frame(span):
+        return False  # "after the war, talks began": the war is not what began
     if len(span) > 1:
         return True
     if pattern_id.endswith("-verbs"):
@@ -104,6 +106,28 @@ def reports_past_happening(verb: Token) -> bool:
         if clause.tag_ == "VBD" or clause.tag_ == "VBN" and auxes & {"had", "has", "have", "was", "were"}:
             return True
     return False
+
+
+def _linked_war_frame(span: Span) -> bool:
+    """Whether a war noun and the verb at the other end of the span are one frame: the war is what
+    began or lasted ("the war that began in 2022", "the conflict started"), or what was started
+    ("starting the three-year conflict"); a trade or price war is no fighting, "since the war began"
+    only counts from it, "the war started to weigh on" tells no start and "the hostilities began
+    when India struck" is told by the strike."""
+    first, last = span[0], span[-1]
+    noun, verb = (first, last) if first.pos_ in NOUN_POS else (last, first)
+    if verb.pos_ not in VERB_POS or noun.pos_ not in NOUN_POS:
+        return False
+    if any(c.dep_ == "xcomp" or c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+        return False
+    if any(t.lower_ == "when" and t.head is not verb and in_trigger(t.head) for t in verb.subtree):
+        return False
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in rules()["nonarmed_war_modifiers"]
+           for c in noun.children):
+        return False
+    if noun.head == verb:
+        return noun.dep_ in ("nsubj", "dobj", "nsubjpass")
+    return verb.dep_ == "relcl" and verb.head == noun
 
 
 def _attack_trigger(token: Token) -> bool:

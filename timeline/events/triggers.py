@@ -137,12 +137,21 @@ def _attack_trigger(token: Token) -> bool:
 
 def _part_of_another(token: Token, span: Span) -> bool:
     """Whether an event noun only details another trigger's event: a second conjunct
-    ("gunfire and explosions") or the means of a trigger verb ("fought ... with air strikes")."""
+    ("gunfire and explosions"), the means of a trigger verb ("fought ... with air strikes") or
+    the act a seizure was done in ("kidnapped last Friday during an overnight raid")."""
     head = token.head
     if token.dep_ == "conj" and head.pos_ in NOUN_POS and in_trigger(head) and head.i < span.start:
         return True
-    return token.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB" \
-        and in_trigger(head.head)
+    if token.dep_ != "pobj" or head.head.pos_ != "VERB":
+        return False
+    if head.lower_ == "during":
+        return any(s.label_ in rules()["seizure_types"] for s in _triggers_at(head.head))
+    return head.lower_ == "with" and in_trigger(head.head)
+
+
+def _triggers_at(token: Token) -> list[Span]:
+    """The trigger spans of the Doc that hold the token."""
+    return [s for s in token.doc.spans.get(TRIGGERS_KEY, []) if s.start <= token.i < s.end]
 
 
 def _dated_phrase(token: Token) -> bool:

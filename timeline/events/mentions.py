@@ -167,10 +167,21 @@ def drop_repeated_mentions(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         earlier = [k for k in kept if k.status == "occurred" and k.sent_start != cand.sent_start and (
             k.event_type == cand.event_type or generic and k.event_type in family)]
         if cand.status == "occurred" and cand.event_type not in keep_types and earlier \
-                and any(_repeats(doc, cand, k) for k in earlier):
+                and not _commemorated(doc, cand) and any(_repeats(doc, cand, k) for k in earlier):
             continue
         kept.append(cand)
     return kept
+
+
+def _commemorated(doc: Doc, cand: Candidate) -> bool:
+    """Whether the mention is the event an anniversary is of ("the 20th anniversary of the terrorist
+    strikes against the U.S."): a past event of its own, not a retelling of today's news."""
+    span = doc.char_span(cand.trigger_start, cand.trigger_end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" \
+        and root.head.head.lemma_.lower() in rules()["commemoration_nouns"]
 
 
 def _repeats(doc: Doc, later: Candidate, first: Candidate) -> bool:

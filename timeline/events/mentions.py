@@ -53,7 +53,13 @@ from .rules import (
     word_set,
 )
 from .status import status_of
-from .triggers import longest_triggers, reports_past_happening, trigger_score, usable_trigger
+from .triggers import (
+    linked_windows_only,
+    longest_triggers,
+    reports_past_happening,
+    trigger_score,
+    usable_trigger,
+)
 
 MAX_EVENTS_PER_SENTENCE = 3
 
@@ -62,7 +68,8 @@ def candidates(doc: Doc) -> list[Candidate]:
     """Find the event candidates of a Doc.
 
     Args:
-        doc: a Doc from :func:`timeline.nlp.load_nlp` (sentences and ``tl_triggers`` set).
+        doc: a Doc from :func:`timeline.nlp.load_nlp` (sentences and ``tl_triggers`` set); the
+            window matches whose ends the parse does not link are dropped from its ``tl_triggers``.
 
     Returns:
         Candidates in text order, at most :data:`MAX_EVENTS_PER_SENTENCE` a sentence,
@@ -76,7 +83,8 @@ def candidates(doc: Doc) -> list[Candidate]:
     """
     sentences = list(doc_sents(doc))
     truncated = _truncated_sentences(sentences)
-    spans = [s for s in longest_triggers(doc.spans.get(TRIGGERS_KEY, []))
+    doc.spans[TRIGGERS_KEY] = linked_windows_only(doc.spans.get(TRIGGERS_KEY, []))
+    spans = [s for s in longest_triggers(doc.spans[TRIGGERS_KEY])
              if sent_of(s).start not in truncated and usable_trigger(s)]
     typed = {span: event_type_of(span) for span in spans}
     typed = _one_type_per_word(_fold_carrier_verbs({s: t for s, t in typed.items() if t}))

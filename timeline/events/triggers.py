@@ -76,8 +76,6 @@ def usable_trigger(span: Span) -> bool:
         return False
     if pattern_id in rules()["verb_led_ids"] and (token.i != span.start or pos != "VERB"):
         return False  # "British-supplied missiles": the verb only modifies the noun
-    if pattern_id in rules()["linked_ends_ids"] and not _linked_war_frame(span):
-        return False  # "after the war, talks began": the war is not what began
     if len(span) > 1:
         return True
     if pattern_id.endswith("-verbs"):
@@ -106,6 +104,14 @@ def reports_past_happening(verb: Token) -> bool:
         if clause.tag_ == "VBD" or clause.tag_ == "VBN" and auxes & {"had", "has", "have", "was", "were"}:
             return True
     return False
+
+
+def linked_windows_only(spans: Iterable[Span]) -> list[Span]:
+    """Drop the window matches (``linked_ends_ids``) whose two ends are not one frame; they are no
+    trigger at all, so the words inside them ("has killed" in "the war has killed 500 people since
+    it began") stay triggers of their own and are not read as part of another trigger."""
+    ids = word_set("linked_ends_ids")
+    return [s for s in spans if s.id_ not in ids or _linked_war_frame(s)]
 
 
 def _linked_war_frame(span: Span) -> bool:

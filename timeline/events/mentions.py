@@ -44,7 +44,7 @@ from .arguments import (
 from .classification import event_type_of
 from .rules import ACTOR_LABELS, LOCATIVE_PREPS, PLACE_LABELS, TIME_LABELS, rule_type, rules, types_flagged
 from .status import status_of
-from .triggers import longest_triggers, reports_past_happening, trigger_score, usable_trigger
+from .triggers import commentary, longest_triggers, reports_past_happening, trigger_score, usable_trigger
 
 MAX_EVENTS_PER_SENTENCE = 3
 
@@ -285,7 +285,7 @@ def _dated_statements(doc: Doc, taken: set[int], sentences: list[Span] | None = 
                 t.ent_type_ in ACTOR_LABELS for t in subjects[0].subtree) and not countries_of(
                 [" ".join(t.text for t in subjects[0].subtree)]):
             continue  # a named speaker: an entity, or a known actor ("Niger's army command")
-        if not any(c.dep_ == "ccomp" for c in children):
+        if not any(c.dep_ == "ccomp" for c in children) or commentary(root):
             continue
         timed = any(t.ent_type_ in TIME_LABELS for c in children if c.dep_ in ("prep", "npadvmod", "advmod")
                     for t in c.subtree)

@@ -63,6 +63,8 @@ def usable_trigger(span: Span) -> bool:
         return False  # "said in a statement that the plane went down": the medium of a relayed happening
     if label in types_flagged("statement") and pos == "NOUN" and _danger_sense(token):
         return False  # "the system poses a threat", "growing threats": a danger, not a threat made
+    if label in types_flagged("statement") and pos == "VERB" and commentary(token):
+        return False  # "Analysts claim ...", "Ochieng warns that ... could become targets": a view, no party's act
     if token.lemma_ in rules()["naming_verbs"] and _names_something(token):
         return False  # "Stepanakert, which Azerbaijan calls Khankendi", "so-called": a name, not a statement
     if pattern_id in rules()["warning_of_ids"] and not any(
@@ -104,6 +106,48 @@ def reports_past_happening(verb: Token) -> bool:
         if clause.tag_ == "VBD" or clause.tag_ == "VBN" and auxes & {"had", "has", "have", "was", "were"}:
             return True
     return False
+
+
+def commentary(verb: Token) -> bool:
+    """Whether a verb of saying gives a commentator's view, not a party's statement.
+
+    The speaker is a commentator ("Analysts claim ...", "warned Asli Aydintasbas, a senior fellow
+    at ...", "A Journal editorial said ..."), or the verb, in the simple present outside a quote,
+    reports a forecast ("Ochieng warns that countries ... could become future targets").
+    """
+    return _commentator_speaks(verb) or _present_forecast(verb)
+
+
+def _commentator_speaks(verb: Token) -> bool:
+    """Whether the subject of a verb of saying, or its apposition, is a commentator noun."""
+    clause = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) else verb
+    commentators = set(rules()["commentator_nouns"])
+    for speaker in (c for c in clause.children if c.dep_ in ("nsubj", "attr")):
+        words = [speaker, *(c for c in speaker.children if c.dep_ == "appos")]
+        if any(w.lower_ in commentators or w.lemma_.lower() in commentators for w in words):
+            return True
+    return False
+
+
+def _present_forecast(verb: Token) -> bool:
+    """Whether a verb of saying in the simple present, outside a quote, reports what could happen
+    ("Yesilada warns that such measures could well be interpreted as a weakness")."""
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+            or in_quote(verb):
+        return False
+    modals, adverbs = set(rules()["forecast_modals"]), set(rules()["forecast_adverbs"])
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        hedged = any(c.dep_ == "advmod" and c.lower_ in adverbs for c in clause.children)
+        if auxes & modals or hedged and auxes & {"will", "would"}:
+            return True
+    return False
+
+
+def in_quote(token: Token) -> bool:
+    """Whether the token stands inside quotation marks opened earlier in its sentence."""
+    before = token.doc[sent_of(token).start : token.i].text
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _attack_trigger(token: Token) -> bool:

@@ -44,6 +44,8 @@ def usable_trigger(span: Span) -> bool:
         return False  # "drones struck Port Sudan, hitting the port": the same attack, told in detail
     if pos in NOUN_POS and _anaphoric(token) and not _anchored_noun(token):
         return False
+    if pos in NOUN_POS and dep == "nsubj" and _set_against(token.head):
+        return False  # "The G7 joint statement comes as the Kremlin said ...": told before, now set in context
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "since":
         return False  # "1,000 days since the invasion": the reference point of a count, not a report
     if pos in NOUN_POS and _part_of_another(token, span):
@@ -148,6 +150,16 @@ def in_quote(token: Token) -> bool:
     """Whether the token stands inside quotation marks opened earlier in its sentence."""
     before = token.doc[sent_of(token).start : token.i].text
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _set_against(verb: Token) -> bool:
+    """Whether a verb only sets its subject against another happening ("comes as the Kremlin said",
+    "came amid protests"): the subject is an event the story has already told."""
+    if verb.lemma_ not in rules()["sequel_verbs"]:
+        return False
+    marks = set(rules()["sequel_marks"])
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+               or c.dep_ == "prep" and c.lower_ in marks for c in verb.children)
 
 
 def _attack_trigger(token: Token) -> bool:

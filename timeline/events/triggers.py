@@ -63,6 +63,8 @@ def usable_trigger(span: Span) -> bool:
     if token.lemma_ in rules()["speech_media_nouns"] and dep == "pobj" \
             and token.head.head.pos_ == "VERB" and reports_past_happening(token.head.head):
         return False  # "said in a statement that the plane went down": the medium of a relayed happening
+    if label in types_flagged("statement") and pos == "VERB" and _endangers(token):
+        return False  # "threatening the territorial integrity of the country": a danger, not a threat made
     if label in types_flagged("statement") and pos == "NOUN" and _danger_sense(token):
         return False  # "the system poses a threat", "growing threats": a danger, not a threat made
     if label in types_flagged("statement") and pos == "VERB" and commentary(token):
@@ -231,6 +233,17 @@ def _danger_sense(noun: Token) -> bool:
     if noun.dep_ == "dobj" and noun.head.lemma_ in rules()["danger_frame_verbs"]:
         return True
     return any(c.dep_ == "amod" and c.lower_ in rules()["danger_modifiers"] for c in noun.children)
+
+
+def _endangers(verb: Token) -> bool:
+    """Whether a verb of threatening puts something at risk rather than makes a threat: its object
+    is what can be harmed ("threatening the territorial integrity"), with no act threatened ("to
+    close the base", "with tariffs")."""
+    if verb.lemma_ not in rules()["endangering_verbs"]:
+        return False
+    if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in rules()["endangered_nouns"] for c in verb.children)
 
 
 def _names_something(verb: Token) -> bool:

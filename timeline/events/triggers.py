@@ -297,9 +297,11 @@ def _calendar_dated(verb: Token) -> bool:
 
 
 def _anaphoric(token: Token) -> bool:
+    """Whether an event noun points back: a definite determiner ("the attack") or a possessive
+    pronoun ("his heightened tariff threats")."""
     determiners = set(rules()["anaphoric_determiners"])
     for child in token.children:
-        if child.dep_ == "det" and child.lower_ in determiners:
+        if child.dep_ == "det" and child.lower_ in determiners or child.dep_ == "poss" and child.tag_ == "PRP$":
             return True
     return False
 

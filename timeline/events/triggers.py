@@ -101,7 +101,7 @@ def reports_past_happening(verb: Token) -> bool:
         return False
     stances = set(rules()["stance_verbs"])
     modals = set(rules()["consequence_modals"])
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+    for clause in _reported_clauses(verb):
         if clause.lemma_ in stances or any(c.dep_ == "neg" for c in clause.children):
             continue
         auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
@@ -110,6 +110,18 @@ def reports_past_happening(verb: Token) -> bool:
         if clause.tag_ == "VBD" or clause.tag_ == "VBN" and auxes & {"had", "has", "have", "was", "were"}:
             return True
     return False
+
+
+def _reported_clauses(verb: Token) -> list[Token]:
+    """The clauses a verb of saying reports: its complements, and a that-clause the parser hung on
+    the medium ("said in a statement that the plane went down")."""
+    media = set(rules()["speech_media_nouns"])
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    for medium in (g for c in verb.children if c.dep_ == "prep" for g in c.children
+                   if g.dep_ == "pobj" and g.lemma_ in media):
+        clauses.extend(a for a in medium.children if a.dep_ in ("acl", "relcl")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children))
+    return clauses
 
 
 def commentary(verb: Token) -> bool:

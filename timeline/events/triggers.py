@@ -230,10 +230,29 @@ def _habitual_frame(token: Token) -> bool:
     if any(t.lower_ in durations and t.head.lower_ == "for" and not any(
             n.dep_ in ("nummod", "amod", "det") for n in t.children) for c in spans for t in c.subtree):
         return True  # "for years", not the length of a sentence or ban ("for six years")
+    if any(_indefinite_past(c) for c in spans):
+        return True  # "in past bilateral tensions, Ankara has threatened", "in the past": background
     auxes = [c.lower_ for c in children if c.dep_ == "aux"]
     progressive = verb.tag_ == "VBG" and "been" in auxes and any(a in ("has", "have") for a in auxes)
     dated = any(t.ent_type_ in TIME_LABELS for c in spans for t in c.subtree)
     return progressive and not dated
+
+
+def _indefinite_past(prep: Token) -> bool:
+    """Whether a prepositional phrase names no particular time of the past: "in the past", "in past
+    bilateral tensions", "in previous years", not a counted stretch ("in the past three months")."""
+    if prep.lower_ != "in":
+        return False
+    words = set(rules()["indefinite_past_words"])
+    for obj in (g for g in prep.children if g.dep_ == "pobj"):
+        if any(c.dep_ == "nummod" or c.like_num for c in obj.subtree):
+            continue
+        if obj.lower_ in words and all(c.dep_ == "det" for c in obj.children):
+            return True  # "in the past"
+        if obj.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in words for c in obj.children) \
+                and not any(c.dep_ == "det" for c in obj.children):
+            return True  # "in past bilateral tensions", "in previous years"
+    return False
 
 
 def _danger_sense(noun: Token) -> bool:

@@ -48,6 +48,9 @@ def usable_trigger(span: Span) -> bool:
         return False  # "The G7 joint statement comes as the Kremlin said ...": told before, now set in context
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "since":
         return False  # "1,000 days since the invasion": the reference point of a count, not a report
+    if pos in NOUN_POS and dep == "pobj" and token.head.lower_ in rules()["concessive_preps"] \
+            and not _anchored_noun(token):
+        return False  # "testing the system, despite threats of Washington sanctions": known background
     if pos in NOUN_POS and _part_of_another(token, span):
         return False
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ in ("for", "to") \

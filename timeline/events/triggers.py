@@ -72,6 +72,8 @@ def usable_trigger(span: Span) -> bool:
         return False  # "the system poses a threat", "growing threats": a danger, not a threat made
     if label in types_flagged("statement") and pos == "VERB" and commentary(token):
         return False  # "Analysts claim ...", "Ochieng warns that ... could become targets": a view, no party's act
+    if token.lemma_ in rules()["naming_verbs"] and pos == "VERB" and not _says_something(token):
+        return False  # "Congress called 'anti-Turkish' Monday's testing": no demand, no name given as a verdict
     if token.lemma_ in rules()["naming_verbs"] and _names_something(token):
         return False  # "Stepanakert, which Azerbaijan calls Khankendi", "so-called": a name, not a statement
     if pattern_id in rules()["warning_of_ids"] and not any(
@@ -278,6 +280,20 @@ def _endangers(verb: Token) -> bool:
     if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return False
     return any(c.dep_ == "dobj" and c.lemma_.lower() in rules()["endangered_nouns"] for c in verb.children)
+
+
+def _says_something(verb: Token) -> bool:
+    """Whether a naming verb says something: calls for or on someone ("called for talks", "called on
+    China to engage", "called for the charge to be dropped") or calls something a name ("called the
+    allegations baseless", "calling it exclusionary")."""
+    for child in verb.children:
+        if child.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr"):
+            return True
+        if child.dep_ in ("prep", "prt") and child.lower_ in ("for", "on", "upon"):
+            return True
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children):
+            return True
+    return False
 
 
 def _names_something(verb: Token) -> bool:

@@ -45,7 +45,7 @@ def usable_trigger(span: Span) -> bool:
     if pos in NOUN_POS and _anaphoric(token) and not _anchored_noun(token):
         return False
     if pos in NOUN_POS and dep == "nsubj" and _set_against(token.head):
-        return False  # "The G7 joint statement comes as the Kremlin said ...": told before, now set in context
+        return False  # "The G7 joint statement comes as the Kremlin said ...": told before
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "since":
         return False  # "1,000 days since the invasion": the reference point of a count, not a report
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ in rules()["concessive_preps"] \
@@ -71,9 +71,9 @@ def usable_trigger(span: Span) -> bool:
     if label in types_flagged("statement") and pos == "NOUN" and _danger_sense(token):
         return False  # "the system poses a threat", "growing threats": a danger, not a threat made
     if label in types_flagged("statement") and pos == "VERB" and commentary(token):
-        return False  # "Analysts claim ...", "Ochieng warns that ... could become targets": a view, no party's act
+        return False  # "Analysts claim ...", "Ochieng warns that ... could become targets": a view
     if token.lemma_ in rules()["naming_verbs"] and pos == "VERB" and not _says_something(token):
-        return False  # "Congress called 'anti-Turkish' Monday's testing": no demand, no name given as a verdict
+        return False  # "Congress called 'anti-Turkish' Monday's testing": no demand, no verdict
     if token.lemma_ in rules()["naming_verbs"] and _names_something(token):
         return False  # "Stepanakert, which Azerbaijan calls Khankendi", "so-called": a name, not a statement
     if pattern_id in rules()["warning_of_ids"] and not any(
@@ -130,7 +130,8 @@ def _reported_clauses(verb: Token) -> list[Token]:
 
 
 def commentary(verb: Token) -> bool:
-    """Whether a verb of saying gives a commentator's view, not a party's statement.
+    """Whether a verb of saying gives a commentator's view, not a party's statement (no trigger, no
+    dated statement).
 
     The speaker is a commentator ("Analysts claim ...", "warned Asli Aydintasbas, a senior fellow
     at ...", "A Journal editorial said ..."), or the verb, in the simple present outside a quote,
@@ -154,18 +155,19 @@ def _present_forecast(verb: Token) -> bool:
     """Whether a verb of saying in the simple present, outside a quote, reports what could happen
     ("Yesilada warns that such measures could well be interpreted as a weakness")."""
     if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
-            or in_quote(verb):
+            or _in_quote(verb):
         return False
     modals, adverbs = set(rules()["forecast_modals"]), set(rules()["forecast_adverbs"])
+    futures = set(rules()["consequence_modals"])
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
         hedged = any(c.dep_ == "advmod" and c.lower_ in adverbs for c in clause.children)
-        if auxes & modals or hedged and auxes & {"will", "would"}:
+        if auxes & modals or hedged and auxes & futures:
             return True
     return False
 
 
-def in_quote(token: Token) -> bool:
+def _in_quote(token: Token) -> bool:
     """Whether the token stands inside quotation marks opened earlier in its sentence."""
     before = token.doc[sent_of(token).start : token.i].text
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
@@ -279,7 +281,8 @@ def _endangers(verb: Token) -> bool:
         return False
     if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return False
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in rules()["endangered_nouns"] for c in verb.children)
+    harmed = set(rules()["endangered_nouns"])
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in harmed for c in verb.children)
 
 
 def _says_something(verb: Token) -> bool:
@@ -351,7 +354,9 @@ def _anaphoric(token: Token) -> bool:
     pronoun ("his heightened tariff threats")."""
     determiners = set(rules()["anaphoric_determiners"])
     for child in token.children:
-        if child.dep_ == "det" and child.lower_ in determiners or child.dep_ == "poss" and child.tag_ == "PRP$":
+        if child.dep_ == "det" and child.lower_ in determiners:
+            return True
+        if child.dep_ == "poss" and child.tag_ == "PRP$":
             return True
     return False
 

@@ -54,6 +54,7 @@ from .rules import (
 )
 from .status import status_of
 from .triggers import (
+    commentary,
     linked_windows_only,
     longest_triggers,
     reports_past_happening,
@@ -313,7 +314,7 @@ def _dated_statements(doc: Doc, taken: set[int], sentences: list[Span] | None = 
                 t.ent_type_ in ACTOR_LABELS for t in subjects[0].subtree) and not countries_of(
                 [" ".join(t.text for t in subjects[0].subtree)]):
             continue  # a named speaker: an entity, or a known actor ("Niger's army command")
-        if not any(c.dep_ == "ccomp" for c in children):
+        if not any(c.dep_ == "ccomp" for c in children) or commentary(root):
             continue
         timed = any(t.ent_type_ in TIME_LABELS for c in children if c.dep_ in ("prep", "npadvmod", "advmod")
                     for t in c.subtree)

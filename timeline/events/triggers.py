@@ -44,8 +44,13 @@ def usable_trigger(span: Span) -> bool:
         return False  # "drones struck Port Sudan, hitting the port": the same attack, told in detail
     if pos in NOUN_POS and _anaphoric(token) and not _anchored_noun(token):
         return False
+    if pos in NOUN_POS and dep == "nsubj" and _set_against(token.head):
+        return False  # "The G7 joint statement comes as the Kremlin said ...": told before
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "since":
         return False  # "1,000 days since the invasion": the reference point of a count, not a report
+    if pos in NOUN_POS and dep == "pobj" and token.head.lower_ in rules()["concessive_preps"] \
+            and not _anchored_noun(token):
+        return False  # "testing the system, despite threats of Washington sanctions": known background
     if pos in NOUN_POS and _part_of_another(token, span):
         return False
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ in ("for", "to") \
@@ -61,8 +66,14 @@ def usable_trigger(span: Span) -> bool:
     if token.lemma_ in rules()["speech_media_nouns"] and dep == "pobj" \
             and token.head.head.pos_ == "VERB" and reports_past_happening(token.head.head):
         return False  # "said in a statement that the plane went down": the medium of a relayed happening
+    if label in types_flagged("statement") and pos == "VERB" and _endangers(token):
+        return False  # "threatening the territorial integrity of the country": a danger, not a threat made
     if label in types_flagged("statement") and pos == "NOUN" and _danger_sense(token):
         return False  # "the system poses a threat", "growing threats": a danger, not a threat made
+    if label in types_flagged("statement") and pos == "VERB" and commentary(token):
+        return False  # "Analysts claim ...", "Ochieng warns that ... could become targets": a view
+    if token.lemma_ in rules()["naming_verbs"] and pos == "VERB" and not _says_something(token):
+        return False  # "Congress called 'anti-Turkish' Monday's testing": no demand, no verdict
     if token.lemma_ in rules()["naming_verbs"] and _names_something(token):
         return False  # "Stepanakert, which Azerbaijan calls Khankendi", "so-called": a name, not a statement
     if pattern_id in rules()["warning_of_ids"] and not any(
@@ -95,7 +106,7 @@ def reports_past_happening(verb: Token) -> bool:
         return False
     stances = word_set("stance_verbs")
     modals = word_set("consequence_modals")
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+    for clause in _reported_clauses(verb):
         if clause.lemma_ in stances or any(c.dep_ == "neg" for c in clause.children):
             continue
         auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
@@ -134,6 +145,72 @@ def _linked_war_frame(span: Span) -> bool:
     if noun.head == verb:
         return noun.dep_ in ("nsubj", "dobj", "nsubjpass")
     return verb.dep_ == "relcl" and verb.head == noun
+
+
+def _reported_clauses(verb: Token) -> list[Token]:
+    """The clauses a verb of saying reports: its complements, and a that-clause the parser hung on
+    the medium ("said in a statement that the plane went down")."""
+    media = word_set("speech_media_nouns")
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    for medium in (g for c in verb.children if c.dep_ == "prep" for g in c.children
+                   if g.dep_ == "pobj" and g.lemma_ in media):
+        clauses.extend(a for a in medium.children if a.dep_ in ("acl", "relcl")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children))
+    return clauses
+
+
+def commentary(verb: Token) -> bool:
+    """Whether a verb of saying gives a commentator's view, not a party's statement (no trigger, no
+    dated statement).
+
+    The speaker is a commentator ("Analysts claim ...", "warned Asli Aydintasbas, a senior fellow
+    at ...", "A Journal editorial said ..."), or the verb, in the simple present outside a quote,
+    reports a forecast ("Ochieng warns that countries ... could become future targets").
+    """
+    return _commentator_speaks(verb) or _present_forecast(verb)
+
+
+def _commentator_speaks(verb: Token) -> bool:
+    """Whether the subject of a verb of saying, or its apposition, is a commentator noun."""
+    clause = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) else verb
+    commentators = word_set("commentator_nouns")
+    for speaker in (c for c in clause.children if c.dep_ in ("nsubj", "attr")):
+        words = [speaker, *(c for c in speaker.children if c.dep_ == "appos")]
+        if any(w.lower_ in commentators or w.lemma_.lower() in commentators for w in words):
+            return True
+    return False
+
+
+def _present_forecast(verb: Token) -> bool:
+    """Whether a verb of saying in the simple present, outside a quote, reports what could happen
+    ("Yesilada warns that such measures could well be interpreted as a weakness")."""
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+            or _in_quote(verb):
+        return False
+    modals, adverbs = word_set("forecast_modals"), word_set("forecast_adverbs")
+    futures = word_set("consequence_modals")
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        hedged = any(c.dep_ == "advmod" and c.lower_ in adverbs for c in clause.children)
+        if auxes & modals or hedged and auxes & futures:
+            return True
+    return False
+
+
+def _in_quote(token: Token) -> bool:
+    """Whether the token stands inside quotation marks opened earlier in its sentence."""
+    before = token.doc[sent_of(token).start : token.i].text
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _set_against(verb: Token) -> bool:
+    """Whether a verb only sets its subject against another happening ("comes as the Kremlin said",
+    "came amid protests"): the subject is an event the story has already told."""
+    if verb.lemma_ not in rules()["sequel_verbs"]:
+        return False
+    marks = word_set("sequel_marks")
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+               or c.dep_ == "prep" and c.lower_ in marks for c in verb.children)
 
 
 def _attack_trigger(token: Token) -> bool:
@@ -199,10 +276,29 @@ def _habitual_frame(token: Token) -> bool:
     if any(t.lower_ in durations and t.head.lower_ == "for" and not any(
             n.dep_ in ("nummod", "amod", "det") for n in t.children) for c in spans for t in c.subtree):
         return True  # "for years", not the length of a sentence or ban ("for six years")
+    if any(_indefinite_past(c) for c in spans):
+        return True  # "in past bilateral tensions, Ankara has threatened", "in the past": background
     auxes = [c.lower_ for c in children if c.dep_ == "aux"]
     progressive = verb.tag_ == "VBG" and "been" in auxes and any(a in ("has", "have") for a in auxes)
     dated = any(t.ent_type_ in TIME_LABELS for c in spans for t in c.subtree)
     return progressive and not dated
+
+
+def _indefinite_past(prep: Token) -> bool:
+    """Whether a prepositional phrase names no particular time of the past: "in the past", "in past
+    bilateral tensions", "in previous years", not a counted stretch ("in the past three months")."""
+    if prep.lower_ != "in":
+        return False
+    words = word_set("indefinite_past_words")
+    for obj in (g for g in prep.children if g.dep_ == "pobj"):
+        if any(c.dep_ == "nummod" or c.like_num for c in obj.subtree):
+            continue
+        if obj.lower_ in words and all(c.dep_ == "det" for c in obj.children):
+            return True  # "in the past"
+        if obj.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in words for c in obj.children) \
+                and not any(c.dep_ == "det" for c in obj.children):
+            return True  # "in past bilateral tensions", "in previous years"
+    return False
 
 
 def _danger_sense(noun: Token) -> bool:
@@ -214,6 +310,32 @@ def _danger_sense(noun: Token) -> bool:
     if noun.dep_ == "dobj" and noun.head.lemma_ in rules()["danger_frame_verbs"]:
         return True
     return any(c.dep_ == "amod" and c.lower_ in rules()["danger_modifiers"] for c in noun.children)
+
+
+def _endangers(verb: Token) -> bool:
+    """Whether a verb of threatening puts something at risk rather than makes a threat: its object
+    is what can be harmed ("threatening the territorial integrity"), with no act threatened ("to
+    close the base", "with tariffs")."""
+    if verb.lemma_ not in rules()["endangering_verbs"]:
+        return False
+    if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return False
+    harmed = word_set("endangered_nouns")
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in harmed for c in verb.children)
+
+
+def _says_something(verb: Token) -> bool:
+    """Whether a naming verb says something: calls for or on someone ("called for talks", "called on
+    China to engage", "called for the charge to be dropped") or calls something a name ("called the
+    allegations baseless", "calling it exclusionary")."""
+    for child in verb.children:
+        if child.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr"):
+            return True
+        if child.dep_ in ("prep", "prt") and child.lower_ in ("for", "on", "upon"):
+            return True
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children):
+            return True
+    return False
 
 
 def _names_something(verb: Token) -> bool:
@@ -267,9 +389,13 @@ def _calendar_dated(verb: Token) -> bool:
 
 
 def _anaphoric(token: Token) -> bool:
+    """Whether an event noun points back: a definite determiner ("the attack") or a possessive
+    pronoun ("his heightened tariff threats")."""
     determiners = word_set("anaphoric_determiners")
     for child in token.children:
         if child.dep_ == "det" and child.lower_ in determiners:
+            return True
+        if child.dep_ == "poss" and child.tag_ == "PRP$":
             return True
     return False
 

@@ -28,9 +28,9 @@ _WORD = re.compile(r"[A-Za-z']+")
 _QUOTES = "\"\u201c\u201d"
 
 
-@lru_cache(maxsize=1)
 def model() -> dict[str, Any]:
-    """The fitted model (``resources/en/confidence_model.json``): ``weights`` by feature and ``min_confidence``."""
+    """The fitted model (``resources/en/confidence_model.json``, read once): ``weights`` by feature and
+    ``min_confidence``."""
     fitted: dict[str, Any] = resources.load(MODEL_FILE, lang="en")
     return fitted
 

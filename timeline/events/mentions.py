@@ -204,8 +204,10 @@ def _another_occurrence(doc: Doc, cand: Candidate) -> bool:
     objects = ("dobj", "nsubjpass") if root.pos_ in VERB_POS else ("prep",)
     nominals = [root] if root.pos_ in NOUN_POS else []
     for child in (c for c in root.children if c.dep_ in objects):
-        nominals.extend(g for g in child.children if g.dep_ == "pobj") if child.dep_ == "prep" \
-            else nominals.append(child)
+        if child.dep_ == "prep":
+            nominals.extend(g for g in child.children if g.dep_ == "pobj")
+        else:
+            nominals.append(child)
     words = word_set("repetition_determiners")
     return any(c.dep_ in ("det", "amod") and c.lower_ in words for n in nominals for c in n.children)
 

@@ -176,7 +176,8 @@ def drop_repeated_mentions(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         earlier = [k for k in kept if k.status == "occurred" and k.sent_start != cand.sent_start and (
             k.event_type == cand.event_type or generic and k.event_type in family)]
         if cand.status == "occurred" and cand.event_type not in keep_types and earlier \
-                and not _commemorated(doc, cand) and any(_repeats(doc, cand, k) for k in earlier):
+                and not _commemorated(doc, cand) and not _another_occurrence(doc, cand) \
+                and any(_repeats(doc, cand, k) for k in earlier):
             continue
         kept.append(cand)
     return kept
@@ -191,6 +192,24 @@ def _commemorated(doc: Doc, cand: Candidate) -> bool:
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ == "of" \
         and root.head.head.lemma_.lower() in rules()["commemoration_nouns"]
+
+
+def _another_occurrence(doc: Doc, cand: Candidate) -> bool:
+    """Whether the mention says it is one more of its kind ("led to the arrest of another five people",
+    "another strike", "arrested further suspects"): a new event, never a retelling."""
+    span = doc.char_span(cand.trigger_start, cand.trigger_end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    objects = ("dobj", "nsubjpass") if root.pos_ in VERB_POS else ("prep",)
+    nominals = [root] if root.pos_ in NOUN_POS else []
+    for child in (c for c in root.children if c.dep_ in objects):
+        if child.dep_ == "prep":
+            nominals.extend(g for g in child.children if g.dep_ == "pobj")
+        else:
+            nominals.append(child)
+    words = word_set("repetition_determiners")
+    return any(c.dep_ in ("det", "amod") and c.lower_ in words for n in nominals for c in n.children)
 
 
 def _repeats(doc: Doc, later: Candidate, first: Candidate) -> bool:

@@ -127,10 +127,12 @@ def linked_windows_only(spans: Iterable[Span]) -> list[Span]:
 
 def _linked_war_frame(span: Span) -> bool:
     """Whether a war noun and the verb at the other end of the span are one frame: the war is what
-    began or lasted ("the war that began in 2022", "the conflict started"), or what was started
+    began, lasted or ended ("the war that began in 2022", "the conflict started", "the hotel siege
+    ended early Wednesday"), or what was started
     ("starting the three-year conflict"); a trade or price war is no fighting, "since the war began"
     only counts from it, "the war started to weigh on" tells no start and "the hostilities began
-    when India struck" is told by the strike."""
+    when India struck" is told by the strike. A court and its ruling verb ("Kenya's High Court ruled
+    in early 2017") are linked the same way."""
     first, last = span[0], span[-1]
     noun, verb = (first, last) if first.pos_ in NOUN_POS else (last, first)
     if verb.pos_ not in VERB_POS or noun.pos_ not in NOUN_POS:

@@ -173,6 +173,18 @@ def period_value(day: date, precision: str, basis: str, text: str) -> ResolvedDa
                         "day", basis, text)  # type: ignore[arg-type]
 
 
+def week_as_days(resolved: ResolvedDate, published: date) -> ResolvedDate:
+    """A week ("this week", "last week") dates a happened event from its Monday to its Sunday, or to
+    publication when that comes first (data README "this/last/next week"): its value is the Monday,
+    its precision stays the week (the day inside it is not known)."""
+    if resolved.precision != "week" or resolved.date_start is None or resolved.date_end is None:
+        return resolved
+    monday = resolved.date_start.date()
+    last = min(resolved.date_end.date(), max(published, monday))
+    return ResolvedDate(monday.isoformat(), datetime.combine(monday, time()), datetime.combine(last, END_OF_DAY),
+                        "week", resolved.basis, resolved.text)
+
+
 def moved(resolved: ResolvedDate, shift: timedelta) -> ResolvedDate:
     """A resolved date moved by ``shift`` (days or weeks), its value rewritten at the same precision."""
     start, end = resolved.date_start + shift, resolved.date_end + shift  # type: ignore[operator]

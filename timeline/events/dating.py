@@ -79,6 +79,7 @@ from .date_values import (
     shifted_date,
     undated,
     with_range,
+    week_as_days,
     year_back,
 )
 from .rules import rules, types_flagged
@@ -101,7 +102,8 @@ def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publis
         event reported as having happened (:func:`_not_after_publication`).
     """
     resolved = _resolve_date(doc, candidate, timexes, published=published)
-    return _not_after_publication(doc, candidate, resolved, timexes, published=published)
+    resolved = _not_after_publication(doc, candidate, resolved, timexes, published=published)
+    return week_as_days(resolved, published) if candidate.status == "occurred" and resolved.basis != "inferred" else resolved
 
 
 def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, published: date) -> ResolvedDate:

@@ -65,7 +65,7 @@ from ..nlp import (
 )
 from ..temporal.lexicon import expand_slots
 from ..types import Candidate, ResolvedDate, Timex
-from .anchoring import event_anchor
+from .anchoring import event_anchor, offset_anchor
 from .date_values import (
     DAY_OR_FINER,
     END_OF_DAY,
@@ -122,6 +122,10 @@ def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publi
             if chosen is not None and (chosen.precision in DAY_OR_FINER
                                        or _timex_token(doc, chosen) in _phrase_tokens(trigger)):
                 return with_range(doc_text(doc), chosen, inside)
+            anchor = offset_anchor(doc, phrase, dated) if chosen is None and not _dated_outside(
+                doc, own, phrase) else None
+            if anchor is not None:
+                return day_of(anchor, basis="inferred")
             # "a day after Ukraine struck a refinery, the second such strike this month": the
             # offset from the main clause's day says more than a month found elsewhere in the phrase
             main = _main_date(doc, candidate, dated, phrase, published=published)
@@ -145,6 +149,10 @@ def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publi
         inside = [t for t in own if _timex_token(doc, t) in phrase and t.date_start is not None]
         if inside and inside[0].date_start is not None:
             return shifted_date((inside[0].date_start.date(), inside[0].text), -sign, amount, duration)
+        anchor = offset_anchor(doc, phrase, dated) if not inside else None
+        if anchor is not None and anchor.date_start is not None:
+            # "Three days after President Lai took office, China conducted drills": from the inauguration's day
+            return shifted_date((anchor.date_start.date(), anchor.text), -sign, amount, duration)
     anchored = event_anchor(doc, candidate, trigger, dated) if trigger is not None else None
     if anchored is not None:
         return day_of(anchored, basis="inferred")
@@ -523,6 +531,11 @@ def _offset_phrases(doc: Doc, candidate: Candidate, timexes: list[Timex]) -> lis
         own = {t.i for t in doc.char_span(timex.start, timex.end, alignment_mode="expand") or ()}
         found.append((_signal_phrase(word[0]) - own, sign, amount, timex))
     return found
+
+
+def _dated_outside(doc: Doc, own: list[Timex], phrase: set[int]) -> bool:
+    """Whether the sentence has a date of its own outside an offset phrase."""
+    return any(_timex_token(doc, t) not in phrase for t in own)
 
 
 def _signal_phrase(word: Token) -> set[int]:

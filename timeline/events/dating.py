@@ -21,7 +21,8 @@ Order of evidence:
    said on Wednesday" it is Tuesday), but never before a date its own
    sentence's "after" clause gives ("fled after the army ordered an evacuation late
    on Tuesday" is not dated by the Monday before); a simple or progressive present report
-   ("Ankara is warning ...") takes no earlier sentence's date, nor does a clause that says
+   ("Ankara is warning ...") or a statement in the present perfect ("rights groups have condemned
+   the arrest and urged ...": the publication day) takes no earlier sentence's date, nor does a clause that says
    "now" ("Italy has now tightened restrictions") or a toll counted up to now ("has registered
    121,177 deaths since the outbreak last year"); a year-only date carries one sentence at most;
 4. the publication date (``publication``): the publication day for present-tense
@@ -583,11 +584,12 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
     head = [t for t in dated if paragraph_start <= t.start < candidate.sent_start and t.type == "DATE"][:1]
     if not before and head and _dated_item(text, paragraph_start, head[0]):
         before = head  # "May 3: the two delegations meet ...": the item's date, though told in the present
-    if before and _is_present_report(doc, candidate) and not _dated_item(text, paragraph_start, before[0]):
+    if before and (_is_present_report(doc, candidate) or _is_perfect_statement(doc, candidate)) \
+            and not _dated_item(text, paragraph_start, before[0]):
         return None  # "Ankara is warning ...": what goes on now is not dated by an earlier sentence's past day
     if before:
         return _clock_on_reference_day(doc, candidate, _sentence_reference(doc, before), dated)
-    if not _is_past_report(doc, candidate):
+    if not _is_past_report(doc, candidate) or _is_perfect_statement(doc, candidate):
         return None
     start = paragraph_start
     for _ in range(rules()["carry_paragraphs"]):
@@ -692,7 +694,7 @@ def publication_date(doc: Doc, candidate: Candidate, *, published: date) -> Reso
     """The fallback date from the publication date alone (see the module docstring)."""
     if candidate.status != "occurred":
         return ResolvedDate("", None, None, "none", "publication")
-    if _is_past_report(doc, candidate) and not _doc_has_dateline(doc):
+    if _is_past_report(doc, candidate) and not _doc_has_dateline(doc) and not _is_perfect_statement(doc, candidate):
         last = monthrange(published.year, published.month)[1]
         return ResolvedDate(
             published.strftime("%Y-%m"),
@@ -785,6 +787,21 @@ def _is_present_report(doc: Doc, candidate: Candidate) -> bool:
             return False
         if any(tag in PRESENT_TAGS for tag in tags):
             return True
+    return False
+
+
+def _is_perfect_statement(doc: Doc, candidate: Candidate) -> bool:
+    """True for a statement told in the present perfect ("rights groups have condemned the arrest and
+    urged ...", "the Working Group has also determined"): said by now, not on an earlier sentence's day."""
+    if candidate.event_type not in types_flagged("speech"):
+        return False
+    span = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
+    if span is None or not has_annotation(doc, "TAG"):
+        return False
+    for token in (doc[i] for i in head_path(span.root, 6)):
+        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        if auxes or token.tag_ in FINITE_TAGS and token.dep_ != "conj":  # "have condemned ... and urged"
+            return any(c.lemma_ == "have" and c.tag_ in PRESENT_TAGS for c in auxes)
     return False
 
 

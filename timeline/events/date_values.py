@@ -65,6 +65,20 @@ def period_start(text: str, timex: Timex, published: date) -> Timex:
     return timex
 
 
+_DECADE = re.compile(r"^(\d{3})$")
+
+
+def decade_span(timex: Timex) -> Timex:
+    """A decade ("in the 1990s", value ``199``) as the span of its years, given as its first year: the
+    coarsest value the event table has (SCHEMA ``date_precision``), its ``date_end`` the decade's end."""
+    match = _DECADE.match(timex.value) if timex.date_start is None and timex.type == "DATE" else None
+    if match is None:
+        return timex
+    first = int(match.group(1)) * 10
+    return replace(timex, date=str(first), date_start=datetime(first, 1, 1),
+                   date_end=datetime.combine(date(first + 9, 12, 31), END_OF_DAY), precision="year")
+
+
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^,?\s*(?:and|to|until|till|through|[-–])\s*$", re.IGNORECASE)
 

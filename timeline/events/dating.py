@@ -71,6 +71,7 @@ from .date_values import (
     DAY_OR_FINER,
     END_OF_DAY,
     day_of,
+    decade_span,
     duration_of,
     from_reference,
     is_signal_object,
@@ -326,7 +327,7 @@ def usable_timexes(text: str, timexes: list[Timex], *, published: date | None = 
     """
     zones = dateline_spans(text)
     if published is not None:
-        timexes = [period_start(text, t, published) for t in timexes]
+        timexes = [decade_span(period_start(text, t, published)) for t in timexes]
     return [
         t for t in timexes
         if t.date and t.date_start is not None and t.date_end is not None

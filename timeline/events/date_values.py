@@ -65,11 +65,11 @@ def period_start(text: str, timex: Timex, published: date) -> Timex:
     return timex
 
 
-_DECADE = re.compile(r"^(\d{3})$")
+_DECADE = re.compile(r"^(\d{3})X?$")
 
 
 def decade_span(timex: Timex) -> Timex:
-    """A decade ("in the 1990s", value ``199``) as the span of its years, given as its first year: the
+    """A decade ("in the 1990s", value ``199``; "in 1990s", ``199X``) as the span of its years, given as its first year: the
     coarsest value the event table has (SCHEMA ``date_precision``), its ``date_end`` the decade's end."""
     match = _DECADE.match(timex.value) if timex.date_start is None and timex.type == "DATE" else None
     if match is None:

@@ -88,7 +88,19 @@ def _reaction_object(noun: Token, trigger: Token) -> bool:
                for s in noun.doc.spans.get(TRIGGERS_KEY, []))  # "echoed the claim" is a new statement
 
 
-def _earlier_mention_date(doc: Doc, noun: Token, dated: list[Timex]) -> Timex | None:
+def offset_anchor(doc: Doc, phrase: set[int], dated: list[Timex]) -> Timex | None:
+    """The date of the event an offset counts from ("three days after President Lai took office",
+    README "Offsets"): the first earlier mention of the type of a trigger in the phrase (token ids)
+    that has a day-precise date."""
+    for span in doc.spans.get(TRIGGERS_KEY, []):
+        if span.root.i in phrase:
+            found = _earlier_mention_date(doc, span.root, dated, same_type_only=True)
+            if found is not None:
+                return found
+    return None
+
+
+def _earlier_mention_date(doc: Doc, noun: Token, dated: list[Timex], *, same_type_only: bool = False) -> Timex | None:
     labels = {s.label_ for s in doc.spans.get(TRIGGERS_KEY, []) if s.start <= noun.i < s.end}
     sent_start = sent_of(noun).start
     text = doc_text(doc)
@@ -96,7 +108,8 @@ def _earlier_mention_date(doc: Doc, noun: Token, dated: list[Timex]) -> Timex | 
         if span.end > sent_start:
             break
         word = span.root
-        if not (span.label_ in labels or word.lemma_ == noun.lemma_ or word.lower_.endswith(noun.lower_)):
+        same_word = not same_type_only and (word.lemma_ == noun.lemma_ or word.lower_.endswith(noun.lower_))
+        if not (span.label_ in labels or same_word):
             continue
         sent = sent_of(span)
         days = [t for t in dated if sent.start_char <= t.start < sent.end_char

@@ -65,6 +65,20 @@ def period_start(text: str, timex: Timex, published: date) -> Timex:
     return timex
 
 
+_DECADE = re.compile(r"^(\d{3})X?$")
+
+
+def decade_span(timex: Timex) -> Timex:
+    """A decade ("in the 1990s", value ``199``; "in 1990s", ``199X``) as the span of its years, given as its first year: the
+    coarsest value the event table has (SCHEMA ``date_precision``), its ``date_end`` the decade's end."""
+    match = _DECADE.match(timex.value) if timex.date_start is None and timex.type == "DATE" else None
+    if match is None:
+        return timex
+    first = int(match.group(1)) * 10
+    return replace(timex, date=str(first), date_start=datetime(first, 1, 1),
+                   date_end=datetime.combine(date(first + 9, 12, 31), END_OF_DAY), precision="year")
+
+
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^,?\s*(?:and|to|until|till|through|[-–])\s*$", re.IGNORECASE)
 
@@ -171,6 +185,18 @@ def period_value(day: date, precision: str, basis: str, text: str) -> ResolvedDa
                             "month", basis, text)  # type: ignore[arg-type]
     return ResolvedDate(day.isoformat(), datetime.combine(day, time()), datetime.combine(day, END_OF_DAY),
                         "day", basis, text)  # type: ignore[arg-type]
+
+
+def week_as_days(resolved: ResolvedDate, published: date) -> ResolvedDate:
+    """A week ("this week", "last week") dates a happened event from its Monday to its Sunday, or to
+    publication when that comes first (data README "this/last/next week"): its value is the Monday,
+    its precision stays the week (the day inside it is not known)."""
+    if resolved.precision != "week" or resolved.date_start is None or resolved.date_end is None:
+        return resolved
+    monday = resolved.date_start.date()
+    last = min(resolved.date_end.date(), max(published, monday))
+    return ResolvedDate(monday.isoformat(), datetime.combine(monday, time()), datetime.combine(last, END_OF_DAY),
+                        "week", resolved.basis, resolved.text)
 
 
 def moved(resolved: ResolvedDate, shift: timedelta) -> ResolvedDate:

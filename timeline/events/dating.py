@@ -21,7 +21,8 @@ Order of evidence:
    said on Wednesday" it is Tuesday), but never before a date its own
    sentence's "after" clause gives ("fled after the army ordered an evacuation late
    on Tuesday" is not dated by the Monday before); a simple or progressive present report
-   ("Ankara is warning ...") takes no earlier sentence's date, nor does a clause that says
+   ("Ankara is warning ...") or a statement in the present perfect ("rights groups have condemned
+   the arrest and urged ...": the publication day) takes no earlier sentence's date, nor does a clause that says
    "now" ("Italy has now tightened restrictions") or a toll counted up to now ("has registered
    121,177 deaths since the outbreak last year"); a year-only date carries one sentence at most;
 4. the publication date (``publication``): the publication day for present-tense
@@ -65,11 +66,12 @@ from ..nlp import (
 )
 from ..temporal.lexicon import expand_slots
 from ..types import Candidate, ResolvedDate, Timex
-from .anchoring import event_anchor
+from .anchoring import event_anchor, offset_anchor
 from .date_values import (
     DAY_OR_FINER,
     END_OF_DAY,
     day_of,
+    decade_span,
     duration_of,
     from_reference,
     is_signal_object,
@@ -79,6 +81,7 @@ from .date_values import (
     shifted_date,
     undated,
     with_range,
+    week_as_days,
     year_back,
 )
 from .rules import rules, types_flagged
@@ -101,7 +104,8 @@ def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publis
         event reported as having happened (:func:`_not_after_publication`).
     """
     resolved = _resolve_date(doc, candidate, timexes, published=published)
-    return _not_after_publication(doc, candidate, resolved, timexes, published=published)
+    resolved = _not_after_publication(doc, candidate, resolved, timexes, published=published)
+    return week_as_days(resolved, published) if candidate.status == "occurred" and resolved.basis != "inferred" else resolved
 
 
 def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, published: date) -> ResolvedDate:
@@ -120,6 +124,10 @@ def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publi
             if chosen is not None and (chosen.precision in DAY_OR_FINER
                                        or _timex_token(doc, chosen) in _phrase_tokens(trigger)):
                 return with_range(doc_text(doc), chosen, inside)
+            anchor = offset_anchor(doc, phrase, dated) if chosen is None and not _dated_outside(
+                doc, own, phrase) else None
+            if anchor is not None:
+                return day_of(anchor, basis="inferred")
             # "a day after Ukraine struck a refinery, the second such strike this month": the
             # offset from the main clause's day says more than a month found elsewhere in the phrase
             main = _main_date(doc, candidate, dated, phrase, published=published)
@@ -143,6 +151,10 @@ def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publi
         inside = [t for t in own if _timex_token(doc, t) in phrase and t.date_start is not None]
         if inside and inside[0].date_start is not None:
             return shifted_date((inside[0].date_start.date(), inside[0].text), -sign, amount, duration)
+        anchor = offset_anchor(doc, phrase, dated) if not inside else None
+        if anchor is not None and anchor.date_start is not None:
+            # "Three days after President Lai took office, China conducted drills": from the inauguration's day
+            return shifted_date((anchor.date_start.date(), anchor.text), -sign, amount, duration)
     anchored = event_anchor(doc, candidate, trigger, dated) if trigger is not None else None
     if anchored is not None:
         return day_of(anchored, basis="inferred")
@@ -315,7 +327,7 @@ def usable_timexes(text: str, timexes: list[Timex], *, published: date | None = 
     """
     zones = dateline_spans(text)
     if published is not None:
-        timexes = [period_start(text, t, published) for t in timexes]
+        timexes = [decade_span(period_start(text, t, published)) for t in timexes]
     return [
         t for t in timexes
         if t.date and t.date_start is not None and t.date_end is not None
@@ -523,6 +535,11 @@ def _offset_phrases(doc: Doc, candidate: Candidate, timexes: list[Timex]) -> lis
     return found
 
 
+def _dated_outside(doc: Doc, own: list[Timex], phrase: set[int]) -> bool:
+    """Whether the sentence has a date of its own outside an offset phrase."""
+    return any(_timex_token(doc, t) not in phrase for t in own)
+
+
 def _signal_phrase(word: Token) -> set[int]:
     """The tokens of the phrase an "after"/"before" introduces (its object, or the clause it marks)."""
     if word.dep_ == "mark":
@@ -568,11 +585,12 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
     head = [t for t in dated if paragraph_start <= t.start < candidate.sent_start and t.type == "DATE"][:1]
     if not before and head and _dated_item(text, paragraph_start, head[0]):
         before = head  # "May 3: the two delegations meet ...": the item's date, though told in the present
-    if before and _is_present_report(doc, candidate) and not _dated_item(text, paragraph_start, before[0]):
+    if before and (_is_present_report(doc, candidate) or _is_perfect_statement(doc, candidate)) \
+            and not _dated_item(text, paragraph_start, before[0]):
         return None  # "Ankara is warning ...": what goes on now is not dated by an earlier sentence's past day
     if before:
         return _clock_on_reference_day(doc, candidate, _sentence_reference(doc, before), dated)
-    if not _is_past_report(doc, candidate):
+    if not _is_past_report(doc, candidate) or _is_perfect_statement(doc, candidate):
         return None
     start = paragraph_start
     for _ in range(rules()["carry_paragraphs"]):
@@ -677,7 +695,7 @@ def publication_date(doc: Doc, candidate: Candidate, *, published: date) -> Reso
     """The fallback date from the publication date alone (see the module docstring)."""
     if candidate.status != "occurred":
         return ResolvedDate("", None, None, "none", "publication")
-    if _is_past_report(doc, candidate) and not _doc_has_dateline(doc):
+    if _is_past_report(doc, candidate) and not _doc_has_dateline(doc) and not _is_perfect_statement(doc, candidate):
         last = monthrange(published.year, published.month)[1]
         return ResolvedDate(
             published.strftime("%Y-%m"),
@@ -770,6 +788,21 @@ def _is_present_report(doc: Doc, candidate: Candidate) -> bool:
             return False
         if any(tag in PRESENT_TAGS for tag in tags):
             return True
+    return False
+
+
+def _is_perfect_statement(doc: Doc, candidate: Candidate) -> bool:
+    """True for a statement told in the present perfect ("rights groups have condemned the arrest and
+    urged ...", "the Working Group has also determined"): said by now, not on an earlier sentence's day."""
+    if candidate.event_type not in types_flagged("speech"):
+        return False
+    span = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
+    if span is None or not has_annotation(doc, "TAG"):
+        return False
+    for token in (doc[i] for i in head_path(span.root, 6)):
+        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        if auxes or token.tag_ in FINITE_TAGS and token.dep_ != "conj":  # "have condemned ... and urged"
+            return any(c.lemma_ == "have" and c.tag_ in PRESENT_TAGS for c in auxes)
     return False
 
 

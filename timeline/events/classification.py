@@ -281,9 +281,11 @@ def _by_subject_or_object(span: Span) -> str | None:
 
 
 def _object_is_place(verb: Token) -> bool:
+    """Whether a capture verb's object is a place, or counts places ("seized a number of army posts")."""
     place_nouns = word_set("place_nouns")
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    objects += [g for head in (verb, *objects) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children]
     return any(o.ent_type_ in PLACE_LABELS or o.lower_ in place_nouns for o in objects)
 
 

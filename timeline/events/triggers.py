@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from ..nlp import FINITE_TAGS, NOUN_POS, TRIGGERS_KEY, VERB_POS, has_annotation, sent_of, span_text
-from .rules import ACTOR_LABELS, ATTACK, TIME_LABELS, priority_rank, rules, types_flagged, word_set
+from .rules import ACTOR_LABELS, ATTACK, NAME_LABELS, TIME_LABELS, priority_rank, rules, types_flagged, word_set
 
 def longest_triggers(spans: Iterable[Span]) -> list[Span]:
     """Drop a trigger that lies inside a longer one ("took" inside "took effect")."""
@@ -33,6 +33,8 @@ def usable_trigger(span: Span) -> bool:
     tag, dep, pos, label, pattern_id = token.tag_, token.dep_, token.pos_, span.label_, span.id_
     if _is_heading(sent_of(span)):
         return False
+    if pos == "PROPN" and _inside_name(token):
+        return False  # "the Baloch Liberation Army", "the Rapid Support Forces": a name, not an event
     if len(span) == 1 and tag == "VBG" and dep == "acl":
         return False  # a participle describing a noun ("forces fighting in Ukraine") reports no event
     if label in types_flagged("statement") and tag == "VBG" and dep in ("advcl", "acl") \
@@ -345,6 +347,18 @@ def _names_something(verb: Token) -> bool:
     if verb.tag_ == "VBN" and "advmod" in deps and deps["advmod"].lower_ in rules()["naming_adverbs"]:
         return True
     return "oprd" in deps and "dobj" in deps and deps["dobj"].tag_ in ("WDT", "WP")
+
+
+def _inside_name(token: Token) -> bool:
+    """Whether a proper-noun word is a modifier inside a named entity whose head is another word
+    ("Liberation" in "Baloch Liberation Army"): a word of the name, not a report."""
+    if token.ent_iob_ == "O" or token.ent_type_ not in NAME_LABELS:
+        return False
+    head = token.head
+    if head is token or head.ent_type_ != token.ent_type_:
+        return False
+    first, last = sorted((token.i, head.i))
+    return all(t.ent_iob_ == "I" for t in token.doc[first + 1 : last + 1])
 
 
 def _is_heading(sent: Span) -> bool:

@@ -237,6 +237,8 @@ def _attack_by_agent(verb: Token) -> str | None:
         return ""  # "an earthquake struck the province": no attack
     if any(s.lemma_.lower() in rules()["defence_nouns"] for s in subjects):
         return ""  # "air defences fired at drones": an interception, not an attack
+    if _reaches_a_level(verb):
+        return ""  # "bilateral trade hit $1.1 billion": a quantity reached a level
     if verb.lower_ not in rules()["launch_verbs"]:
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -252,6 +254,15 @@ def _attack_by_agent(verb: Token) -> str | None:
     if any(o.lower_ in weapons or o.ent_type_ == "WEAPON" for o in nouns):
         return None
     return ""
+
+
+def _reaches_a_level(verb: Token) -> bool:
+    """Whether an attack verb's object is an amount or a level ("trade hit $1.1 billion", "exports
+    hit a record high", "inflation struck 10%"): a quantity reaching it, not a blow."""
+    amounts = ("MONEY", "PERCENT", "QUANTITY")
+    levels = word_set("level_nouns")
+    return any(c.dep_ == "dobj" and (c.ent_type_ in amounts or c.lemma_.lower() in levels)
+               for c in verb.children)
 
 
 def _by_subject_or_object(span: Span) -> str | None:

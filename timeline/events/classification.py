@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from ..nlp import FINITE_VERB_TAGS, NOUN_POS, clause_tokens, ents_in, has_annotation, sent_of
+from ..nlp import FINITE_VERB_TAGS, NOUN_POS, VERB_POS, clause_tokens, ents_in, has_annotation, sent_of
 from .arguments import is_means
 from .rules import ATTACK, PLACE_LABELS, TIME_LABELS, rule_type, rules, word_set
 from .triggers import in_trigger
@@ -300,13 +300,21 @@ def _object_is_place(verb: Token) -> bool:
     return any(o.ent_type_ in PLACE_LABELS or o.lower_ in place_nouns for o in objects)
 
 
+def _under_attack(noun: Token) -> list[Token]:
+    """What "came under" or "was under" an attack noun: the verb's subject, the attack's target ("the
+    Jaffar Express, a cross-country train with 450 people on board, came under a bomb and gun attack")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "under" or noun.head.head.pos_ not in VERB_POS:
+        return []
+    return [t for c in noun.head.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+
+
 def _words_by_distance(span: Span) -> Iterator[str]:
     """The trigger itself, then the words of its clause outward from it (bigrams too), lower-cased.
 
     Yielded one by one: the caller stops at the first phrase naming a weapon.
     """
     root = span.root.i
-    window = sorted(clause_tokens(span), key=lambda tok: abs(tok.i - root))
+    window = sorted([*clause_tokens(span), *_under_attack(span.root)], key=lambda tok: abs(tok.i - root))
     doc, sent_end = span.doc, sent_of(span).end
     yield span.text.lower()
     for tok in window:

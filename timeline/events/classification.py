@@ -126,7 +126,10 @@ def _by_victims(verb: Token) -> str:
         return _active_killing(verb)
     victims = rules()["victim_kinds"]
     for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
+        if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            subject = verb.head  # "journalist Daphne Caruana Galizia, who was killed in Malta"
         words = {subject.lemma_.lower(), subject.lower_}
+        words |= {c.lemma_.lower() for c in subject.children if c.dep_ in ("compound", "appos")}
         words |= {g.lemma_.lower() for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
                   for g in c.children if g.dep_ == "pobj"}  # "dozens of civilians"
         counted = subject.like_num or any(c.dep_ == "nummod" for c in subject.children)

@@ -44,6 +44,8 @@ def usable_trigger(span: Span) -> bool:
     if label == ATTACK and tag == "VBG" and dep == "advcl" \
             and _attack_trigger(token.head):
         return False  # "drones struck Port Sudan, hitting the port": the same attack, told in detail
+    if len(span) == 1 and pos == "NOUN" and dep == "compound" and not in_trigger(token.head):
+        return False  # "law enforcement", "attack helicopters", "protest leaders": a kind of thing
     if pos in NOUN_POS and _anaphoric(token) and not _anchored_noun(token):
         return False
     if pos in NOUN_POS and dep == "nsubj" and _set_against(token.head):

@@ -35,6 +35,8 @@ def event_type_of(span: Span) -> str:
             return rules()["place_object_triggers"][word]
         if word in rules()["needs_place_object"]:
             return ""
+    if span.id_ in rules()["marking_ids"] and span.root.pos_ == "VERB" and _event_marks(span.root):
+        return ""
     if span.id_ in rules()["victim_trigger_ids"]:
         return _by_victims(span.root) if has_annotation(span.doc, "DEP") else ""
     if span.label_ in rules()["subject_sensitive_types"] and has_annotation(span.doc, "DEP"):
@@ -64,6 +66,12 @@ def event_type_of(span: Span) -> str:
         return rule_type("weapon_entity")
     by_trigger: dict[str, str] = rules()["attack_default_by_trigger"]
     return by_trigger.get(span.root.lower_, rules()["attack_default_type"])
+
+
+def _event_marks(verb: Token) -> bool:
+    """Whether the subject of a marking verb is itself an event ("Tuesday's attack marked a dramatic
+    escalation"): the verb weighs that event, no milestone is observed."""
+    return any(c.dep_ == "nsubj" and in_trigger(c) for c in verb.children)
 
 
 def _stance_on_event(token: Token) -> bool:

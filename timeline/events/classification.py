@@ -290,8 +290,10 @@ def _by_subject_or_object(span: Span) -> str | None:
     for child in [*verb.children, *subjects]:  # "people crossed" misparsed as a noun's modifier too
         if (child.dep_ in ("nsubj", "nsubjpass") or child in subjects) and "subject" in table:
             words = {child.lemma_.lower(), child.lower_}  # "hundreds of aid trucks": the counted noun too
-            words |= {t.lemma_.lower() for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for t in c.subtree}
+            counted = [t for c in child.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+            words |= {t.lemma_.lower() for t in counted}
+            if any(t.dep_ == "pobj" and t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS") for t in counted):
+                words.add("people")  # "another wave of Somalis arrived": a counted nationality is people
             for word, event_type in table["subject"].items():
                 if word in words:
                     return event_type

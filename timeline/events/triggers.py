@@ -50,6 +50,12 @@ def usable_trigger(span: Span) -> bool:
         return False
     if pos in NOUN_POS and dep == "nsubj" and _set_against(token.head):
         return False  # "The G7 joint statement comes as the Kremlin said ...": told before
+    if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "to" \
+            and token.head.head.lower_ in rules()["exposure_adjectives"]:
+        return False  # "people are subject to attacks, abductions, abuse": a danger, no happening
+    if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "of" \
+            and token.head.head.lemma_.lower() in rules()["kind_nouns"]:
+        return False  # "victims of other forms of sexual assault": a kind of act, no happening
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "since":
         return False  # "1,000 days since the invasion": the reference point of a count, not a report
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ in rules()["concessive_preps"] \

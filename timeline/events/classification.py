@@ -62,6 +62,8 @@ def event_type_of(span: Span) -> str:
         for word, event_type in _weapon_word_types():
             if word.search(phrase):
                 return event_type
+    if has_annotation(span.doc, "DEP") and _civilians_attacked(span.root):
+        return rule_type("civilian_target")  # no weapon named: the victims type it
     if any(ent.label_ == "WEAPON" for ent in ents_in(sent_of(span))):
         return rule_type("weapon_entity")
     by_trigger: dict[str, str] = rules()["attack_default_by_trigger"]
@@ -274,6 +276,25 @@ def _reaches_a_level(verb: Token) -> bool:
     levels = word_set("level_nouns")
     return any(c.dep_ == "dobj" and (c.ent_type_ in amounts or c.lemma_.lower() in levels)
                for c in verb.children)
+
+
+def _civilians_attacked(verb: Token) -> bool:
+    """Whether an attack verb's object is civilians ("gunmen shot three villagers", "10 more people");
+    a pronoun object is the object of the verb it is conjoined to ("picked out 10 more people and shot
+    them"). Combatants, crowds and things are no civilian target."""
+    if verb.pos_ != "VERB":
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.dep_ == "conj" and any(o.pos_ == "PRON" for o in objects):
+        objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+    victims = rules()["victim_kinds"]
+    for obj in objects:
+        words = {obj.lemma_.lower(), obj.lower_}
+        if words & (set(victims["combatant"]) | word_set("crowd_nouns")):
+            continue
+        if words & set(victims["civilian"]):
+            return True
+    return False
 
 
 def _by_subject_or_object(span: Span) -> str | None:

@@ -310,19 +310,27 @@ def _by_subject_or_object(span: Span) -> str | None:
     subjects = [verb.head] if verb.dep_ == "acl" and verb.head.pos_ in NOUN_POS else []
     for child in [*verb.children, *subjects]:  # "people crossed" misparsed as a noun's modifier too
         if (child.dep_ in ("nsubj", "nsubjpass") or child in subjects) and "subject" in table:
-            words = {child.lemma_.lower(), child.lower_}  # "hundreds of aid trucks": the counted noun too
-            counted = [t for c in child.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
-            words |= {t.lemma_.lower() for t in counted}
-            if any(t.dep_ == "pobj" and t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS") for t in counted):
-                words.add("people")  # "another wave of Somalis arrived": a counted nationality is people
-            for word, event_type in table["subject"].items():
-                if word in words:
-                    return event_type
-        if child.dep_ == "dobj" and "object" in table:
-            for word, event_type in table["object"].items():
-                if word in (child.lemma_.lower(), child.lower_):
-                    return event_type
+            role = "subject"
+        elif child.dep_ == "dobj" and "object" in table:
+            role = "object"
+        else:
+            continue
+        words = _noun_and_counted(child)
+        for word, event_type in table[role].items():
+            if word in words:
+                return event_type
     return None
+
+
+def _noun_and_counted(noun: Token) -> set[str]:
+    """A noun's words and those of what it counts ("hundreds of aid trucks", "85% of the world's
+    refugees"); a counted nationality is people ("another wave of Somalis")."""
+    words = {noun.lemma_.lower(), noun.lower_}
+    counted = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    words |= {t.lemma_.lower() for t in counted}
+    if any(t.dep_ == "pobj" and t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS") for t in counted):
+        words.add("people")
+    return words
 
 
 def _object_is_place(verb: Token) -> bool:

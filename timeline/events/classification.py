@@ -37,6 +37,8 @@ def event_type_of(span: Span) -> str:
             return ""
     if span.id_ in rules()["marking_ids"] and span.root.pos_ == "VERB" and _event_marks(span.root):
         return ""
+    if span.root.lower_ in rules()["relaxing_verbs"] and span.root.pos_ == "VERB" and _intransitive(span.root):
+        return ""  # "the avian influenza outbreak has since eased", "tensions eased": no rule relaxed
     if span.id_ in rules()["victim_trigger_ids"]:
         return _by_victims(span.root) if has_annotation(span.doc, "DEP") else ""
     if span.label_ in rules()["subject_sensitive_types"] and has_annotation(span.doc, "DEP"):
@@ -74,6 +76,12 @@ def _event_marks(verb: Token) -> bool:
     """Whether the subject of a marking verb is itself an event ("Tuesday's attack marked a dramatic
     escalation"): the verb weighs that event, no milestone is observed."""
     return any(c.dep_ == "nsubj" and in_trigger(c) for c in verb.children)
+
+
+def _intransitive(verb: Token) -> bool:
+    """Whether a verb has neither an object nor a passive subject ("tensions eased", but not "eased
+    restrictions" or "restrictions were eased")."""
+    return not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children)
 
 
 def _stance_on_event(token: Token) -> bool:

@@ -35,6 +35,9 @@ def usable_trigger(span: Span) -> bool:
         return False
     if pos == "PROPN" and _inside_name(token):
         return False  # "the Baloch Liberation Army", "the Rapid Support Forces": a name, not an event
+    if tag == "VBG" and dep == "relcl" and any(
+            c.dep_ == "aux" and c.lower_ in ("was", "were") for c in token.children):
+        return False  # "a hotel where elders and officials were meeting": the scene of another event
     if len(span) == 1 and tag == "VBG" and dep == "acl":
         return False  # a participle describing a noun ("forces fighting in Ukraine") reports no event
     if label in types_flagged("statement") and tag == "VBG" and dep in ("advcl", "acl") \

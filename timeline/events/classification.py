@@ -37,7 +37,8 @@ def event_type_of(span: Span) -> str:
             return ""
     if span.id_ in rules()["marking_ids"] and span.root.pos_ == "VERB" and _event_marks(span.root):
         return ""
-    if span.root.lower_ in rules()["relaxing_verbs"] and span.root.pos_ == "VERB" and _intransitive(span.root):
+    if span.root.lower_ in rules()["relaxing_verbs"] and span.root.pos_ == "VERB" \
+            and _intransitive(span.root):
         return ""  # "the avian influenza outbreak has since eased", "tensions eased": no rule relaxed
     if span.id_ in rules()["victim_trigger_ids"]:
         return _by_victims(span.root) if has_annotation(span.doc, "DEP") else ""

@@ -13,7 +13,9 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from ..nlp import FINITE_TAGS, NOUN_POS, TRIGGERS_KEY, VERB_POS, has_annotation, sent_of, span_text
-from .rules import ACTOR_LABELS, ATTACK, NAME_LABELS, TIME_LABELS, priority_rank, rules, types_flagged, word_set
+from .rules import (
+    ACTOR_LABELS, ATTACK, NAME_LABELS, TIME_LABELS, priority_rank, rules, types_flagged, word_set,
+)
 
 def longest_triggers(spans: Iterable[Span]) -> list[Span]:
     """Drop a trigger that lies inside a longer one ("took" inside "took effect")."""

@@ -40,6 +40,8 @@ def event_type_of(span: Span) -> str:
     if span.root.lower_ in rules()["relaxing_verbs"] and span.root.pos_ == "VERB" \
             and _intransitive(span.root):
         return ""  # "the avian influenza outbreak has since eased", "tensions eased": no rule relaxed
+    if span.root.pos_ == "VERB" and _animals_done_to(span.root):
+        return ""  # "those who capture the dogs", "13,700 dogs are slaughtered every month"
     if span.id_ in rules()["victim_trigger_ids"]:
         return _by_victims(span.root) if has_annotation(span.doc, "DEP") else ""
     if span.label_ in rules()["subject_sensitive_types"] and has_annotation(span.doc, "DEP"):
@@ -83,6 +85,12 @@ def _intransitive(verb: Token) -> bool:
     """Whether a verb has neither an object nor a passive subject ("tensions eased", but not "eased
     restrictions" or "restrictions were eased")."""
     return not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children)
+
+
+def _animals_done_to(verb: Token) -> bool:
+    """Whether what a trigger verb is done to is animals (its object or passive subject)."""
+    animals = word_set("animal_nouns")
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in animals for c in verb.children)
 
 
 def _stance_on_event(token: Token) -> bool:

@@ -103,8 +103,6 @@ def usable_trigger(span: Span) -> bool:
         return False
     if _habitual_frame(token):
         return False
-    if pos == "VERB" and tag == "VBN" and _undated_present_passive(token):
-        return False  # "both vessels are sanctioned by the Treasury", "he is detained in Louisiana": a state
     if pattern_id in rules()["verb_led_ids"] and (token.i != span.start or pos != "VERB"):
         return False  # "British-supplied missiles": the verb only modifies the noun
     if len(span) > 1:
@@ -273,12 +271,6 @@ def _head_is_trigger(token: Token) -> bool:
     head = token.head
     return head.pos_ == "VERB" and any(
         s.start <= head.i < s.end for s in token.doc.spans.get(TRIGGERS_KEY, []))
-
-
-def _undated_present_passive(verb: Token) -> bool:
-    """Whether a participle is a present passive ("is", "are") with no time expression in its phrase."""
-    return any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in verb.children) \
-        and not any(t.ent_type_ in TIME_LABELS for t in verb.subtree)
 
 
 def _habitual_frame(token: Token) -> bool:

@@ -114,7 +114,7 @@ def test_every_rule_type_is_used_by_the_code():
 
 def test_pattern_ids_named_by_the_rules_exist():
     ids = {p["id"] for p in read_patterns("triggers")}
-    for key in ("warning_of_ids", "victim_trigger_ids", "verb_led_ids"):
+    for key in ("warning_of_ids", "victim_trigger_ids", "verb_led_ids", "marking_ids"):
         assert set(rules()[key]) <= ids, key
 
 

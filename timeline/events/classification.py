@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from ..nlp import FINITE_VERB_TAGS, NOUN_POS, clause_tokens, ents_in, has_annotation, sent_of
+from ..nlp import FINITE_VERB_TAGS, NOUN_POS, VERB_POS, clause_tokens, ents_in, has_annotation, sent_of
 from .arguments import is_means
 from .rules import ATTACK, PLACE_LABELS, TIME_LABELS, rule_type, rules, word_set
 from .triggers import in_trigger
@@ -35,6 +35,13 @@ def event_type_of(span: Span) -> str:
             return rules()["place_object_triggers"][word]
         if word in rules()["needs_place_object"]:
             return ""
+    if span.id_ in rules()["marking_ids"] and span.root.pos_ == "VERB" and _event_marks(span.root):
+        return ""
+    if span.root.lower_ in rules()["relaxing_verbs"] and span.root.pos_ == "VERB" \
+            and _intransitive(span.root):
+        return ""  # "the avian influenza outbreak has since eased", "tensions eased": no rule relaxed
+    if span.root.pos_ == "VERB" and _animals_done_to(span.root):
+        return ""  # "those who capture the dogs", "13,700 dogs are slaughtered every month"
     if span.id_ in rules()["victim_trigger_ids"]:
         return _by_victims(span.root) if has_annotation(span.doc, "DEP") else ""
     if span.label_ in rules()["subject_sensitive_types"] and has_annotation(span.doc, "DEP"):
@@ -60,10 +67,30 @@ def event_type_of(span: Span) -> str:
         for word, event_type in _weapon_word_types():
             if word.search(phrase):
                 return event_type
+    if has_annotation(span.doc, "DEP") and _civilians_attacked(span.root):
+        return rule_type("civilian_target")  # no weapon named: the victims type it
     if any(ent.label_ == "WEAPON" for ent in ents_in(sent_of(span))):
         return rule_type("weapon_entity")
     by_trigger: dict[str, str] = rules()["attack_default_by_trigger"]
     return by_trigger.get(span.root.lower_, rules()["attack_default_type"])
+
+
+def _event_marks(verb: Token) -> bool:
+    """Whether the subject of a marking verb is itself an event ("Tuesday's attack marked a dramatic
+    escalation"): the verb weighs that event, no milestone is observed."""
+    return any(c.dep_ == "nsubj" and in_trigger(c) for c in verb.children)
+
+
+def _intransitive(verb: Token) -> bool:
+    """Whether a verb has neither an object nor a passive subject ("tensions eased", but not "eased
+    restrictions" or "restrictions were eased")."""
+    return not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children)
+
+
+def _animals_done_to(verb: Token) -> bool:
+    """Whether what a trigger verb is done to is animals (its object or passive subject)."""
+    animals = word_set("animal_nouns")
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in animals for c in verb.children)
 
 
 def _stance_on_event(token: Token) -> bool:
@@ -126,7 +153,10 @@ def _by_victims(verb: Token) -> str:
         return _active_killing(verb)
     victims = rules()["victim_kinds"]
     for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
+        if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            subject = verb.head  # "journalist Daphne Caruana Galizia, who was killed in Malta"
         words = {subject.lemma_.lower(), subject.lower_}
+        words |= {c.lemma_.lower() for c in subject.children if c.dep_ in ("compound", "appos")}
         words |= {g.lemma_.lower() for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
                   for g in c.children if g.dep_ == "pobj"}  # "dozens of civilians"
         counted = subject.like_num or any(c.dep_ == "nummod" for c in subject.children)
@@ -237,6 +267,8 @@ def _attack_by_agent(verb: Token) -> str | None:
         return ""  # "an earthquake struck the province": no attack
     if any(s.lemma_.lower() in rules()["defence_nouns"] for s in subjects):
         return ""  # "air defences fired at drones": an interception, not an attack
+    if _reaches_a_level(verb):
+        return ""  # "bilateral trade hit $1.1 billion": a quantity reached a level
     if verb.lower_ not in rules()["launch_verbs"]:
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -254,6 +286,34 @@ def _attack_by_agent(verb: Token) -> str | None:
     return ""
 
 
+def _reaches_a_level(verb: Token) -> bool:
+    """Whether an attack verb's object is an amount or a level ("trade hit $1.1 billion", "exports
+    hit a record high", "inflation struck 10%"): a quantity reaching it, not a blow."""
+    amounts = ("MONEY", "PERCENT", "QUANTITY")
+    levels = word_set("level_nouns")
+    return any(c.dep_ == "dobj" and (c.ent_type_ in amounts or c.lemma_.lower() in levels)
+               for c in verb.children)
+
+
+def _civilians_attacked(verb: Token) -> bool:
+    """Whether an attack verb's object is civilians ("gunmen shot three villagers", "10 more people");
+    a pronoun object is the object of the verb it is conjoined to ("picked out 10 more people and shot
+    them"). Combatants, crowds and things are no civilian target."""
+    if verb.pos_ != "VERB":
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.dep_ == "conj" and any(o.pos_ == "PRON" for o in objects):
+        objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+    victims = rules()["victim_kinds"]
+    for obj in objects:
+        words = {obj.lemma_.lower(), obj.lower_}
+        if words & (set(victims["combatant"]) | word_set("crowd_nouns")):
+            continue
+        if words & set(victims["civilian"]):
+            return True
+    return False
+
+
 def _by_subject_or_object(span: Span) -> str | None:
     """Retype a movement or hosting verb from what moves or is hosted.
 
@@ -267,24 +327,44 @@ def _by_subject_or_object(span: Span) -> str | None:
     subjects = [verb.head] if verb.dep_ == "acl" and verb.head.pos_ in NOUN_POS else []
     for child in [*verb.children, *subjects]:  # "people crossed" misparsed as a noun's modifier too
         if (child.dep_ in ("nsubj", "nsubjpass") or child in subjects) and "subject" in table:
-            words = {child.lemma_.lower(), child.lower_}  # "hundreds of aid trucks": the counted noun too
-            words |= {t.lemma_.lower() for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for t in c.subtree}
-            for word, event_type in table["subject"].items():
-                if word in words:
-                    return event_type
-        if child.dep_ == "dobj" and "object" in table:
-            for word, event_type in table["object"].items():
-                if word in (child.lemma_.lower(), child.lower_):
-                    return event_type
+            role = "subject"
+        elif child.dep_ == "dobj" and "object" in table:
+            role = "object"
+        else:
+            continue
+        words = _noun_and_counted(child)
+        for word, event_type in table[role].items():
+            if word in words:
+                return event_type
     return None
 
 
+def _noun_and_counted(noun: Token) -> set[str]:
+    """A noun's words and those of what it counts ("hundreds of aid trucks", "85% of the world's
+    refugees"); a counted nationality is people ("another wave of Somalis")."""
+    words = {noun.lemma_.lower(), noun.lower_}
+    counted = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    words |= {t.lemma_.lower() for t in counted}
+    if any(t.dep_ == "pobj" and t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS") for t in counted):
+        words.add("people")
+    return words
+
+
 def _object_is_place(verb: Token) -> bool:
+    """Whether a capture verb's object is a place, or counts places ("seized a number of army posts")."""
     place_nouns = word_set("place_nouns")
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    objects += [g for head in (verb, *objects) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children]
     return any(o.ent_type_ in PLACE_LABELS or o.lower_ in place_nouns for o in objects)
+
+
+def _under_attack(noun: Token) -> list[Token]:
+    """What "came under" or "was under" an attack noun: the verb's subject, the attack's target ("the
+    Jaffar Express, a cross-country train with 450 people on board, came under a bomb and gun attack")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "under" or noun.head.head.pos_ not in VERB_POS:
+        return []
+    return [t for c in noun.head.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
 
 
 def _words_by_distance(span: Span) -> Iterator[str]:
@@ -293,7 +373,7 @@ def _words_by_distance(span: Span) -> Iterator[str]:
     Yielded one by one: the caller stops at the first phrase naming a weapon.
     """
     root = span.root.i
-    window = sorted(clause_tokens(span), key=lambda tok: abs(tok.i - root))
+    window = sorted([*clause_tokens(span), *_under_attack(span.root)], key=lambda tok: abs(tok.i - root))
     doc, sent_end = span.doc, sent_of(span).end
     yield span.text.lower()
     for tok in window:

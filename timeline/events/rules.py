@@ -27,6 +27,8 @@ ATTACK = "ATTACK"
 #: The entity labels that name who acted, where, and when.
 ACTOR_LABELS = ("GPE", "NORP", "ORG", "PERSON")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+#: The entity labels of names whose words are no triggers ("Baloch Liberation Army").
+NAME_LABELS = ("ORG", "PERSON", "FAC", "WORK_OF_ART", "PRODUCT")
 TIME_LABELS = ("DATE", "TIME")
 #: The prepositions that introduce a place ("in Kharkiv") and a target ("on Dnipro").
 LOCATIVE_PREPS = ("in", "near", "at", "outside", "across", "inside", "into", "around", "over")

@@ -13,7 +13,9 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from ..nlp import FINITE_TAGS, NOUN_POS, TRIGGERS_KEY, VERB_POS, has_annotation, sent_of, span_text
-from .rules import ACTOR_LABELS, ATTACK, TIME_LABELS, priority_rank, rules, types_flagged, word_set
+from .rules import (
+    ACTOR_LABELS, ATTACK, NAME_LABELS, TIME_LABELS, priority_rank, rules, types_flagged, word_set,
+)
 
 def longest_triggers(spans: Iterable[Span]) -> list[Span]:
     """Drop a trigger that lies inside a longer one ("took" inside "took effect")."""
@@ -33,6 +35,11 @@ def usable_trigger(span: Span) -> bool:
     tag, dep, pos, label, pattern_id = token.tag_, token.dep_, token.pos_, span.label_, span.id_
     if _is_heading(sent_of(span)):
         return False
+    if pos == "PROPN" and _inside_name(token):
+        return False  # "the Baloch Liberation Army", "the Rapid Support Forces": a name, not an event
+    if tag == "VBG" and dep == "relcl" and any(
+            c.dep_ == "aux" and c.lower_ in ("was", "were") for c in token.children):
+        return False  # "a hotel where elders and officials were meeting": the scene of another event
     if len(span) == 1 and tag == "VBG" and dep == "acl":
         return False  # a participle describing a noun ("forces fighting in Ukraine") reports no event
     if label in types_flagged("statement") and tag == "VBG" and dep in ("advcl", "acl") \
@@ -42,10 +49,21 @@ def usable_trigger(span: Span) -> bool:
     if label == ATTACK and tag == "VBG" and dep == "advcl" \
             and _attack_trigger(token.head):
         return False  # "drones struck Port Sudan, hitting the port": the same attack, told in detail
+    if len(span) == 1 and pos == "NOUN" and dep == "compound" and not in_trigger(token.head):
+        return False  # "law enforcement", "attack helicopters", "protest leaders": a kind of thing
     if pos in NOUN_POS and _anaphoric(token) and not _anchored_noun(token):
         return False
     if pos in NOUN_POS and dep == "nsubj" and _set_against(token.head):
         return False  # "The G7 joint statement comes as the Kremlin said ...": told before
+    if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "to" \
+            and token.head.head.lower_ in rules()["exposure_adjectives"]:
+        return False  # "people are subject to attacks, abductions, abuse": a danger, no happening
+    if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "of" \
+            and token.head.head.lemma_.lower() in rules()["kind_nouns"]:
+        return False  # "victims of other forms of sexual assault": a kind of act, no happening
+    if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "in" \
+            and token.head.head.lower_ in rules()["lasting_verbs"]:
+        return False  # "the New York resident remains in detention": a lasting state
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "since":
         return False  # "1,000 days since the invasion": the reference point of a count, not a report
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ in rules()["concessive_preps"] \
@@ -347,6 +365,18 @@ def _names_something(verb: Token) -> bool:
     if verb.tag_ == "VBN" and "advmod" in deps and deps["advmod"].lower_ in rules()["naming_adverbs"]:
         return True
     return "oprd" in deps and "dobj" in deps and deps["dobj"].tag_ in ("WDT", "WP")
+
+
+def _inside_name(token: Token) -> bool:
+    """Whether a proper-noun word is a modifier inside a named entity whose head is another word
+    ("Liberation" in "Baloch Liberation Army"): a word of the name, not a report."""
+    if token.ent_iob_ == "O" or token.ent_type_ not in NAME_LABELS:
+        return False
+    head = token.head
+    if head is token or head.ent_type_ != token.ent_type_:
+        return False
+    first, last = sorted((token.i, head.i))
+    return all(t.ent_iob_ == "I" for t in token.doc[first + 1 : last + 1])
 
 
 def _is_heading(sent: Span) -> bool:

@@ -61,9 +61,6 @@ def usable_trigger(span: Span) -> bool:
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "of" \
             and token.head.head.lemma_.lower() in rules()["kind_nouns"]:
         return False  # "victims of other forms of sexual assault": a kind of act, no happening
-    if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "in" \
-            and token.head.head.lower_ in rules()["lasting_verbs"]:
-        return False  # "the New York resident remains in detention": a lasting state
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "since":
         return False  # "1,000 days since the invasion": the reference point of a count, not a report
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ in rules()["concessive_preps"] \

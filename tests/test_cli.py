@@ -66,6 +66,29 @@ def test_extract_reads_stdin_with_published(tmp_path):
     assert (tmp_path / "events.csv").exists() and (tmp_path / "events.jsonl").exists()
 
 
+def test_min_confidence_zero_keeps_every_candidate_and_is_reported(tmp_path):
+    from timeline.events.confidence import default_min_confidence
+
+    text = ("Russia launched a missile at Dnipro on Thursday, officials said. "
+            "\u201cI call it crazy,\u201d a pilot lamented.")
+    counts = {}
+    for value in ("0", None):
+        out = tmp_path / str(value)
+        option = ["--min-confidence", value] if value else []
+        result = runner.invoke(app, ["extract", "-", "--published", "2024-11-22", "--out", str(out),
+                                     "--model", "blank", "--format", "csv", *option], input=text)
+        assert result.exit_code == 0, result.output
+        report = json.loads((out / "report.json").read_text("utf-8"))
+        assert report["min_confidence"] == (0.0 if value else default_min_confidence())
+        counts[value] = report["counts"]["events"]
+    assert counts["0"] > counts[None] >= 1
+
+
+def test_min_confidence_out_of_range_is_a_usage_error():
+    result = runner.invoke(app, ["extract", "x.txt", "--min-confidence", "1.5"])
+    assert result.exit_code == 2, result.output
+
+
 @pytest.mark.slow
 def test_demo_writes_every_output(tmp_path, model_nlp):
     result = runner.invoke(app, ["demo", "--out", str(tmp_path)])

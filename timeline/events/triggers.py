@@ -320,12 +320,15 @@ def _indefinite_past(prep: Token) -> bool:
 
 def _danger_sense(noun: Token) -> bool:
     """Whether a threat noun names a danger rather than a threat someone made: the object of a
-    verb of facing or posing ("poses a threat", "facing threats", "citing threats") or graded
+    verb of facing, posing or judging ("poses a threat", "facing threats", "deemed a threat"), the
+    predicate of 'be' ("he is a threat to national security") or graded
     as a danger is ("a growing threat", "the persistent threat of militant groups")."""
     if noun.lemma_.lower() not in rules()["danger_nouns"]:
         return False
-    if noun.dep_ == "dobj" and noun.head.lemma_ in rules()["danger_frame_verbs"]:
+    if noun.dep_ in ("dobj", "oprd") and noun.head.lemma_ in rules()["danger_frame_verbs"]:
         return True
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return True  # "he is a threat to national security": what someone is, no threat made
     return any(c.dep_ == "amod" and c.lower_ in rules()["danger_modifiers"] for c in noun.children)
 
 

@@ -340,8 +340,21 @@ def _endangers(verb: Token) -> bool:
         return False
     if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return False
+    if _threatened_by_a_thing(verb):
+        return True
     harmed = word_set("endangered_nouns")
     return any(c.dep_ == "dobj" and c.lemma_.lower() in harmed for c in verb.children)
+
+
+def _threatened_by_a_thing(verb: Token) -> bool:
+    """Whether a passive verb of threatening names a thing, no party, as its agent ("is threatened
+    by the high consumption of dog meat"): a danger, since only a party makes a threat."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    parties = word_set("party_nouns")
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return bool(agents) and not any(
+        a.ent_type_ or a.pos_ in ("PRON", "PROPN") or a.lemma_.lower() in parties for a in agents)
 
 
 def _says_something(verb: Token) -> bool:

@@ -85,6 +85,8 @@ def usable_trigger(span: Span) -> bool:
         return False  # "threatening the territorial integrity of the country": a danger, not a threat made
     if label in types_flagged("statement") and pos == "NOUN" and _danger_sense(token):
         return False  # "the system poses a threat", "growing threats": a danger, not a threat made
+    if label in types_flagged("statement") and pos == "VERB" and _since_then(token):
+        return False  # "Since then, protesters have demanded that ...": a stance held since, no news
     if label in types_flagged("statement") and pos == "VERB" and commentary(token):
         return False  # "Analysts claim ...", "Ochieng warns that ... could become targets": a view
     if token.lemma_ in rules()["naming_verbs"] and pos == "VERB" and not _says_something(token):
@@ -330,6 +332,14 @@ def _danger_sense(noun: Token) -> bool:
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         return True  # "he is a threat to national security": what someone is, no threat made
     return any(c.dep_ == "amod" and c.lower_ in rules()["danger_modifiers"] for c in noun.children)
+
+
+def _since_then(verb: Token) -> bool:
+    """Whether a verb in the present perfect spans a stretch since some point ("Since then,
+    protesters have demanded ...", "have demanded his release since March"): a lasting stance."""
+    if not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children)
 
 
 def _endangers(verb: Token) -> bool:

@@ -85,6 +85,8 @@ def usable_trigger(span: Span) -> bool:
         return False  # "threatening the territorial integrity of the country": a danger, not a threat made
     if label in types_flagged("statement") and pos == "NOUN" and _danger_sense(token):
         return False  # "the system poses a threat", "growing threats": a danger, not a threat made
+    if label in types_flagged("statement") and pos == "VERB" and _since_then(token):
+        return False  # "Since then, protesters have demanded that ...": a stance held since, no news
     if label in types_flagged("statement") and pos == "VERB" and commentary(token):
         return False  # "Analysts claim ...", "Ochieng warns that ... could become targets": a view
     if token.lemma_ in rules()["naming_verbs"] and pos == "VERB" and not _says_something(token):
@@ -320,13 +322,24 @@ def _indefinite_past(prep: Token) -> bool:
 
 def _danger_sense(noun: Token) -> bool:
     """Whether a threat noun names a danger rather than a threat someone made: the object of a
-    verb of facing or posing ("poses a threat", "facing threats", "citing threats") or graded
+    verb of facing, posing or judging ("poses a threat", "facing threats", "deemed a threat"), the
+    predicate of 'be' ("he is a threat to national security") or graded
     as a danger is ("a growing threat", "the persistent threat of militant groups")."""
     if noun.lemma_.lower() not in rules()["danger_nouns"]:
         return False
-    if noun.dep_ == "dobj" and noun.head.lemma_ in rules()["danger_frame_verbs"]:
+    if noun.dep_ in ("dobj", "oprd") and noun.head.lemma_ in rules()["danger_frame_verbs"]:
         return True
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return True  # "he is a threat to national security": what someone is, no threat made
     return any(c.dep_ == "amod" and c.lower_ in rules()["danger_modifiers"] for c in noun.children)
+
+
+def _since_then(verb: Token) -> bool:
+    """Whether a verb in the present perfect spans a stretch since some point ("Since then,
+    protesters have demanded ...", "have demanded his release since March"): a lasting stance."""
+    if not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children)
 
 
 def _endangers(verb: Token) -> bool:
@@ -337,8 +350,21 @@ def _endangers(verb: Token) -> bool:
         return False
     if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return False
+    if _threatened_by_a_thing(verb):
+        return True
     harmed = word_set("endangered_nouns")
     return any(c.dep_ == "dobj" and c.lemma_.lower() in harmed for c in verb.children)
+
+
+def _threatened_by_a_thing(verb: Token) -> bool:
+    """Whether a passive verb of threatening names a thing, no party, as its agent ("is threatened
+    by the high consumption of dog meat"): a danger, since only a party makes a threat."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    parties = word_set("party_nouns")
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return bool(agents) and not any(
+        a.ent_type_ or a.pos_ in ("PRON", "PROPN") or a.lemma_.lower() in parties for a in agents)
 
 
 def _says_something(verb: Token) -> bool:

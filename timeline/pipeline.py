@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from .dedup import assign_cluster_ids
 from .errors import InputError
 from .events import candidates, headline, resolve_date
-from .events.confidence import confidence, default_min_confidence
+from .events.confidence import chosen_min_confidence, confidence
 from .frame import event_row, from_rows
 from .geo import locate
 from .nlp import doc_text, forget_cache, load_nlp
@@ -119,7 +119,7 @@ def iter_article_events(
     min_confidence: float | None = None,
 ) -> Iterator[tuple[Article, list[Event]]]:
     """Yield each article with its events, in input order, as the pipeline finishes it."""
-    threshold = default_min_confidence() if min_confidence is None else min_confidence
+    threshold = chosen_min_confidence(min_confidence)
     stream = ((article.text, article) for article in articles)
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         yield article, doc_events(doc, article, min_confidence=threshold)
@@ -132,14 +132,14 @@ def doc_events(doc: Doc, article: Article, *, min_confidence: float = 0.0) -> li
     events = []
     for candidate in candidates(doc):
         when = resolve_date(doc, candidate, timexes, published=article.published)
-        event = _event(article, candidate, when)
-        if event.confidence >= min_confidence:
-            events.append(event)
+        rating = confidence(article, candidate, when)
+        if rating >= min_confidence:
+            events.append(_event(article, candidate, when, rating))
     forget_cache(doc)
     return events
 
 
-def _event(article: Article, candidate: Candidate, when: ResolvedDate) -> Event:
+def _event(article: Article, candidate: Candidate, when: ResolvedDate, rating: float) -> Event:
     point = locate(candidate.location) if candidate.location else None
     return Event(
         event_id=event_id(article.doc_id, candidate),
@@ -147,7 +147,7 @@ def _event(article: Article, candidate: Candidate, when: ResolvedDate) -> Event:
         candidate=candidate,
         when=when,
         headline=headline(candidate),
-        confidence=confidence(article, candidate, when),
+        confidence=rating,
         latitude=point[0] if point else None,
         longitude=point[1] if point else None,
     )

@@ -40,6 +40,11 @@ def default_min_confidence() -> float:
     return float(model()["min_confidence"])
 
 
+def chosen_min_confidence(min_confidence: float | None) -> float:
+    """The threshold a run uses: the one asked for, else :func:`default_min_confidence`."""
+    return default_min_confidence() if min_confidence is None else min_confidence
+
+
 def features(article: Article, candidate: Candidate, when: ResolvedDate) -> dict[str, float]:
     """The model's named features of a candidate (absent features are 0).
 

@@ -34,7 +34,7 @@ from ..frame import from_rows
 from ..ingest import MAX_CHARS, LeftOut, iter_inputs
 from ..nlp import choose_model, load_nlp, model_description
 from ..outputs import FILE_NAMES, REPORT_NAME
-from ..pipeline import BATCH_SIZE, default_min_confidence, event_table
+from ..pipeline import BATCH_SIZE, chosen_min_confidence, event_table
 from ..types import Article, DocumentOutcome
 from .dask_engine import dask_engine, write_partitioned
 from .engines import Batch, Engine, failed_outcome, pool_engine, serial_engine
@@ -163,7 +163,7 @@ def run_extraction(
         raise InputError(f"`engine` value = {engine!r} is invalid; value must be one of {list(ENGINES)}")
     name = choose_model(model)
     description = model_description(load_nlp(name))
-    threshold = default_min_confidence() if min_confidence is None else min_confidence
+    threshold = chosen_min_confidence(min_confidence)
     settings = {"inputs": [str(p) for p in paths], "published": str(published or ""), "model": name,
                 "max_chars": max_chars, "min_confidence": threshold,
                 **({"day_first": day_first} if day_first is not None else {})}

@@ -85,6 +85,7 @@ from .date_values import (
     year_back,
 )
 from .rules import rules, types_flagged
+from .triggers import trigger_span
 
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
 _SIGNAL = re.compile(r"\s+(after|before|later|earlier)\b", re.IGNORECASE)
@@ -115,7 +116,7 @@ def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publi
         # "Zelenskiy said he would travel next week": a statement is made by publication, not when
         # what it announces is to come
         own = [t for t in own if t.date_start is None or t.date_start.date() <= published]
-    trigger = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
+    trigger = trigger_span(doc, candidate)
     offsets = _offset_phrases(doc, candidate, timexes) if trigger is not None else []
     for phrase, sign, amount, duration in sorted(offsets, key=lambda o: len(o[0])):  # innermost first
         if trigger is not None and trigger.root.i in phrase:
@@ -302,7 +303,7 @@ def _episode(doc: Doc, candidate: Candidate, timexes: list[Timex], resolved: Res
         between = doc.char_span(timex.end, candidate.trigger_start, alignment_mode="expand")
         if between is None or any(t.tag_ in FINITE_TAGS for t in between):
             continue
-        trigger = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
+        trigger = trigger_span(doc, candidate)
         if trigger is None or trigger.root.pos_ not in NOUN_POS:
             continue
         last = resolved.date_start.date()
@@ -745,7 +746,7 @@ def _is_past_report(doc: Doc, candidate: Candidate) -> bool:
 
 
 def _governed_by_past(doc: Doc, candidate: Candidate) -> bool:
-    span = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
+    span = trigger_span(doc, candidate)
     if span is None or not has_annotation(doc, "TAG"):
         return False
     # token indices and tag/dependency ids: the climb builds no Token
@@ -776,7 +777,7 @@ def _dated_item(text: str, paragraph_start: int, first: Timex) -> bool:
 def _is_present_report(doc: Doc, candidate: Candidate) -> bool:
     """True when the first finite verb governing the trigger is a simple or progressive present
     ("Ankara is warning", "the group condemns"), not a perfect ("has registered")."""
-    span = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
+    span = trigger_span(doc, candidate)
     if span is None or not has_annotation(doc, "TAG"):
         return False
     for token in (doc[i] for i in head_path(span.root, 6)):
@@ -796,7 +797,7 @@ def _is_perfect_statement(doc: Doc, candidate: Candidate) -> bool:
     urged ...", "the Working Group has also determined"): said by now, not on an earlier sentence's day."""
     if candidate.event_type not in types_flagged("speech"):
         return False
-    span = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
+    span = trigger_span(doc, candidate)
     if span is None or not has_annotation(doc, "TAG"):
         return False
     for token in (doc[i] for i in head_path(span.root, 6)):

@@ -59,6 +59,7 @@ from .triggers import (
     longest_triggers,
     reports_past_happening,
     trigger_score,
+    trigger_span,
     usable_trigger,
 )
 
@@ -186,7 +187,7 @@ def drop_repeated_mentions(doc: Doc, found: list[Candidate]) -> list[Candidate]:
 def _commemorated(doc: Doc, cand: Candidate) -> bool:
     """Whether the mention is the event an anniversary is of ("the 20th anniversary of the terrorist
     strikes against the U.S."): a past event of its own, not a retelling of today's news."""
-    span = doc.char_span(cand.trigger_start, cand.trigger_end, alignment_mode="expand")
+    span = trigger_span(doc, cand)
     if span is None:
         return False
     root = span.root
@@ -197,7 +198,7 @@ def _commemorated(doc: Doc, cand: Candidate) -> bool:
 def _another_occurrence(doc: Doc, cand: Candidate) -> bool:
     """Whether the mention says it is one more of its kind ("led to the arrest of another five people",
     "another strike", "arrested further suspects"): a new event, never a retelling."""
-    span = doc.char_span(cand.trigger_start, cand.trigger_end, alignment_mode="expand")
+    span = trigger_span(doc, cand)
     if span is None:
         return False
     root = span.root
@@ -268,7 +269,7 @@ def _generic_attack(doc: Doc, cand: Candidate) -> bool:
 def _own_agent(doc: Doc, cand: Candidate) -> str:
     """Who the trigger's own clause says did it: its subject or agent, or a noun's possessor or
     actor modifier; not the speaker of a reporting verb above it, nor a weapon ("a missile hit")."""
-    span = doc.char_span(cand.trigger_start, cand.trigger_end, alignment_mode="expand")
+    span = trigger_span(doc, cand)
     if span is None:
         return ""
     root = span.root

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..nlp import FINITE_TAGS, NOUN_POS, TRIGGERS_KEY, VERB_POS, has_annotation, sent_of, span_text
+from ..types import Candidate
 from .rules import (
     ACTOR_LABELS, ATTACK, NAME_LABELS, TIME_LABELS, priority_rank, rules, types_flagged, word_set,
 )
@@ -455,9 +456,14 @@ def _anaphoric(token: Token) -> bool:
     return False
 
 
+def trigger_span(doc: Doc, candidate: Candidate) -> Span | None:
+    """A candidate's trigger as a span of its Doc, widened to whole tokens (None when it is not in ``doc``)."""
+    return doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
+
+
 def in_trigger(token: Token) -> bool:
     """Whether the token lies inside any trigger span of its Doc."""
-    return any(s.start <= token.i < s.end for s in token.doc.spans.get(TRIGGERS_KEY, []))
+    return bool(_triggers_at(token))
 
 
 def trigger_score(span: Span, event_type: str) -> float:

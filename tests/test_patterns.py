@@ -7,6 +7,7 @@ import spacy
 
 from timeline.events import candidates, countries_of, fatalities_in
 from timeline.nlp import read_patterns
+from timeline.nlp.components import subhead_spans
 from timeline.taxonomy import EVENT_TYPES
 
 
@@ -132,6 +133,31 @@ BOILERPLATE = [
 def test_triggers_on_boilerplate_lines_are_dropped(blank_nlp, text, triggers):
     doc = blank_nlp(text)
     assert sorted({span.text for span in doc.spans["tl_triggers"]}) == triggers
+
+
+# Scraped VOA pages (voanews.com, public domain) glue section headings between sentences.
+SUBHEADS = [
+    ("Its biggest attack killed 25 people. Airstrikes kill 50 militants Hours after ending the hotel siege, "
+     "troops advanced.", ["Airstrikes kill 50 militants"]),
+    ("The group made demands. BLA surges Since last August, BLA has claimed several attacks.", ["BLA surges"]),
+    ("It was a model, Towson said. Government involvement In 2017, China released a program.", ["Government involvement"]),
+    # must not fire: a name after the opener, a comma, a dangling word, a long clause
+    ("Shares fell. Trump also attacked The Wall Street Journal newspaper on Friday.", []),
+    ("The case was heard. The head of Doctors Without Borders said it was grim.", []),
+    ("Talks stalled. Despite previous momentum, A Qiang thinks the plan will fail.", []),
+    ("Talks stalled. In a letter last week to The Washington Post, he wrote again.", []),
+    ("Talks stalled. Officials from the two governments met again in the capital on Monday after the talks.", []),
+]
+
+
+@pytest.mark.parametrize("text,heads", SUBHEADS)
+def test_glued_subheads_stand_alone_without_events(blank_nlp, text, heads):
+    doc = blank_nlp(text)
+    assert [text[start:end] for start, end in subhead_spans(text)] == heads
+    sentences = [s.text.strip() for s in doc.sents]
+    assert all(head in sentences for head in heads)
+    assert not any(span.start_char < end and start < span.end_char
+                   for start, end in subhead_spans(text) for span in doc.spans["tl_triggers"])
 
 
 def test_line_breaks_end_sentences(blank_nlp):

@@ -74,6 +74,11 @@ def line_sentences(doc: Doc) -> Doc:
         after = token.end if token is not None else len(doc)
         if 0 < after < len(doc):
             doc[after].is_sent_start = True
+    for start, end in subhead_spans(text):
+        for edge in (start, end):
+            token = doc.char_span(edge, edge + 1, alignment_mode="expand")
+            if token is not None and token.start > 0:
+                doc[token.start].is_sent_start = True
     datelines = dateline_spans(text)
     if datelines:
         inside = doc.char_span(*datelines[0], alignment_mode="expand")
@@ -92,6 +97,28 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(pattern, head, flags=re.MULTILINE)]
 
 
+def subhead_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of section headings glued between sentences (en/boilerplate.json ``subhead_note``).
+
+    Example:
+        >>> text = "It killed 25 people. Airstrikes kill 50 militants Hours after the siege, troops advanced."
+        >>> [text[start:end] for start, end in subhead_spans(text)]
+        ['Airstrikes kill 50 militants']
+    """
+    dangling = frozenset(resources.load("boilerplate.json", lang="en")["dangling_words"])
+    return [m.span("head") for m in _subhead_pattern().finditer(text)
+            if m.group("head").rsplit(None, 1)[-1].lower() not in dangling]
+
+
+@lru_cache(maxsize=1)
+def _subhead_pattern() -> re.Pattern[str]:
+    data = resources.load("boilerplate.json", lang="en")
+    openers = "|".join(map(re.escape, data["sentence_openers"]))
+    more_words = data["subhead_max_words"] - 1
+    return re.compile(rf"(?<=[.!?])[\"”’]?[ \t]+(?P<head>[A-Z][^\s.!?:;,\"“”]*"
+                      rf"(?:[ \t]+[^\s.!?:;,\"“”]+){{0,{more_words}}})[ \t]+(?:{openers})[ \t]+(?=[a-z0-9])")
+
+
 @lru_cache(maxsize=1)
 def _boilerplate_lines() -> re.Pattern[str]:
     patterns = resources.load("boilerplate.json", lang="en")["line_patterns"]
@@ -101,7 +128,8 @@ def _boilerplate_lines() -> re.Pattern[str]:
 @Language.component("tl_boilerplate_filter")
 def boilerplate_filter(doc: Doc) -> Doc:
     """Drop event triggers on lines that are not article content (teasers, tags, share buttons)."""
-    lines = [(m.start(), m.end()) for m in _boilerplate_lines().finditer(doc_text(doc))]
+    text = doc_text(doc)
+    lines = [(m.start(), m.end()) for m in _boilerplate_lines().finditer(text)] + subhead_spans(text)
     if lines and TRIGGERS_KEY in doc.spans:
         doc.spans[TRIGGERS_KEY] = [
             span for span in doc.spans[TRIGGERS_KEY]

@@ -48,8 +48,9 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
     if _not_only(span):
         words.discard("not")  # "not only angry with X, but also (with) an offensive": no negation
     announced_ok = event_type is None or event_type in types_flagged("news_when_announced")
-    if announced_ok and _announced(span) and not words & set(cues["negated"]):
-        return "occurred"  # "announced he would send aid": the announcement happened
+    unsure = set(cues["negated"]) | set(cues["hypothetical"]) - {"would"}
+    if announced_ok and _announced(span) and not words & unsure:
+        return "occurred"  # "announced he would send aid": the announcement happened; not "said X should"
     for status in ("negated", "hypothetical", "planned"):
         found = [cue for cue in cues[status] if cue in words]
         if found == ["would"] and _reported(span):
@@ -171,14 +172,17 @@ def _status_context(span: Span) -> set[str]:
     words: set[str] = set()
     chain: list[Token] = [root]
     head = root
-    if root.pos_ in NOUN_POS and root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in VERB_POS:
-        head = root.head  # "further tests would follow": the predicate tells the subject's status
+    if root.pos_ in NOUN_POS and root.dep_ in ("nsubj", "nsubjpass", "attr") and root.head.pos_ in VERB_POS:
+        head = root.head  # "further tests would follow", "there will be an arrest": the verb tells its status
         chain.append(head)
     doc = span.doc
     chain.extend(doc[i] for i in head_path(head, len(doc), through=_GOVERNED_DEPS)[1:])
     children, deps = children_ids(doc), token_column(doc, DEP)  # a Token only for the children kept
+    spoken = span.label_ in types_flagged("statement")  # "threatening retaliation if hit": the threat was made
     for tok in chain:
         words.add(tok.lower_)
+        if not (spoken and tok is root):
+            words.update(_conditions(tok))
         words.update(doc[c].lower_ for c in children[tok.i] if deps[c] in _MODALITY_DEP_IDS)
         if tok.lemma_ in rules()["perception_verbs"] and any(deps[c] == _AUXPASS_ID for c in children[tok.i]):
             words.discard("could")  # "gunfire could still be heard": it was audible, not possible
@@ -189,6 +193,15 @@ def _status_context(span: Span) -> set[str]:
     if not has_annotation(span.doc, "DEP"):
         words.update(tok.lower_ for tok in span.doc[max(sent_of(span).start, span.start - 5) : span.start])
     return words
+
+
+def _conditions(verb: Token) -> set[str]:
+    """The conditional marks ("if", "unless") of adverbial clauses on a verb ("will impose tariffs if
+    Europe follows through"): the verb's event waits on the condition."""
+    doc = verb.doc
+    return {mark.lower_ for clause in verb.children if clause.dep_ == "advcl"
+            for mark in clause.children if mark.dep_ == "mark" and mark.lower_ in ("if", "unless")
+            and (mark.i == 0 or doc[mark.i - 1].lower_ not in ("as", "even"))}  # "as if", "even if": no condition
 
 
 #: The dependencies through which a word takes the modality of the word it hangs from.

@@ -38,6 +38,8 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
         return "hypothetical"  # "appears ready to stop fighting": a disposition, not a report
     if span.root.dep_ == "xcomp" and span.root.head.lemma_ in rules()["negating_verbs"]:
         return "negated"  # "failed to agree on a ceasefire", "refused to sign"
+    if _yet_to(span.root):
+        return "negated"  # "has yet to be declared", "is yet to sign": not done so far
     if _without(span):
         return "negated"  # "struck the city without reporting casualties"
     if _directed(span) or _arranged(span) or _called_for(span) or _prepared_for(span):
@@ -76,6 +78,13 @@ def _reported(span: Span) -> bool:
         if doc[above].lemma_ in verbs:
             return True
     return False
+
+
+def _yet_to(token: Token) -> bool:
+    """Whether the trigger is the infinitive of "have/be yet to" ("which has yet to be declared")."""
+    head = token.head
+    return token.dep_ == "xcomp" and head.lemma_ in ("have", "be") and has_infinitive_to(token) \
+        and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
 
 
 def _not_only(span: Span) -> bool:

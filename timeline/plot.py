@@ -169,10 +169,12 @@ def densest_window(
         >>> [str(d.date()) for d in densest_window(pd.Series(days))]
         ['2024-11-05', '2024-12-06']
     """
-    values = np.sort(dates.dropna().to_numpy(dtype="datetime64[ns]"))
-    if not len(values) or values[-1] - values[0] <= np.timedelta64(int(width.value * 1.5), "ns"):
+    # seconds, as the event table: nanoseconds end in 1677 and a story may date an event in the 1500s
+    values = np.sort(dates.dropna().to_numpy(dtype="datetime64[s]"))
+    seconds = int(width.total_seconds())
+    if not len(values) or values[-1] - values[0] <= np.timedelta64(int(seconds * 1.5), "s"):
         return None
-    ends = np.searchsorted(values, values + np.timedelta64(width.value, "ns"), side="right")
+    ends = np.searchsorted(values, values + np.timedelta64(seconds, "s"), side="right")
     counts = ends - np.arange(len(values))
     first = len(counts) - 1 - int(np.argmax(counts[::-1]))
     earliest, latest = pd.Timestamp(values[first]), pd.Timestamp(values[ends[first] - 1])
@@ -440,7 +442,7 @@ def _spread(dated: pd.DataFrame) -> pd.DataFrame:
     x_step = np.minimum(0.35, 0.7 / np.maximum(cols - 1, 1))
     timed = frame["date_precision"].isin(("hour", "minute")).to_numpy()
     shift = np.where(timed, 0.0, (col - (cols - 1) / 2) * x_step)
-    frame["_x"] = frame["_mid"] + pd.to_timedelta(shift, unit="D")
+    frame["_x"] = frame["_mid"] + pd.to_timedelta(shift, unit="D").astype("timedelta64[s]")
     frame["_y"] = frame["_lane"].to_numpy() + (row - (rows - 1) / 2) * y_step
     return frame.loc[dated.index]
 

@@ -42,6 +42,7 @@ from .arguments import (
     targets_of,
 )
 from .classification import event_type_of
+from .happenings import dated_happenings
 from .rules import (
     ACTOR_LABELS,
     LOCATIVE_PREPS,
@@ -102,6 +103,9 @@ def candidates(doc: Doc) -> list[Candidate]:
     if has_annotation(doc, "DEP"):
         for span in _dated_statements(doc, set(by_sentence), sentences):
             candidate = _candidate(span, rule_type("dated_statement"), rules()["dated_statement_score"])
+            by_sentence.setdefault(candidate.sent_start, []).append(candidate)
+        for span in dated_happenings(doc, set(by_sentence), sentences):
+            candidate = _candidate(span, rule_type("dated_happening"), rules()["dated_statement_score"])
             by_sentence.setdefault(candidate.sent_start, []).append(candidate)
         for span in _quoted_warnings(doc, set(by_sentence), sentences):
             candidate = _candidate(span, rule_type("quoted_warning"), rules()["dated_statement_score"])

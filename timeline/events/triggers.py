@@ -101,7 +101,7 @@ def usable_trigger(span: Span) -> bool:
     habitual = word_set("habitual_adverbs")
     if any(c.dep_ == "advmod" and c.lower_ in habitual for c in token.children):
         return False
-    if _habitual_frame(token):
+    if habitual_frame(token):
         return False
     if tag in ("VBN", "VBD") and _standing_state(token):
         return False  # "both vessels are sanctioned by the U.S.", "civilians remain bombed, besieged": a state
@@ -277,7 +277,7 @@ def _head_is_trigger(token: Token) -> bool:
         s.start <= head.i < s.end for s in token.doc.spans.get(TRIGGERS_KEY, []))
 
 
-def _habitual_frame(token: Token) -> bool:
+def habitual_frame(token: Token) -> bool:
     """Whether a trigger tells a habit or a long state rather than one happening: an event noun
     done habitually ("the group frequently conducts bombings"), a verb lasting for years ("has
     been targeted for years", "has long fought"), or an undated perfect progressive ("has been

@@ -1,0 +1,71 @@
+""":mod:`timeline.events.happenings`: past happenings that no trigger word names.
+
+Real reporting tells many events with everyday verbs ("The Jairan departed China on Monday",
+"Geza was expelled from the party on Friday", "She left Iran in 2009"). A sentence with no
+other event whose main verb is a finite past happening with a subject and a time of its own in
+the parse is one of them; its type is ``other`` (``rule_types``: ``dated_happening``) and the
+confidence model decides whether it is reported. What is a state, a habit or a statistic is not
+a happening: a stative verb, a perfect lasting "since" a time, a habitual frame ("for years"),
+a figure moving "from 88 in 2023 to 388 in 2024".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..nlp import doc_sents, span_text
+from .rules import TIME_LABELS, word_set
+from .triggers import habitual_frame
+
+#: Entity labels of figures: a change "from" one "to" another is a statistic.
+FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE")
+PERFECT_AUXES = frozenset({"has", "have", "had"})
+PAST_AUXES = frozenset({"has", "have", "had", "was", "were"})
+
+
+def dated_happenings(doc: Doc, taken: set[int], sentences: list[Span] | None = None) -> list[Span]:
+    """The main verbs of sentences without another event that tell a dated past happening.
+
+    Args:
+        doc: a parsed Doc.
+        taken: the start offsets of sentences that already hold an event.
+        sentences: the Doc's sentences, when the caller has them.
+
+    Example:
+        >>> from timeline.nlp import load_nlp
+        >>> doc = load_nlp("blank")("The ship departed China on Monday.")
+        >>> dated_happenings(doc, set())  # a blank pipeline has no parse
+        []
+    """
+    found: list[Span] = []
+    for sent in doc_sents(doc) if sentences is None else sentences:
+        text = span_text(sent)
+        if sent.start_char + len(text) - len(text.lstrip()) in taken:
+            continue
+        if sent.root.dep_ == "ROOT" and past_happening(sent.root):
+            found.append(doc[sent.root.i : sent.root.i + 1])
+    return found
+
+
+def past_happening(verb: Token) -> bool:
+    """Whether a clause's verb tells one past happening: finite past (simple, perfect or passive),
+    a subject, a time phrase of its own, and none of a state, a habit or a statistic."""
+    if verb.pos_ != "VERB" or verb.lemma_ in word_set("reporting_verbs") or verb.lemma_ in word_set("stative_verbs"):
+        return False
+    children = list(verb.children)
+    auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxes & PAST_AUXES))
+    if not past or not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        return False
+    times = [c for c in children if c.dep_ in ("prep", "npadvmod", "advmod")
+             and any(t.ent_type_ in TIME_LABELS for t in c.subtree)]
+    if not times or (auxes & PERFECT_AUXES and any(c.lower_ == "since" for c in times)):
+        return False  # "has been held since late 2020": a state lasting since then
+    return not habitual_frame(verb) and not _figure_change(verb)
+
+
+def _figure_change(verb: Token) -> bool:
+    """Whether the verb moves a figure "from" one value "to" another ("surged from 88 in 2023 to 388")."""
+    ends = {prep.lower_ for prep in verb.children if prep.dep_ == "prep" and any(
+        obj.dep_ == "pobj" and (obj.like_num or obj.ent_type_ in FIGURE_LABELS) for obj in prep.children)}
+    return {"from", "to"} <= ends

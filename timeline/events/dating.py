@@ -14,7 +14,10 @@ Order of evidence:
    travel next week").
    "the following week" counts from the sentence's earlier date; a clock time that
    names no day ("at around 9 p.m.") falls on the day the discourse before it is
-   about; a milestone is not dated by the start of its count ("one year since X");
+   about; a milestone is not dated by the start of its count ("one year since X"); a date
+   inside a "who"/"whose" clause that does not hold the trigger tells of a participant, not
+   of the event; with no date of its own, a sentence that opens "<duration> later," or
+   "<duration> earlier," counts from the last dated sentence before it;
 3. the running reference time of the discourse: the last past date of an earlier
    sentence of the paragraph, else of the nearest earlier paragraph that has one
    (``inferred``, at day precision at most; of "X happened on Tuesday, officials
@@ -76,6 +79,7 @@ from .date_values import (
     from_reference,
     is_signal_object,
     moved,
+    narrated_shift,
     period_start,
     period_value,
     shifted_date,
@@ -148,6 +152,9 @@ def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publi
         chosen = placed
     if chosen is not None:
         return _episode(doc, candidate, timexes, with_range(doc_text(doc), chosen, free))
+    narrated = _narrated_shift(doc, candidate, timexes, dated)
+    if narrated is not None:
+        return narrated
     for phrase, sign, amount, duration in offsets:
         inside = [t for t in own if _timex_token(doc, t) in phrase and t.date_start is not None]
         if inside and inside[0].date_start is not None:
@@ -355,6 +362,7 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
             since = _since_phrases(trigger)
             free = [t for t in free if not _after_word(doc_text(doc), t, "since")
                     and _timex_token(doc, t) not in since]
+        free = [t for t in free if not _in_participant_clause(doc, t, trigger)]
     if not free:
         return None
     clause: set[int] = set()
@@ -393,6 +401,29 @@ def _in_noun_modifier(doc: Doc, timex: Timex, trigger: Span) -> bool:
         if word.dep_ in ("relcl", "acl") and word.pos_ in VERB_POS \
                 and root not in {t.i for t in word.subtree}:
             return True
+    return False
+
+
+def _in_participant_clause(doc: Doc, timex: Timex, trigger: Span) -> bool:
+    """Whether a date sits in a "who"/"whose" clause that does not hold the trigger: it tells of a person
+    taking part, not of the event.
+
+    In "The recent arrest of Mahmoud Khalil, who played a prominent role in last year's protests, ..."
+    last year dates Khalil's role, not the arrest (the parser may hang the clause on "arrest"); a
+    "which" clause on the event noun can date it ("the arrest, which came on Monday").
+    """
+    token = _timex_token(doc, timex)
+    if token < 0:
+        return False
+    root = trigger.root.i
+    for index in head_path(doc[token], 10):
+        word = doc[index]
+        if index == root or word.head.i == index:
+            return False
+        if word.dep_ == "relcl" and word.pos_ in VERB_POS:
+            # "who"/"whose" tells of a person, wherever the parser hangs the clause
+            return doc[word.left_edge.i].lower_ in ("who", "whose", "whom") \
+                and not word.left_edge.i <= root <= word.right_edge.i
     return False
 
 
@@ -534,6 +565,36 @@ def _offset_phrases(doc: Doc, candidate: Candidate, timexes: list[Timex]) -> lis
         own = {t.i for t in doc.char_span(timex.start, timex.end, alignment_mode="expand") or ()}
         found.append((_signal_phrase(word[0]) - own, sign, amount, timex))
     return found
+
+
+_LATER_EARLIER = re.compile(r"\s*(later|earlier)\s*,", re.IGNORECASE)
+
+
+def _narrated_shift(doc: Doc, candidate: Candidate, timexes: list[Timex], dated: list[Timex]) -> ResolvedDate | None:
+    """A sentence that opens "<duration> later," or "<duration> earlier," goes on from the last dated
+    sentence before it ("docked at the port on March 8. Two days later, the Jairan departed": March 10;
+    "signed the legislation late Tuesday. One day earlier, parliament voted": Monday). A year-only
+    date counts here, however far back ("in 1950 ... And what happened? Several months later, North
+    Korea invaded": 1950), since the opening says which date it counts from. In wire copy an hours
+    count ("Hours later, ...") stays on the day's news, as a bare clock time does."""
+    if candidate.status != "occurred":
+        return None
+    text = doc_text(doc)
+    for timex in timexes:
+        if timex.type != "DURATION" or not candidate.sent_start <= timex.start < candidate.sent_end \
+                or text[candidate.sent_start : timex.start].strip():
+            continue
+        signal = _LATER_EARLIER.match(text, timex.end)
+        if signal is None:
+            continue
+        if "H" in timex.value and _doc_has_dateline(doc):
+            return None  # wire copy: "Hours later, the council cut ties" is the day's news
+        before = [t for t in dated if t.type in ("DATE", "TIME") and not t.future and t.start < candidate.sent_start]
+        if not before:
+            return None
+        reference = day_of(_sentence_reference(doc, before), basis="relative")
+        return narrated_shift(reference, 1 if signal.group(1).lower() == "later" else -1, timex)
+    return None
 
 
 def _dated_outside(doc: Doc, own: list[Timex], phrase: set[int]) -> bool:

@@ -16,7 +16,9 @@ Order of evidence:
    names no day ("at around 9 p.m.") falls on the day the discourse before it is
    about; a milestone is not dated by the start of its count ("one year since X"); a date
    inside a "who"/"whose" clause that does not hold the trigger tells of a participant, not
-   of the event; with no date of its own, a sentence that opens "<duration> later," or
+   of the event, and a date outside a simple-present "which"/"who" clause does not date a
+   trigger inside it ("Central Command, which oversees military operations, said ... Thursday");
+   with no date of its own, a sentence that opens "<duration> later," or
    "<duration> earlier," counts from the last dated sentence before it;
 3. the running reference time of the discourse: the last past date of an earlier
    sentence of the paragraph, else of the nearest earlier paragraph that has one
@@ -363,6 +365,9 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
             free = [t for t in free if not _after_word(doc_text(doc), t, "since")
                     and _timex_token(doc, t) not in since]
         free = [t for t in free if not _in_participant_clause(doc, t, trigger)]
+        standing = _present_relative_clause(trigger)
+        if standing is not None:
+            free = [t for t in free if standing.left_edge.i <= _timex_token(doc, t) <= standing.right_edge.i]
     if not free:
         return None
     clause: set[int] = set()
@@ -425,6 +430,24 @@ def _in_participant_clause(doc: Doc, timex: Timex, trigger: Span) -> bool:
             return doc[word.left_edge.i].lower_ in ("who", "whose", "whom") \
                 and not word.left_edge.i <= root <= word.right_edge.i
     return False
+
+
+def _present_relative_clause(trigger: Span) -> Token | None:
+    """The simple-present relative clause the trigger belongs to ("Central Command, which oversees U.S.
+    military operations, said he was killed Thursday"), else None: it tells a standing state, which a
+    past date outside it does not date."""
+    for index in head_path(trigger.root, 6):
+        word = trigger.doc[index]
+        if word.pos_ in VERB_POS and word.dep_ != "relcl" and word.tag_ in FINITE_TAGS:
+            return None  # the trigger's own finite clause comes first
+        if word.dep_ == "relcl" and word.pos_ in VERB_POS:
+            if word.doc[word.left_edge.i].tag_ not in ("WDT", "WP", "WP$"):
+                return None  # "in January, when troops retook the city": the clause describes its date
+            auxes = [c for c in word.children if c.dep_ in ("aux", "auxpass")]
+            tags = [c.tag_ for c in auxes] + [word.tag_]
+            present = all(tag in PRESENT_TAGS for tag in tags) and not any(c.lemma_ == "have" for c in auxes)
+            return word if present else None
+    return None
 
 
 def _phrase_tokens(trigger: Span) -> set[int]:

@@ -31,8 +31,9 @@ Order of evidence:
    "now" ("Italy has now tightened restrictions") or a toll counted up to now ("has registered
    121,177 deaths since the outbreak last year"); a year-only date carries one sentence at most;
 4. the publication date (``publication``): the publication day for present-tense
-   reports and for every report of a text with a dateline (wire copy reports the
-   day's news), only its month for past-tense reports with no time of their own
+   reports, for every report of a text with a dateline (wire copy reports the
+   day's news) and for a past event told as what someone says now ("Security forces
+   say they killed six attackers"), only its month for past-tense reports with no time of their own
    (the text does not say which day), and no date at all for planned,
    hypothetical or negated events.
 """
@@ -780,7 +781,8 @@ def publication_date(doc: Doc, candidate: Candidate, *, published: date) -> Reso
     """The fallback date from the publication date alone (see the module docstring)."""
     if candidate.status != "occurred":
         return ResolvedDate("", None, None, "none", "publication")
-    if _is_past_report(doc, candidate) and not _doc_has_dateline(doc) and not _is_perfect_statement(doc, candidate):
+    if _is_past_report(doc, candidate) and not _doc_has_dateline(doc) and not _is_perfect_statement(doc, candidate) \
+            and not _reported_in_present(doc, candidate):
         last = monthrange(published.year, published.month)[1]
         return ResolvedDate(
             published.strftime("%Y-%m"),
@@ -796,6 +798,22 @@ def publication_date(doc: Doc, candidate: Candidate, *, published: date) -> Reso
         "day",
         "publication",
     )
+
+
+def _reported_in_present(doc: Doc, candidate: Candidate) -> bool:
+    """Whether a past event is told as what someone says now ("Security forces in Somalia say they killed
+    all six attackers"): a present report of the day's news, as wire copy is."""
+    span = trigger_span(doc, candidate)
+    if span is None or not has_annotation(doc, "DEP"):
+        return False
+    path = head_path(span.root, 8)
+    for below, index in zip(path, path[1:]):
+        verb = doc[index]
+        if verb.pos_ in VERB_POS and verb.lemma_ in rules()["reporting_verbs"]:
+            auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+            # what it reports (its "ccomp"), not a "who" clause on its speaker
+            return doc[below].dep_ == "ccomp" and verb.tag_ in PRESENT_TAGS and not auxes
+    return False
 
 
 def has_dateline(text: str) -> bool:

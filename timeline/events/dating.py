@@ -429,8 +429,15 @@ def _in_participant_clause(doc: Doc, timex: Timex, trigger: Span) -> bool:
         if word.dep_ == "relcl" and word.pos_ in VERB_POS:
             # "who"/"whose" tells of a person, wherever the parser hangs the clause
             return doc[word.left_edge.i].lower_ in ("who", "whose", "whom") \
-                and not word.left_edge.i <= root <= word.right_edge.i
+                and (root < word.left_edge.i or _closed_before(doc, word.right_edge.i, root))
     return False
+
+
+def _closed_before(doc: Doc, end: int, trigger: int) -> bool:
+    """Whether punctuation closes a clause that ends at token ``end`` before the trigger at ``trigger``;
+    with none ("who played a role in last year's Columbia University protests"), the parser cut the
+    trigger's own noun phrase off the clause."""
+    return end < trigger and any(doc[i].is_punct for i in range(end + 1, trigger))
 
 
 def _present_relative_clause(trigger: Span) -> Token | None:

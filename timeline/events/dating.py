@@ -23,7 +23,8 @@ Order of evidence:
 3. the running reference time of the discourse: the last past date of an earlier
    sentence of the paragraph, else of the nearest earlier paragraph that has one
    (``inferred``, at day precision at most; of "X happened on Tuesday, officials
-   said on Wednesday" it is Tuesday), but never before a date its own
+   said on Wednesday" it is Tuesday, though a statement that came "later" does not go on
+   from the day of what the report before it tells), but never before a date its own
    sentence's "after" clause gives ("fled after the army ordered an evacuation late
    on Tuesday" is not dated by the Monday before); a simple or progressive present report
    ("Ankara is warning ...") or a statement in the present perfect ("rights groups have condemned
@@ -675,6 +676,8 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
     before = [t for t in past
               if paragraph_start <= t.start < candidate.sent_start and not _after_word(text, t, "since")]
     before = _without_stale_years(doc, candidate, before)
+    if _later_statement(doc, candidate):
+        before = [t for t in before if not _reported_content(doc, t)]
     head = [t for t in dated if paragraph_start <= t.start < candidate.sent_start and t.type == "DATE"][:1]
     if not before and head and _dated_item(text, paragraph_start, head[0]):
         before = head  # "May 3: the two delegations meet ...": the item's date, though told in the present
@@ -702,6 +705,30 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
             return reference if reference.precision in DAY_OR_FINER else None
         start = previous
     return None
+
+
+def _later_statement(doc: Doc, candidate: Candidate) -> bool:
+    """Whether a statement says it came "later" ("Trump later confirmed the killing in a post"): after the
+    reports before it, so not on the day of what they report."""
+    if candidate.event_type not in types_flagged("speech") or not has_annotation(doc, "DEP"):
+        return False
+    trigger = trigger_span(doc, candidate)
+    if trigger is None:
+        return False
+    verbs = [doc[i] for i in head_path(trigger.root, 4) if doc[i].pos_ in VERB_POS][:1]
+    return any(c.dep_ == "advmod" and c.lower_ == "later" for verb in verbs for c in verb.children)
+
+
+def _reported_content(doc: Doc, timex: Timex) -> bool:
+    """Whether a date lies in what a reporting verb reports ("special forces said he was killed
+    Thursday"): it dates the reported event, not the report."""
+    token = _timex_token(doc, timex)
+    if token < 0:
+        return False
+    root = sent_of(doc[token : token + 1]).root
+    if root.lemma_ not in rules()["reporting_verbs"]:
+        return False
+    return any(c.dep_ == "ccomp" and c.left_edge.i <= token <= c.right_edge.i for c in root.children)
 
 
 def _without_stale_years(doc: Doc, candidate: Candidate, before: list[Timex]) -> list[Timex]:

@@ -147,6 +147,31 @@ def from_reference(chosen: Timex, own: list[Timex]) -> ResolvedDate | None:
 
 
 _RANK = {"minute": 0, "hour": 1, "day": 2, "week": 3, "month": 4, "year": 5}
+_UNIT_RANK = {"H": 1, "D": 2, "W": 3, "M": 4, "Y": 5}
+
+
+def narrated_shift(reference: ResolvedDate, sign: int, duration: Timex) -> ResolvedDate | None:
+    """The date of a sentence that opens "<duration> later," (``sign`` 1) or "<duration> earlier," (-1):
+    the previous dated sentence's date moved by the duration, no finer than that date ("docked on March 8.
+    Two days later, the ship departed": March 10; "in 1950 ... Several months later": 1950).
+
+    A vague count ("several months", "a few hours") keeps the reference's period when its unit is finer
+    than that period (months inside a year, hours inside a day); otherwise it dates nothing (None).
+    """
+    if reference.date_start is None or reference.precision not in _RANK or reference.precision == "week":
+        return None  # a week has no value of its own here
+    text = f"{duration.text} {'later' if sign > 0 else 'earlier'} than {reference.text}".strip()
+    amount = duration_of(duration)
+    if amount is None or duration.mod in APPROXIMATE_MODS:
+        unit = duration.value[-1:] if duration.value.startswith(("PX", "PTX")) else ""
+        if _UNIT_RANK.get(unit, 6) >= _RANK.get(reference.precision, 0):
+            return None
+        return period_value(reference.date_start.date(), reference.precision, "relative", text)
+    shifted = shifted_date((reference.date_start.date(), ""), sign, amount, duration)
+    coarser = max(shifted.precision, reference.precision, key=lambda p: _RANK.get(p, 6))
+    if shifted.date_start is None or coarser == "week":
+        return None
+    return period_value(shifted.date_start.date(), coarser, "relative", text)
 
 
 def shifted_date(base: tuple[date, str], sign: int, amount: tuple[int, str], duration: Timex) -> ResolvedDate:

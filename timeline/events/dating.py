@@ -14,11 +14,17 @@ Order of evidence:
    travel next week").
    "the following week" counts from the sentence's earlier date; a clock time that
    names no day ("at around 9 p.m.") falls on the day the discourse before it is
-   about; a milestone is not dated by the start of its count ("one year since X");
+   about; a milestone is not dated by the start of its count ("one year since X"); a date
+   inside a "who"/"whose" clause that does not hold the trigger tells of a participant, not
+   of the event, and a date outside a simple-present "which"/"who" clause does not date a
+   trigger inside it ("Central Command, which oversees military operations, said ... Thursday");
+   with no date of its own, a sentence that opens "<duration> later," or
+   "<duration> earlier," counts from the last dated sentence before it;
 3. the running reference time of the discourse: the last past date of an earlier
    sentence of the paragraph, else of the nearest earlier paragraph that has one
    (``inferred``, at day precision at most; of "X happened on Tuesday, officials
-   said on Wednesday" it is Tuesday), but never before a date its own
+   said on Wednesday" it is Tuesday, though a statement that came "later" does not go on
+   from the day of what the report before it tells), but never before a date its own
    sentence's "after" clause gives ("fled after the army ordered an evacuation late
    on Tuesday" is not dated by the Monday before); a simple or progressive present report
    ("Ankara is warning ...") or a statement in the present perfect ("rights groups have condemned
@@ -26,8 +32,9 @@ Order of evidence:
    "now" ("Italy has now tightened restrictions") or a toll counted up to now ("has registered
    121,177 deaths since the outbreak last year"); a year-only date carries one sentence at most;
 4. the publication date (``publication``): the publication day for present-tense
-   reports and for every report of a text with a dateline (wire copy reports the
-   day's news), only its month for past-tense reports with no time of their own
+   reports, for every report of a text with a dateline (wire copy reports the
+   day's news) and for a past event told as what someone says now ("Security forces
+   say they killed six attackers"), only its month for past-tense reports with no time of their own
    (the text does not say which day), and no date at all for planned,
    hypothetical or negated events.
 """
@@ -76,6 +83,7 @@ from .date_values import (
     from_reference,
     is_signal_object,
     moved,
+    narrated_shift,
     period_start,
     period_value,
     shifted_date,
@@ -148,6 +156,9 @@ def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publi
         chosen = placed
     if chosen is not None:
         return _episode(doc, candidate, timexes, with_range(doc_text(doc), chosen, free))
+    narrated = _narrated_shift(doc, candidate, timexes, dated)
+    if narrated is not None:
+        return narrated
     for phrase, sign, amount, duration in offsets:
         inside = [t for t in own if _timex_token(doc, t) in phrase and t.date_start is not None]
         if inside and inside[0].date_start is not None:
@@ -355,6 +366,10 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
             since = _since_phrases(trigger)
             free = [t for t in free if not _after_word(doc_text(doc), t, "since")
                     and _timex_token(doc, t) not in since]
+        free = [t for t in free if not _in_participant_clause(doc, t, trigger)]
+        standing = _present_relative_clause(trigger)
+        if standing is not None:
+            free = [t for t in free if standing.left_edge.i <= _timex_token(doc, t) <= standing.right_edge.i]
     if not free:
         return None
     clause: set[int] = set()
@@ -394,6 +409,54 @@ def _in_noun_modifier(doc: Doc, timex: Timex, trigger: Span) -> bool:
                 and root not in {t.i for t in word.subtree}:
             return True
     return False
+
+
+def _in_participant_clause(doc: Doc, timex: Timex, trigger: Span) -> bool:
+    """Whether a date sits in a "who"/"whose" clause that does not hold the trigger: it tells of a person
+    taking part, not of the event.
+
+    In "The recent arrest of Mahmoud Khalil, who played a prominent role in last year's protests, ..."
+    last year dates Khalil's role, not the arrest (the parser may hang the clause on "arrest"); a
+    "which" clause on the event noun can date it ("the arrest, which came on Monday").
+    """
+    token = _timex_token(doc, timex)
+    if token < 0:
+        return False
+    root = trigger.root.i
+    for index in head_path(doc[token], 10):
+        word = doc[index]
+        if index == root or word.head.i == index:
+            return False
+        if word.dep_ == "relcl" and word.pos_ in VERB_POS:
+            # "who"/"whose" tells of a person, wherever the parser hangs the clause
+            return doc[word.left_edge.i].lower_ in ("who", "whose", "whom") \
+                and (root < word.left_edge.i or _closed_before(doc, word.right_edge.i, root))
+    return False
+
+
+def _closed_before(doc: Doc, end: int, trigger: int) -> bool:
+    """Whether punctuation closes a clause that ends at token ``end`` before the trigger at ``trigger``;
+    with none ("who played a role in last year's Columbia University protests"), the parser cut the
+    trigger's own noun phrase off the clause."""
+    return end < trigger and any(doc[i].is_punct for i in range(end + 1, trigger))
+
+
+def _present_relative_clause(trigger: Span) -> Token | None:
+    """The simple-present relative clause the trigger belongs to ("Central Command, which oversees U.S.
+    military operations, said he was killed Thursday"), else None: it tells a standing state, which a
+    past date outside it does not date."""
+    for index in head_path(trigger.root, 6):
+        word = trigger.doc[index]
+        if word.pos_ in VERB_POS and word.dep_ != "relcl" and word.tag_ in FINITE_TAGS:
+            return None  # the trigger's own finite clause comes first
+        if word.dep_ == "relcl" and word.pos_ in VERB_POS:
+            if word.doc[word.left_edge.i].tag_ not in ("WDT", "WP", "WP$"):
+                return None  # "in January, when troops retook the city": the clause describes its date
+            auxes = [c for c in word.children if c.dep_ in ("aux", "auxpass")]
+            tags = [c.tag_ for c in auxes] + [word.tag_]
+            present = all(tag in PRESENT_TAGS for tag in tags) and not any(c.lemma_ == "have" for c in auxes)
+            return word if present else None
+    return None
 
 
 def _phrase_tokens(trigger: Span) -> set[int]:
@@ -536,6 +599,36 @@ def _offset_phrases(doc: Doc, candidate: Candidate, timexes: list[Timex]) -> lis
     return found
 
 
+_LATER_EARLIER = re.compile(r"\s*(later|earlier)\s*,", re.IGNORECASE)
+
+
+def _narrated_shift(doc: Doc, candidate: Candidate, timexes: list[Timex], dated: list[Timex]) -> ResolvedDate | None:
+    """A sentence that opens "<duration> later," or "<duration> earlier," goes on from the last dated
+    sentence before it ("docked at the port on March 8. Two days later, the Jairan departed": March 10;
+    "signed the legislation late Tuesday. One day earlier, parliament voted": Monday). A year-only
+    date counts here, however far back ("in 1950 ... And what happened? Several months later, North
+    Korea invaded": 1950), since the opening says which date it counts from. In wire copy an hours
+    count ("Hours later, ...") stays on the day's news, as a bare clock time does."""
+    if candidate.status != "occurred":
+        return None
+    text = doc_text(doc)
+    for timex in timexes:
+        if timex.type != "DURATION" or not candidate.sent_start <= timex.start < candidate.sent_end \
+                or text[candidate.sent_start : timex.start].strip():
+            continue
+        signal = _LATER_EARLIER.match(text, timex.end)
+        if signal is None:
+            continue
+        if "H" in timex.value and _doc_has_dateline(doc):
+            return None  # wire copy: "Hours later, the council cut ties" is the day's news
+        before = [t for t in dated if t.type in ("DATE", "TIME") and not t.future and t.start < candidate.sent_start]
+        if not before:
+            return None
+        reference = day_of(_sentence_reference(doc, before), basis="relative")
+        return narrated_shift(reference, 1 if signal.group(1).lower() == "later" else -1, timex)
+    return None
+
+
 def _dated_outside(doc: Doc, own: list[Timex], phrase: set[int]) -> bool:
     """Whether the sentence has a date of its own outside an offset phrase."""
     return any(_timex_token(doc, t) not in phrase for t in own)
@@ -583,6 +676,8 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
     before = [t for t in past
               if paragraph_start <= t.start < candidate.sent_start and not _after_word(text, t, "since")]
     before = _without_stale_years(doc, candidate, before)
+    if _later_statement(doc, candidate):
+        before = [t for t in before if not _reported_content(doc, t)]
     head = [t for t in dated if paragraph_start <= t.start < candidate.sent_start and t.type == "DATE"][:1]
     if not before and head and _dated_item(text, paragraph_start, head[0]):
         before = head  # "May 3: the two delegations meet ...": the item's date, though told in the present
@@ -610,6 +705,30 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
             return reference if reference.precision in DAY_OR_FINER else None
         start = previous
     return None
+
+
+def _later_statement(doc: Doc, candidate: Candidate) -> bool:
+    """Whether a statement says it came "later" ("Trump later confirmed the killing in a post"): after the
+    reports before it, so not on the day of what they report."""
+    if candidate.event_type not in types_flagged("speech") or not has_annotation(doc, "DEP"):
+        return False
+    trigger = trigger_span(doc, candidate)
+    if trigger is None:
+        return False
+    verbs = [doc[i] for i in head_path(trigger.root, 4) if doc[i].pos_ in VERB_POS][:1]
+    return any(c.dep_ == "advmod" and c.lower_ == "later" for verb in verbs for c in verb.children)
+
+
+def _reported_content(doc: Doc, timex: Timex) -> bool:
+    """Whether a date lies in what a reporting verb reports ("special forces said he was killed
+    Thursday"): it dates the reported event, not the report."""
+    token = _timex_token(doc, timex)
+    if token < 0:
+        return False
+    root = sent_of(doc[token : token + 1]).root
+    if root.lemma_ not in rules()["reporting_verbs"]:
+        return False
+    return any(c.dep_ == "ccomp" and c.left_edge.i <= token <= c.right_edge.i for c in root.children)
 
 
 def _without_stale_years(doc: Doc, candidate: Candidate, before: list[Timex]) -> list[Timex]:
@@ -696,7 +815,8 @@ def publication_date(doc: Doc, candidate: Candidate, *, published: date) -> Reso
     """The fallback date from the publication date alone (see the module docstring)."""
     if candidate.status != "occurred":
         return ResolvedDate("", None, None, "none", "publication")
-    if _is_past_report(doc, candidate) and not _doc_has_dateline(doc) and not _is_perfect_statement(doc, candidate):
+    if _is_past_report(doc, candidate) and not _doc_has_dateline(doc) and not _is_perfect_statement(doc, candidate) \
+            and not _reported_in_present(doc, candidate):
         last = monthrange(published.year, published.month)[1]
         return ResolvedDate(
             published.strftime("%Y-%m"),
@@ -712,6 +832,22 @@ def publication_date(doc: Doc, candidate: Candidate, *, published: date) -> Reso
         "day",
         "publication",
     )
+
+
+def _reported_in_present(doc: Doc, candidate: Candidate) -> bool:
+    """Whether a past event is told as what someone says now ("Security forces in Somalia say they killed
+    all six attackers"): a present report of the day's news, as wire copy is."""
+    span = trigger_span(doc, candidate)
+    if span is None or not has_annotation(doc, "DEP"):
+        return False
+    path = head_path(span.root, 8)
+    for below, index in zip(path, path[1:]):
+        verb = doc[index]
+        if verb.pos_ in VERB_POS and verb.lemma_ in rules()["reporting_verbs"]:
+            auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+            # what it reports (its "ccomp"), not a "who" clause on its speaker
+            return doc[below].dep_ == "ccomp" and verb.tag_ in PRESENT_TAGS and not auxes
+    return False
 
 
 def has_dateline(text: str) -> bool:

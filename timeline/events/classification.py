@@ -30,11 +30,18 @@ def event_type_of(span: Span) -> str:
     if span.label_ in rules()["stance_object_types"] and has_annotation(span.doc, "DEP") \
             and _stance_on_event(span.root):
         return rule_type("stance_on_event")
+    if has_annotation(span.doc, "DEP") and _claimed_as_done(span.root):
+        return ""  # "claimed responsibility for the hotel attack": the claim is the news
+    if has_annotation(span.doc, "DEP") and span.root.pos_ == "VERB" \
+            and (_met_with_reception(span.root) or _interview(span.root)):
+        return ""  # "the offensive met with success", "VOA spoke with Armitage": no talks
     if word in rules()["place_object_triggers"] and has_annotation(span.doc, "DEP"):
         if _object_is_place(span.root):
             return rules()["place_object_triggers"][word]
         if word in rules()["needs_place_object"]:
             return ""
+    if span.id_ in rules()["out_of_place_ids"] and has_annotation(span.doc, "DEP"):
+        return span.label_ if _driven_out_of_place(span.root) else ""
     if span.id_ in rules()["marking_ids"] and span.root.pos_ == "VERB" and _event_marks(span.root):
         return ""
     if span.root.lower_ in rules()["relaxing_verbs"] and span.root.pos_ == "VERB" \
@@ -110,11 +117,52 @@ def _stance_on_event(token: Token) -> bool:
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB":
         return False
-    if verb.lemma_ in rules()["event_stance_verbs"]:
-        return True
+    if verb.lemma_ in rules()["event_stance_verbs"] or _phrasal_lemma(verb) in rules()["event_stance_verbs"]:
+        return True  # "supports the ceasefire", "inclined to go along with the deal"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in rules()["speech_frame_verbs"]:
         return True  # "urged Russia to accept a ceasefire", "threatened to break the truce"
     return verb.lemma_ in rules()["breach_verbs"] and _under_speech(verb)
+
+
+def _phrasal_lemma(verb: Token) -> str:
+    """A verb's lemma with its particle ("go along" in "go along with the deal"), or the bare lemma."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"
+                     or c.dep_ == "advmod" and c.pos_ == "ADP"), "")
+    return f"{verb.lemma_} {particle}" if particle else verb.lemma_
+
+
+def _claimed_as_done(token: Token) -> bool:
+    """Whether an event noun is the one act someone claims or takes responsibility for ("claimed
+    responsibility for the hotel attack", "took credit for Tuesday's bombing"): the claim is the
+    event, the act it points back to (a definite singular) is told where it happens. "Claimed
+    responsibility for several attacks" tells the attacks."""
+    if token.pos_ not in NOUN_POS or token.dep_ != "pobj" or token.head.lower_ != "for":
+        return False
+    definite = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                   for c in token.children)
+    return definite and token.tag_ == "NN" and token.head.head.lemma_.lower() in word_set("claimed_credit_nouns")
+
+
+def _met_with_reception(verb: Token) -> bool:
+    """Whether "met with" tells how something was received ("the offensive has met with surprising
+    success", "the plan met with resistance"), not a meeting: its subject is an event, or what it
+    met with is a reception noun."""
+    if verb.lemma_ not in word_set("reception_verbs"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and in_trigger(c) for c in verb.children):
+        return True
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in word_set("reception_nouns")
+               for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children)
+
+
+def _interview(verb: Token) -> bool:
+    """Whether a talks verb's subject, or whom it speaks with, is a reporter or news outlet ("VOA
+    spoke with Armitage", "the leaders spoke with reporters"): an interview, not diplomacy."""
+    interviewers = word_set("interviewer_nouns")
+    people = [c for c in verb.children if c.dep_ == "nsubj"]
+    people += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+               for g in c.children if g.dep_ == "pobj"]
+    return any(p.lower_ in interviewers or p.lemma_.lower() in interviewers for p in people)
 
 
 def _characterisation(token: Token) -> bool:
@@ -357,6 +405,19 @@ def _object_is_place(verb: Token) -> bool:
     objects += [g for head in (verb, *objects) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children]
     return any(o.ent_type_ in PLACE_LABELS or o.lower_ in place_nouns for o in objects)
+
+
+def _driven_out_of_place(verb: Token) -> bool:
+    """Whether a verb drives someone out of a place ("pushing IS-Somalia out of some of its key
+    strongholds", "drove the militants out of the town"); out of homes is displacement, no control."""
+    if verb.pos_ != "VERB":
+        return False
+    places = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "out" for o in c.children
+              if o.dep_ == "prep" and o.lower_ == "of" for g in o.children if g.dep_ == "pobj"]
+    places += [g for p in places for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]  # "out of some of its strongholds"
+    place_nouns = word_set("place_nouns")
+    return any(p.ent_type_ in PLACE_LABELS or p.lower_ in place_nouns for p in places)
 
 
 def _under_attack(noun: Token) -> list[Token]:

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from ..nlp import FINITE_VERB_TAGS, NOUN_POS, VERB_POS, clause_tokens, ents_in, has_annotation, sent_of
 from .arguments import is_means
-from .rules import ATTACK, PLACE_LABELS, TIME_LABELS, rule_type, rules, word_set
+from .rules import ACTOR_LABELS, ATTACK, PLACE_LABELS, TIME_LABELS, rule_type, rules, word_set
 from .triggers import in_trigger
 
 def event_type_of(span: Span) -> str:
@@ -33,8 +33,8 @@ def event_type_of(span: Span) -> str:
     if has_annotation(span.doc, "DEP") and _claimed_as_done(span.root):
         return ""  # "claimed responsibility for the hotel attack": the claim is the news
     if has_annotation(span.doc, "DEP") and span.root.pos_ == "VERB" \
-            and (_met_with_reception(span.root) or _interview(span.root)):
-        return ""  # "the offensive met with success", "VOA spoke with Armitage": no talks
+            and (_met_with_reception(span.root) or _interview(span.root) or _agreed_with_view(span.root)):
+        return ""  # "the offensive met with success", "VOA spoke with Armitage", "agreed with his remark"
     if word in rules()["place_object_triggers"] and has_annotation(span.doc, "DEP"):
         if _object_is_place(span.root):
             return rules()["place_object_triggers"][word]
@@ -153,6 +153,19 @@ def _met_with_reception(verb: Token) -> bool:
         return True
     return any(g.dep_ == "pobj" and g.lemma_.lower() in word_set("reception_nouns")
                for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children)
+
+
+def _agreed_with_view(verb: Token) -> bool:
+    """Whether "agree with" shares a view ("agreed with President Biden's recent remark", "agree with
+    the removal of Gachagua"), not an agreement between parties: what it agrees with is no party (a
+    named actor, a party noun or a pronoun)."""
+    if verb.lemma_ not in word_set("view_sharing_verbs"):
+        return False
+    withs = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+             if g.dep_ == "pobj"]
+    parties = word_set("party_nouns")
+    return bool(withs) and not any(
+        w.pos_ == "PRON" or w.ent_type_ in ACTOR_LABELS or w.lemma_.lower() in parties for w in withs)
 
 
 def _interview(verb: Token) -> bool:

@@ -79,6 +79,9 @@ def usable_trigger(span: Span) -> bool:
             and not any(t.ent_type_ in TIME_LABELS for c in token.children if c.dep_ in ("prep", "npadvmod")
                         for t in c.subtree):
         return False  # "the UAE, which it accused of arming the RSF": an undated description, not the news
+    if label in rules()["seizure_types"] and tag == "VBN" and dep == "acl" and token.head.pos_ in NOUN_POS \
+            and not _timed(token) and _main_clause_told(token):
+        return False  # "adjourned the case of a journalist arrested over his interviews": who he is
     if token.lemma_ in rules()["speech_media_nouns"] and dep == "pobj" \
             and token.head.head.pos_ == "VERB" and reports_past_happening(token.head.head):
         return False  # "said in a statement that the plane went down": the medium of a relayed happening
@@ -110,6 +113,18 @@ def usable_trigger(span: Span) -> bool:
     if pattern_id.endswith("-verbs"):
         return pos == "VERB" or (pos == "ADJ" and tag == "VBN")
     return pos not in ("ADP", "DET")
+
+
+def _timed(verb: Token) -> bool:
+    """Whether a verb has a time phrase of its own ("arrested on Monday", "detained last week")."""
+    return any(t.ent_type_ in TIME_LABELS for c in verb.children if c.dep_ in ("prep", "npadvmod")
+               for t in c.subtree)
+
+
+def _main_clause_told(token: Token) -> bool:
+    """Whether the main verb of the token's sentence is another trigger: the sentence's news is there."""
+    root = sent_of(token).root
+    return root is not token and in_trigger(root)
 
 
 def reports_past_happening(verb: Token) -> bool:

@@ -67,6 +67,9 @@ def usable_trigger(span: Span) -> bool:
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ in rules()["concessive_preps"] \
             and not _anchored_noun(token):
         return False  # "testing the system, despite threats of Washington sanctions": known background
+    if pos in NOUN_POS and _compared_count(token) or pos == "VERB" and any(
+            c.dep_ == "dobj" and _compared_count(c) for c in token.children):
+        return False  # "launched 504 attacks in 2024, compared with 116 in 2023": a statistic
     if pos in NOUN_POS and _part_of_another(token, span):
         return False
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ in ("for", "to") \
@@ -251,6 +254,17 @@ def _set_against(verb: Token) -> bool:
 def _attack_trigger(token: Token) -> bool:
     spans = token.doc.spans.get(TRIGGERS_KEY, [])
     return any(s.start <= token.i < s.end and s.label_ == ATTACK for s in spans)
+
+
+def _compared_count(token: Token) -> bool:
+    """Whether a counted event noun is set against another count ("launched 504 attacks in 2024,
+    compared with 116 in 2023", "carried out 12 attacks last year, up from five"): a statistic."""
+    if not any(c.dep_ == "nummod" for c in token.children):
+        return False
+    words = word_set("count_comparison_words")
+    return any(c.lower_ in words and any(g.dep_ == "pobj" and g.like_num for p in c.children
+                                         if p.dep_ == "prep" for g in p.children)
+               for c in token.head.children)
 
 
 def _part_of_another(token: Token, span: Span) -> bool:

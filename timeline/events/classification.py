@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from ..nlp import FINITE_VERB_TAGS, NOUN_POS, VERB_POS, clause_tokens, ents_in, has_annotation, sent_of
 from .arguments import is_means
 from .rules import ACTOR_LABELS, ATTACK, PLACE_LABELS, TIME_LABELS, rule_type, rules, word_set
-from .triggers import in_trigger
+from .triggers import definite, in_trigger
 
 def event_type_of(span: Span) -> str:
     """The type of a trigger; a generic attack takes it from the weapon named in its clause.
@@ -138,9 +138,7 @@ def _claimed_as_done(token: Token) -> bool:
     responsibility for several attacks" tells the attacks."""
     if token.pos_ not in NOUN_POS or token.dep_ != "pobj" or token.head.lower_ != "for":
         return False
-    definite = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                   for c in token.children)
-    return definite and token.tag_ == "NN" and token.head.head.lemma_.lower() in word_set("claimed_credit_nouns")
+    return definite(token) and token.tag_ == "NN" and token.head.head.lemma_.lower() in word_set("claimed_credit_nouns")
 
 
 def _met_with_reception(verb: Token) -> bool:

@@ -56,6 +56,10 @@ def usable_trigger(span: Span) -> bool:
         return False
     if pos in NOUN_POS and dep == "nsubj" and _set_against(token.head):
         return False  # "The G7 joint statement comes as the Kremlin said ...": told before
+    if pos in NOUN_POS and dep == "nsubj" and definite(token) and _weighs(token.head):
+        return False  # "Tuesday's attack marked a dramatic escalation", "the arrest sent a chilling message"
+    if pos in NOUN_POS and _meaning_of_event(token):
+        return False  # "his client's arrest served as a warning to others": what the arrest means
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "to" \
             and token.head.head.lower_ in rules()["exposure_adjectives"]:
         return False  # "people are subject to attacks, abductions, abuse": a danger, no happening
@@ -249,6 +253,35 @@ def _set_against(verb: Token) -> bool:
     marks = word_set("sequel_marks")
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
                or c.dep_ == "prep" and c.lower_ in marks for c in verb.children)
+
+
+def _weighs(verb: Token) -> bool:
+    """Whether a verb tells what its subject means ("marked a dramatic escalation", "sent a chilling
+    message", "served as a warning to others"): the subject is an event the story has told, weighed."""
+    if verb.lemma_ in word_set("significance_verbs"):
+        return True
+    nouns = word_set("significance_nouns")
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in nouns for o in objects)
+
+
+def _meaning_of_event(noun: Token) -> bool:
+    """Whether a significance noun says what an event subject means ("the arrest served as a warning",
+    "the attack sent a message"): no warning or message was given."""
+    if noun.lemma_.lower() not in word_set("significance_nouns"):
+        return False
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head
+    if noun.dep_ not in ("dobj", "attr", "pobj") or verb.pos_ not in VERB_POS:
+        return False
+    return any(c.dep_ == "nsubj" and c.pos_ in NOUN_POS and in_trigger(c) for c in verb.children)
+
+
+def definite(noun: Token) -> bool:
+    """Whether a noun is definite: a possessor ("Tuesday's attack", "his arrest") or a definite article."""
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+               for c in noun.children)
 
 
 def _attack_trigger(token: Token) -> bool:

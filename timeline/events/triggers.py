@@ -71,6 +71,9 @@ def usable_trigger(span: Span) -> bool:
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ in rules()["concessive_preps"] \
             and not _anchored_noun(token):
         return False  # "testing the system, despite threats of Washington sanctions": known background
+    if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "in" \
+            and token.head.head.lemma_ in word_set("continuation_verbs"):
+        return False  # "the New York resident remains in detention": a state that goes on, no arrest
     if pos in NOUN_POS and _compared_count(token) or pos == "VERB" and any(
             c.dep_ == "dobj" and _compared_count(c) for c in token.children):
         return False  # "launched 504 attacks in 2024, compared with 116 in 2023": a statistic

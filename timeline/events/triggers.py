@@ -343,8 +343,9 @@ def _head_is_trigger(token: Token) -> bool:
 def _habitual_frame(token: Token) -> bool:
     """Whether a trigger tells a habit or a long state rather than one happening: an event noun
     done habitually ("the group frequently conducts bombings"), a verb lasting for years ("has
-    been targeted for years", "has long fought"), or an undated perfect progressive ("has been
-    fighting the army"), the background of the news."""
+    been targeted for years", "has long fought"), an undated perfect progressive ("has been
+    fighting the army"), or an event noun a present-tense relative clause does ("Central Command,
+    which oversees military operations"), the background of the news."""
     verb = token.head if token.pos_ in NOUN_POS and token.dep_ in ("dobj", "pobj") else token
     if verb.dep_ == "prep":
         verb = verb.head
@@ -366,6 +367,8 @@ def _habitual_frame(token: Token) -> bool:
     auxes = [c.lower_ for c in children if c.dep_ == "aux"]
     progressive = verb.tag_ == "VBG" and "been" in auxes and any(a in ("has", "have") for a in auxes)
     dated = any(t.ent_type_ in TIME_LABELS for c in spans for t in c.subtree)
+    if verb is not token and verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not dated:
+        return True  # "Central Command, which oversees U.S. military operations": a standing role
     return progressive and not dated
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ..nlp import FINITE_VERB_TAGS, NOUN_POS, VERB_POS, clause_tokens, ents_in, has_annotation, sent_of
-from .arguments import is_means
+from .arguments import is_means, out_of_places
 from .rules import ACTOR_LABELS, ATTACK, PLACE_LABELS, TIME_LABELS, rule_type, rules, word_set
 from .triggers import definite, in_trigger
 
@@ -421,14 +421,7 @@ def _object_is_place(verb: Token) -> bool:
 def _driven_out_of_place(verb: Token) -> bool:
     """Whether a verb drives someone out of a place ("pushing IS-Somalia out of some of its key
     strongholds", "drove the militants out of the town"); out of homes is displacement, no control."""
-    if verb.pos_ != "VERB":
-        return False
-    places = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "out" for o in c.children
-              if o.dep_ == "prep" and o.lower_ == "of" for g in o.children if g.dep_ == "pobj"]
-    places += [g for p in places for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
-               for g in c.children if g.dep_ == "pobj"]  # "out of some of its strongholds"
-    place_nouns = word_set("place_nouns")
-    return any(p.ent_type_ in PLACE_LABELS or p.lower_ in place_nouns for p in places)
+    return verb.pos_ == "VERB" and bool(out_of_places(verb))
 
 
 def _under_attack(noun: Token) -> list[Token]:

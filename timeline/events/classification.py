@@ -138,7 +138,8 @@ def _claimed_as_done(token: Token) -> bool:
     responsibility for several attacks" tells the attacks."""
     if token.pos_ not in NOUN_POS or token.dep_ != "pobj" or token.head.lower_ != "for":
         return False
-    return definite(token) and token.tag_ == "NN" and token.head.head.lemma_.lower() in word_set("claimed_credit_nouns")
+    claimed = token.head.head.lemma_.lower() in word_set("claimed_credit_nouns")
+    return claimed and definite(token) and token.tag_ == "NN"
 
 
 def _met_with_reception(verb: Token) -> bool:

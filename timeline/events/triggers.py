@@ -86,8 +86,7 @@ def usable_trigger(span: Span) -> bool:
             not dep.startswith("nsubj") or _head_is_trigger(token)):
         return False  # "protesters attacked embassies": the verb tells the event
     if label in types_flagged("statement") and pos == "VERB" and dep in ("relcl", "acl") \
-            and not any(t.ent_type_ in TIME_LABELS for c in token.children if c.dep_ in ("prep", "npadvmod")
-                        for t in c.subtree):
+            and not _timed(token):
         return False  # "the UAE, which it accused of arming the RSF": an undated description, not the news
     if label in rules()["seizure_types"] and tag == "VBN" and dep == "acl" and token.head.pos_ in NOUN_POS \
             and not _timed(token) and _main_clause_told(token):

@@ -103,6 +103,8 @@ def targets_of(span: Span) -> list[str]:
     """What was hit or received: the trigger's object, what follows "on", "against", "at", "targeting"
     (and "to"/"for" for aid and sanctions), in text order, without repeats."""
     root = span.root
+    if span.id_ in rules()["out_of_place_ids"]:
+        return _unique([noun_phrase(p) for p in out_of_places(root)])  # "drove the militants out of the town"
     found: list[str] = []
     preps = set(TARGET_PREPS)
     if span.label_ in types_flagged("has_recipient"):
@@ -123,6 +125,17 @@ def targets_of(span: Span) -> list[str]:
         if tok.lower_ == "targeting":
             found.extend(noun_phrase(o) for o in tok.children if o.dep_ == "dobj")
     return _unique([t for t in found if t])
+
+
+def out_of_places(verb: Token) -> list[Token]:
+    """The places a verb drives someone out of, if any ("out of the town", "out of some of its key
+    strongholds": the strongholds); out of homes is no place held."""
+    objects = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "out" for o in c.children
+               if o.dep_ == "prep" and o.lower_ == "of" for g in o.children if g.dep_ == "pobj"]
+    objects += [g for p in objects for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]
+    place_nouns = word_set("place_nouns")
+    return [p for p in objects if p.ent_type_ in PLACE_LABELS or p.lower_ in place_nouns]
 
 
 def location_of(span: Span, targets: tuple[str, ...], actors: tuple[str, ...] = ()) -> str:

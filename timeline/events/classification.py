@@ -14,9 +14,9 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ..nlp import FINITE_VERB_TAGS, NOUN_POS, VERB_POS, clause_tokens, ents_in, has_annotation, sent_of
-from .arguments import is_means
-from .rules import ATTACK, PLACE_LABELS, TIME_LABELS, rule_type, rules, word_set
-from .triggers import in_trigger
+from .arguments import is_means, out_of_places
+from .rules import ACTOR_LABELS, ATTACK, PLACE_LABELS, TIME_LABELS, rule_type, rules, word_set
+from .triggers import definite, in_trigger
 
 def event_type_of(span: Span) -> str:
     """The type of a trigger; a generic attack takes it from the weapon named in its clause.
@@ -30,11 +30,18 @@ def event_type_of(span: Span) -> str:
     if span.label_ in rules()["stance_object_types"] and has_annotation(span.doc, "DEP") \
             and _stance_on_event(span.root):
         return rule_type("stance_on_event")
+    if has_annotation(span.doc, "DEP") and _claimed_as_done(span.root):
+        return ""  # "claimed responsibility for the hotel attack": the claim is the news
+    if has_annotation(span.doc, "DEP") and span.root.pos_ == "VERB" \
+            and (_met_with_reception(span.root) or _interview(span.root) or _agreed_with_view(span.root)):
+        return ""  # "the offensive met with success", "VOA spoke with Armitage", "agreed with his remark"
     if word in rules()["place_object_triggers"] and has_annotation(span.doc, "DEP"):
         if _object_is_place(span.root):
             return rules()["place_object_triggers"][word]
         if word in rules()["needs_place_object"]:
             return ""
+    if span.id_ in rules()["out_of_place_ids"] and has_annotation(span.doc, "DEP"):
+        return span.label_ if _driven_out_of_place(span.root) else ""
     if span.id_ in rules()["marking_ids"] and span.root.pos_ == "VERB" and _event_marks(span.root):
         return ""
     if span.root.lower_ in rules()["relaxing_verbs"] and span.root.pos_ == "VERB" \
@@ -110,11 +117,64 @@ def _stance_on_event(token: Token) -> bool:
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB":
         return False
-    if verb.lemma_ in rules()["event_stance_verbs"]:
-        return True
+    if verb.lemma_ in rules()["event_stance_verbs"] or _phrasal_lemma(verb) in rules()["event_stance_verbs"]:
+        return True  # "supports the ceasefire", "inclined to go along with the deal"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in rules()["speech_frame_verbs"]:
         return True  # "urged Russia to accept a ceasefire", "threatened to break the truce"
     return verb.lemma_ in rules()["breach_verbs"] and _under_speech(verb)
+
+
+def _phrasal_lemma(verb: Token) -> str:
+    """A verb's lemma with its particle ("go along" in "go along with the deal"), or the bare lemma."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"
+                     or c.dep_ == "advmod" and c.pos_ == "ADP"), "")
+    return f"{verb.lemma_} {particle}" if particle else verb.lemma_
+
+
+def _claimed_as_done(token: Token) -> bool:
+    """Whether an event noun is the one act someone claims or takes responsibility for ("claimed
+    responsibility for the hotel attack", "took credit for Tuesday's bombing"): the claim is the
+    event, the act it points back to (a definite singular) is told where it happens. "Claimed
+    responsibility for several attacks" tells the attacks."""
+    if token.pos_ not in NOUN_POS or token.dep_ != "pobj" or token.head.lower_ != "for":
+        return False
+    claimed = token.head.head.lemma_.lower() in word_set("claimed_credit_nouns")
+    return claimed and definite(token) and token.tag_ == "NN"
+
+
+def _met_with_reception(verb: Token) -> bool:
+    """Whether "met with" tells how something was received ("the offensive has met with surprising
+    success", "the plan met with resistance"), not a meeting: its subject is an event, or what it
+    met with is a reception noun."""
+    if verb.lemma_ not in word_set("reception_verbs"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and in_trigger(c) for c in verb.children):
+        return True
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in word_set("reception_nouns")
+               for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children)
+
+
+def _agreed_with_view(verb: Token) -> bool:
+    """Whether "agree with" shares a view ("agreed with President Biden's recent remark", "agree with
+    the removal of Gachagua"), not an agreement between parties: what it agrees with is no party (a
+    named actor, a party noun or a pronoun)."""
+    if verb.lemma_ not in word_set("view_sharing_verbs"):
+        return False
+    withs = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+             if g.dep_ == "pobj"]
+    parties = word_set("party_nouns")
+    return bool(withs) and not any(
+        w.pos_ == "PRON" or w.ent_type_ in ACTOR_LABELS or w.lemma_.lower() in parties for w in withs)
+
+
+def _interview(verb: Token) -> bool:
+    """Whether a talks verb's subject, or whom it speaks with, is a reporter or news outlet ("VOA
+    spoke with Armitage", "the leaders spoke with reporters"): an interview, not diplomacy."""
+    interviewers = word_set("interviewer_nouns")
+    people = [c for c in verb.children if c.dep_ == "nsubj"]
+    people += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+               for g in c.children if g.dep_ == "pobj"]
+    return any(p.lower_ in interviewers or p.lemma_.lower() in interviewers for p in people)
 
 
 def _characterisation(token: Token) -> bool:
@@ -357,6 +417,12 @@ def _object_is_place(verb: Token) -> bool:
     objects += [g for head in (verb, *objects) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children]
     return any(o.ent_type_ in PLACE_LABELS or o.lower_ in place_nouns for o in objects)
+
+
+def _driven_out_of_place(verb: Token) -> bool:
+    """Whether a verb drives someone out of a place ("pushing IS-Somalia out of some of its key
+    strongholds", "drove the militants out of the town"); out of homes is displacement, no control."""
+    return verb.pos_ == "VERB" and bool(out_of_places(verb))
 
 
 def _under_attack(noun: Token) -> list[Token]:

@@ -56,6 +56,10 @@ def usable_trigger(span: Span) -> bool:
         return False
     if pos in NOUN_POS and dep == "nsubj" and _set_against(token.head):
         return False  # "The G7 joint statement comes as the Kremlin said ...": told before
+    if pos in NOUN_POS and dep == "nsubj" and definite(token) and _weighs(token.head):
+        return False  # "Tuesday's attack marked a dramatic escalation", "the arrest sent a chilling message"
+    if pos in NOUN_POS and _meaning_of_event(token):
+        return False  # "his client's arrest served as a warning to others": what the arrest means
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "to" \
             and token.head.head.lower_ in rules()["exposure_adjectives"]:
         return False  # "people are subject to attacks, abductions, abuse": a danger, no happening
@@ -67,6 +71,12 @@ def usable_trigger(span: Span) -> bool:
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ in rules()["concessive_preps"] \
             and not _anchored_noun(token):
         return False  # "testing the system, despite threats of Washington sanctions": known background
+    if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "in" \
+            and token.head.head.lemma_ in word_set("continuation_verbs"):
+        return False  # "the New York resident remains in detention": a state that goes on, no arrest
+    if pos in NOUN_POS and _compared_count(token) or pos == "VERB" and any(
+            c.dep_ == "dobj" and _compared_count(c) for c in token.children):
+        return False  # "launched 504 attacks in 2024, compared with 116 in 2023": a statistic
     if pos in NOUN_POS and _part_of_another(token, span):
         return False
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ in ("for", "to") \
@@ -76,9 +86,11 @@ def usable_trigger(span: Span) -> bool:
             not dep.startswith("nsubj") or _head_is_trigger(token)):
         return False  # "protesters attacked embassies": the verb tells the event
     if label in types_flagged("statement") and pos == "VERB" and dep in ("relcl", "acl") \
-            and not any(t.ent_type_ in TIME_LABELS for c in token.children if c.dep_ in ("prep", "npadvmod")
-                        for t in c.subtree):
+            and not _timed(token):
         return False  # "the UAE, which it accused of arming the RSF": an undated description, not the news
+    if label in rules()["seizure_types"] and tag == "VBN" and dep == "acl" and token.head.pos_ in NOUN_POS \
+            and not _timed(token) and _main_clause_told(token):
+        return False  # "adjourned the case of a journalist arrested over his interviews": who he is
     if token.lemma_ in rules()["speech_media_nouns"] and dep == "pobj" \
             and token.head.head.pos_ == "VERB" and reports_past_happening(token.head.head):
         return False  # "said in a statement that the plane went down": the medium of a relayed happening
@@ -112,6 +124,18 @@ def usable_trigger(span: Span) -> bool:
     if pattern_id.endswith("-verbs"):
         return pos == "VERB" or (pos == "ADJ" and tag == "VBN")
     return pos not in ("ADP", "DET")
+
+
+def _timed(verb: Token) -> bool:
+    """Whether a verb has a time phrase of its own ("arrested on Monday", "detained last week")."""
+    return any(t.ent_type_ in TIME_LABELS for c in verb.children if c.dep_ in ("prep", "npadvmod")
+               for t in c.subtree)
+
+
+def _main_clause_told(token: Token) -> bool:
+    """Whether the main verb of the token's sentence is another trigger: the sentence's news is there."""
+    root = sent_of(token).root
+    return root is not token and in_trigger(root)
 
 
 def reports_past_happening(verb: Token) -> bool:
@@ -235,9 +259,49 @@ def _set_against(verb: Token) -> bool:
                or c.dep_ == "prep" and c.lower_ in marks for c in verb.children)
 
 
+def _weighs(verb: Token) -> bool:
+    """Whether a verb tells what its subject means ("marked a dramatic escalation", "sent a chilling
+    message", "served as a warning to others"): the subject is an event the story has told, weighed."""
+    if verb.lemma_ in word_set("significance_verbs"):
+        return True
+    nouns = word_set("significance_nouns")
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in nouns for o in objects)
+
+
+def _meaning_of_event(noun: Token) -> bool:
+    """Whether a significance noun says what an event subject means ("the arrest served as a warning",
+    "the attack sent a message"): no warning or message was given."""
+    if noun.lemma_.lower() not in word_set("significance_nouns"):
+        return False
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head
+    if noun.dep_ not in ("dobj", "attr", "pobj") or verb.pos_ not in VERB_POS:
+        return False
+    return any(c.dep_ == "nsubj" and c.pos_ in NOUN_POS and in_trigger(c) for c in verb.children)
+
+
+def definite(noun: Token) -> bool:
+    """Whether a noun is definite: a possessor ("Tuesday's attack", "his arrest") or a definite article."""
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+               for c in noun.children)
+
+
 def _attack_trigger(token: Token) -> bool:
     spans = token.doc.spans.get(TRIGGERS_KEY, [])
     return any(s.start <= token.i < s.end and s.label_ == ATTACK for s in spans)
+
+
+def _compared_count(token: Token) -> bool:
+    """Whether a counted event noun is set against another count ("launched 504 attacks in 2024,
+    compared with 116 in 2023", "carried out 12 attacks last year, up from five"): a statistic."""
+    if not any(c.dep_ == "nummod" for c in token.children):
+        return False
+    words = word_set("count_comparison_words")
+    return any(c.lower_ in words and any(g.dep_ == "pobj" and g.like_num for p in c.children
+                                         if p.dep_ == "prep" for g in p.children)
+               for c in token.head.children)
 
 
 def _part_of_another(token: Token, span: Span) -> bool:
@@ -280,8 +344,9 @@ def _head_is_trigger(token: Token) -> bool:
 def habitual_frame(token: Token) -> bool:
     """Whether a trigger tells a habit or a long state rather than one happening: an event noun
     done habitually ("the group frequently conducts bombings"), a verb lasting for years ("has
-    been targeted for years", "has long fought"), or an undated perfect progressive ("has been
-    fighting the army"), the background of the news."""
+    been targeted for years", "has long fought"), an undated perfect progressive ("has been
+    fighting the army"), or an event noun a present-tense relative clause does ("Central Command,
+    which oversees military operations"), the background of the news."""
     verb = token.head if token.pos_ in NOUN_POS and token.dep_ in ("dobj", "pobj") else token
     if verb.dep_ == "prep":
         verb = verb.head
@@ -303,6 +368,8 @@ def habitual_frame(token: Token) -> bool:
     auxes = [c.lower_ for c in children if c.dep_ == "aux"]
     progressive = verb.tag_ == "VBG" and "been" in auxes and any(a in ("has", "have") for a in auxes)
     dated = any(t.ent_type_ in TIME_LABELS for c in spans for t in c.subtree)
+    if verb is not token and verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not dated:
+        return True  # "Central Command, which oversees U.S. military operations": a standing role
     return progressive and not dated
 
 

@@ -116,7 +116,7 @@ def usable_trigger(span: Span) -> bool:
     if habitual_frame(token):
         return False
     if tag in ("VBN", "VBD") and _standing_state(token):
-        return False  # "both vessels are sanctioned by the U.S.", "civilians remain bombed, besieged": a state
+        return False  # "thousands remain displaced", "civilians remain bombed, besieged": a state
     if pattern_id in rules()["verb_led_ids"] and (token.i != span.start or pos != "VERB"):
         return False  # "British-supplied missiles": the verb only modifies the noun
     if len(span) > 1:
@@ -374,24 +374,22 @@ def habitual_frame(token: Token) -> bool:
 
 
 def _standing_state(participle: Token) -> bool:
-    """Whether a past participle tells a state that holds now, not a happening: the complement of a
-    verb of remaining, alone or in a list ("thousands remain displaced", "civilians remain unprotected,
-    bombed, besieged") or an undated simple-present passive ("the ship is sanctioned by the Treasury")."""
+    """Whether a past participle is the complement of a verb of remaining, alone or in a list
+    ("thousands remain displaced", "civilians remain unprotected, bombed, besieged"): a state, not a
+    happening."""
+    remaining = rules()["remaining_verbs"]
+    if any(c.dep_ in ("aux", "auxpass") and c.lemma_ in remaining for c in participle.children):
+        return True  # the parser may hang "remain" on the participle as its auxiliary
     word = participle
     for _ in range(4):
         head = word.head
-        if head.lemma_ in rules()["remaining_verbs"] and word.dep_ in ("acomp", "oprd", "xcomp", "conj") \
+        if head.lemma_ in remaining and word.dep_ in ("acomp", "oprd", "xcomp", "conj") \
                 and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in word.children):
             return True
         if head is word or word.dep_ not in ("conj", "amod") or head.tag_ not in ("VBN", "VBD", "JJ"):
-            break
+            return False
         word = head
-    auxes = [c for c in participle.children if c.dep_ == "auxpass"]
-    present = bool(auxes) and all(a.tag_ in ("VBZ", "VBP") for a in auxes) \
-        and not any(c.dep_ == "aux" for c in participle.children)
-    dated = any(t.ent_type_ in TIME_LABELS for c in participle.children
-                if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree)
-    return present and not dated
+    return False
 
 
 def _indefinite_past(prep: Token) -> bool:

@@ -50,3 +50,16 @@ def test_default_threshold(model_nlp, sentence, published, event_type, kept):
     assert (every["event_type"] == event_type).any(), "the candidate must exist before the threshold"
     reported = timeline.extract([sentence], published=published, nlp=model_nlp)
     assert (reported["event_type"] == event_type).any() == kept
+
+
+@pytest.mark.parametrize("before,inside", [
+    ("\u201cWe will respond,\u201d he said, and the army ", False),
+    ("\u201cThe army ", True),
+    ('"The army ', True),
+    ('"We will respond," he said, and the army ', False),
+    ("\u201d The army ", False),  # a stray closing quote left by a scraped paragraph break opens nothing
+])
+def test_inside_quotation(before, inside):
+    from timeline.events.triggers import inside_quotation
+
+    assert inside_quotation(before) is inside

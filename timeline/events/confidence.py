@@ -21,11 +21,11 @@ from .. import resources
 from ..types import Article, Candidate, ResolvedDate
 from .lexicon import verb_forms
 from .rules import rules
+from .triggers import inside_quotation
 
 MODEL_FILE = "confidence_model.json"
 
 _WORD = re.compile(r"[A-Za-z']+")
-_QUOTES = "\"\u201c\u201d"
 
 
 def model() -> dict[str, Any]:
@@ -96,8 +96,7 @@ def confidence(article: Article, candidate: Candidate, when: ResolvedDate) -> fl
 
 
 def _inside_quotes(candidate: Candidate) -> bool:
-    before = candidate.sentence[: max(candidate.trigger_start - candidate.sent_start, 0)]
-    return sum(before.count(mark) for mark in _QUOTES) % 2 == 1
+    return inside_quotation(candidate.sentence[: max(candidate.trigger_start - candidate.sent_start, 0)])
 
 
 def _is_reported(sentence: str) -> bool:

@@ -245,7 +245,13 @@ def _present_forecast(verb: Token) -> bool:
 
 def _in_quote(token: Token) -> bool:
     """Whether the token stands inside quotation marks opened earlier in its sentence."""
-    before = token.doc[sent_of(token).start : token.i].text
+    return inside_quotation(token.doc[sent_of(token).start : token.i].text)
+
+
+def inside_quotation(before: str) -> bool:
+    """Whether the end of ``before`` (a sentence up to some word) stands inside a quotation opened in it:
+    more opening than closing curly quotes, or an odd number of straight ones (a stray closing
+    curly quote, left by a scraped paragraph break, opens nothing)."""
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 

@@ -19,7 +19,9 @@ Order of evidence:
    of the event, and a date outside a simple-present "which"/"who" clause does not date a
    trigger inside it ("Central Command, which oversees military operations, said ... Thursday");
    with no date of its own, a sentence that opens "<duration> later," or
-   "<duration> earlier," counts from the last dated sentence before it;
+   "<duration> earlier," counts from the last dated sentence before it; with none either, the
+   onset of a span that an "N-year" ("N-month") count measures up to now ("starting the three-year
+   conflict") lies N years (months) before publication;
 3. the running reference time of the discourse: the last past date of an earlier
    sentence of the paragraph, else of the nearest earlier paragraph that has one
    (``inferred``, at day precision at most; of "X happened on Tuesday, officials
@@ -167,6 +169,9 @@ def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publi
         if anchor is not None and anchor.date_start is not None:
             # "Three days after President Lai took office, China conducted drills": from the inauguration's day
             return shifted_date((anchor.date_start.date(), anchor.text), -sign, amount, duration)
+    onset = _span_onset(doc, candidate, trigger, timexes, published=published)
+    if onset is not None:
+        return onset
     anchored = event_anchor(doc, candidate, trigger, dated) if trigger is not None else None
     if anchored is not None:
         return day_of(anchored, basis="inferred")
@@ -626,6 +631,52 @@ def _narrated_shift(doc: Doc, candidate: Candidate, timexes: list[Timex], dated:
             return None
         reference = day_of(_sentence_reference(doc, before), basis="relative")
         return narrated_shift(reference, 1 if signal.group(1).lower() == "later" else -1, timex)
+    return None
+
+
+def _span_onset(doc: Doc, candidate: Candidate, trigger: Span | None, timexes: list[Timex], *,
+                published: date) -> ResolvedDate | None:
+    """The start of a span its length measures up to now ("who was responsible for starting the three-year
+    conflict", "the outbreak of the two-year war", published 2025: 2022 and 2023).
+
+    The trigger is an onset (``span_onset_verbs`` with the span noun as object, or a ``span_onset_nouns``
+    noun "of" it) and the noun carries a years or months count of its own; the onset lies that long before
+    publication, at year (month) precision. Used only when the sentence gives no date of its own.
+    """
+    if trigger is None or candidate.status != "occurred" or not has_annotation(doc, "DEP"):
+        return None
+    noun = _onset_object(trigger.root)
+    if noun is None:
+        return None
+    for timex in timexes:
+        amount = duration_of(timex) if timex.type == "DURATION" else None
+        if amount is None or amount[1] not in ("M", "Y") or not amount[0] \
+                or not candidate.sent_start <= timex.start < candidate.sent_end:
+            continue
+        token = _timex_token(doc, timex)
+        if token < 0 or doc[token].head.i != noun.i or doc[token].dep_ not in ("compound", "amod", "nmod", "nummod"):
+            continue
+        start = shifted_date((published, timex.text), -1, amount, timex)
+        if start.date_start is None:
+            return None
+        precision = "year" if amount[1] == "Y" else "month"
+        return period_value(start.date_start.date(), precision, "relative", f"{timex.text} before publication")
+    return None
+
+
+def _onset_object(root: Token) -> Token | None:
+    """The noun whose start the trigger tells: the object of an onset verb ("starting the conflict"), the
+    trigger noun as that object, or the noun "of" an onset noun ("the outbreak of the war"); else None."""
+    verbs, nouns = rules()["span_onset_verbs"], rules()["span_onset_nouns"]
+    if root.pos_ in VERB_POS and root.lemma_ in verbs:
+        objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in NOUN_POS]
+        return objects[0] if objects else None
+    if root.pos_ in NOUN_POS and root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in verbs:
+        return root
+    if root.pos_ in NOUN_POS and root.lemma_ in nouns:
+        objects = [g for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj" and g.pos_ in NOUN_POS]
+        return objects[0] if objects else None
     return None
 
 

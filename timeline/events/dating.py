@@ -18,6 +18,8 @@ Order of evidence:
    inside a "who"/"whose" clause that does not hold the trigger tells of a participant, not
    of the event, and a date outside a simple-present "which"/"who" clause does not date a
    trigger inside it ("Central Command, which oversees military operations, said ... Thursday");
+   a day a verb designates ("declared Tuesday as a national day of mourning") dates neither the
+   declaration nor the sentences after it;
    with no date of its own, a sentence that opens "<duration> later," or
    "<duration> earlier," counts from the last dated sentence before it; with none either, the
    onset of a span that an "N-year" ("N-month") count measures up to now ("starting the three-year
@@ -371,7 +373,7 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
             since = _since_phrases(trigger)
             free = [t for t in free if not _after_word(doc_text(doc), t, "since")
                     and _timex_token(doc, t) not in since]
-        free = [t for t in free if not _in_participant_clause(doc, t, trigger)]
+        free = [t for t in free if not _in_participant_clause(doc, t, trigger) and not _designated_day(doc, t)]
         standing = _present_relative_clause(trigger)
         if standing is not None:
             free = [t for t in free if standing.left_edge.i <= _timex_token(doc, t) <= standing.right_edge.i]
@@ -437,6 +439,28 @@ def _in_participant_clause(doc: Doc, timex: Timex, trigger: Span) -> bool:
             return doc[word.left_edge.i].lower_ in ("who", "whose", "whom") \
                 and (root < word.left_edge.i or _closed_before(doc, word.right_edge.i, root))
     return False
+
+
+def _designated_day(doc: Doc, timex: Timex) -> bool:
+    """Whether a date is the day a verb designates ("declared Tuesday as a national day of mourning",
+    "declared Friday a public holiday"): what is declared, not when.
+
+    The date hangs on a ``designating_verbs`` verb that also has what it makes of it: an "as" phrase
+    or a second noun; "declared Tuesday that the war was over" keeps Tuesday.
+    """
+    token = _timex_token(doc, timex)
+    if token < 0 or not has_annotation(doc, "DEP"):
+        return False
+    word = doc[token]
+    verb = word.head
+    if word.dep_ not in _DESIGNATED_DEPS or verb.pos_ not in VERB_POS or verb.lemma_ not in rules()["designating_verbs"]:
+        return False
+    return any(c.i != word.i and (c.dep_ == "prep" and c.lower_ == "as" or c.dep_ in _DESIGNATED_DEPS
+                                  and c.pos_ in NOUN_POS and not c.ent_type_)
+               for c in verb.children)
+
+
+_DESIGNATED_DEPS = ("npadvmod", "dobj", "oprd")
 
 
 def _closed_before(doc: Doc, end: int, trigger: int) -> bool:
@@ -725,7 +749,8 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
     paragraph_start = text.rfind("\n", 0, candidate.sent_start) + 1
     past = [t for t in dated if t.type in ("DATE", "TIME") and not t.future]
     before = [t for t in past
-              if paragraph_start <= t.start < candidate.sent_start and not _after_word(text, t, "since")]
+              if paragraph_start <= t.start < candidate.sent_start and not _after_word(text, t, "since")
+              and not _designated_day(doc, t)]
     before = _without_stale_years(doc, candidate, before)
     if _later_statement(doc, candidate):
         before = [t for t in before if not _reported_content(doc, t)]

@@ -18,8 +18,12 @@ Order of evidence:
    inside a "who"/"whose" clause that does not hold the trigger tells of a participant, not
    of the event, and a date outside a simple-present "which"/"who" clause does not date a
    trigger inside it ("Central Command, which oversees military operations, said ... Thursday");
+   a day a verb designates ("declared Tuesday as a national day of mourning") dates neither the
+   declaration nor the sentences after it;
    with no date of its own, a sentence that opens "<duration> later," or
-   "<duration> earlier," counts from the last dated sentence before it;
+   "<duration> earlier," counts from the last dated sentence before it; with none either, the
+   onset of a span that an "N-year" ("N-month") count measures up to now ("starting the three-year
+   conflict") lies N years (months) before publication;
 3. the running reference time of the discourse: the last past date of an earlier
    sentence of the paragraph, else of the nearest earlier paragraph that has one
    (``inferred``, at day precision at most; of "X happened on Tuesday, officials
@@ -167,6 +171,9 @@ def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publi
         if anchor is not None and anchor.date_start is not None:
             # "Three days after President Lai took office, China conducted drills": from the inauguration's day
             return shifted_date((anchor.date_start.date(), anchor.text), -sign, amount, duration)
+    onset = _span_onset(doc, candidate, trigger, timexes, published=published)
+    if onset is not None:
+        return onset
     anchored = event_anchor(doc, candidate, trigger, dated) if trigger is not None else None
     if anchored is not None:
         return day_of(anchored, basis="inferred")
@@ -366,7 +373,7 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
             since = _since_phrases(trigger)
             free = [t for t in free if not _after_word(doc_text(doc), t, "since")
                     and _timex_token(doc, t) not in since]
-        free = [t for t in free if not _in_participant_clause(doc, t, trigger)]
+        free = [t for t in free if not _in_participant_clause(doc, t, trigger) and not _designated_day(doc, t)]
         standing = _present_relative_clause(trigger)
         if standing is not None:
             free = [t for t in free if standing.left_edge.i <= _timex_token(doc, t) <= standing.right_edge.i]
@@ -432,6 +439,28 @@ def _in_participant_clause(doc: Doc, timex: Timex, trigger: Span) -> bool:
             return doc[word.left_edge.i].lower_ in ("who", "whose", "whom") \
                 and (root < word.left_edge.i or _closed_before(doc, word.right_edge.i, root))
     return False
+
+
+def _designated_day(doc: Doc, timex: Timex) -> bool:
+    """Whether a date is the day a verb designates ("declared Tuesday as a national day of mourning",
+    "declared Friday a public holiday"): what is declared, not when.
+
+    The date hangs on a ``designating_verbs`` verb that also has what it makes of it: an "as" phrase
+    or a second noun; "declared Tuesday that the war was over" keeps Tuesday.
+    """
+    token = _timex_token(doc, timex)
+    if token < 0 or not has_annotation(doc, "DEP"):
+        return False
+    word = doc[token]
+    verb = word.head
+    if word.dep_ not in _DESIGNATED_DEPS or verb.pos_ not in VERB_POS or verb.lemma_ not in rules()["designating_verbs"]:
+        return False
+    return any(c.i != word.i and (c.dep_ == "prep" and c.lower_ == "as" or c.dep_ in _DESIGNATED_DEPS
+                                  and c.pos_ in NOUN_POS and not c.ent_type_)
+               for c in verb.children)
+
+
+_DESIGNATED_DEPS = ("npadvmod", "dobj", "oprd")
 
 
 def _closed_before(doc: Doc, end: int, trigger: int) -> bool:
@@ -629,6 +658,52 @@ def _narrated_shift(doc: Doc, candidate: Candidate, timexes: list[Timex], dated:
     return None
 
 
+def _span_onset(doc: Doc, candidate: Candidate, trigger: Span | None, timexes: list[Timex], *,
+                published: date) -> ResolvedDate | None:
+    """The start of a span its length measures up to now ("who was responsible for starting the three-year
+    conflict", "the outbreak of the two-year war", published 2025: 2022 and 2023).
+
+    The trigger is an onset (``span_onset_verbs`` with the span noun as object, or a ``span_onset_nouns``
+    noun "of" it) and the noun carries a years or months count of its own; the onset lies that long before
+    publication, at year (month) precision. Used only when the sentence gives no date of its own.
+    """
+    if trigger is None or candidate.status != "occurred" or not has_annotation(doc, "DEP"):
+        return None
+    noun = _onset_object(trigger.root)
+    if noun is None:
+        return None
+    for timex in timexes:
+        amount = duration_of(timex) if timex.type == "DURATION" else None
+        if amount is None or amount[1] not in ("M", "Y") or not amount[0] \
+                or not candidate.sent_start <= timex.start < candidate.sent_end:
+            continue
+        token = _timex_token(doc, timex)
+        if token < 0 or doc[token].head.i != noun.i or doc[token].dep_ not in ("compound", "amod", "nmod", "nummod"):
+            continue
+        start = shifted_date((published, timex.text), -1, amount, timex)
+        if start.date_start is None:
+            return None
+        precision = "year" if amount[1] == "Y" else "month"
+        return period_value(start.date_start.date(), precision, "relative", f"{timex.text} before publication")
+    return None
+
+
+def _onset_object(root: Token) -> Token | None:
+    """The noun whose start the trigger tells: the object of an onset verb ("starting the conflict"), the
+    trigger noun as that object, or the noun "of" an onset noun ("the outbreak of the war"); else None."""
+    verbs, nouns = rules()["span_onset_verbs"], rules()["span_onset_nouns"]
+    if root.pos_ in VERB_POS and root.lemma_ in verbs:
+        objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in NOUN_POS]
+        return objects[0] if objects else None
+    if root.pos_ in NOUN_POS and root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in verbs:
+        return root
+    if root.pos_ in NOUN_POS and root.lemma_ in nouns:
+        objects = [g for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj" and g.pos_ in NOUN_POS]
+        return objects[0] if objects else None
+    return None
+
+
 def _dated_outside(doc: Doc, own: list[Timex], phrase: set[int]) -> bool:
     """Whether the sentence has a date of its own outside an offset phrase."""
     return any(_timex_token(doc, t) not in phrase for t in own)
@@ -674,7 +749,8 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
     paragraph_start = text.rfind("\n", 0, candidate.sent_start) + 1
     past = [t for t in dated if t.type in ("DATE", "TIME") and not t.future]
     before = [t for t in past
-              if paragraph_start <= t.start < candidate.sent_start and not _after_word(text, t, "since")]
+              if paragraph_start <= t.start < candidate.sent_start and not _after_word(text, t, "since")
+              and not _designated_day(doc, t)]
     before = _without_stale_years(doc, candidate, before)
     if _later_statement(doc, candidate):
         before = [t for t in before if not _reported_content(doc, t)]

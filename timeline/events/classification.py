@@ -18,6 +18,7 @@ from .arguments import is_means, out_of_places
 from .rules import ACTOR_LABELS, ATTACK, PLACE_LABELS, TIME_LABELS, rule_type, rules, word_set
 from .triggers import definite, in_trigger
 
+
 def event_type_of(span: Span) -> str:
     """The type of a trigger; a generic attack takes it from the weapon named in its clause.
 
@@ -42,6 +43,8 @@ def event_type_of(span: Span) -> str:
             return ""
     if span.id_ in rules()["out_of_place_ids"] and has_annotation(span.doc, "DEP"):
         return span.label_ if _driven_out_of_place(span.root) else ""
+    if span.id_ in rules()["ruler_fall_ids"] and has_annotation(span.doc, "DEP") and _ruler_falls(span):
+        return str(rules()["ruler_fall_type"])  # "the fall of Assad's government": a transition, not a place lost
     if span.id_ in rules()["marking_ids"] and span.root.pos_ == "VERB" and _event_marks(span.root):
         return ""
     if span.root.lower_ in rules()["relaxing_verbs"] and span.root.pos_ == "VERB" \
@@ -80,6 +83,15 @@ def event_type_of(span: Span) -> str:
         return rule_type("weapon_entity")
     by_trigger: dict[str, str] = rules()["attack_default_by_trigger"]
     return by_trigger.get(span.root.lower_, rules()["attack_default_type"])
+
+
+def _ruler_falls(span: Span) -> bool:
+    """Whether what falls is a government or its head ("the fall of former President Bashar al-Assad's
+    government", "the fall of the regime"), not a place ("the fall of Kabul")."""
+    nouns = word_set("ruler_nouns")
+    objects = [t for t in span if t.dep_ == "pobj"] + [t for t in span[-1].children if t.dep_ == "pobj"]
+    return any(o.lemma_.lower() in nouns or any(c.dep_ == "compound" and c.lemma_.lower() in nouns
+                                                 for c in o.children) for o in objects)
 
 
 def _event_marks(verb: Token) -> bool:

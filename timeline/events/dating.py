@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import re
 from calendar import monthrange
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -404,18 +405,9 @@ def _in_noun_modifier(doc: Doc, timex: Timex, trigger: Span) -> bool:
     carrier hit on Feb. 18, sank on Saturday") Monday dates the strike the relative
     clause tells; the fire is dated by its own clause.
     """
-    token = _timex_token(doc, timex)
-    if token < 0:
-        return False
     root = trigger.root.i
-    for index in head_path(doc[token], 8):
-        word = doc[index]
-        if index == root or word.head.i == index:
-            return False
-        if word.dep_ in ("relcl", "acl") and word.pos_ in VERB_POS \
-                and root not in {t.i for t in word.subtree}:
-            return True
-    return False
+    return any(word.dep_ in ("relcl", "acl") and word.pos_ in VERB_POS and root not in {t.i for t in word.subtree}
+               for word in _path_to_trigger(doc, timex, trigger, 8))
 
 
 def _in_participant_clause(doc: Doc, timex: Timex, trigger: Span) -> bool:
@@ -426,19 +418,26 @@ def _in_participant_clause(doc: Doc, timex: Timex, trigger: Span) -> bool:
     last year dates Khalil's role, not the arrest (the parser may hang the clause on "arrest"); a
     "which" clause on the event noun can date it ("the arrest, which came on Monday").
     """
+    root = trigger.root.i
+    clause = next((word for word in _path_to_trigger(doc, timex, trigger, 10)
+                   if word.dep_ == "relcl" and word.pos_ in VERB_POS), None)
+    # "who"/"whose" tells of a person, wherever the parser hangs the clause
+    return clause is not None and doc[clause.left_edge.i].lower_ in ("who", "whose", "whom") \
+        and (root < clause.left_edge.i or _closed_before(doc, clause.right_edge.i, root))
+
+
+def _path_to_trigger(doc: Doc, timex: Timex, trigger: Span, steps: int) -> Iterator[Token]:
+    """The words on the parse path up from a date's token, at most ``steps``, stopping before the trigger
+    or the sentence's root."""
     token = _timex_token(doc, timex)
     if token < 0:
-        return False
+        return
     root = trigger.root.i
-    for index in head_path(doc[token], 10):
+    for index in head_path(doc[token], steps):
         word = doc[index]
         if index == root or word.head.i == index:
-            return False
-        if word.dep_ == "relcl" and word.pos_ in VERB_POS:
-            # "who"/"whose" tells of a person, wherever the parser hangs the clause
-            return doc[word.left_edge.i].lower_ in ("who", "whose", "whom") \
-                and (root < word.left_edge.i or _closed_before(doc, word.right_edge.i, root))
-    return False
+            return
+        yield word
 
 
 def _designated_day(doc: Doc, timex: Timex) -> bool:

@@ -117,6 +117,20 @@ def usable_trigger(span: Span) -> bool:
         return False
     if tag in ("VBN", "VBD") and _standing_state(token):
         return False  # "thousands remain displaced", "civilians remain bombed, besieged": a state
+    if len(span) == 1 and dep == "amod" and tag in ("JJ", "VBN") and token.head.pos_ in NOUN_POS \
+            and token.i < token.head.i:
+        return False  # "behind closed doors", "the signed agreement": a word describing a noun, no report
+    if label in rules()["seizure_types"] and tag == "VBN" and dep == "acl" and token.head.pos_ in NOUN_POS \
+            and not _timed(token) and token.head.dep_ in ("nsubj", "nsubjpass", "dobj") \
+            and in_trigger(token.head.head):
+        return False  # "270 schoolgirls kidnapped in Zamfara were freed": who was freed, told by the release
+    if pos in NOUN_POS and dep == "attr" and token.head.lemma_ == "be" and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+        return False  # "that's a big deal for the markets", "it was an attack on democracy": a judgement
+    if _narrator(token):
+        return False  # "we struck on the idea": the writer's own story, no news event
+    if pattern_id in rules()["noun_only_ids"] and pos not in NOUN_POS:
+        return False  # "it talks about continuing to work": the verb 'talk', no talks held
     if pattern_id in rules()["verb_led_ids"] and (token.i != span.start or pos != "VERB"):
         return False  # "British-supplied missiles": the verb only modifies the noun
     if len(span) > 1:
@@ -124,6 +138,21 @@ def usable_trigger(span: Span) -> bool:
     if pattern_id.endswith("-verbs"):
         return pos == "VERB" or (pos == "ADJ" and tag == "VBN")
     return pos not in ("ADP", "DET")
+
+
+def _narrator(token: Token) -> bool:
+    """Whether the trigger's clause has a first-person subject outside quotes and outside reported
+    speech ("we struck on the idea", "I flew out from JFK"): the writer's own story."""
+    verb = token.head if token.pos_ in NOUN_POS and token.dep_ in ("dobj", "pobj") else token
+    if verb.dep_ == "prep":
+        verb = verb.head
+    if verb.pos_ not in VERB_POS or not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in verb.children):
+        return False
+    if _in_quote(verb) or any(q in span_text(sent_of(verb)) for q in ('"', "“", "”")):
+        return False
+    return verb.dep_ not in ("ccomp", "xcomp") and not any(
+        a.lemma_ in word_set("reporting_verbs") for a in verb.ancestors)
 
 
 def _timed(verb: Token) -> bool:
@@ -513,6 +542,8 @@ def _anchored_noun(token: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ == "of" and any(
                 t.ent_type_ in ("NORP", "ORG", "PERSON") for t in child.subtree):
             return True  # "the arrival of thousands of North Korean fighters": a new agent
+        if child.dep_ == "relcl" and _calendar_dated(child):
+            return True  # "the war that began in 2011": a background event told with its own year
     return token.dep_ in ("dobj", "nsubjpass") and _calendar_dated(token.head)
 
 

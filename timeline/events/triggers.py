@@ -71,6 +71,23 @@ def usable_trigger(span: Span) -> bool:
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ in rules()["concessive_preps"] \
             and not _anchored_noun(token):
         return False  # "testing the system, despite threats of Washington sanctions": known background
+    if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "pobj" \
+            and token.head.head.head.lower_ in rules()["concessive_preps"]:
+        return False  # "despite threats of Washington sanctions": the sanctions are background too
+    if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "as" and token.head.head.tag_ == "VBN" \
+            and token.head.head.lemma_ in rules()["alias_verbs"]:
+        return False  # "stalled peace talks, known as intra-Afghan negotiations": a name for the talks
+    if pos in NOUN_POS and dep == "nsubj" and token.head.lemma_ in rules()["judged_state_verbs"] \
+            and _present(token.head) and not any(t.ent_type_ in TIME_LABELS for t in token.subtree):
+        return False  # "Sanctions against Turkey enjoy bipartisan support": what is thought of a measure
+    if pos == "VERB" and token.lemma_ == "meet" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in rules()["met_standard_nouns"] for c in token.children):
+        return False  # "to meet its defense requirements": a need is met, nobody meets
+    if tag == "VBG" and dep == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am")
+                                               for c in token.children) and not _timed(token):
+        return False  # "Ukrainians who are fighting for their freedom": who they are, not a report
+    if _detail_of_trend(token):
+        return False  # "have intensified attacks since the withdrawal, capturing new territory": a trend
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "in" \
             and token.head.head.lemma_ in word_set("continuation_verbs"):
         return False  # "the New York resident remains in detention": a state that goes on, no arrest
@@ -153,6 +170,34 @@ def _narrator(token: Token) -> bool:
         return False
     return verb.dep_ not in ("ccomp", "xcomp") and not any(
         a.lemma_ in word_set("reporting_verbs") for a in verb.ancestors)
+
+
+def _present(verb: Token) -> bool:
+    """Whether a verb is in the present: simple ("enjoy") or progressive ("is facing")."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in verb.children)
+
+
+def _detail_of_trend(token: Token) -> bool:
+    """Whether a trigger is (the object of) a participle detailing a present perfect that lasts since a
+    point ("have intensified attacks since the withdrawal started, inflicting heavy casualties and
+    capturing new territory"): part of a trend, not one happening."""
+    verb = token.head if token.pos_ in NOUN_POS and token.dep_ == "dobj" else token
+    if verb.tag_ != "VBG":
+        return False
+    if verb.dep_ == "conj" and verb.head.tag_ == "VBG":
+        verb = verb.head
+    return verb.dep_ == "advcl" and _lasting_since(verb.head)
+
+
+def _lasting_since(verb: Token) -> bool:
+    """Whether a verb is a present perfect lasting since a point ("have intensified attacks since the
+    withdrawal started"): a trend, whose participles detail it, not one happening."""
+    if verb.pos_ not in VERB_POS or not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "since" or c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "since" for m in c.children) for c in verb.children)
 
 
 def _timed(verb: Token) -> bool:

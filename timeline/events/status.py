@@ -53,6 +53,8 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
     unsure = set(cues["negated"]) | set(cues["hypothetical"]) - {"would"}
     if announced_ok and _announced(span) and not words & unsure:
         return "occurred"  # "announced he would send aid": the announcement happened; not "said X should"
+    if _awaiting(span):
+        return "planned"  # "new sanctions are currently in Congress awaiting ratification": not yet in force
     if _noun_purpose(span):
         return "planned"  # "efforts to impose sanctions", "a bid to seize the town": aimed at, not done
     for status in ("negated", "hypothetical", "planned"):
@@ -169,6 +171,16 @@ def _intended(span: Span) -> bool:
                 and head.lemma_.lower() in rules()["intent_adjectives"]:
             return True
     return False
+
+
+def _awaiting(span: Span) -> bool:
+    """Whether the trigger, or the subject noun it is, waits for a step still to come ("sanctions are
+    in Congress awaiting ratification", "the deal, pending approval"): not yet done."""
+    root = span.root
+    verb = root.head if root.pos_ in NOUN_POS and root.dep_ in ("nsubj", "nsubjpass") else root
+    holders = [verb, root] if verb is not root else [root]
+    return any(c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_ in rules()["pending_verbs"]
+               for h in holders for c in h.children)
 
 
 def _ready_for(span: Span) -> bool:

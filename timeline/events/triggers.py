@@ -86,6 +86,9 @@ def usable_trigger(span: Span) -> bool:
     if tag == "VBG" and dep == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am")
                                                for c in token.children) and not _timed(token):
         return False  # "Ukrainians who are fighting for their freedom": who they are, not a report
+    if pos in NOUN_POS and token.lemma_.lower() in rules()["condition_nouns"] and any(
+            c.dep_ == "amod" and c.lower_ in rules()["trend_modifiers"] for c in token.children):
+        return False  # "fueling a spiraling humanitarian crisis": a condition that grows, not a happening
     if _detail_of_trend(token):
         return False  # "have intensified attacks since the withdrawal, capturing new territory": a trend
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "in" \

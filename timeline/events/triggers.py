@@ -89,6 +89,10 @@ def usable_trigger(span: Span) -> bool:
     if pos in NOUN_POS and token.lemma_.lower() in rules()["condition_nouns"] and any(
             c.dep_ == "amod" and c.lower_ in rules()["trend_modifiers"] for c in token.children):
         return False  # "fueling a spiraling humanitarian crisis": a condition that grows, not a happening
+    if pos in NOUN_POS and dep == "dobj" and token.head.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "auxpass") for c in token.head.children) and not _timed(token.head) \
+            and not _anchored_noun(token):
+        return False  # "We prioritize negotiations", "the group conducts bombings": a stance or habit
     if _detail_of_trend(token):
         return False  # "have intensified attacks since the withdrawal, capturing new territory": a trend
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "in" \

@@ -80,6 +80,13 @@ def usable_trigger(span: Span) -> bool:
     if pos in NOUN_POS and dep == "nsubj" and token.head.lemma_ in rules()["judged_state_verbs"] \
             and _present(token.head) and not any(t.ent_type_ in TIME_LABELS for t in token.subtree):
         return False  # "Sanctions against Turkey enjoy bipartisan support": what is thought of a measure
+    if label == ATTACK and pos == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in rules()["trade_goods_nouns"] for c in token.children):
+        return False  # "its tariffs are targeting products from Republican states": trade, no attack
+    if label == ATTACK and pos == "VERB" and any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+            for c in token.children):
+        return False  # "Trump attacked the Journal for refusing to support his plans": criticism, no attack
     if pos == "VERB" and token.lemma_ == "meet" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in rules()["met_standard_nouns"] for c in token.children):
         return False  # "to meet its defense requirements": a need is met, nobody meets

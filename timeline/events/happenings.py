@@ -58,7 +58,7 @@ def past_happening(verb: Token) -> bool:
     if not past or not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
         return False
     times = [c for c in children if c.dep_ in ("prep", "npadvmod", "advmod")
-             and any(t.ent_type_ in TIME_LABELS for t in c.subtree)]
+             and any(t.ent_type_ in TIME_LABELS and _own_phrase(t, c) for t in c.subtree)]
     if not times or (auxes & PERFECT_AUXES and any(c.lower_ == "since" for c in times)):
         return False  # "has been held since late 2020": a state lasting since then
     return not habitual_frame(verb) and not _figure_change(verb)
@@ -69,3 +69,13 @@ def _figure_change(verb: Token) -> bool:
     ends = {prep.lower_ for prep in verb.children if prep.dep_ == "prep" and any(
         obj.dep_ == "pobj" and (obj.like_num or obj.ent_type_ in FIGURE_LABELS) for obj in prep.children)}
     return {"from", "to"} <= ends
+
+
+def _own_phrase(word: Token, phrase: Token) -> bool:
+    """Whether a word of a phrase belongs to the phrase itself, not to a clause nested in it
+    ("led to a selloff, with stock indexes plunging in recent days": the days date the plunge)."""
+    while word.i != phrase.i:
+        if word.pos_ in ("VERB", "AUX") and word.dep_ not in ("amod", "compound") or word.head.i == word.i:
+            return False
+        word = word.head
+    return True

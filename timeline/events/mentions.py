@@ -101,7 +101,9 @@ def candidates(doc: Doc) -> list[Candidate]:
             repeated = _candidate(again, event_type, score)
             by_sentence[candidate.sent_start].append(replace(repeated, sent_start=candidate.sent_start))
     if has_annotation(doc, "DEP"):
-        for span in _dated_statements(doc, set(by_sentence), sentences):
+        stated = {start for start, found in by_sentence.items()
+                  if any(c.event_type in types_flagged("statement") for c in found)}
+        for span in _dated_statements(doc, set(by_sentence), sentences, stated):
             candidate = _candidate(span, rule_type("dated_statement"), rules()["dated_statement_score"])
             by_sentence.setdefault(candidate.sent_start, []).append(candidate)
         for span in dated_happenings(doc, set(by_sentence), sentences):
@@ -314,21 +316,33 @@ def _same_name(name: str, other: str) -> bool:
     return name in other or other in name
 
 
-def _dated_statements(doc: Doc, taken: set[int], sentences: list[Span] | None = None) -> list[Span]:
+def _dated_statements(doc: Doc, taken: set[int], sentences: list[Span] | None = None,
+                      stated: set[int] | None = None) -> list[Span]:
     """Statements that are news in themselves: a named speaker's dated declaration.
 
     A sentence with no other event whose main verb is a reporting verb with a named
     subject (a person, organisation or country, not a pronoun), its own time ("said
     on Sunday that", "said later on Thursday") and a complement clause reports what
-    that speaker declared that day.
+    that speaker declared that day. A saying that closes a quotation opened in or right after a
+    sentence with a statement (``stated``) retells that statement.
     """
     found: list[Span] = []
     verbs = word_set("reporting_verbs")
+    stated = set() if stated is None else stated
+    told: list[bool] = []  # per sentence so far: whether it holds a statement
+    opened_after_told = False  # whether the open quotation began in or right after a statement
     for sent in doc_sents(doc) if sentences is None else sentences:
         text = span_text(sent)
         lead = len(text) - len(text.lstrip())
-        if sent.start_char + lead in taken:
+        start = sent.start_char + lead
+        closes = _closes_earlier_quote(sent)
+        if not closes and _opens_quote(text):
+            opened_after_told = start in stated or bool(told and told[-1])
+        told.append(start in stated)
+        if start in taken:
             continue
+        if closes and opened_after_told:
+            continue  # 'Akar reiterated ... "[...] It will operate independently," Akar said Monday.': told before
         root = sent.root
         if root.lemma_ not in verbs or root.pos_ != "VERB":
             continue
@@ -345,6 +359,23 @@ def _dated_statements(doc: Doc, taken: set[int], sentences: list[Span] | None = 
         if (timed or _time_follows(root)) and not reports_past_happening(root):
             found.append(doc[root.i : root.i + 1])
     return found
+
+
+def _opens_quote(text: str) -> bool:
+    """Whether a sentence leaves a quotation open at its end (its opening mark has no closing one)."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def _closes_earlier_quote(sent: Span) -> bool:
+    """Whether a sentence ends a quotation opened in an earlier sentence (its first quotation mark,
+    before its main verb, closes): the speaker's statement began there."""
+    marks = [t for t in sent if t.i < sent.root.i and t.text in ('"', "“", "”", "''")]
+    if not marks:
+        return False
+    first = marks[0]
+    if first.text == "”" or first.text == "''":
+        return True
+    return first.text == '"' and first.i > sent.start and len(marks) % 2 == 1
 
 
 def _quoted_warnings(doc: Doc, taken: set[int], sentences: list[Span] | None = None) -> list[Span]:

@@ -34,7 +34,7 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
     cues: dict[str, list[str]] = rules()["status_cues"]
     if span.text.lower() in rules()["denial_triggers"]:
         return "negated"  # a denial reports that the denied event did not happen
-    if _intended(span):
+    if _intended(span) or _ready_for(span):
         return "hypothetical"  # "appears ready to stop fighting": a disposition, not a report
     if span.root.dep_ == "xcomp" and span.root.head.lemma_ in rules()["negating_verbs"]:
         return "negated"  # "failed to agree on a ceasefire", "refused to sign"
@@ -42,7 +42,7 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
         return "negated"  # "has yet to be declared", "is yet to sign": not done so far
     if _without(span):
         return "negated"  # "struck the city without reporting casualties"
-    if _directed(span) or _arranged(span) or _called_for(span) or _prepared_for(span):
+    if _directed(span) or _arranged(span) or _called_for(span) or _prepared_for(span) or _urged_that(span):
         return "planned"  # "ordered troops to take control", "talks are to begin": not yet done
     if _in_temporal_clause(span):
         return "occurred"  # "since war broke out": a time clause presupposes its event
@@ -53,6 +53,10 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
     unsure = set(cues["negated"]) | set(cues["hypothetical"]) - {"would"}
     if announced_ok and _announced(span) and not words & unsure:
         return "occurred"  # "announced he would send aid": the announcement happened; not "said X should"
+    if _awaiting(span):
+        return "planned"  # "new sanctions are currently in Congress awaiting ratification": not yet in force
+    if _noun_purpose(span):
+        return "planned"  # "efforts to impose sanctions", "a bid to seize the town": aimed at, not done
     for status in ("negated", "hypothetical", "planned"):
         found = [cue for cue in cues[status] if cue in words]
         if found == ["would"] and _reported(span):
@@ -166,6 +170,51 @@ def _intended(span: Span) -> bool:
         if has_infinitive_to(token) and head.pos_ == "ADJ" \
                 and head.lemma_.lower() in rules()["intent_adjectives"]:
             return True
+    return False
+
+
+def _awaiting(span: Span) -> bool:
+    """Whether the trigger, or the subject noun it is, waits for a step still to come ("sanctions are
+    in Congress awaiting ratification", "the deal, pending approval"): not yet done."""
+    root = span.root
+    verb = root.head if root.pos_ in NOUN_POS and root.dep_ in ("nsubj", "nsubjpass") else root
+    holders = [verb, root] if verb is not root else [root]
+    return any(c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_ in rules()["pending_verbs"]
+               for h in holders for c in h.children)
+
+
+def _ready_for(span: Span) -> bool:
+    """Whether an event noun is what an adjective of readiness or intent is "for" ("Ukraine was
+    ready for an air and sea ceasefire", "prepared for talks"): a disposition, not a report."""
+    root = span.root
+    prep = root.head
+    return root.pos_ in NOUN_POS and root.dep_ == "pobj" and prep.lower_ == "for" \
+        and prep.head.pos_ == "ADJ" and prep.head.lemma_.lower() in rules()["intent_adjectives"]
+
+
+def _noun_purpose(span: Span) -> bool:
+    """Whether the trigger is, or is the object of, an infinitive that completes a noun of aim ("efforts
+    to impose sanctions", "a plan to attack the base", "a bid to seize the town"): an aim, not a deed;
+    "told them to draft regulations to ban the sale" keeps its ban for the directive rules."""
+    doc = span.doc
+    for index in head_path(span.root, 3, through=("dobj", "pobj", "prep")):
+        token = doc[index]
+        if token.dep_ == "acl" and token.pos_ in VERB_POS and has_infinitive_to(token) \
+                and token.head.lemma_.lower() in word_set("aim_nouns"):
+            return True
+    return False
+
+
+def _urged_that(span: Span) -> bool:
+    """Whether the trigger's clause is a base-form (subjunctive) complement of a demand verb ("urge
+    that all parts of the Doha agreement be implemented"): what is asked for, not what was done."""
+    doc = span.doc
+    for index in head_path(span.root, 4, through=("nsubj", "nsubjpass", "dobj", "pobj", "prep")):
+        verb = doc[index]
+        if verb.dep_ == "ccomp" and verb.head.lemma_ in rules()["demand_verbs"]:
+            auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+            bare = verb.tag_ == "VB" and not auxes
+            return bare or verb.tag_ == "VBN" and [a.lower_ for a in auxes] == ["be"]
     return False
 
 

@@ -71,6 +71,37 @@ def usable_trigger(span: Span) -> bool:
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ in rules()["concessive_preps"] \
             and not _anchored_noun(token):
         return False  # "testing the system, despite threats of Washington sanctions": known background
+    if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "pobj" \
+            and token.head.head.head.lower_ in rules()["concessive_preps"]:
+        return False  # "despite threats of Washington sanctions": the sanctions are background too
+    if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "as" and token.head.head.tag_ == "VBN" \
+            and token.head.head.lemma_ in rules()["alias_verbs"]:
+        return False  # "stalled peace talks, known as intra-Afghan negotiations": a name for the talks
+    if pos in NOUN_POS and dep == "nsubj" and token.head.lemma_ in rules()["judged_state_verbs"] \
+            and _present(token.head) and not any(t.ent_type_ in TIME_LABELS for t in token.subtree):
+        return False  # "Sanctions against Turkey enjoy bipartisan support": what is thought of a measure
+    if label == ATTACK and pos == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in rules()["trade_goods_nouns"] for c in token.children):
+        return False  # "its tariffs are targeting products from Republican states": trade, no attack
+    if label == ATTACK and pos == "VERB" and any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+            for c in token.children):
+        return False  # "Trump attacked the Journal for refusing to support his plans": criticism, no attack
+    if pos == "VERB" and token.lemma_ == "meet" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in rules()["met_standard_nouns"] for c in token.children):
+        return False  # "to meet its defense requirements": a need is met, nobody meets
+    if tag == "VBG" and dep == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am")
+                                               for c in token.children) and not _timed(token):
+        return False  # "Ukrainians who are fighting for their freedom": who they are, not a report
+    if pos in NOUN_POS and token.lemma_.lower() in rules()["condition_nouns"] and any(
+            c.dep_ == "amod" and c.lower_ in rules()["trend_modifiers"] for c in token.children):
+        return False  # "fueling a spiraling humanitarian crisis": a condition that grows, not a happening
+    if pos in NOUN_POS and dep == "dobj" and token.head.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "auxpass") for c in token.head.children) and not _timed(token.head) \
+            and not _anchored_noun(token):
+        return False  # "We prioritize negotiations", "the group conducts bombings": a stance or habit
+    if _detail_of_trend(token):
+        return False  # "have intensified attacks since the withdrawal, capturing new territory": a trend
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "in" \
             and token.head.head.lemma_ in word_set("continuation_verbs"):
         return False  # "the New York resident remains in detention": a state that goes on, no arrest
@@ -117,6 +148,20 @@ def usable_trigger(span: Span) -> bool:
         return False
     if tag in ("VBN", "VBD") and _standing_state(token):
         return False  # "thousands remain displaced", "civilians remain bombed, besieged": a state
+    if len(span) == 1 and dep == "amod" and tag in ("JJ", "VBN") and token.head.pos_ in NOUN_POS \
+            and token.i < token.head.i:
+        return False  # "behind closed doors", "the signed agreement": a word describing a noun, no report
+    if label in rules()["seizure_types"] and tag == "VBN" and dep == "acl" and token.head.pos_ in NOUN_POS \
+            and not _timed(token) and token.head.dep_ in ("nsubj", "nsubjpass", "dobj") \
+            and in_trigger(token.head.head):
+        return False  # "270 schoolgirls kidnapped in Zamfara were freed": who was freed, told by the release
+    if pos in NOUN_POS and dep == "attr" and token.head.lemma_ == "be" and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+        return False  # "that's a big deal for the markets", "it was an attack on democracy": a judgement
+    if _narrator(token):
+        return False  # "we struck on the idea": the writer's own story, no news event
+    if pattern_id in rules()["noun_only_ids"] and pos not in NOUN_POS:
+        return False  # "it talks about continuing to work": the verb 'talk', no talks held
     if pattern_id in rules()["verb_led_ids"] and (token.i != span.start or pos != "VERB"):
         return False  # "British-supplied missiles": the verb only modifies the noun
     if len(span) > 1:
@@ -124,6 +169,49 @@ def usable_trigger(span: Span) -> bool:
     if pattern_id.endswith("-verbs"):
         return pos == "VERB" or (pos == "ADJ" and tag == "VBN")
     return pos not in ("ADP", "DET")
+
+
+def _narrator(token: Token) -> bool:
+    """Whether the trigger's clause has a first-person subject outside quotes and outside reported
+    speech ("we struck on the idea", "I flew out from JFK"): the writer's own story."""
+    verb = token.head if token.pos_ in NOUN_POS and token.dep_ in ("dobj", "pobj") else token
+    if verb.dep_ == "prep":
+        verb = verb.head
+    if verb.pos_ not in VERB_POS or not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in verb.children):
+        return False
+    if _in_quote(verb) or any(q in span_text(sent_of(verb)) for q in ('"', "“", "”")):
+        return False
+    return verb.dep_ not in ("ccomp", "xcomp") and not any(
+        a.lemma_ in word_set("reporting_verbs") for a in verb.ancestors)
+
+
+def _present(verb: Token) -> bool:
+    """Whether a verb is in the present: simple ("enjoy") or progressive ("is facing")."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in verb.children)
+
+
+def _detail_of_trend(token: Token) -> bool:
+    """Whether a trigger is (the object of) a participle detailing a present perfect that lasts since a
+    point ("have intensified attacks since the withdrawal started, inflicting heavy casualties and
+    capturing new territory"): part of a trend, not one happening."""
+    verb = token.head if token.pos_ in NOUN_POS and token.dep_ == "dobj" else token
+    if verb.tag_ != "VBG":
+        return False
+    if verb.dep_ == "conj" and verb.head.tag_ == "VBG":
+        verb = verb.head
+    return verb.dep_ == "advcl" and _lasting_since(verb.head)
+
+
+def _lasting_since(verb: Token) -> bool:
+    """Whether a verb is a present perfect lasting since a point ("have intensified attacks since the
+    withdrawal started"): a trend, whose participles detail it, not one happening."""
+    if verb.pos_ not in VERB_POS or not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "since" or c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "since" for m in c.children) for c in verb.children)
 
 
 def _timed(verb: Token) -> bool:
@@ -519,6 +607,8 @@ def _anchored_noun(token: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ == "of" and any(
                 t.ent_type_ in ("NORP", "ORG", "PERSON") for t in child.subtree):
             return True  # "the arrival of thousands of North Korean fighters": a new agent
+        if child.dep_ == "relcl" and _calendar_dated(child):
+            return True  # "the war that began in 2011": a background event told with its own year
     return token.dep_ in ("dobj", "nsubjpass") and _calendar_dated(token.head)
 
 

@@ -139,14 +139,16 @@ def test_triggers_on_boilerplate_lines_are_dropped(blank_nlp, text, triggers):
 SUBHEADS = [
     ("Its biggest attack killed 25 people. Airstrikes kill 50 militants Hours after ending the hotel siege, "
      "troops advanced.", ["Airstrikes kill 50 militants"]),
-    ("The group made demands. BLA surges Since last August, BLA has claimed several attacks.", ["BLA surges"]),
-    ("It was a model, Towson said. Government involvement In 2017, China released a program.", ["Government involvement"]),
+    ("The group made demands. BLA surges Since last August, BLA has claimed several attacks.",
+     ["BLA surges"]),
+    ("It was a model, Towson said. Government involvement In 2017, China released a program.",
+     ["Government involvement"]),
     # must not fire: a name after the opener, a comma, a dangling word, a long clause
     ("Shares fell. Trump also attacked The Wall Street Journal newspaper on Friday.", []),
     ("The case was heard. The head of Doctors Without Borders said it was grim.", []),
     ("Talks stalled. Despite previous momentum, A Qiang thinks the plan will fail.", []),
     ("Talks stalled. In a letter last week to The Washington Post, he wrote again.", []),
-    ("Talks stalled. Officials from the two governments met again in the capital on Monday after the talks.", []),
+    ("Talks stalled. Officials from the two governments met again in the capital on Monday after talks.", []),
 ]
 
 

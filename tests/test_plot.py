@@ -289,6 +289,7 @@ def test_events_centuries_ago_are_drawn():
     crowded = [(f"today {n}", "armed_clash", "2024-11-21") for n in range(12)]  # side by side on one day
     df = _day_events([("siege of Vienna", "armed_clash", "2024-11-20"), *crowded])
     df.loc[0, ["date", "date_precision"]] = ["1529", "year"]
-    df.loc[0, "date_start"], df.loc[0, "date_end"] = pd.Timestamp("1529-01-01"), pd.Timestamp("1529-12-31 23:59:59")
+    df.loc[0, "date_start"] = pd.Timestamp("1529-01-01")
+    df.loc[0, "date_end"] = pd.Timestamp("1529-12-31 23:59:59")
     positions = _positions(plot.timeline_figure(conform(df), freq=None))
     assert positions["siege of Vienna"][0].year == 1529 and positions["today 0"][0].year == 2024

@@ -44,7 +44,7 @@ def event_type_of(span: Span) -> str:
     if span.id_ in rules()["out_of_place_ids"] and has_annotation(span.doc, "DEP"):
         return span.label_ if _driven_out_of_place(span.root) else ""
     if span.id_ in rules()["ruler_fall_ids"] and has_annotation(span.doc, "DEP") and _ruler_falls(span):
-        return str(rules()["ruler_fall_type"])  # "the fall of Assad's government": a transition, not a place lost
+        return str(rules()["ruler_fall_type"])  # "the fall of Assad's government": no place lost
     if span.id_ in rules()["marking_ids"] and span.root.pos_ == "VERB" and _event_marks(span.root):
         return ""
     if span.root.lower_ in rules()["relaxing_verbs"] and span.root.pos_ == "VERB" \

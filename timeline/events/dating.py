@@ -406,8 +406,8 @@ def _in_noun_modifier(doc: Doc, timex: Timex, trigger: Span) -> bool:
     clause tells; the fire is dated by its own clause.
     """
     root = trigger.root.i
-    return any(word.dep_ in ("relcl", "acl") and word.pos_ in VERB_POS and root not in {t.i for t in word.subtree}
-               for word in _path_to_trigger(doc, timex, trigger, 8))
+    return any(word.dep_ in ("relcl", "acl") and word.pos_ in VERB_POS
+               and root not in {t.i for t in word.subtree} for word in _path_to_trigger(doc, timex, trigger, 8))
 
 
 def _in_participant_clause(doc: Doc, timex: Timex, trigger: Span) -> bool:

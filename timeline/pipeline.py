@@ -25,9 +25,10 @@ from spacy.tokens import Doc
 from .dedup import assign_cluster_ids
 from .errors import InputError
 from .events import candidates, headline, resolve_date
+from .events.acled import acled_coding
 from .events.confidence import chosen_min_confidence, confidence
 from .frame import event_row, from_rows
-from .geo import locate
+from .geo import place_of
 from .nlp import doc_text, forget_cache, load_nlp
 from .pubdate import parse_published
 from .temporal import find_timexes
@@ -134,13 +135,14 @@ def doc_events(doc: Doc, article: Article, *, min_confidence: float = 0.0) -> li
         when = resolve_date(doc, candidate, timexes, published=article.published)
         rating = confidence(article, candidate, when)
         if rating >= min_confidence:
-            events.append(_event(article, candidate, when, rating))
+            events.append(_event(doc, article, candidate, when, rating))
     forget_cache(doc)
     return events
 
 
-def _event(article: Article, candidate: Candidate, when: ResolvedDate, rating: float) -> Event:
-    point = locate(candidate.location) if candidate.location else None
+def _event(doc: Doc, article: Article, candidate: Candidate, when: ResolvedDate, rating: float) -> Event:
+    place = place_of(candidate.location)
+    sent = doc.char_span(candidate.sent_start, candidate.sent_end, alignment_mode="expand")
     return Event(
         event_id=event_id(article.doc_id, candidate),
         article=article,
@@ -148,8 +150,8 @@ def _event(article: Article, candidate: Candidate, when: ResolvedDate, rating: f
         when=when,
         headline=headline(candidate),
         confidence=rating,
-        latitude=point[0] if point else None,
-        longitude=point[1] if point else None,
+        place=place,
+        acled=acled_coding(sent, candidate, place),
     )
 
 

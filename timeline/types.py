@@ -127,8 +127,39 @@ class ResolvedDate:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where an event happened, as the offline gazetteer knows its location.
+
+    ``country`` is an ISO 3166 alpha-3 code, ``admin1`` the first-level administrative
+    region's name, ``geo_precision`` ACLED's code (1 the place itself, 2 near it or part of a
+    region, 3 a province-level area or larger); empty or ``None`` where unknown.
+    """
+
+    latitude: float | None = None
+    longitude: float | None = None
+    country: str = ""
+    admin1: str = ""
+    geo_precision: int | None = None
+
+
+@dataclass(frozen=True)
+class AcledCoding:
+    """An event as ACLED's codebook codes it; every field empty for an event ACLED does not code.
+
+    ``actor_types``/``target_types`` are aligned with the candidate's ``actors``/``targets``
+    (``"state_forces"``... or ``""`` where unknown); ``interaction`` is ACLED's two-digit code.
+    """
+
+    event_type: str = ""
+    sub_event_type: str = ""
+    actor_types: tuple[str, ...] = ()
+    target_types: tuple[str, ...] = ()
+    interaction: int | None = None
+
+
+@dataclass(frozen=True)
 class Event:
-    """One event mentioned in one article: a candidate plus its resolved date."""
+    """One event mentioned in one article: a candidate plus its resolved date, place and ACLED coding."""
 
     event_id: str
     article: Article
@@ -136,8 +167,8 @@ class Event:
     when: ResolvedDate
     headline: str
     confidence: float
-    latitude: float | None = None
-    longitude: float | None = None
+    place: Place = Place()
+    acled: AcledCoding = AcledCoding()
     cluster_id: str = ""
 
 

@@ -1,0 +1,47 @@
+""":mod:`timeline.events.acled`: an event coded as ACLED's codebook codes it (layer 6).
+
+Reads a finished candidate, its sentence and its place: the ACLED event type and sub-event
+type (empty for events ACLED does not code), the actors' and targets' ACLED types and the
+interaction code of the two sides.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..taxonomy import EVENT_TYPES
+from ..types import AcledCoding, Candidate, Place
+from .actor_types import actor_type, inter_code
+
+
+def acled_coding(sent: Span, candidate: Candidate, place: Place) -> AcledCoding:
+    """Code one candidate the way ACLED would.
+
+    Args:
+        sent: the candidate's sentence in its parsed Doc.
+        candidate: the finished candidate (type, status, arguments).
+        place: where it happened, as the gazetteer knows it.
+
+    Returns:
+        The ACLED coding; every field empty when ACLED does not code this kind of event.
+    """
+    info = EVENT_TYPES.get(candidate.event_type, {})
+    event_type, sub_event_type = info.get("acled_event_type", ""), info.get("acled_sub_event_type", "")
+    actor_types = tuple(actor_type(name) for name in candidate.actors)
+    target_types = tuple(actor_type(name) for name in candidate.targets)
+    if not event_type:
+        return AcledCoding(actor_types=actor_types, target_types=target_types)
+    return AcledCoding(event_type, sub_event_type, actor_types, target_types,
+                       interaction(actor_types[:1], target_types[:1]))
+
+
+def interaction(first: tuple[str, ...], second: tuple[str, ...]) -> int:
+    """ACLED's interaction code of two sides, the lower inter code first (``12``, ``17``; ``60`` alone).
+
+    Example:
+        >>> interaction(("civilians",), ("state_forces",)), interaction(("protesters",), ())
+        (17, 60)
+    """
+    codes = sorted(inter_code(side[0]) if side else 0 for side in (first, second))
+    low, high = codes
+    return high * 10 if low == 0 else low * 10 + high

@@ -3,15 +3,64 @@
 Reads a finished candidate, its sentence and its place: the ACLED event type and sub-event
 type (empty for events ACLED does not code), the actors' and targets' ACLED types and the
 interaction code of the two sides.
+
+The sub-event type is decided from the words of the sentence and, where a report goes on in the
+same paragraph ("Security forces dispersed the crowd."), of its following sentences. The words are
+data (``resources/en/acled.json``: cue phrases per kind of act, weapon and victim). The candidate's
+own type gives the family (a demonstration, an act of violence, a seizure of territory, a detention,
+a strategic development); the cues then pick the codebook's sub-event type:
+
+- violence: sexual violence, then an abduction without a killing, a disrupted weapon, a chemical
+  weapon, a suicide bomb, an air or drone strike, a grenade, a remote explosive; heavy weapons
+  (artillery, mortars, missiles, heavy machine guns, counted explosions) are shelling unless small
+  arms or an exchange of fire show two armed sides engaging (an armed clash); without a remote
+  weapon, an armed actor attacking unarmed civilians is violence against civilians, two armed
+  sides a battle;
+- demonstrations: a mob is mob violence, demonstrators burning, stoning or vandalising a violent
+  demonstration, live fire on protesters excessive force, dispersal, arrests or tear gas a
+  protest with intervention, else a peaceful protest;
+- a candidate ACLED does not code (a statement, a tally) keeps both columns empty unless it is
+  part of a demonstration or an act of violence its sentence reports ("teachers protested ... to
+  demand their salaries", "the OSCE SMM observed 20 shots").
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
+from spacy.tokens import Doc, Span, Token
+
+from .. import resources
+from ..nlp import sent_of
 from ..taxonomy import EVENT_TYPES
 from ..types import AcledCoding, Candidate, Place
 from .actor_types import actor_type, inter_code
+
+BATTLES = "Battles"
+REMOTE = "Explosions/Remote violence"
+CIVILIANS = "Violence against civilians"
+PROTESTS = "Protests"
+RIOTS = "Riots"
+STRATEGIC = "Strategic developments"
+
+#: Our types whose candidate is an act of violence.
+VIOLENT_TYPES = frozenset({"armed_clash", "air_or_drone_strike", "missile_strike", "shelling_artillery",
+                           "attack_on_civilians", "explosion_or_bombing"})
+DEMONSTRATION_TYPES = frozenset({"protest", "riot"})
+#: Our types a sentence's main act may recode (the candidate is a part of it, or ACLED does not code it).
+WEAK_TYPES = frozenset({"other", "statement_or_warning", "casualty_report", "humanitarian",
+                        "milestone_or_anniversary", "election_or_transition", "policy_or_law_change",
+                        "diplomacy_talks", "weapons_test_or_launch", "troop_movement_or_deployment",
+                        "agreement_or_ceasefire", "military_aid", "sanctions"})
+ARMED_ACTOR_TYPES = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia",
+                               "external_forces"})
+NON_STATE_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})
+#: Dependency labels of a verb's own arguments (what it is said of).
+ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "agent", "compound",
+                           "npadvmod", "acomp", "xcomp", "dative", "oprd"})
+VICTIM_DEPS = frozenset({"dobj", "nsubjpass", "pobj", "conj", "appos"})
 
 
 def acled_coding(sent: Span, candidate: Candidate, place: Place) -> AcledCoding:
@@ -25,10 +74,9 @@ def acled_coding(sent: Span, candidate: Candidate, place: Place) -> AcledCoding:
     Returns:
         The ACLED coding; every field empty when ACLED does not code this kind of event.
     """
-    info = EVENT_TYPES.get(candidate.event_type, {})
-    event_type, sub_event_type = info.get("acled_event_type", ""), info.get("acled_sub_event_type", "")
     actor_types = tuple(actor_type(name) for name in candidate.actors)
     target_types = tuple(actor_type(name) for name in candidate.targets)
+    event_type, sub_event_type = acled_types(sent, candidate, actor_types, target_types)
     if not event_type:
         return AcledCoding(actor_types=actor_types, target_types=target_types)
     return AcledCoding(event_type, sub_event_type, actor_types, target_types,
@@ -45,3 +93,499 @@ def interaction(first: tuple[str, ...], second: tuple[str, ...]) -> int:
     codes = sorted(inter_code(side[0]) if side else 0 for side in (first, second))
     low, high = codes
     return high * 10 if low == 0 else low * 10 + high
+
+
+def acled_types(sent: Span, candidate: Candidate, actor_types: Sequence[str] = (),
+                target_types: Sequence[str] = ()) -> tuple[str, str]:
+    """The ACLED event type and sub-event type of a candidate, ``("", "")`` where ACLED codes none.
+
+    The family comes from the candidate's type (or, for a candidate ACLED does not code, from the act
+    its sentence is built on); the sub-event type from the cues of the sentence and its paragraph.
+    """
+    own = candidate.event_type
+    if sent is None or len(sent) == 0:
+        return crosswalk(own)
+    reading = Reading(sent, candidate, actor_types, target_types)
+    family = _family(own, reading)
+    if family == "demonstration":
+        return _demonstration(reading)
+    if family == "violence":
+        return _violence(reading)
+    if family == "property":
+        return _property(reading)
+    if family == "detention":
+        return _detention(reading)
+    if family == "territory":
+        return _territory(reading)
+    if family == "development":
+        return _development(reading)
+    return crosswalk(own)
+
+
+def crosswalk(event_type: str) -> tuple[str, str]:
+    """The ACLED types ``resources/taxonomy.json`` gives one of our types (empty where none)."""
+    info = EVENT_TYPES.get(event_type, {})
+    return info.get("acled_event_type", ""), info.get("acled_sub_event_type", "")
+
+
+class Reading:
+    """What the words of a candidate's sentence (and the rest of its paragraph) say, for ACLED.
+
+    ``here`` holds the cue kinds of the sentence (phrases inside a stated grievance, "demanding the
+    release of detained activists", left out), ``later`` those of the paragraph's following
+    sentences, ``main`` those of the words the sentence is built on (its root, the root's
+    conjuncts, the trigger's governors and their own arguments).
+    """
+
+    def __init__(self, sent: Span, candidate: Candidate, actor_types: Sequence[str],
+                 target_types: Sequence[str]) -> None:
+        self.sent = sent
+        self.candidate = candidate
+        self.actor_types = tuple(actor_types)
+        self.target_types = tuple(target_types)
+        self.trigger = _trigger_tokens(sent, candidate)
+        self.later_sents = _rest_of_paragraph(sent)
+        self.hits = cue_hits(sent)
+        self.later_hits = [hit for later in self.later_sents for hit in cue_hits(later)]
+        self.here = _kinds(h for h in self.hits if not _in_grievance(h[1]))
+        self.later = _kinds(h for h in self.later_hits if not _in_grievance(h[1]))
+        main = _main_tokens(sent, self.trigger)
+        self.main = _kinds(h for h in self.hits if any(t.i in main for t in h[1]))
+        self.on_trigger = _kinds(h for h in self.hits if any(t.i in {x.i for x in self.trigger} for t in h[1]))
+
+    def has(self, kind: str, *, later: bool = False) -> bool:
+        """Whether a cue of ``kind`` is in the sentence (or, with ``later``, in the paragraph)."""
+        return kind in self.here or (later and kind in self.later)
+
+    def hit_tokens(self, kind: str, *, later: bool = False) -> list[list[Token]]:
+        """The matched words of each cue of ``kind`` in the sentence (and the paragraph)."""
+        hits = self.hits + (self.later_hits if later else [])
+        return [tokens for found, tokens in hits if found == kind and not _in_grievance(tokens)]
+
+
+def _family(own: str, reading: Reading) -> str:
+    """The codebook family of a candidate: from its type, or for a type ACLED does not code (or codes
+    only as a strategic development), from the act its sentence is built on."""
+    if own in DEMONSTRATION_TYPES:
+        if own == "riot" and not (reading.has("protest", later=True) or reading.has("mob", later=True)
+                                  or _riot_words(reading)):
+            return "property" if reading.has("property") else "violence"
+        return "demonstration"
+    if own in VIOLENT_TYPES:
+        if _people_harmed(reading) or not reading.has("property"):
+            return "violence"
+        return "property" if reading.on_trigger & {"property"} or _burn_attack(reading) else "violence"
+    if own == "territorial_change":
+        return "territory"
+    if own == "arrest_or_detention":
+        return "detention"
+    if own in WEAK_TYPES:
+        return _main_act(reading, own)
+    return ""
+
+
+def _main_act(reading: Reading, own: str) -> str:
+    """The family of the act a sentence is built on, where the candidate is a part of it or an act
+    ACLED does not code ("demanding" in "teachers protested ... demanding pay")."""
+    main = reading.main
+    if "protest" in main:
+        return "demonstration"
+    if "mob" in main:
+        return "demonstration"
+    if "abduction" in main:
+        return "detention"
+    if main & {"violent_act", "small_arms", "heavy", "air", "ied", "grenade", "suicide", "explosion",
+               "disrupted"}:
+        return "violence"
+    if "property" in main:
+        return "property"
+    if own in ("other", "statement_or_warning", "troop_movement_or_deployment", "policy_or_law_change") \
+            and main & {"group_change", "base"}:
+        return "development"
+    if own in ("other", "election_or_transition", "policy_or_law_change", "diplomacy_talks",
+               "weapons_test_or_launch", "troop_movement_or_deployment", "agreement_or_ceasefire",
+               "military_aid", "sanctions"):
+        return "crosswalk"
+    return ""
+
+
+def _demonstration(reading: Reading) -> tuple[str, str]:
+    """Protests and riots: mob violence, a violent demonstration, excessive force, intervention, peace."""
+    if reading.has("mob", later=True) and not reading.has("protest"):
+        return RIOTS, "Mob violence"
+    if _riot_words(reading):
+        return RIOTS, "Violent demonstration"
+    if reading.has("mob", later=True):
+        return RIOTS, "Mob violence"
+    if reading.has("lethal_force", later=True) or _protesters_killed(reading):
+        return PROTESTS, "Excessive force against protesters"
+    if reading.has("intervention", later=True):
+        return PROTESTS, "Protest with intervention"
+    return PROTESTS, "Peaceful protest"
+
+
+def _riot_words(reading: Reading) -> bool:
+    """Whether demonstrators themselves used violence (burned tyres, threw stones, vandalised)."""
+    for tokens in reading.hit_tokens("riot_act", later=True):
+        if any(_done_by_authority(t) for t in tokens):
+            continue
+        return True
+    return False
+
+
+def _done_by_authority(token: Token) -> bool:
+    """Whether a verb's subject is the police or the army ("the police ... burning several houses")."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+        if subjects:
+            return any(_is_authority(s) for s in subjects)
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+            verb = verb.head
+        else:
+            break
+    return False
+
+
+def _is_authority(token: Token) -> bool:
+    words = {token.lemma_.lower(), token.lower_} | {c.lemma_.lower() for c in token.children
+                                                     if c.dep_ in ("compound", "amod")}
+    return bool(words & {"police", "policeman", "policemen", "soldier", "army", "military", "force",
+                         "forces", "gendarme", "gendarmerie", "security", "authority", "authorities"})
+
+
+def _protesters_killed(reading: Reading) -> bool:
+    """Whether the security forces killed demonstrators ("police shot and killed two protesters")."""
+    for tokens in reading.hit_tokens("kill", later=True):
+        verb = tokens[0]
+        if verb.pos_ != "VERB" or not _done_by_authority(verb):
+            continue
+        return True
+    return False
+
+
+def _violence(reading: Reading) -> tuple[str, str]:
+    """An act of violence: the weapon decides remote violence; the sides, battles or civilians."""
+    own = reading.candidate.event_type
+    if reading.has("sexual"):
+        return CIVILIANS, "Sexual violence"
+    if reading.has("abduction") and not reading.has("kill", later=True) and not reading.has("heavy"):
+        return CIVILIANS, "Abduction/forced disappearance"
+    if reading.on_trigger & {"disrupted"} or ("disrupted" in reading.main and not reading.has("violent_act")):
+        return STRATEGIC, "Disrupted weapons use"
+    if reading.has("chemical"):
+        return REMOTE, "Chemical weapon"
+    if reading.has("suicide"):
+        return REMOTE, "Suicide bomb"
+    if reading.has("air") and not _air_defence_only(reading):
+        return REMOTE, "Air/drone strike"
+    if _grenade(reading):
+        return REMOTE, "Grenade"
+    if reading.has("ied"):
+        return REMOTE, "Remote explosive/landmine/IED"
+    heavy = _heavy(reading)
+    small = reading.has("small_arms", later=True) and _small_arms_named(reading)
+    exchange = reading.has("exchange", later=True)
+    if heavy:
+        if exchange or (small and not _civilian_places_only(reading)):
+            return BATTLES, "Armed clash"
+        return REMOTE, "Shelling/artillery/missile attack"
+    if own == "explosion_or_bombing" or (reading.has("explosion") and not small):
+        return REMOTE, "Remote explosive/landmine/IED"
+    if reading.has("mob"):
+        return RIOTS, "Mob violence"
+    if _civilian_victims(reading) and not exchange:
+        return CIVILIANS, "Attack"
+    if own == "attack_on_civilians" and not exchange and not _armed_victims(reading):
+        return CIVILIANS, "Attack"
+    return BATTLES, "Armed clash"
+
+
+def _heavy(reading: Reading) -> bool:
+    """Whether heavy or remote weapons were used: artillery, mortars, missiles, heavy machine guns,
+    grenade launchers, or explosions counted by an observer ("a total of 5 explosions")."""
+    if reading.has("heavy", later=True) or reading.has("grenade_launcher", later=True):
+        return True
+    return any(t.tag_ == "NNS" or t.lower_.endswith("s") for tokens in reading.hit_tokens("explosion", later=True)
+               for t in tokens)
+
+
+def _small_arms_named(reading: Reading) -> bool:
+    """Whether small arms are named as what was fired, not only as the attackers ("gunmen")."""
+    return any(any(t.lower_ not in ("gunman", "gunmen") for t in tokens)
+               for tokens in reading.hit_tokens("small_arms", later=True))
+
+
+def _grenade(reading: Reading) -> bool:
+    """A hand grenade (not a grenade launcher, not a stun grenade at a crowd)."""
+    launchers = {t.i for tokens in reading.hit_tokens("grenade_launcher") for t in tokens}
+    return any(all(t.i not in launchers for t in tokens) for tokens in reading.hit_tokens("grenade"))
+
+
+def _air_defence_only(reading: Reading) -> bool:
+    """Whether the aircraft words only name what was shot down or intercepted."""
+    return "disrupted" in reading.here and reading.candidate.event_type != "air_or_drone_strike"
+
+
+def _civilian_places_only(reading: Reading) -> bool:
+    """Whether fire was aimed at places where civilians live (villages, farms, neighbourhoods) and at
+    no armed position."""
+    return _hits_words(reading, "civilian_places") and not _hits_words(reading, "armed_nouns")
+
+
+def _hits_words(reading: Reading, table: str) -> bool:
+    words = _word_set(table)
+    return any(_lemma(t) in words or t.lower_ in words for t in _targets(reading))
+
+
+def _targets(reading: Reading) -> list[Token]:
+    """The words naming what a violent act was done to: objects of its verbs and their modifiers."""
+    found: list[Token] = []
+    for sent in (reading.sent, *reading.later_sents):
+        for token in sent:
+            if token.dep_ in VICTIM_DEPS and token.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+                found.append(token)
+                found.extend(c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss"))
+            elif token.dep_ == "nsubj" and token.head.lemma_.lower() in ("die", "sustain", "suffer"):
+                found.append(token)
+    return found
+
+
+def _victims(reading: Reading) -> list[Token]:
+    """The people or places a violent verb of the sentence (or paragraph) was done to."""
+    victims: list[Token] = []
+    verbs = {_lemma(t) for t in (*reading.trigger,)} | set(_word_set("violent_verbs"))
+    for sent in (reading.sent, *reading.later_sents):
+        for token in sent:
+            if token.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+                continue
+            head = token.head
+            if token.dep_ == "pobj" and head.lower_ in ("on", "at", "upon", "against"):
+                head = head.head
+            elif token.dep_ not in ("dobj", "nsubjpass"):
+                if token.dep_ == "conj" and token.head.dep_ in ("dobj", "nsubjpass"):
+                    head = token.head.head
+                else:
+                    continue
+            if _lemma(head) in verbs or head.lower_ in verbs:
+                victims.append(token)
+    return victims
+
+
+def _civilian_victims(reading: Reading) -> bool:
+    """Whether the acts were done to civilians: targets of a civilian actor type, or victims named with
+    civilian words ("a man", "villagers", "a farmer", "the village of X") and none with armed words."""
+    if any(kind == "civilians" for kind in reading.target_types):
+        return not _armed_victims(reading)
+    if any(kind in ARMED_ACTOR_TYPES for kind in reading.target_types):
+        return _marked_civilian(reading)
+    if _armed_victims(reading):
+        return _marked_civilian(reading)
+    civilian = _word_set("civilian_nouns") | _word_set("civilian_places")
+    return any(_lemma(v) in civilian or v.lower_ in civilian or _civilian_group(v) for v in _victims(reading)) \
+        or _marked_civilian(reading)
+
+
+def _marked_civilian(reading: Reading) -> bool:
+    """Whether the text says the victims were civilians ("killed two civilians", "an off-duty soldier")."""
+    markers = _word_set("civilian_markers")
+    for sent in (reading.sent, *reading.later_sents):
+        text = sent.text.lower()
+        if any(re.search(rf"\b{re.escape(m)}\b", text) for m in markers):
+            return True
+    return False
+
+
+def _civilian_group(token: Token) -> bool:
+    """A plural nationality or group with no armed word ("two Palestinians")."""
+    return token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS") and not any(
+        _lemma(c) in _word_set("armed_nouns") for c in token.children)
+
+
+def _armed_victims(reading: Reading) -> bool:
+    """Whether a victim is named with armed words ("positions", "a soldier", "a checkpoint")."""
+    armed = _word_set("armed_nouns")
+    for victim in _victims(reading):
+        words = {_lemma(victim), victim.lower_} | {_lemma(c) for c in victim.children
+                                                    if c.dep_ in ("compound", "amod", "poss", "nmod")}
+        words |= {_lemma(g) for c in victim.children if c.dep_ == "prep" for g in c.children}
+        if words & armed:
+            return True
+    return False
+
+
+def _people_harmed(reading: Reading) -> bool:
+    """Whether people were killed, wounded or taken (not only property destroyed)."""
+    if reading.has("kill", later=True) or reading.has("abduction", later=True) or reading.has("sexual"):
+        return True
+    harm = {"injure", "wound", "beat", "assault", "shoot", "torture", "stab"}
+    return any(_lemma(t) in harm for tokens in reading.hit_tokens("violent_act", later=True) for t in tokens)
+
+
+def _burn_attack(reading: Reading) -> bool:
+    """An arson attack on a building ("carried out an arson attack targeting a factory")."""
+    return any(_lemma(t) in ("arson", "burn", "set", "vandalize", "vandalise", "demolish", "loot")
+               for tokens in reading.hit_tokens("property") for t in tokens) and not _civilian_people(reading)
+
+
+def _civilian_people(reading: Reading) -> bool:
+    people = _word_set("civilian_nouns")
+    return any(_lemma(v) in people for v in _victims(reading))
+
+
+def _property(reading: Reading) -> tuple[str, str]:
+    """Looting or destruction of property: by a mob, by demonstrators, with people harmed, or alone."""
+    if reading.has("mob", later=True):
+        return RIOTS, "Mob violence"
+    if reading.has("protest", later=True):
+        return RIOTS, "Violent demonstration"
+    if _people_harmed(reading) and reading.has("violent_act"):
+        return _violence(reading)
+    return STRATEGIC, "Looting/property destruction"
+
+
+def _detention(reading: Reading) -> tuple[str, str]:
+    """An arrest by the state, an abduction by anyone else, or a detainee harmed."""
+    if reading.has("kill") and reading.has("violent_act") and not reading.has("abduction"):
+        return _violence(reading)
+    if reading.has("abduction"):
+        if reading.has("kill") and _killed_in_attack(reading):
+            return CIVILIANS, "Attack"
+        return CIVILIANS, "Abduction/forced disappearance"
+    if any(kind in NON_STATE_TYPES for kind in reading.actor_types[:1]):
+        return CIVILIANS, "Abduction/forced disappearance"
+    if _beaten(reading):
+        return CIVILIANS, "Attack"
+    return STRATEGIC, "Arrests"
+
+
+def _killed_in_attack(reading: Reading) -> bool:
+    """Whether people were killed in the same raid as the abduction ("killed 1 resident and abducted")."""
+    return any(t.pos_ == "VERB" and _lemma(t) == "kill" for tokens in reading.hit_tokens("kill") for t in tokens)
+
+
+def _beaten(reading: Reading) -> bool:
+    return any(_lemma(t) in ("beat", "torture", "assault") for tokens in reading.hit_tokens("violent_act", later=True)
+               for t in tokens)
+
+
+def _territory(reading: Reading) -> tuple[str, str]:
+    """A change of territory: handed over without a fight, regained by the state, overtaken by others."""
+    if reading.has("handover") and not reading.has("capture"):
+        return STRATEGIC, "Non-violent transfer of territory"
+    side = reading.actor_types[0] if reading.actor_types else ""
+    if side == "state_forces" or reading.has("regain"):
+        return BATTLES, "Government regains territory"
+    if side in NON_STATE_TYPES or side == "external_forces":
+        return BATTLES, "Non-state actor overtakes territory"
+    return crosswalk("territorial_change")
+
+
+def _development(reading: Reading) -> tuple[str, str]:
+    """A strategic development that is not violence: a base set up, or a change to a group's activity."""
+    if reading.has("base"):
+        return STRATEGIC, "Headquarters or base established"
+    return STRATEGIC, "Change to group/activity"
+
+
+def cue_hits(span: Span) -> list[tuple[str, list[Token]]]:
+    """The cues of ``resources/en/acled.json`` in a span: (kind, the matched tokens), in text order."""
+    found: list[tuple[str, list[Token]]] = []
+    tokens = list(span)
+    forms = [(_lemma(t), t.lower_) for t in tokens]
+    for kind, phrases in _cue_phrases():
+        for start in range(len(tokens)):
+            for phrase in phrases:
+                end = start + len(phrase)
+                if end <= len(tokens) and all(word in forms[start + k] for k, word in enumerate(phrase)):
+                    found.append((kind, tokens[start:end]))
+                    break
+    return found
+
+
+@lru_cache(maxsize=1)
+def _cue_phrases() -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+    cues = resources.load("acled.json", lang="en")["cues"]
+    return tuple((kind, tuple(sorted((tuple(_split(p)) for p in phrases), key=len, reverse=True)))
+                 for kind, phrases in cues.items())
+
+
+def _split(phrase: str) -> list[str]:
+    """A phrase as words the way spaCy splits them ("sit-in" -> sit, -, in; "ak-47" kept whole)."""
+    return [w for w in re.findall(r"[\w.]+|[^\w\s]", phrase.lower()) if w]
+
+
+@lru_cache(maxsize=None)
+def _word_set(table: str) -> frozenset[str]:
+    data = resources.load("acled.json", lang="en")
+    if table == "violent_verbs":
+        return frozenset(w for p in data["cues"]["violent_act"] for w in _split(p)
+                         if w not in ("on", "at", "fire", "open"))
+    return frozenset(w.lower() for w in data[table])
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _kinds(hits: Iterable[tuple[str, list[Token]]]) -> frozenset[str]:
+    return frozenset(kind for kind, _ in hits)
+
+
+def _in_grievance(tokens: list[Token]) -> bool:
+    """Whether matched words are part of what demonstrators demanded or protested against ("demanding
+    the release of detained activists", "in protest of the abduction of a civilian")."""
+    reasons = _word_set("reason_words")
+    token = tokens[0]
+    for _ in range(8):
+        if token.dep_ == "ROOT" or token.head is token:
+            return False
+        token = token.head
+        if _lemma(token) in reasons or token.lower_ in reasons:
+            return True
+    return False
+
+
+def _trigger_tokens(sent: Span, candidate: Candidate) -> list[Token]:
+    doc = sent.doc
+    span = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _main_tokens(sent: Span, trigger: list[Token]) -> set[int]:
+    """The words a sentence is built on: its root and the root's conjuncts, the trigger's governors,
+    and each one's own arguments (their subjects, objects and the nouns of their prepositions)."""
+    heads: set[int] = set()
+    root = sent.root
+    heads.update(t.i for t in [root, *root.conjuncts])
+    for token in trigger:
+        heads.add(token.i)
+        heads.update(a.i for a in token.ancestors if a.i >= sent.start and a.i < sent.end)
+    doc = sent.doc
+    main = set(heads)
+    for i in heads:
+        for child in doc[i].children:
+            if child.dep_ in ARGUMENT_DEPS or child.dep_ in ("conj",) and doc[i].pos_ == "VERB":
+                main.add(child.i)
+                main.update(g.i for g in child.children if g.dep_ in ("pobj", "compound", "conj", "dobj", "prep"))
+                for g in child.children:
+                    if g.dep_ == "prep":
+                        main.update(x.i for x in g.children if x.dep_ == "pobj")
+    return main
+
+
+def _rest_of_paragraph(sent: Span) -> list[Span]:
+    """The sentences that follow ``sent`` in its paragraph (up to a line break), at most three."""
+    doc: Doc = sent.doc
+    following: list[Span] = []
+    end = sent.end
+    while end < len(doc) and len(following) < 3:
+        gap = doc.text[doc[end - 1].idx + len(doc[end - 1].text):doc[end].idx]
+        if "\n" in gap or "\n" in doc[end].text:
+            break
+        nxt = sent_of(doc[end])
+        if nxt.end <= end:
+            break
+        following.append(nxt)
+        end = nxt.end
+    return following

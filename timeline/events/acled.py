@@ -166,9 +166,12 @@ class Reading:
 def _family(own: str, reading: Reading) -> str:
     """The codebook family of a candidate: from its type, or for a type ACLED does not code (or codes
     only as a strategic development), from the act its sentence is built on."""
+    side = reading.actor_types[0] if reading.actor_types else ""
+    if side in ("rioters", "protesters") and own not in ("statement_or_warning", "humanitarian"):
+        return "demonstration"
     if own in DEMONSTRATION_TYPES:
         if own == "riot" and not (reading.has("protest", later=True) or reading.has("mob", later=True)
-                                  or _riot_words(reading)):
+                                  or reading.has("rioters", later=True)):
             return "property" if reading.has("property") else "violence"
         return "demonstration"
     if own in VIOLENT_TYPES:
@@ -190,12 +193,11 @@ def _main_act(reading: Reading, own: str) -> str:
     main = reading.main
     if "protest" in main:
         return "demonstration"
-    if "mob" in main:
+    if main & {"mob", "rioters"}:
         return "demonstration"
     if "abduction" in main:
         return "detention"
-    if main & {"violent_act", "small_arms", "heavy", "air", "ied", "grenade", "suicide", "explosion",
-               "disrupted"}:
+    if main & {"violent_act", "explosion", "disrupted", "suicide", "sexual"}:
         return "violence"
     if "property" in main:
         return "property"
@@ -211,7 +213,8 @@ def _main_act(reading: Reading, own: str) -> str:
 
 def _demonstration(reading: Reading) -> tuple[str, str]:
     """Protests and riots: mob violence, a violent demonstration, excessive force, intervention, peace."""
-    if reading.has("mob", later=True) and not reading.has("protest"):
+    side = reading.actor_types[0] if reading.actor_types else ""
+    if (reading.has("mob", later=True) or side == "rioters") and not reading.has("protest"):
         return RIOTS, "Mob violence"
     if _riot_words(reading):
         return RIOTS, "Violent demonstration"
@@ -277,11 +280,11 @@ def _violence(reading: Reading) -> tuple[str, str]:
         return REMOTE, "Chemical weapon"
     if reading.has("suicide"):
         return REMOTE, "Suicide bomb"
-    if reading.has("air") and not _air_defence_only(reading):
+    if _air(reading) and not _air_defence_only(reading):
         return REMOTE, "Air/drone strike"
     if _grenade(reading):
         return REMOTE, "Grenade"
-    if reading.has("ied"):
+    if any(not _bomb_verb(tokens) for tokens in reading.hit_tokens("ied")):
         return REMOTE, "Remote explosive/landmine/IED"
     heavy = _heavy(reading)
     small = reading.has("small_arms", later=True) and _small_arms_named(reading)
@@ -294,11 +297,40 @@ def _violence(reading: Reading) -> tuple[str, str]:
         return REMOTE, "Remote explosive/landmine/IED"
     if reading.has("mob"):
         return RIOTS, "Mob violence"
-    if _civilian_victims(reading) and not exchange:
+    if (_civilian_victims(reading) or _body_found(reading)) and not exchange:
         return CIVILIANS, "Attack"
     if own == "attack_on_civilians" and not exchange and not _armed_victims(reading):
         return CIVILIANS, "Attack"
     return BATTLES, "Armed clash"
+
+
+def _air(reading: Reading) -> bool:
+    """An aircraft or drone as the one who struck or the means ("GNA air force targeted", "air raids
+    were reported", "a grenade dropped from a drone", "bombed militants"), not an aircraft named in
+    passing ("amid the overflight of drones", "a member of the Air Force Intelligence")."""
+    main = _main_tokens(reading.sent, reading.trigger)
+    for tokens in reading.hit_tokens("air"):
+        token = tokens[-1]
+        if token.i in main and token.dep_ not in ("pobj",) or token.head.lower_ in ("with", "by", "from") \
+                or token in reading.trigger:
+            return True
+    return any(_bomb_verb(tokens) for tokens in reading.hit_tokens("ied"))
+
+
+def _bomb_verb(tokens: list[Token]) -> bool:
+    """The verb "bomb" ("the army bombed militants in X"): an attack from the air."""
+    return len(tokens) == 1 and tokens[0].lemma_.lower() == "bomb" and tokens[0].pos_ == "VERB"
+
+
+def _body_found(reading: Reading) -> bool:
+    """A body found with no armed word ("the body of a woman with gunshot wounds was found")."""
+    armed = _word_set("armed_nouns")
+    for sent in (reading.sent, *reading.later_sents):
+        for token in sent:
+            if _lemma(token) in ("body", "corpse") and _lemma(token.head) in ("find", "discover", "dump"):
+                words = {_lemma(t) for t in token.subtree} | {_lemma(t) for t in token.head.subtree}
+                return not words & armed
+    return False
 
 
 def _heavy(reading: Reading) -> bool:
@@ -311,9 +343,11 @@ def _heavy(reading: Reading) -> bool:
 
 
 def _small_arms_named(reading: Reading) -> bool:
-    """Whether small arms are named as what was fired, not only as the attackers ("gunmen")."""
-    return any(any(t.lower_ not in ("gunman", "gunmen") for t in tokens)
-               for tokens in reading.hit_tokens("small_arms", later=True))
+    """Whether small arms are named as what was fired ("small arms", "sniper rifles"), not as part of a
+    heavy weapon's name ("heavy machine guns")."""
+    heavy = {t.i for kind in ("heavy", "grenade_launcher") for tokens in reading.hit_tokens(kind, later=True)
+             for t in tokens}
+    return any(all(t.i not in heavy for t in tokens) for tokens in reading.hit_tokens("small_arms", later=True))
 
 
 def _grenade(reading: Reading) -> bool:
@@ -360,7 +394,9 @@ def _victims(reading: Reading) -> list[Token]:
             if token.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
                 continue
             head = token.head
-            if token.dep_ == "pobj" and head.lower_ in ("on", "at", "upon", "against"):
+            if token.dep_ == "pobj" and head.lower_ in ("on", "upon", "against"):
+                head = head.head
+            elif token.dep_ == "pobj" and head.lower_ == "at" and _lemma(head.head) in ("fire", "shoot", "aim"):
                 head = head.head
             elif token.dep_ not in ("dobj", "nsubjpass"):
                 if token.dep_ == "conj" and token.head.dep_ in ("dobj", "nsubjpass"):
@@ -520,7 +556,7 @@ def _word_set(table: str) -> frozenset[str]:
     data = resources.load("acled.json", lang="en")
     if table == "violent_verbs":
         return frozenset(w for p in data["cues"]["violent_act"] for w in _split(p)
-                         if w not in ("on", "at", "fire", "open"))
+                         if w not in ("on", "at", "open"))
     return frozenset(w.lower() for w in data[table])
 
 

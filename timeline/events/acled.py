@@ -282,13 +282,13 @@ def _violence(reading: Reading) -> tuple[str, str]:
         return REMOTE, "Suicide bomb"
     if _air(reading) and not _air_defence_only(reading):
         return REMOTE, "Air/drone strike"
+    exchange = reading.has("exchange", later=True)
     if _grenade(reading):
-        return REMOTE, "Grenade"
-    if any(not _bomb_verb(tokens) for tokens in reading.hit_tokens("ied")):
+        return (BATTLES, "Armed clash") if exchange and _armed_victims(reading) else (REMOTE, "Grenade")
+    if any(_explosive(tokens) for tokens in reading.hit_tokens("ied")):
         return REMOTE, "Remote explosive/landmine/IED"
     heavy = _heavy(reading)
     small = reading.has("small_arms", later=True) and _small_arms_named(reading)
-    exchange = reading.has("exchange", later=True)
     if heavy:
         if exchange or (small and not _civilian_places_only(reading)):
             return BATTLES, "Armed clash"
@@ -315,6 +315,15 @@ def _air(reading: Reading) -> bool:
                 or token in reading.trigger:
             return True
     return any(_bomb_verb(tokens) for tokens in reading.hit_tokens("ied"))
+
+
+def _explosive(tokens: list[Token]) -> bool:
+    """A remote explosive, not the verb "bomb" (an air strike) nor a crowd-control device ("sound bombs")."""
+    first = tokens[0]
+    modifiers = _word_set("not_explosive_modifiers")
+    before = first.nbor(-1).lower_ if first.i > 0 else ""
+    return not _bomb_verb(tokens) and before not in modifiers and not any(
+        c.lower_ in modifiers for t in tokens for c in t.children)
 
 
 def _bomb_verb(tokens: list[Token]) -> bool:
@@ -364,25 +373,9 @@ def _air_defence_only(reading: Reading) -> bool:
 def _civilian_places_only(reading: Reading) -> bool:
     """Whether fire was aimed at places where civilians live (villages, farms, neighbourhoods) and at
     no armed position."""
-    return _hits_words(reading, "civilian_places") and not _hits_words(reading, "armed_nouns")
-
-
-def _hits_words(reading: Reading, table: str) -> bool:
-    words = _word_set(table)
-    return any(_lemma(t) in words or t.lower_ in words for t in _targets(reading))
-
-
-def _targets(reading: Reading) -> list[Token]:
-    """The words naming what a violent act was done to: objects of its verbs and their modifiers."""
-    found: list[Token] = []
-    for sent in (reading.sent, *reading.later_sents):
-        for token in sent:
-            if token.dep_ in VICTIM_DEPS and token.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-                found.append(token)
-                found.extend(c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss"))
-            elif token.dep_ == "nsubj" and token.head.lemma_.lower() in ("die", "sustain", "suffer"):
-                found.append(token)
-    return found
+    places = _word_set("civilian_places")
+    return any(_lemma(v) in places or v.lower_ in places for v in _victims(reading)) \
+        and not _armed_victims(reading)
 
 
 def _victims(reading: Reading) -> list[Token]:
@@ -413,18 +406,17 @@ def _civilian_victims(reading: Reading) -> bool:
     civilian words ("a man", "villagers", "a farmer", "the village of X") and none with armed words."""
     if any(kind == "civilians" for kind in reading.target_types):
         return not _armed_victims(reading)
-    if any(kind in ARMED_ACTOR_TYPES for kind in reading.target_types):
-        return _marked_civilian(reading)
-    if _armed_victims(reading):
-        return _marked_civilian(reading)
+    if any(kind in ARMED_ACTOR_TYPES for kind in reading.target_types) or _armed_victims(reading):
+        return _marked_civilian(reading, "off_duty_markers")
     civilian = _word_set("civilian_nouns") | _word_set("civilian_places")
     return any(_lemma(v) in civilian or v.lower_ in civilian or _civilian_group(v) for v in _victims(reading)) \
         or _marked_civilian(reading)
 
 
-def _marked_civilian(reading: Reading) -> bool:
-    """Whether the text says the victims were civilians ("killed two civilians", "an off-duty soldier")."""
-    markers = _word_set("civilian_markers")
+def _marked_civilian(reading: Reading, table: str = "civilian_markers") -> bool:
+    """Whether the text says the victims were civilians ("killed two civilians"; with armed victims,
+    only "an off-duty soldier", "in civilian clothes" count)."""
+    markers = _word_set(table)
     for sent in (reading.sent, *reading.later_sents):
         text = sent.text.lower()
         if any(re.search(rf"\b{re.escape(m)}\b", text) for m in markers):
@@ -482,7 +474,8 @@ def _property(reading: Reading) -> tuple[str, str]:
 
 def _detention(reading: Reading) -> tuple[str, str]:
     """An arrest by the state, an abduction by anyone else, or a detainee harmed."""
-    if reading.has("kill") and reading.has("violent_act") and not reading.has("abduction"):
+    if not reading.has("abduction") and (reading.has("kill") and reading.has("violent_act")
+                                         or "violent_act" in reading.main or reading.has("heavy")):
         return _violence(reading)
     if reading.has("abduction"):
         if reading.has("kill") and _killed_in_attack(reading):
@@ -507,6 +500,8 @@ def _beaten(reading: Reading) -> bool:
 
 def _territory(reading: Reading) -> tuple[str, str]:
     """A change of territory: handed over without a fight, regained by the state, overtaken by others."""
+    if reading.has("kill") and reading.has("violent_act"):
+        return _violence(reading)  # "militants were killed, injured or captured": no place changed hands
     if reading.has("handover") and not reading.has("capture"):
         return STRATEGIC, "Non-violent transfer of territory"
     side = reading.actor_types[0] if reading.actor_types else ""

@@ -61,6 +61,10 @@ NON_STATE_TYPES = frozenset({"rebel_group", "political_militia", "identity_milit
 ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "agent", "compound",
                            "npadvmod", "acomp", "xcomp", "dative", "oprd"})
 VICTIM_DEPS = frozenset({"dobj", "nsubjpass", "pobj", "conj", "appos"})
+#: Cue kinds that name weapons (never victims).
+WEAPON_CUES = ("heavy", "small_arms", "grenade", "grenade_launcher", "ied", "air", "chemical")
+#: Verbs whose "at" introduces a target ("fired at positions"), not a place ("injured at a checkpoint").
+AIMING_VERBS = frozenset({"fire", "shoot", "aim", "open", "throw", "hurl", "launch", "target", "drop"})
 
 
 def acled_coding(sent: Span, candidate: Candidate, place: Place) -> AcledCoding:
@@ -147,8 +151,9 @@ class Reading:
         self.later_sents = _rest_of_paragraph(sent)
         self.hits = cue_hits(sent)
         self.later_hits = [hit for later in self.later_sents for hit in cue_hits(later)]
-        self.here = _kinds(h for h in self.hits if not _in_grievance(h[1]))
-        self.later = _kinds(h for h in self.later_hits if not _in_grievance(h[1]))
+        self.here = _kinds(self.hits)
+        self.later = _kinds(self.later_hits)
+        self.stated = _kinds(h for h in self.hits + self.later_hits if not _in_grievance(h[1]))
         main = _main_tokens(sent, self.trigger)
         self.main = _kinds(h for h in self.hits if any(t.i in main for t in h[1]))
         self.on_trigger = _kinds(h for h in self.hits if any(t.i in {x.i for x in self.trigger} for t in h[1]))
@@ -157,10 +162,11 @@ class Reading:
         """Whether a cue of ``kind`` is in the sentence (or, with ``later``, in the paragraph)."""
         return kind in self.here or (later and kind in self.later)
 
-    def hit_tokens(self, kind: str, *, later: bool = False) -> list[list[Token]]:
-        """The matched words of each cue of ``kind`` in the sentence (and the paragraph)."""
+    def hit_tokens(self, kind: str, *, later: bool = False, stated: bool = False) -> list[list[Token]]:
+        """The matched words of each cue of ``kind`` in the sentence (and the paragraph); with ``stated``,
+        not those inside a grievance."""
         hits = self.hits + (self.later_hits if later else [])
-        return [tokens for found, tokens in hits if found == kind and not _in_grievance(tokens)]
+        return [tokens for found, tokens in hits if found == kind and not (stated and _in_grievance(tokens))]
 
 
 def _family(own: str, reading: Reading) -> str:
@@ -181,7 +187,7 @@ def _family(own: str, reading: Reading) -> str:
     if own == "territorial_change":
         return "territory"
     if own == "arrest_or_detention":
-        return "detention"
+        return "demonstration" if "protest" in reading.main or _gathered_to_protest(reading) else "detention"
     if own in WEAK_TYPES:
         return _main_act(reading, own)
     return ""
@@ -191,8 +197,10 @@ def _main_act(reading: Reading, own: str) -> str:
     """The family of the act a sentence is built on, where the candidate is a part of it or an act
     ACLED does not code ("demanding" in "teachers protested ... demanding pay")."""
     main = reading.main
-    if "protest" in main:
+    if "protest" in main or _gathered_to_protest(reading):
         return "demonstration"
+    if own == "casualty_report" and reading.has("violent_act"):
+        return "violence"  # "shot at an ambulance, with no resulting injuries or fatalities"
     if main & {"mob", "rioters"}:
         return "demonstration"
     if "abduction" in main:
@@ -211,6 +219,21 @@ def _main_act(reading: Reading, own: str) -> str:
     return ""
 
 
+def _gathered_to_protest(reading: Reading) -> bool:
+    """A gathering whose purpose is a grievance ("gathered at the square to demand assistance",
+    "gathered outside the hotel and voiced their rejection")."""
+    purposes = {"demand", "denounce", "condemn", "protest", "reject", "voice", "express", "commemorate",
+                "call", "chant", "oppose", "decry"}
+    for token in reading.sent:
+        if _lemma(token) not in ("gather", "assemble", "converge", "rally"):
+            continue
+        related = [c for c in token.children if c.dep_ in ("xcomp", "advcl", "conj", "prep")]
+        related += [g for c in related if c.dep_ == "prep" for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        if any(_lemma(c) in purposes for c in related):
+            return True
+    return False
+
+
 def _demonstration(reading: Reading) -> tuple[str, str]:
     """Protests and riots: mob violence, a violent demonstration, excessive force, intervention, peace."""
     side = reading.actor_types[0] if reading.actor_types else ""
@@ -220,16 +243,28 @@ def _demonstration(reading: Reading) -> tuple[str, str]:
         return RIOTS, "Violent demonstration"
     if reading.has("mob", later=True):
         return RIOTS, "Mob violence"
-    if reading.has("lethal_force", later=True) or _protesters_killed(reading):
+    if reading.hit_tokens("lethal_force", later=True, stated=True) or _protesters_killed(reading):
         return PROTESTS, "Excessive force against protesters"
-    if reading.has("intervention", later=True):
+    if _intervened(reading):
         return PROTESTS, "Protest with intervention"
     return PROTESTS, "Peaceful protest"
 
 
+def _intervened(reading: Reading) -> bool:
+    """Whether the authorities intervened in a demonstration: tear gas or water cannon, or a verb of
+    dispersal or arrest done by the police or army, in the passive, or to an object ("dispersed the
+    crowd"); not the demonstrators' own "stopped to pray"."""
+    for tokens in reading.hit_tokens("intervention", later=True, stated=True):
+        token = tokens[0]
+        if token.pos_ != "VERB" or _done_by_authority(token) \
+                or any(c.dep_ in ("dobj", "nsubjpass", "auxpass", "agent") for c in token.children):
+            return True
+    return False
+
+
 def _riot_words(reading: Reading) -> bool:
     """Whether demonstrators themselves used violence (burned tyres, threw stones, vandalised)."""
-    for tokens in reading.hit_tokens("riot_act", later=True):
+    for tokens in reading.hit_tokens("riot_act", later=True, stated=True):
         if any(_done_by_authority(t) for t in tokens):
             continue
         return True
@@ -259,7 +294,7 @@ def _is_authority(token: Token) -> bool:
 
 def _protesters_killed(reading: Reading) -> bool:
     """Whether the security forces killed demonstrators ("police shot and killed two protesters")."""
-    for tokens in reading.hit_tokens("kill", later=True):
+    for tokens in reading.hit_tokens("kill", later=True, stated=True):
         verb = tokens[0]
         if verb.pos_ != "VERB" or not _done_by_authority(verb):
             continue
@@ -382,15 +417,19 @@ def _victims(reading: Reading) -> list[Token]:
     """The people or places a violent verb of the sentence (or paragraph) was done to."""
     victims: list[Token] = []
     verbs = {_lemma(t) for t in (*reading.trigger,)} | set(_word_set("violent_verbs"))
+    weapons = {t.i for kind in WEAPON_CUES for tokens in reading.hit_tokens(kind, later=True) for t in tokens}
     for sent in (reading.sent, *reading.later_sents):
         for token in sent:
-            if token.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+            if token.pos_ not in ("NOUN", "PROPN", "NUM", "PRON") or token.i in weapons \
+                    or token.ent_type_ in ("DATE", "TIME", "CARDINAL"):
                 continue
             head = token.head
-            if token.dep_ == "pobj" and head.lower_ in ("on", "upon", "against"):
+            if token.dep_ == "pobj" and head.lower_ in ("on", "upon", "against", "at"):
                 head = head.head
-            elif token.dep_ == "pobj" and head.lower_ == "at" and _lemma(head.head) in ("fire", "shoot", "aim"):
-                head = head.head
+                if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass"):
+                    head = head.head  # "fired shells at villages": the verb of the weapon
+                if head.lower_ == "at" or (token.head.lower_ == "at" and _lemma(head) not in AIMING_VERBS):
+                    continue
             elif token.dep_ not in ("dobj", "nsubjpass"):
                 if token.dep_ == "conj" and token.head.dep_ in ("dobj", "nsubjpass"):
                     head = token.head.head
@@ -451,9 +490,16 @@ def _people_harmed(reading: Reading) -> bool:
 
 
 def _burn_attack(reading: Reading) -> bool:
-    """An arson attack on a building ("carried out an arson attack targeting a factory")."""
-    return any(_lemma(t) in ("arson", "burn", "set", "vandalize", "vandalise", "demolish", "loot")
-               for tokens in reading.hit_tokens("property") for t in tokens) and not _civilian_people(reading)
+    """An arson attack on a building ("carried out an arson attack targeting a factory", "attacked and
+    burned a school"), not a raid on a village or town ("attacked X village and burnt homes")."""
+    words = {_lemma(t) for tokens in reading.hit_tokens("property") for t in tokens}
+    if "arson" in words:
+        return True
+    settlements = {"village", "town", "settlement", "locality", "city", "camp", "community", "hamlet"}
+    victims = _victims(reading)
+    if any(_lemma(v) in settlements or v.ent_type_ in ("GPE", "LOC") for v in victims):
+        return False
+    return bool(words & {"burn", "set", "vandalize", "vandalise", "demolish", "loot"}) and not _civilian_people(reading)
 
 
 def _civilian_people(reading: Reading) -> bool:
@@ -475,7 +521,8 @@ def _property(reading: Reading) -> tuple[str, str]:
 def _detention(reading: Reading) -> tuple[str, str]:
     """An arrest by the state, an abduction by anyone else, or a detainee harmed."""
     if not reading.has("abduction") and (reading.has("kill") and reading.has("violent_act")
-                                         or "violent_act" in reading.main or reading.has("heavy")):
+                                         or "violent_act" in reading.main or reading.has("heavy")
+                                         or reading.has("violent_act") and reading.has("small_arms")):
         return _violence(reading)
     if reading.has("abduction"):
         if reading.has("kill") and _killed_in_attack(reading):
@@ -601,7 +648,9 @@ def _main_tokens(sent: Span, trigger: list[Token]) -> set[int]:
                 main.update(g.i for g in child.children if g.dep_ in ("pobj", "compound", "conj", "dobj", "prep"))
                 for g in child.children:
                     if g.dep_ == "prep":
-                        main.update(x.i for x in g.children if x.dep_ == "pobj")
+                        main.update(x.i for x in g.children if x.dep_ in ("pobj", "pcomp"))
+                if child.dep_ == "prep":
+                    main.update(x.i for x in child.children if x.dep_ == "pcomp")
     return main
 
 

@@ -123,6 +123,8 @@ def acled_types(sent: Span, candidate: Candidate, actor_types: Sequence[str] = (
         return _territory(reading)
     if family == "development":
         return _development(reading)
+    if family == "disrupted":
+        return STRATEGIC, "Disrupted weapons use"
     return crosswalk(own)
 
 
@@ -207,6 +209,11 @@ def _main_act(reading: Reading, own: str) -> str:
         return "detention"
     if main & {"violent_act", "explosion", "disrupted", "suicide", "sexual"}:
         return "violence"
+    seized = _seized(reading)
+    if seized:
+        return seized
+    if main & {"regain", "capture"} and own in ("troop_movement_or_deployment", "other"):
+        return "territory"  # "withdrew" in "the army regained control of X after the rebels withdrew"
     if "property" in main:
         return "property"
     if own in ("other", "statement_or_warning", "troop_movement_or_deployment", "policy_or_law_change") \
@@ -232,6 +239,21 @@ def _gathered_to_protest(reading: Reading) -> bool:
         if any(_lemma(c) in purposes for c in related):
             return True
     return False
+
+
+def _seized(reading: Reading) -> str:
+    """What a seizure took: weapons ("seized munitions": a disrupted weapon use, read as violence),
+    goods ("seized their vehicle": property), or "" (a place, or nothing seized)."""
+    weapons, goods = _word_set("seized_weapons"), _word_set("seized_goods")
+    for tokens in reading.hit_tokens("capture"):
+        verb = tokens[0]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        words = {_lemma(o) for o in objects} | {o.lower_ for o in objects}
+        if words & weapons:
+            return "disrupted"
+        if words & goods:
+            return "property"
+    return ""
 
 
 def _demonstration(reading: Reading) -> tuple[str, str]:

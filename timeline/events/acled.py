@@ -178,11 +178,13 @@ def _family(own: str, reading: Reading) -> str:
     if side in ("rioters", "protesters") and own not in ("statement_or_warning", "humanitarian"):
         return "demonstration"
     if own in DEMONSTRATION_TYPES:
-        if own == "riot" and not (reading.has("protest", later=True) or reading.has("mob", later=True)
-                                  or reading.has("rioters", later=True)):
+        if not (reading.has("protest", later=True) or reading.has("mob", later=True)
+                or reading.has("rioters", later=True)):
             return "property" if reading.has("property") else "violence"
         return "demonstration"
     if own in VIOLENT_TYPES:
+        if reading.has("protest") and _crowd_victims(reading):
+            return "demonstration"  # "police fired live rounds as they dispersed demonstrators"
         if _people_harmed(reading) or not reading.has("property"):
             return "violence"
         return "property" if reading.on_trigger & {"property"} or _burn_attack(reading) else "violence"
@@ -199,15 +201,20 @@ def _main_act(reading: Reading, own: str) -> str:
     """The family of the act a sentence is built on, where the candidate is a part of it or an act
     ACLED does not code ("demanding" in "teachers protested ... demanding pay")."""
     main = reading.main
-    if "protest" in main or _gathered_to_protest(reading):
+    if "protest" in main or _gathered_to_protest(reading) or _road_blocked(reading):
         return "demonstration"
+    if _base_established(reading):
+        return "development"
     if own == "casualty_report" and reading.has("violent_act"):
         return "violence"  # "shot at an ambulance, with no resulting injuries or fatalities"
     if main & {"mob", "rioters"}:
         return "demonstration"
     if "abduction" in main:
         return "detention"
-    if main & {"violent_act", "explosion", "disrupted", "suicide", "sexual"}:
+    if main & {"violent_act", "explosion", "disrupted", "suicide", "sexual"} \
+            or (own == "other" and "kill" in main):
+        if not _people_harmed(reading) and reading.has("property") and "disrupted" not in main:
+            return "property"  # "raided several houses, taking away clothes and food"
         return "violence"
     seized = _seized(reading)
     if seized:
@@ -224,6 +231,35 @@ def _main_act(reading: Reading, own: str) -> str:
                "military_aid", "sanctions"):
         return "crosswalk"
     return ""
+
+
+def _road_blocked(reading: Reading) -> bool:
+    """A road blocked or barricaded ("blocked the national road to demand justice"): a demonstration."""
+    roads = _word_set("road_nouns")
+    for token in reading.sent:
+        if _lemma(token) in ("block", "barricade", "close", "cut", "shut") and token.pos_ == "VERB":
+            objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+            objects += [c for c in token.children if c.dep_ == "prt" for c in token.children if c.dep_ == "dobj"]
+            if any(_lemma(o) in roads or o.lower_ in roads for o in objects):
+                return True
+    return False
+
+
+def _base_established(reading: Reading) -> bool:
+    """A base or headquarters set up ("established a new base in X")."""
+    bases = _word_set("base_nouns")
+    for token in reading.sent:
+        if _lemma(token) in ("establish", "set", "build", "open") and token.pos_ == "VERB":
+            if any(_lemma(c) in bases for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
+                return True
+    return False
+
+
+def _crowd_victims(reading: Reading) -> bool:
+    """Whether demonstrators are what the act was done to ("dispersed demonstrators", "fired at protesters")."""
+    crowds = _word_set("crowd_nouns")
+    return any(_lemma(t) in crowds or t.lower_ in crowds for t in reading.sent
+               if t.dep_ in ("dobj", "pobj", "nsubjpass"))
 
 
 def _gathered_to_protest(reading: Reading) -> bool:
@@ -347,7 +383,7 @@ def _violence(reading: Reading) -> tuple[str, str]:
     heavy = _heavy(reading)
     small = reading.has("small_arms", later=True) and _small_arms_named(reading)
     if heavy:
-        if exchange or (small and not _civilian_places_only(reading)):
+        if exchange or (small and (_armed_victims(reading) or not _victims(reading))):
             return BATTLES, "Armed clash"
         return REMOTE, "Shelling/artillery/missile attack"
     if own == "explosion_or_bombing" or (reading.has("explosion") and not small):
@@ -404,8 +440,18 @@ def _heavy(reading: Reading) -> bool:
     grenade launchers, or explosions counted by an observer ("a total of 5 explosions")."""
     if reading.has("heavy", later=True) or reading.has("grenade_launcher", later=True):
         return True
-    return any(t.tag_ == "NNS" or t.lower_.endswith("s") for tokens in reading.hit_tokens("explosion", later=True)
-               for t in tokens)
+    return any(_counted(t) for tokens in reading.hit_tokens("explosion", later=True) for t in tokens)
+
+
+def _counted(token: Token) -> bool:
+    """Explosions counted by an observer ("a total of 12 explosions", "5 projectiles/explosions"), not
+    "several explosions took place" (which is a remote explosive)."""
+    if not (token.tag_ == "NNS" or token.lower_.endswith("s")):
+        return False
+    if any(c.dep_ == "nummod" and c.like_num for c in token.children):
+        return True
+    text = token.sent.text.lower() if token.doc.has_annotation("SENT_START") else ""
+    return "a total of" in text or "projectile" in text
 
 
 def _small_arms_named(reading: Reading) -> bool:
@@ -425,14 +471,6 @@ def _grenade(reading: Reading) -> bool:
 def _air_defence_only(reading: Reading) -> bool:
     """Whether the aircraft words only name what was shot down or intercepted."""
     return "disrupted" in reading.here and reading.candidate.event_type != "air_or_drone_strike"
-
-
-def _civilian_places_only(reading: Reading) -> bool:
-    """Whether fire was aimed at places where civilians live (villages, farms, neighbourhoods) and at
-    no armed position."""
-    places = _word_set("civilian_places")
-    return any(_lemma(v) in places or v.lower_ in places for v in _victims(reading)) \
-        and not _armed_victims(reading)
 
 
 def _victims(reading: Reading) -> list[Token]:
@@ -569,8 +607,8 @@ def _beaten(reading: Reading) -> bool:
 
 def _territory(reading: Reading) -> tuple[str, str]:
     """A change of territory: handed over without a fight, regained by the state, overtaken by others."""
-    if reading.has("kill") and reading.has("violent_act"):
-        return _violence(reading)  # "militants were killed, injured or captured": no place changed hands
+    if _people_captured(reading):
+        return _violence(reading)  # "regime forces captured 2 rebels": no place changed hands
     if reading.has("handover") and not reading.has("capture"):
         return STRATEGIC, "Non-violent transfer of territory"
     side = reading.actor_types[0] if reading.actor_types else ""
@@ -581,9 +619,19 @@ def _territory(reading: Reading) -> tuple[str, str]:
     return crosswalk("territorial_change")
 
 
+def _people_captured(reading: Reading) -> bool:
+    """Whether what was captured is people ("captured 2 rebels", "militants were killed or captured")."""
+    people = _word_set("armed_nouns") | _word_set("civilian_nouns")
+    for tokens in reading.hit_tokens("capture"):
+        objects = [c for c in tokens[0].children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(_lemma(o) in people or o.lower_ in people for o in objects):
+            return True
+    return False
+
+
 def _development(reading: Reading) -> tuple[str, str]:
     """A strategic development that is not violence: a base set up, or a change to a group's activity."""
-    if reading.has("base"):
+    if reading.has("base") or _base_established(reading):
         return STRATEGIC, "Headquarters or base established"
     return STRATEGIC, "Change to group/activity"
 

@@ -258,8 +258,9 @@ def _base_established(reading: Reading) -> bool:
 def _crowd_victims(reading: Reading) -> bool:
     """Whether demonstrators are what the act was done to ("dispersed demonstrators", "fired at protesters")."""
     crowds = _word_set("crowd_nouns")
+    acts = {"disperse", "fire", "shoot", "arrest", "detain", "beat", "attack", "kill", "injure", "wound", "at", "on"}
     return any(_lemma(t) in crowds or t.lower_ in crowds for t in reading.sent
-               if t.dep_ in ("dobj", "pobj", "nsubjpass"))
+               if t.dep_ in ("dobj", "pobj", "nsubjpass") or _lemma(t.head) in acts or _lemma(t.head.head) in acts)
 
 
 def _gathered_to_protest(reading: Reading) -> bool:

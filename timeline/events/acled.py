@@ -431,8 +431,7 @@ def _body_found(reading: Reading) -> bool:
     for sent in (reading.sent, *reading.later_sents):
         for token in sent:
             if _lemma(token) in ("body", "corpse") and _lemma(token.head) in ("find", "discover", "dump"):
-                words = {_lemma(t) for t in token.subtree} | {_lemma(t) for t in token.head.subtree}
-                return not words & armed
+                return not {_lemma(t) for t in token.subtree} & armed
     return False
 
 
@@ -477,18 +476,22 @@ def _air_defence_only(reading: Reading) -> bool:
 def _victims(reading: Reading) -> list[Token]:
     """The people or places a violent verb of the sentence (or paragraph) was done to."""
     victims: list[Token] = []
-    verbs = {_lemma(t) for t in (*reading.trigger,)} | set(_word_set("violent_verbs"))
+    verbs = _word_set("violent_verbs")
     weapons = {t.i for kind in WEAPON_CUES for tokens in reading.hit_tokens(kind, later=True) for t in tokens}
     for sent in (reading.sent, *reading.later_sents):
         for token in sent:
             if token.pos_ not in ("NOUN", "PROPN", "NUM", "PRON") or token.i in weapons \
-                    or token.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+                    or token.ent_type_ in ("DATE", "TIME", "CARDINAL") \
+                    or any(c.i in weapons for c in token.children if c.dep_ == "compound"):
                 continue
             head = token.head
             if token.dep_ == "pobj" and head.lower_ in ("on", "upon", "against", "at"):
                 head = head.head
-                if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass"):
-                    head = head.head  # "fired shells at villages": the verb of the weapon
+                for _ in range(4):  # "fired shells, guns and sniper shots at villages": the verb of the weapons
+                    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "conj", "appos"):
+                        head = head.head
+                    else:
+                        break
                 if head.lower_ == "at" or (token.head.lower_ == "at" and _lemma(head) not in AIMING_VERBS):
                     continue
             elif token.dep_ not in ("dobj", "nsubjpass"):

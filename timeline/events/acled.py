@@ -501,6 +501,8 @@ def _victims(reading: Reading) -> list[Token]:
                     continue
             if _lemma(head) in verbs or head.lower_ in verbs:
                 victims.append(token)
+                victims.extend(g for c in token.children if c.dep_ == "prep" and c.lower_ == "including"
+                               for g in c.children if g.dep_ == "pobj")  # "12 Misseriya (including 5 children)"
     return victims
 
 
@@ -671,8 +673,8 @@ def _split(phrase: str) -> list[str]:
 def _word_set(table: str) -> frozenset[str]:
     data = resources.load("acled.json", lang="en")
     if table == "violent_verbs":
-        return frozenset(w for p in data["cues"]["violent_act"] for w in _split(p)
-                         if w not in ("on", "at", "open"))
+        return frozenset(w for kind in ("violent_act", "abduction") for p in data["cues"][kind] for w in _split(p)
+                         if w not in ("on", "at", "open", "take", "took", "taken"))
     return frozenset(w.lower() for w in data[table])
 
 

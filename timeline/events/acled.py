@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from ..taxonomy import EVENT_TYPES
 from ..types import AcledCoding, Candidate, Place
-from .actor_types import actor_type, inter_code
+from .actor_types import inter_code, side_types
 
 
 def acled_coding(sent: Span, candidate: Candidate, place: Place) -> AcledCoding:
@@ -27,8 +27,10 @@ def acled_coding(sent: Span, candidate: Candidate, place: Place) -> AcledCoding:
     """
     info = EVENT_TYPES.get(candidate.event_type, {})
     event_type, sub_event_type = info.get("acled_event_type", ""), info.get("acled_sub_event_type", "")
-    actor_types = tuple(actor_type(name) for name in candidate.actors)
-    target_types = tuple(actor_type(name) for name in candidate.targets)
+    actor_types = side_types(candidate.actors, role="actor", acled_event_type=event_type,
+                             event_country=place.country)
+    target_types = side_types(candidate.targets, role="target", acled_event_type=event_type,
+                              event_country=place.country)
     if not event_type:
         return AcledCoding(actor_types=actor_types, target_types=target_types)
     return AcledCoding(event_type, sub_event_type, actor_types, target_types,

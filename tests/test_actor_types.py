@@ -56,6 +56,7 @@ PHRASES = [
     ("Fulani ethnic militia", "NGA", "identity_militia"),
     ("suspected Fulani militias", "NGA", "identity_militia"),
     ("clan militia", "SOM", "identity_militia"),
+    ("the two clans", "SOM", "identity_militia"),
     ("communal militiamen", "", "identity_militia"),
     ("Fulani herdsmen", "NGA", "identity_militia"),
     ("armed villagers", "", "identity_militia"),
@@ -139,6 +140,11 @@ SIDES = [
     (("village",), "target", "Violence against civilians", ("civilians",)),
     (("police station",), "target", "Battles", ("",)),
     (("residents",), "target", "Protests", ("civilians",)),
+    # a target that is civilian property stands for civilians; a force's place does not
+    (("village", "houses"), "target", "Battles", ("civilians", "civilians")),
+    (("military camp",), "target", "Battles", ("",)),
+    (("Al-Shabaab camp",), "target", "Battles", ("",)),
+    (("village",), "actor", "Battles", ("",)),
     ((), "actor", "Protests", ()),
 ]
 
@@ -187,6 +193,11 @@ SENTENCES = [
     ("On 7 May 2021, Al-Shabaab militants ambushed Somali soldiers near Afgoye (Lower Shabelle).",
      "rebel_group", "state_forces"),
     ("On 8 May 2021, police arrested two protesters in Kano.", "state_forces", "protesters"),
+    # a body or number of people takes the type of what it is made of
+    ("On 9 May 2021, soldiers fired mortars at the positions of the rebels near Bunia (Ituri).",
+     "state_forces", "rebel_group"),
+    ("On 10 May 2021, militiamen from the Saad clan opened fire on a minibus near Galkayo (Mudug).",
+     "identity_militia", ""),
 ]
 
 

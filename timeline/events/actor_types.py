@@ -19,7 +19,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from spacy.tokens import Span
+
 from .. import resources
+from .arguments import noun_phrase
 from .lexicon import expand
 from .rules import actor_countries_table
 
@@ -70,18 +73,22 @@ def actor_type(name: str, *, event_country: str = "", actor_country: str = "") -
     return kind
 
 
-def side_types(names: Iterable[str], *, role: str, acled_event_type: str = "",
-               event_country: str = "") -> tuple[str, ...]:
+def side_types(names: Iterable[str], *, role: str, acled_event_type: str = "", event_country: str = "",
+               sent: Span | None = None) -> tuple[str, ...]:
     """The ACLED types of one side's names (aligned with them), with the event type's defaults.
 
     ACLED codes a protest's actor as protesters and a riot's as rioters whoever took part
     ("workers", "residents"), and the target of violence against civilians as civilians ("a village").
+    Given the sentence, a name that is a number or a body of people ("dozens", "positions") takes the
+    type of whom it is made of ("dozens of residents", "the positions of the rebels"). A target that
+    is civilian property ("a house") stands for civilians (ACLED's actor 2 of an attack on a village).
 
     Args:
         names: the candidate's actors or targets, in order.
         role: ``"actor"`` or ``"target"``.
         acled_event_type: the event's ACLED event type ("" when ACLED does not code it).
         event_country: ISO alpha-3 of the event's country ("" when unknown).
+        sent: the sentence the names were read from (optional).
 
     Example:
         >>> side_types(["workers"], role="actor", acled_event_type="Protests")
@@ -91,7 +98,39 @@ def side_types(names: Iterable[str], *, role: str, acled_event_type: str = "",
         raise ValueError(f"`role` value = {role!r} is invalid; value must be 'actor' or 'target'")
     defaults = _ACTORS_BY_EVENT if role == "actor" else _TARGETS_BY_EVENT
     default = defaults.get(acled_event_type, "")
-    return tuple(_with_default(actor_type(name, event_country=event_country), default) for name in names)
+    return tuple(_with_default(_side_type(name, role, event_country, sent), default) for name in names)
+
+
+def _side_type(name: str, role: str, event_country: str, sent: Span | None) -> str:
+    """A name's type; given its sentence, a number or body of people takes the type of what it is made of
+    ("dozens of residents") and a bare militia that of where it comes from ("militiamen from the Saad clan").
+    A target that is civilian property ("a house", "the village") stands for civilians."""
+    kind = actor_type(name, event_country=event_country)
+    words = _words(name)
+    if not words:
+        return kind
+    table = _tables()
+    bare_militia = kind == "political_militia" and words[-1] in table["militia_heads"] and not _side(words[:-1])
+    if sent is not None and ((not kind and words[-1] in table["of_heads"]) or bare_militia):
+        kind = next((k for k in (actor_type(p, event_country=event_country) for p in _complements(name, sent))
+                     if k), kind)
+    if not kind and role == "target" and words[-1] in table["civilian_objects"] \
+            and not _side(words[:-1]) and not _named(words)[0]:
+        return "civilians"  # "a house", "the cattle camp"; not "a military camp", "an Al-Shabaab camp"
+    return kind
+
+
+def _complements(name: str, sent: Span) -> list[str]:
+    """The noun phrases after "of" or "from" on the name's head in the sentence ("positions" -> "the rebels")."""
+    head = name.split()[-1]
+    found: list[str] = []
+    for token in sent:
+        if token.text != head or noun_phrase(token) != name:
+            continue
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                found.extend(noun_phrase(p) for p in prep.children if p.dep_ == "pobj")
+    return found
 
 
 def _with_default(kind: str, default: str) -> str:
@@ -237,14 +276,16 @@ def _tables() -> dict[str, Any]:
     return {
         "heads": _by_word(data["heads"]),
         "generic_heads": frozenset(_forms(data["generic_heads"])),
+        "of_heads": frozenset(_forms(data["generic_heads"]) + _forms(data["quantity_heads"])),
+        "civilian_objects": frozenset(_forms(data["civilian_objects"])),
         "generic_people": frozenset(_forms(data["generic_people"])),
         "militia_heads": frozenset(_forms(data["militia_heads"])),
         "side_modifiers": _by_word(data["side_modifiers"]),
         "armed_modifiers": frozenset(data["armed_modifiers"]),
         "crowd_modifiers": {k: frozenset(v) for k, v in data["crowd_modifiers"].items()},
         "ethnic_names": frozenset(data["ethnic_names"]),
-        "names": {name: kind for kind, names in data["names"].items() for name in names},
-        "state_names": dict(data["state_names"]),
+        "names": {" ".join(_words(name)): kind for kind, names in data["names"].items() for name in names},
+        "state_names": {" ".join(_words(name)): country for name, country in data["state_names"].items()},
         "demonyms": dict(data["demonyms"]),
     }
 

@@ -110,18 +110,19 @@ def _side_type(name: str, role: str, event_country: str, sent: Span | None) -> s
     if not words:
         return kind
     table = _tables()
-    bare_militia = kind == "political_militia" and words[-1] in table["militia_heads"] and not _side(words[:-1])
-    if sent is not None and ((not kind and words[-1] in table["of_heads"]) or bare_militia):
-        kind = next((k for k in (actor_type(p, event_country=event_country) for p in _complements(name, sent))
-                     if k), kind)
-    if not kind and role == "target" and words[-1] in table["civilian_objects"] \
-            and not _side(words[:-1]) and not _named(words)[0]:
+    head, modifiers = words[-1], words[:-1]
+    bare_militia = kind == "political_militia" and head in table["militia_heads"] and not _side(modifiers)
+    if sent is not None and ((not kind and head in table["of_heads"]) or bare_militia):
+        typed = (actor_type(part, event_country=event_country) for part in _complements(name, sent))
+        kind = next((k for k in typed if k), kind)
+    if not kind and role == "target" and head in table["civilian_objects"] \
+            and not _side(modifiers) and not _named(words)[0]:
         return "civilians"  # "a house", "the cattle camp"; not "a military camp", "an Al-Shabaab camp"
     return kind
 
 
 def _complements(name: str, sent: Span) -> list[str]:
-    """The noun phrases after "of" or "from" on the name's head in the sentence ("positions" -> "the rebels")."""
+    """The noun phrases after "of" or "from" on the name's head in its sentence ("positions" -> "the rebels")."""
     head = name.split()[-1]
     found: list[str] = []
     for token in sent:

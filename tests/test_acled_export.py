@@ -109,7 +109,8 @@ def test_only_acled_coded_occurred_events_one_per_cluster_the_most_confident() -
              acled_sub_event_type="", event_type="statement_or_warning",
              sentence="The army said it would pursue the attackers."),
         _row("b1", cluster_id="c2", status="planned", sentence="Troops will attack the camp."),
-        _row("c1", cluster_id="c3", acled_event_type="", acled_sub_event_type="", event_type="humanitarian_aid",
+        _row("c1", cluster_id="c3", acled_event_type="", acled_sub_event_type="",
+             event_type="humanitarian",
              sentence="Aid reached Gwoza on Monday."),
     ]
     table = _table(*rows)
@@ -144,8 +145,10 @@ def test_time_precision_and_the_date_in_the_middle_of_the_period(
 
 
 def test_a_year_or_no_date_is_not_an_acled_event() -> None:
-    year = _row("y", date="2021", date_start="2021-01-01", date_end="2021-12-31 23:59:59", date_precision="year")
-    undated = _row("u", date="", date_start=None, date_end=None, date_precision="none", date_basis="publication")
+    year = _row("y", date="2021", date_start="2021-01-01", date_end="2021-12-31 23:59:59",
+                date_precision="year")
+    undated = _row("u", date="", date_start=None, date_end=None, date_precision="none",
+                   date_basis="publication")
     assert _table(year, undated).empty
 
 
@@ -159,7 +162,8 @@ def test_civilians_targeted() -> None:
              actor_types=["state_forces"], targets=["Kharkiv", "residents"], target_types=["", "civilians"],
              acled_interaction=10, location="Kharkiv", country="UKR", date="2021-05-04",
              date_start="2021-05-04", date_end="2021-05-04 23:59:59"),
-        _row("e3", acled_event_type="Violence against civilians", acled_sub_event_type="Abduction/forced disappearance",
+        _row("e3", acled_event_type="Violence against civilians",
+             acled_sub_event_type="Abduction/forced disappearance",
              actors=["kidnappers"], actor_types=[""], targets=[], target_types=[], acled_interaction=None,
              date="2021-05-05", date_start="2021-05-05", date_end="2021-05-05 23:59:59"),
     )
@@ -175,12 +179,15 @@ def test_civilians_targeted() -> None:
 def test_one_sided_and_unknown_sides() -> None:
     table = _table(
         _row("p", acled_event_type="Protests", acled_sub_event_type="Peaceful protest",
-             actors=["teachers", "nurses"], actor_types=["protesters", "protesters"], targets=[], target_types=[],
+             actors=["teachers", "nurses"], actor_types=["protesters", "protesters"], targets=[],
+             target_types=[],
              acled_interaction=60),
         _row("u", actors=["gunmen"], actor_types=[""], targets=["soldiers"], target_types=["state_forces"],
-             acled_interaction=None, date="2021-05-04", date_start="2021-05-04", date_end="2021-05-04 23:59:59"),
+             acled_interaction=None, date="2021-05-04", date_start="2021-05-04",
+             date_end="2021-05-04 23:59:59"),
         _row("s", actors=["gunmen"], actor_types=[""], targets=["Gwoza"], target_types=[""],
-             acled_interaction=20, date="2021-05-05", date_start="2021-05-05", date_end="2021-05-05 23:59:59"),
+             acled_interaction=20, date="2021-05-05", date_start="2021-05-05",
+             date_end="2021-05-05 23:59:59"),
     )
     protest = table.iloc[0]
     assert (protest["disorder_type"], protest["actor1"], protest["assoc_actor_1"]) == (
@@ -193,7 +200,8 @@ def test_one_sided_and_unknown_sides() -> None:
 
 
 def test_excessive_force_is_both_disorder_types() -> None:
-    row = _table(_row("e1", acled_event_type="Protests", acled_sub_event_type="Excessive force against protesters",
+    row = _table(_row("e1", acled_event_type="Protests",
+                      acled_sub_event_type="Excessive force against protesters",
                       actors=["police"], actor_types=["state_forces"], targets=["protesters"],
                       target_types=["protesters"])).iloc[0]
     assert row["disorder_type"] == "Political violence; Demonstrations"

@@ -18,7 +18,7 @@ from timeline.frame import conform
 
 
 def acled_events() -> pd.DataFrame:
-    """The export fixture's events (one of them ACLED-coded) plus a battle, a protest and an attack on civilians."""
+    """The export fixture's events (one ACLED-coded) plus a battle, a protest and an attack on civilians."""
     def day(event_id: str, when: str, **fields: object) -> dict[str, object]:
         return _row(event_id=event_id, date=when, date_start=when, date_end=f"{when} 23:59:59",
                     date_precision="day", date_text="on Monday", **fields)
@@ -27,7 +27,8 @@ def acled_events() -> pd.DataFrame:
         day("ev-clash", "2024-11-18", event_type="armed_clash", acled_event_type="Battles",
             acled_sub_event_type="Armed clash", actors=["Ukrainian forces"], actor_types=["state_forces"],
             targets=["Russian troops"], target_types=["external_forces"], acled_interaction=18,
-            location="Kupiansk", latitude=49.71, longitude=37.61, headline="Ukrainian forces clashed near Kupiansk",
+            location="Kupiansk", latitude=49.71, longitude=37.61,
+            headline="Ukrainian forces clashed near Kupiansk",
             sentence="Ukrainian forces clashed with Russian troops near Kupiansk on Monday.", sent_start=10,
             sent_end=78),
         day("ev-protest", "2024-11-20", event_type="protest", acled_event_type="Protests",
@@ -56,8 +57,8 @@ def _coded(df: pd.DataFrame) -> list[str]:
 
 def test_colours_follow_acleds_order_and_uncoded_events_are_grey_and_last(events: pd.DataFrame) -> None:
     colours = plot.colour_map(events, "acled_event_type")
-    assert list(colours) == ["Battles", "Violence against civilians", "Explosions/Remote violence", "Protests",
-                             plot.NOT_ACLED]
+    assert list(colours) == ["Battles", "Violence against civilians", "Explosions/Remote violence",
+                             "Protests", plot.NOT_ACLED]
     assert colours[plot.NOT_ACLED] == "#9aa5b1"
     assert len(set(colours.values())) == len(colours)
 
@@ -108,7 +109,8 @@ def test_plot_command_lane_and_colour_options(events: pd.DataFrame, tmp_path: Pa
     export.write_csv(events, tmp_path / "events.csv")
     runner = CliRunner()
     for options in (["--lane", "acled_event_type"], ["--color", "acled_event_type"]):
-        result = runner.invoke(app, ["plot", str(tmp_path / "events.csv"), "-o", str(tmp_path / "t.html"), *options])
+        result = runner.invoke(app, ["plot", str(tmp_path / "events.csv"), "-o", str(tmp_path / "t.html"),
+                                     *options])
         assert result.exit_code == 0, result.output
         assert '"name":"not ACLED-coded"' in (tmp_path / "t.html").read_text("utf-8")
     bad = runner.invoke(app, ["plot", str(tmp_path / "events.csv"), "--color", "weather"])

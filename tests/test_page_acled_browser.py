@@ -44,7 +44,8 @@ def test_lanes_and_legend_are_acled_types(loaded: tuple[Page, pd.DataFrame]) -> 
                     ".map(t => t.textContent)")
     assert ticks[0] == "not ACLED-coded" and "Battles" in ticks and "Protests" in ticks
     assert set(_legend(page, "timeline")) == set(plot.colour_map(df, "acled_event_type"))
-    assert page.js("document.querySelector('#timeline .legendtitletext').textContent").startswith("ACLED event type")
+    title = page.js("document.querySelector('#timeline .legendtitletext').textContent")
+    assert title.startswith("ACLED event type")
     assert "not ACLED-coded" in _legend(page, "map")
     assert page.errors == [] and page.requests == []
 
@@ -65,14 +66,16 @@ def test_the_table_filters_by_acled_type(loaded: tuple[Page, pd.DataFrame]) -> N
     page, df = loaded
     table = Table(page)
     labels = page.js("[...document.querySelectorAll('#f-acled option')].map(o => o.textContent)")
-    assert labels[0] == "all ACLED types" and labels[-1] == f"not ACLED-coded ({(df['acled_event_type'] == '').sum()})"
+    uncoded = int((df["acled_event_type"] == "").sum())
+    assert labels[0] == "all ACLED types" and labels[-1] == f"not ACLED-coded ({uncoded})"
     page.page.select_option("#f-acled", "Battles")
     assert table.ids() == ["ev-clash"]
     page.page.select_option("#f-acled", "not ACLED-coded")
     assert sorted(table.ids()) == sorted(df.loc[df["acled_event_type"] == "", "event_id"])
     table.clear()
     assert len(table.ids()) == len(df)
-    row = page.js("document.querySelector('#events-table tr[data-event-id=ev-clash] td:nth-child(2)').textContent")
+    row = page.js("document.querySelector('#events-table tr[data-event-id=ev-clash] td:nth-child(2)')"
+                  ".textContent")
     assert "ACLED: Battles · Armed clash" in row
 
 

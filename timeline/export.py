@@ -230,7 +230,8 @@ def acled_table(df: pd.DataFrame) -> pd.DataFrame:
     """
     coded = _acled_codable(df)
     sources = _cluster_sources(df)
-    rows = [_acled_row(group, sources=sources[key]) for key, group in coded.groupby(_cluster_key(coded), sort=False)]
+    groups = coded.groupby(_cluster_key(coded), sort=False)
+    rows = [_acled_row(group, sources=sources[key]) for key, group in groups]
     table = pd.DataFrame.from_records(rows, columns=list(ACLED_COLUMNS))
     for column in _ACLED_INTEGERS:
         table[column] = pd.to_numeric(table[column], errors="coerce").astype("Int64")

@@ -56,7 +56,9 @@ LANE_OPTIONS: dict[str, str] = {
 #: Columns that can set the colours (of the timeline, the counts and the map).
 COLOURS: tuple[str, ...] = ("event_type", "acled_event_type", "status")
 #: The command line's ``--color`` names -> the colour column.
-COLOUR_OPTIONS: dict[str, str] = {"type": "event_type", "acled_event_type": "acled_event_type", "status": "status"}
+COLOUR_OPTIONS: dict[str, str] = {
+    "type": "event_type", "acled_event_type": "acled_event_type", "status": "status",
+}
 #: ACLED's six event types, in the order the legend and the lanes list them.
 ACLED_EVENT_TYPES: tuple[str, ...] = (
     "Battles", "Violence against civilians", "Explosions/Remote violence", "Riots", "Protests",
@@ -371,7 +373,7 @@ def default_colour(lane: str) -> str:
 
 
 def acled_groups(values: pd.Series) -> pd.Series:
-    """ACLED event types as the page groups them: an empty one (ACLED does not code it) is :data:`NOT_ACLED`."""
+    """ACLED event types as the page groups them: an empty one (not ACLED-coded) is :data:`NOT_ACLED`."""
     text = values.astype(str)
     return text.where(text != "", NOT_ACLED)
 

@@ -199,6 +199,14 @@ def test_one_sided_and_unknown_sides() -> None:
     assert table.iloc[2]["actor2"] == ""  # the only target is the place
 
 
+def test_each_side_is_its_first_typed_name() -> None:
+    row = _table(_row("e1", actors=["grenade launchers", "militants"], actor_types=["", "rebel_group"],
+                      targets=["Kupiansk", "positions", "soldiers"], target_types=["", "", "state_forces"],
+                      location="Kupiansk")).iloc[0]
+    assert (row["actor1"], row["assoc_actor_1"], row["inter1"]) == ("militants", "grenade launchers", 2)
+    assert (row["actor2"], row["inter2"], row["interaction"]) == ("soldiers", 1, 12)
+
+
 def test_excessive_force_is_both_disorder_types() -> None:
     row = _table(_row("e1", acled_event_type="Protests",
                       acled_sub_event_type="Excessive force against protesters",

@@ -208,8 +208,10 @@ def acled_table(df: pd.DataFrame) -> pd.DataFrame:
       stable from run to run, and never one of ACLED's own ids (letters then digits only).
     * ``event_date`` (``YYYY-MM-DD``, as ACLED's API writes it) and ``time_precision``: 1 for a
       day, 2 for a week or a few days, 3 for a month, dated to the middle of the period.
-    * ``actor1`` the first actor, ``assoc_actor_1`` the others (``; ``-joined); ``actor2`` the
-      first target with an ACLED actor type, else the first target that is not the place;
+    * ``actor1`` the first actor with an ACLED actor type (else the first actor), ``assoc_actor_1``
+      the others (``; ``-joined); ``actor2`` the first target with an ACLED actor type, else the
+      first target that is not the place (each side typed by its first typed name, as
+      :func:`timeline.events.acled.interaction` types it);
       ``inter1``/``inter2`` their inter codes (``inter2`` 0 when there is no second side, both
       empty when the type is unknown) and ``interaction`` the two codes, lower first.
     * ``civilian_targeting`` ``Civilian targeting`` when a target is ``civilians`` or the event is
@@ -306,6 +308,8 @@ def _acled_sides(row: pd.Series) -> dict[str, Any]:
     """actor1/actor2 with their associates, inter codes and interaction."""
     actors = frame.as_list(row["actors"])
     actor_types = _aligned(row["actor_types"], actors)
+    first = next((i for i, kind in enumerate(actor_types) if kind), 0)
+    actors, actor_types = _put_first(actors, first), _put_first(actor_types, first)
     targets = frame.as_list(row["targets"])
     target_types = _aligned(row["target_types"], targets)
     second = next((i for i, kind in enumerate(target_types) if kind), None)
@@ -329,6 +333,10 @@ def _acled_sides(row: pd.Series) -> dict[str, Any]:
         "inter2": inter2 if inter1 else None,
         "interaction": interaction,
     }
+
+
+def _put_first(values: list[str], index: int) -> list[str]:
+    return values[index : index + 1] + values[:index] + values[index + 1 :]
 
 
 def _aligned(kinds: Any, names: list[str]) -> list[str]:

@@ -213,7 +213,9 @@ def acled_table(df: pd.DataFrame) -> pd.DataFrame:
       first target that is not the place (each side typed by its first typed name, as
       :func:`timeline.events.acled.interaction` types it);
       ``inter1``/``inter2`` their inter codes (``inter2`` 0 when there is no second side, both
-      empty when the type is unknown) and ``interaction`` the two codes, lower first.
+      empty when the type is unknown) and ``interaction`` the two codes, lower first: numeric,
+      as ACLED's API gives them with ``inter_numeric`` (a download with labels converts with
+      acledR's ``acled_transform_interaction``).
     * ``civilian_targeting`` ``Civilian targeting`` when a target is ``civilians`` or the event is
       ``Violence against civilians``.
     * ``country`` as ACLED names it ("Nigeria", "Democratic Republic of Congo"), ``iso`` its

@@ -380,9 +380,3 @@ class TestAcledRules:
         assert any("ev-undated" in p and "actor_types value 'warlords' is invalid" in p for p in problems)
         assert any("ev-milestone" in p and "geo_precision = 4 is invalid" in p for p in problems)
         assert len(problems) == 3
-
-    def test_the_actor_types_are_the_pipelines(self) -> None:
-        from timeline.events.actor_types import ACTOR_TYPES
-        from timeline.types import ACTOR_TYPES as COLUMN_VALUES
-
-        assert COLUMN_VALUES == ACTOR_TYPES

@@ -24,19 +24,8 @@ from spacy.tokens import Span
 from .. import resources
 from .arguments import noun_phrase
 from .lexicon import expand
+from ..types import ACTOR_TYPES
 from .rules import actor_countries_table
-
-#: ACLED's actor types, in inter-code order (``ACTOR_TYPES.index(t) + 1`` is the inter code).
-ACTOR_TYPES: tuple[str, ...] = (
-    "state_forces",
-    "rebel_group",
-    "political_militia",
-    "identity_militia",
-    "rioters",
-    "protesters",
-    "civilians",
-    "external_forces",
-)
 
 #: The ACLED event types whose sides ACLED always types the same way (codebook: a demonstration's
 #: actor is protesters or rioters; violence against civilians targets civilians).

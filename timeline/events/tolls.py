@@ -30,13 +30,15 @@ _QUALIFIER = (r"(?:(?:at least|more than|over|some|about|nearly|almost|around|ap
               r"a total of|as many as|another|a further|an additional|reportedly|allegedly)\s+)*")
 #: Words a subject noun phrase before "were killed" cannot contain (a verb or another clause).
 _NOT_IN_SUBJECT = (r"(?:were|was|is|are|have|has|had|been|be|and|or|injured|wounded|injuring|wounding|killed|"
-                   r"killing|died|dead|arrested|abducted|captured|said|says|reported|on|in|at|by|from|after|while|who|which|that)")
+                   r"killing|died|dead|arrested|abducted|captured|said|says|reported|on|in|at|by|from|after|while|who|which|that|"
+                   r"for|during|with|to|into|against|over|about)")
 #: "including two children", "among them a child", "(at least 1 of them ...)": a part of a toll told.
 _SUBSET = re.compile(r"\((?:[^()]*)\)|\[(?:[^\[\]]*)\]|\b(?:including|among them|among whom|among the dead|"
                      r"among those killed|of whom|of them)\b[^,.;]*", re.IGNORECASE)
 #: "after a gendarme shot and killed a driver", "over the death of a resident": a death that
 #: caused the event (a protest, a riot, a reprisal), told up to the next comma, is not its toll.
-_CAUSE = re.compile(r"\b(?:after|over|following|against|because of|in response to|in retaliation for|to protest|"
+_CAUSE = re.compile(r"\b(?:after|following|(?:over|against) the (?:death|deaths|killing|killings|murder|"
+                    r"assassination|lynching|execution)|because of|in response to|in reaction to|in retaliation for|to protest|"
                     r"to denounce|to condemn|in protest (?:at|against|over)|demanding justice for|who had)\b"
                     r"(?:(?!\b(?:killing|leaving)\b)[^,;.])*", re.IGNORECASE)
 
@@ -92,7 +94,7 @@ def sentence_toll(sentence: str) -> Toll:
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             found = reader(match, text)
-            if found.told:
+            if found.told and not _told_earlier(text, match.end()):
                 taken.append(match.span())
                 toll += found
     return toll
@@ -165,6 +167,20 @@ def _day_named() -> re.Pattern[str]:
 def _another_incident(sent: Span) -> bool:
     return re.search(r"\b(?:separate|separately|another (?:attack|incident|strike|clash)|elsewhere|meanwhile)\b",
                      span_text(sent), re.IGNORECASE) is not None
+
+
+def _told_earlier(text: str, end: int) -> bool:
+    """Whether the clause of a death tells an earlier time of its own ("cultists who killed a resident earlier
+    that day", "the killing of a citizen in mid-April"): another event, the cause of this one."""
+    clause = re.split(r"[,.;]", text[end:], maxsplit=1)[0]
+    return _EARLIER.search(clause) is not None
+
+
+#: The marks of a time before another told: "earlier that day", "the day before", "in mid-April" (not "last
+#: week" or "two days ago", which may date the event itself from the publication).
+_EARLIER = re.compile(r"\b(?:earlier (?:that|in the) (?:day|night|week|month)|the (?:day|night|week) before|"
+                      r"the previous (?:day|night|week|month)|(?:days?|weeks?|months?) (?:before|earlier)|"
+                      r"in mid-[A-Z]\w+)\b")
 
 
 def _running_tally(sentence: str) -> bool:

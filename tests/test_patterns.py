@@ -113,6 +113,9 @@ EVENT_TOLLS = [
     ("On 3 June 2021, the air force struck a rebel camp, killing several fighters. Unknown fatalities coded "
      "as 10.", 10),
     ("On 3 June 2021, clashes broke out in Toba. No fatalities were reported.", None),
+    ("The spokesman said no passengers were killed in the rescue. Militants killed 21 hostages.", None),
+    ("Rebels shelled the town. Officials said 3 people died. The army said it killed 40 rebels. "
+     "Later 5 bodies were found.", 43),
 ]
 
 

@@ -211,11 +211,14 @@ def can_kill(event_type: str) -> bool:
         or event_type in rules()["toll_types"]
 
 
-def sentence_fatalities(sent: Span, text: str) -> int | None:
+def sentence_fatalities(sent: Span, text: str, event_type: str = "") -> int | None:
     """The toll of an event told in ``sent`` (:func:`timeline.events.tolls.event_toll`: its sentence's
     deaths and those its paragraph tells next, or the figure a coder's note states), once per Doc and
-    sentence (its candidates share it). ``text`` is the sentence's text."""
-    return per_doc_part(sent.doc, "fatalities", sent.start, lambda: tolls.event_toll(sent))
+    sentence. An arrest, a statement, a capture or a troop movement (``toll_types``) takes only its own
+    sentence's ("claimed to have killed 17 soldiers"), not the next sentences'. ``text`` is the sentence's text."""
+    told_next = event_type not in rules()["toll_types"]
+    return per_doc_part(sent.doc, "fatalities", (sent.start, told_next),
+                        lambda: tolls.event_toll(sent, told_next=told_next))
 
 
 def countries_of(names: Iterable[str]) -> list[str]:

@@ -1,15 +1,18 @@
 """:mod:`timeline.events.tolls`: how many people an event killed, as ACLED counts them (layer 2).
 
 A sentence's toll is the sum of the deaths it tells ("killed 4 civilians and beheaded a man": 5;
-"one soldier and two fighters were killed": 3), never its injuries, and never a running tally
-("1,200 people have been killed since April"). The ACLED codebook's conventions: a range or two
+"one soldier and two fighters were killed": 3), never its injuries, an attempt ("tried to kill"), a
+running tally or a war's toll ("1,200 people have been killed since April"), nor a death that caused
+the event or came earlier ("protested after police killed a driver", "who killed a resident earlier
+that day"). The ACLED codebook's conventions: a range or two
 figures give the lowest ("between 2 and 4": 2), "tens" is 10, "dozens" 12, "hundreds" 100; a death
 told without a number ("killing several fighters") gives no figure. "No fatalities were reported"
 gives none either (the event table leaves the cell empty, ACLED writes 0).
 
-An event's toll (:func:`event_toll`) adds the deaths told after its sentence in the same paragraph,
-up to a sentence with a date of its own: a report names the act first and its dead next ("Gunmen
-attacked the village. Two civilians were killed."). A figure the writer states for the event ("Unknown
+An event's toll (:func:`event_toll`) adds the deaths told in the next sentences of its paragraph
+(``toll_sentences_after`` of them), up to a sentence with a date of its own or about another incident:
+a report names the act first and its dead next ("Gunmen attacked the village. Two civilians were
+killed."). A sentence that says no one died takes no later deaths. A figure the writer states for the event ("Unknown
 fatalities coded as 10", "78 killed ... fatalities split between 2 events") wins over the counting.
 """
 
@@ -27,7 +30,7 @@ from .rules import rules
 
 #: Qualifiers before a count that keep the count as given ("at least 15": 15).
 _QUALIFIER = (r"(?:(?:at least|more than|over|some|about|nearly|almost|around|approximately|up to|an estimated|"
-              r"a total of|as many as|another|a further|an additional|reportedly|allegedly)\s+)*")
+              r"a total of|as many as|another|a further|an additional|reportedly|allegedly|all)\s+)*")
 #: Words a subject noun phrase before "were killed" cannot contain (a verb or another clause).
 _NOT_IN_SUBJECT = (r"(?:were|was|is|are|have|has|had|been|be|and|or|injured|wounded|injuring|wounding|killed|"
                    r"killing|died|dead|arrested|abducted|captured|said|says|reported|on|in|at|by|from|after|while|who|which|that|"
@@ -100,19 +103,26 @@ def sentence_toll(sentence: str) -> Toll:
     return toll
 
 
-def event_toll(sent: Span) -> int | None:
+def event_toll(sent: Span, *, told_next: bool = True) -> int | None:
     """The toll of an event told in ``sent``: the figure the writer codes for it, else the deaths its
-    sentence and the following sentences of its paragraph tell (up to a sentence dated on its own).
-
-    Computed once per Doc and sentence (the sentence's candidates share it).
+    sentence tells and, with ``told_next``, those the next few sentences of its paragraph tell (up to
+    a sentence dated on its own).
     """
     coded = per_doc(sent.doc, "coded_toll", lambda: coded_fatalities(doc_text(sent.doc)))
     if coded is not None:
         return coded
-    toll = sentence_toll(span_text(sent))
-    for later in _told_after(sent):
+    own = span_text(sent)
+    toll = sentence_toll(own)
+    if _NONE_TOLD.search(own):
+        return toll.figure()  # "no passengers were killed during the operation": the next deaths are others'
+    for later in _told_after(sent) if told_next else ():
         toll += sentence_toll(span_text(later))
     return toll.figure()
+
+
+#: A sentence telling that no one died: "No fatalities were reported", "no passengers were killed".
+_NONE_TOLD = re.compile(r"\b(?:no|nobody|none|neither|without)\b[^.;]{0,40}?\b(?:killed|dead|died|fatalit\w*|"
+                        r"deaths|casualt\w*)", re.IGNORECASE)
 
 
 def coded_fatalities(text: str) -> int | None:
@@ -147,25 +157,28 @@ def _told_after(sent: Span) -> list[Span]:
     for later in sents:
         if later.start < sent.end:
             continue
-        if "\n\n" in text[sent.end_char:later.start_char] or _own_date(later) or _another_incident(later):
+        if len(after) == rules()["toll_sentences_after"] or "\n\n" in text[sent.end_char:later.start_char] \
+                or _own_date(later) or _another_incident(later):
             break
         after.append(later)
     return after
 
 
 def _own_date(sent: Span) -> bool:
-    """Whether a sentence names a day of its own ("On 4 May, ...", "on Monday")."""
+    """Whether a sentence names a day or a year of its own ("On 4 May, ...", "on Monday", "in 2009")."""
     return _day_named().search(span_text(sent)) is not None or any(
         e.label_ == "DATE" and any(t.like_num for t in e) for e in ents_in(sent))
 
 
 @lru_cache(maxsize=1)
 def _day_named() -> re.Pattern[str]:
-    return re.compile(expand_slots(r"\b(?:\d{1,2}\s+{MONTH}|{MONTH}\s+\d{1,2}\b|{WD})"), re.IGNORECASE)
+    return re.compile(expand_slots(r"\b(?:\d{1,2}\s+{MONTH}|{MONTH}\s+\d{1,2}\b|{WD}|(?:1[89]|20)\d\d\b)"),
+                      re.IGNORECASE)
 
 
 def _another_incident(sent: Span) -> bool:
-    return re.search(r"\b(?:separate|separately|another (?:attack|incident|strike|clash)|elsewhere|meanwhile)\b",
+    return re.search(r"\b(?:separate|separately|another (?:attack|incident|strike|clash)|elsewhere|meanwhile|"
+                     r"follows)\b",
                      span_text(sent), re.IGNORECASE) is not None
 
 
@@ -179,15 +192,25 @@ def _told_earlier(text: str, end: int) -> bool:
 #: The marks of a time before another told: "earlier that day", "the day before", "in mid-April" (not "last
 #: week" or "two days ago", which may date the event itself from the publication).
 _EARLIER = re.compile(r"\b(?:earlier (?:that|in the) (?:day|night|week|month)|the (?:day|night|week) before|"
-                      r"the previous (?:day|night|week|month)|(?:days?|weeks?|months?) (?:before|earlier)|"
+                      r"the previous (?:day|night|week|month)|(?:hours?|days?|weeks?|months?) (?:before|earlier)|"
                       r"in mid-[A-Z]\w+)\b")
 
 
 def _running_tally(sentence: str) -> bool:
-    """A death toll summed over a war or a period ("have been killed since April", "this year")."""
+    """A death toll summed over a war or a period ("have been killed since April", "has recorded 1,000
+    deaths this year", "a war that killed 100,000 people")."""
+    if _WAR_TOLL.search(sentence):
+        return True
     return any(re.search(rf"\b{re.escape(w)}\b", sentence, re.IGNORECASE) for w in rules()["running_tally_words"]) \
-        and re.search(r"\b(?:has|have|had)\s+(?:been\s+)?(?:killed|died)\b|\bdeath toll\b", sentence,
-                      re.IGNORECASE) is not None
+        and _TALLY_VERB.search(sentence) is not None
+
+
+#: A war's or an epidemic's toll: "the war has killed", "a conflict that killed 100,000 people".
+_WAR_TOLL = re.compile(r"\b(?:war|wars|conflict|insurgency|pandemic|epidemic)\b(?:\s+[\w,'-]+){0,8}?\s+"
+                       r"(?:has\s+|have\s+|had\s+)?(?:killed|claimed)\b", re.IGNORECASE)
+#: The verbs of a sum over time: "have been killed", "has died", "has recorded 1,000 deaths", "death toll".
+_TALLY_VERB = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:killed|died)\b|\bdeath toll\b|"
+                         r"\b(?:has|have|had)\s+(?:registered|recorded|reported|confirmed|counted)\b", re.IGNORECASE)
 
 
 def _subject_toll(match: re.Match[str], text: str) -> Toll:
@@ -226,7 +249,7 @@ def _range_toll(match: re.Match[str], text: str) -> Toll:
 def _phrase_toll(phrase: str, *, pronouns: bool) -> Toll:
     """The sum of the counts leading a noun phrase's conjuncts ("a man and two children": 3)."""
     toll = Toll()
-    parts = re.split(r"\s*,\s*|\s+and\s+|\s+as well as\s+", phrase.strip())
+    parts = re.split(r"\s*(?<!\d),\s*|,(?!\d{3}\b)\s*|\s+and\s+|\s+as well as\s+", phrase.strip())
     for part in parts:
         found = _conjunct_toll(part.strip(), pronouns=pronouns)
         if found.floor and len(parts) > 1:
@@ -296,7 +319,7 @@ def _object_end() -> re.Pattern[str]:
     pronoun or another verb ("killed 4 civilians in Ngoupou", "killing a man and injuring 3")."""
     number = _number_alternation()
     return re.compile(
-        r"[,.;:()\[\]]|\s(?:in|at(?!\s+least)|near|on|from|during|while|when|after|before|who|whom|which|as|by|"
+        r"(?<!\d),|,(?!\d{3}\b)|[.;:()\[\]]|\s(?:in|at(?!\s+least)|near|on|from|during|while|when|after|before|who|whom|which|as|by|"
         rf"with|inside|outside|along|across|including|among|between(?!\s+(?:{number})\b)|"
         r"and\s+(?!a\b|an\b|one\b|the\b|\d)\w+(?:ed|ing))\b", re.IGNORECASE)
 

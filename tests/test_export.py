@@ -177,6 +177,38 @@ class TestRoundTrip:
         pd.testing.assert_frame_equal(read_events(path), events)
 
     @pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+    def test_aligned_type_lists_keep_their_empty_items(
+            self, events: pd.DataFrame, tmp_path: Path, fmt: str) -> None:
+        """actor_types/target_types are aligned with actors/targets, and "" (unknown) is an item."""
+        events["actors"] = [["Moscow"], ["Ukraine", "Kyiv"], ["Biden"], ["a; b", " padded "], []]
+        events["actor_types"] = [[""], ["", "state_forces"], ["state_forces"], ["", ""], []]
+        events["targets"] = [["Dnipro region", "residents"], [], ["Kiev", "Ukraine"], ["x"], []]
+        events["target_types"] = [["", "civilians"], [], ["civilians", ""], [""], []]
+        path = export.write_outputs(events, tmp_path, [fmt])[fmt]
+        again = read_events(path)
+        pd.testing.assert_frame_equal(again, events)
+        for names, kinds in (("actors", "actor_types"), ("targets", "target_types")):
+            assert [len(v) for v in again[names]] == [len(v) for v in again[kinds]]
+
+    def test_list_cells_are_joined_unless_the_join_would_not_read_back(self) -> None:
+        from timeline.frame import as_list, list_cell
+
+        cases = {
+            ("Moscow", "Kyiv"): "Moscow; Kyiv",
+            ("",): '[""]',
+            ("", "civilians"): '["","civilians"]',
+            ("state_forces", ""): '["state_forces",""]',
+            ("a; b",): '["a; b"]',
+            ('["x"]',): '["[\\"x\\"]"]',
+            ("[Unverified] group",): "[Unverified] group",
+            ("Київ",): "Київ",
+            (): "",
+        }
+        for items, cell in cases.items():
+            assert list_cell(list(items)) == cell, items
+            assert as_list(cell) == list(items), cell
+
+    @pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
     def test_empty_table_round_trips(self, tmp_path: Path, fmt: str) -> None:
         empty = conform(pd.DataFrame())
         path = export.write_outputs(empty, tmp_path, [fmt])[fmt]
@@ -322,3 +354,29 @@ class TestPage:
         assert headline == "</script><script>alert(1)</script><!-- &amp;"
         assert "<" not in payload and ">" not in payload and "&" not in payload
         assert data["columns"][: len(events.columns)] == list(events.columns)
+
+
+class TestAcledRules:
+    """check_rules: actor/target types aligned with actors/targets, ACLED's values only."""
+
+    def test_aligned_types_and_old_tables_pass(self, events: pd.DataFrame) -> None:
+        from timeline.frame import check_rules
+
+        events["actor_types"] = [[""] * len(a) for a in events["actors"]]
+        events["target_types"] = [["civilians"] * len(t) for t in events["targets"]]
+        events["geo_precision"] = pd.array([1, 2, 3, None, None], dtype="Int64")
+        assert check_rules(events) == []
+        events["actor_types"] = [[] for _ in events["actors"]]  # a table written before these columns
+        assert check_rules(events) == []
+
+    def test_misaligned_or_unknown_types_and_bad_precision_fail(self, events: pd.DataFrame) -> None:
+        from timeline.frame import check_rules
+
+        events["actor_types"] = [["", "state_forces"], [], [], [], ["warlords"]]
+        events["geo_precision"] = pd.array([None, 4, None, None, None], dtype="Int64")
+        problems = check_rules(events)
+        aligned = "actor_types not aligned with actors (2 types)"
+        assert any("ev-missile" in p and aligned in p for p in problems)
+        assert any("ev-undated" in p and "actor_types value 'warlords' is invalid" in p for p in problems)
+        assert any("ev-milestone" in p and "geo_precision = 4 is invalid" in p for p in problems)
+        assert len(problems) == 3

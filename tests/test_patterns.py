@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from tests import cases
 from timeline.events import candidates, countries_of, fatalities_in
 from timeline.nlp import read_patterns
 from timeline.nlp.components import subhead_spans
@@ -90,21 +91,40 @@ def test_sentences_without_events(blank_nlp, sentence):
     assert candidates(blank_nlp(sentence)) == []
 
 
-FATALITIES = [
-    ("Russian missiles struck the port, killing at least 14 people.", 14),
-    ("Israeli airstrikes killed 12 people in Gaza City.", 12),
-    ("At least 15 people were killed in the blast.", 15),
-    ("The raid killed two soldiers.", 2),
-    ("Some 1,200 people have been killed since April.", 1200),
-    ("Dozens were killed, officials said.", None),
-    ("Two people were injured.", None),
-    ("The strike hit an industrial plant.", None),
+# Hand-written sentences in news and ACLED style; a null toll expects None.
+FATALITIES = cases.rows("fatalities", "sentence", "fatalities")
+
+
+@pytest.mark.parametrize("sentence,expected", FATALITIES, ids=[f"toll-{i}" for i in range(len(FATALITIES))])
+def test_fatalities(sentence, expected):
+    assert fatalities_in(sentence) == expected
+
+
+# The toll of an event told in a report's first sentence: the deaths its paragraph tells next, up to a
+# sentence dated on its own; a figure the writer codes for the event wins.
+EVENT_TOLLS = [
+    ("On 3 June 2021, gunmen attacked Kalo village. Two civilians were killed and 3 injured.", 2),
+    ("On 3 June 2021, gunmen attacked a checkpoint, killing a soldier. A second soldier died later from "
+     "his injuries.", 2),
+    ("On 3 June 2021, gunmen shot and killed a trader. The victim was returning home when they killed him.", 1),
+    ("On 3 June 2021, rebels attacked an army post. On 5 June, four soldiers were killed in Toba.", None),
+    ("Rebels shelled the town on Monday. The war has killed 10,000 people since 2014.", None),
+    ("On 3 June 2021, militants attacked two villages. 6 people were killed. Fatalities split between 2 events.", 3),
+    ("On 3 June 2021, the air force struck a rebel camp, killing several fighters. Unknown fatalities coded "
+     "as 10.", 10),
+    ("On 3 June 2021, clashes broke out in Toba. No fatalities were reported.", None),
+    ("The spokesman said no passengers were killed in the rescue. Militants killed 21 hostages.", None),
+    ("Rebels shelled the town. Officials said 3 people died. The army said it killed 40 rebels. "
+     "Later 5 bodies were found.", 43),
 ]
 
 
-@pytest.mark.parametrize("sentence,expected", FATALITIES)
-def test_fatalities(sentence, expected):
-    assert fatalities_in(sentence) == expected
+@pytest.mark.parametrize("text,expected", EVENT_TOLLS, ids=[f"event-toll-{i}" for i in range(len(EVENT_TOLLS))])
+def test_event_toll(blank_nlp, text, expected):
+    from timeline.events.tolls import event_toll
+
+    first = next(iter(blank_nlp(text).sents))
+    assert event_toll(first) == expected
 
 
 COUNTRIES = [

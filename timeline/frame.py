@@ -22,7 +22,7 @@ import pandas as pd
 
 from .errors import InputError
 from .taxonomy import EVENT_TYPES
-from .types import DATE_BASES, PRECISIONS, STATUSES, Event
+from .types import ACTOR_TYPES, DATE_BASES, PRECISIONS, STATUSES, Event
 
 #: Column name -> pandas dtype, in output order. SCHEMA.md is the contract.
 SCHEMA: dict[str, str] = {
@@ -151,13 +151,17 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
         df[column] = pd.to_numeric(df[column], errors="coerce").fillna(0).astype("int64")
     for column, dtype in SCHEMA.items():
         if dtype == "string":
-            df[column] = df[column].fillna("").astype(str).astype("string")
+            df[column] = df[column].astype(object).fillna("").astype(str).astype("string")
     extras = [c for c in df.columns if c not in SCHEMA]
     return df[list(COLUMNS) + extras].reset_index(drop=True)
 
 
 def as_list(value: Any) -> list[str]:
-    """Read a list cell from any of the export forms (list, array, '; '-joined, JSON)."""
+    """Read a list cell from any of the export forms (list, array, '; '-joined, JSON).
+
+    Empty items are kept where the form keeps them (a list, an array, JSON), so that
+    ``actor_types`` stays aligned with ``actors``: ``["", "civilians"]`` is two items.
+    """
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return []
     if isinstance(value, str):
@@ -171,6 +175,25 @@ def as_list(value: Any) -> list[str]:
                 pass
         return [part for part in text.split(LIST_SEPARATOR) if part]
     return [str(v) for v in value]
+
+
+def list_cell(value: Any) -> str:
+    """The CSV cell of a list: its items joined with ``"; "``, or JSON where the join would not read back.
+
+    A join loses an empty item (``[""]`` and ``[]`` would both be an empty cell, ``["", "civilians"]``
+    would lose its alignment with ``actors``), an item that holds ``"; "`` or starts or ends with
+    a space, and a text that reads as JSON: those lists are written as a JSON array, which
+    :func:`as_list` reads back exactly. Every other list stays readable as ``a; b``.
+
+    Example:
+        >>> list_cell(["Moscow", "Kyiv"]), list_cell([""]), list_cell(["", "civilians"]), list_cell([])
+        ('Moscow; Kyiv', '[""]', '["","civilians"]', '')
+    """
+    items = as_list(value)
+    joined = LIST_SEPARATOR.join(items)
+    if as_list(joined) == items:
+        return joined
+    return json.dumps(items, ensure_ascii=False, separators=(",", ":"))
 
 
 def read_events(path: str | Path, *, require: Sequence[str] = ()) -> pd.DataFrame:
@@ -270,6 +293,8 @@ def check_rules(df: pd.DataFrame, texts: Mapping[str, str] | None = None) -> lis
     """Return the violations of SCHEMA.md's row rules (an empty list when all hold).
 
     ``event_id`` must also be unique: the GeoJSON and TimelineJS exports use it as their ids.
+    ``actor_types``/``target_types`` hold ACLED actor types (or ``""``), one per actor/target
+    (an empty list is a table written before these columns), and ``geo_precision`` is 1, 2 or 3.
 
     Args:
         df: an event table.
@@ -277,6 +302,7 @@ def check_rules(df: pd.DataFrame, texts: Mapping[str, str] | None = None) -> lis
             ``text[sent_start:sent_end]``.
     """
     problems: list[str] = []
+    actor_types = set(ACTOR_TYPES) | {""}
     allowed = {
         "event_type": set(EVENT_TYPES),
         "status": set(STATUSES),
@@ -291,9 +317,22 @@ def check_rules(df: pd.DataFrame, texts: Mapping[str, str] | None = None) -> lis
             if getattr(row, column) not in values:
                 problems.append(f"{where}: {column} = {getattr(row, column)!r} is invalid")
         problems.extend(f"{where}: {p}" for p in _date_problems(row))
+        problems.extend(f"{where}: {p}" for p in _acled_problems(row, actor_types))
         if texts is not None and row.doc_id in texts:
             if texts[row.doc_id][row.sent_start : row.sent_end] != row.sentence:
                 problems.append(f"{where}: sentence differs from text[sent_start:sent_end]")
+    return problems
+
+
+def _acled_problems(row: Any, actor_types: set[str]) -> list[str]:
+    problems = []
+    for names, kinds in (("actors", "actor_types"), ("targets", "target_types")):
+        values = as_list(getattr(row, kinds))
+        if values and len(values) != len(as_list(getattr(row, names))):
+            problems.append(f"{kinds} not aligned with {names} ({len(values)} types)")
+        problems.extend(f"{kinds} value {value!r} is invalid" for value in values if value not in actor_types)
+    if not pd.isna(row.geo_precision) and row.geo_precision not in (1, 2, 3):
+        problems.append(f"geo_precision = {row.geo_precision} is invalid")
     return problems
 
 

@@ -14,6 +14,7 @@ FILE_NAMES: dict[str, str] = {
     "html": "timeline.html",
     "geojson": "events.geojson",
     "timelinejs": "timeline.json",
+    "acled": "events_acled.csv",
 }
 #: The run's report, written beside the outputs (see :mod:`timeline.runner.run`).
 REPORT_NAME = "report.json"

@@ -47,11 +47,26 @@ REQUIRED_COLUMNS: tuple[str, ...] = (
     "event_id", "date_start", "date_end", "date_precision", "event_type", "status", "headline",
 )
 #: Columns that can define the timeline's lanes.
-LANES: tuple[str, ...] = ("event_type", "actor_countries", "source", "status")
+LANES: tuple[str, ...] = ("event_type", "acled_event_type", "actor_countries", "source", "status")
 #: The command line's ``--lane`` names -> the lane column.
 LANE_OPTIONS: dict[str, str] = {
-    "type": "event_type", "source": "source", "actor_countries": "actor_countries", "status": "status",
+    "type": "event_type", "acled_event_type": "acled_event_type", "source": "source",
+    "actor_countries": "actor_countries", "status": "status",
 }
+#: Columns that can set the colours (of the timeline, the counts and the map).
+COLOURS: tuple[str, ...] = ("event_type", "acled_event_type", "status")
+#: The command line's ``--color`` names -> the colour column.
+COLOUR_OPTIONS: dict[str, str] = {
+    "type": "event_type", "acled_event_type": "acled_event_type", "status": "status",
+}
+#: ACLED's six event types, in the order the legend and the lanes list them.
+ACLED_EVENT_TYPES: tuple[str, ...] = (
+    "Battles", "Violence against civilians", "Explosions/Remote violence", "Riots", "Protests",
+    "Strategic developments",
+)
+#: The group of the events ACLED does not code (statements, aid, sanctions...), when grouping by ACLED type.
+NOT_ACLED = "not ACLED-coded"
+_NOT_ACLED_COLOUR = "#9aa5b1"
 #: Marker shape per status.
 STATUS_SYMBOLS: dict[str, str] = {
     "occurred": "circle",
@@ -71,8 +86,12 @@ MOST_LANES = 15
 #: The width of the period the timeline opens on (the busiest one).
 WINDOW = pd.Timedelta(days=30)
 _OTHER: dict[str, str] = {
-    "event_type": "other types", "source": "other sources", "actor_countries": "other countries",
-    "status": "other statuses",
+    "event_type": "other types", "acled_event_type": "other ACLED types", "source": "other sources",
+    "actor_countries": "other countries", "status": "other statuses",
+}
+#: The legend's title for each colour column.
+_COLOUR_TITLES: dict[str, str] = {
+    "event_type": "event type", "acled_event_type": "ACLED event type", "status": "status",
 }
 _PALETTE: tuple[str, ...] = tuple(
     px.colors.qualitative.T10 + px.colors.qualitative.Bold[:10] + px.colors.qualitative.Dark24
@@ -94,7 +113,7 @@ def timeline_figure(
     df: pd.DataFrame,
     *,
     lane: str = "event_type",
-    color: str = "event_type",
+    color: str | None = None,
     freq: str | None = "W",
 ) -> go.Figure:
     """Draw the events on a date axis, one lane per value of ``lane``.
@@ -102,8 +121,10 @@ def timeline_figure(
     Args:
         df: the event table (SCHEMA.md).
         lane: the column whose values make the lanes: one of :data:`LANES`
-            (``actor_countries`` uses an event's first country).
-        color: the column that sets the colour (``event_type`` or ``status``).
+            (``actor_countries`` uses an event's first country; with ``acled_event_type`` the
+            events ACLED does not code share the lane :data:`NOT_ACLED`).
+        color: the column that sets the colour, one of :data:`COLOURS`; by default
+            ``acled_event_type`` when that is the lane, else ``event_type``.
         freq: ``"W"`` or ``"D"`` for a counts panel under the timeline sharing
             its date range, or ``None`` for the timeline alone.
 
@@ -119,7 +140,8 @@ def timeline_figure(
         >>> fig = timeline_figure(events, lane="source")  # doctest: +SKIP
     """
     _check("lane", lane, LANES)
-    _check("color", color, ("event_type", "status"))
+    color = default_colour(lane) if color is None else color
+    _check("color", color, COLOURS)
     if freq is not None:
         _check("freq", freq, tuple(COUNT_FREQS))
     dated = _dated(df)
@@ -140,7 +162,7 @@ def timeline_figure(
     if freq is not None:
         for trace in _count_traces(dated, freq, color, colours, legend=False):
             fig.add_trace(trace, row=2, col=1)
-    _layout_timeline(fig, merged, freq, sorted(set(dated["status"].astype(str))))
+    _layout_timeline(fig, merged, freq, sorted(set(dated["status"].astype(str))), color)
     window = densest_window(dated["_mid"])
     if window is not None:
         fig.update_xaxes(range=list(window))
@@ -191,7 +213,7 @@ def counts_figure(df: pd.DataFrame, *, freq: str = "W", color: str = "event_type
     Args:
         df: the event table.
         freq: ``"D"`` or ``"W"``.
-        color: ``event_type`` or ``status``.
+        color: one of :data:`COLOURS`.
 
     Returns:
         A stacked bar chart on a date axis.
@@ -200,7 +222,7 @@ def counts_figure(df: pd.DataFrame, *, freq: str = "W", color: str = "event_type
         InputError: for an unknown ``freq`` or ``color``.
     """
     _check("freq", freq, tuple(COUNT_FREQS))
-    _check("color", color, ("event_type", "status"))
+    _check("color", color, COLOURS)
     dated = _dated(df)
     colours = colour_map(df, color)
     fig = go.Figure(_count_traces(dated, freq, color, colours, legend=True))
@@ -210,14 +232,14 @@ def counts_figure(df: pd.DataFrame, *, freq: str = "W", color: str = "event_type
         font={"family": _FONT},
         xaxis={"type": "date"},
         yaxis={"title": {"text": f"events per {_period_name(freq)}"}},
-        legend={"title": {"text": _label(color)}},
+        legend={"title": {"text": _COLOUR_TITLES[color]}},
     )
     _add_notes(fig, df, dated, freq)
     return fig
 
 
-def map_figure(df: pd.DataFrame) -> go.Figure:
-    """Map events with coordinates: one marker per place and event type, sized by count.
+def map_figure(df: pd.DataFrame, *, color: str = "event_type") -> go.Figure:
+    """Map events with coordinates: one marker per place and colour value (event type), sized by count.
 
     The world outline is drawn from the package's own Natural Earth 1:110m data
     as a line trace and plotly's base layers are switched off, so plotly.js never
@@ -225,23 +247,25 @@ def map_figure(df: pd.DataFrame) -> go.Figure:
 
     Args:
         df: the event table; rows with NaN ``latitude``/``longitude`` are left out.
+        color: the column that sets the colour, one of :data:`COLOURS`.
 
     Returns:
         A ``Scattergeo`` figure zoomed to the events.
     """
+    _check("color", color, COLOURS)
     located = df[df["latitude"].notna() & df["longitude"].notna()]
     fig = go.Figure(_outline_trace())
-    colours = colour_map(df, "event_type")
-    places = _places(located)
-    for event_type in (t for t in colours if t in places):
-        fig.add_trace(_place_trace(event_type, places[event_type], colours[event_type]))
+    colours = colour_map(df, color)
+    places = _places(located, color)
+    for key in (k for k in colours if k in places):
+        fig.add_trace(_place_trace(key, places[key], colours[key]))
     geo, outside = _geo_layout(located)
     fig.update_layout(
         template="plotly_white",
         font={"family": _FONT},
         margin={"l": 10, "r": 10, "t": 50, "b": _LEGEND_ROOM},
         height=520 + _LEGEND_ROOM,
-        legend=_bottom_legend(),
+        legend=_bottom_legend(color=color),
         geo=geo,
         title={"text": _map_title(located, outside), "font": {"size": 14}},
     )
@@ -270,6 +294,7 @@ def _dated(df: pd.DataFrame) -> pd.DataFrame:
     """Rows with a usable date, plus the derived plotting columns."""
     mask = (df["date_precision"] != "none") & df["date_start"].notna() & df["date_end"].notna()
     out = df[mask].copy()
+    out["acled_event_type"] = acled_groups(out["acled_event_type"])
     out["_mid"] = out["date_start"] + (out["date_end"] - out["date_start"]) / 2
     out["_span"] = (out["date_end"] - out["date_start"]) > _DAY
     out["_hover"] = [_hover(row) for row in out.to_dict("records")]
@@ -305,7 +330,7 @@ def _lanes(values: list[str], lane: str) -> tuple[_Lanes, _Lanes]:
     hover still tell them apart.
     """
     counts = pd.Series(values, dtype=object).value_counts(sort=False)
-    order = list(EVENT_TYPES) if lane == "event_type" else []
+    order = _ORDERS.get(lane, [])
     ranked = sorted(
         (str(v) for v in counts.index),
         key=lambda v: (-counts[v], order.index(v) if v in order else len(order), v),
@@ -320,19 +345,44 @@ def _lanes(values: list[str], lane: str) -> tuple[_Lanes, _Lanes]:
 
 
 def colour_map(df: pd.DataFrame, column: str) -> dict[str, str]:
-    """The colour of each value of ``column`` (``event_type`` or ``status``), the same in every figure.
+    """The colour of each value of ``column`` (one of :data:`COLOURS`), the same in every figure.
 
-    Values are numbered in taxonomy (or status) order of those present, so a page's
-    timeline, map and table agree.
+    Values are numbered in taxonomy (ACLED's, or status) order of those present, so a page's
+    timeline, map and table agree. By ACLED type, the events ACLED does not code are
+    :data:`NOT_ACLED`, in grey and last.
 
     Example:
         >>> colour_map(events, "event_type")  # doctest: +SKIP
         {'missile_strike': '#4C78A8', 'protest': '#F58518'}
+        >>> colour_map(events, "acled_event_type")  # doctest: +SKIP
+        {'Explosions/Remote violence': '#4C78A8', 'not ACLED-coded': '#9aa5b1'}
     """
-    present = set(df[column].astype(str)) if len(df) else set()
-    order = list(EVENT_TYPES) if column == "event_type" else list(STATUS_SYMBOLS)
-    ordered = [v for v in order if v in present] + sorted(present - set(order))
-    return {value: _PALETTE[i % len(_PALETTE)] for i, value in enumerate(ordered)}
+    values = df[column].astype(str) if len(df) else pd.Series([], dtype=str)
+    present = set(acled_groups(values) if column == "acled_event_type" else values)
+    order = _ORDERS.get(column, [])
+    ordered = [v for v in order if v in present] + sorted(present - set(order) - {NOT_ACLED})
+    colours = {value: _PALETTE[i % len(_PALETTE)] for i, value in enumerate(ordered)}
+    if NOT_ACLED in present and column == "acled_event_type":
+        colours[NOT_ACLED] = _NOT_ACLED_COLOUR
+    return colours
+
+
+def default_colour(lane: str) -> str:
+    """The colour column that goes with a lane column: ACLED's type for ACLED lanes, else the event type."""
+    return "acled_event_type" if lane == "acled_event_type" else "event_type"
+
+
+def acled_groups(values: pd.Series) -> pd.Series:
+    """ACLED event types as the page groups them: an empty one (not ACLED-coded) is :data:`NOT_ACLED`."""
+    text = values.astype(str)
+    return text.where(text != "", NOT_ACLED)
+
+
+_ORDERS: dict[str, list[str]] = {
+    "event_type": list(EVENT_TYPES),
+    "acled_event_type": [*ACLED_EVENT_TYPES, NOT_ACLED],
+    "status": list(STATUS_SYMBOLS),
+}
 
 
 def _label(value: str) -> str:
@@ -354,6 +404,9 @@ def _hover(row: Mapping[str, Any]) -> str:
     if not pd.isna(row["fatalities"]):
         lines.append(f"fatalities: {int(row['fatalities'])}")
     lines.append(f"{_esc(row['event_type']).replace('_', ' ')} · {_esc(row['status'])}")
+    if str(row["acled_event_type"] or NOT_ACLED) != NOT_ACLED:
+        sub = f" · {_esc(row['acled_sub_event_type'])}" if str(row["acled_sub_event_type"] or "") else ""
+        lines.append(f"ACLED: {_esc(row['acled_event_type'])}{sub}")
     lines.append("<i>" + _wrapped(str(row["sentence"])) + "</i>")
     lines.append(f"source: {_esc(row['source'] or 'not given')}")
     lines.append(f"article: {_esc(textwrap.shorten(str(row['title'] or row['doc_id']), _WRAP))}")
@@ -559,18 +612,19 @@ def _outline_trace() -> go.Scattergeo:
     )
 
 
-def _places(located: pd.DataFrame) -> dict[str, list[list[dict[str, Any]]]]:
-    """Event type -> the events at each of its places, in date order."""
-    columns = ["event_type", "latitude", "longitude", "location", "date", "headline", "url"]
-    ordered = located.sort_values("date_start", na_position="last")[columns]
+def _places(located: pd.DataFrame, color: str = "event_type") -> dict[str, list[list[dict[str, Any]]]]:
+    """Colour value (event type) -> the events at each of its places, in date order."""
+    columns = ["latitude", "longitude", "location", "date", "headline", "url"]
+    ordered = located.sort_values("date_start", na_position="last")
+    values = acled_groups(ordered[color]) if color == "acled_event_type" else ordered[color].astype(str)
+    records = ordered[columns].assign(_key=values.to_numpy()).to_dict("records")
     groups: dict[tuple[str, float, float], list[dict[str, Any]]] = {}
-    for record in ordered.to_dict("records"):
-        key = (str(record["event_type"]), record["latitude"], record["longitude"])
-        groups.setdefault(key, []).append(record)
-    by_type: dict[str, list[list[dict[str, Any]]]] = {}
-    for (event_type, _, _), events in groups.items():
-        by_type.setdefault(event_type, []).append(events)
-    return by_type
+    for record in records:
+        groups.setdefault((record["_key"], record["latitude"], record["longitude"]), []).append(record)
+    by_key: dict[str, list[list[dict[str, Any]]]] = {}
+    for (key, _, _), events in groups.items():
+        by_key.setdefault(key, []).append(events)
+    return by_key
 
 
 def _place_trace(event_type: str, places: list[list[dict[str, Any]]], colour: str) -> go.Scattergeo:
@@ -604,7 +658,7 @@ def _place_hover(events: list[dict[str, Any]]) -> str:
     level = " (only the country is known: drawn at its centre)" if _country_level(events[0]) else ""
     lines = [
         f"<b>{_esc(names.iloc[0] if len(names) else '')}</b>{level}",
-        f"{len(events)} × {_label(str(events[0]['event_type']))}",
+        f"{len(events)} × {_label(str(events[0]['_key']))}",
     ]
     lines += [f"{_esc(e['date'] or 'undated')}: {_esc(e['headline'])}" for e in events[:5]]
     if len(events) > 5:
@@ -620,7 +674,9 @@ def _place_url(events: list[dict[str, Any]]) -> str:
 # --- layout -------------------------------------------------------------------
 
 
-def _layout_timeline(fig: go.Figure, lanes: _Lanes, freq: str | None, statuses: Sequence[str]) -> None:
+def _layout_timeline(
+    fig: go.Figure, lanes: _Lanes, freq: str | None, statuses: Sequence[str], color: str = "event_type"
+) -> None:
     rows = 1 if freq is None else 2
     fig.update_layout(
         template="plotly_white",
@@ -629,7 +685,7 @@ def _layout_timeline(fig: go.Figure, lanes: _Lanes, freq: str | None, statuses: 
         margin={"l": 10, "r": 10, "t": 84, "b": _LEGEND_ROOM},  # notes under the mode bar
         hovermode="closest",
         hoverlabel={"align": "left", "bgcolor": "white", "font": {"size": 12}},
-        legend=_bottom_legend(statuses),
+        legend=_bottom_legend(statuses, color=color),
         barmode="stack",
         bargap=0,
     )
@@ -660,11 +716,15 @@ def _lane_axis(lanes: _Lanes) -> dict[str, Any]:
     }
 
 
-def _bottom_legend(statuses: Sequence[str] = ()) -> dict[str, Any]:
-    """The colour legend under the figure, where no hover label can cover it; its title keys the shapes."""
+def _bottom_legend(statuses: Sequence[str] = (), *, color: str = "event_type") -> dict[str, Any]:
+    """The colour legend under the figure, where no hover label can cover it; its title keys the shapes.
+
+    A click on a legend entry hides or shows its events (filters by its colour value).
+    """
     shapes = "   ".join(f"{_SHAPE_KEY[s]} {s}" for s in STATUS_SYMBOLS if s in statuses)
+    title = _COLOUR_TITLES[color]
     return {
-        "title": {"text": f"event type{'  ·  shape: ' + shapes if shapes else ''}", "side": "top"},
+        "title": {"text": f"{title}{'  ·  shape: ' + shapes if shapes else ''}", "side": "top"},
         "groupclick": "togglegroup",
         "orientation": "h",
         "yref": "container",

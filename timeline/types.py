@@ -21,6 +21,12 @@ PRECISIONS: tuple[str, ...] = ("minute", "hour", "day", "week", "month", "year",
 DATE_BASES: tuple[str, ...] = ("explicit", "relative", "inferred", "publication")
 TIMEX_TYPES: tuple[str, ...] = ("DATE", "TIME", "DURATION", "SET")
 STATUSES: tuple[str, ...] = ("occurred", "planned", "negated", "hypothetical")
+#: ACLED's actor types in inter-code order (``ACTOR_TYPES.index(t) + 1`` is the inter code);
+#: the values of the ``actor_types``/``target_types`` columns besides ``""`` (unknown).
+ACTOR_TYPES: tuple[str, ...] = (
+    "state_forces", "rebel_group", "political_militia", "identity_militia",
+    "rioters", "protesters", "civilians", "external_forces",
+)
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from .. import resources
 from ..nlp import sent_of
 from ..taxonomy import EVENT_TYPES
 from ..types import AcledCoding, Candidate, Place
-from .actor_types import actor_type, inter_code
+from .actor_types import inter_code, side_types
 
 BATTLES = "Battles"
 REMOTE = "Explosions/Remote violence"
@@ -78,23 +78,32 @@ def acled_coding(sent: Span, candidate: Candidate, place: Place) -> AcledCoding:
     Returns:
         The ACLED coding; every field empty when ACLED does not code this kind of event.
     """
-    actor_types = tuple(actor_type(name) for name in candidate.actors)
-    target_types = tuple(actor_type(name) for name in candidate.targets)
-    event_type, sub_event_type = acled_types(sent, candidate, actor_types, target_types)
+    sides = {"event_country": place.country, "sent": sent}
+    named_actors = side_types(candidate.actors, role="actor", **sides)
+    named_targets = side_types(candidate.targets, role="target", **sides)
+    event_type, sub_event_type = acled_types(sent, candidate, named_actors, named_targets)
+    actor_types = side_types(candidate.actors, role="actor", acled_event_type=event_type, **sides)
+    target_types = side_types(candidate.targets, role="target", acled_event_type=event_type, **sides)
     if not event_type:
         return AcledCoding(actor_types=actor_types, target_types=target_types)
     return AcledCoding(event_type, sub_event_type, actor_types, target_types,
-                       interaction(actor_types[:1], target_types[:1]))
+                       interaction(actor_types, target_types))
 
 
 def interaction(first: tuple[str, ...], second: tuple[str, ...]) -> int:
     """ACLED's interaction code of two sides, the lower inter code first (``12``, ``17``; ``60`` alone).
 
+    Each side is typed by its first typed name ("grenade launchers", "governmental positions": the
+    positions); a side with no typed name is absent, and one side alone gives its code times ten
+    (codebook: 10 sole military action, 60 sole protester action).
+
     Example:
         >>> interaction(("civilians",), ("state_forces",)), interaction(("protesters",), ())
         (17, 60)
+        >>> interaction(("rebel_group",), ("", "state_forces"))
+        12
     """
-    codes = sorted(inter_code(side[0]) if side else 0 for side in (first, second))
+    codes = sorted(next((inter_code(k) for k in side if inter_code(k)), 0) for side in (first, second))
     low, high = codes
     return high * 10 if low == 0 else low * 10 + high
 

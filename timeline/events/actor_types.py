@@ -3,31 +3,131 @@
 ACLED sorts every actor into one of eight inter codes: state forces (1), rebel groups (2), political
 militias (3), identity militias (4), rioters (5), protesters (6), civilians (7) and external or other
 forces (8). The words and names that decide a type are data (``resources/en/actor_types.json``).
+
+A phrase is read as the text names the actor ("suspected JNIM militants", "Russian troops",
+"police station"): a well-known name anywhere in it decides first ("JNIM"), then a word before the
+head that names a side ("rebel forces", "ethnic militia"), then the head noun itself ("soldiers",
+"protesters", "villagers"). A head that is no actor ("station", "village") gives no type. State
+forces whose country is not the event's country are external forces (ACLED codes a state's forces
+abroad as 8).
 """
 
 from __future__ import annotations
 
-#: ACLED's actor types, in inter-code order (``ACTOR_TYPES.index(t) + 1`` is the inter code).
-ACTOR_TYPES: tuple[str, ...] = (
-    "state_forces",
-    "rebel_group",
-    "political_militia",
-    "identity_militia",
-    "rioters",
-    "protesters",
-    "civilians",
-    "external_forces",
-)
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Span
+
+from .. import resources
+from .arguments import noun_phrase
+from .lexicon import expand
+from ..types import ACTOR_TYPES
+from .rules import actor_countries_table
+
+#: The ACLED event types whose sides ACLED always types the same way (codebook: a demonstration's
+#: actor is protesters or rioters; violence against civilians targets civilians).
+_ACTORS_BY_EVENT = {"Protests": "protesters", "Riots": "rioters"}
+_TARGETS_BY_EVENT = {"Violence against civilians": "civilians"}
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9'’.\-]*")
+#: "pro-Houthi", "Turkish-backed": the word names whose side the actor is on.
+_ALLY = re.compile(r"^pro-|-(?:backed|allied|aligned|affiliated|linked|supported)$")
+_HEDGES = frozenset(("suspected", "presumed", "alleged", "reported", "purported", "assumed", "possible"))
 
 
-def actor_type(name: str) -> str:
+def actor_type(name: str, *, event_country: str = "", actor_country: str = "") -> str:
     """The ACLED actor type of an actor or target as named in a text, ``""`` where unknown.
 
+    Args:
+        name: the actor's noun phrase ("Russian troops", "unidentified gunmen", "Al-Shabaab").
+        event_country: ISO alpha-3 of the country where the event happened ("" when unknown).
+        actor_country: ISO alpha-3 of the country the actor acts for, when known from elsewhere;
+            else read from the name itself ("Russian troops" -> RUS).
+
     Example:
-        >>> actor_type("")
-        ''
+        >>> actor_type("Russian troops", event_country="UKR"), actor_type("police station")
+        ('external_forces', '')
     """
-    return ""
+    words = _words(name)
+    if not words:
+        return ""
+    kind, country = _kind(words)
+    if kind == "state_forces":
+        country = actor_country or country or _country_in(words)
+        if event_country and country and country != event_country:
+            return "external_forces"
+    return kind
+
+
+def side_types(names: Iterable[str], *, role: str, acled_event_type: str = "", event_country: str = "",
+               sent: Span | None = None) -> tuple[str, ...]:
+    """The ACLED types of one side's names (aligned with them), with the event type's defaults.
+
+    ACLED codes a protest's actor as protesters and a riot's as rioters whoever took part
+    ("workers", "residents"), and the target of violence against civilians as civilians ("a village").
+    Given the sentence, a name that is a number or a body of people ("dozens", "positions") takes the
+    type of whom it is made of ("dozens of residents", "the positions of the rebels"). A target that
+    is civilian property ("a house") stands for civilians (ACLED's actor 2 of an attack on a village).
+
+    Args:
+        names: the candidate's actors or targets, in order.
+        role: ``"actor"`` or ``"target"``.
+        acled_event_type: the event's ACLED event type ("" when ACLED does not code it).
+        event_country: ISO alpha-3 of the event's country ("" when unknown).
+        sent: the sentence the names were read from (optional).
+
+    Example:
+        >>> side_types(["workers"], role="actor", acled_event_type="Protests")
+        ('protesters',)
+    """
+    if role not in ("actor", "target"):
+        raise ValueError(f"`role` value = {role!r} is invalid; value must be 'actor' or 'target'")
+    defaults = _ACTORS_BY_EVENT if role == "actor" else _TARGETS_BY_EVENT
+    default = defaults.get(acled_event_type, "")
+    return tuple(_with_default(_side_type(name, role, event_country, sent), default) for name in names)
+
+
+def _side_type(name: str, role: str, event_country: str, sent: Span | None) -> str:
+    """A name's type; given its sentence, a number or body of people takes the type of what it is made of
+    ("dozens of residents") and a bare militia that of where it comes from ("militiamen from the Saad clan").
+    A target that is civilian property ("a house", "the village") stands for civilians."""
+    kind = actor_type(name, event_country=event_country)
+    words = _words(name)
+    if not words:
+        return kind
+    table = _tables()
+    head, modifiers = words[-1], words[:-1]
+    bare_militia = kind == "political_militia" and head in table["militia_heads"] and not _side(modifiers)
+    if sent is not None and ((not kind and head in table["of_heads"]) or bare_militia):
+        typed = (actor_type(part, event_country=event_country) for part in _complements(name, sent))
+        kind = next((k for k in typed if k), kind)
+    if not kind and role == "target" and head in table["civilian_objects"] \
+            and not _side(modifiers) and not _named(words)[0]:
+        return "civilians"  # "a house", "the cattle camp"; not "a military camp", "an Al-Shabaab camp"
+    return kind
+
+
+def _complements(name: str, sent: Span) -> list[str]:
+    """The noun phrases after "of" or "from" on its head in the sentence ("positions of the rebels")."""
+    head = name.split()[-1]
+    found: list[str] = []
+    for token in sent:
+        if token.text != head or noun_phrase(token) != name:
+            continue
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                found.extend(noun_phrase(p) for p in prep.children if p.dep_ == "pobj")
+    return found
+
+
+def _with_default(kind: str, default: str) -> str:
+    """The event type's default replaces an unknown type or a crowd of people ("residents" protesting)."""
+    if default and kind in ("", "civilians", "protesters", "rioters"):
+        return default
+    return kind
 
 
 def inter_code(kind: str) -> int:
@@ -38,3 +138,148 @@ def inter_code(kind: str) -> int:
         (1, 7, 0)
     """
     return ACTOR_TYPES.index(kind) + 1 if kind in ACTOR_TYPES else 0
+
+
+def _words(name: str) -> list[str]:
+    """The phrase's lower-cased words, without hedges ("suspected") and with "/" and "," as breaks."""
+    text = name.lower().replace("’", "'").replace("/", " ").replace(",", " ")
+    text = re.sub(r"'s\b", "", text)
+    return [w.strip(".'-") for w in _WORD.findall(text) if w.strip(".'-") and w not in _HEDGES]
+
+
+def _kind(words: list[str]) -> tuple[str, str]:
+    """The type the words give and the country of a state name among them ("" when none)."""
+    table = _tables()
+    head, modifiers = words[-1], words[:-1]
+    head_kind = table["heads"].get(head)
+    people = head_kind in ("civilians", "protesters", "rioters")
+    if people and head not in table["generic_people"]:
+        return _people_kind(modifiers, head, head_kind), ""  # "Palestinian farmers", "Kurdish protesters"
+    is_actor_noun = head_kind is not None or head in table["generic_heads"]
+    named, country, to_end = _named(words)
+    if named and (to_end or is_actor_noun):
+        return named, country  # "Al-Shabaab", "JNIM fighters"; not "Al-Shabaab base"
+    if not is_actor_noun:
+        return _bare_name(words), ""
+    side = _side(modifiers)
+    if side:
+        return (_militia_kind(side) if head in table["militia_heads"] else side), ""
+    if people:
+        return _people_kind(modifiers, head, head_kind), ""  # "armed men", "two men"
+    if head_kind:
+        return head_kind, ""
+    if _armed(modifiers):
+        return "political_militia", ""  # "unidentified armed group", "unknown elements"
+    return ("state_forces", "") if _country_in(modifiers) else ("", "")
+
+
+def _people_kind(modifiers: list[str], head: str, head_kind: str) -> str:
+    """People named by what they are: "armed villagers" are a communal militia, "armed men" an armed
+    group (political militia), "protesting workers" protesters."""
+    for kind, crowd_words in _tables()["crowd_modifiers"].items():
+        if any(w in crowd_words for w in modifiers):
+            return kind
+    if head_kind == "civilians" and _armed(modifiers):
+        return "political_militia" if head in _tables()["generic_people"] else "identity_militia"
+    return head_kind
+
+
+def _militia_kind(side: str) -> str:
+    """A militia's type: a state's or government's militia ("pro-government militia") is a political
+    militia (codebook); else the side's ("ethnic militia", "Islamist militia")."""
+    return "political_militia" if side == "state_forces" else side
+
+
+def _side(modifiers: list[str]) -> str:
+    """The side the words before the head name, the nearest to the head first ("Islamist rebel forces");
+    "pro-government" names the government's side, "anti-government" the other."""
+    sides = _tables()["side_modifiers"]
+    for i in range(len(modifiers) - 1, -1, -1):
+        word = modifiers[i]
+        pair = " ".join(modifiers[i : i + 2])
+        for candidate in (pair, word, _ALLY.sub("", word)):
+            if candidate in sides:
+                return str(sides[candidate])
+        if _ALLY.sub("", word) in _tables()["ethnic_names"]:
+            return "identity_militia"
+    return ""
+
+
+def _named(words: list[str]) -> tuple[str, str, bool]:
+    """The type of the longest well-known name among the words ("al-shabaab", "islamic state"), the
+    country of a state name ("houthi" -> YEM) and whether the name ends the phrase. A side's ally
+    ("pro-Houthi") counts as the side; its enemy ("anti-Houthi") does not."""
+    table = _tables()
+    allies = [_ALLY.sub("", w) for w in words]
+    for ending in (True, False):  # a name that ends the phrase first ("Boko Haram/IS")
+        for size in range(min(len(words), 5), 0, -1):
+            for seq in (words, allies):
+                starts = [len(seq) - size] if ending else range(len(seq) - size + 1)
+                for i in starts:
+                    part = " ".join(seq[i : i + size])
+                    if part.startswith("anti-"):
+                        continue
+                    if part in table["state_names"]:
+                        return "state_forces", str(table["state_names"][part]), ending
+                    if part in table["names"]:
+                        return str(table["names"][part]), "", ending
+    return "", "", False
+
+
+def _bare_name(words: list[str]) -> str:
+    """A phrase whose head is no actor noun: a country or its people acting ("Israel", "Israeli") are its
+    state; its people as a plural ("Palestinians") are civilians; anything else ("police station") is none."""
+    phrase = " ".join(words)
+    countries = actor_countries_table()
+    if phrase in countries:
+        singular = phrase[:-1] if phrase.endswith("s") else ""
+        return "civilians" if singular in countries else "state_forces"
+    return ""
+
+
+def _armed(modifiers: list[str]) -> bool:
+    return any(w in _tables()["armed_modifiers"] for w in modifiers)
+
+
+def _country_in(words: list[str]) -> str:
+    """The country a word or pair of words names ("russian", "south sudanese"), else ""."""
+    countries = {**actor_countries_table(), **_tables()["demonyms"]}
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            part = _ALLY.sub("", " ".join(words[i : i + size]))
+            if part in countries:
+                return countries[part]
+    return ""
+
+
+def _forms(entries: list[Any]) -> list[str]:
+    """The words of a lexicon list; a noun in -man also gives its plural in -men ("gunmen")."""
+    words = expand(entries)
+    nouns = [e["noun"] for e in entries if isinstance(e, dict) and "noun" in e]
+    return words + [noun[:-3] + "men" for noun in nouns if noun.endswith("man")]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict[str, Any]:
+    """The actor-type data (resources/en/actor_types.json) as word -> type tables and word sets, once."""
+    data = resources.load("actor_types.json", lang="en")
+    return {
+        "heads": _by_word(data["heads"]),
+        "generic_heads": frozenset(_forms(data["generic_heads"])),
+        "of_heads": frozenset(_forms(data["generic_heads"]) + _forms(data["quantity_heads"])),
+        "civilian_objects": frozenset(_forms(data["civilian_objects"])),
+        "generic_people": frozenset(_forms(data["generic_people"])),
+        "militia_heads": frozenset(_forms(data["militia_heads"])),
+        "side_modifiers": _by_word(data["side_modifiers"]),
+        "armed_modifiers": frozenset(data["armed_modifiers"]),
+        "crowd_modifiers": {k: frozenset(v) for k, v in data["crowd_modifiers"].items()},
+        "ethnic_names": frozenset(data["ethnic_names"]),
+        "names": {" ".join(_words(name)): kind for kind, names in data["names"].items() for name in names},
+        "state_names": {" ".join(_words(name)): country for name, country in data["state_names"].items()},
+        "demonyms": dict(data["demonyms"]),
+    }
+
+
+def _by_word(table: dict[str, list[Any]]) -> dict[str, str]:
+    """A type -> words table read as word -> type."""
+    return {word: kind for kind, entries in table.items() for word in _forms(entries)}

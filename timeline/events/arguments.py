@@ -23,6 +23,7 @@ from ..nlp import (
     sent_of,
     span_text,
 )
+from . import tolls
 from .rules import (
     ACTOR_LABELS,
     LOCATIVE_PREPS,
@@ -191,11 +192,9 @@ def amount_of(span: Span) -> str:
     return ""
 
 
-_NUMBER = r"(\d[\d,]*|[a-z]+(?:-[a-z]+)?)"
-
-
 def fatalities_in(sentence: str) -> int | None:
-    """Read a death count stated in a sentence ("killing 12", "at least 15 people were killed").
+    """Read the deaths a sentence tells ("killing 12", "at least 15 people were killed"), summed over its
+    clauses, the lowest of two figures, injuries left out (:func:`timeline.events.tolls.fatalities_in`).
 
     Returns the number (a lower bound stays as given), or None when no number is stated.
 
@@ -203,47 +202,23 @@ def fatalities_in(sentence: str) -> int | None:
         >>> fatalities_in("The strike killed at least 15 people, officials said.")
         15
     """
-    if _FATALITY_WORDS.search(sentence) is None:
-        return None  # most sentences name no death: skip the two slower patterns
-    for pattern in _fatality_patterns():
-        match = pattern.search(sentence)
-        if match:
-            number = _to_int(match.group(1))
-            if number is not None:
-                return number
-    return None
-
-
-#: Words one of :func:`_fatality_patterns` needs ("kill..." or "killed|dead|died").
-_FATALITY_WORDS = re.compile(r"kill|dead|died", re.IGNORECASE)
+    return tolls.fatalities_in(sentence)
 
 
 def can_kill(event_type: str) -> bool:
     """Whether a death toll in the sentence can be this event's ("the ceasefire collapsed" kills no one)."""
-    return event_type in types_flagged("attack") or event_type in types_flagged("reports_deaths")
+    return event_type in types_flagged("attack") or event_type in types_flagged("reports_deaths") \
+        or event_type in rules()["toll_types"]
 
 
-def sentence_fatalities(sent: Span, text: str) -> int | None:
-    """:func:`fatalities_in` of a sentence's ``text``, once per Doc and sentence (its candidates share it)."""
-    return per_doc_part(sent.doc, "fatalities", sent.start, lambda: fatalities_in(text))
-
-
-@lru_cache(maxsize=1)
-def _fatality_patterns() -> tuple[re.Pattern[str], ...]:
-    victims = "|".join(rules()["victim_words"])
-    return (
-        re.compile(rf"\b(?:killing|killed|kills|kill)\s+"
-                   rf"(?:at least |more than |over |some |about |nearly )?{_NUMBER}\b", re.IGNORECASE),
-        re.compile(rf"\b{_NUMBER}\s+(?:(?:{victims})\s+)?"
-                   rf"(?:were |have been |had been |was )?(?:killed|dead|died)\b", re.IGNORECASE),
-    )
-
-
-def _to_int(word: str) -> int | None:
-    word = word.lower().replace(",", "")
-    if word.isdigit():
-        return int(word)
-    return rules()["number_words"].get(word)
+def sentence_fatalities(sent: Span, text: str, event_type: str = "") -> int | None:
+    """The toll of an event told in ``sent`` (:func:`timeline.events.tolls.event_toll`: its sentence's
+    deaths and those its paragraph tells next, or the figure a coder's note states), once per Doc and
+    sentence. An arrest, a statement, a capture or a troop movement (``toll_types``) takes only its own
+    sentence's ("claimed to have killed 17 soldiers"), not the next sentences'. ``text`` is the sentence's text."""
+    told_next = event_type not in rules()["toll_types"]
+    return per_doc_part(sent.doc, "fatalities", (sent.start, told_next),
+                        lambda: tolls.event_toll(sent, told_next=told_next))
 
 
 def countries_of(names: Iterable[str]) -> list[str]:

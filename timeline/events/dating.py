@@ -380,6 +380,7 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
             free = [t for t in free if standing.left_edge.i <= _timex_token(doc, t) <= standing.right_edge.i]
     if not free:
         return None
+    free = _outside_brackets(doc_text(doc), candidate, free)
     clause: set[int] = set()
     if trigger is not None and has_annotation(doc, "DEP"):
         clause = set(_event_clause(trigger))
@@ -396,6 +397,19 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
         if attached:
             return min(attached, key=lambda t: (not _via_temporal_prep(doc, t), _distance(candidate, t)))
     return min(bounded, key=lambda t: _distance(candidate, t))
+
+
+def _outside_brackets(text: str, candidate: Candidate, timexes: list[Timex]) -> list[Timex]:
+    """The timexes outside brackets when some are, for an event told outside them: a bracketed date is an
+    aside that qualifies the one told ("Around 8 May (from 24 April to 8 May), police arrested ...")."""
+    if _in_brackets(text, candidate.trigger_start):
+        return timexes
+    outside = [t for t in timexes if not _in_brackets(text, t.start)]
+    return outside or timexes
+
+
+def _in_brackets(text: str, offset: int) -> bool:
+    return text.rfind("(", 0, offset) > text.rfind(")", 0, offset)
 
 
 def _in_noun_modifier(doc: Doc, timex: Timex, trigger: Span) -> bool:

@@ -246,12 +246,18 @@ def _status_context(span: Span) -> set[str]:
         if tok.lemma_ in rules()["perception_verbs"] and any(deps[c] == _AUXPASS_ID for c in children[tok.i]):
             words.discard("could")  # "gunfire could still be heard": it was audible, not possible
     start = max(sent_of(span).start, span.start - 3)
-    words.update(span.doc[i].lower_ for i in range(start, span.start))
+    words.update(span.doc[i].lower_ for i in range(start, span.start) if not _month_name(span.doc[i]))
     words.discard(span.text.lower())
     words -= {tok.lower_ for tok in span}  # "fears of new attacks": the trigger is not its own modality cue
     if not has_annotation(span.doc, "DEP"):
-        words.update(tok.lower_ for tok in span.doc[max(sent_of(span).start, span.start - 5) : span.start])
+        words.update(tok.lower_ for tok in span.doc[max(sent_of(span).start, span.start - 5) : span.start]
+                     if not _month_name(tok))
     return words
+
+
+def _month_name(tok: Token) -> bool:
+    """Whether a capitalised "May" inside a sentence is the month ("On 1 May 2020, clashes ..."), not the modal."""
+    return tok.text == "May" and not tok.is_sent_start
 
 
 def _conditions(verb: Token) -> set[str]:

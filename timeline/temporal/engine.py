@@ -166,6 +166,9 @@ def _select(text: str, ctx: _Ctx) -> list[tuple[_Cand, _Norm | None]]:
         s, e, i, m = cand
         if any(s < te and ts < e for ts, te in taken):
             continue
+        if _named_after(text, s, e):
+            taken.append((s, e))  # nor a shorter reading inside the name ("July" of "July 7 neighbourhood")
+            continue
         norm = rules[i].handler(m, ctx)
         if norm is None:
             continue
@@ -173,6 +176,15 @@ def _select(text: str, ctx: _Ctx) -> list[tuple[_Cand, _Norm | None]]:
         chosen.append((cand, norm))
     chosen.sort(key=lambda x: x[0][0])
     return chosen
+
+
+#: A place-name head after a day ("July 7 neighbourhood", "26 September Street"): the day names the place.
+_NAME_HEAD_AFTER = cue("NAME_HEAD_AFTER")
+
+
+def _named_after(text: str, start: int, end: int) -> bool:
+    """Whether a dated phrase is part of a name ("the July 7 neighbourhood"), not a time."""
+    return any(c.isdigit() for c in text[start:end]) and _NAME_HEAD_AFTER.match(text, end) is not None
 
 
 #: Words before a day that deny it ("meaning Oct. 7, not the 10th of July"): no year, no anchor.

@@ -11,11 +11,11 @@
     return event;
   });
   var MAX_SHOWN = 1000;
-  var LIST_COLUMNS = ['actors', 'actor_countries', 'targets'];
+  var LIST_COLUMNS = data.list_columns;
   var FORMULA = /^'*[=+\-@\t\r]/;
   var byId = function (id) { return document.getElementById(id); };
   var controls = {
-    type: byId('f-type'), actor: byId('f-actor'), place: byId('f-place'),
+    type: byId('f-type'), acled: byId('f-acled'), actor: byId('f-actor'), place: byId('f-place'),
     from: byId('f-from'), to: byId('f-to'), words: byId('f-words')
   };
   var table = byId('events-table');
@@ -25,6 +25,8 @@
   var list = function (value) { return Array.isArray(value) ? value : []; };
   var lower = function (value) { return String(value == null ? '' : value).toLowerCase(); };
   var day = function (value) { return value ? String(value).slice(0, 10) : ''; };
+  // ACLED's event type, or the group of the events ACLED does not code
+  var acled = function (e) { return e.acled_event_type || data.not_acled; };
 
   // name, heading, sort key, cell writer
   var SHOWN = [
@@ -54,6 +56,14 @@
     dot.style.background = data.colours[e.event_type] || '#9aa5b1';
     cell.appendChild(dot);
     cell.appendChild(document.createTextNode(label(e.event_type)));
+    var line = element('span', null, 'sub');
+    var acledDot = element('span', null, 'dot');
+    acledDot.style.background = data.acled_colours[acled(e)] || '#9aa5b1';
+    line.appendChild(acledDot);
+    line.appendChild(document.createTextNode(e.acled_event_type
+      ? 'ACLED: ' + e.acled_event_type + (e.acled_sub_event_type ? ' · ' + e.acled_sub_event_type : '')
+      : data.not_acled));
+    cell.appendChild(line);
   }
   function textCell(name) { return function (cell, e) { cell.textContent = e[name] || ''; }; }
   function actorsCell(cell, e) {
@@ -87,6 +97,7 @@
 
   function matches(e, f) {
     if (f.type && e.event_type !== f.type) return false;
+    if (f.acled && acled(e) !== f.acled) return false;
     if (f.actor && lower(list(e.actors).concat(list(e.actor_countries)).join(' | ')).indexOf(f.actor) < 0) return false;
     if (f.place && lower(e.location).indexOf(f.place) < 0) return false;
     if ((f.from || f.to) && !e.date_start) return false;
@@ -101,7 +112,7 @@
 
   function render() {
     var f = {
-      type: controls.type.value, actor: lower(controls.actor.value.trim()),
+      type: controls.type.value, acled: controls.acled.value, actor: lower(controls.actor.value.trim()),
       place: lower(controls.place.value.trim()), from: controls.from.value, to: controls.to.value,
       words: lower(controls.words.value.trim())
     };
@@ -129,8 +140,24 @@
       : 'download these ' + shown.length + ' rows (CSV)';
   }
 
+  // as timeline.frame.as_list reads a list cell: JSON, else '; '-joined items
+  function readList(text) {
+    text = text.trim();
+    if (!text) return [];
+    if (text.charAt(0) === '[') {
+      try { return JSON.parse(text).map(String); } catch (error) { /* not JSON: joined items */ }
+    }
+    return text.split('; ').filter(Boolean);
+  }
+  // as timeline.frame.list_cell writes one: joined with '; ', or JSON where the join would not read back
+  function listCell(value) {
+    var items = list(value).map(String), joined = items.join('; ');
+    var back = readList(joined);
+    var same = back.length === items.length && back.every(function (item, i) { return item === items[i]; });
+    return same ? joined : JSON.stringify(items);
+  }
   function csvCell(name, value) {
-    var text = LIST_COLUMNS.indexOf(name) >= 0 ? list(value).join('; ')
+    var text = LIST_COLUMNS.indexOf(name) >= 0 ? listCell(value)
       : value === null || value === undefined ? '' : String(value);
     // as events.csv does: strings and joined lists, never numbers (-5)
     if ((typeof value === 'string' || Array.isArray(value)) && FORMULA.test(text)) text = "'" + text;
@@ -162,15 +189,16 @@
     });
   }
 
-  function typeOptions() {
+  function options(select, valueOf, last) {
     var counts = {};
-    events.forEach(function (e) { counts[e.event_type] = (counts[e.event_type] || 0) + 1; });
-    Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1); })
-      .forEach(function (type) {
-        var option = element('option', label(type) + ' (' + counts[type] + ')');
-        option.value = type;
-        controls.type.appendChild(option);
-      });
+    events.forEach(function (e) { var v = valueOf(e); counts[v] = (counts[v] || 0) + 1; });
+    Object.keys(counts).sort(function (a, b) {
+      return (a === last) - (b === last) || counts[b] - counts[a] || (a < b ? -1 : 1);
+    }).forEach(function (value) {
+      var option = element('option', label(value) + ' (' + counts[value] + ')');
+      option.value = value;
+      select.appendChild(option);
+    });
   }
 
   var link = byId('events-download');
@@ -186,6 +214,7 @@
     render();
   });
   header();
-  typeOptions();
+  options(controls.type, function (e) { return e.event_type; });
+  options(controls.acled, acled, data.not_acled);
   render();
 })();

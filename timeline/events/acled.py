@@ -60,7 +60,6 @@ NON_STATE_TYPES = frozenset({"rebel_group", "political_militia", "identity_milit
 #: Dependency labels of a verb's own arguments (what it is said of).
 ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "agent", "compound",
                            "npadvmod", "acomp", "xcomp", "dative", "oprd"})
-VICTIM_DEPS = frozenset({"dobj", "nsubjpass", "pobj", "conj", "appos"})
 #: Cue kinds that name weapons (never victims).
 WEAPON_CUES = ("heavy", "small_arms", "grenade", "grenade_launcher", "ied", "air", "chemical")
 #: Verbs whose "at" introduces a target ("fired at positions"), not a place ("injured at a checkpoint").
@@ -146,10 +145,11 @@ def crosswalk(event_type: str) -> tuple[str, str]:
 class Reading:
     """What the words of a candidate's sentence (and the rest of its paragraph) say, for ACLED.
 
-    ``here`` holds the cue kinds of the sentence (phrases inside a stated grievance, "demanding the
-    release of detained activists", left out), ``later`` those of the paragraph's following
+    ``here`` holds the cue kinds of the sentence, ``later`` those of the paragraph's following
     sentences, ``main`` those of the words the sentence is built on (its root, the root's
-    conjuncts, the trigger's governors and their own arguments).
+    conjuncts, the trigger's governors and their own arguments), ``on_trigger`` those of the
+    trigger itself. Demonstration cues are read with :meth:`hit_tokens` ``stated=True``, which
+    leaves out words inside a grievance ("demanding the release of detained activists").
     """
 
     def __init__(self, sent: Span, candidate: Candidate, actor_types: Sequence[str],
@@ -164,10 +164,10 @@ class Reading:
         self.later_hits = [hit for later in self.later_sents for hit in cue_hits(later)]
         self.here = _kinds(self.hits)
         self.later = _kinds(self.later_hits)
-        self.stated = _kinds(h for h in self.hits + self.later_hits if not _in_grievance(h[1]))
         main = _main_tokens(sent, self.trigger)
         self.main = _kinds(h for h in self.hits if any(t.i in main for t in h[1]))
-        self.on_trigger = _kinds(h for h in self.hits if any(t.i in {x.i for x in self.trigger} for t in h[1]))
+        trigger_ids = {t.i for t in self.trigger}
+        self.on_trigger = _kinds(h for h in self.hits if any(t.i in trigger_ids for t in h[1]))
 
     def has(self, kind: str, *, later: bool = False) -> bool:
         """Whether a cue of ``kind`` is in the sentence (or, with ``later``, in the paragraph)."""
@@ -248,7 +248,6 @@ def _road_blocked(reading: Reading) -> bool:
     for token in reading.sent:
         if _lemma(token) in ("block", "barricade", "close", "cut", "shut") and token.pos_ == "VERB":
             objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-            objects += [c for c in token.children if c.dep_ == "prt" for c in token.children if c.dep_ == "dobj"]
             if any(_lemma(o) in roads or o.lower_ in roads for o in objects):
                 return True
     return False
@@ -265,11 +264,14 @@ def _base_established(reading: Reading) -> bool:
 
 
 def _crowd_victims(reading: Reading) -> bool:
-    """Whether demonstrators are what the act was done to ("dispersed demonstrators", "fired at protesters")."""
+    """Whether demonstrators are what the act was done to ("dispersed demonstrators", "fired at
+    protesters")."""
     crowds = _word_set("crowd_nouns")
-    acts = {"disperse", "fire", "shoot", "arrest", "detain", "beat", "attack", "kill", "injure", "wound", "at", "on"}
+    acts = {"disperse", "fire", "shoot", "arrest", "detain", "beat", "attack", "kill", "injure", "wound",
+            "at", "on"}
     return any(_lemma(t) in crowds or t.lower_ in crowds for t in reading.sent
-               if t.dep_ in ("dobj", "pobj", "nsubjpass") or _lemma(t.head) in acts or _lemma(t.head.head) in acts)
+               if t.dep_ in ("dobj", "pobj", "nsubjpass") or _lemma(t.head) in acts
+               or _lemma(t.head.head) in acts)
 
 
 def _gathered_to_protest(reading: Reading) -> bool:
@@ -468,7 +470,8 @@ def _small_arms_named(reading: Reading) -> bool:
     heavy weapon's name ("heavy machine guns")."""
     heavy = {t.i for kind in ("heavy", "grenade_launcher") for tokens in reading.hit_tokens(kind, later=True)
              for t in tokens}
-    return any(all(t.i not in heavy for t in tokens) for tokens in reading.hit_tokens("small_arms", later=True))
+    return any(all(t.i not in heavy for t in tokens)
+               for tokens in reading.hit_tokens("small_arms", later=True))
 
 
 def _grenade(reading: Reading) -> bool:
@@ -496,7 +499,7 @@ def _victims(reading: Reading) -> list[Token]:
             head = token.head
             if token.dep_ == "pobj" and head.lower_ in ("on", "upon", "against", "at"):
                 head = head.head
-                for _ in range(4):  # "fired shells, guns and sniper shots at villages": the verb of the weapons
+                for _ in range(4):  # "fired shells, guns and sniper shots at villages": the weapons' verb
                     if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "conj", "appos"):
                         head = head.head
                     else:
@@ -510,8 +513,9 @@ def _victims(reading: Reading) -> list[Token]:
                     continue
             if _lemma(head) in verbs or head.lower_ in verbs:
                 victims.append(token)
+                # "12 herders (including 5 children)"
                 victims.extend(g for c in token.children if c.dep_ == "prep" and c.lower_ == "including"
-                               for g in c.children if g.dep_ == "pobj")  # "12 Misseriya (including 5 children)"
+                               for g in c.children if g.dep_ == "pobj")
     return victims
 
 
@@ -523,7 +527,8 @@ def _civilian_victims(reading: Reading) -> bool:
     if any(kind in ARMED_ACTOR_TYPES for kind in reading.target_types) or _armed_victims(reading):
         return _marked_civilian(reading, "off_duty_markers")
     civilian = _word_set("civilian_nouns") | _word_set("civilian_places")
-    return any(_lemma(v) in civilian or v.lower_ in civilian or _civilian_group(v) for v in _victims(reading)) \
+    return any(_lemma(v) in civilian or v.lower_ in civilian or _civilian_group(v)
+               for v in _victims(reading)) \
         or _marked_civilian(reading)
 
 
@@ -574,7 +579,8 @@ def _burn_attack(reading: Reading) -> bool:
     victims = _victims(reading)
     if any(_lemma(v) in settlements or v.ent_type_ in ("GPE", "LOC") for v in victims):
         return False
-    return bool(words & {"burn", "set", "vandalize", "vandalise", "demolish", "loot"}) and not _civilian_people(reading)
+    return bool(words & {"burn", "set", "vandalize", "vandalise", "demolish", "loot"}) \
+        and not _civilian_people(reading)
 
 
 def _civilian_people(reading: Reading) -> bool:
@@ -612,12 +618,13 @@ def _detention(reading: Reading) -> tuple[str, str]:
 
 def _killed_in_attack(reading: Reading) -> bool:
     """Whether people were killed in the same raid as the abduction ("killed 1 resident and abducted")."""
-    return any(t.pos_ == "VERB" and _lemma(t) == "kill" for tokens in reading.hit_tokens("kill") for t in tokens)
+    return any(t.pos_ == "VERB" and _lemma(t) == "kill"
+               for tokens in reading.hit_tokens("kill") for t in tokens)
 
 
 def _beaten(reading: Reading) -> bool:
-    return any(_lemma(t) in ("beat", "torture", "assault") for tokens in reading.hit_tokens("violent_act", later=True)
-               for t in tokens)
+    return any(_lemma(t) in ("beat", "torture", "assault")
+               for tokens in reading.hit_tokens("violent_act", later=True) for t in tokens)
 
 
 def _territory(reading: Reading) -> tuple[str, str]:
@@ -682,7 +689,8 @@ def _split(phrase: str) -> list[str]:
 def _word_set(table: str) -> frozenset[str]:
     data = resources.load("acled.json", lang="en")
     if table == "violent_verbs":
-        return frozenset(w for kind in ("violent_act", "abduction") for p in data["cues"][kind] for w in _split(p)
+        phrases = [p for kind in ("violent_act", "abduction") for p in data["cues"][kind]]
+        return frozenset(w for p in phrases for w in _split(p)
                          if w not in ("on", "at", "open", "take", "took", "taken"))
     return frozenset(w.lower() for w in data[table])
 
@@ -730,7 +738,8 @@ def _main_tokens(sent: Span, trigger: list[Token]) -> set[int]:
         for child in doc[i].children:
             if child.dep_ in ARGUMENT_DEPS or child.dep_ in ("conj",) and doc[i].pos_ == "VERB":
                 main.add(child.i)
-                main.update(g.i for g in child.children if g.dep_ in ("pobj", "compound", "conj", "dobj", "prep"))
+                main.update(g.i for g in child.children
+                            if g.dep_ in ("pobj", "compound", "conj", "dobj", "prep"))
                 for g in child.children:
                     if g.dep_ == "prep":
                         main.update(x.i for x in g.children if x.dep_ in ("pobj", "pcomp"))

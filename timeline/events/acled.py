@@ -192,7 +192,7 @@ def _family(own: str, reading: Reading) -> str:
             return "property" if reading.has("property") else "violence"
         return "demonstration"
     if own in VIOLENT_TYPES:
-        if reading.has("protest") and _crowd_victims(reading):
+        if reading.has("protest") and _crowd_victims(reading) or "protest" in reading.main:
             return "demonstration"  # "police fired live rounds as they dispersed demonstrators"
         if _people_harmed(reading) or not reading.has("property"):
             return "violence"
@@ -222,7 +222,8 @@ def _main_act(reading: Reading, own: str) -> str:
         return "detention"
     if main & {"violent_act", "explosion", "disrupted", "suicide", "sexual"} \
             or (own == "other" and "kill" in main):
-        if not _people_harmed(reading) and reading.has("property") and "disrupted" not in main:
+        if not _people_harmed(reading) and reading.has("property") and "disrupted" not in main \
+                and not (reading.has("air") or reading.has("heavy") or _armed_victims(reading)):
             return "property"  # "raided several houses, taking away clothes and food"
         return "violence"
     seized = _seized(reading)
@@ -400,7 +401,7 @@ def _violence(reading: Reading) -> tuple[str, str]:
         return REMOTE, "Shelling/artillery/missile attack"
     if own == "explosion_or_bombing" or (reading.has("explosion") and not small):
         return REMOTE, "Remote explosive/landmine/IED"
-    if reading.has("mob"):
+    if reading.has("mob") or (exchange and _unarmed_brawl(reading)):
         return RIOTS, "Mob violence"
     if (_civilian_victims(reading) or _body_found(reading)) and not exchange:
         return CIVILIANS, "Attack"
@@ -444,6 +445,27 @@ def _body_found(reading: Reading) -> bool:
             if _lemma(token) in ("body", "corpse") and _lemma(token.head) in ("find", "discover", "dump"):
                 return not {_lemma(t) for t in token.subtree} & armed
     return False
+
+
+def _unarmed_brawl(reading: Reading) -> bool:
+    """A fight of unorganised, unarmed groups ("clashes broke out between pro-Ukrainian and pro-Russian
+    activists", "members of two parties clashed", "vendors and police officers clashed"): mob violence,
+    not a battle, when a side is named with words for such groups and no side with an armed group's."""
+    groups = _word_set("unarmed_groups")
+    armed = _word_set("armed_nouns") - {"police", "policeman", "policemen", "officer", "security"}
+    if any(kind in NON_STATE_TYPES or kind == "external_forces" for kind in reading.actor_types):
+        return False
+    sides: list[Token] = []
+    for tokens in reading.hit_tokens("exchange"):
+        for verb in {tokens[0], tokens[0].head}:  # "clashed with", "clashes broke out between"
+            sides += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c not in tokens]
+            sides += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("between", "with", "among")
+                      for g in c.children if g.dep_ == "pobj"]
+    sides += [c for side in sides for c in side.conjuncts]
+    sides += [g for side in sides for c in side.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+              for g in c.children if g.dep_ == "pobj"]
+    words = {_lemma(w) for side in sides for w in (side, *side.children) if w.dep_ != "prep"}
+    return bool(words & groups) and not words & armed
 
 
 def _heavy(reading: Reading) -> bool:
@@ -662,7 +684,8 @@ def cue_hits(span: Span) -> list[tuple[str, list[Token]]]:
     """The cues of ``resources/en/acled.json`` in a span: (kind, the matched tokens), in text order."""
     found: list[tuple[str, list[Token]]] = []
     tokens = list(span)
-    forms = [(_lemma(t), t.lower_) for t in tokens]
+    # a month is no march, a date no cue: "On 12 March 2021"
+    forms = [("", "") if t.ent_type_ in ("DATE", "TIME") else (_lemma(t), t.lower_) for t in tokens]
     for kind, phrases in _cue_phrases():
         for start in range(len(tokens)):
             for phrase in phrases:
@@ -739,7 +762,7 @@ def _main_tokens(sent: Span, trigger: list[Token]) -> set[int]:
             if child.dep_ in ARGUMENT_DEPS or child.dep_ in ("conj",) and doc[i].pos_ == "VERB":
                 main.add(child.i)
                 main.update(g.i for g in child.children
-                            if g.dep_ in ("pobj", "compound", "conj", "dobj", "prep"))
+                            if g.dep_ in ("pobj", "compound", "conj", "dobj", "prep", "amod"))
                 for g in child.children:
                     if g.dep_ == "prep":
                         main.update(x.i for x in g.children if x.dep_ in ("pobj", "pcomp"))

@@ -415,8 +415,11 @@ def _air(reading: Reading) -> bool:
     were reported", "a grenade dropped from a drone", "bombed militants"), not an aircraft named in
     passing ("amid the overflight of drones", "a member of the Air Force Intelligence")."""
     main = _main_tokens(reading.sent, reading.trigger)
+    heavy = {t.i for tokens in reading.hit_tokens("heavy") for t in tokens}
     for tokens in reading.hit_tokens("air"):
         token = tokens[-1]
+        if token.i in heavy:
+            continue  # "anti-aircraft guns"
         if token.i in main and token.dep_ not in ("pobj",) or token.head.lower_ in ("with", "by", "from") \
                 or token in reading.trigger:
             return True

@@ -145,6 +145,7 @@ SIDES = [
     (("military camp",), "target", "Battles", ("",)),
     (("Al-Shabaab camp",), "target", "Battles", ("",)),
     (("village",), "actor", "Battles", ("",)),
+    (("village",), "target", "Explosions/Remote violence", ("",)),  # shelled: no civilian side unless hit
     ((), "actor", "Protests", ()),
 ]
 
@@ -198,6 +199,8 @@ SENTENCES = [
      "state_forces", "rebel_group"),
     ("On 10 May 2021, militiamen from the Saad clan opened fire on a minibus near Galkayo (Mudug).",
      "identity_militia", ""),
+    ("On 11 May 2021, the commander of a Mai-Mai militia beat a civilian in Lumbishi (Kalehe, Sud-Kivu).",
+     "political_militia", "civilians"),
 ]
 
 

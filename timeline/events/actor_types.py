@@ -42,6 +42,8 @@ ACTOR_TYPES: tuple[str, ...] = (
 #: actor is protesters or rioters; violence against civilians targets civilians).
 _ACTORS_BY_EVENT = {"Protests": "protesters", "Riots": "rioters"}
 _TARGETS_BY_EVENT = {"Violence against civilians": "civilians"}
+#: The ACLED event types whose civilian side is the people hit, not the place hit ("shelled a village").
+_NO_PROPERTY_VICTIMS = frozenset({"Explosions/Remote violence"})
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’.\-]*")
 #: "pro-Houthi", "Turkish-backed": the word names whose side the actor is on.
@@ -98,13 +100,16 @@ def side_types(names: Iterable[str], *, role: str, acled_event_type: str = "", e
         raise ValueError(f"`role` value = {role!r} is invalid; value must be 'actor' or 'target'")
     defaults = _ACTORS_BY_EVENT if role == "actor" else _TARGETS_BY_EVENT
     default = defaults.get(acled_event_type, "")
-    return tuple(_with_default(_side_type(name, role, event_country, sent), default) for name in names)
+    return tuple(_with_default(_side_type(name, role, acled_event_type, event_country, sent), default)
+                 for name in names)
 
 
-def _side_type(name: str, role: str, event_country: str, sent: Span | None) -> str:
-    """A name's type; given its sentence, a number or body of people takes the type of what it is made of
-    ("dozens of residents") and a bare militia that of where it comes from ("militiamen from the Saad clan").
-    A target that is civilian property ("a house", "the village") stands for civilians."""
+def _side_type(name: str, role: str, acled_event_type: str, event_country: str, sent: Span | None) -> str:
+    """A name's type; given its sentence, a number, body or leader of people takes the type of whom it is
+    made of or leads ("dozens of residents", "the chief of a militia") and a bare militia that of where it
+    comes from ("militiamen from the Saad clan"). A target that is civilian property ("a house", "the
+    village") stands for civilians, except in a remote attack (ACLED codes no civilian side there unless
+    people were hit)."""
     kind = actor_type(name, event_country=event_country)
     words = _words(name)
     if not words:
@@ -112,11 +117,14 @@ def _side_type(name: str, role: str, event_country: str, sent: Span | None) -> s
     table = _tables()
     head, modifiers = words[-1], words[:-1]
     bare_militia = kind == "political_militia" and head in table["militia_heads"] and not _side(modifiers)
-    if sent is not None and ((not kind and head in table["of_heads"]) or bare_militia):
+    property_target = not kind and role == "target" and head in table["civilian_objects"] \
+        and not _side(modifiers) and not _named(words)[0]
+    made_of = (not kind and head in table["of_heads"]) or bare_militia or property_target \
+        or head in table["leader_heads"]
+    if sent is not None and made_of:
         typed = (actor_type(part, event_country=event_country) for part in _complements(name, sent))
         kind = next((k for k in typed if k), kind)
-    if not kind and role == "target" and head in table["civilian_objects"] \
-            and not _side(modifiers) and not _named(words)[0]:
+    if not kind and property_target and acled_event_type not in _NO_PROPERTY_VICTIMS:
         return "civilians"  # "a house", "the cattle camp"; not "a military camp", "an Al-Shabaab camp"
     return kind
 
@@ -279,6 +287,7 @@ def _tables() -> dict[str, Any]:
         "generic_heads": frozenset(_forms(data["generic_heads"])),
         "of_heads": frozenset(_forms(data["generic_heads"]) + _forms(data["quantity_heads"])),
         "civilian_objects": frozenset(_forms(data["civilian_objects"])),
+        "leader_heads": frozenset(_forms(data["leader_heads"])),
         "generic_people": frozenset(_forms(data["generic_people"])),
         "militia_heads": frozenset(_forms(data["militia_heads"])),
         "side_modifiers": _by_word(data["side_modifiers"]),

@@ -199,6 +199,10 @@ SENTENCES = [
      "state_forces", "rebel_group"),
     ("On 10 May 2021, militiamen from the Saad clan opened fire on a minibus near Galkayo (Mudug).",
      "identity_militia", ""),
+    # a demonym read alone is the people or force it modifies
+    ("On 12 May 2021, Lebanese truck drivers blocked the highway in Braytal in protest against fuel prices.",
+     "protesters", ""),
+    ("On 13 May 2021, Nigerian warplanes bombed a camp in Sambisa Forest (Borno).", "state_forces", ""),
     ("On 11 May 2021, the commander of a Mai-Mai militia beat a civilian in Lumbishi (Kalehe, Sud-Kivu).",
      "political_militia", "civilians"),
 ]

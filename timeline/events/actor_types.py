@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .. import resources
 from .arguments import noun_phrase
@@ -124,6 +124,9 @@ def _side_type(name: str, role: str, acled_event_type: str, event_country: str, 
     if sent is not None and made_of:
         typed = (actor_type(part, event_country=event_country) for part in _complements(name, sent))
         kind = next((k for k in typed if k), kind)
+    if sent is not None and kind and _bare_name(words) == kind:
+        typed = (actor_type(part, event_country=event_country) for part in _modified(name, sent))
+        kind = next((k for k in typed if k), kind)
     if not kind and property_target and acled_event_type not in _NO_PROPERTY_VICTIMS:
         return "civilians"  # "a house", "the cattle camp"; not "a military camp", "an Al-Shabaab camp"
     return kind
@@ -131,15 +134,22 @@ def _side_type(name: str, role: str, acled_event_type: str, event_country: str, 
 
 def _complements(name: str, sent: Span) -> list[str]:
     """The noun phrases after "of" or "from" on its head in the sentence ("positions of the rebels")."""
-    head = name.split()[-1]
-    found: list[str] = []
-    for token in sent:
-        if token.text != head or noun_phrase(token) != name:
-            continue
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
-                found.extend(noun_phrase(p) for p in prep.children if p.dep_ == "pobj")
-    return found
+    preps = [c for token in _tokens_of(name, sent) for c in token.children
+             if c.dep_ == "prep" and c.lower_ in ("of", "from")]
+    return [noun_phrase(p) for prep in preps for p in prep.children if p.dep_ == "pobj"]
+
+
+def _modified(name: str, sent: Span) -> list[str]:
+    """The noun phrases a bare country name or demonym modifies in the sentence: "Lebanese" read from
+    "Lebanese truck drivers" is the drivers, not Lebanon's state."""
+    return [noun_phrase(token.head) for token in _tokens_of(name, sent)
+            if token.dep_ in ("amod", "compound", "nmod") and token.head.pos_ in ("NOUN", "PROPN")]
+
+
+def _tokens_of(name: str, sent: Span) -> list[Token]:
+    """The tokens of the sentence whose noun phrase is the name."""
+    last = name.split()[-1] if name.split() else ""
+    return [token for token in sent if token.text == last and noun_phrase(token) == name]
 
 
 def _with_default(kind: str, default: str) -> str:
@@ -249,7 +259,7 @@ def _bare_name(words: list[str]) -> str:
     """A phrase whose head is no actor noun: a country or its people acting ("Israel", "Israeli") are its
     state; its people as a plural ("Palestinians") are civilians; anything else ("police station") is none."""
     phrase = " ".join(words)
-    countries = actor_countries_table()
+    countries = _countries()
     if phrase in countries:
         singular = phrase[:-1] if phrase.endswith("s") else ""
         return "civilians" if singular in countries else "state_forces"
@@ -262,13 +272,19 @@ def _armed(modifiers: list[str]) -> bool:
 
 def _country_in(words: list[str]) -> str:
     """The country a word or pair of words names ("russian", "south sudanese"), else ""."""
-    countries = {**actor_countries_table(), **_tables()["demonyms"]}
+    countries = _countries()
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
             part = _ALLY.sub("", " ".join(words[i : i + size]))
             if part in countries:
                 return countries[part]
     return ""
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Country names, demonyms, capitals and leaders -> alpha-3: the actor-country table and our demonyms."""
+    return {**actor_countries_table(), **_tables()["demonyms"]}
 
 
 def _forms(entries: list[Any]) -> list[str]:

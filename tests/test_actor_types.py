@@ -89,6 +89,12 @@ PHRASES = [
     ("peacekeepers", "", "external_forces"),
     ("French Barkhane forces", "MLI", "external_forces"),
     ("AMISOM troops", "SOM", "external_forces"),
+    # the owner of an attack or weapon is the actor; the attack or weapon alone is none
+    ("8 Saudi-led coalition airstrikes", "YEM", "external_forces"),
+    ("LNA military equipment", "LBY", "state_forces"),
+    ("Turkish Army shelling", "TUR", "state_forces"),
+    ("airstrikes", "", ""),
+    ("indiscriminate shells", "", ""),
     ("Wagner mercenaries", "MLI", "external_forces"),
     # must not: no actor, or no side named
     ("police station", "", ""),

@@ -188,6 +188,8 @@ def _kind(words: list[str]) -> tuple[str, str]:
     named, country, to_end = _named(words)
     if named and (to_end or is_actor_noun):
         return named, country  # "Al-Shabaab", "JNIM fighters"; not "Al-Shabaab base"
+    if not is_actor_noun and head in table["means_heads"] and modifiers:
+        return _kind(modifiers)  # the owner of the means: "Saudi-led coalition airstrikes", "LNA equipment"
     if not is_actor_noun:
         return _bare_name(words), ""
     side = _side(modifiers)
@@ -303,6 +305,7 @@ def _tables() -> dict[str, Any]:
         "generic_heads": frozenset(_forms(data["generic_heads"])),
         "of_heads": frozenset(_forms(data["generic_heads"]) + _forms(data["quantity_heads"])),
         "civilian_objects": frozenset(_forms(data["civilian_objects"])),
+        "means_heads": frozenset(_forms(data["means_heads"])),
         "leader_heads": frozenset(_forms(data["leader_heads"])),
         "generic_people": frozenset(_forms(data["generic_people"])),
         "militia_heads": frozenset(_forms(data["militia_heads"])),

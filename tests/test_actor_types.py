@@ -179,6 +179,8 @@ INTERACTIONS = [
     (("state_forces",), ("state_forces",), 11),
     (("external_forces",), ("rebel_group",), 28),
     ((), (), 0),
+    ((), ("civilians",), 0),  # civilians are never a sole actor: the other side is unknown
+    (("political_militia", "civilians"), ("",), 30),
 ]
 
 

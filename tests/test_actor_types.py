@@ -26,6 +26,8 @@ PHRASES = [
     ("FARDC soldiers", "COD", "state_forces"),
     ("Houthi forces", "YEM", "state_forces"),  # ACLED: Military Forces of Yemen (Houthi), a de facto state
     ("pro-Houthi forces", "YEM", "state_forces"),
+    ("pro-Hadi and Popular Resistance forces", "YEM", "state_forces"),  # the first conjunct
+    ("Russian and Syrian warplanes", "SYR", "external_forces"),
     ("Israel", "ISR", "state_forces"),
     ("customs officers", "", "state_forces"),
     ("security men", "", "state_forces"),

@@ -64,7 +64,7 @@ def actor_type(name: str, *, event_country: str = "", actor_country: str = "") -
         >>> actor_type("Russian troops", event_country="UKR"), actor_type("police station")
         ('external_forces', '')
     """
-    words = _words(name)
+    words = _first_conjunct(_words(name))
     if not words:
         return ""
     kind, country = _kind(words)
@@ -174,6 +174,17 @@ def _words(name: str) -> list[str]:
     text = name.lower().replace("’", "'").replace("/", " ").replace(",", " ")
     text = re.sub(r"'s\b", "", text)
     return [w.strip(".'-") for w in _WORD.findall(text) if w.strip(".'-") and w not in _HEDGES]
+
+
+def _first_conjunct(words: list[str]) -> list[str]:
+    """The first of coordinated actors, with their shared head ("Houthi and pro-Hadi forces" -> "Houthi
+    forces"): ACLED's first actor is the first named; the whole phrase when the first is not typed."""
+    if "and" not in words[1:-1]:
+        return words
+    table, head = _tables(), words[-1]
+    shared = head in table["heads"] or head in table["generic_heads"] or head in table["means_heads"]
+    first = words[: words.index("and")] + ([head] if shared else [])  # "Israel and Hamas": Israel
+    return first if _kind(first)[0] else words
 
 
 def _kind(words: list[str]) -> tuple[str, str]:

@@ -54,6 +54,7 @@ PHRASES = [
     ("Mai-Mai militiamen", "COD", "political_militia"),
     ("pro-government militia", "", "political_militia"),
     ("Imbonerakure", "BDI", "political_militia"),
+    ("a CNL member", "BDI", "political_militia"),
     # identity militias (4)
     ("Fulani ethnic militia", "NGA", "identity_militia"),
     ("suspected Fulani militias", "NGA", "identity_militia"),
@@ -82,6 +83,7 @@ PHRASES = [
     ("residents", "", "civilians"),
     ("IDPs", "", "civilians"),
     ("aid workers", "", "civilians"),
+    ("a suspected cattle thief", "", "civilians"),
     ("Palestinians", "PSE", "civilians"),
     # external or other forces (8)
     ("Russian troops", "UKR", "external_forces"),

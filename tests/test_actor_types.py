@@ -29,6 +29,9 @@ PHRASES = [
     ("pro-Hadi and Popular Resistance forces", "YEM", "state_forces"),  # the first conjunct
     ("Russian and Syrian warplanes", "SYR", "external_forces"),
     ("Israel", "ISR", "state_forces"),
+    ("U.S. forces", "USA", "state_forces"),
+    ("U.S.", "SYR", "external_forces"),
+    ("security officials", "", "state_forces"),
     ("customs officers", "", "state_forces"),
     ("security men", "", "state_forces"),
     # rebel groups (2)
@@ -90,6 +93,7 @@ PHRASES = [
     ("Turkish forces", "SYR", "external_forces"),
     ("Saudi-led coalition", "YEM", "external_forces"),
     ("UN peacekeepers", "", "external_forces"),
+    ("the U.N.", "", "external_forces"),
     ("peacekeepers", "", "external_forces"),
     ("French Barkhane forces", "MLI", "external_forces"),
     ("AMISOM troops", "SOM", "external_forces"),

@@ -296,8 +296,10 @@ def _country_in(words: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
-    """Country names, demonyms, capitals and leaders -> alpha-3: the actor-country table and our demonyms."""
-    return {**actor_countries_table(), **_tables()["demonyms"]}
+    """Country names, demonyms, capitals and leaders -> alpha-3: the actor-country table and our demonyms,
+    their keys in the words of :func:`_words` ("u.s." -> "u.s")."""
+    table = {**actor_countries_table(), **_tables()["demonyms"]}
+    return {" ".join(_words(name)): country for name, country in table.items() if _words(name)}
 
 
 def _forms(entries: list[Any]) -> list[str]:

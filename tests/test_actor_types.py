@@ -57,7 +57,7 @@ PHRASES = [
     ("Mai-Mai militiamen", "COD", "political_militia"),
     ("pro-government militia", "", "political_militia"),
     ("Imbonerakure", "BDI", "political_militia"),
-    ("a CNL member", "BDI", "political_militia"),
+    ("CNDD-FDD militants", "BDI", "political_militia"),
     # identity militias (4)
     ("Fulani ethnic militia", "NGA", "identity_militia"),
     ("suspected Fulani militias", "NGA", "identity_militia"),

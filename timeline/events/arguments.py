@@ -12,6 +12,9 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from .. import resources
+from ..geo import is_region_name, place_of
+from ..types import Place
 from ..nlp import (
     NOUN_POS,
     SUBJECT_DEPS,
@@ -139,19 +142,211 @@ def out_of_places(verb: Token) -> list[Token]:
 
 
 def location_of(span: Span, targets: tuple[str, ...], actors: tuple[str, ...] = ()) -> str:
-    """Where: a place after a locative preposition, else a target that is a place, else the first place
-    of the sentence that is not an origin ("from Darfur") or an actor."""
-    sent = sent_of(span)
-    places = [e for e in ents_in(sent) if e.label_ in PLACE_LABELS and e.text not in actors]
-    for ent in places:
-        prep = ent.root.head
-        if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:
-            return _place_text(ent)
-    for target in targets:
-        if any(ent.text in target for ent in places):
-            return _strip_det(target)
-    non_origin = [e for e in places if e.root.head.lower_ != "from"]
-    return _place_text(non_origin[0]) if non_origin else ""
+    """Where: the most specific place the sentence names for its event.
+
+    Every place name of the sentence competes: its named-entity span, or a run of capitalised words
+    the gazetteer knows or the phrasing marks as a place ("X village", "the village of X",
+    "X (District, Province)", the object of "shelled X"). A name gains for a locative preposition
+    ("in", "near", "the outskirts of"), a settlement noun after it, a parenthetical of the regions it
+    lies in, and for being a populated place rather than a region or a country; it loses when it is
+    an origin ("from X"), a dateline, inside the parenthetical of another place, or when it only
+    qualifies an actor ("Luhansk People's Militia", "Ukraine forces"). Ties go to the first named.
+    ``targets`` is kept for the callers' signature (a target that is a place is scored as a name).
+    """
+    del targets
+    mentions = _place_mentions(sent_of(span), actors)
+    if not mentions:
+        return ""
+    best = max(mentions, key=lambda m: (m[0], -m[1].start))
+    return _mention_text(best[1])
+
+
+def place_in(sent: Span, location: str) -> Place:
+    """The gazetteer's reading of a chosen location, with the sentence's other place names as its context
+    (the parenthetical "(District, Province)", a country named) and "near X" as ACLED precision 2."""
+    if not location:
+        return Place()
+    names = [span_text(m[1]) for m in _place_mentions(sent, ())]
+    context = [n for n in names if n != location] + _parenthetical_names(sent)
+    near = any(span_text(m[1]) == location and _is_near(m[1]) for m in _place_mentions(sent, ()))
+    return place_of(location, context=context, near=near)
+
+
+def _place_mentions(sent: Span, actors: tuple[str, ...]) -> list[tuple[int, Span]]:
+    """The sentence's place names with their scores (read once per sentence and actors)."""
+    return per_doc_part(sent.doc, "place_mentions", (sent.start, actors), lambda: _scored_mentions(sent, actors))
+
+
+def _scored_mentions(sent: Span, actors: tuple[str, ...]) -> list[tuple[int, Span]]:
+    found = []
+    for name in _name_spans(sent):
+        if any(span_text(name) in actor for actor in actors) or _qualifies_actor(name):
+            continue
+        score = _place_score(name)
+        if score is not None:
+            found.append((score, name))
+    return found
+
+
+def _name_spans(sent: Span) -> list[Span]:
+    """Place entities, then the runs of capitalised words outside any entity but a person or an organisation."""
+    doc = sent.doc
+    spans = [e for e in ents_in(sent) if e.label_ in PLACE_LABELS]
+    taken = {i for e in ents_in(sent) if e.label_ not in ("PERSON", "ORG") for i in range(e.start, e.end)}
+    i = sent.start
+    while i < sent.end:
+        if i in taken or not _name_word(doc[i]) or doc[i].is_sent_start:
+            i += 1
+            continue
+        j = i + 1
+        while j < sent.end and j not in taken and (_name_word(doc[j]) or _name_link(doc, j, sent.end)):
+            j += 1
+        while j > i + 1 and not _name_word(doc[j - 1]):
+            j -= 1
+        spans.append(doc[i:j])
+        i = j
+    return spans
+
+
+def _name_word(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha and token.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "X")
+
+
+def _name_link(doc: object, j: int, end: int) -> bool:
+    """A hyphen or an Arabic article inside a name ("Tall ad Dhahab", "Deir-ez-Zor")."""
+    token = doc[j]  # type: ignore[index]
+    return (token.text == "-" or token.lower_ in _cues()["name_particles"]) and j + 1 < end and _name_word(doc[j + 1])  # type: ignore[index]
+
+
+def _place_score(name: Span) -> int | None:
+    """How surely a name is the event's place, or ``None`` when it is no place at all."""
+    cues = _cues()
+    doc = name.doc
+    prep = _governing_prep(name)
+    after = _after_name(name)
+    following = doc[after].lower_ if after < len(doc) else ""
+    known = _known_kind(name)
+    is_entity = name.root.ent_type_ in PLACE_LABELS and name.root.ent_iob_ != "O"
+    marked = (following in cues["settlement_nouns"] or _parenthetical_after(name, after)
+              or _governing_noun(name) in cues["settlement_nouns"])
+    if not is_entity and not known and not marked and not (
+            name.root.dep_ == "dobj" and name.root.head.pos_ == "VERB" and len(name) > 1):
+        return None
+    if _inside_parentheses(name):
+        return -5
+    score = {"place": 1, "region": -1, "country": -2}.get(known, 0)
+    if prep in cues["origin_preps"] and not _is_near(name):
+        score -= 4
+    elif prep == "of":
+        score += 2 if _governing_noun(name) in cues["settlement_nouns"] + cues["area_nouns"] else 0
+    elif prep in cues["locative_preps"]:
+        score += 2
+    elif name.root.dep_ == "dobj":
+        score += 2
+    if following in cues["settlement_nouns"]:
+        score += 2
+    if _parenthetical_after(name, after):
+        score += 3
+    if name.start < 6 and span_text(name).isupper():
+        score -= 3  # a dateline ("KYIV, Ukraine (AP) —")
+    return score
+
+
+def _known_kind(name: Span) -> str:
+    """What the gazetteer knows a name as: "country", "region" (a first-level region, even if a town shares
+    its name), "place" (only populated places) or ""."""
+    place = place_of(span_text(name))
+    if place.geo_precision is None:
+        return ""
+    if place.geo_precision == 3 and not place.admin1:
+        return "country" if place.country else "region"
+    return "region" if place.geo_precision == 3 or is_region_name(span_text(name)) else "place"
+
+
+def _governing_prep(name: Span) -> str:
+    """The preposition a name (or the noun it names: "Hays district", "Bosaso town") is the object of."""
+    token = name.root
+    if token.dep_ in ("compound", "amod", "nmod", "poss") and token.head.i >= name.end:
+        token = token.head
+    while token.dep_ in ("appos", "conj") and token.head.i < token.i:
+        token = token.head
+    head = token.head
+    return head.lower_ if token.dep_ == "pobj" and head.dep_ in ("prep", "agent", "dative") or head.pos_ == "ADP" else ""
+
+
+def _governing_noun(name: Span) -> str:
+    """The noun whose "of" governs a name: "village" in "the village of X", "outskirts" in "the outskirts of X"."""
+    root = name.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"):
+        return root.head.head.lower_
+    return ""
+
+
+def _is_near(name: Span) -> bool:
+    """The text puts the event near the place, not in it ("near X", "the outskirts of X", "10 km from X")."""
+    near_words = _cues()["near_words"]
+    prep = _governing_prep(name)
+    before = [t.lower_ for t in name.doc[max(name.start - 4, 0) : name.start]]
+    return prep in near_words or _governing_noun(name) in near_words or (prep == "from" and any(
+        w in near_words for w in before))
+
+
+def _qualifies_actor(name: Span) -> bool:
+    """A place name that only says whose an actor is ("Luhansk People's Militia", "Kerman Coal Mine Company")."""
+    heads = _cues()["actor_heads"]
+    root = name.root
+    nxt = [t.lower_ for t in name.doc[name.end : min(name.end + 4, len(name.doc))]]
+    if nxt[:2] in (["people", "'s"], ["people", "’s"]):
+        return True
+    if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i >= name.end:
+        return root.head.lower_ in heads
+    return False
+
+
+def _after_name(name: Span) -> int:
+    """The index of the first token after the name and its place noun, if any ("Bosaso town (Bari)")."""
+    after = name.end
+    doc = name.doc
+    if after < len(doc) and doc[after].lower_ in _cues()["settlement_nouns"] + _cues()["area_nouns"]:
+        after += 1
+    return after
+
+
+def _parenthetical_after(name: Span, after: int) -> bool:
+    """A parenthetical of capitalised region names follows ("Nacate (Meluco, Cabo Delgado)")."""
+    doc = name.doc
+    return after + 1 < len(doc) and doc[after].text == "(" and doc[after + 1].text[:1].isupper()
+
+
+def _inside_parentheses(name: Span) -> bool:
+    """The name is inside a parenthetical that follows another name (the regions of a place)."""
+    doc = name.doc
+    for i in range(name.start - 1, max(name.start - 8, -1), -1):
+        if doc[i].text == ")":
+            return False
+        if doc[i].text == "(":
+            return i > 0 and doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in _cues()["settlement_nouns"]
+    return False
+
+
+def _parenthetical_names(sent: Span) -> list[str]:
+    """The names inside the sentence's parentheses, comma-separated ("(Rafi LGA, Niger)")."""
+    text = span_text(sent)
+    return [part.strip() for inside in re.findall(r"\(([^()]{2,80})\)", text) for part in inside.split(",")
+            if part.strip()[:1].isupper()]
+
+
+def _mention_text(name: Span) -> str:
+    ent = ent_at(name.root) if name.root.ent_iob_ != "O" else None
+    if ent is not None and ent.start == name.start and ent.end == name.end:
+        return _strip_det(_place_text(ent))
+    return _strip_det(span_text(name))
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, list[str]]:
+    cues: dict[str, list[str]] = resources.load("geo/location_cues.json")
+    return cues
 
 
 def _place_text(ent: Span) -> str:

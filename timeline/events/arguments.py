@@ -189,10 +189,13 @@ def _scored_mentions(sent: Span, actors: tuple[str, ...]) -> list[tuple[int, Spa
 
 
 def _name_spans(sent: Span) -> list[Span]:
-    """Place entities, then the runs of capitalised words outside any entity but a person or an organisation."""
+    """Place entities, then the runs of capitalised words outside dates, numbers and nationalities (the small
+    model often tags a village as a person, an organisation or a nationality: the phrasing and the gazetteer decide)."""
     doc = sent.doc
     spans = [e for e in ents_in(sent) if e.label_ in PLACE_LABELS]
-    taken = {i for e in ents_in(sent) if e.label_ not in ("PERSON", "ORG") for i in range(e.start, e.end)}
+    demonyms = actor_countries_table()
+    taken = {i for e in ents_in(sent) if e.label_ in _NOT_NAME_LABELS or (
+        e.label_ == "NORP" and span_text(e).lower() in demonyms) for i in range(e.start, e.end)}
     i = sent.start
     while i < sent.end:
         if i in taken or not _name_word(doc[i]) or doc[i].is_sent_start:
@@ -203,13 +206,28 @@ def _name_spans(sent: Span) -> list[Span]:
             j += 1
         while j > i + 1 and not _name_word(doc[j - 1]):
             j -= 1
-        spans.append(doc[i:j])
+        if not (doc[i:j].start == spans[-1].start and doc[i:j].end == spans[-1].end if spans else False):
+            spans.append(doc[i:j])
         i = j
-    return spans
+    return _unique_spans(spans)
+
+
+_NOT_NAME_LABELS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
+
+
+def _unique_spans(spans: list[Span]) -> list[Span]:
+    seen: dict[tuple[int, int], Span] = {}
+    for span in spans:
+        seen.setdefault((span.start, span.end), span)
+    return list(seen.values())
 
 
 def _name_word(token: Token) -> bool:
-    return token.text[:1].isupper() and token.is_alpha and token.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "X")
+    return token.text[:1].isupper() and _NAME_WORD.match(token.text) is not None and token.pos_ in (
+        "PROPN", "NOUN", "ADJ", "VERB", "X")
+
+
+_NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’][^\W\d_])*$")
 
 
 def _name_link(doc: object, j: int, end: int) -> bool:
@@ -222,19 +240,22 @@ def _place_score(name: Span) -> int | None:
     """How surely a name is the event's place, or ``None`` when it is no place at all."""
     cues = _cues()
     doc = name.doc
-    prep = _governing_prep(name)
+    prep = _governing_prep(name) or ("of" if _governing_noun(name) else "")
     after = _after_name(name)
-    following = doc[after].lower_ if after < len(doc) else ""
+    noun = doc[name.end].lower_ if name.end < len(doc) else ""
     known = _known_kind(name)
     is_entity = name.root.ent_type_ in PLACE_LABELS and name.root.ent_iob_ != "O"
-    marked = (following in cues["settlement_nouns"] or _parenthetical_after(name, after)
-              or _governing_noun(name) in cues["settlement_nouns"])
+    marked = (noun in cues["settlement_nouns"] + cues["area_nouns"] or _parenthetical_after(name, after)
+              or _governing_noun(name) in cues["settlement_nouns"] + cues["area_nouns"]
+              or prep in cues["strong_locative_preps"])
     if not is_entity and not known and not marked and not (
             name.root.dep_ == "dobj" and name.root.head.pos_ == "VERB" and len(name) > 1):
         return None
     if _inside_parentheses(name):
         return -5
     score = {"place": 1, "region": -1, "country": -2}.get(known, 0)
+    if name.root.dep_ == "conj" or (name.root.dep_ == "appos" and known in ("region", "country")):
+        score -= 1  # the second of a list, or the region of a place ("near X, Donetsk")
     if prep in cues["origin_preps"] and not _is_near(name):
         score -= 4
     elif prep == "of":
@@ -243,9 +264,11 @@ def _place_score(name: Span) -> int | None:
         score += 2
     elif name.root.dep_ == "dobj":
         score += 2
-    if following in cues["settlement_nouns"]:
+    if noun in cues["settlement_nouns"]:
         score += 2
-    if _parenthetical_after(name, after):
+    elif noun in cues["area_nouns"]:
+        score += 1
+    if _parenthetical_after(name, after) and known != "country":
         score += 3
     if name.start < 6 and span_text(name).isupper():
         score -= 3  # a dateline ("KYIV, Ukraine (AP) —")
@@ -279,6 +302,9 @@ def _governing_noun(name: Span) -> str:
     root = name.root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"):
         return root.head.head.lower_
+    doc = name.doc
+    if name.start >= 2 and doc[name.start - 1].lower_ == "of" and doc[name.start - 2].pos_ == "NOUN":
+        return doc[name.start - 2].lower_  # the parse may hang the name elsewhere ("the village of Qazali west of ...")
     return ""
 
 
@@ -325,7 +351,7 @@ def _inside_parentheses(name: Span) -> bool:
         if doc[i].text == ")":
             return False
         if doc[i].text == "(":
-            return i > 0 and doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in _cues()["settlement_nouns"]
+            return i > 0
     return False
 
 

@@ -86,7 +86,7 @@ def entries(name: str) -> tuple[Entry, ...]:
 
 @lru_cache(maxsize=65536)
 def _entries(key: str) -> tuple[Entry, ...]:
-    rows = _connection().execute(
+    rows = _connection(os.getpid()).execute(
         "SELECT p.name, p.country, p.admin1, p.admin2, p.latitude, p.longitude, p.population, p.kind, n.is_primary"
         " FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?",
         (key,),
@@ -95,7 +95,9 @@ def _entries(key: str) -> tuple[Entry, ...]:
 
 
 @lru_cache(maxsize=1)
-def _connection() -> sqlite3.Connection:
+def _connection(pid: int) -> sqlite3.Connection:
+    """A read-only connection of this process (a forked worker opens its own: ``pid`` keys the cache)."""
+    del pid
     path = index_path()
     if not path.exists():
         _build_in_child(path)

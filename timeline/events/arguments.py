@@ -209,7 +209,20 @@ def _name_spans(sent: Span) -> list[Span]:
         if not (doc[i:j].start == spans[-1].start and doc[i:j].end == spans[-1].end if spans else False):
             spans.append(doc[i:j])
         i = j
-    return _unique_spans(spans)
+    runs = [span for span in spans if span.label_ not in PLACE_LABELS and len(span) > 1 and _noun_kind(span[-1].lower_)]
+    spans = [span for span in spans if not any(
+        r.start <= span.start and span.end <= r.end and len(r) > len(span) for r in runs)]
+    return _unique_spans([_with_article(span) for span in spans])
+
+
+def _with_article(span: Span) -> Span:
+    """The name with the Arabic article before it ("al Tabqa", "in As Sabaa"): ACLED keeps it."""
+    doc = span.doc
+    start = span.start
+    if start >= 2 and doc[start - 1].lower_ in _cues()["articles"] and (
+            doc[start - 1].text.islower() or doc[start - 2].pos_ == "ADP"):
+        return doc[start - 1 : span.end]
+    return span
 
 
 _NOT_NAME_LABELS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
@@ -239,14 +252,12 @@ def _name_link(doc: object, j: int, end: int) -> bool:
 def _place_score(name: Span) -> int | None:
     """How surely a name is the event's place, or ``None`` when it is no place at all."""
     cues = _cues()
-    doc = name.doc
     prep = _governing_prep(name) or ("of" if _governing_noun(name) else "")
-    after = _after_name(name)
-    noun = doc[name.end].lower_ if name.end < len(doc) else ""
+    kind = _name_kind(name)
+    governing = _governing_noun(name)
     known = _known_kind(name)
     is_entity = name.root.ent_type_ in PLACE_LABELS and name.root.ent_iob_ != "O"
-    marked = (noun in cues["settlement_nouns"] + cues["area_nouns"] or _parenthetical_after(name, after)
-              or _governing_noun(name) in cues["settlement_nouns"] + cues["area_nouns"]
+    marked = (kind != "" or _noun_kind(governing) != "" or _parenthetical_after(name)
               or prep in cues["strong_locative_preps"])
     if not is_entity and not known and not marked and not (
             name.root.dep_ == "dobj" and name.root.head.pos_ == "VERB" and len(name) > 1):
@@ -259,20 +270,74 @@ def _place_score(name: Span) -> int | None:
     if prep in cues["origin_preps"] and not _is_near(name):
         score -= 4
     elif prep == "of":
-        score += 2 if _governing_noun(name) in cues["settlement_nouns"] + cues["area_nouns"] else 0
-    elif prep in cues["locative_preps"]:
+        score += 2 if _noun_kind(governing) in ("settlement", "vicinity") else 0
+    elif prep in cues["locative_preps"] or name.root.dep_ == "dobj":
         score += 2
-    elif name.root.dep_ == "dobj":
-        score += 2
-    if noun in cues["settlement_nouns"]:
-        score += 2
-    elif noun in cues["area_nouns"]:
-        score += 1
-    if _parenthetical_after(name, after) and known != "country":
+    score += {"settlement": 2, "vicinity": 1, "division": -1, "site": -2}.get(kind, 0)
+    if _parenthetical_after(name) and known != "country" and kind != "site":
         score += 3
+    if _contains_place(name) and not _parenthetical_after(name):
+        score -= 2  # "Qatma in Afrin", "Wuji village in Lainya county": the container is less specific
+    if kind in ("vicinity", "site") and _in_a_city(name):
+        score -= 3  # "X area in Y city", "Habima Square in Tel Aviv": ACLED codes the city
+    if name.start > 0 and name.doc[name.start - 1].lower_ == "the" and not kind:
+        score -= 1  # "the Seray", "the Mall": a named building or institution, not a town
     if name.start < 6 and span_text(name).isupper():
         score -= 3  # a dateline ("KYIV, Ukraine (AP) —")
     return score
+
+
+def _name_kind(name: Span) -> str:
+    """What kind of place the noun after a name, or its own last word, says it is ("Miiracad village",
+    "Habima Square", "Mogadishu-Hodan district": a city's district is a settlement for ACLED)."""
+    noun = _noun_after(name)
+    kind = _noun_kind(noun) or (_noun_kind(name[-1].lower_) if len(name) > 1 else "")
+    if kind == "division" and "-" in span_text(name):
+        city = span_text(name).split("-")[0]
+        if place_of(city).geo_precision == 1:
+            return "settlement"
+    return kind
+
+
+def _in_a_city(name: Span) -> bool:
+    """An area or site followed by "in"/"of" and a name with "city" or "town" ("Al-Jami'ya neighborhood in Idleb city")."""
+    doc = name.doc
+    i = name.end + (1 if _noun_after(name) else 0)
+    if i + 2 >= len(doc) or doc[i].lower_ not in ("in", "of"):
+        return False
+    j = i + 1 + (doc[i + 1].lower_ == "the")
+    while j < len(doc) and (_name_word(doc[j]) or doc[j].text == "-"):
+        j += 1
+    return j < len(doc) and j > i + 1 and doc[j].lower_ in _cues()["city_nouns"]
+
+
+def _noun_after(name: Span) -> str:
+    """The common noun right after a name ("village" in "Miiracad village"), lower case, or ""."""
+    doc = name.doc
+    if name.end < len(doc) and doc[name.end].pos_ == "NOUN" or name.end < len(doc) and doc[name.end].lower_ == "lga":
+        return doc[name.end].lower_
+    return ""
+
+
+def _noun_kind(noun: str) -> str:
+    cues = _cues()
+    for kind in ("settlement", "vicinity", "division", "site"):
+        if noun and noun in cues[f"{kind}_nouns"]:
+            return kind
+    return ""
+
+
+def _contains_place(name: Span) -> bool:
+    """The name only says where the place named just before lies: "X in Y" or "X village in Y" ("Qatma in Afrin",
+    "Wuji village in Lainya county"); not so after a site or an area ("al Nour square in Tripoli": ACLED codes the
+    town), nor for a city or town ("X area in Y city")."""
+    doc = name.doc
+    k = name.start - 2
+    if k < 1 or doc[name.start - 1].lower_ != "in" or _name_kind(name) == "settlement":
+        return False
+    if _noun_kind(doc[k].lower_) == "settlement":
+        k -= 1
+    return _name_word(doc[k]) and doc[k].ent_type_ not in _NOT_NAME_LABELS and not doc[k].is_sent_start
 
 
 def _known_kind(name: Span) -> str:
@@ -329,19 +394,18 @@ def _qualifies_actor(name: Span) -> bool:
     return False
 
 
-def _after_name(name: Span) -> int:
-    """The index of the first token after the name and its place noun, if any ("Bosaso town (Bari)")."""
-    after = name.end
+def _parenthetical_after(name: Span) -> bool:
+    """A parenthetical of capitalised region names follows the name, its place noun or the last name of its list
+    ("Nacate (Meluco, Cabo Delgado)", "Bosaso town (Bari)", "between X and Y (District, Province)")."""
     doc = name.doc
-    if after < len(doc) and doc[after].lower_ in _cues()["settlement_nouns"] + _cues()["area_nouns"]:
-        after += 1
-    return after
-
-
-def _parenthetical_after(name: Span, after: int) -> bool:
-    """A parenthetical of capitalised region names follows ("Nacate (Meluco, Cabo Delgado)")."""
-    doc = name.doc
-    return after + 1 < len(doc) and doc[after].text == "(" and doc[after + 1].text[:1].isupper()
+    last = name.root
+    while any(c.dep_ == "conj" for c in last.children):
+        last = [c for c in last.children if c.dep_ == "conj"][-1]
+    ends = {name.end, last.i + 1}
+    for end in list(ends):
+        if end < len(doc) and _noun_kind(doc[end].lower_) in ("settlement", "vicinity"):
+            ends.add(end + 1)
+    return any(e + 1 < len(doc) and doc[e].text == "(" and doc[e + 1].text[:1].isupper() for e in ends)
 
 
 def _inside_parentheses(name: Span) -> bool:

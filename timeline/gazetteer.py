@@ -33,14 +33,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 #: Bump when the index layout or its build rules change.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 #: Kinds of gazetteer entries (ACLED's geo-precision of an event placed there).
 POPULATED_PLACE, REGION = 1, 3
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _REGION_WORDS = re.compile(
-    r"^(?:muhafazat|wilayat|provincia de|province de|region de|departement de)\s+|"
+    r"^(?:muhafazat|wilayat|mayorality of|provincia de|provincia di|province de|province du|region de|departement de|"
+    r"departement du|etat de)\s+|"
     r"\s+(?:governorate|province|region|state|oblast|oblast'|municipality|district|prefecture)$",
     re.IGNORECASE,
 )

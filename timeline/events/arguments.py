@@ -195,7 +195,7 @@ def _name_spans(sent: Span) -> list[Span]:
     spans = [e for e in ents_in(sent) if e.label_ in PLACE_LABELS]
     demonyms = actor_countries_table()
     taken = {i for e in ents_in(sent) if e.label_ in _NOT_NAME_LABELS or (
-        e.label_ == "NORP" and span_text(e).lower() in demonyms) for i in range(e.start, e.end)}
+        e.label_ == "NORP" and (span_text(e).lower() in demonyms or e.root.pos_ == "ADJ")) for i in range(e.start, e.end)}
     i = sent.start
     while i < sent.end:
         if i in taken or not _name_word(doc[i]) or doc[i].is_sent_start:
@@ -206,7 +206,7 @@ def _name_spans(sent: Span) -> list[Span]:
             j += 1
         while j > i + 1 and not _name_word(doc[j - 1]):
             j -= 1
-        if not (doc[i:j].start == spans[-1].start and doc[i:j].end == spans[-1].end if spans else False):
+        if not (j == i + 1 and doc[i].lower_ in _cues()["name_particles"]):
             spans.append(doc[i:j])
         i = j
     runs = [span for span in spans if span.label_ not in PLACE_LABELS and len(span) > 1 and _noun_kind(span[-1].lower_)]
@@ -270,8 +270,8 @@ def _place_score(name: Span) -> int | None:
     if prep in cues["origin_preps"] and not _is_near(name):
         score -= 4
     elif prep == "of":
-        score += 2 if _noun_kind(governing) in ("settlement", "vicinity") else 0
-    elif prep in cues["locative_preps"] or name.root.dep_ == "dobj":
+        score += 2 if _noun_kind(governing) in ("settlement", "vicinity", "site") else 0
+    elif prep in cues["locative_preps"] or _named_noun(name).dep_ == "dobj":
         score += 2
     score += {"settlement": 2, "vicinity": 1, "division": -1, "site": -2}.get(kind, 0)
     if _parenthetical_after(name) and known != "country" and kind != "site":
@@ -351,11 +351,17 @@ def _known_kind(name: Span) -> str:
     return "region" if place.geo_precision == 3 or is_region_name(span_text(name)) else "place"
 
 
-def _governing_prep(name: Span) -> str:
-    """The preposition a name (or the noun it names: "Hays district", "Bosaso town") is the object of."""
+def _named_noun(name: Span) -> Token:
+    """The noun a name qualifies ("district" in "Hays district"), else the name's own head."""
     token = name.root
     if token.dep_ in ("compound", "amod", "nmod", "poss") and token.head.i >= name.end:
-        token = token.head
+        return token.head
+    return token
+
+
+def _governing_prep(name: Span) -> str:
+    """The preposition a name (or the noun it names: "Hays district", "Bosaso town") is the object of."""
+    token = _named_noun(name)
     while token.dep_ in ("appos", "conj") and token.head.i < token.i:
         token = token.head
     head = token.head
@@ -403,7 +409,7 @@ def _parenthetical_after(name: Span) -> bool:
         last = [c for c in last.children if c.dep_ == "conj"][-1]
     ends = {name.end, last.i + 1}
     for end in list(ends):
-        if end < len(doc) and _noun_kind(doc[end].lower_) in ("settlement", "vicinity"):
+        if end < len(doc) and _noun_kind(doc[end].lower_) in ("settlement", "vicinity", "division"):
             ends.add(end + 1)
     return any(e + 1 < len(doc) and doc[e].text == "(" and doc[e + 1].text[:1].isupper() for e in ends)
 
@@ -427,10 +433,16 @@ def _parenthetical_names(sent: Span) -> list[str]:
 
 
 def _mention_text(name: Span) -> str:
+    """The place as the text names it, without a settlement or area noun that ends it ("Mosul city" -> "Mosul")."""
     ent = ent_at(name.root) if name.root.ent_iob_ != "O" else None
     if ent is not None and ent.start == name.start and ent.end == name.end:
-        return _strip_det(_place_text(ent))
-    return _strip_det(span_text(name))
+        text = _strip_det(_place_text(ent))
+    else:
+        text = _strip_det(span_text(name))
+    words = text.split()
+    if len(words) > 1 and _noun_kind(words[-1].lower()) in ("settlement", "vicinity"):
+        text = " ".join(words[:-1])
+    return text
 
 
 @lru_cache(maxsize=1)

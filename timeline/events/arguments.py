@@ -195,7 +195,7 @@ def _name_spans(sent: Span) -> list[Span]:
     spans = [e for e in ents_in(sent) if e.label_ in PLACE_LABELS]
     demonyms = actor_countries_table()
     taken = {i for e in ents_in(sent) if e.label_ in _NOT_NAME_LABELS or (
-        e.label_ == "NORP" and (span_text(e).lower() in demonyms or e.root.pos_ == "ADJ")) for i in range(e.start, e.end)}
+        e.label_ == "NORP" and span_text(e).lower() in demonyms) for i in range(e.start, e.end)}
     i = sent.start
     while i < sent.end:
         if i in taken or not _name_word(doc[i]) or doc[i].is_sent_start:
@@ -209,9 +209,10 @@ def _name_spans(sent: Span) -> list[Span]:
         if not (j == i + 1 and doc[i].lower_ in _cues()["name_particles"]):
             spans.append(doc[i:j])
         i = j
+    places = [span for span in spans if span.label_ in PLACE_LABELS]
     runs = [span for span in spans if span.label_ not in PLACE_LABELS and len(span) > 1 and _noun_kind(span[-1].lower_)]
-    spans = [span for span in spans if not any(
-        r.start <= span.start and span.end <= r.end and len(r) > len(span) for r in runs)]
+    spans = [span for span in spans if not any(  # a name inside a longer one is not another place
+        r.start <= span.start and span.end <= r.end and len(r) > len(span) for r in runs + places)]
     return _unique_spans([_with_article(span) for span in spans])
 
 
@@ -257,11 +258,13 @@ def _place_score(name: Span) -> int | None:
     governing = _governing_noun(name)
     known = _known_kind(name)
     is_entity = name.root.ent_type_ in PLACE_LABELS and name.root.ent_iob_ != "O"
-    marked = (kind != "" or _noun_kind(governing) != "" or _parenthetical_after(name)
+    person = name.root.ent_type_ == "PERSON"  # "the house of MP Samir al Jisr": only the phrasing right at it counts
+    marked = (kind != "" or (_noun_kind(governing) != "" and not person) or _parenthetical_after(name)
               or prep in cues["strong_locative_preps"])
-    if not is_entity and not known and not marked and not (
-            name.root.dep_ == "dobj" and name.root.head.pos_ == "VERB" and len(name) > 1):
+    if not is_entity and not known and not marked and not _object_name(name):
         return None
+    if name.start > 0 and name.doc[name.start - 1].lower_ in ("a", "an"):
+        return None  # "a Kenyan city": a description, not a name
     if _inside_parentheses(name):
         return -5
     score = {"place": 1, "region": -1, "country": -2}.get(known, 0)
@@ -276,7 +279,7 @@ def _place_score(name: Span) -> int | None:
     score += {"settlement": 2, "vicinity": 1, "division": -1, "site": -2}.get(kind, 0)
     if _parenthetical_after(name) and known != "country" and kind != "site":
         score += 3
-    if _contains_place(name) and not _parenthetical_after(name):
+    if _contains_place(name):
         score -= 2  # "Qatma in Afrin", "Wuji village in Lainya county": the container is less specific
     if kind in ("vicinity", "site") and _in_a_city(name):
         score -= 3  # "X area in Y city", "Habima Square in Tel Aviv": ACLED codes the city
@@ -285,6 +288,13 @@ def _place_score(name: Span) -> int | None:
     if name.start < 6 and span_text(name).isupper():
         score -= 3  # a dateline ("KYIV, Ukraine (AP) —")
     return score
+
+
+def _object_name(name: Span) -> bool:
+    """A proper name that is a verb's direct object and no person ("shelled Kansafra")."""
+    root = name.root
+    return (root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.pos_ == "PROPN"
+            and root.ent_type_ not in ("PERSON", "NORP"))
 
 
 def _name_kind(name: Span) -> str:
@@ -314,8 +324,8 @@ def _in_a_city(name: Span) -> bool:
 def _noun_after(name: Span) -> str:
     """The common noun right after a name ("village" in "Miiracad village"), lower case, or ""."""
     doc = name.doc
-    if name.end < len(doc) and doc[name.end].pos_ == "NOUN" or name.end < len(doc) and doc[name.end].lower_ == "lga":
-        return doc[name.end].lower_
+    if name.end < len(doc) and doc[name.end].text.islower() or name.end < len(doc) and doc[name.end].lower_ == "lga":
+        return doc[name.end].lower_ if _noun_kind(doc[name.end].lower_) else ""
     return ""
 
 
@@ -440,7 +450,7 @@ def _mention_text(name: Span) -> str:
     else:
         text = _strip_det(span_text(name))
     words = text.split()
-    if len(words) > 1 and _noun_kind(words[-1].lower()) in ("settlement", "vicinity"):
+    if len(words) > 1 and words[-1].islower() and _noun_kind(words[-1]) in ("settlement", "vicinity"):
         text = " ".join(words[:-1])
     return text
 

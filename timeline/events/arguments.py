@@ -19,9 +19,11 @@ from ..nlp import (
     NOUN_POS,
     SUBJECT_DEPS,
     VERB_POS,
+    doc_ents,
     ent_at,
     ents_in,
     head_path,
+    per_doc,
     per_doc_part,
     sent_of,
     span_text,
@@ -167,9 +169,19 @@ def place_in(sent: Span, location: str) -> Place:
     if not location:
         return Place()
     names = [span_text(m[1]) for m in _place_mentions(sent, ())]
-    context = [n for n in names if n != location] + _parenthetical_names(sent)
+    context = [n for n in names if n != location] + _parenthetical_names(sent) + _document_places(sent.doc)
     near = any(span_text(m[1]) == location and _is_near(m[1]) for m in _place_mentions(sent, ()))
     return place_of(location, context=context, near=near)
+
+
+def _document_places(doc: object) -> list[str]:
+    """The places the whole text names (a country, the regions in actors' names: "Luhansk People's Militia")."""
+    return per_doc(doc, "document_places", lambda: _unique(  # type: ignore[arg-type]
+        span_text(e) for e in doc_ents(doc) if e.label_ in ("GPE", "LOC"))[:DOCUMENT_PLACES])  # type: ignore[arg-type]
+
+
+#: How many of a text's first place names help read an ambiguous one.
+DOCUMENT_PLACES = 30
 
 
 def _place_mentions(sent: Span, actors: tuple[str, ...]) -> list[tuple[int, Span]]:
@@ -258,9 +270,11 @@ def _place_score(name: Span) -> int | None:
     governing = _governing_noun(name)
     known = _known_kind(name)
     is_entity = name.root.ent_type_ in PLACE_LABELS and name.root.ent_iob_ != "O"
-    person = name.root.ent_type_ == "PERSON"  # "the house of MP Samir al Jisr": only the phrasing right at it counts
-    marked = (kind != "" or (_noun_kind(governing) != "" and not person) or _parenthetical_after(name)
-              or prep in cues["strong_locative_preps"])
+    person = name.root.ent_type_ == "PERSON"  # "the house of MP Samir al Jisr": a person's house is no place name
+    marked = (kind != "" or _noun_kind(governing) in ("settlement", "vicinity") or (
+        _noun_kind(governing) != "" and not person) or _parenthetical_after(name) or prep in cues["strong_locative_preps"])
+    if len(name) == 1 and name.text.isupper() and known != "country":
+        return None  # an acronym ("OPS", "IED", "HQ") names an organisation or a thing
     if not is_entity and not known and not marked and not _object_name(name):
         return None
     if name.start > 0 and name.doc[name.start - 1].lower_ in ("a", "an"):
@@ -279,8 +293,8 @@ def _place_score(name: Span) -> int | None:
     score += {"settlement": 2, "vicinity": 1, "division": -1, "site": -2}.get(kind, 0)
     if _parenthetical_after(name) and known != "country" and kind != "site":
         score += 3
-    if _contains_place(name):
-        score -= 2  # "Qatma in Afrin", "Wuji village in Lainya county": the container is less specific
+    if _contains_place(name) and not (_parenthetical_after(name) and not kind):
+        score -= 2  # ... unless the container is ACLED's "Y (Region)"  # "Qatma in Afrin", "Wuji village in Lainya county": the container is less specific
     if kind in ("vicinity", "site") and _in_a_city(name):
         score -= 3  # "X area in Y city", "Habima Square in Tel Aviv": ACLED codes the city
     if name.start > 0 and name.doc[name.start - 1].lower_ == "the" and not kind:
@@ -293,8 +307,8 @@ def _place_score(name: Span) -> int | None:
 def _object_name(name: Span) -> bool:
     """A proper name that is a verb's direct object and no person ("shelled Kansafra")."""
     root = name.root
-    return (root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.pos_ == "PROPN"
-            and root.ent_type_ not in ("PERSON", "NORP"))
+    return (root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.pos_ == "PROPN" and root.ent_type_ != "NORP"
+            and (root.ent_type_ != "PERSON" or root.head.lemma_ in _cues()["place_object_verbs"]))
 
 
 def _name_kind(name: Span) -> str:
@@ -324,8 +338,13 @@ def _in_a_city(name: Span) -> bool:
 def _noun_after(name: Span) -> str:
     """The common noun right after a name ("village" in "Miiracad village"), lower case, or ""."""
     doc = name.doc
-    if name.end < len(doc) and doc[name.end].text.islower() or name.end < len(doc) and doc[name.end].lower_ == "lga":
-        return doc[name.end].lower_ if _noun_kind(doc[name.end].lower_) else ""
+    if name.end >= len(doc):
+        return ""
+    after = doc[name.end]
+    if after.tag_ == "NNS" and after.lower_ in _cues()["settlement_nouns"]:
+        return ""  # "Arab cities", "the Ichen villages of X": the name qualifies the places, it is none of them
+    if after.text.islower() or after.lower_ == "lga":
+        return after.lower_ if _noun_kind(after.lower_) else ""
     return ""
 
 
@@ -399,9 +418,14 @@ def _is_near(name: Span) -> bool:
 
 
 def _qualifies_actor(name: Span) -> bool:
-    """A place name that only says whose an actor is ("Luhansk People's Militia", "Kerman Coal Mine Company")."""
+    """A place name that only says whose an actor is ("Luhansk People's Militia", "Kerman Coal Mine Company"),
+    or what a thing is ("Iskander missiles"): a name compounded with a common noun that is no place noun."""
     heads = _cues()["actor_heads"]
     root = name.root
+    head = root.head
+    if (root.dep_ == "compound" and head.i >= name.end and head.pos_ == "NOUN" and head.text.islower()
+            and not _noun_kind(head.lower_)):
+        return True
     nxt = [t.lower_ for t in name.doc[name.end : min(name.end + 4, len(name.doc))]]
     if nxt[:2] in (["people", "'s"], ["people", "’s"]):
         return True

@@ -18,6 +18,7 @@ dropped, so "Dnipro region" finds Dnipro and "the Donbas" finds Donbas.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -34,6 +35,11 @@ Coordinates = tuple[float, float]
 #: A place found under one of its alternate names counts as this share of its population when
 #: namesakes compete (Zaporizhzhia the city, an alternate spelling, outweighs a hamlet of that name).
 ALIAS_WEIGHT = 0.1
+#: What the text's other place names weigh against population (in powers of ten of people) when namesakes
+#: compete: a place in the text's country outweighs a namesake 300 times as populous abroad, not Paris.
+COUNTRY_WEIGHT = 2.5
+ADMIN_WEIGHT = 3.0
+KIND_WEIGHT = 1.5
 
 _SUFFIXES = re.compile(r"\s+(region|oblast|oblast'|province|governorate|krai|kray)$")
 #: Words naming what kind of place a name is ("Hays district", "Bosaso town"): dropped for the lookup.
@@ -86,11 +92,14 @@ def place_of(name: str, *, context: Iterable[str] = (), near: bool = False) -> P
     key = normalise(name) if name else ""
     if not key:
         return Place()
-    fixed = _fixed_places().get(key) or _fixed_places().get(_SUFFIXES.sub("", key))
-    if fixed is not None:
-        return fixed
     hints = _hints(tuple(context))
-    entry = _best_entry(key, hints) or _region_named(hints)
+    fixed = _fixed_places().get(key) or _fixed_places().get(_SUFFIXES.sub("", key))
+    entry = _best_entry(key, hints)
+    if fixed is not None and not (entry is not None and _outside(fixed.country, hints) and entry.country in hints.countries):
+        return fixed  # ours, unless the text's country has a place of that name (Rafah in Egypt's North Sinai)
+    region = _region_named(hints)
+    if entry is None or (region is not None and entry.country not in hints.countries):
+        entry = region  # a namesake abroad is less likely than an unknown place in the region the text names
     if entry is None:
         return Place()
     precision = 3 if entry.kind == gazetteer.REGION else 2 if near else 1
@@ -111,20 +120,25 @@ def is_region_name(name: str) -> bool:
 
 def _best_entry(key: str, hints: _Hints) -> gazetteer.Entry | None:
     """The gazetteer entry a name most likely means: in the text's region or country, a populated
-    place before a region of the same name (unless the name says "region"), the most populous."""
+    place before a region of the same name (unless the name says "region"), populous (see the weights)."""
     bare = _PLACE_WORDS.sub("", key)
     regional = bare != key and _REGION_WORD.search(key) is not None
     found = gazetteer.entries(bare) or gazetteer.entries(key)
     if not found:
         return None
 
-    def rank(entry: gazetteer.Entry) -> tuple[int, bool, float]:
-        in_context = (2 * (entry.country in hints.countries)
-                      + (_admin_key(entry.admin1) in hints.admins) + (_admin_key(entry.admin2) in hints.admins))
+    def rank(entry: gazetteer.Entry) -> float:
+        admins = (_admin_key(entry.admin1) in hints.admins) + (_admin_key(entry.admin2) in hints.admins)
         wanted_kind = (entry.kind == gazetteer.REGION) == regional
-        return (in_context, wanted_kind, entry.population * (1 if entry.primary else ALIAS_WEIGHT))
+        people = max(entry.population * (1 if entry.primary else ALIAS_WEIGHT), 1)
+        return (COUNTRY_WEIGHT * (entry.country in hints.countries) + ADMIN_WEIGHT * admins
+                + KIND_WEIGHT * wanted_kind + math.log10(people))
 
     return max(found, key=rank)
+
+
+def _outside(alpha3: str, hints: _Hints) -> bool:
+    return bool(hints.countries) and alpha3 not in {_alpha3().get(code, "") for code in hints.countries}
 
 
 def _region_named(hints: _Hints) -> gazetteer.Entry | None:

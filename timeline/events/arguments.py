@@ -232,6 +232,8 @@ def _with_article(span: Span) -> Span:
     """The name with the Arabic article before it ("al Tabqa", "in As Sabaa"): ACLED keeps it."""
     doc = span.doc
     start = span.start
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _cues()["articles"]:
+        return doc[start - 2 : span.end]  # "al-Hasakeh" split by the tokenizer
     if start >= 2 and doc[start - 1].lower_ in _cues()["articles"] and (
             doc[start - 1].text.islower() or doc[start - 2].pos_ == "ADP"):
         return doc[start - 1 : span.end]
@@ -259,6 +261,8 @@ _NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’][^\W\d_])*$")
 def _name_link(doc: object, j: int, end: int) -> bool:
     """A hyphen or an Arabic article inside a name ("Tall ad Dhahab", "Deir-ez-Zor")."""
     token = doc[j]  # type: ignore[index]
+    if token.lower_ in _cues()["name_particles"] and j + 2 < end and doc[j + 1].text == "-":  # type: ignore[index]
+        return _name_word(doc[j + 2])  # type: ignore[index]  # "Jabal al-Zawiya"
     return (token.text == "-" or token.lower_ in _cues()["name_particles"]) and j + 1 < end and _name_word(doc[j + 1])  # type: ignore[index]
 
 
@@ -316,6 +320,8 @@ def _name_kind(name: Span) -> str:
     "Habima Square", "Mogadishu-Hodan district": a city's district is a settlement for ACLED)."""
     noun = _noun_after(name)
     kind = _noun_kind(noun) or (_noun_kind(name[-1].lower_) if len(name) > 1 else "")
+    if not kind and len(name) > 1 and name[0].lower_ in _cues()["site_words_before"]:
+        kind = "site"  # "Lake Victoria", "Mount Elgon"
     if kind == "division" and "-" in span_text(name):
         city = span_text(name).split("-")[0]
         if place_of(city).geo_precision == 1:
@@ -366,6 +372,8 @@ def _contains_place(name: Span) -> bool:
         return False
     if _noun_kind(doc[k].lower_) == "settlement":
         k -= 1
+    if _noun_kind(doc[k].lower_) in ("site", "vicinity"):
+        return False  # "Tahrir Square in Baghdad"
     return _name_word(doc[k]) and doc[k].ent_type_ not in _NOT_NAME_LABELS and not doc[k].is_sent_start
 
 
@@ -412,6 +420,9 @@ def _is_near(name: Span) -> bool:
     """The text puts the event near the place, not in it ("near X", "the outskirts of X", "10 km from X")."""
     near_words = _cues()["near_words"]
     prep = _governing_prep(name)
+    noun = _named_noun(name)
+    if prep == "of" and noun.head.head.pos_ == "NOUN" and noun.head.head.head.lower_ in near_words:
+        return True  # "near the town of X"
     before = [t.lower_ for t in name.doc[max(name.start - 4, 0) : name.start]]
     return prep in near_words or _governing_noun(name) in near_words or (prep == "from" and any(
         w in near_words for w in before))

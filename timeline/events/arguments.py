@@ -218,13 +218,17 @@ def _name_spans(sent: Span) -> list[Span]:
             j += 1
         while j > i + 1 and not _name_word(doc[j - 1]):
             j -= 1
+        j = _with_number(doc, j, sent.end)
         if not (j == i + 1 and doc[i].lower_ in _cues()["name_particles"]):
             spans.append(doc[i:j])
         i = j
     places = [span for span in spans if span.label_ in PLACE_LABELS]
-    runs = [span for span in spans if span.label_ not in PLACE_LABELS and len(span) > 1 and _noun_kind(span[-1].lower_)]
-    spans = [span for span in spans if not any(  # a name inside a longer one is not another place
-        r.start <= span.start and span.end <= r.end and len(r) > len(span) for r in runs + places)]
+    runs = [span for span in spans if span.label_ not in PLACE_LABELS and len(span) > 1 and (
+        _noun_kind(span[-1].lower_) or any(not _name_word(t) for t in span))]
+    cut = [span for span in spans if span.label_ not in PLACE_LABELS and len(span) > 1]
+    spans = [span for span in spans if not any(  # a name inside (or cut from) a longer one is not another place
+        r.start <= span.start and span.end <= r.end and len(r) > len(span) for r in runs + places) and not any(
+        r.start < span.start < r.end < span.end for r in cut)]
     return _unique_spans([_with_article(span) for span in spans])
 
 
@@ -234,13 +238,25 @@ def _with_article(span: Span) -> Span:
     start = span.start
     if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _cues()["articles"]:
         return doc[start - 2 : span.end]  # "al-Hasakeh" split by the tokenizer
-    if start >= 2 and doc[start - 1].lower_ in _cues()["articles"] and (
-            doc[start - 1].text.islower() or doc[start - 2].pos_ == "ADP"):
+    before = doc[start - 1] if start >= 2 else None
+    if before is not None and (before.text in _cues()["lowercase_articles"] or (
+            before.lower_ in _cues()["articles"] and before.text[:1].isupper() and doc[start - 2].pos_ == "ADP")):
         return doc[start - 1 : span.end]
     return span
 
 
 _NOT_NAME_LABELS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
+
+
+def _with_number(doc: object, j: int, end: int) -> int:
+    """The end of a name with the number that ends it ("Mine 6/7", "Zolote-1"), before a comma or the sentence end."""
+    k = j + 1 if j < end and doc[j].text == "-" else j  # type: ignore[index]
+    if k < end and _NAME_NUMBER.match(doc[k].text) and (k + 1 >= end or doc[k + 1].is_punct):  # type: ignore[index]
+        return k + 1
+    return j
+
+
+_NAME_NUMBER = re.compile(r"^\d{1,3}(?:/\d{1,3})?$")
 
 
 def _unique_spans(spans: list[Span]) -> list[Span]:
@@ -255,7 +271,7 @@ def _name_word(token: Token) -> bool:
         "PROPN", "NOUN", "ADJ", "VERB", "X")
 
 
-_NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’][^\W\d_])*$")
+_NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’][^\W\d_])*(?:-\d{1,2})?$")
 
 
 def _name_link(doc: object, j: int, end: int) -> bool:
@@ -274,9 +290,11 @@ def _place_score(name: Span) -> int | None:
     governing = _governing_noun(name)
     known = _known_kind(name)
     is_entity = name.root.ent_type_ in PLACE_LABELS and name.root.ent_iob_ != "O"
-    person = name.root.ent_type_ == "PERSON"  # "the house of MP Samir al Jisr": a person's house is no place name
-    marked = (kind != "" or _noun_kind(governing) in ("settlement", "vicinity") or (
-        _noun_kind(governing) != "" and not person) or _parenthetical_after(name) or prep in cues["strong_locative_preps"])
+    personal = name.root.ent_type_ == "PERSON" and governing in cues["personal_site_nouns"]  # "the house of MP X"
+    marked = (kind != "" or (_noun_kind(governing) != "" and not personal) or _parenthetical_after(name)
+              or prep in cues["strong_locative_preps"])
+    if all(t.lower_ in cues["actor_heads"] for t in name):
+        return None  # "the Mayor", "Forces": a title or an actor's noun, capitalised
     if len(name) == 1 and name.text.isupper() and known != "country":
         return None  # an acronym ("OPS", "IED", "HQ") names an organisation or a thing
     if not is_entity and not known and not marked and not _object_name(name):
@@ -374,6 +392,11 @@ def _contains_place(name: Span) -> bool:
         k -= 1
     if _noun_kind(doc[k].lower_) in ("site", "vicinity"):
         return False  # "Tahrir Square in Baghdad"
+    first = k
+    while first > 0 and _name_word(doc[first - 1]):
+        first -= 1
+    if doc[first - 1].lower_ == "the":
+        return False  # "the Seray in Nabatiyeh": a named building
     return _name_word(doc[k]) and doc[k].ent_type_ not in _NOT_NAME_LABELS and not doc[k].is_sent_start
 
 
@@ -456,7 +479,16 @@ def _parenthetical_after(name: Span) -> bool:
     for end in list(ends):
         if end < len(doc) and _noun_kind(doc[end].lower_) in ("settlement", "vicinity", "division"):
             ends.add(end + 1)
-    return any(e + 1 < len(doc) and doc[e].text == "(" and doc[e + 1].text[:1].isupper() for e in ends)
+    return any(e + 1 < len(doc) and doc[e].text == "(" and _regions_inside(doc, e) for e in ends)
+
+
+def _regions_inside(doc: object, opening: int) -> bool:
+    """A parenthetical that lists where a place lies: "(District, Province)", or one name the gazetteer knows."""
+    close = next((i for i in range(opening + 1, min(opening + 12, len(doc))) if doc[i].text == ")"), None)  # type: ignore[arg-type,index]
+    if close is None or not doc[opening + 1].text[:1].isupper():  # type: ignore[index]
+        return False
+    inside = doc[opening + 1 : close]  # type: ignore[index]
+    return any(t.text == "," for t in inside) or place_of(span_text(inside)).geo_precision is not None
 
 
 def _inside_parentheses(name: Span) -> bool:
@@ -485,6 +517,9 @@ def _mention_text(name: Span) -> str:
     else:
         text = _strip_det(span_text(name))
     words = text.split()
+    while len(words) > 1 and words[0].islower() and words[0] not in _cues()["lowercase_articles"]:
+        words = words[1:]  # an entity that took in the preposition ("at Mututumba")
+    text = " ".join(words)
     if len(words) > 1 and words[-1].islower() and _noun_kind(words[-1]) in ("settlement", "vicinity"):
         text = " ".join(words[:-1])
     return text

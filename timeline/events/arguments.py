@@ -479,16 +479,9 @@ def _parenthetical_after(name: Span) -> bool:
     for end in list(ends):
         if end < len(doc) and _noun_kind(doc[end].lower_) in ("settlement", "vicinity", "division"):
             ends.add(end + 1)
-    return any(e + 1 < len(doc) and doc[e].text == "(" and _regions_inside(doc, e) for e in ends)
-
-
-def _regions_inside(doc: object, opening: int) -> bool:
-    """A parenthetical that lists where a place lies: "(District, Province)", or one name the gazetteer knows."""
-    close = next((i for i in range(opening + 1, min(opening + 12, len(doc))) if doc[i].text == ")"), None)  # type: ignore[arg-type,index]
-    if close is None or not doc[opening + 1].text[:1].isupper():  # type: ignore[index]
-        return False
-    inside = doc[opening + 1 : close]  # type: ignore[index]
-    return any(t.text == "," for t in inside) or place_of(span_text(inside)).geo_precision is not None
+    if name.start > 0 and doc[name.start - 1].lower_ == "the":
+        return False  # "the Hadash (Jebah)": a party and its other name
+    return any(e + 1 < len(doc) and doc[e].text == "(" and doc[e + 1].text[:1].isupper() for e in ends)
 
 
 def _inside_parentheses(name: Span) -> bool:

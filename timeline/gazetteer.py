@@ -133,7 +133,16 @@ def _cache_folder() -> Path:
 
 
 def _build_in_child(path: Path) -> None:
-    subprocess.run([sys.executable, "-m", "timeline.gazetteer", str(path)], check=True)
+    """Build the index in a child process, one builder at a time (parallel workers wait for the first)."""
+    with (path.parent / (path.name + ".lock")).open("w") as lock:
+        try:
+            import fcntl
+
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        except ImportError:  # pragma: no cover - not POSIX: no lock, a concurrent build only costs time
+            pass
+        if not path.exists():
+            subprocess.run([sys.executable, "-m", "timeline.gazetteer", str(path)], check=True)
 
 
 def build(path: Path) -> None:

@@ -107,6 +107,16 @@ def place_of(name: str, *, context: Iterable[str] = (), near: bool = False) -> P
                  country=_alpha3().get(entry.country, ""), admin1=entry.admin1, geo_precision=precision)
 
 
+def is_country_name(name: str) -> bool:
+    """Tell whether a name is a country's ("Syria", "the DRC", "U.S.").
+
+    Example:
+        >>> is_country_name("Syria"), is_country_name("Donbas")
+        (True, False)
+    """
+    return normalise(name) in _country_codes()
+
+
 def is_region_name(name: str) -> bool:
     """Tell whether a name is a first-level region's (a province, governorate, oblast), even if a town shares it.
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from .. import resources
-from ..geo import is_region_name, place_of
+from ..geo import is_country_name, is_region_name, place_of
 from ..types import Place
 from ..nlp import (
     NOUN_POS,
@@ -191,9 +191,11 @@ def _place_mentions(sent: Span, actors: tuple[str, ...]) -> list[tuple[int, Span
 
 def _scored_mentions(sent: Span, actors: tuple[str, ...]) -> list[tuple[int, Span]]:
     found = []
+    strong = _cues()["strong_locative_preps"]
     for name in _name_spans(sent):
-        if any(span_text(name) in actor for actor in actors) or _qualifies_actor(name):
-            continue
+        if _qualifies_actor(name) or (any(span_text(name) in actor for actor in actors)
+                                      and _governing_prep(name) not in strong):
+            continue  # a name inside an actor ("residents of X", "a Reni town councillor"), unless "in X"
         score = _place_score(name)
         if score is not None:
             found.append((score, name))
@@ -341,8 +343,8 @@ def _name_kind(name: Span) -> str:
     if not kind and len(name) > 1 and name[0].lower_ in _cues()["site_words_before"]:
         kind = "site"  # "Lake Victoria", "Mount Elgon"
     if kind == "division" and "-" in span_text(name):
-        city = span_text(name).split("-")[0]
-        if place_of(city).geo_precision == 1:
+        city = span_text(name).split("-")[0].strip()
+        if city.lower() not in _cues()["articles"] and place_of(city).geo_precision == 1:
             return "settlement"
     return kind
 
@@ -388,6 +390,8 @@ def _contains_place(name: Span) -> bool:
     k = name.start - 2
     if k < 1 or doc[name.start - 1].lower_ != "in" or _name_kind(name) == "settlement":
         return False
+    if doc[k].text == ",":
+        k -= 1  # "the village of Amchide, in Kolofata subdivision"
     if _noun_kind(doc[k].lower_) == "settlement":
         k -= 1
     if _noun_kind(doc[k].lower_) in ("site", "vicinity"):
@@ -406,8 +410,10 @@ def _known_kind(name: Span) -> str:
     place = place_of(span_text(name))
     if place.geo_precision is None:
         return ""
+    if is_country_name(span_text(name)):
+        return "country"
     if place.geo_precision == 3 and not place.admin1:
-        return "country" if place.country else "region"
+        return "region"
     return "region" if place.geo_precision == 3 or is_region_name(span_text(name)) else "place"
 
 

@@ -159,8 +159,25 @@ def location_of(span: Span, targets: tuple[str, ...], actors: tuple[str, ...] = 
     mentions = _place_mentions(sent_of(span), actors)
     if not mentions:
         return ""
-    best = max(mentions, key=lambda m: (m[0], -m[1].start))
+    best = max(mentions, key=lambda m: (m[0] + TRIGGER_WEIGHT * _of_the_trigger(m[1], span), -m[1].start))
     return _mention_text(best[1])
+
+
+#: What hanging on the event's own word adds to a place name's score.
+TRIGGER_WEIGHT = 2
+
+
+def _of_the_trigger(name: Span, trigger: Span) -> int:
+    """1 when the name hangs on the trigger (a few dependency steps up): in a sentence of several events,
+    each takes its own place ("talks in Quebec follow talks in Jeddah")."""
+    token = name.root
+    for _ in range(4):
+        if trigger.start <= token.i < trigger.end:
+            return 1
+        if token.head is token:
+            break
+        token = token.head
+    return 0
 
 
 def place_in(sent: Span, location: str) -> Place:
@@ -293,14 +310,19 @@ def _place_score(name: Span) -> int | None:
     known = _known_kind(name)
     is_entity = name.root.ent_type_ in PLACE_LABELS and name.root.ent_iob_ != "O"
     personal = name.root.ent_type_ == "PERSON" and governing in cues["personal_site_nouns"]  # "the house of MP X"
-    marked = (kind != "" or (_noun_kind(governing) != "" and not personal) or _parenthetical_after(name)
-              or prep in cues["strong_locative_preps"])
-    if all(t.lower_ in cues["actor_heads"] for t in name):
-        return None  # "the Mayor", "Forces": a title or an actor's noun, capitalised
+    organisation = name.root.ent_type_ in ("ORG", "PERSON")  # "the International Court of Justice"
+    place_kinds = ("settlement", "vicinity", "division") if organisation else ("settlement", "vicinity", "division", "site")
+    strong = (kind in place_kinds or (_noun_kind(governing) in place_kinds[:2 if organisation else 4] and not personal)
+              or _parenthetical_after(name) or prep in cues["near_words"] or _object_name(name)
+              or _followed_by_container(name))
+    if all(t.lower_ in cues["actor_heads"] for t in name) or name[0].lower_ in cues["titles"]:
+        return None  # "the Mayor", "Forces", "President Donald Trump": a title or an actor's noun, capitalised
     if len(name) == 1 and name.text.isupper() and known != "country":
         return None  # an acronym ("OPS", "IED", "HQ") names an organisation or a thing
-    if not is_entity and not known and not marked and not _object_name(name):
-        return None
+    if not is_entity and not strong and not (known and not name.root.ent_type_ and prep in cues["locative_preps"]):
+        return None  # a capitalised name the model does not call a place needs the phrasing of one
+    if name.root.ent_type_ == "NORP" and name.start > 0 and name.doc[name.start - 1].pos_ in ("DET", "ADJ"):
+        return None  # "the northern Iraqi city": a description
     if name.start > 0 and name.doc[name.start - 1].lower_ in ("a", "an"):
         return None  # "a Kenyan city": a description, not a name
     if _inside_parentheses(name):
@@ -326,6 +348,13 @@ def _place_score(name: Span) -> int | None:
     if name.start < 6 and span_text(name).isupper():
         score -= 3  # a dateline ("KYIV, Ukraine (AP) —")
     return score
+
+
+def _followed_by_container(name: Span) -> bool:
+    """The name is followed by "in" and another name: "Qatma in Afrin", "Wuji village in Lainya county"."""
+    doc = name.doc
+    i = name.end + (1 if _noun_after(name) else 0)
+    return i + 1 < len(doc) and doc[i].lower_ == "in" and _name_word(doc[i + 1])
 
 
 def _object_name(name: Span) -> bool:
@@ -464,8 +493,8 @@ def _qualifies_actor(name: Span) -> bool:
     root = name.root
     head = root.head
     if (root.dep_ == "compound" and head.i >= name.end and head.pos_ == "NOUN" and head.text.islower()
-            and not _noun_kind(head.lower_)):
-        return True
+            and not _noun_kind(head.lower_) and head.lower_ not in _cues()["event_nouns"]):
+        return True  # ... but "the Kabul attack" happened in Kabul
     nxt = [t.lower_ for t in name.doc[name.end : min(name.end + 4, len(name.doc))]]
     if nxt[:2] in (["people", "'s"], ["people", "’s"]):
         return True
@@ -487,7 +516,20 @@ def _parenthetical_after(name: Span) -> bool:
             ends.add(end + 1)
     if name.start > 0 and doc[name.start - 1].lower_ == "the":
         return False  # "the Hadash (Jebah)": a party and its other name
-    return any(e + 1 < len(doc) and doc[e].text == "(" and doc[e + 1].text[:1].isupper() for e in ends)
+    no_organisation = name.root.ent_type_ not in ("ORG", "PERSON")
+    return any(e + 1 < len(doc) and doc[e].text == "(" and _regions_inside(doc, e, no_organisation) for e in ends)
+
+
+def _regions_inside(doc: object, opening: int, after_place: bool) -> bool:
+    """A parenthetical that lists where a place lies: "(District, Province)", a name the gazetteer knows, or one
+    capitalised name after a name the model calls no organisation or person ("Garabulli (Almargeb)"); not "(ICJ)"."""
+    close = next((i for i in range(opening + 1, min(opening + 12, len(doc))) if doc[i].text == ")"), None)  # type: ignore[arg-type,index]
+    if close is None or close == opening + 1 or not doc[opening + 1].text[:1].isupper():  # type: ignore[index]
+        return False
+    inside = doc[opening + 1 : close]  # type: ignore[index]
+    if any(t.text == "," for t in inside):
+        return True
+    return (not span_text(inside).isupper() and after_place) or place_of(span_text(inside)).geo_precision is not None
 
 
 def _inside_parentheses(name: Span) -> bool:

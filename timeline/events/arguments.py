@@ -313,8 +313,8 @@ def _place_score(name: Span) -> int | None:
     organisation = name.root.ent_type_ in ("ORG", "PERSON")  # "the International Court of Justice"
     place_kinds = ("settlement", "vicinity", "division") if organisation else ("settlement", "vicinity", "division", "site")
     strong = (kind in place_kinds or (_noun_kind(governing) in place_kinds[:2 if organisation else 4] and not personal)
-              or _parenthetical_after(name) or prep in cues["near_words"] or _object_name(name)
-              or _followed_by_container(name))
+              or prep in cues["near_words"] or _object_name(name) or (not organisation and (
+                  _parenthetical_after(name) or _followed_by_container(name))) or _regions_listed_after(name))
     if all(t.lower_ in cues["actor_heads"] for t in name) or name[0].lower_ in cues["titles"]:
         return None  # "the Mayor", "Forces", "President Donald Trump": a title or an actor's noun, capitalised
     if len(name) == 1 and name.text.isupper() and known != "country":
@@ -348,6 +348,16 @@ def _place_score(name: Span) -> int | None:
     if name.start < 6 and span_text(name).isupper():
         score -= 3  # a dateline ("KYIV, Ukraine (AP) —")
     return score
+
+
+def _regions_listed_after(name: Span) -> bool:
+    """A parenthetical listing regions follows the name: "(District, Province)"."""
+    doc = name.doc
+    i = name.end + (1 if _noun_after(name) else 0)
+    if i + 1 >= len(doc) or doc[i].text != "(":
+        return False
+    close = next((k for k in range(i + 1, min(i + 12, len(doc))) if doc[k].text == ")"), None)
+    return close is not None and any(t.text == "," for t in doc[i + 1 : close]) and doc[i + 1].text[:1].isupper()
 
 
 def _followed_by_container(name: Span) -> bool:

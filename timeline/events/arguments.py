@@ -313,14 +313,16 @@ def _place_score(name: Span) -> int | None:
     organisation = name.root.ent_type_ in ("ORG", "PERSON")  # "the International Court of Justice"
     place_kinds = ("settlement", "vicinity", "division") if organisation else ("settlement", "vicinity", "division", "site")
     strong = (kind in place_kinds or (_noun_kind(governing) in place_kinds[:2 if organisation else 4] and not personal)
-              or prep in cues["near_words"] or _object_name(name) or (not organisation and (
-                  _parenthetical_after(name) or _followed_by_container(name))) or _regions_listed_after(name))
+              or prep in cues["near_words"] or _object_name(name) or _parenthetical_after(name)
+              or _regions_listed_after(name) or (_followed_by_container(name) and name.root.ent_type_ != "PERSON"
+                                                 and prep in ("", *cues["locative_preps"])))
     if all(t.lower_ in cues["actor_heads"] for t in name) or name[0].lower_ in cues["titles"]:
         return None  # "the Mayor", "Forces", "President Donald Trump": a title or an actor's noun, capitalised
     if len(name) == 1 and name.text.isupper() and known != "country":
         return None  # an acronym ("OPS", "IED", "HQ") names an organisation or a thing
-    if not is_entity and not strong and not (known and not name.root.ent_type_ and prep in cues["locative_preps"]):
-        return None  # a capitalised name the model does not call a place needs the phrasing of one
+    if not is_entity and not strong and not (known and prep in cues["locative_preps"] and _in_text_country(name)):
+        return None  # a capitalised name the model does not call a place needs the phrasing of one, or the
+        # gazetteer's word that it is a place in the country the text is about
     if name.root.ent_type_ == "NORP" and name.start > 0 and name.doc[name.start - 1].pos_ in ("DET", "ADJ"):
         return None  # "the northern Iraqi city": a description
     if name.start > 0 and name.doc[name.start - 1].lower_ in ("a", "an"):
@@ -348,6 +350,13 @@ def _place_score(name: Span) -> int | None:
     if name.start < 6 and span_text(name).isupper():
         score -= 3  # a dateline ("KYIV, Ukraine (AP) —")
     return score
+
+
+def _in_text_country(name: Span) -> bool:
+    """The gazetteer's place of that name is in a country the text names (any, if it names none)."""
+    countries = per_doc(name.doc, "document_countries", lambda: {  # type: ignore[arg-type]
+        place_of(n).country for n in _document_places(name.doc) if is_country_name(n)} - {""})
+    return not countries or place_of(span_text(name), context=sorted(countries)).country in countries
 
 
 def _regions_listed_after(name: Span) -> bool:

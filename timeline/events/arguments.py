@@ -377,10 +377,10 @@ def _followed_by_container(name: Span) -> bool:
 
 
 def _object_name(name: Span) -> bool:
-    """A proper name that is a verb's direct object and no person ("shelled Kansafra")."""
+    """A proper name that is the object of a verb that takes places ("shelled Kansafra"; not "told Parliament")."""
     root = name.root
     return (root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.pos_ == "PROPN" and root.ent_type_ != "NORP"
-            and (root.ent_type_ != "PERSON" or root.head.lemma_ in _cues()["place_object_verbs"]))
+            and root.head.lemma_ in _cues()["place_object_verbs"])
 
 
 def _name_kind(name: Span) -> str:
@@ -535,20 +535,19 @@ def _parenthetical_after(name: Span) -> bool:
             ends.add(end + 1)
     if name.start > 0 and doc[name.start - 1].lower_ == "the":
         return False  # "the Hadash (Jebah)": a party and its other name
-    no_organisation = name.root.ent_type_ not in ("ORG", "PERSON")
-    return any(e + 1 < len(doc) and doc[e].text == "(" and _regions_inside(doc, e, no_organisation) for e in ends)
+    return any(e + 1 < len(doc) and doc[e].text == "(" and _regions_inside(doc, e) for e in ends)
 
 
-def _regions_inside(doc: object, opening: int, after_place: bool) -> bool:
-    """A parenthetical that lists where a place lies: "(District, Province)", a name the gazetteer knows, or one
-    capitalised name after a name the model calls no organisation or person ("Garabulli (Almargeb)"); not "(ICJ)"."""
+def _regions_inside(doc: object, opening: int) -> bool:
+    """A parenthetical that lists where a place lies: "(District, Province)" or one name ("Garabulli (Almargeb)");
+    not an acronym ("Court of Justice (ICJ)")."""
     close = next((i for i in range(opening + 1, min(opening + 12, len(doc))) if doc[i].text == ")"), None)  # type: ignore[arg-type,index]
     if close is None or close == opening + 1 or not doc[opening + 1].text[:1].isupper():  # type: ignore[index]
         return False
     inside = doc[opening + 1 : close]  # type: ignore[index]
     if any(t.text == "," for t in inside):
         return True
-    return (not span_text(inside).isupper() and after_place) or place_of(span_text(inside)).geo_precision is not None
+    return not span_text(inside).isupper() and len(inside) <= 5
 
 
 def _inside_parentheses(name: Span) -> bool:

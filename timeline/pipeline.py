@@ -26,7 +26,7 @@ from .dedup import assign_cluster_ids
 from .errors import InputError
 from .events import candidates, headline, resolve_date
 from .events.acled import acled_coding
-from .events.arguments import place_in
+from .events.locations import place_in
 from .events.confidence import chosen_min_confidence, confidence
 from .frame import event_row, from_rows
 from .nlp import doc_text, forget_cache, load_nlp

@@ -22,9 +22,9 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from .. import resources
+from ..types import ACTOR_TYPES
 from .arguments import noun_phrase
 from .lexicon import expand
-from ..types import ACTOR_TYPES
 from .rules import actor_countries_table
 
 #: The ACLED event types whose sides ACLED always types the same way (codebook: a demonstration's

@@ -26,7 +26,12 @@ PHRASES = [
     ("FARDC soldiers", "COD", "state_forces"),
     ("Houthi forces", "YEM", "state_forces"),  # ACLED: Military Forces of Yemen (Houthi), a de facto state
     ("pro-Houthi forces", "YEM", "state_forces"),
+    ("pro-Hadi and Popular Resistance forces", "YEM", "state_forces"),  # the first conjunct
+    ("Russian and Syrian warplanes", "SYR", "external_forces"),
     ("Israel", "ISR", "state_forces"),
+    ("U.S. forces", "USA", "state_forces"),
+    ("U.S.", "SYR", "external_forces"),
+    ("security officials", "", "state_forces"),
     ("customs officers", "", "state_forces"),
     ("security men", "", "state_forces"),
     # rebel groups (2)
@@ -52,6 +57,7 @@ PHRASES = [
     ("Mai-Mai militiamen", "COD", "political_militia"),
     ("pro-government militia", "", "political_militia"),
     ("Imbonerakure", "BDI", "political_militia"),
+    ("CNDD-FDD militants", "BDI", "political_militia"),
     # identity militias (4)
     ("Fulani ethnic militia", "NGA", "identity_militia"),
     ("suspected Fulani militias", "NGA", "identity_militia"),
@@ -80,15 +86,23 @@ PHRASES = [
     ("residents", "", "civilians"),
     ("IDPs", "", "civilians"),
     ("aid workers", "", "civilians"),
+    ("a suspected cattle thief", "", "civilians"),
     ("Palestinians", "PSE", "civilians"),
     # external or other forces (8)
     ("Russian troops", "UKR", "external_forces"),
     ("Turkish forces", "SYR", "external_forces"),
     ("Saudi-led coalition", "YEM", "external_forces"),
     ("UN peacekeepers", "", "external_forces"),
+    ("the U.N.", "", "external_forces"),
     ("peacekeepers", "", "external_forces"),
     ("French Barkhane forces", "MLI", "external_forces"),
     ("AMISOM troops", "SOM", "external_forces"),
+    # the owner of an attack or weapon is the actor; the attack or weapon alone is none
+    ("8 Saudi-led coalition airstrikes", "YEM", "external_forces"),
+    ("LNA military equipment", "LBY", "state_forces"),
+    ("Turkish Army shelling", "TUR", "state_forces"),
+    ("airstrikes", "", ""),
+    ("indiscriminate shells", "", ""),
     ("Wagner mercenaries", "MLI", "external_forces"),
     # must not: no actor, or no side named
     ("police station", "", ""),
@@ -145,6 +159,7 @@ SIDES = [
     (("military camp",), "target", "Battles", ("",)),
     (("Al-Shabaab camp",), "target", "Battles", ("",)),
     (("village",), "actor", "Battles", ("",)),
+    (("village",), "target", "Explosions/Remote violence", ("",)),  # shelled: no civilian side unless hit
     ((), "actor", "Protests", ()),
 ]
 
@@ -172,6 +187,8 @@ INTERACTIONS = [
     (("state_forces",), ("state_forces",), 11),
     (("external_forces",), ("rebel_group",), 28),
     ((), (), 0),
+    ((), ("civilians",), 0),  # civilians are never a sole actor: the other side is unknown
+    (("political_militia", "civilians"), ("",), 30),
 ]
 
 
@@ -198,6 +215,12 @@ SENTENCES = [
      "state_forces", "rebel_group"),
     ("On 10 May 2021, militiamen from the Saad clan opened fire on a minibus near Galkayo (Mudug).",
      "identity_militia", ""),
+    # a demonym read alone is the people or force it modifies
+    ("On 12 May 2021, Lebanese truck drivers blocked the highway in Braytal in protest against fuel prices.",
+     "protesters", ""),
+    ("On 13 May 2021, Nigerian warplanes bombed a camp in Sambisa Forest (Borno).", "state_forces", ""),
+    ("On 11 May 2021, the commander of a Mai-Mai militia beat a civilian in Lumbishi (Kalehe, Sud-Kivu).",
+     "political_militia", "civilians"),
 ]
 
 

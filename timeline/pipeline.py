@@ -26,9 +26,9 @@ from .dedup import assign_cluster_ids
 from .errors import InputError
 from .events import candidates, headline, resolve_date
 from .events.acled import acled_coding
+from .events.locations import place_in
 from .events.confidence import chosen_min_confidence, confidence
 from .frame import event_row, from_rows
-from .geo import place_of
 from .nlp import doc_text, forget_cache, load_nlp
 from .pubdate import parse_published
 from .temporal import find_timexes
@@ -141,8 +141,8 @@ def doc_events(doc: Doc, article: Article, *, min_confidence: float = 0.0) -> li
 
 
 def _event(doc: Doc, article: Article, candidate: Candidate, when: ResolvedDate, rating: float) -> Event:
-    place = place_of(candidate.location)
     sent = doc.char_span(candidate.sent_start, candidate.sent_end, alignment_mode="expand")
+    place = place_in(sent, candidate.location)
     return Event(
         event_id=event_id(article.doc_id, candidate),
         article=article,

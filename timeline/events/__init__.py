@@ -4,17 +4,21 @@ Entry points: :func:`candidates` (Doc -> typed :class:`~timeline.types.Candidate
 :func:`resolve_date` (a candidate's date from the text), :func:`headline` and
 :func:`timeline.events.confidence.confidence`.
 
-Layers (a module imports only from lower-numbered layers, and from nlp, types, taxonomy, resources; no cycle):
+Layers (a module imports only from lower-numbered layers, and from nlp, types, taxonomy, resources, geo and
+the temporal lexicon; no cycle):
 
 0. ``lexicon`` (English inflection), ``rules`` (the rule data, loaded once; entity label sets);
    clauses, governing verbs and dependency sets come from :mod:`timeline.nlp.syntax`
 1. ``triggers``: which trigger spans report an event, and their rank
-2. ``arguments`` (actors, targets, place, weapon, amount, fatalities), ``status``
+2. ``tolls`` (the deaths a sentence tells, ACLED's way), then ``arguments`` (actors, targets, weapon,
+   amount, fatalities), ``locations`` (the event's place and its gazetteer reading), ``actor_types``
+   (ACLED's type of each side), ``status``
 3. ``classification``: the event type of a trigger
 4. ``mentions``: :func:`candidates`, one event per mention, repeated mentions merged
 5. ``date_values`` (calendar arithmetic, no Doc), ``anchoring`` (dates given by an earlier event),
    then ``dating``: the date the text gives a candidate
-6. ``headlines``, ``confidence``: read a finished candidate and its date
+6. ``headlines``, ``confidence``, ``acled`` (the ACLED event and sub-event type, sides and interaction):
+   read a finished candidate and its date
 """
 
 from __future__ import annotations

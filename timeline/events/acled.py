@@ -94,17 +94,19 @@ def interaction(first: tuple[str, ...], second: tuple[str, ...]) -> int:
 
     Each side is typed by its first typed name ("grenade launchers", "governmental positions": the
     positions); a side with no typed name is absent, and one side alone gives its code times ten
-    (codebook: 10 sole military action, 60 sole protester action).
+    (codebook: 10 sole military action, 60 sole protester action). Civilians are never a sole actor
+    in the codebook (someone acted on them): civilians alone give 0, the interaction unknown.
 
     Example:
         >>> interaction(("civilians",), ("state_forces",)), interaction(("protesters",), ())
         (17, 60)
-        >>> interaction(("rebel_group",), ("", "state_forces"))
-        12
+        >>> interaction(("rebel_group",), ("", "state_forces")), interaction((), ("civilians",))
+        (12, 0)
     """
-    codes = sorted(next((inter_code(k) for k in side if inter_code(k)), 0) for side in (first, second))
-    low, high = codes
-    return high * 10 if low == 0 else low * 10 + high
+    low, high = sorted(next((inter_code(k) for k in side if inter_code(k)), 0) for side in (first, second))
+    if low == 0:
+        return 0 if high == inter_code("civilians") else high * 10
+    return low * 10 + high
 
 
 def acled_types(sent: Span, candidate: Candidate, actor_types: Sequence[str] = (),

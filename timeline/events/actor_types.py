@@ -19,18 +19,20 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .. import resources
+from ..types import ACTOR_TYPES
 from .arguments import noun_phrase
 from .lexicon import expand
-from ..types import ACTOR_TYPES
 from .rules import actor_countries_table
 
 #: The ACLED event types whose sides ACLED always types the same way (codebook: a demonstration's
 #: actor is protesters or rioters; violence against civilians targets civilians).
 _ACTORS_BY_EVENT = {"Protests": "protesters", "Riots": "rioters"}
 _TARGETS_BY_EVENT = {"Violence against civilians": "civilians"}
+#: The ACLED event types whose civilian side is the people hit, not the place hit ("shelled a village").
+_NO_PROPERTY_VICTIMS = frozenset({"Explosions/Remote violence"})
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’.\-]*")
 #: "pro-Houthi", "Turkish-backed": the word names whose side the actor is on.
@@ -51,7 +53,7 @@ def actor_type(name: str, *, event_country: str = "", actor_country: str = "") -
         >>> actor_type("Russian troops", event_country="UKR"), actor_type("police station")
         ('external_forces', '')
     """
-    words = _words(name)
+    words = _first_conjunct(_words(name))
     if not words:
         return ""
     kind, country = _kind(words)
@@ -87,13 +89,16 @@ def side_types(names: Iterable[str], *, role: str, acled_event_type: str = "", e
         raise ValueError(f"`role` value = {role!r} is invalid; value must be 'actor' or 'target'")
     defaults = _ACTORS_BY_EVENT if role == "actor" else _TARGETS_BY_EVENT
     default = defaults.get(acled_event_type, "")
-    return tuple(_with_default(_side_type(name, role, event_country, sent), default) for name in names)
+    return tuple(_with_default(_side_type(name, role, acled_event_type, event_country, sent), default)
+                 for name in names)
 
 
-def _side_type(name: str, role: str, event_country: str, sent: Span | None) -> str:
-    """A name's type; given its sentence, a number or body of people takes the type of what it is made of
-    ("dozens of residents") and a bare militia that of where it comes from ("militiamen from the Saad clan").
-    A target that is civilian property ("a house", "the village") stands for civilians."""
+def _side_type(name: str, role: str, acled_event_type: str, event_country: str, sent: Span | None) -> str:
+    """A name's type; given its sentence, a number, body or leader of people takes the type of whom it is
+    made of or leads ("dozens of residents", "the chief of a militia") and a bare militia that of where it
+    comes from ("militiamen from the Saad clan"). A target that is civilian property ("a house", "the
+    village") stands for civilians, except in a remote attack (ACLED codes no civilian side there unless
+    people were hit)."""
     kind = actor_type(name, event_country=event_country)
     words = _words(name)
     if not words:
@@ -101,26 +106,39 @@ def _side_type(name: str, role: str, event_country: str, sent: Span | None) -> s
     table = _tables()
     head, modifiers = words[-1], words[:-1]
     bare_militia = kind == "political_militia" and head in table["militia_heads"] and not _side(modifiers)
-    if sent is not None and ((not kind and head in table["of_heads"]) or bare_militia):
+    property_target = not kind and role == "target" and head in table["civilian_objects"] \
+        and not _side(modifiers) and not _named(words)[0]
+    made_of = (not kind and head in table["of_heads"]) or bare_militia or property_target \
+        or head in table["leader_heads"]
+    if sent is not None and made_of:
         typed = (actor_type(part, event_country=event_country) for part in _complements(name, sent))
         kind = next((k for k in typed if k), kind)
-    if not kind and role == "target" and head in table["civilian_objects"] \
-            and not _side(modifiers) and not _named(words)[0]:
+    if sent is not None and kind and _bare_name(words) == kind:
+        typed = (actor_type(part, event_country=event_country) for part in _modified(name, sent))
+        kind = next((k for k in typed if k), kind)
+    if not kind and property_target and acled_event_type not in _NO_PROPERTY_VICTIMS:
         return "civilians"  # "a house", "the cattle camp"; not "a military camp", "an Al-Shabaab camp"
     return kind
 
 
 def _complements(name: str, sent: Span) -> list[str]:
     """The noun phrases after "of" or "from" on its head in the sentence ("positions of the rebels")."""
-    head = name.split()[-1]
-    found: list[str] = []
-    for token in sent:
-        if token.text != head or noun_phrase(token) != name:
-            continue
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
-                found.extend(noun_phrase(p) for p in prep.children if p.dep_ == "pobj")
-    return found
+    preps = [c for token in _tokens_of(name, sent) for c in token.children
+             if c.dep_ == "prep" and c.lower_ in ("of", "from")]
+    return [noun_phrase(p) for prep in preps for p in prep.children if p.dep_ == "pobj"]
+
+
+def _modified(name: str, sent: Span) -> list[str]:
+    """The noun phrases a bare country name or demonym modifies in the sentence: "Lebanese" read from
+    "Lebanese truck drivers" is the drivers, not Lebanon's state."""
+    return [noun_phrase(token.head) for token in _tokens_of(name, sent)
+            if token.dep_ in ("amod", "compound", "nmod") and token.head.pos_ in ("NOUN", "PROPN")]
+
+
+def _tokens_of(name: str, sent: Span) -> list[Token]:
+    """The tokens of the sentence whose noun phrase is the name."""
+    last = name.split()[-1] if name.split() else ""
+    return [token for token in sent if token.text == last and noun_phrase(token) == name]
 
 
 def _with_default(kind: str, default: str) -> str:
@@ -147,6 +165,17 @@ def _words(name: str) -> list[str]:
     return [w.strip(".'-") for w in _WORD.findall(text) if w.strip(".'-") and w not in _HEDGES]
 
 
+def _first_conjunct(words: list[str]) -> list[str]:
+    """The first of coordinated actors, with their shared head ("Houthi and pro-Hadi forces" -> "Houthi
+    forces"): ACLED's first actor is the first named; the whole phrase when the first is not typed."""
+    if "and" not in words[1:-1]:
+        return words
+    table, head = _tables(), words[-1]
+    shared = head in table["heads"] or head in table["generic_heads"] or head in table["means_heads"]
+    first = words[: words.index("and")] + ([head] if shared else [])  # "Israel and Hamas": Israel
+    return first if _kind(first)[0] else words
+
+
 def _kind(words: list[str]) -> tuple[str, str]:
     """The type the words give and the country of a state name among them ("" when none)."""
     table = _tables()
@@ -159,6 +188,8 @@ def _kind(words: list[str]) -> tuple[str, str]:
     named, country, to_end = _named(words)
     if named and (to_end or is_actor_noun):
         return named, country  # "Al-Shabaab", "JNIM fighters"; not "Al-Shabaab base"
+    if not is_actor_noun and head in table["means_heads"] and modifiers:
+        return _kind(modifiers)  # the owner of the means: "Saudi-led coalition airstrikes", "LNA equipment"
     if not is_actor_noun:
         return _bare_name(words), ""
     side = _side(modifiers)
@@ -230,7 +261,7 @@ def _bare_name(words: list[str]) -> str:
     """A phrase whose head is no actor noun: a country or its people acting ("Israel", "Israeli") are its
     state; its people as a plural ("Palestinians") are civilians; anything else ("police station") is none."""
     phrase = " ".join(words)
-    countries = actor_countries_table()
+    countries = _countries()
     if phrase in countries:
         singular = phrase[:-1] if phrase.endswith("s") else ""
         return "civilians" if singular in countries else "state_forces"
@@ -243,13 +274,21 @@ def _armed(modifiers: list[str]) -> bool:
 
 def _country_in(words: list[str]) -> str:
     """The country a word or pair of words names ("russian", "south sudanese"), else ""."""
-    countries = {**actor_countries_table(), **_tables()["demonyms"]}
+    countries = _countries()
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
             part = _ALLY.sub("", " ".join(words[i : i + size]))
             if part in countries:
                 return countries[part]
     return ""
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Country names, demonyms, capitals and leaders -> alpha-3: the actor-country table and our demonyms,
+    their keys in the words of :func:`_words` ("u.s." -> "u.s")."""
+    table = {**actor_countries_table(), **_tables()["demonyms"]}
+    return {" ".join(_words(name)): country for name, country in table.items() if _words(name)}
 
 
 def _forms(entries: list[Any]) -> list[str]:
@@ -268,6 +307,8 @@ def _tables() -> dict[str, Any]:
         "generic_heads": frozenset(_forms(data["generic_heads"])),
         "of_heads": frozenset(_forms(data["generic_heads"]) + _forms(data["quantity_heads"])),
         "civilian_objects": frozenset(_forms(data["civilian_objects"])),
+        "means_heads": frozenset(_forms(data["means_heads"])),
+        "leader_heads": frozenset(_forms(data["leader_heads"])),
         "generic_people": frozenset(_forms(data["generic_people"])),
         "militia_heads": frozenset(_forms(data["militia_heads"])),
         "side_modifiers": _by_word(data["side_modifiers"]),

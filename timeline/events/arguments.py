@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -139,23 +138,8 @@ def out_of_places(verb: Token) -> list[Token]:
     return [p for p in objects if p.ent_type_ in PLACE_LABELS or p.lower_ in place_nouns]
 
 
-def location_of(span: Span, targets: tuple[str, ...], actors: tuple[str, ...] = ()) -> str:
-    """Where: a place after a locative preposition, else a target that is a place, else the first place
-    of the sentence that is not an origin ("from Darfur") or an actor."""
-    sent = sent_of(span)
-    places = [e for e in ents_in(sent) if e.label_ in PLACE_LABELS and e.text not in actors]
-    for ent in places:
-        prep = ent.root.head
-        if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:
-            return _place_text(ent)
-    for target in targets:
-        if any(ent.text in target for ent in places):
-            return _strip_det(target)
-    non_origin = [e for e in places if e.root.head.lower_ != "from"]
-    return _place_text(non_origin[0]) if non_origin else ""
-
-
-def _place_text(ent: Span) -> str:
+def place_text(ent: Span) -> str:
+    """An entity's text with the region word that follows it ("the Belgorod region")."""
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if nxt is not None and nxt.lower_ in ("region", "oblast", "province", "governorate", "state"):
         return f"{span_text(ent)} {nxt.text}"
@@ -176,7 +160,7 @@ def _weapon_named(sent: Span) -> str:
         if tok.lower_ in heads and tok.pos_ in ("NOUN", "PROPN", ""):
             left = [t for t in tok.lefts if t.dep_ in ("amod", "compound") or t.pos_ in ("ADJ", "PROPN")]
             start = min([t.i for t in left] + [tok.i])
-            return _strip_det(sent.doc[start : tok.i + 1].text)
+            return strip_determiner(sent.doc[start : tok.i + 1].text)
     return ""
 
 
@@ -253,19 +237,19 @@ def noun_phrase(token: Token) -> str:
     if token.ent_type_ and token.ent_iob_ != "O":
         ent = ent_at(token)
         if ent is not None:
-            return _strip_det(_place_text(ent))
+            return strip_determiner(place_text(ent))
     left = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nummod", "poss", "nmod", "det")]
     start = min([t.i for t in left] + [token.i])
     end = token.i + 1
     if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("region", "oblast"):
         end += 1
-    return _strip_det(span_text(token.doc[start:end]))
+    return strip_determiner(span_text(token.doc[start:end]))
 
 
 _DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
 
 
-def _strip_det(text: str) -> str:
+def strip_determiner(text: str) -> str:
     return _DETERMINER.sub("", text.strip())
 
 

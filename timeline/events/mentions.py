@@ -35,13 +35,13 @@ from .arguments import (
     amount_of,
     can_kill,
     countries_of,
-    location_of,
     noun_phrase,
     sentence_fatalities,
     sentence_weapon,
     targets_of,
 )
 from .classification import event_type_of
+from .locations import location_of
 from .happenings import dated_happenings
 from .rules import (
     ACTOR_LABELS,
@@ -542,7 +542,7 @@ def _candidate(span: Span, event_type: str, score: float) -> Candidate:
         actors=actors,
         actor_countries=tuple(countries_of(actors)),
         targets=targets,
-        location=location_of(span, targets, actors),
+        location=location_of(span, actors),
         weapon=sentence_weapon(sent) if event_type in types_flagged("has_weapon") else "",
         amount=amount_of(span),
         fatalities=sentence_fatalities(sent, text, event_type) if can_kill(event_type) else None,

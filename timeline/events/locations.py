@@ -1,0 +1,466 @@
+""":mod:`timeline.events.locations`: where an event happened, and the gazetteer's reading of it (layer 2).
+
+:func:`location_of` picks the most specific place a sentence names for its event (every place name
+competes, scored by its phrasing; cue words in ``resources/geo/location_cues.json``); :func:`place_in`
+reads the chosen name in the offline gazetteer with the text's other places as context.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from .. import resources
+from ..geo import is_country_name, is_region_name, place_of
+from ..nlp import doc_ents, ent_at, ents_in, per_doc, per_doc_part, sent_of, span_text
+from ..types import Place
+from .arguments import place_text, strip_determiner
+from .rules import PLACE_LABELS, actor_countries_table
+
+
+def location_of(span: Span, actors: tuple[str, ...] = ()) -> str:
+    """Where: the most specific place the sentence names for its event.
+
+    Every place name of the sentence competes: its named-entity span, or a run of capitalised words
+    the gazetteer knows or the phrasing marks as a place ("X village", "the village of X",
+    "X (District, Province)", the object of "shelled X"). A name gains for a locative preposition
+    ("in", "near", "the outskirts of"), a settlement noun after it, a parenthetical of the regions it
+    lies in, and for being a populated place rather than a region or a country; it loses when it is
+    an origin ("from X"), a dateline, inside the parenthetical of another place, or when it only
+    qualifies an actor ("Luhansk People's Militia", "Ukraine forces"). Ties go to the first named.
+    A target that is a place competes as a name.
+    """
+    mentions = _place_mentions(sent_of(span), actors)
+    if not mentions:
+        return ""
+    best = max(mentions, key=lambda m: (m[0] + TRIGGER_WEIGHT * _of_the_trigger(m[1], span), -m[1].start))
+    return _mention_text(best[1])
+
+
+#: What hanging on the event's own word adds to a place name's score.
+TRIGGER_WEIGHT = 2
+
+
+def _of_the_trigger(name: Span, trigger: Span) -> int:
+    """1 when the name hangs on the trigger (a few dependency steps up): in a sentence of several events,
+    each takes its own place ("talks in Quebec follow talks in Jeddah")."""
+    token = name.root
+    for _ in range(4):
+        if trigger.start <= token.i < trigger.end:
+            return 1
+        if token.head is token:
+            break
+        token = token.head
+    return 0
+
+
+def place_in(sent: Span, location: str) -> Place:
+    """The gazetteer's reading of a chosen location, with the sentence's other place names as its context
+    (the parenthetical "(District, Province)", a country named) and "near X" as ACLED precision 2."""
+    if not location:
+        return Place()
+    names = [span_text(m[1]) for m in _place_mentions(sent, ())]
+    context = [n for n in names if n != location] + _parenthetical_names(sent) + _document_places(sent.doc)
+    near = any(span_text(m[1]) == location and _is_near(m[1]) for m in _place_mentions(sent, ()))
+    return place_of(location, context=context, near=near)
+
+
+def _document_places(doc: object) -> list[str]:
+    """The places the whole text names (a country, the regions in actors' names: "Luhansk People's Militia")."""
+    return per_doc(doc, "document_places", lambda: list(dict.fromkeys(  # type: ignore[arg-type]
+        span_text(e) for e in doc_ents(doc) if e.label_ in ("GPE", "LOC")))[:DOCUMENT_PLACES])  # type: ignore[arg-type]
+
+
+#: How many of a text's first place names help read an ambiguous one.
+DOCUMENT_PLACES = 30
+
+
+def _place_mentions(sent: Span, actors: tuple[str, ...]) -> list[tuple[int, Span]]:
+    """The sentence's place names with their scores (read once per sentence and actors)."""
+    return per_doc_part(sent.doc, "place_mentions", (sent.start, actors), lambda: _scored_mentions(sent, actors))
+
+
+def _scored_mentions(sent: Span, actors: tuple[str, ...]) -> list[tuple[int, Span]]:
+    found = []
+    strong = _cues()["strong_locative_preps"]
+    for name in _name_spans(sent):
+        if _qualifies_actor(name) or (any(span_text(name) in actor for actor in actors)
+                                      and _governing_prep(name) not in strong):
+            continue  # a name inside an actor ("residents of X", "a Reni town councillor"), unless "in X"
+        score = _place_score(name)
+        if score is not None:
+            found.append((score, name))
+    return found
+
+
+def _name_spans(sent: Span) -> list[Span]:
+    """Place entities, then the runs of capitalised words outside dates, numbers and nationalities (the small
+    model often tags a village as a person, an organisation or a nationality: the phrasing and the gazetteer decide)."""
+    doc = sent.doc
+    spans = [e for e in ents_in(sent) if e.label_ in PLACE_LABELS]
+    demonyms = actor_countries_table()
+    taken = {i for e in ents_in(sent) if e.label_ in _NOT_NAME_LABELS or (
+        e.label_ == "NORP" and span_text(e).lower() in demonyms) for i in range(e.start, e.end)}
+    i = sent.start
+    while i < sent.end:
+        if i in taken or not _name_word(doc[i]) or doc[i].is_sent_start:
+            i += 1
+            continue
+        j = i + 1
+        while j < sent.end and j not in taken and (_name_word(doc[j]) or _name_link(doc, j, sent.end)):
+            j += 1
+        while j > i + 1 and not _name_word(doc[j - 1]):
+            j -= 1
+        j = _with_number(doc, j, sent.end)
+        if not (j == i + 1 and doc[i].lower_ in _cues()["name_particles"]):
+            spans.append(doc[i:j])
+        i = j
+    places = [span for span in spans if span.label_ in PLACE_LABELS]
+    runs = [span for span in spans if span.label_ not in PLACE_LABELS and len(span) > 1 and (
+        _noun_kind(span[-1].lower_) or any(not _name_word(t) for t in span))]
+    cut = [span for span in spans if span.label_ not in PLACE_LABELS and len(span) > 1]
+    spans = [span for span in spans if not any(  # a name inside (or cut from) a longer one is not another place
+        r.start <= span.start and span.end <= r.end and len(r) > len(span) for r in runs + places) and not any(
+        r.start < span.start < r.end < span.end for r in cut)]
+    return _unique_spans([_with_article(span) for span in spans])
+
+
+def _with_article(span: Span) -> Span:
+    """The name with the Arabic article before it ("al Tabqa", "in As Sabaa"): ACLED keeps it."""
+    doc = span.doc
+    start = span.start
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _cues()["articles"]:
+        return doc[start - 2 : span.end]  # "al-Hasakeh" split by the tokenizer
+    before = doc[start - 1] if start >= 2 else None
+    if before is not None and (before.text in _cues()["lowercase_articles"] or (
+            before.lower_ in _cues()["articles"] and before.text[:1].isupper() and doc[start - 2].pos_ == "ADP")):
+        return doc[start - 1 : span.end]
+    return span
+
+
+_NOT_NAME_LABELS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
+
+
+def _with_number(doc: object, j: int, end: int) -> int:
+    """The end of a name with the number that ends it ("Mine 6/7", "Zolote-1"), before a comma or the sentence end."""
+    k = j + 1 if j < end and doc[j].text == "-" else j  # type: ignore[index]
+    if k < end and _NAME_NUMBER.match(doc[k].text) and (k + 1 >= end or doc[k + 1].is_punct):  # type: ignore[index]
+        return k + 1
+    return j
+
+
+_NAME_NUMBER = re.compile(r"^\d{1,3}(?:/\d{1,3})?$")
+
+
+def _unique_spans(spans: list[Span]) -> list[Span]:
+    seen: dict[tuple[int, int], Span] = {}
+    for span in spans:
+        seen.setdefault((span.start, span.end), span)
+    return list(seen.values())
+
+
+def _name_word(token: Token) -> bool:
+    return token.text[:1].isupper() and _NAME_WORD.match(token.text) is not None and token.pos_ in (
+        "PROPN", "NOUN", "ADJ", "VERB", "X")
+
+
+_NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’][^\W\d_])*(?:-\d{1,2})?$")
+
+
+def _name_link(doc: object, j: int, end: int) -> bool:
+    """A hyphen or an Arabic article inside a name ("Tall ad Dhahab", "Deir-ez-Zor")."""
+    token = doc[j]  # type: ignore[index]
+    if token.lower_ in _cues()["name_particles"] and j + 2 < end and doc[j + 1].text == "-":  # type: ignore[index]
+        return _name_word(doc[j + 2])  # type: ignore[index]  # "Jabal al-Zawiya"
+    return (token.text == "-" or token.lower_ in _cues()["name_particles"]) and j + 1 < end and _name_word(doc[j + 1])  # type: ignore[index]
+
+
+def _place_score(name: Span) -> int | None:
+    """How surely a name is the event's place, or ``None`` when it is no place at all."""
+    cues = _cues()
+    prep = _governing_prep(name) or ("of" if _governing_noun(name) else "")
+    kind = _name_kind(name)
+    governing = _governing_noun(name)
+    known = _known_kind(name)
+    is_entity = name.root.ent_type_ in PLACE_LABELS and name.root.ent_iob_ != "O"
+    personal = name.root.ent_type_ == "PERSON" and governing in cues["personal_site_nouns"]  # "the house of MP X"
+    organisation = name.root.ent_type_ in ("ORG", "PERSON")  # "the International Court of Justice"
+    place_kinds = ("settlement", "vicinity", "division") if organisation else ("settlement", "vicinity", "division", "site")
+    strong = (kind in place_kinds or (_noun_kind(governing) in place_kinds[:2 if organisation else 4] and not personal)
+              or prep in cues["near_words"] or _object_name(name) or _parenthetical_after(name)
+              or _regions_listed_after(name) or (_followed_by_container(name) and name.root.ent_type_ != "PERSON"
+                                                 and prep in ("", *cues["locative_preps"])))
+    if all(t.lower_ in cues["actor_heads"] for t in name) or name[0].lower_ in cues["titles"]:
+        return None  # "the Mayor", "Forces", "President Donald Trump": a title or an actor's noun, capitalised
+    if len(name) == 1 and name.text.isupper() and known != "country":
+        return None  # an acronym ("OPS", "IED", "HQ") names an organisation or a thing
+    if not is_entity and not strong and not (known and prep in cues["locative_preps"] and _in_text_country(name)):
+        return None  # a capitalised name the model does not call a place needs the phrasing of one, or the
+        # gazetteer's word that it is a place in the country the text is about
+    if name.root.ent_type_ == "NORP" and name.start > 0 and name.doc[name.start - 1].pos_ in ("DET", "ADJ"):
+        return None  # "the northern Iraqi city": a description
+    if name.start > 0 and name.doc[name.start - 1].lower_ in ("a", "an"):
+        return None  # "a Kenyan city": a description, not a name
+    if _inside_parentheses(name):
+        return -5
+    score = {"place": 1, "region": -1, "country": -2}.get(known, 0)
+    if name.root.dep_ == "conj" or (name.root.dep_ == "appos" and known in ("region", "country")):
+        score -= 1  # the second of a list, or the region of a place ("near X, Donetsk")
+    if prep in cues["origin_preps"] and not _is_near(name):
+        score -= 4
+    elif prep == "of":
+        score += 2 if _noun_kind(governing) in ("settlement", "vicinity", "site") else 0
+    elif prep in cues["locative_preps"] or _named_noun(name).dep_ == "dobj":
+        score += 2
+    score += {"settlement": 2, "vicinity": 1, "division": -1, "site": -2}.get(kind, 0)
+    if _parenthetical_after(name) and known != "country" and kind != "site":
+        score += 3
+    if _contains_place(name) and not (_parenthetical_after(name) and not kind):
+        score -= 2  # ... unless the container is ACLED's "Y (Region)"  # "Qatma in Afrin", "Wuji village in Lainya county": the container is less specific
+    if kind in ("vicinity", "site") and _in_a_city(name):
+        score -= 3  # "X area in Y city", "Habima Square in Tel Aviv": ACLED codes the city
+    if name.start > 0 and name.doc[name.start - 1].lower_ == "the" and not kind:
+        score -= 1  # "the Seray", "the Mall": a named building or institution, not a town
+    if name.start < 6 and span_text(name).isupper():
+        score -= 3  # a dateline ("KYIV, Ukraine (AP) —")
+    return score
+
+
+def _in_text_country(name: Span) -> bool:
+    """The gazetteer's place of that name is in a country the text names (any, if it names none)."""
+    countries = per_doc(name.doc, "document_countries", lambda: {  # type: ignore[arg-type]
+        place_of(n).country for n in _document_places(name.doc) if is_country_name(n)} - {""})
+    return not countries or place_of(span_text(name), context=sorted(countries)).country in countries
+
+
+def _regions_listed_after(name: Span) -> bool:
+    """A parenthetical listing regions follows the name: "(District, Province)"."""
+    doc = name.doc
+    i = name.end + (1 if _noun_after(name) else 0)
+    if i + 1 >= len(doc) or doc[i].text != "(":
+        return False
+    close = next((k for k in range(i + 1, min(i + 12, len(doc))) if doc[k].text == ")"), None)
+    return close is not None and any(t.text == "," for t in doc[i + 1 : close]) and doc[i + 1].text[:1].isupper()
+
+
+def _followed_by_container(name: Span) -> bool:
+    """The name is followed by "in" and another name: "Qatma in Afrin", "Wuji village in Lainya county"."""
+    doc = name.doc
+    i = name.end + (1 if _noun_after(name) else 0)
+    return i + 1 < len(doc) and doc[i].lower_ == "in" and _name_word(doc[i + 1])
+
+
+def _object_name(name: Span) -> bool:
+    """A proper name that is the object of a verb that takes places ("shelled Kansafra"; not "told Parliament")."""
+    root = name.root
+    return (root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.pos_ == "PROPN" and root.ent_type_ != "NORP"
+            and root.head.lemma_ in _cues()["place_object_verbs"])
+
+
+def _name_kind(name: Span) -> str:
+    """What kind of place the noun after a name, or its own last word, says it is ("Miiracad village",
+    "Habima Square", "Mogadishu-Hodan district": a city's district is a settlement for ACLED)."""
+    noun = _noun_after(name)
+    kind = _noun_kind(noun) or (_noun_kind(name[-1].lower_) if len(name) > 1 else "")
+    if not kind and len(name) > 1 and name[0].lower_ in _cues()["site_words_before"]:
+        kind = "site"  # "Lake Victoria", "Mount Elgon"
+    if kind == "division" and "-" in span_text(name):
+        city = span_text(name).split("-")[0].strip()
+        if city.lower() not in _cues()["articles"] and place_of(city).geo_precision == 1:
+            return "settlement"
+    return kind
+
+
+def _in_a_city(name: Span) -> bool:
+    """An area or site followed by "in"/"of" and a name with "city" or "town" ("Al-Jami'ya neighborhood in Idleb city")."""
+    doc = name.doc
+    i = name.end + (1 if _noun_after(name) else 0)
+    if i + 2 >= len(doc) or doc[i].lower_ not in ("in", "of"):
+        return False
+    j = i + 1 + (doc[i + 1].lower_ == "the")
+    while j < len(doc) and (_name_word(doc[j]) or doc[j].text == "-"):
+        j += 1
+    return j < len(doc) and j > i + 1 and doc[j].lower_ in _cues()["city_nouns"]
+
+
+def _noun_after(name: Span) -> str:
+    """The common noun right after a name ("village" in "Miiracad village"), lower case, or ""."""
+    doc = name.doc
+    if name.end >= len(doc):
+        return ""
+    after = doc[name.end]
+    if after.tag_ == "NNS" and after.lower_ in _cues()["settlement_nouns"]:
+        return ""  # "Arab cities", "the Ichen villages of X": the name qualifies the places, it is none of them
+    if after.text.islower() or after.lower_ == "lga":
+        return after.lower_ if _noun_kind(after.lower_) else ""
+    return ""
+
+
+def _noun_kind(noun: str) -> str:
+    cues = _cues()
+    for kind in ("settlement", "vicinity", "division", "site"):
+        if noun and noun in cues[f"{kind}_nouns"]:
+            return kind
+    return ""
+
+
+def _contains_place(name: Span) -> bool:
+    """The name only says where the place named just before lies: "X in Y" or "X village in Y" ("Qatma in Afrin",
+    "Wuji village in Lainya county"); not so after a site or an area ("al Nour square in Tripoli": ACLED codes the
+    town), nor for a city or town ("X area in Y city")."""
+    doc = name.doc
+    k = name.start - 2
+    if k < 1 or doc[name.start - 1].lower_ != "in" or _name_kind(name) == "settlement":
+        return False
+    if doc[k].text == ",":
+        k -= 1  # "the village of Amchide, in Kolofata subdivision"
+    if _noun_kind(doc[k].lower_) == "settlement":
+        k -= 1
+    if _noun_kind(doc[k].lower_) in ("site", "vicinity"):
+        return False  # "Tahrir Square in Baghdad"
+    first = k
+    while first > 0 and _name_word(doc[first - 1]):
+        first -= 1
+    if doc[first - 1].lower_ == "the":
+        return False  # "the Seray in Nabatiyeh": a named building
+    return _name_word(doc[k]) and doc[k].ent_type_ not in _NOT_NAME_LABELS and not doc[k].is_sent_start
+
+
+def _known_kind(name: Span) -> str:
+    """What the gazetteer knows a name as: "country", "region" (a first-level region, even if a town shares
+    its name), "place" (only populated places) or ""."""
+    place = place_of(span_text(name))
+    if place.geo_precision is None:
+        return ""
+    if is_country_name(span_text(name)):
+        return "country"
+    if place.geo_precision == 3 and not place.admin1:
+        return "region"
+    return "region" if place.geo_precision == 3 or is_region_name(span_text(name)) else "place"
+
+
+def _named_noun(name: Span) -> Token:
+    """The noun a name qualifies ("district" in "Hays district"), else the name's own head."""
+    token = name.root
+    if token.dep_ in ("compound", "amod", "nmod", "poss") and token.head.i >= name.end:
+        return token.head
+    return token
+
+
+def _governing_prep(name: Span) -> str:
+    """The preposition a name (or the noun it names: "Hays district", "Bosaso town") is the object of."""
+    token = _named_noun(name)
+    while token.dep_ in ("appos", "conj") and token.head.i < token.i:
+        token = token.head
+    head = token.head
+    return head.lower_ if token.dep_ == "pobj" and head.dep_ in ("prep", "agent", "dative") or head.pos_ == "ADP" else ""
+
+
+def _governing_noun(name: Span) -> str:
+    """The noun whose "of" governs a name: "village" in "the village of X", "outskirts" in "the outskirts of X"."""
+    root = name.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"):
+        return root.head.head.lower_
+    doc = name.doc
+    if name.start >= 2 and doc[name.start - 1].lower_ == "of" and doc[name.start - 2].pos_ == "NOUN":
+        return doc[name.start - 2].lower_  # the parse may hang the name elsewhere ("the village of Qazali west of ...")
+    return ""
+
+
+def _is_near(name: Span) -> bool:
+    """The text puts the event near the place, not in it ("near X", "the outskirts of X", "10 km from X")."""
+    near_words = _cues()["near_words"]
+    prep = _governing_prep(name)
+    noun = _named_noun(name)
+    if prep == "of" and noun.head.head.pos_ == "NOUN" and noun.head.head.head.lower_ in near_words:
+        return True  # "near the town of X"
+    before = [t.lower_ for t in name.doc[max(name.start - 4, 0) : name.start]]
+    return prep in near_words or _governing_noun(name) in near_words or (prep == "from" and any(
+        w in near_words for w in before))
+
+
+def _qualifies_actor(name: Span) -> bool:
+    """A place name that only says whose an actor is ("Luhansk People's Militia", "Kerman Coal Mine Company"),
+    or what a thing is ("Iskander missiles"): a name compounded with a common noun that is no place noun."""
+    heads = _cues()["actor_heads"]
+    root = name.root
+    head = root.head
+    if (root.dep_ == "compound" and head.i >= name.end and head.pos_ == "NOUN" and head.text.islower()
+            and not _noun_kind(head.lower_) and head.lower_ not in _cues()["event_nouns"]):
+        return True  # ... but "the Kabul attack" happened in Kabul
+    nxt = [t.lower_ for t in name.doc[name.end : min(name.end + 4, len(name.doc))]]
+    if nxt[:2] in (["people", "'s"], ["people", "’s"]):
+        return True
+    if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i >= name.end:
+        return root.head.lower_ in heads
+    return False
+
+
+def _parenthetical_after(name: Span) -> bool:
+    """A parenthetical of capitalised region names follows the name, its place noun or the last name of its list
+    ("Nacate (Meluco, Cabo Delgado)", "Bosaso town (Bari)", "between X and Y (District, Province)")."""
+    doc = name.doc
+    last = name.root
+    while any(c.dep_ == "conj" for c in last.children):
+        last = [c for c in last.children if c.dep_ == "conj"][-1]
+    ends = {name.end, last.i + 1}
+    for end in list(ends):
+        if end < len(doc) and _noun_kind(doc[end].lower_) in ("settlement", "vicinity", "division"):
+            ends.add(end + 1)
+    if name.start > 0 and doc[name.start - 1].lower_ == "the":
+        return False  # "the Hadash (Jebah)": a party and its other name
+    return any(e + 1 < len(doc) and doc[e].text == "(" and _regions_inside(doc, e) for e in ends)
+
+
+def _regions_inside(doc: object, opening: int) -> bool:
+    """A parenthetical that lists where a place lies: "(District, Province)" or one name ("Garabulli (Almargeb)");
+    not an acronym ("Court of Justice (ICJ)")."""
+    close = next((i for i in range(opening + 1, min(opening + 12, len(doc))) if doc[i].text == ")"), None)  # type: ignore[arg-type,index]
+    if close is None or close == opening + 1 or not doc[opening + 1].text[:1].isupper():  # type: ignore[index]
+        return False
+    inside = doc[opening + 1 : close]  # type: ignore[index]
+    if any(t.text == "," for t in inside):
+        return True
+    return not span_text(inside).isupper() and len(inside) <= 5
+
+
+def _inside_parentheses(name: Span) -> bool:
+    """The name is inside a parenthetical that follows another name (the regions of a place)."""
+    doc = name.doc
+    for i in range(name.start - 1, max(name.start - 8, -1), -1):
+        if doc[i].text == ")":
+            return False
+        if doc[i].text == "(":
+            return i > 0
+    return False
+
+
+def _parenthetical_names(sent: Span) -> list[str]:
+    """The names inside the sentence's parentheses, comma-separated ("(Rafi LGA, Niger)")."""
+    text = span_text(sent)
+    return [part.strip() for inside in re.findall(r"\(([^()]{2,80})\)", text) for part in inside.split(",")
+            if part.strip()[:1].isupper()]
+
+
+def _mention_text(name: Span) -> str:
+    """The place as the text names it, without a settlement or area noun that ends it ("Mosul city" -> "Mosul")."""
+    ent = ent_at(name.root) if name.root.ent_iob_ != "O" else None
+    if ent is not None and ent.start == name.start and ent.end == name.end:
+        text = strip_determiner(place_text(ent))
+    else:
+        text = strip_determiner(span_text(name))
+    words = text.split()
+    while len(words) > 1 and words[0].islower() and words[0] not in _cues()["lowercase_articles"]:
+        words = words[1:]  # an entity that took in the preposition ("at Mututumba")
+    text = " ".join(words)
+    if len(words) > 1 and words[-1].islower() and _noun_kind(words[-1]) in ("settlement", "vicinity"):
+        text = " ".join(words[:-1])
+    return text
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, list[str]]:
+    cues: dict[str, list[str]] = resources.load("geo/location_cues.json")
+    return cues

@@ -247,7 +247,7 @@ def _main_act(reading: Reading, own: str) -> str:
 
 def _road_blocked(reading: Reading) -> bool:
     """A road blocked or barricaded ("blocked the national road to demand justice"): a demonstration."""
-    roads = _word_set("road_nouns")
+    roads = _acled_words("road_nouns")
     for token in reading.sent:
         if _lemma(token) in ("block", "barricade", "close", "cut", "shut") and token.pos_ == "VERB":
             objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -258,7 +258,7 @@ def _road_blocked(reading: Reading) -> bool:
 
 def _base_established(reading: Reading) -> bool:
     """A base or headquarters set up ("established a new base in X")."""
-    bases = _word_set("base_nouns")
+    bases = _acled_words("base_nouns")
     for token in reading.sent:
         if _lemma(token) in ("establish", "set", "build", "open") and token.pos_ == "VERB":
             if any(_lemma(c) in bases for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
@@ -269,7 +269,7 @@ def _base_established(reading: Reading) -> bool:
 def _crowd_victims(reading: Reading) -> bool:
     """Whether demonstrators are what the act was done to ("dispersed demonstrators", "fired at
     protesters")."""
-    crowds = _word_set("crowd_nouns")
+    crowds = _acled_words("crowd_nouns")
     acts = {"disperse", "fire", "shoot", "arrest", "detain", "beat", "attack", "kill", "injure", "wound",
             "at", "on"}
     return any(_lemma(t) in crowds or t.lower_ in crowds for t in reading.sent
@@ -295,7 +295,7 @@ def _gathered_to_protest(reading: Reading) -> bool:
 def _seized(reading: Reading) -> str:
     """What a seizure took: weapons ("seized munitions": a disrupted weapon use, read as violence),
     goods ("seized their vehicle": property), or "" (a place, or nothing seized)."""
-    weapons, goods = _word_set("seized_weapons"), _word_set("seized_goods")
+    weapons, goods = _acled_words("seized_weapons"), _acled_words("seized_goods")
     for tokens in reading.hit_tokens("capture"):
         verb = tokens[0]
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -431,7 +431,7 @@ def _air(reading: Reading) -> bool:
 def _explosive(tokens: list[Token]) -> bool:
     """A remote explosive, not the verb "bomb" (an air strike) nor a crowd-control device ("sound bombs")."""
     first = tokens[0]
-    modifiers = _word_set("not_explosive_modifiers")
+    modifiers = _acled_words("not_explosive_modifiers")
     before = first.nbor(-1).lower_ if first.i > 0 else ""
     return not _bomb_verb(tokens) and before not in modifiers and not any(
         c.lower_ in modifiers for t in tokens for c in t.children)
@@ -444,7 +444,7 @@ def _bomb_verb(tokens: list[Token]) -> bool:
 
 def _body_found(reading: Reading) -> bool:
     """A body found with no armed word ("the body of a woman with gunshot wounds was found")."""
-    armed = _word_set("armed_nouns")
+    armed = _acled_words("armed_nouns")
     for sent in (reading.sent, *reading.later_sents):
         for token in sent:
             if _lemma(token) in ("body", "corpse") and _lemma(token.head) in ("find", "discover", "dump"):
@@ -456,16 +456,16 @@ def _unarmed_brawl(reading: Reading) -> bool:
     """A fight of unorganised, unarmed groups ("clashes broke out between pro-Ukrainian and pro-Russian
     activists", "members of two parties clashed", "vendors and police officers clashed"): mob violence,
     not a battle, when a side is named with words for such groups and no side with an armed group's."""
-    groups = _word_set("unarmed_groups")
-    armed = _word_set("armed_nouns") - {"police", "policeman", "policemen", "officer", "security"}
+    groups = _acled_words("unarmed_groups")
+    armed = _acled_words("armed_nouns") - {"police", "policeman", "policemen", "officer", "security"}
     if any(kind in NON_STATE_TYPES or kind == "external_forces" for kind in reading.actor_types):
         return False
     sides: list[Token] = []
     for tokens in reading.hit_tokens("exchange"):
         for verb in {tokens[0], tokens[0].head}:  # "clashed with", "clashes broke out between"
             sides += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c not in tokens]
-            sides += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("between", "with", "among")
-                      for g in c.children if g.dep_ == "pobj"]
+            sides += [g for c in verb.children if c.dep_ == "prep"
+                      and c.lower_ in ("between", "with", "among") for g in c.children if g.dep_ == "pobj"]
     sides += [c for side in sides for c in side.conjuncts]
     sides += [g for side in sides for c in side.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
               for g in c.children if g.dep_ == "pobj"]
@@ -515,7 +515,7 @@ def _air_defence_only(reading: Reading) -> bool:
 def _victims(reading: Reading) -> list[Token]:
     """The people or places a violent verb of the sentence (or paragraph) was done to."""
     victims: list[Token] = []
-    verbs = _word_set("violent_verbs")
+    verbs = _acled_words("violent_verbs")
     weapons = {t.i for kind in WEAPON_CUES for tokens in reading.hit_tokens(kind, later=True) for t in tokens}
     for sent in (reading.sent, *reading.later_sents):
         for token in sent:
@@ -553,7 +553,7 @@ def _civilian_victims(reading: Reading) -> bool:
         return not _armed_victims(reading)
     if any(kind in ARMED_ACTOR_TYPES for kind in reading.target_types) or _armed_victims(reading):
         return _marked_civilian(reading, "off_duty_markers")
-    civilian = _word_set("civilian_nouns") | _word_set("civilian_places")
+    civilian = _acled_words("civilian_nouns") | _acled_words("civilian_places")
     return any(_lemma(v) in civilian or v.lower_ in civilian or _civilian_group(v)
                for v in _victims(reading)) \
         or _marked_civilian(reading)
@@ -562,7 +562,7 @@ def _civilian_victims(reading: Reading) -> bool:
 def _marked_civilian(reading: Reading, table: str = "civilian_markers") -> bool:
     """Whether the text says the victims were civilians ("killed two civilians"; with armed victims,
     only "an off-duty soldier", "in civilian clothes" count)."""
-    markers = _word_set(table)
+    markers = _acled_words(table)
     for sent in (reading.sent, *reading.later_sents):
         text = sent.text.lower()
         if any(re.search(rf"\b{re.escape(m)}\b", text) for m in markers):
@@ -573,12 +573,12 @@ def _marked_civilian(reading: Reading, table: str = "civilian_markers") -> bool:
 def _civilian_group(token: Token) -> bool:
     """A plural nationality or group with no armed word ("two Palestinians")."""
     return token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS") and not any(
-        _lemma(c) in _word_set("armed_nouns") for c in token.children)
+        _lemma(c) in _acled_words("armed_nouns") for c in token.children)
 
 
 def _armed_victims(reading: Reading) -> bool:
     """Whether a victim is named with armed words ("positions", "a soldier", "a checkpoint")."""
-    armed = _word_set("armed_nouns")
+    armed = _acled_words("armed_nouns")
     for victim in _victims(reading):
         words = {_lemma(victim), victim.lower_} | {_lemma(c) for c in victim.children
                                                     if c.dep_ in ("compound", "amod", "poss", "nmod")}
@@ -611,7 +611,7 @@ def _burn_attack(reading: Reading) -> bool:
 
 
 def _civilian_people(reading: Reading) -> bool:
-    people = _word_set("civilian_nouns")
+    people = _acled_words("civilian_nouns")
     return any(_lemma(v) in people for v in _victims(reading))
 
 
@@ -670,9 +670,11 @@ def _territory(reading: Reading) -> tuple[str, str]:
 
 def _people_captured(reading: Reading) -> bool:
     """Whether what was captured is people ("captured 2 rebels", "militants were killed or captured")."""
-    people = _word_set("armed_nouns") | _word_set("civilian_nouns")
+    people = _acled_words("armed_nouns") | _acled_words("civilian_nouns")
     for tokens in reading.hit_tokens("capture"):
-        objects = [c for c in tokens[0].children if c.dep_ in ("dobj", "nsubjpass")]
+        verb = tokens[0]
+        verbs = (verb, verb.head) if verb.dep_ == "conj" else (verb,)  # "were killed, injured or captured"
+        objects = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
         if any(_lemma(o) in people or o.lower_ in people for o in objects):
             return True
     return False
@@ -714,7 +716,7 @@ def _split(phrase: str) -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def _word_set(table: str) -> frozenset[str]:
+def _acled_words(table: str) -> frozenset[str]:
     data = resources.load("acled.json", lang="en")
     if table == "violent_verbs":
         phrases = [p for kind in ("violent_act", "abduction") for p in data["cues"][kind]]
@@ -734,7 +736,7 @@ def _kinds(hits: Iterable[tuple[str, list[Token]]]) -> frozenset[str]:
 def _in_grievance(tokens: list[Token]) -> bool:
     """Whether matched words are part of what demonstrators demanded or protested against ("demanding
     the release of detained activists", "in protest of the abduction of a civilian")."""
-    reasons = _word_set("reason_words")
+    reasons = _acled_words("reason_words")
     token = tokens[0]
     for _ in range(8):
         if token.dep_ == "ROOT" or token.head is token:

@@ -27,7 +27,7 @@ a strategic development); the cues then pick the codebook's sub-event type:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -121,21 +121,10 @@ def acled_types(sent: Span, candidate: Candidate, actor_types: Sequence[str] = (
         return crosswalk(own)
     reading = Reading(sent, candidate, actor_types, target_types)
     family = _family(own, reading)
-    if family == "demonstration":
-        return _demonstration(reading)
-    if family == "violence":
-        return _violence(reading)
-    if family == "property":
-        return _property(reading)
-    if family == "detention":
-        return _detention(reading)
-    if family == "territory":
-        return _territory(reading)
-    if family == "development":
-        return _development(reading)
     if family == "disrupted":
         return STRATEGIC, "Disrupted weapons use"
-    return crosswalk(own)
+    decide = _BY_FAMILY.get(family)
+    return decide(reading) if decide else crosswalk(own)
 
 
 def crosswalk(event_type: str) -> tuple[str, str]:
@@ -793,3 +782,14 @@ def _rest_of_paragraph(sent: Span) -> list[Span]:
         following.append(nxt)
         end = nxt.end
     return following
+
+
+#: The sub-event decision of each family of events (:func:`_family`).
+_BY_FAMILY: dict[str, Callable[[Reading], tuple[str, str]]] = {
+    "demonstration": _demonstration,
+    "violence": _violence,
+    "property": _property,
+    "detention": _detention,
+    "territory": _territory,
+    "development": _development,
+}

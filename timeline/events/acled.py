@@ -33,7 +33,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
-from ..nlp import sent_of
+from ..nlp import per_doc_part, sent_of
 from ..taxonomy import EVENT_TYPES
 from ..types import AcledCoding, Candidate, Place
 from .actor_types import inter_code, side_types
@@ -677,19 +677,39 @@ def _development(reading: Reading) -> tuple[str, str]:
 
 
 def cue_hits(span: Span) -> list[tuple[str, list[Token]]]:
-    """The cues of ``resources/en/acled.json`` in a span: (kind, the matched tokens), in text order."""
+    """The cues of ``resources/en/acled.json`` in a span: (kind, the matched tokens), kind by kind in the
+    file's order, each kind's in text order (the longest phrase at a word); read once per Doc and span."""
+    return per_doc_part(span.doc, "acled_cues", (span.start, span.end), lambda: _cue_hits(span))
+
+
+def _cue_hits(span: Span) -> list[tuple[str, list[Token]]]:
     found: list[tuple[str, list[Token]]] = []
     tokens = list(span)
     # a month is no march, a date no cue: "On 12 March 2021"
     forms = [("", "") if t.ent_type_ in ("DATE", "TIME") else (_lemma(t), t.lower_) for t in tokens]
-    for kind, phrases in _cue_phrases():
-        for start in range(len(tokens)):
-            for phrase in phrases:
+    for kind, phrases, by_first_word in _cue_index():
+        for start, form in enumerate(forms):
+            tried = sorted({*by_first_word.get(form[0], ()), *by_first_word.get(form[1], ())})
+            for number in tried:
+                phrase = phrases[number]
                 end = start + len(phrase)
                 if end <= len(tokens) and all(word in forms[start + k] for k, word in enumerate(phrase)):
                     found.append((kind, tokens[start:end]))
                     break
     return found
+
+
+@lru_cache(maxsize=1)
+def _cue_index() -> tuple[tuple[str, tuple[tuple[str, ...], ...], dict[str, tuple[int, ...]]], ...]:
+    """Per kind: its phrases (longest first) and, by first word, the numbers of the phrases it starts."""
+    index = []
+    for kind, phrases in _cue_phrases():
+        by_first_word: dict[str, list[int]] = {}
+        for number, phrase in enumerate(phrases):
+            if phrase:
+                by_first_word.setdefault(phrase[0], []).append(number)
+        index.append((kind, phrases, {word: tuple(numbers) for word, numbers in by_first_word.items()}))
+    return tuple(index)
 
 
 @lru_cache(maxsize=1)

@@ -33,7 +33,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
-from ..nlp import per_doc_part, sent_of
+from ..nlp import doc_text, per_doc_part, sent_of
 from ..taxonomy import EVENT_TYPES
 from ..types import AcledCoding, Candidate, Place
 from .actor_types import inter_code, side_types
@@ -683,33 +683,37 @@ def cue_hits(span: Span) -> list[tuple[str, list[Token]]]:
 
 
 def _cue_hits(span: Span) -> list[tuple[str, list[Token]]]:
-    found: list[tuple[str, list[Token]]] = []
     tokens = list(span)
     # a month is no march, a date no cue: "On 12 March 2021"
     forms = [("", "") if t.ent_type_ in ("DATE", "TIME") else (_lemma(t), t.lower_) for t in tokens]
-    for kind, phrases, by_first_word in _cue_index():
-        for start, form in enumerate(forms):
-            tried = sorted({*by_first_word.get(form[0], ()), *by_first_word.get(form[1], ())})
-            for number in tried:
-                phrase = phrases[number]
+    kinds = _cue_phrases()
+    by_kind: list[list[tuple[str, list[Token]]]] = [[] for _ in kinds]
+    by_first_word = _cue_index()
+    for start, (lemma, lower) in enumerate(forms):
+        starting = dict(by_first_word.get(lemma, ()))
+        if lower != lemma:
+            for number, phrases in by_first_word.get(lower, ()):
+                starting[number] = tuple(sorted({*starting.get(number, ()), *phrases}))
+        for number, tried in starting.items():
+            for phrase_number in tried:
+                phrase = kinds[number][1][phrase_number]
                 end = start + len(phrase)
                 if end <= len(tokens) and all(word in forms[start + k] for k, word in enumerate(phrase)):
-                    found.append((kind, tokens[start:end]))
+                    by_kind[number].append((kinds[number][0], tokens[start:end]))
                     break
-    return found
+    return [hit for hits in by_kind for hit in hits]
 
 
 @lru_cache(maxsize=1)
-def _cue_index() -> tuple[tuple[str, tuple[tuple[str, ...], ...], dict[str, tuple[int, ...]]], ...]:
-    """Per kind: its phrases (longest first) and, by first word, the numbers of the phrases it starts."""
-    index = []
-    for kind, phrases in _cue_phrases():
-        by_first_word: dict[str, list[int]] = {}
+def _cue_index() -> dict[str, tuple[tuple[int, tuple[int, ...]], ...]]:
+    """By first word: the kinds (their numbers) with phrases it starts, and those phrases' numbers
+    (longest first)."""
+    index: dict[str, dict[int, list[int]]] = {}
+    for kind_number, (_, phrases) in enumerate(_cue_phrases()):
         for number, phrase in enumerate(phrases):
             if phrase:
-                by_first_word.setdefault(phrase[0], []).append(number)
-        index.append((kind, phrases, {word: tuple(numbers) for word, numbers in by_first_word.items()}))
-    return tuple(index)
+                index.setdefault(phrase[0], {}).setdefault(kind_number, []).append(number)
+    return {word: tuple((kind, tuple(numbers)) for kind, numbers in kinds.items()) for word, kinds in index.items()}
 
 
 @lru_cache(maxsize=1)
@@ -790,10 +794,11 @@ def _main_tokens(sent: Span, trigger: list[Token]) -> set[int]:
 def _rest_of_paragraph(sent: Span) -> list[Span]:
     """The sentences that follow ``sent`` in its paragraph (up to a line break), at most three."""
     doc: Doc = sent.doc
+    text = doc_text(doc)
     following: list[Span] = []
     end = sent.end
     while end < len(doc) and len(following) < 3:
-        gap = doc.text[doc[end - 1].idx + len(doc[end - 1].text):doc[end].idx]
+        gap = text[doc[end - 1].idx + len(doc[end - 1].text):doc[end].idx]
         if "\n" in gap or "\n" in doc[end].text:
             break
         nxt = sent_of(doc[end])

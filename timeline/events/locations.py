@@ -78,21 +78,20 @@ DOCUMENT_PLACES = 30
 
 
 def _place_mentions(sent: Span, actors: tuple[str, ...]) -> list[tuple[int, Span]]:
-    """The sentence's place names with their scores (read once per sentence and actors)."""
-    return per_doc_part(sent.doc, "place_mentions", (sent.start, actors), lambda: _scored_mentions(sent, actors))
-
-
-def _scored_mentions(sent: Span, actors: tuple[str, ...]) -> list[tuple[int, Span]]:
-    found = []
+    """The sentence's place names with their scores, less those inside an actor's name ("residents of X",
+    "a Reni town councillor") unless a strong locative preposition governs them ("in X")."""
+    if not actors:
+        return _scored_mentions(sent)
     strong = _cues()["strong_locative_preps"]
-    for name in _name_spans(sent):
-        if _qualifies_actor(name) or (any(span_text(name) in actor for actor in actors)
-                                      and _governing_prep(name) not in strong):
-            continue  # a name inside an actor ("residents of X", "a Reni town councillor"), unless "in X"
-        score = _place_score(name)
-        if score is not None:
-            found.append((score, name))
-    return found
+    return [(score, name) for score, name in _scored_mentions(sent)
+            if not (any(span_text(name) in actor for actor in actors) and _governing_prep(name) not in strong)]
+
+
+def _scored_mentions(sent: Span) -> list[tuple[int, Span]]:
+    """The sentence's place names that qualify no actor, with their scores (read once per sentence)."""
+    return per_doc_part(sent.doc, "place_mentions", sent.start, lambda: [
+        (score, name) for name in _name_spans(sent)
+        if not _qualifies_actor(name) and (score := _place_score(name)) is not None])
 
 
 def _name_spans(sent: Span) -> list[Span]:

@@ -186,8 +186,8 @@ INTERACTIONS = [
     (("rebel_group",), ("",), 20),
     (("state_forces",), ("state_forces",), 11),
     (("external_forces",), ("rebel_group",), 28),
-    ((), (), 0),
-    ((), ("civilians",), 0),  # civilians are never a sole actor: the other side is unknown
+    ((), (), None),
+    ((), ("civilians",), None),  # civilians are never a sole actor: the other side is unknown
     (("political_militia", "civilians"), ("",), 30),
 ]
 

@@ -89,23 +89,23 @@ def acled_coding(sent: Span, candidate: Candidate, place: Place) -> AcledCoding:
                        interaction(actor_types, target_types))
 
 
-def interaction(first: tuple[str, ...], second: tuple[str, ...]) -> int:
+def interaction(first: tuple[str, ...], second: tuple[str, ...]) -> int | None:
     """ACLED's interaction code of two sides, the lower inter code first (``12``, ``17``; ``60`` alone).
 
     Each side is typed by its first typed name ("grenade launchers", "governmental positions": the
     positions); a side with no typed name is absent, and one side alone gives its code times ten
     (codebook: 10 sole military action, 60 sole protester action). Civilians are never a sole actor
-    in the codebook (someone acted on them): civilians alone give 0, the interaction unknown.
+    in the codebook (someone acted on them): civilians alone, like no typed side, give ``None`` (unknown).
 
     Example:
         >>> interaction(("civilians",), ("state_forces",)), interaction(("protesters",), ())
         (17, 60)
         >>> interaction(("rebel_group",), ("", "state_forces")), interaction((), ("civilians",))
-        (12, 0)
+        (12, None)
     """
     low, high = sorted(next((inter_code(k) for k in side if inter_code(k)), 0) for side in (first, second))
     if low == 0:
-        return 0 if high == inter_code("civilians") else high * 10
+        return None if high in (0, inter_code("civilians")) else high * 10
     return low * 10 + high
 
 

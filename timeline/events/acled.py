@@ -348,8 +348,8 @@ def _done_by_authority(token: Token) -> bool:
 
 
 def _is_authority(token: Token) -> bool:
-    words = {token.lemma_.lower(), token.lower_} | {c.lemma_.lower() for c in token.children
-                                                     if c.dep_ in ("compound", "amod")}
+    words = {_lemma(token), token.lower_} | {_lemma(c) for c in token.children
+                                             if c.dep_ in ("compound", "amod")}
     return bool(words & {"police", "policeman", "policemen", "soldier", "army", "military", "force",
                          "forces", "gendarme", "gendarmerie", "security", "authority", "authorities"})
 
@@ -428,7 +428,7 @@ def _explosive(tokens: list[Token]) -> bool:
 
 def _bomb_verb(tokens: list[Token]) -> bool:
     """The verb "bomb" ("the army bombed militants in X"): an attack from the air."""
-    return len(tokens) == 1 and tokens[0].lemma_.lower() == "bomb" and tokens[0].pos_ == "VERB"
+    return len(tokens) == 1 and _lemma(tokens[0]) == "bomb" and tokens[0].pos_ == "VERB"
 
 
 def _body_found(reading: Reading) -> bool:

@@ -61,9 +61,10 @@ def place_in(sent: Span, location: str) -> Place:
     (the parenthetical "(District, Province)", a country named) and "near X" as ACLED precision 2."""
     if not location:
         return Place()
-    names = [span_text(m[1]) for m in _place_mentions(sent, ())]
-    context = [n for n in names if n != location] + _parenthetical_names(sent) + _document_places(sent.doc)
-    near = any(span_text(m[1]) == location and _is_near(m[1]) for m in _place_mentions(sent, ()))
+    mentions = [name for _, name in _scored_mentions(sent)]
+    context = [span_text(n) for n in mentions if span_text(n) != location]
+    context += _parenthetical_names(sent) + _document_places(sent.doc)
+    near = any(span_text(n) == location and _is_near(n) for n in mentions)
     return place_of(location, context=context, near=near)
 
 

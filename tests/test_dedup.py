@@ -43,6 +43,15 @@ CLUSTERS = [
     ("other place", [_row("a", "d1", "2024-11-21", "day"), _row("b", "d2", "2024-11-21", "day", "Kyiv")], [0, 1]),
     ("other type", [_row("a", "d1", "2024-11-21", "day"),
                     _row("b", "d2", "2024-11-21", "day", event_type="air_or_drone_strike")], [0, 1]),
+    # Across articles with no place or side: one sentence copied word for word is one report.
+    ("no place or side, one sentence", [_row("a", "d1", "2024-11-21", "day", "", ()),
+                                        {**_row("b", "d2", "2024-11-21", "day", "", ()), "sentence": "sentence of a"}],
+     [0, 0]),
+    ("no place or side, other sentences", [_row("a", "d1", "2024-11-21", "day", "", ()),
+                                           _row("b", "d2", "2024-11-21", "day", "", ())], [0, 1]),
+    ("one sentence, other days", [_row("a", "d1", "2024-11-21", "day", "", ()),
+                                  {**_row("b", "d2", "2024-11-20", "day", "", ()), "sentence": "sentence of a"}],
+     [0, 1]),
     ("undated, two articles", [_row("a", "d1", "", "none", ""), _row("b", "d2", "", "none", "")], [0, 1]),
     # Speech acts of one article: one sentence or the same words, not just one country and day.
     ("two statements of one article", [_row("a", "d1", "2024-11-21", "day", event_type="statement_or_warning"),

@@ -255,7 +255,12 @@ DUPLICATES = [
         ("a.txt", NEWS + "\n"), ("a.json", json.dumps({"published": "2024-11-21"})),
         ("b.jsonl", json.dumps({"id": "row-7", "published": "2024-11-21",
                                 "text": NEWS.replace(". ", ".  ")})),
-    ], [("a", "processed", ""), ("row-7", "skipped", "duplicate of {a.txt} (id 'a'): the same text")]),
+    ], [("a", "processed", ""), ("row-7", "processed", "the same text as {a.txt} (id 'a')")]),
+    ("same text under two ids, then the second id again", [
+        ("b.jsonl", "\n".join(json.dumps({"id": doc_id, "published": "2024-11-21", "text": NEWS})
+                              for doc_id in ("x", "y", "y"))),
+    ], [("x", "processed", ""), ("y", "processed", "the same text as {b.jsonl:1} (id 'x')"),
+        ("y", "skipped", "duplicate of {b.jsonl:2} (id 'y'): the same text")]),
     ("same id, another text", [
         ("b.jsonl", "\n".join(json.dumps({"id": "x", "published": "2024-11-21", "text": _news(n)})
                               for n in (1, 2))),
@@ -271,12 +276,14 @@ DUPLICATES = [
 
 @pytest.mark.parametrize("files,expected", [r[1:] for r in DUPLICATES], ids=[r[0] for r in DUPLICATES])
 def test_the_same_article_twice_is_read_once(tmp_path, files, expected):
+    """One id given twice is skipped; one text under two ids is read twice, the second noted."""
     for name, content in files:
         _write(tmp_path, name, content)
     items = list(iter_inputs([tmp_path]))
     got = [(i.doc_id, "processed" if isinstance(i, Article) else i.status,
-            "" if isinstance(i, Article) else i.reason) for i in items]
-    where = {"{a.txt}": str(tmp_path / "a.txt"), "{b.jsonl:1}": f"{tmp_path / 'b.jsonl'}:1"}
+            "; ".join(i.notes) if isinstance(i, Article) else i.reason) for i in items]
+    where = {"{a.txt}": str(tmp_path / "a.txt"), "{b.jsonl:1}": f"{tmp_path / 'b.jsonl'}:1",
+             "{b.jsonl:2}": f"{tmp_path / 'b.jsonl'}:2"}
     for key, value in where.items():
         expected = [(d, s, r.replace(key, value)) for d, s, r in expected]
     assert got == expected

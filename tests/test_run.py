@@ -215,3 +215,20 @@ def test_exports_keep_their_ids_unique_when_an_article_is_given_twice(tmp_path):
     assert slides and len(set(slide_ids)) == len(slide_ids)
     assert len(set(geo_ids)) == len(geo_ids)
     assert check_rules(result.events) == []
+
+
+def test_the_same_text_under_two_ids_is_read_twice_and_clustered_once(tmp_path):
+    from timeline.examples import examples_dir
+
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    sidecar = json.loads((examples_dir() / "seed.json").read_text("utf-8"))
+    (copy / "reprint.json").write_text(json.dumps({**sidecar, "id": "seed-reprint"}), "utf-8")
+    (copy / "reprint.txt").write_bytes((examples_dir() / "seed.txt").read_bytes())
+    result = run_extraction([examples_dir() / "seed.txt", copy], out_dir=tmp_path / "out", model="blank")
+    outcomes = {o.doc_id: o for o in result.outcomes}
+    assert outcomes["seed-reprint"].status == "processed"
+    assert outcomes["seed-reprint"].reason.startswith("the same text as ")
+    dated = result.events.dropna(subset=["date_start"])
+    by_doc = dated.groupby("doc_id")["cluster_id"].agg(set)
+    assert len(dated) > 2 and by_doc["seed"] == by_doc["seed-reprint"]

@@ -5,7 +5,7 @@ nothing tells them apart (overlapping dates at the coarser precision, one place,
 and they share a sentence, their words, or a day told to the day (a statement only a sentence,
 its words or its speaker); a death toll joins the attack told in its sentence. Then across
 articles: an article's cluster joins another article's when a mention pair has the same type,
-overlapping dates and a place or actor country in common. Rows are kept one per mention, so no
+overlapping dates and a place, an actor country or its sentence in common. Rows are kept one per mention, so no
 source is lost; :func:`cluster` folds a table into one row per cluster.
 """
 
@@ -145,10 +145,10 @@ def _last_names(row: Row) -> set[str]:
 
 def same_event_across(a: Row, b: Row) -> bool:
     """Whether mentions in two articles report the same event: same type, dated, nothing telling
-    them apart, and the place or a side in common."""
+    them apart, and the place or a side in common, or the same sentence (a copied report)."""
     if a["event_type"] != b["event_type"] or pd.isna(a["date_start"]) or pd.isna(b["date_start"]):
         return False
-    return _compatible(a, b) and _shares_place_or_side(a, b)
+    return _compatible(a, b) and (_shares_place_or_side(a, b) or a["sentence"] == b["sentence"])
 
 
 def _shares_place_or_side(a: Row, b: Row) -> bool:

@@ -9,8 +9,9 @@ sites (text, title and date extracted with trafilatura), ``.jsonl`` and ``.csv``
 Nothing is lost silently: every input document becomes either an
 :class:`~timeline.types.Article` (its ``published`` already a ``date``) or a
 skipped :class:`~timeline.types.DocumentOutcome` with a one-line reason; the
-same article given twice (same id, or same text) is read once and the second
-copy skipped as a duplicate. A folder walk leaves out hidden folders, the run's
+same article given twice (same id) is read once and the second copy skipped as a
+duplicate; the same text under another id is read, and noted.
+A folder walk leaves out hidden folders, the run's
 own output folder and the files the tool writes (``events.csv``,
 ``report.json``...), each named in ``left_out``. Text and HTML files are sized
 with ``stat`` before they are read, and JSON Lines and CSV files are streamed,
@@ -29,7 +30,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -98,24 +99,31 @@ class _Draft:
 
 @dataclass
 class _Seen:
-    """The articles accepted so far, by id and by text, to skip a second copy of one."""
+    """The articles accepted so far, by id and by text: a second copy of one is skipped, a copy
+    under another id is read and noted."""
 
-    ids: dict[str, str] = field(default_factory=dict)
+    ids: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     texts: dict[bytes, tuple[str, str]] = field(default_factory=dict)
 
-    def duplicate(self, article: Article) -> str:
-        """The skip reason when ``article`` was accepted before (same id or same text), else ``""``."""
+    def check(self, article: Article) -> Article | DocumentOutcome:
+        """``article``, noted when its text came before under another id, or skipped when its id did.
+
+        The same id twice is one document given twice (skipped). The same text under two ids is
+        two documents (a wire story two outlets ran, an ACLED note shared by two records): both
+        are read, and their events join one cluster per event across articles.
+        """
         key = hashlib.sha1(" ".join(article.text.split()).encode("utf-8")).digest()
-        if key in self.texts:
-            origin, doc_id = self.texts[key]
-            return f"duplicate of {origin} (id {doc_id!r}): the same text"
         if article.doc_id in self.ids:
-            first = self.ids[article.doc_id]
-            return (f"duplicate id {article.doc_id!r}, already used by {first} for another text; "
-                    "give each article its own id")
-        self.ids[article.doc_id] = article.origin
+            first, first_key = self.ids[article.doc_id]
+            reason = (f"duplicate of {first} (id {article.doc_id!r}): the same text" if first_key == key else
+                      f"duplicate id {article.doc_id!r}, already used by {first} for another text; "
+                      "give each article its own id")
+            return _skip(article.origin, reason, article.doc_id)
+        self.ids[article.doc_id] = (article.origin, key)
+        if earlier := self.texts.get(key):
+            return replace(article, notes=(*article.notes, f"the same text as {earlier[0]} (id {earlier[1]!r})"))
         self.texts[key] = (article.origin, article.doc_id)
-        return ""
+        return article
 
 
 def _latin1_fallback(error: UnicodeError) -> tuple[str, int]:
@@ -177,7 +185,8 @@ def iter_inputs(
 
     The order is deterministic (folders are read sorted), so the n-th item is the
     same document on every run over the same inputs. A second copy of an article
-    (same id, or same text) is yielded as skipped, naming the first.
+    (same id) is yielded as skipped, naming the first; the same text under another id
+    is yielded with a note naming the first.
 
     Args:
         paths: files, folders (read recursively) or ``"-"`` for standard input.
@@ -197,8 +206,8 @@ def iter_inputs(
         for item in _read_path(Path(str(path)) if str(path) != STDIN else None, str(path), max_chars, walk):
             if isinstance(item, _Draft):
                 item = _checked(item, fallback, max_chars, day_first)
-            if isinstance(item, Article) and (reason := seen.duplicate(item)):
-                item = _skip(item.origin, reason, item.doc_id)
+            if isinstance(item, Article):
+                item = seen.check(item)
             yield item
 
 

@@ -14,7 +14,8 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ..nlp import FINITE_VERB_TAGS, NOUN_POS, VERB_POS, clause_tokens, ents_in, has_annotation, sent_of
-from .arguments import is_means, out_of_places
+from .actor_types import actor_type
+from .arguments import is_means, noun_phrase, out_of_places
 from .rules import ACTOR_LABELS, ATTACK, PLACE_LABELS, TIME_LABELS, rule_type, rules, word_set
 from .triggers import definite, in_trigger
 
@@ -235,8 +236,7 @@ def _by_victims(verb: Token) -> str:
         if words & set(victims["combatant"]) or words & word_set("crowd_nouns") \
                 or not (words & set(victims["civilian"]) or counted):
             continue  # soldiers killed in battle; protesters shot at a protest are the protest's story
-        if any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
-                in_trigger(g) for g in c.children if g.dep_ == "pobj") for c in verb.children):
+        if _caused_by_trigger(verb):
             return ""  # the cause is its own event ("killed in the blast")
         if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in verb.children):
             return rule_type("killing_tally")
@@ -245,15 +245,20 @@ def _by_victims(verb: Token) -> str:
 
 
 def _active_killing(verb: Token) -> str:
-    """Type an active killing: "RSF fighters killed more than 400 people" is an attack on civilians
-    when a perpetrator that is no event itself ("the blast killed") kills counted or civilian victims;
-    "..., killing 12" belongs to the event it follows (the empty type)."""
+    """Type an active killing by whom it kills.
+
+    A perpetrator that is no event itself ("the blast killed") killing counted or civilian victims
+    is an attack on civilians ("RSF fighters killed more than 400 people", "gunmen shot and killed a
+    farmer"); killing members of an armed side is a fight told by its toll ("IS militants killed a
+    soldier"). "..., killing 12" and "killed 20 fighters in airstrikes" belong to the event they
+    follow or name (the empty type).
+    """
     if verb.tag_ not in FINITE_VERB_TAGS and not (
             verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)):
         return ""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = _subjects(verb)
     if not subjects or any(in_trigger(s) or is_means(s) or s.lemma_.lower() in rules()["disaster_nouns"]
-                           for s in subjects):
+                           for s in subjects) or _caused_by_trigger(verb):
         return ""
     victims = rules()["victim_kinds"]
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
@@ -261,9 +266,27 @@ def _active_killing(verb: Token) -> str:
         words |= {g.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                   for g in c.children if g.dep_ == "pobj"}
         counted = obj.like_num or any(c.dep_ == "nummod" for c in obj.children)
-        if words & set(victims["civilian"]) or (counted and not words & set(victims["combatant"])):
+        kind = actor_type(noun_phrase(obj))
+        if words & set(victims["civilian"]) or kind == "civilians" \
+                or (counted and not words & set(victims["combatant"]) and not kind):
             return rule_type("killing_of_civilians")
+        if kind in rules()["combatant_actor_types"]:
+            return rule_type("killing_of_combatants")
     return ""
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """A verb's subjects, or those of the verb it is coordinated with ("gunmen shot and killed")."""
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    if own or verb.dep_ != "conj":
+        return own
+    return [c for c in verb.head.children if c.dep_ == "nsubj"]
+
+
+def _caused_by_trigger(verb: Token) -> bool:
+    """Whether a verb names its cause as an event ("killed 20 fighters in airstrikes", "during the raid")."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+        in_trigger(g) for g in c.children if g.dep_ == "pobj") for c in verb.children)
 
 
 @lru_cache(maxsize=1)

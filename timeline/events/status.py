@@ -242,7 +242,8 @@ def _status_context(span: Span) -> set[str]:
         words.add(tok.lower_)
         if not (spoken and tok is root):
             words.update(_conditions(tok))
-        words.update(doc[c].lower_ for c in children[tok.i] if deps[c] in _MODALITY_DEP_IDS)
+        words.update(doc[c].lower_ for c in children[tok.i]
+                     if deps[c] in _MODALITY_DEP_IDS and not _hedges_own_clause(c, children, deps))
         if tok.lemma_ in rules()["perception_verbs"] and any(deps[c] == _AUXPASS_ID for c in children[tok.i]):
             words.discard("could")  # "gunfire could still be heard": it was audible, not possible
     start = max(sent_of(span).start, span.start - 3)
@@ -253,6 +254,12 @@ def _status_context(span: Span) -> set[str]:
         words.update(tok.lower_ for tok in span.doc[max(sent_of(span).start, span.start - 5) : span.start]
                      if not _month_name(tok))
     return words
+
+
+def _hedges_own_clause(index: int, children: list[list[int]], deps: list[int]) -> bool:
+    """Whether a modifier governs a clause of its own ("fired rounds in the air likely to disperse the
+    crowd"): it hedges that clause (the purpose), not the verb it hangs from."""
+    return deps[index] == _ADVMOD_ID and any(deps[c] in _CLAUSE_DEP_IDS for c in children[index])
 
 
 def _month_name(tok: Token) -> bool:
@@ -273,3 +280,5 @@ def _conditions(verb: Token) -> set[str]:
 _GOVERNED_DEPS = ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "acl", "relcl", "amod", "compound")
 _MODALITY_DEP_IDS = frozenset(get_string_id(dep) for dep in ("aux", "auxpass", "neg", "mark", "advmod"))
 _AUXPASS_ID = get_string_id("auxpass")
+_ADVMOD_ID = get_string_id("advmod")
+_CLAUSE_DEP_IDS = frozenset(get_string_id(dep) for dep in ("xcomp", "ccomp"))

@@ -178,7 +178,8 @@ def _another_incident(sent: Span) -> bool:
 
 @lru_cache(maxsize=1)
 def _another_incident_words() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_alternation(rules()['another_incident_words'])})\b", re.IGNORECASE)
+    words = _alternation(rules()["another_incident_words"])
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
 
 def _told_earlier(text: str, end: int) -> bool:

@@ -160,7 +160,7 @@ def test_civilians_targeted() -> None:
         _row("e2", acled_event_type="Explosions/Remote violence",
              acled_sub_event_type="Shelling/artillery/missile attack", actors=["Russia"],
              actor_types=["state_forces"], targets=["Kharkiv", "residents"], target_types=["", "civilians"],
-             acled_interaction=10, location="Kharkiv", country="UKR", date="2021-05-04",
+             acled_interaction=17, location="Kharkiv", country="UKR", date="2021-05-04",
              date_start="2021-05-04", date_end="2021-05-04 23:59:59"),
         _row("e3", acled_event_type="Violence against civilians",
              acled_sub_event_type="Abduction/forced disappearance",
@@ -183,7 +183,7 @@ def test_one_sided_and_unknown_sides() -> None:
              target_types=[],
              acled_interaction=60),
         _row("u", actors=["gunmen"], actor_types=[""], targets=["soldiers"], target_types=["state_forces"],
-             acled_interaction=None, date="2021-05-04", date_start="2021-05-04",
+             acled_interaction=10, date="2021-05-04", date_start="2021-05-04",
              date_end="2021-05-04 23:59:59"),
         _row("s", actors=["gunmen"], actor_types=[""], targets=["Gwoza"], target_types=[""],
              acled_interaction=20, date="2021-05-05", date_start="2021-05-05",
@@ -193,9 +193,9 @@ def test_one_sided_and_unknown_sides() -> None:
     assert (protest["disorder_type"], protest["actor1"], protest["assoc_actor_1"]) == (
         "Demonstrations", "teachers", "nurses")
     assert (protest["inter1"], protest["actor2"], protest["inter2"], protest["interaction"]) == (6, "", 0, 60)
-    unknown = table.iloc[1]
-    assert pd.isna(unknown["inter1"]) and pd.isna(unknown["inter2"]) and pd.isna(unknown["interaction"])
-    assert table.iloc[2]["interaction"] == 20  # the table's own code where the types do not give one
+    unknown = table.iloc[1]  # the first side has no type: no inter codes, the event's own interaction
+    assert pd.isna(unknown["inter1"]) and pd.isna(unknown["inter2"]) and unknown["interaction"] == 10
+    assert table.iloc[2]["interaction"] == 20  # always the event's own code, never recomputed
     assert table.iloc[2]["actor2"] == ""  # the only target is the place
 
 
@@ -211,9 +211,23 @@ def test_excessive_force_is_both_disorder_types() -> None:
     row = _table(_row("e1", acled_event_type="Protests",
                       acled_sub_event_type="Excessive force against protesters",
                       actors=["police"], actor_types=["state_forces"], targets=["protesters"],
-                      target_types=["protesters"])).iloc[0]
+                      target_types=["protesters"], acled_interaction=16)).iloc[0]
     assert row["disorder_type"] == "Political violence; Demonstrations"
-    assert row["interaction"] == 16
+    assert (row["inter1"], row["inter2"], row["interaction"]) == (1, 6, 16)
+
+
+def test_civilians_alone_follow_the_events_interaction() -> None:
+    """Codebook: 70 (sole civilian action) is a one-sided strategic development; elsewhere the
+    event's interaction is unknown, and so are the inter codes."""
+    development = _row("d", event_type="other", acled_event_type="Strategic developments",
+                       acled_sub_event_type="Other", actors=["residents"], actor_types=["civilians"],
+                       targets=[], target_types=[], acled_interaction=70)
+    clash = _row("c", actors=["youths"], actor_types=["civilians"], targets=[], target_types=[],
+                 acled_interaction=None, date="2021-05-04", date_start="2021-05-04",
+                 date_end="2021-05-04 23:59:59")
+    table = _table(development, clash)
+    assert (table.iloc[0]["inter1"], table.iloc[0]["inter2"], table.iloc[0]["interaction"]) == (7, 0, 70)
+    assert table.iloc[1][["inter1", "inter2", "interaction"]].isna().all()
 
 
 def test_appendable_to_an_acled_download(tmp_path: Path) -> None:

@@ -187,7 +187,8 @@ INTERACTIONS = [
     (("state_forces",), ("state_forces",), 11),
     (("external_forces",), ("rebel_group",), 28),
     ((), (), None),
-    ((), ("civilians",), None),  # civilians are never a sole actor: the other side is unknown
+    ((), ("civilians",), None),  # someone acted on them: the other side is unknown
+    (("civilians",), (), None),  # alone outside a strategic development: unknown
     (("political_militia", "civilians"), ("",), 30),
 ]
 
@@ -195,6 +196,12 @@ INTERACTIONS = [
 @pytest.mark.parametrize(("first", "second", "code"), INTERACTIONS, ids=[str(i[2]) for i in INTERACTIONS])
 def test_interaction_code(first, second, code) -> None:
     assert interaction(first, second) == code
+
+
+def test_civilians_alone_are_a_sole_civilian_action_only_in_a_strategic_development() -> None:
+    assert interaction(("civilians",), (), "Strategic developments") == 70  # codebook: 70 sole civilian action
+    assert interaction((), ("civilians",), "Strategic developments") is None  # acted on by someone unnamed
+    assert interaction(("civilians",), ("",), "Battles") is None
 
 
 def test_inter_codes_follow_the_codebook_order() -> None:

@@ -28,7 +28,7 @@ from plotly.offline import get_plotlyjs, get_plotlyjs_version
 from . import frame, plot, resources
 from .errors import InputError, invalid_value
 from .outputs import FILE_NAMES
-from .types import ACTOR_TYPES
+from .events.actor_types import inter_code
 
 FORMATS: tuple[str, ...] = tuple(FILE_NAMES)
 
@@ -307,7 +307,13 @@ def _acled_row(group: pd.DataFrame, *, sources: str) -> dict[str, Any]:
 
 
 def _acled_sides(row: pd.Series) -> dict[str, Any]:
-    """actor1/actor2 with their associates, inter codes and interaction."""
+    """actor1/actor2 with their associates and inter codes; the interaction is the event's own.
+
+    The interaction is the event's ``acled_interaction`` (:func:`timeline.events.acled.interaction`,
+    the one place it is decided). The inter codes (:func:`timeline.events.actor_types.inter_code`) are
+    given only where it is known and the first side is typed: ``inter2`` 0 when there is no second
+    side, empty for a second side named without a type.
+    """
     actors = frame.as_list(row["actors"])
     actor_types = _aligned(row["actor_types"], actors)
     first = next((i for i, kind in enumerate(actor_types) if kind), 0)
@@ -318,14 +324,9 @@ def _acled_sides(row: pd.Series) -> dict[str, Any]:
     if second is None:
         place = str(row["location"]).casefold()
         second = next((i for i, name in enumerate(targets) if name.casefold() != place), None)
-    inter1 = _inter_code(actor_types[0]) if actors else None
-    inter2 = 0 if second is None else _inter_code(target_types[second])
-    if inter1 and inter2 is not None:
-        low, high = sorted((inter1, inter2))
-        interaction: Any = high * 10 if low == 0 else low * 10 + high
-    else:
-        stated = row["acled_interaction"]
-        interaction = stated if not pd.isna(stated) and stated > 0 else None
+    interaction = None if pd.isna(row["acled_interaction"]) else int(row["acled_interaction"])
+    inter1 = (inter_code(actor_types[0]) or None) if interaction is not None and actors else None
+    inter2 = 0 if second is None else (inter_code(target_types[second]) or None)
     return {
         "actor1": actors[0] if actors else "",
         "assoc_actor_1": frame.LIST_SEPARATOR.join(actors[1:]),
@@ -344,11 +345,6 @@ def _put_first(values: list[str], index: int) -> list[str]:
 def _aligned(kinds: Any, names: list[str]) -> list[str]:
     values = frame.as_list(kinds)[: len(names)]
     return values + [""] * (len(names) - len(values))
-
-
-def _inter_code(kind: str) -> int | None:
-    """ACLED's inter code of an actor type (``None`` when unknown)."""
-    return ACTOR_TYPES.index(kind) + 1 if kind in ACTOR_TYPES else None
 
 
 def _disorder_type(event_type: str, sub_event_type: str) -> str:

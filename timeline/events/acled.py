@@ -29,14 +29,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from .. import resources
-from ..nlp import doc_text, per_doc_part, sent_of
+from ..nlp import per_doc_part, sentences_after
 from ..taxonomy import EVENT_TYPES
 from ..types import AcledCoding, Candidate, Place
-from .actor_types import inter_code, side_types
+from .actor_types import inter_code, side_types, victim_words
 
 BATTLES = "Battles"
 REMOTE = "Explosions/Remote violence"
@@ -62,8 +63,6 @@ ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep",
                            "npadvmod", "acomp", "xcomp", "dative", "oprd"})
 #: Cue kinds that name weapons (never victims).
 WEAPON_CUES = ("heavy", "small_arms", "grenade", "grenade_launcher", "ied", "air", "chemical")
-#: Verbs whose "at" introduces a target ("fired at positions"), not a place ("injured at a checkpoint").
-AIMING_VERBS = frozenset({"fire", "shoot", "aim", "open", "throw", "hurl", "launch", "target", "drop"})
 
 
 def acled_coding(sent: Span, candidate: Candidate, place: Place) -> AcledCoding:
@@ -86,26 +85,34 @@ def acled_coding(sent: Span, candidate: Candidate, place: Place) -> AcledCoding:
     if not event_type:
         return AcledCoding(actor_types=actor_types, target_types=target_types)
     return AcledCoding(event_type, sub_event_type, actor_types, target_types,
-                       interaction(actor_types, target_types))
+                       interaction(actor_types, target_types, event_type))
 
 
-def interaction(first: tuple[str, ...], second: tuple[str, ...]) -> int | None:
+def interaction(first: tuple[str, ...], second: tuple[str, ...], acled_event_type: str = "") -> int | None:
     """ACLED's interaction code of two sides, the lower inter code first (``12``, ``17``; ``60`` alone).
 
     Each side is typed by its first typed name ("grenade launchers", "governmental positions": the
     positions); a side with no typed name is absent, and one side alone gives its code times ten
-    (codebook: 10 sole military action, 60 sole protester action). Civilians are never a sole actor
-    in the codebook (someone acted on them): civilians alone, like no typed side, give ``None`` (unknown).
+    (codebook: 10 sole military action, 60 sole protester action). Civilians alone are the codebook's
+    70 (sole civilian action) only as the actors of a strategic development (its example: a one-sided
+    strategic development); otherwise someone unnamed acted on or with them: ``None`` (unknown), as
+    for no typed side.
 
     Example:
         >>> interaction(("civilians",), ("state_forces",)), interaction(("protesters",), ())
         (17, 60)
         >>> interaction(("rebel_group",), ("", "state_forces")), interaction((), ("civilians",))
         (12, None)
+        >>> interaction(("civilians",), (), STRATEGIC), interaction(("civilians",), (), BATTLES)
+        (70, None)
     """
-    low, high = sorted(next((inter_code(k) for k in side if inter_code(k)), 0) for side in (first, second))
+    codes = [next((inter_code(k) for k in side if inter_code(k)), 0) for side in (first, second)]
+    low, high = sorted(codes)
     if low == 0:
-        return None if high in (0, inter_code("civilians")) else high * 10
+        civilians_alone = high == inter_code("civilians")
+        if high == 0 or civilians_alone and not (codes[0] and acled_event_type == STRATEGIC):
+            return None
+        return high * 10
     return low * 10 + high
 
 
@@ -150,7 +157,7 @@ class Reading:
         self.actor_types = tuple(actor_types)
         self.target_types = tuple(target_types)
         self.trigger = _trigger_tokens(sent, candidate)
-        self.later_sents = _rest_of_paragraph(sent)
+        self.later_sents = sentences_after(sent, _acled_data()["paragraph_sentences"])
         self.hits = cue_hits(sent)
         self.later_hits = [hit for later in self.later_sents for hit in cue_hits(later)]
         self.here = _kinds(self.hits)
@@ -238,7 +245,7 @@ def _road_blocked(reading: Reading) -> bool:
     """A road blocked or barricaded ("blocked the national road to demand justice"): a demonstration."""
     roads = _acled_words("road_nouns")
     for token in reading.sent:
-        if _lemma(token) in ("block", "barricade", "close", "cut", "shut") and token.pos_ == "VERB":
+        if _lemma(token) in _acled_words("road_block_verbs") and token.pos_ == "VERB":
             objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
             if any(_lemma(o) in roads or o.lower_ in roads for o in objects):
                 return True
@@ -249,7 +256,7 @@ def _base_established(reading: Reading) -> bool:
     """A base or headquarters set up ("established a new base in X")."""
     bases = _acled_words("base_nouns")
     for token in reading.sent:
-        if _lemma(token) in ("establish", "set", "build", "open") and token.pos_ == "VERB":
+        if _lemma(token) in _acled_words("base_verbs") and token.pos_ == "VERB":
             if any(_lemma(c) in bases for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
                 return True
     return False
@@ -259,8 +266,7 @@ def _crowd_victims(reading: Reading) -> bool:
     """Whether demonstrators are what the act was done to ("dispersed demonstrators", "fired at
     protesters")."""
     crowds = _acled_words("crowd_nouns")
-    acts = {"disperse", "fire", "shoot", "arrest", "detain", "beat", "attack", "kill", "injure", "wound",
-            "at", "on"}
+    acts = _acled_words("crowd_acts")
     return any(_lemma(t) in crowds or t.lower_ in crowds for t in reading.sent
                if t.dep_ in ("dobj", "pobj", "nsubjpass") or _lemma(t.head) in acts
                or _lemma(t.head.head) in acts)
@@ -269,10 +275,9 @@ def _crowd_victims(reading: Reading) -> bool:
 def _gathered_to_protest(reading: Reading) -> bool:
     """A gathering whose purpose is a grievance ("gathered at the square to demand assistance",
     "gathered outside the hotel and voiced their rejection")."""
-    purposes = {"demand", "denounce", "condemn", "protest", "reject", "voice", "express", "commemorate",
-                "call", "chant", "oppose", "decry"}
+    purposes = _acled_words("protest_purposes")
     for token in reading.sent:
-        if _lemma(token) not in ("gather", "assemble", "converge", "rally"):
+        if _lemma(token) not in _acled_words("gather_verbs"):
             continue
         related = [c for c in token.children if c.dep_ in ("xcomp", "advcl", "conj", "prep")]
         related += [g for c in related if c.dep_ == "prep" for g in c.children if g.dep_ in ("pobj", "pcomp")]
@@ -350,8 +355,7 @@ def _done_by_authority(token: Token) -> bool:
 def _is_authority(token: Token) -> bool:
     words = {_lemma(token), token.lower_} | {_lemma(c) for c in token.children
                                              if c.dep_ in ("compound", "amod")}
-    return bool(words & {"police", "policeman", "policemen", "soldier", "army", "military", "force",
-                         "forces", "gendarme", "gendarmerie", "security", "authority", "authorities"})
+    return bool(words & _acled_words("authority_words"))
 
 
 def _protesters_killed(reading: Reading) -> bool:
@@ -436,7 +440,7 @@ def _body_found(reading: Reading) -> bool:
     armed = _acled_words("armed_nouns")
     for sent in (reading.sent, *reading.later_sents):
         for token in sent:
-            if _lemma(token) in ("body", "corpse") and _lemma(token.head) in ("find", "discover", "dump"):
+            if _lemma(token) in _acled_words("body_nouns") and _lemma(token.head) in _acled_words("body_found_verbs"):
                 return not {_lemma(t) for t in token.subtree} & armed
     return False
 
@@ -446,7 +450,7 @@ def _unarmed_brawl(reading: Reading) -> bool:
     activists", "members of two parties clashed", "vendors and police officers clashed"): mob violence,
     not a battle, when a side is named with words for such groups and no side with an armed group's."""
     groups = _acled_words("unarmed_groups")
-    armed = _acled_words("armed_nouns") - {"police", "policeman", "policemen", "officer", "security"}
+    armed = _acled_words("armed_nouns") - _acled_words("police_nouns")
     if any(kind in NON_STATE_TYPES or kind == "external_forces" for kind in reading.actor_types):
         return False
     sides: list[Token] = []
@@ -520,7 +524,7 @@ def _victims(reading: Reading) -> list[Token]:
                         head = head.head
                     else:
                         break
-                if head.lower_ == "at" or (token.head.lower_ == "at" and _lemma(head) not in AIMING_VERBS):
+                if head.lower_ == "at" or (token.head.lower_ == "at" and _lemma(head) not in _acled_words("aiming_verbs")):
                     continue
             elif token.dep_ not in ("dobj", "nsubjpass"):
                 if token.dep_ == "conj" and token.head.dep_ in ("dobj", "nsubjpass"):
@@ -581,7 +585,7 @@ def _people_harmed(reading: Reading) -> bool:
     """Whether people were killed, wounded or taken (not only property destroyed)."""
     if reading.has("kill", later=True) or reading.has("abduction", later=True) or reading.has("sexual"):
         return True
-    harm = {"injure", "wound", "beat", "assault", "shoot", "torture", "stab"}
+    harm = _acled_words("harm_verbs")
     return any(_lemma(t) in harm for tokens in reading.hit_tokens("violent_act", later=True) for t in tokens)
 
 
@@ -591,11 +595,11 @@ def _burn_attack(reading: Reading) -> bool:
     words = {_lemma(t) for tokens in reading.hit_tokens("property") for t in tokens}
     if "arson" in words:
         return True
-    settlements = {"village", "town", "settlement", "locality", "city", "camp", "community", "hamlet"}
+    settlements = _acled_words("settlement_nouns")
     victims = _victims(reading)
     if any(_lemma(v) in settlements or v.ent_type_ in ("GPE", "LOC") for v in victims):
         return False
-    return bool(words & {"burn", "set", "vandalize", "vandalise", "demolish", "loot"}) \
+    return bool(words & _acled_words("burn_words")) \
         and not _civilian_people(reading)
 
 
@@ -639,7 +643,7 @@ def _killed_in_attack(reading: Reading) -> bool:
 
 
 def _beaten(reading: Reading) -> bool:
-    return any(_lemma(t) in ("beat", "torture", "assault")
+    return any(_lemma(t) in _acled_words("beating_verbs")
                for tokens in reading.hit_tokens("violent_act", later=True) for t in tokens)
 
 
@@ -718,7 +722,7 @@ def _cue_index() -> dict[str, tuple[tuple[int, tuple[int, ...]], ...]]:
 
 @lru_cache(maxsize=1)
 def _cue_phrases() -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
-    cues = resources.load("acled.json", lang="en")["cues"]
+    cues = _acled_data()["cues"]
     return tuple((kind, tuple(sorted((tuple(_split(p)) for p in phrases), key=len, reverse=True)))
                  for kind, phrases in cues.items())
 
@@ -728,14 +732,25 @@ def _split(phrase: str) -> list[str]:
     return [w for w in re.findall(r"[\w.]+|[^\w\s]", phrase.lower()) if w]
 
 
+def _acled_data() -> dict[str, Any]:
+    """The ACLED coding data (``resources/en/acled.json``; :func:`timeline.resources.load` reads it once)."""
+    return resources.load("acled.json", lang="en")  # type: ignore[no-any-return]
+
+
 @lru_cache(maxsize=None)
 def _acled_words(table: str) -> frozenset[str]:
-    data = resources.load("acled.json", lang="en")
+    data = _acled_data()
     if table == "violent_verbs":
         phrases = [p for kind in ("violent_act", "abduction") for p in data["cues"][kind]]
         return frozenset(w for p in phrases for w in _split(p)
-                         if w not in ("on", "at", "open", "take", "took", "taken"))
+                         if w not in _acled_words("not_violent_verbs"))
+    if table in _VICTIM_TABLES:
+        return victim_words(_VICTIM_TABLES[table])
     return frozenset(w.lower() for w in data[table])
+
+
+#: The victim words acled reads from the actor types' data (one list for both): table -> kind.
+_VICTIM_TABLES = {"civilian_nouns": "civilians", "civilian_places": "civilian_objects", "armed_nouns": "armed"}
 
 
 def _lemma(token: Token) -> str:
@@ -789,24 +804,6 @@ def _main_tokens(sent: Span, trigger: list[Token]) -> set[int]:
                 if child.dep_ == "prep":
                     main.update(x.i for x in child.children if x.dep_ == "pcomp")
     return main
-
-
-def _rest_of_paragraph(sent: Span) -> list[Span]:
-    """The sentences that follow ``sent`` in its paragraph (up to a line break), at most three."""
-    doc: Doc = sent.doc
-    text = doc_text(doc)
-    following: list[Span] = []
-    end = sent.end
-    while end < len(doc) and len(following) < 3:
-        gap = text[doc[end - 1].idx + len(doc[end - 1].text):doc[end].idx]
-        if "\n" in gap or "\n" in doc[end].text:
-            break
-        nxt = sent_of(doc[end])
-        if nxt.end <= end:
-            break
-        following.append(nxt)
-        end = nxt.end
-    return following
 
 
 #: The sub-event decision of each family of events (:func:`_family`).

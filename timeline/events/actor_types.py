@@ -37,7 +37,6 @@ _NO_PROPERTY_VICTIMS = frozenset({"Explosions/Remote violence"})
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’.\-]*")
 #: "pro-Houthi", "Turkish-backed": the word names whose side the actor is on.
 _ALLY = re.compile(r"^pro-|-(?:backed|allied|aligned|affiliated|linked|supported)$")
-_HEDGES = frozenset(("suspected", "presumed", "alleged", "reported", "purported", "assumed", "possible"))
 
 
 def actor_type(name: str, *, event_country: str = "", actor_country: str = "") -> str:
@@ -158,11 +157,30 @@ def inter_code(kind: str) -> int:
     return ACTOR_TYPES.index(kind) + 1 if kind in ACTOR_TYPES else 0
 
 
+def victim_words(kind: str) -> frozenset[str]:
+    """The words that name a victim of ``kind`` (``civilians``, ``civilian_objects`` or ``armed``): the
+    civilian heads or civilian objects of the actor types with the extra victim nouns (``victim_nouns`` in
+    ``resources/en/actor_types.json``; the armed ones alone), as lemmas and word forms.
+
+    Example:
+        >>> "villagers" in victim_words("civilians"), "checkpoint" in victim_words("armed")
+        (True, True)
+    """
+    return _tables()["victims"][kind]
+
+
 def _words(name: str) -> list[str]:
     """The phrase's lower-cased words, without hedges ("suspected") and with "/" and "," as breaks."""
     text = name.lower().replace("’", "'").replace("/", " ").replace(",", " ")
     text = re.sub(r"'s\b", "", text)
-    return [w.strip(".'-") for w in _WORD.findall(text) if w.strip(".'-") and w not in _HEDGES]
+    hedges = _hedges()
+    return [w.strip(".'-") for w in _WORD.findall(text) if w.strip(".'-") and w not in hedges]
+
+
+@lru_cache(maxsize=1)
+def _hedges() -> frozenset[str]:
+    """Words that qualify a name without changing whom it names ("suspected"), from the actor-type data."""
+    return frozenset(resources.load("actor_types.json", lang="en")["hedges"])
 
 
 def _first_conjunct(words: list[str]) -> list[str]:
@@ -318,7 +336,17 @@ def _tables() -> dict[str, Any]:
         "names": {" ".join(_words(name)): kind for kind, names in data["names"].items() for name in names},
         "state_names": {" ".join(_words(name)): country for name, country in data["state_names"].items()},
         "demonyms": dict(data["demonyms"]),
+        "victims": _victim_tables(data),
     }
+
+
+def _victim_tables(data: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """Victim words by kind: the civilian heads and objects with the extra ``victim_nouns``; armed victims
+    are their own list (the armed actor heads name attackers, "bandits", "terrorists", not whom a battle hit)."""
+    heads = data["heads"]
+    bases = {"civilians": heads["civilians"], "civilian_objects": data["civilian_objects"], "armed": []}
+    return {kind: frozenset(w.lower() for w in _forms(base) + list(data["victim_nouns"][kind]))
+            for kind, base in bases.items()}
 
 
 def _by_word(table: dict[str, list[Any]]) -> dict[str, str]:

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from ..nlp import doc_sents, doc_text, ents_in, per_doc, span_text
+from ..nlp import doc_text, ents_in, per_doc, sentences_after, span_text
 from ..temporal.lexicon import expand_slots
 from .rules import rules
 
@@ -149,16 +149,11 @@ def coded_fatalities(text: str) -> int | None:
 
 
 def _told_after(sent: Span) -> list[Span]:
-    """The sentences after ``sent`` in its paragraph, up to one that carries a date of its own or tells of
-    another incident."""
-    sents = doc_sents(sent.doc)
-    text = doc_text(sent.doc)
+    """The sentences after ``sent`` in its paragraph (:func:`timeline.nlp.sentences_after`), up to one that
+    carries a date of its own or tells of another incident."""
     after: list[Span] = []
-    for later in sents:
-        if later.start < sent.end:
-            continue
-        if len(after) == rules()["toll_sentences_after"] or "\n\n" in text[sent.end_char:later.start_char] \
-                or _own_date(later) or _another_incident(later):
+    for later in sentences_after(sent, rules()["toll_sentences_after"]):
+        if _own_date(later) or _another_incident(later):
             break
         after.append(later)
     return after
@@ -177,9 +172,14 @@ def _day_named() -> re.Pattern[str]:
 
 
 def _another_incident(sent: Span) -> bool:
-    return re.search(r"\b(?:separate|separately|another (?:attack|incident|strike|clash)|elsewhere|meanwhile|"
-                     r"follows)\b",
-                     span_text(sent), re.IGNORECASE) is not None
+    """Whether a sentence tells of another incident ("In a separate attack, ...", "Meanwhile, ...")."""
+    return _another_incident_words().search(span_text(sent)) is not None
+
+
+@lru_cache(maxsize=1)
+def _another_incident_words() -> re.Pattern[str]:
+    words = _alternation(rules()["another_incident_words"])
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
 
 def _told_earlier(text: str, end: int) -> bool:
@@ -343,8 +343,7 @@ def _number_prefix() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _death_words() -> re.Pattern[str]:
-    return re.compile(r"kill|dead|died|death|fatal|execut|behead|assassinat|murder|lynch|massacr|slaughter|"
-                      r"perish|succumb|bod(?:y|ies)|corpse|gunned down", re.IGNORECASE)
+    return re.compile(_alternation(rules()["death_word_stems"]), re.IGNORECASE)
 
 
 def _alternation(words: list[str]) -> str:

@@ -95,6 +95,28 @@ def sent_of(item: Span | Token) -> Span:
     return sents[bisect_right(starts, index) - 1]
 
 
+def sentences_after(sent: Span, limit: int) -> list[Span]:
+    """The sentences that follow ``sent`` in its paragraph (up to a line break), at most ``limit``.
+
+    A report names its act first and tells what followed next ("Gunmen attacked the village. Two
+    civilians were killed."); a line break ends a paragraph, as in :mod:`timeline.events.dating`.
+    """
+    doc = sent.doc
+    text = doc_text(doc)
+    sents = doc_sents(doc)
+    index = bisect_right(per_doc(doc, "sent_starts", lambda: [s.start for s in sents]), sent.start)
+    following: list[Span] = []
+    end = len(text[: sent.end_char].rstrip())
+    for later in sents[index : index + limit]:
+        words = span_text(later)
+        start = later.start_char + len(words) - len(words.lstrip())
+        if "\n" in text[end:start]:
+            break
+        following.append(later)
+        end = later.start_char + len(words.rstrip())
+    return following
+
+
 
 
 def forget_cache(doc: Doc) -> None:

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import NORM, ORTH
 
 from .. import resources
 from ..errors import ModelNotFoundError
@@ -94,7 +95,9 @@ def load_nlp(model: str | None = None) -> Language:
 
 
 def add_rulers(nlp: Language) -> Language:
-    """Add the entity ruler (before ``ner`` when there is one) and the trigger span ruler."""
+    """Add the token norms, the entity ruler (before ``ner`` when there is one) and the trigger span ruler."""
+    for orth, norm in resources.load("tokenizer.json", lang="en")["norms"].items():
+        nlp.tokenizer.add_special_case(orth, [{ORTH: orth, NORM: norm}])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("tl_line_sentences", before="parser")
     else:

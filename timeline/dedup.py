@@ -5,8 +5,8 @@ nothing tells them apart (overlapping dates at the coarser precision, one place,
 and they share a sentence, their words, or a day told to the day (a statement only a sentence,
 its words or its speaker); a death toll joins the attack told in its sentence. Then across
 articles: an article's cluster joins another article's when a mention pair has the same type,
-overlapping dates and a place, an actor country or its sentence in common. Rows are kept one per mention, so no
-source is lost; :func:`cluster` folds a table into one row per cluster.
+overlapping dates and a place, an actor country or its sentence in common. Rows are kept one per
+mention, so no source is lost; :func:`cluster` folds a table into one row per cluster.
 """
 
 from __future__ import annotations

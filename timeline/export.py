@@ -27,8 +27,8 @@ from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
 from . import frame, plot, resources
 from .errors import InputError, invalid_value
-from .outputs import FILE_NAMES
 from .events.actor_types import inter_code
+from .outputs import FILE_NAMES
 
 FORMATS: tuple[str, ...] = tuple(FILE_NAMES)
 

@@ -121,7 +121,8 @@ class _Seen:
             return _skip(article.origin, reason, article.doc_id)
         self.ids[article.doc_id] = (article.origin, key)
         if earlier := self.texts.get(key):
-            return replace(article, notes=(*article.notes, f"the same text as {earlier[0]} (id {earlier[1]!r})"))
+            note = f"the same text as {earlier[0]} (id {earlier[1]!r})"
+            return replace(article, notes=(*article.notes, note))
         self.texts[key] = (article.origin, article.doc_id)
         return article
 

@@ -22,6 +22,7 @@ from ..nlp import (
 from ..types import Status
 from .rules import rules, types_flagged, word_set
 
+
 def status_of(span: Span, *, event_type: str | None = None) -> Status:
     """Tell whether the event occurred, is planned, negated or hypothetical.
 

@@ -62,7 +62,9 @@ class Entry(NamedTuple):
 
 
 def key_of(name: str) -> str:
-    """A name's lookup key: lower case ASCII words, no diacritics, apostrophes or punctuation.
+    """A name's lookup key: lower case ASCII words, no diacritics, apostrophes (straight or curly) or punctuation.
+
+    The one normaliser of place names: the index is keyed by it and :func:`timeline.geo.normalise` builds on it.
 
     Example:
         >>> key_of("Ta'izz"), key_of("Sévérodonetsk")

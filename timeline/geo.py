@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -51,7 +50,6 @@ _ADMIN_WORDS = re.compile(
     r"\s(?:province|provincia|du|de|des|la|le|lga|local government area|district|county|governorate|muhafazat|"
     r"region|state|oblast|raion|rayon|municipality|prefecture|sub district|localities|locality|wilayat)(?=\s)")
 _PREFIXES = re.compile(r"^(the)\s+")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def locate(name: str) -> Coordinates | None:
@@ -209,19 +207,14 @@ def _country_points() -> frozenset[Coordinates]:
 
 
 def normalise(name: str) -> str:
-    """Reduce a place name to its lookup key.
+    """Reduce a place name to its lookup key: the gazetteer's key (:func:`timeline.gazetteer.key_of`: lower case
+    ASCII words, no diacritics, apostrophes or punctuation) without a leading "the".
 
     Example:
-        >>> normalise("  the Zaporizhzhia Oblast ")
-        'zaporizhzhia oblast'
+        >>> normalise("  the Zaporizhzhia Oblast "), normalise("Ta’izz")
+        ('zaporizhzhia oblast', 'taizz')
     """
-    if name.isascii():
-        ascii_name = name
-    else:
-        decomposed = unicodedata.normalize("NFKD", name)
-        ascii_name = "".join(c for c in decomposed if not unicodedata.combining(c))
-    key = _NON_WORD.sub(" ", ascii_name.lower().replace("'", "")).strip()
-    return _PREFIXES.sub("", key)
+    return _PREFIXES.sub("", gazetteer.key_of(name))
 
 
 def world_outline() -> dict[str, Any]:

@@ -25,10 +25,12 @@ def location_of(span: Span, actors: tuple[str, ...] = ()) -> str:
 
     Every place name of the sentence competes: its named-entity span, or a run of capitalised words
     the gazetteer knows or the phrasing marks as a place ("X village", "the village of X",
-    "X (District, Province)", the object of "shelled X"). A name gains for a locative preposition
-    ("in", "near", "the outskirts of"), a settlement noun after it, a parenthetical of the regions it
-    lies in, and for being a populated place rather than a region or a country; it loses when it is
-    an origin ("from X"), a dateline, inside the parenthetical of another place, or when it only
+    "X (District, Province)", the object of "shelled X", any name after "in", "at" or "near"). A name gains
+    for a locative preposition ("in", "near", "the outskirts of"), a settlement noun after it, a parenthetical
+    of the regions it lies in, for being the start of a route ("travelled from A to B"), ACLED's name in
+    square brackets ("the area of X [Y]"), and for being a populated place rather than a region or a country;
+    it loses when it is an origin ("from X"), a dateline, inside the parenthetical of another place, the
+    region around an area or an open-country site ("X area in Y", "X desert in Y province"), or when it only
     qualifies an actor ("Luhansk People's Militia", "Ukraine forces"). Ties go to the first named.
     A target that is a place competes as a name.
     """
@@ -46,7 +48,7 @@ TRIGGER_WEIGHT = 2
 def _of_the_trigger(name: Span, trigger: Span) -> int:
     """1 when the name hangs on the trigger (a few dependency steps up): in a sentence of several events,
     each takes its own place ("talks in Quebec follow talks in Jeddah")."""
-    token = name.root
+    token = _root(name)
     for _ in range(4):
         if trigger.start <= token.i < trigger.end:
             return 1
@@ -99,7 +101,7 @@ def _name_spans(sent: Span) -> list[Span]:
     """Place entities, then the runs of capitalised words outside dates, numbers and nationalities (the small
     model often tags a village as a person, an organisation or a nationality: the phrasing and the gazetteer decide)."""
     doc = sent.doc
-    spans = [e for e in ents_in(sent) if e.label_ in PLACE_LABELS]
+    spans = [part for e in ents_in(sent) if e.label_ in PLACE_LABELS for part in _entity_parts(e)]
     demonyms = actor_countries_table()
     taken = {i for e in ents_in(sent) if e.label_ in _NOT_NAME_LABELS or (
         e.label_ == "NORP" and span_text(e).lower() in demonyms) for i in range(e.start, e.end)}
@@ -127,6 +129,18 @@ def _name_spans(sent: Span) -> list[Span]:
     return _unique_spans([_with_article(span) for span in spans])
 
 
+def _entity_parts(ent: Span) -> list[Span]:
+    """A place entity cut where the small model ran two names together: at a parenthesis or "in"
+    ("Coast of X (Y", "the Serail in Sidon")."""
+    cuts = [t.i for t in ent if t.text in ("(", ")") or (t.lower_ == "in" and t.i > ent.start)]
+    if not cuts:
+        return [ent]
+    bounds = [ent.start, *cuts, ent.end]
+    parts = [(a if a == ent.start else a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [Span(ent.doc, a, b, label=ent.label_) for a, b in parts
+            if b > a and any(_name_word(t) for t in ent.doc[a:b])]
+
+
 def _with_article(span: Span) -> Span:
     """The name with the Arabic article before it ("al Tabqa", "in As Sabaa"): ACLED keeps it."""
     doc = span.doc
@@ -135,7 +149,7 @@ def _with_article(span: Span) -> Span:
         return doc[start - 2 : span.end]  # "al-Hasakeh" split by the tokenizer
     before = doc[start - 1] if start >= 2 else None
     if before is not None and (before.text in _cues()["lowercase_articles"] or (
-            before.lower_ in _cues()["articles"] and before.text[:1].isupper() and doc[start - 2].pos_ == "ADP")):
+            before.lower_ in _cues()["articles"] and before.text[:1].isupper() and not before.is_sent_start)):
         return doc[start - 1 : span.end]
     return span
 
@@ -174,7 +188,17 @@ def _name_link(doc: object, j: int, end: int) -> bool:
     token = doc[j]  # type: ignore[index]
     if token.lower_ in _cues()["name_particles"] and j + 2 < end and doc[j + 1].text == "-":  # type: ignore[index]
         return _name_word(doc[j + 2])  # type: ignore[index]  # "Jabal al-Zawiya"
+    if token.lower_ == "of" and doc[j - 1].lower_ in _cues()["names_with_of"] and j + 1 < end:  # type: ignore[index]
+        return _name_word(doc[j + 1])  # type: ignore[index]  # "Coast of Zwara", "Gulf of Aden"
     return (token.text == "-" or token.lower_ in _cues()["name_particles"]) and j + 1 < end and _name_word(doc[j + 1])  # type: ignore[index]
+
+
+def _root(name: Span) -> Token:
+    """The name's head word, past an Arabic article the parse takes for a determiner ("An Nubayjah")."""
+    if len(name) > 1 and name[0].lower_ in _cues()["articles"]:
+        start = 2 if len(name) > 2 and name[1].text == "-" else 1
+        return name[start:].root
+    return name.root
 
 
 def _place_score(name: Span) -> int | None:
@@ -184,37 +208,52 @@ def _place_score(name: Span) -> int | None:
     kind = _name_kind(name)
     governing = _governing_noun(name)
     known = _known_kind(name)
-    is_entity = name.root.ent_type_ in PLACE_LABELS and name.root.ent_iob_ != "O"
-    personal = name.root.ent_type_ == "PERSON" and governing in cues["personal_site_nouns"]  # "the house of MP X"
-    organisation = name.root.ent_type_ in ("ORG", "PERSON")  # "the International Court of Justice"
+    is_entity = _root(name).ent_type_ in PLACE_LABELS and _root(name).ent_iob_ != "O"
+    personal = _root(name).ent_type_ == "PERSON" and governing in cues["personal_site_nouns"]  # "the house of MP X"
+    organisation = _root(name).ent_type_ in ("ORG", "PERSON")  # "the International Court of Justice"
     place_kinds = ("settlement", "vicinity", "division") if organisation else ("settlement", "vicinity", "division", "site")
     strong = (kind in place_kinds or (_noun_kind(governing) in place_kinds[:2 if organisation else 4] and not personal)
+              or governing in cues["open_site_nouns"] or _route_end(name) == "from"
+              or (prep in cues["strong_locative_preps"] and name.start > 0 and name.doc[name.start - 1].lower_ == prep
+                  and _bare_name(name) and not (organisation and kind == "site"))
               or prep in cues["near_words"] or _object_name(name) or _parenthetical_after(name)
-              or _regions_listed_after(name) or (_followed_by_container(name) and name.root.ent_type_ != "PERSON"
+              or _bracketed_alias(name)
+              or _regions_listed_after(name) or (_followed_by_container(name) and _root(name).ent_type_ != "PERSON"
                                                  and prep in ("", *cues["locative_preps"])))
     if all(t.lower_ in cues["actor_heads"] for t in name) or name[0].lower_ in cues["titles"]:
         return None  # "the Mayor", "Forces", "President Donald Trump": a title or an actor's noun, capitalised
+    if organisation and not kind and any(t.lower_ in cues["actor_heads"] for t in name):
+        return None  # "the regime's Air Force Intelligence", "Popular Mobilisation Forces": an organisation's name
+    if len(name) == 1 and _noun_kind(name[0].lower_):
+        return None  # "the City entrance", "at K60 Settlement": a place noun, capitalised, names no place by itself
     if len(name) == 1 and name.text.isupper() and known != "country":
         return None  # an acronym ("OPS", "IED", "HQ") names an organisation or a thing
     if not is_entity and not strong and not (known and prep in cues["locative_preps"] and _in_text_country(name)):
         return None  # a capitalised name the model does not call a place needs the phrasing of one, or the
         # gazetteer's word that it is a place in the country the text is about
-    if name.root.ent_type_ == "NORP" and name.start > 0 and name.doc[name.start - 1].pos_ in ("DET", "ADJ"):
+    if _root(name).ent_type_ == "NORP" and name.start > 0 and name.doc[name.start - 1].pos_ in ("DET", "ADJ"):
         return None  # "the northern Iraqi city": a description
     if name.start > 0 and name.doc[name.start - 1].lower_ in ("a", "an"):
         return None  # "a Kenyan city": a description, not a name
     if _inside_parentheses(name):
         return -5
     score = {"place": 1, "region": -1, "country": -2}.get(known, 0)
-    if name.root.dep_ == "conj" or (name.root.dep_ == "appos" and known in ("region", "country")):
+    if _root(name).dep_ == "conj" or (_root(name).dep_ == "appos" and known in ("region", "country")):
         score -= 1  # the second of a list, or the region of a place ("near X, Donetsk")
-    if prep in cues["origin_preps"] and not _is_near(name):
+    route = _route_end(name)
+    if route == "from":
+        score += 4  # "travelled from A to B", "a patrol starting from A to B": ACLED codes where the route starts
+    elif prep in cues["origin_preps"] and not _is_near(name):
         score -= 4
     elif prep == "of":
         score += 2 if _noun_kind(governing) in ("settlement", "vicinity", "site") else 0
     elif prep in cues["locative_preps"] or _named_noun(name).dep_ == "dobj":
         score += 2
+    if route == "to":
+        score -= 3  # the end of a route
     score += {"settlement": 2, "vicinity": 1, "division": -1, "site": -2}.get(kind, 0)
+    if _bracketed_alias(name):
+        score += 3 + (3 if _parenthetical_after(name) else 0)  # "near X camp [Jabal Y] (District, Province)"
     if _parenthetical_after(name) and known != "country" and kind != "site":
         score += 3
     if _contains_place(name) and not (_parenthetical_after(name) and not kind):
@@ -222,10 +261,21 @@ def _place_score(name: Span) -> int | None:
     if kind in ("vicinity", "site") and _in_a_city(name):
         score -= 3  # "X area in Y city", "Habima Square in Tel Aviv": ACLED codes the city
     if name.start > 0 and name.doc[name.start - 1].lower_ == "the" and not kind:
-        score -= 1  # "the Seray", "the Mall": a named building or institution, not a town
+        # "the Seray in Nabatiyeh", "the Mall": a named building or institution, not a town
+        score -= 3 if _followed_by_container(name) else 1
     if name.start < 6 and span_text(name).isupper():
         score -= 3  # a dateline ("KYIV, Ukraine (AP) —")
     return score
+
+
+def _bare_name(name: Span) -> bool:
+    """A proper name standing alone, as a town's is ("in Shewa Robit"): no article, no possessive, not an
+    organisation the model knows ("at the Cato Institute", "in Parliament", "in Lai's trial")."""
+    doc = name.doc
+    after = doc[name.end].text if name.end < len(doc) else ""
+    return (_root(name).ent_type_ not in ("ORG", "NORP", "FAC", "WORK_OF_ART", "EVENT", "LAW")
+            and doc[name.start - 1].lower_ not in ("the", "a", "an") and after not in ("'s", "’s")
+            and all(t.pos_ == "PROPN" or t.lower_ in _cues()["name_particles"] for t in name))
 
 
 def _in_text_country(name: Span) -> bool:
@@ -245,6 +295,35 @@ def _regions_listed_after(name: Span) -> bool:
     return close is not None and any(t.text == "," for t in doc[i + 1 : close]) and doc[i + 1].text[:1].isupper()
 
 
+def _route_end(name: Span) -> str:
+    """"from" or "to" when the name begins or ends the route of a verb of going ("travelled from A to B",
+    "a patrol starting from A to the outskirts of B"), else ""."""
+    token = _named_noun(name)
+    while token.dep_ in ("appos", "conj") and token.head.i < token.i:
+        token = token.head
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("from", "to"):
+        return ""
+    if name.start > 0 and name.doc[name.start - 1].lower_ == "the" and not _noun_after(name):
+        return ""  # "marched from the Saray to the square": a building of the town, not a route between places
+    verb = prep.head.head if prep.head.lower_ == "from" else prep.head  # "from A to B": "to" may hang on "from"
+    if verb.lemma_ not in _cues()["route_verbs"]:
+        return ""  # "divert water from A to B": no one went from A
+    other = "to" if prep.lower_ == "from" else "from"
+    nearby = [*verb.children, *prep.children, *token.children, prep.head]  # "from A to B", "from A town to B"
+    return prep.lower_ if any(t.lower_ == other and t.dep_ == "prep" and t.i != prep.i for t in nearby) else ""
+
+
+def _bracketed_alias(name: Span) -> bool:
+    """The name is in square brackets after a place's name or noun: the text gives ACLED's name for the place
+    ("the area of Inalabag [Tin Elebag]", "near X military camp [Jabal Y]")."""
+    doc = name.doc
+    if name.start < 2 or name.end >= len(doc) or doc[name.start - 1].text != "[" or doc[name.end].text != "]":
+        return False
+    before = doc[name.start - 2]
+    return _name_word(before) or bool(_noun_kind(before.lower_))
+
+
 def _followed_by_container(name: Span) -> bool:
     """The name is followed by "in" and another name: "Qatma in Afrin", "Wuji village in Lainya county"."""
     doc = name.doc
@@ -254,7 +333,7 @@ def _followed_by_container(name: Span) -> bool:
 
 def _object_name(name: Span) -> bool:
     """A proper name that is the object of a verb that takes places ("shelled Kansafra"; not "told Parliament")."""
-    root = name.root
+    root = _root(name)
     return (root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.pos_ == "PROPN" and root.ent_type_ != "NORP"
             and root.head.lemma_ in _cues()["place_object_verbs"])
 
@@ -318,12 +397,17 @@ def _contains_place(name: Span) -> bool:
         k -= 1  # "the village of Amchide, in Kolofata subdivision"
     if _noun_kind(doc[k].lower_) == "settlement":
         k -= 1
-    if _noun_kind(doc[k].lower_) in ("site", "vicinity"):
-        return False  # "Tahrir Square in Baghdad"
+    if _noun_kind(doc[k].lower_) == "site" and doc[k].lower_ not in _cues()["open_site_nouns"]:
+        return False  # "Tahrir Square in Baghdad": ACLED codes the town (but "X desert in Anbar province": the site)
+    named_noun = _noun_kind(doc[k].lower_) in ("site", "vicinity")
+    if named_noun:
+        k -= 1  # "Abu Rasin area in al-Hasakeh", "the Qasruk base in Al-Hasakeh"
     first = k
     while first > 0 and _name_word(doc[first - 1]):
         first -= 1
-    if doc[first - 1].lower_ == "the":
+    if any(t.lower_ in _cues()["actor_heads"] for t in doc[first : k + 1]):
+        return False  # "the regime's Air Force Intelligence in Da'el": an organisation, not a place
+    if doc[first - 1].lower_ == "the" and not named_noun:
         return False  # "the Seray in Nabatiyeh": a named building
     return _name_word(doc[k]) and doc[k].ent_type_ not in _NOT_NAME_LABELS and not doc[k].is_sent_start
 
@@ -343,7 +427,7 @@ def _known_kind(name: Span) -> str:
 
 def _named_noun(name: Span) -> Token:
     """The noun a name qualifies ("district" in "Hays district"), else the name's own head."""
-    token = name.root
+    token = _root(name)
     if token.dep_ in ("compound", "amod", "nmod", "poss") and token.head.i >= name.end:
         return token.head
     return token
@@ -360,7 +444,7 @@ def _governing_prep(name: Span) -> str:
 
 def _governing_noun(name: Span) -> str:
     """The noun whose "of" governs a name: "village" in "the village of X", "outskirts" in "the outskirts of X"."""
-    root = name.root
+    root = _root(name)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"):
         return root.head.head.lower_
     doc = name.doc
@@ -385,7 +469,7 @@ def _qualifies_actor(name: Span) -> bool:
     """A place name that only says whose an actor is ("Luhansk People's Militia", "Kerman Coal Mine Company"),
     or what a thing is ("Iskander missiles"): a name compounded with a common noun that is no place noun."""
     heads = _cues()["actor_heads"]
-    root = name.root
+    root = _root(name)
     head = root.head
     if (root.dep_ == "compound" and head.i >= name.end and head.pos_ == "NOUN" and head.text.islower()
             and not _noun_kind(head.lower_) and head.lower_ not in _cues()["event_nouns"]):
@@ -402,10 +486,12 @@ def _parenthetical_after(name: Span) -> bool:
     """A parenthetical of capitalised region names follows the name, its place noun or the last name of its list
     ("Nacate (Meluco, Cabo Delgado)", "Bosaso town (Bari)", "between X and Y (District, Province)")."""
     doc = name.doc
-    last = name.root
+    last = _root(name)
     while any(c.dep_ == "conj" for c in last.children):
         last = [c for c in last.children if c.dep_ == "conj"][-1]
     ends = {name.end, last.i + 1}
+    if name.end < len(doc) and doc[name.end].text == "]":
+        ends.add(name.end + 1)
     for end in list(ends):
         if end < len(doc) and _noun_kind(doc[end].lower_) in ("settlement", "vicinity", "division"):
             ends.add(end + 1)
@@ -446,11 +532,13 @@ def _parenthetical_names(sent: Span) -> list[str]:
 
 def _mention_text(name: Span) -> str:
     """The place as the text names it, without a settlement or area noun that ends it ("Mosul city" -> "Mosul")."""
-    ent = ent_at(name.root) if name.root.ent_iob_ != "O" else None
+    ent = ent_at(_root(name)) if _root(name).ent_iob_ != "O" else None
     if ent is not None and ent.start == name.start and ent.end == name.end:
-        text = strip_determiner(place_text(ent))
+        text = place_text(ent)
     else:
-        text = strip_determiner(span_text(name))
+        text = span_text(name)
+    if not (len(name) > 1 and name[0].lower_ in _cues()["articles"] and name[0].text[:1].isupper()):
+        text = strip_determiner(text)  # ... but "An Nubayjah" keeps its Arabic article
     words = text.split()
     while len(words) > 1 and words[0].islower() and words[0] not in _cues()["lowercase_articles"]:
         words = words[1:]  # an entity that took in the preposition ("at Mututumba")

@@ -45,6 +45,9 @@ def event_type_of(span: Span) -> str:
             return rules()["place_object_triggers"][word]
         if word in rules()["needs_place_object"]:
             return ""
+    if span.label_ in set(rules()["place_object_triggers"].values()) and has_annotation(span.doc, "DEP") \
+            and _controls_no_place(span):
+        return ""  # "regained control over his health", "yielded control of educational policy"
     if span.id_ in rules()["out_of_place_ids"] and has_annotation(span.doc, "DEP"):
         return span.label_ if _driven_out_of_place(span.root) else ""
     if span.id_ in rules()["ruler_fall_ids"] and has_annotation(span.doc, "DEP") and _ruler_falls(span):
@@ -68,6 +71,9 @@ def event_type_of(span: Span) -> str:
     if span.root.lower_ in word_set("armed_mover_verbs") and has_annotation(span.doc, "DEP") \
             and _unarmed_advance(span.root):
         return ""  # "the frontier is always advancing", "some recent advances"
+    if span.root.lower_ in word_set("intransitive_event_verbs") and span.root.pos_ == "VERB" \
+            and has_annotation(span.doc, "DEP") and _has_object(span.root):
+        return ""  # "to demonstrate the Quad's naval strength": shown, no protest
     if span.label_ != ATTACK:
         return span.label_
     if has_annotation(span.doc, "DEP"):
@@ -343,12 +349,15 @@ def _names_people(token: Token) -> bool:
 
 
 def _unarmed_advance(token: Token) -> bool:
-    """Whether an advance is made by no armed side: a verb whose mover is named and unarmed ("the
+    """Whether an advance (or a retreat) is made by no armed side: a verb whose mover is named and unarmed ("the
     frontier is always advancing"), or a noun with neither an armed owner ("Russian advances", "the
     rebels' advance") nor a place it heads for ("the advance on Kyiv"): "some recent advances".
     A pronoun mover stands ("they advanced")."""
     if token.pos_ == "VERB":
         movers = _subjects(token)
+        if token.dep_ == "relcl" and any(m.lower_ == "who" for m in movers):
+            return not _armed(token.head, by_name=False)  # "Berisha, who has retreated": a person
+        movers = [token.head if m.tag_ in ("WP", "WDT") and token.dep_ == "relcl" else m for m in movers]
         if not movers and token.dep_ in ("acl", "relcl") and token.head.pos_ in NOUN_POS:
             movers = [token.head]
         return bool(movers) and not any(m.pos_ == "PRON" or _armed(m) for m in movers)
@@ -362,11 +371,18 @@ def _unarmed_advance(token: Token) -> bool:
     return not aims and not any(_armed(o) for o in owners)
 
 
-def _armed(token: Token) -> bool:
+def _has_object(verb: Token) -> bool:
+    """Whether a verb takes an object or a that-clause ("demonstrate resolve", "demonstrates that ..."),
+    the transitive sense of a verb whose event is intransitive ("protesters demonstrated in the capital")."""
+    return any(c.dep_ in ("dobj", "ccomp") or c.dep_ == "nsubjpass" for c in verb.children)
+
+
+def _armed(token: Token, *, by_name: bool = True) -> bool:
     """Whether a noun or pronoun names an armed side: a country, people or group by name ("Russia",
-    "Ukrainian", "M23"), armed actors of the actor types ("Russian forces", "the rebels"), combatants
-    ("troops") or a body of fighters ("forces", "units")."""
-    if token.ent_type_ in ("GPE", "NORP", "ORG") or token.pos_ == "PRON" and token.lower_ in ("its", "their"):
+    "Ukrainian", "M23"; not ``by_name`` when the noun is known to be one person), armed actors of the
+    actor types ("Russian forces", "the rebels"), combatants ("troops") or a body of fighters ("forces")."""
+    if by_name and (token.ent_type_ in ("GPE", "NORP", "ORG") or token.pos_ == "PRON"
+                    and token.lower_ in ("its", "their")):
         return True
     combatants = set(rules()["victim_kinds"]["combatant"]) | body_words()
     return actor_type(noun_phrase(token)) in rules()["combatant_actor_types"] \
@@ -547,6 +563,20 @@ def _object_is_place(verb: Token) -> bool:
     objects += [g for head in (verb, *objects) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children]
     return any(o.ent_type_ in PLACE_LABELS or o.lower_ in place_nouns for o in objects)
+
+
+def _controls_no_place(span: Span) -> bool:
+    """Whether the control a territorial trigger tells is control over no place ("regained control over
+    his health", "yielded control of educational policy"); "seized control of Afghanistan", "control
+    of the town" and an unknown name ("control of Sudzha") stand."""
+    controls = [t for t in span if t.lower_ == "control"]
+    controls += [c for c in span.root.children if c.dep_ == "dobj" and c.lower_ == "control"]
+    controlled = [g for t in controls for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "over")
+                  for g in c.children if g.dep_ == "pobj"]
+    place_nouns = word_set("place_nouns")
+    return bool(controlled) and not any(
+        g.ent_type_ in PLACE_LABELS or g.lower_ in place_nouns or g.lemma_.lower() in place_nouns
+        or g.pos_ == "PROPN" for g in controlled)
 
 
 def _driven_out_of_place(verb: Token) -> bool:

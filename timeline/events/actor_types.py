@@ -169,6 +169,13 @@ def victim_words(kind: str) -> frozenset[str]:
     return _tables()["victims"][kind]
 
 
+def body_words() -> frozenset[str]:
+    """The nouns that name a body of fighters without its side ("forces", "units", "convoy"; the
+    ``generic_heads`` of ``resources/en/actor_types.json``), as word forms."""
+    words: frozenset[str] = _tables()["generic_heads"]
+    return words
+
+
 def _words(name: str) -> list[str]:
     """The phrase's lower-cased words, without hedges ("suspected") and with "/" and "," as breaks."""
     text = name.lower().replace("’", "'").replace("/", " ").replace(",", " ")

@@ -14,9 +14,9 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ..nlp import FINITE_VERB_TAGS, NOUN_POS, VERB_POS, clause_tokens, ents_in, has_annotation, sent_of
-from .actor_types import actor_type
+from .actor_types import actor_type, body_words, victim_words
 from .arguments import is_means, noun_phrase, out_of_places
-from .rules import ACTOR_LABELS, ATTACK, PLACE_LABELS, TIME_LABELS, rule_type, rules, word_set
+from .rules import ACTOR_LABELS, ATTACK, PLACE_LABELS, TIME_LABELS, rule_type, rules, types_flagged, word_set
 from .triggers import definite, in_trigger
 
 
@@ -37,11 +37,17 @@ def event_type_of(span: Span) -> str:
     if has_annotation(span.doc, "DEP") and span.root.pos_ == "VERB" \
             and (_met_with_reception(span.root) or _interview(span.root) or _agreed_with_view(span.root)):
         return ""  # "the offensive met with success", "VOA spoke with Armitage", "agreed with his remark"
+    if has_annotation(span.doc, "DEP") and span.root.pos_ == "VERB" \
+            and span.label_ not in types_flagged("statement") and _reports_a_quote(span.root):
+        return ""  # '"the danger is not passed yet," agreed Polat Sayim': a speaker, no agreement
     if word in rules()["place_object_triggers"] and has_annotation(span.doc, "DEP"):
         if _object_is_place(span.root):
             return rules()["place_object_triggers"][word]
         if word in rules()["needs_place_object"]:
             return ""
+    if span.label_ in set(rules()["place_object_triggers"].values()) and has_annotation(span.doc, "DEP") \
+            and _controls_no_place(span):
+        return ""  # "regained control over his health", "yielded control of educational policy"
     if span.id_ in rules()["out_of_place_ids"] and has_annotation(span.doc, "DEP"):
         return span.label_ if _driven_out_of_place(span.root) else ""
     if span.id_ in rules()["ruler_fall_ids"] and has_annotation(span.doc, "DEP") and _ruler_falls(span):
@@ -59,6 +65,15 @@ def event_type_of(span: Span) -> str:
         retyped = _by_subject_or_object(span)
         if retyped is not None:
             return retyped
+    if span.root.lower_ in word_set("release_verbs") and span.root.pos_ == "VERB" \
+            and has_annotation(span.doc, "DEP") and _releases_no_person(span.root):
+        return ""  # "China released an AI development program", "the report, released Thursday"
+    if span.root.lower_ in word_set("armed_mover_verbs") and has_annotation(span.doc, "DEP") \
+            and _unarmed_advance(span.root):
+        return ""  # "the frontier is always advancing", "some recent advances"
+    if span.root.lower_ in word_set("intransitive_event_verbs") and span.root.pos_ == "VERB" \
+            and has_annotation(span.doc, "DEP") and _has_object(span.root):
+        return ""  # "to demonstrate the Quad's naval strength": shown, no protest
     if span.label_ != ATTACK:
         return span.label_
     if has_annotation(span.doc, "DEP"):
@@ -180,6 +195,14 @@ def _agreed_with_view(verb: Token) -> bool:
         w.pos_ == "PRON" or w.ent_type_ in ACTOR_LABELS or w.lemma_.lower() in parties for w in withs)
 
 
+def _reports_a_quote(verb: Token) -> bool:
+    """Whether a verb follows the clause it reports, its subject after it ('"the danger is not passed
+    yet," agreed Polat Sayim', '"..., agrees a professor at the institute'): the inverted order of a
+    verb of saying, whatever the verb."""
+    return any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) \
+        and any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
+
+
 def _interview(verb: Token) -> bool:
     """Whether a talks verb's subject, or whom it speaks with, is a reporter or news outlet ("VOA
     spoke with Armitage", "the leaders spoke with reporters"): an interview, not diplomacy."""
@@ -275,6 +298,97 @@ def _active_killing(verb: Token) -> str:
     return ""
 
 
+def _releases_no_person(verb: Token) -> bool:
+    """Whether what a release verb lets go is named and is no person ("released an AI development
+    program", "a preliminary assessment ... released Thursday"): a publication, not freed captives.
+
+    A participle takes the noun it modifies ("the PISA report, released this month") or, opening the
+    sentence, the main clause's subject ("Released in 2009, the album ..."). With nothing named
+    ("after being freed from prison") the release stands.
+    """
+    released = _undergoers(verb)
+    return bool(released) and not any(_names_people(t) for r in released for t in (r, *_conjuncts(r)))
+
+
+def _undergoers(verb: Token) -> list[Token]:
+    """What a verb is done to: its object or passive subject (a relative pronoun's antecedent), the
+    noun a participle modifies, the subject of the clause an opening participle leads ("Launched in
+    2009, the archive ..."), or the subject of a reduced passive ("The Program ..., released this month")."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            found.append(verb.head if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else child)
+    if not found and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in NOUN_POS:
+        found.append(verb.head)
+    if not found and verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i:
+        found += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    reduced = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if not found and reduced:  # a reduced passive: "... (PISA), released this month" read as its subject
+        found += [c for c in verb.children if c.dep_ == "nsubj"]
+    return found
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """The nouns coordinated with a noun ("released Mech Dara and two colleagues")."""
+    return [c for c in token.children if c.dep_ == "conj"]
+
+
+def _names_people(token: Token) -> bool:
+    """Whether a noun names people: a personal pronoun other than "it", a person or a nationality,
+    a bare number ("released 200"), an actor of the actor types ("three hostages", "Hamas members"),
+    a victim noun ("prisoners", "detainees"), or people counted ("dozens of Palestinians")."""
+    if token.pos_ == "PRON":
+        return "Prs" in token.morph.get("PronType") and "Neut" not in token.morph.get("Gender")
+    if token.ent_type_ in ("PERSON", "NORP") or token.pos_ == "NUM":
+        return True
+    lemma = token.lemma_.lower()
+    if lemma in victim_words("civilians") or lemma in word_set("party_nouns") or actor_type(noun_phrase(token)):
+        return True
+    return any(_names_people(g) for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj")
+
+
+def _unarmed_advance(token: Token) -> bool:
+    """Whether an advance (or a retreat) is made by no armed side: a verb whose mover is named and unarmed ("the
+    frontier is always advancing"), or a noun with neither an armed owner ("Russian advances", "the
+    rebels' advance") nor a place it heads for ("the advance on Kyiv"): "some recent advances".
+    A pronoun mover stands ("they advanced")."""
+    if token.pos_ == "VERB":
+        movers = _subjects(token)
+        if token.dep_ == "relcl" and any(m.lower_ == "who" for m in movers):
+            return not _armed(token.head, by_name=False)  # "Berisha, who has retreated": a person
+        movers = [token.head if m.tag_ in ("WP", "WDT") and token.dep_ == "relcl" else m for m in movers]
+        if not movers and token.dep_ in ("acl", "relcl") and token.head.pos_ in NOUN_POS:
+            movers = [token.head]
+        return bool(movers) and not any(m.pos_ == "PRON" or _armed(m) for m in movers)
+    if token.pos_ not in NOUN_POS:
+        return False
+    owners = [c for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    owners += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
+               for g in c.children if g.dep_ == "pobj"]
+    aims = [g for c in token.children if c.dep_ == "prep" and c.lower_ not in ("of", "by")
+            for g in c.children if g.dep_ == "pobj" and g.ent_type_ in PLACE_LABELS]
+    return not aims and not any(_armed(o) for o in owners)
+
+
+def _has_object(verb: Token) -> bool:
+    """Whether a verb takes an object or a that-clause ("demonstrate resolve", "demonstrates that ..."),
+    the transitive sense of a verb whose event is intransitive ("protesters demonstrated in the capital")."""
+    return any(c.dep_ in ("dobj", "ccomp") or c.dep_ == "nsubjpass" for c in verb.children)
+
+
+def _armed(token: Token, *, by_name: bool = True) -> bool:
+    """Whether a noun or pronoun names an armed side: a country, people or group by name ("Russia",
+    "Ukrainian", "M23"; not ``by_name`` when the noun is known to be one person), armed actors of the
+    actor types ("Russian forces", "the rebels"), combatants ("troops") or a body of fighters ("forces")."""
+    if by_name and (token.ent_type_ in ("GPE", "NORP", "ORG") or token.pos_ == "PRON"
+                    and token.lower_ in ("its", "their")):
+        return True
+    combatants = set(rules()["victim_kinds"]["combatant"]) | body_words()
+    return actor_type(noun_phrase(token)) in rules()["combatant_actor_types"] \
+        or token.lemma_.lower() in combatants or token.lower_ in combatants
+
+
 def _subjects(verb: Token) -> list[Token]:
     """A verb's subjects, or those of the verb it is coordinated with ("gunmen shot and killed")."""
     own = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -366,10 +480,7 @@ def _attack_by_agent(verb: Token) -> str | None:
         return ""  # "bilateral trade hit $1.1 billion": a quantity reached a level
     if verb.lower_ not in rules()["launch_verbs"]:
         return None
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in NOUN_POS:
-        objects.append(verb.head)
-    nouns = [o for o in objects if o.pos_ in NOUN_POS]
+    nouns = [o for o in _undergoers(verb) if o.pos_ in NOUN_POS]
     if not nouns:
         return None
     if any(o.lower_ in rules()["clash_nouns"] for o in nouns):
@@ -452,6 +563,20 @@ def _object_is_place(verb: Token) -> bool:
     objects += [g for head in (verb, *objects) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children]
     return any(o.ent_type_ in PLACE_LABELS or o.lower_ in place_nouns for o in objects)
+
+
+def _controls_no_place(span: Span) -> bool:
+    """Whether the control a territorial trigger tells is control over no place ("regained control over
+    his health", "yielded control of educational policy"); "seized control of Afghanistan", "control
+    of the town" and an unknown name ("control of Sudzha") stand."""
+    controls = [t for t in span if t.lower_ == "control"]
+    controls += [c for c in span.root.children if c.dep_ == "dobj" and c.lower_ == "control"]
+    controlled = [g for t in controls for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "over")
+                  for g in c.children if g.dep_ == "pobj"]
+    place_nouns = word_set("place_nouns")
+    return bool(controlled) and not any(
+        g.ent_type_ in PLACE_LABELS or g.lower_ in place_nouns or g.lemma_.lower() in place_nouns
+        or g.pos_ == "PROPN" for g in controlled)
 
 
 def _driven_out_of_place(verb: Token) -> bool:

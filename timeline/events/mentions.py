@@ -123,22 +123,32 @@ def candidates(doc: Doc) -> list[Candidate]:
 def _repetitions(span: Span) -> list[Span]:
     """Another occurrence told by ellipsis: "seized power in 2020 and again in 2021".
 
-    A repetition adverb on a dated phrase of the trigger verb names the same kind of
+    A repetition adverb on a dated phrase of the trigger verb (or of the verb whose object the
+    trigger noun is: "imposed sanctions in 2023 and again in January") names the same kind of
     event at another time; the adverb stands in as its trigger.
     """
     verb = span.root
+    if verb.pos_ in NOUN_POS and verb.dep_ in ("dobj", "nsubjpass"):
+        verb = verb.head
     if verb.pos_ != "VERB" or not has_annotation(span.doc, "DEP"):
         return []
     adverbs = word_set("repetition_adverbs")
     found = []
-    for prep in verb.children:
-        if prep.dep_ != "prep":
-            continue
+    for prep in _verb_preps(verb):
         dated = any(g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in prep.children)
         for adverb in prep.children:
             if dated and adverb.dep_ == "advmod" and adverb.lower_ in adverbs and adverb.i < prep.i:
                 found.append(span.doc[adverb.i : adverb.i + 1])
     return found
+
+
+def _verb_preps(verb: Token) -> list[Token]:
+    """The verb's prepositional phrases, with those coordinated to one ("in 2023 and again in January":
+    the parser hangs the second "in" on the first)."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    for prep in preps:
+        preps.extend(c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP" and c not in preps)
+    return preps
 
 
 def _truncated_sentences(sentences: list[Span]) -> set[int]:

@@ -123,22 +123,32 @@ def candidates(doc: Doc) -> list[Candidate]:
 def _repetitions(span: Span) -> list[Span]:
     """Another occurrence told by ellipsis: "seized power in 2020 and again in 2021".
 
-    A repetition adverb on a dated phrase of the trigger verb names the same kind of
+    A repetition adverb on a dated phrase of the trigger verb (or of the verb whose object the
+    trigger noun is: "imposed sanctions in 2023 and again in January") names the same kind of
     event at another time; the adverb stands in as its trigger.
     """
     verb = span.root
+    if verb.pos_ in NOUN_POS and verb.dep_ in ("dobj", "nsubjpass"):
+        verb = verb.head
     if verb.pos_ != "VERB" or not has_annotation(span.doc, "DEP"):
         return []
     adverbs = word_set("repetition_adverbs")
     found = []
-    for prep in verb.children:
-        if prep.dep_ != "prep":
-            continue
+    for prep in _verb_preps(verb):
         dated = any(g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in prep.children)
         for adverb in prep.children:
             if dated and adverb.dep_ == "advmod" and adverb.lower_ in adverbs and adverb.i < prep.i:
                 found.append(span.doc[adverb.i : adverb.i + 1])
     return found
+
+
+def _verb_preps(verb: Token) -> list[Token]:
+    """The verb's prepositional phrases, with those coordinated to one ("in 2023 and again in January":
+    the parser hangs the second "in" on the first)."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    for prep in preps:
+        preps.extend(c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP" and c not in preps)
+    return preps
 
 
 def _truncated_sentences(sentences: list[Span]) -> set[int]:
@@ -166,7 +176,9 @@ def drop_repeated_mentions(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     earlier sentence when it adds nothing: no time expression of its own, no other
     named actor, no other death toll and no place the earlier sentence did not
     name ("Russia struck Dnipro on Thursday. ... Seven cruise missiles were also
-    launched."). Statements are never merged: each says something new.
+    launched."). Statements are never merged: each says something new; a mention of the
+    catch-all type retells only one with the same head word ("She left Iran in 2009" is not
+    retold by "after pleading guilty").
 
     Example:
         >>> from timeline.nlp import load_nlp
@@ -178,17 +190,29 @@ def drop_repeated_mentions(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         return found
     keep_types = types_flagged("never_merged")
     family = types_flagged("attack")
+    catch_all = rule_type("dated_happening")
     kept: list[Candidate] = []
     for cand in found:
         generic = cand.event_type in family and _generic_attack(doc, cand)
         earlier = [k for k in kept if k.status == "occurred" and k.sent_start != cand.sent_start and (
-            k.event_type == cand.event_type or generic and k.event_type in family)]
+            k.event_type == cand.event_type or generic and k.event_type in family)
+            and (k.event_type != catch_all or _same_head(doc, k, cand))]
         if cand.status == "occurred" and cand.event_type not in keep_types and earlier \
                 and not _commemorated(doc, cand) and not _another_occurrence(doc, cand) \
                 and any(_repeats(doc, cand, k) for k in earlier):
             continue
         kept.append(cand)
     return kept
+
+
+def _same_head(doc: Doc, first: Candidate, later: Candidate) -> bool:
+    """Whether two triggers have one head lemma. The catch-all type holds unrelated happenings
+    ("She left Iran in 2009" and "after pleading guilty"): only the same word tells one again."""
+    heads = []
+    for cand in (first, later):
+        span = trigger_span(doc, cand)
+        heads.append(span.root.lemma_.lower() if span is not None else cand.trigger.lower())
+    return heads[0] == heads[1]
 
 
 def _commemorated(doc: Doc, cand: Candidate) -> bool:

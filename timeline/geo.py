@@ -87,6 +87,12 @@ def place_of(name: str, *, context: Iterable[str] = (), near: bool = False) -> P
         >>> place_of("Kaya", context=["Sanmatenga", "Burkina Faso"]).admin1
         'Centre-Nord'
     """
+    return _place_of(name, tuple(context), near)
+
+
+@lru_cache(maxsize=8192)
+def _place_of(name: str, context: tuple[str, ...], near: bool) -> Place:
+    """:func:`place_of`, kept per name, context and nearness (a text asks for its names many times)."""
     key = normalise(name) if name else ""
     if not key:
         return Place()

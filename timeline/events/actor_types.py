@@ -52,6 +52,12 @@ def actor_type(name: str, *, event_country: str = "", actor_country: str = "") -
         >>> actor_type("Russian troops", event_country="UKR"), actor_type("police station")
         ('external_forces', '')
     """
+    return _actor_type(name, event_country, actor_country)
+
+
+@lru_cache(maxsize=8192)
+def _actor_type(name: str, event_country: str, actor_country: str) -> str:
+    """:func:`actor_type`, kept per name and countries (a name is typed several times per event)."""
     words = _first_conjunct(_words(name))
     if not words:
         return ""
@@ -178,10 +184,15 @@ def body_words() -> frozenset[str]:
 
 def _words(name: str) -> list[str]:
     """The phrase's lower-cased words, without hedges ("suspected") and with "/" and "," as breaks."""
+    return list(_words_of(name))
+
+
+@lru_cache(maxsize=8192)
+def _words_of(name: str) -> tuple[str, ...]:
     text = name.lower().replace("’", "'").replace("/", " ").replace(",", " ")
     text = re.sub(r"'s\b", "", text)
     hedges = _hedges()
-    return [w.strip(".'-") for w in _WORD.findall(text) if w.strip(".'-") and w not in hedges]
+    return tuple(w.strip(".'-") for w in _WORD.findall(text) if w.strip(".'-") and w not in hedges)
 
 
 @lru_cache(maxsize=1)

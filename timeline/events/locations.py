@@ -415,14 +415,20 @@ def _contains_place(name: Span) -> bool:
 def _known_kind(name: Span) -> str:
     """What the gazetteer knows a name as: "country", "region" (a first-level region, even if a town shares
     its name), "place" (only populated places) or ""."""
-    place = place_of(span_text(name))
+    return _known_kind_of(span_text(name))
+
+
+@lru_cache(maxsize=8192)
+def _known_kind_of(text: str) -> str:
+    """:func:`_known_kind` of a name's text, kept per text (names recur across sentences and texts)."""
+    place = place_of(text)
     if place.geo_precision is None:
         return ""
-    if is_country_name(span_text(name)):
+    if is_country_name(text):
         return "country"
     if place.geo_precision == 3 and not place.admin1:
         return "region"
-    return "region" if place.geo_precision == 3 or is_region_name(span_text(name)) else "place"
+    return "region" if place.geo_precision == 3 or is_region_name(text) else "place"
 
 
 def _named_noun(name: Span) -> Token:

@@ -389,7 +389,8 @@ def _dated_statements(doc: Doc, taken: set[int], sentences: list[Span] | None = 
 def _closes_earlier_quote(sent: Span) -> bool:
     """Whether a sentence ends a quotation opened in an earlier sentence (its first quotation mark,
     before its main verb, closes): the speaker's statement began there."""
-    marks = [t for t in sent if t.i < sent.root.i and t.text in ('"', "“", "”", "''")]
+    root = sent.root.i  # found once: Span.root walks the sentence on each access
+    marks = [t for t in sent.doc[sent.start : root] if t.text in ('"', "“", "”", "''")]
     if not marks:
         return False
     first = marks[0]

@@ -16,6 +16,7 @@ from ..nlp import (
     has_annotation,
     has_infinitive_to,
     head_path,
+    per_doc_part,
     sent_of,
     token_column,
 )
@@ -94,8 +95,13 @@ def _yet_to(token: Token) -> bool:
 
 def _not_only(span: Span) -> bool:
     """Whether every "not" of the sentence opens the correlative "not only ... but also"."""
-    nots = [tok for tok in sent_of(span) if tok.lower_ == "not"]
-    doc = span.doc
+    sent = sent_of(span)
+    return per_doc_part(span.doc, "not_only", sent.start, lambda: _every_not_only(sent))
+
+
+def _every_not_only(sent: Span) -> bool:
+    nots = [tok for tok in sent if tok.lower_ == "not"]
+    doc = sent.doc
     return bool(nots) and all(tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "only" for tok in nots)
 
 

@@ -84,8 +84,9 @@ def fatalities_in(sentence: str) -> int | None:
     return sentence_toll(sentence).figure()
 
 
+@lru_cache(maxsize=4096)
 def sentence_toll(sentence: str) -> Toll:
-    """The :class:`Toll` of one sentence."""
+    """The :class:`Toll` of one sentence (kept per sentence: an event's toll reads its paragraph's next ones)."""
     if _death_words().search(sentence) is None or _running_tally(sentence):
         return Toll()
     text = _CAUSE.sub(" ", _SUBSET.sub(" ", sentence))

@@ -24,18 +24,23 @@ T = TypeVar("T")
 
 def per_doc(doc: Doc, name: str, compute: Callable[[], T]) -> T:
     """``compute()``, once per Doc: kept in ``doc.user_data["tl_" + name]``, which :func:`forget_cache` drops."""
+    data = doc.user_data
     key = "tl_" + name
-    if key not in doc.user_data:
-        doc.user_data[key] = compute()
-    return doc.user_data[key]  # type: ignore[no-any-return]
+    try:
+        return data[key]  # type: ignore[no-any-return]
+    except KeyError:
+        value = data[key] = compute()
+        return value
 
 
 def per_doc_part(doc: Doc, name: str, part: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``, once per Doc and ``part`` (a sentence's start, a trigger's offsets), as :func:`per_doc`."""
     cache: dict[Hashable, T] = per_doc(doc, name, dict)
-    if part not in cache:
-        cache[part] = compute()
-    return cache[part]
+    try:
+        return cache[part]
+    except KeyError:
+        value = cache[part] = compute()
+        return value
 
 
 def doc_text(doc: Doc) -> str:

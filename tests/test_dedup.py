@@ -53,6 +53,11 @@ CLUSTERS = [
                                   {**_row("b", "d2", "2024-11-20", "day", "", ()), "sentence": "sentence of a"}],
      [0, 1]),
     ("undated, two articles", [_row("a", "d1", "", "none", ""), _row("b", "d2", "", "none", "")], [0, 1]),
+    ("undated, one sentence copied", [_row("a", "d1", "", "none", ""),
+                                      {**_row("b", "d2", "", "none", ""), "sentence": "sentence of a"}], [0, 0]),
+    ("undated and dated, one sentence", [_row("a", "d1", "", "none", ""),
+                                         {**_row("b", "d2", "2024-11-21", "day", ""), "sentence": "sentence of a"}],
+     [0, 1]),
     # Speech acts of one article: one sentence or the same words, not just one country and day.
     ("two statements of one article", [_row("a", "d1", "2024-11-21", "day", event_type="statement_or_warning"),
                                        {**_row("b", "d1", "2024-11-21", "day", event_type="statement_or_warning"),

@@ -229,6 +229,5 @@ def test_the_same_text_under_two_ids_is_read_twice_and_clustered_once(tmp_path):
     outcomes = {o.doc_id: o for o in result.outcomes}
     assert outcomes["seed-reprint"].status == "processed"
     assert outcomes["seed-reprint"].reason.startswith("the same text as ")
-    dated = result.events.dropna(subset=["date_start"])
-    by_doc = dated.groupby("doc_id")["cluster_id"].agg(set)
-    assert len(dated) > 2 and by_doc["seed"] == by_doc["seed-reprint"]
+    by_doc = result.events.groupby("doc_id")["cluster_id"].agg(set)
+    assert result.events["date_start"].isna().any() and by_doc["seed"] == by_doc["seed-reprint"]

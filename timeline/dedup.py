@@ -5,8 +5,8 @@ nothing tells them apart (overlapping dates at the coarser precision, one place,
 and they share a sentence, their words, or a day told to the day (a statement only a sentence,
 its words or its speaker); a death toll joins the attack told in its sentence. Then across
 articles: an article's cluster joins another article's when a mention pair has the same type,
-overlapping dates and a place, an actor country or its sentence in common. Rows are kept one per
-mention, so no source is lost; :func:`cluster` folds a table into one row per cluster.
+overlapping dates and a place, an actor country or its sentence in common (undated mentions: the
+sentence). Rows are kept one per mention, so no source is lost; :func:`cluster` folds a table into one row per cluster.
 """
 
 from __future__ import annotations
@@ -92,11 +92,13 @@ def _joins(rows: list[Row], founder: list[int], group: list[int]) -> bool:
 def _bucket_keys(row: Row) -> Iterator[tuple[str, ...]]:
     """The blocks a mention can match in: its type and status, and each month its dates cover.
 
-    An undated mention is in none: across articles only dated mentions join (:func:`same_event_across`).
+    An undated mention is only in its sentence's block: across articles it joins only a copy of its
+    sentence (:func:`same_event_across`).
     """
     block = (str(row["event_type"]), str(row["status"]))
     start, end = row["date_start"], row["date_end"]
     if pd.isna(start) or pd.isna(end):
+        yield (*block, "sentence", str(row["sentence"]))
         return
     first, last = pd.Timestamp(start), pd.Timestamp(end)
     for month in range(first.year * 12 + first.month - 1, last.year * 12 + last.month):
@@ -145,9 +147,13 @@ def _last_names(row: Row) -> set[str]:
 
 def same_event_across(a: Row, b: Row) -> bool:
     """Whether mentions in two articles report the same event: same type, dated, nothing telling
-    them apart, and the place or a side in common, or the same sentence (a copied report)."""
-    if a["event_type"] != b["event_type"] or pd.isna(a["date_start"]) or pd.isna(b["date_start"]):
+    them apart, and the place or a side in common, or the same sentence (a copied report). Undated
+    mentions join only as copies: the same sentence, type and status."""
+    if a["event_type"] != b["event_type"]:
         return False
+    if pd.isna(a["date_start"]) or pd.isna(b["date_start"]):
+        return pd.isna(a["date_start"]) and pd.isna(b["date_start"]) and a["status"] == b["status"] \
+            and a["sentence"] == b["sentence"]
     return _compatible(a, b) and (_shares_place_or_side(a, b) or a["sentence"] == b["sentence"])
 
 

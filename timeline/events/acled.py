@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -144,8 +144,8 @@ class Reading:
     """What the words of a candidate's sentence (and the rest of its paragraph) say, for ACLED.
 
     ``here`` holds the cue kinds of the sentence, ``later`` those of the paragraph's following
-    sentences, ``main`` those of the words the sentence is built on (its root, the root's
-    conjuncts, the trigger's governors and their own arguments), ``on_trigger`` those of the
+    sentences, ``main`` those of the words the sentence is built on (``main_ids``: its root, the
+    root's conjuncts, the trigger's governors and their own arguments), ``on_trigger`` those of the
     trigger itself. Demonstration cues are read with :meth:`hit_tokens` ``stated=True``, which
     leaves out words inside a grievance ("demanding the release of detained activists").
     """
@@ -162,10 +162,15 @@ class Reading:
         self.later_hits = [hit for later in self.later_sents for hit in cue_hits(later)]
         self.here = _kinds(self.hits)
         self.later = _kinds(self.later_hits)
-        main = _main_tokens(sent, self.trigger)
-        self.main = _kinds(h for h in self.hits if any(t.i in main for t in h[1]))
+        self.main_ids = _main_tokens(sent, self.trigger)
+        self.main = _kinds(h for h in self.hits if any(t.i in self.main_ids for t in h[1]))
         trigger_ids = {t.i for t in self.trigger}
         self.on_trigger = _kinds(h for h in self.hits if any(t.i in trigger_ids for t in h[1]))
+
+    @cached_property
+    def victims(self) -> list[Token]:
+        """The people or places a violent verb of the sentence or paragraph was done to (:func:`_victims`)."""
+        return _victims(self)
 
     def has(self, kind: str, *, later: bool = False) -> bool:
         """Whether a cue of ``kind`` is in the sentence (or, with ``later``, in the paragraph)."""
@@ -391,7 +396,7 @@ def _violence(reading: Reading) -> tuple[str, str]:
     heavy = _heavy(reading)
     small = reading.has("small_arms", later=True) and _small_arms_named(reading)
     if heavy:
-        if exchange or (small and (_armed_victims(reading) or not _victims(reading))):
+        if exchange or (small and (_armed_victims(reading) or not reading.victims)):
             return BATTLES, "Armed clash"
         return REMOTE, "Shelling/artillery/missile attack"
     if own == "explosion_or_bombing" or (reading.has("explosion") and not small):
@@ -409,7 +414,7 @@ def _air(reading: Reading) -> bool:
     """An aircraft or drone as the one who struck or the means ("GNA air force targeted", "air raids
     were reported", "a grenade dropped from a drone", "bombed militants"), not an aircraft named in
     passing ("amid the overflight of drones", "a member of the Air Force Intelligence")."""
-    main = _main_tokens(reading.sent, reading.trigger)
+    main = reading.main_ids
     heavy = {t.i for tokens in reading.hit_tokens("heavy") for t in tokens}
     for tokens in reading.hit_tokens("air"):
         token = tokens[-1]
@@ -548,19 +553,22 @@ def _civilian_victims(reading: Reading) -> bool:
         return _marked_civilian(reading, "off_duty_markers")
     civilian = _acled_words("civilian_nouns") | _acled_words("civilian_places")
     return any(_lemma(v) in civilian or v.lower_ in civilian or _civilian_group(v)
-               for v in _victims(reading)) \
+               for v in reading.victims) \
         or _marked_civilian(reading)
 
 
 def _marked_civilian(reading: Reading, table: str = "civilian_markers") -> bool:
     """Whether the text says the victims were civilians ("killed two civilians"; with armed victims,
     only "an off-duty soldier", "in civilian clothes" count)."""
-    markers = _acled_words(table)
-    for sent in (reading.sent, *reading.later_sents):
-        text = sent.text.lower()
-        if any(re.search(rf"\b{re.escape(m)}\b", text) for m in markers):
-            return True
-    return False
+    markers = _marker_pattern(table)
+    return any(markers.search(sent.text.lower()) for sent in (reading.sent, *reading.later_sents))
+
+
+@lru_cache(maxsize=None)
+def _marker_pattern(table: str) -> re.Pattern[str]:
+    """The phrases of a marker table as one whole-word pattern, compiled once."""
+    words = sorted(_acled_words(table), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
 def _civilian_group(token: Token) -> bool:
@@ -572,7 +580,7 @@ def _civilian_group(token: Token) -> bool:
 def _armed_victims(reading: Reading) -> bool:
     """Whether a victim is named with armed words ("positions", "a soldier", "a checkpoint")."""
     armed = _acled_words("armed_nouns")
-    for victim in _victims(reading):
+    for victim in reading.victims:
         words = {_lemma(victim), victim.lower_} | {_lemma(c) for c in victim.children
                                                     if c.dep_ in ("compound", "amod", "poss", "nmod")}
         words |= {_lemma(g) for c in victim.children if c.dep_ == "prep" for g in c.children}
@@ -596,7 +604,7 @@ def _burn_attack(reading: Reading) -> bool:
     if "arson" in words:
         return True
     settlements = _acled_words("settlement_nouns")
-    victims = _victims(reading)
+    victims = reading.victims
     if any(_lemma(v) in settlements or v.ent_type_ in ("GPE", "LOC") for v in victims):
         return False
     return bool(words & _acled_words("burn_words")) \
@@ -605,7 +613,7 @@ def _burn_attack(reading: Reading) -> bool:
 
 def _civilian_people(reading: Reading) -> bool:
     people = _acled_words("civilian_nouns")
-    return any(_lemma(v) in people for v in _victims(reading))
+    return any(_lemma(v) in people for v in reading.victims)
 
 
 def _property(reading: Reading) -> tuple[str, str]:

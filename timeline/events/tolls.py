@@ -202,8 +202,14 @@ def _running_tally(sentence: str) -> bool:
     deaths this year", "a war that killed 100,000 people")."""
     if _WAR_TOLL.search(sentence):
         return True
-    return any(re.search(rf"\b{re.escape(w)}\b", sentence, re.IGNORECASE) for w in rules()["running_tally_words"]) \
-        and _TALLY_VERB.search(sentence) is not None
+    return _running_tally_words().search(sentence) is not None and _TALLY_VERB.search(sentence) is not None
+
+
+@lru_cache(maxsize=1)
+def _running_tally_words() -> re.Pattern[str]:
+    """The words of a period a toll is summed over ("since", "this year"), as one whole-word pattern."""
+    words = "|".join(re.escape(w) for w in sorted(rules()["running_tally_words"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
 
 #: A war's or an epidemic's toll: "the war has killed", "a conflict that killed 100,000 people".

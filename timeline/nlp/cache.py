@@ -93,11 +93,13 @@ def sent_of(item: Span | Token) -> Span:
 
     spaCy walks the token array both ways and builds a new Span on each ``.sent``.
     """
-    doc = item.doc
-    sents = doc_sents(doc)
-    starts = per_doc(doc, "sent_starts", lambda: [sent.start for sent in sents])
     index = item.i if isinstance(item, Token) else item.start
-    return sents[bisect_right(starts, index) - 1]
+    return doc_sents(item.doc)[bisect_right(_sent_starts(item.doc), index) - 1]
+
+
+def _sent_starts(doc: Doc) -> list[int]:
+    """The first token of each sentence of :func:`doc_sents`, once per Doc."""
+    return per_doc(doc, "sent_starts", lambda: [sent.start for sent in doc_sents(doc)])
 
 
 def sentences_after(sent: Span, limit: int) -> list[Span]:
@@ -109,7 +111,7 @@ def sentences_after(sent: Span, limit: int) -> list[Span]:
     doc = sent.doc
     text = doc_text(doc)
     sents = doc_sents(doc)
-    index = bisect_right(per_doc(doc, "sent_starts", lambda: [s.start for s in sents]), sent.start)
+    index = bisect_right(_sent_starts(doc), sent.start)
     following: list[Span] = []
     end = len(text[: sent.end_char].rstrip())
     for later in sents[index : index + limit]:
@@ -120,8 +122,6 @@ def sentences_after(sent: Span, limit: int) -> list[Span]:
         following.append(later)
         end = later.start_char + len(words.rstrip())
     return following
-
-
 
 
 def forget_cache(doc: Doc) -> None:

@@ -53,12 +53,12 @@ LANE_OPTIONS: dict[str, str] = {
     "type": "event_type", "acled_event_type": "acled_event_type", "source": "source",
     "actor_countries": "actor_countries", "status": "status",
 }
-#: Columns that can set the colours (of the timeline, the counts and the map).
-COLOURS: tuple[str, ...] = ("event_type", "acled_event_type", "status")
 #: The command line's ``--color`` names -> the colour column.
 COLOUR_OPTIONS: dict[str, str] = {
     "type": "event_type", "acled_event_type": "acled_event_type", "status": "status",
 }
+#: Columns that can set the colours (of the timeline, the counts and the map).
+COLOURS: tuple[str, ...] = tuple(COLOUR_OPTIONS.values())
 #: ACLED's six event types, in the order the legend and the lanes list them.
 ACLED_EVENT_TYPES: tuple[str, ...] = (
     "Battles", "Violence against civilians", "Explosions/Remote violence", "Riots", "Protests",

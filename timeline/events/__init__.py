@@ -23,10 +23,11 @@ the temporal lexicon; no cycle):
 
 from __future__ import annotations
 
-from .arguments import countries_of, fatalities_in
+from .arguments import countries_of
 from .dating import has_dateline, resolve_date, usable_timexes
 from .headlines import headline
 from .mentions import candidates
+from .tolls import fatalities_in
 
 __all__ = [
     "candidates",

@@ -176,30 +176,17 @@ def amount_of(span: Span) -> str:
     return ""
 
 
-def fatalities_in(sentence: str) -> int | None:
-    """Read the deaths a sentence tells ("killing 12", "at least 15 people were killed"), summed over its
-    clauses, the lowest of two figures, injuries left out (:func:`timeline.events.tolls.fatalities_in`).
-
-    Returns the number (a lower bound stays as given), or None when no number is stated.
-
-    Example:
-        >>> fatalities_in("The strike killed at least 15 people, officials said.")
-        15
-    """
-    return tolls.fatalities_in(sentence)
-
-
 def can_kill(event_type: str) -> bool:
     """Whether a death toll in the sentence can be this event's ("the ceasefire collapsed" kills no one)."""
     return event_type in types_flagged("attack") or event_type in types_flagged("reports_deaths") \
         or event_type in rules()["toll_types"]
 
 
-def sentence_fatalities(sent: Span, text: str, event_type: str = "") -> int | None:
+def sentence_fatalities(sent: Span, event_type: str = "") -> int | None:
     """The toll of an event told in ``sent`` (:func:`timeline.events.tolls.event_toll`: its sentence's
     deaths and those its paragraph tells next, or the figure a coder's note states), once per Doc and
     sentence. An arrest, a statement, a capture or a troop movement (``toll_types``) takes only its own
-    sentence's ("claimed to have killed 17 soldiers"), not the next sentences'. ``text`` is the sentence's text."""
+    sentence's ("claimed to have killed 17 soldiers"), not the next sentences'."""
     told_next = event_type not in rules()["toll_types"]
     return per_doc_part(sent.doc, "fatalities", (sent.start, told_next),
                         lambda: tolls.event_toll(sent, told_next=told_next))

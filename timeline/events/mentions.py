@@ -570,7 +570,7 @@ def _candidate(span: Span, event_type: str, score: float) -> Candidate:
         location=location_of(span, actors),
         weapon=sentence_weapon(sent) if event_type in types_flagged("has_weapon") else "",
         amount=amount_of(span),
-        fatalities=sentence_fatalities(sent, text, event_type) if can_kill(event_type) else None,
+        fatalities=sentence_fatalities(sent, event_type) if can_kill(event_type) else None,
         pattern_id=span.id_,
         score=round(min(0.95, score + (0.05 if actors else 0.0)), 3),
     )

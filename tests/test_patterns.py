@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import spacy
 
 from tests import cases
-from timeline.events import candidates, countries_of, fatalities_in
+from timeline import resources
+from timeline.events import candidates, countries_of, fatalities_in, tolls
 from timeline.nlp import read_patterns
 from timeline.nlp.components import subhead_spans
 from timeline.taxonomy import EVENT_TYPES
@@ -89,6 +92,24 @@ NO_EVENTS = [
 @pytest.mark.parametrize("sentence", NO_EVENTS)
 def test_sentences_without_events(blank_nlp, sentence):
     assert candidates(blank_nlp(sentence)) == []
+
+
+TOLL_RECORDS = [r for r in resources.load(tolls.PATTERN_FILE, lang="en") if "name" in r]
+
+
+@pytest.mark.parametrize("record", TOLL_RECORDS, ids=[r["name"] for r in TOLL_RECORDS])
+def test_toll_patterns_compile_and_match_their_examples(record):
+    """Every toll regex compiles with its slots filled, finds its examples (a fragment reads them whole) and
+    nothing in an empty text."""
+    assert record["examples"], "every toll pattern has an example"
+    if record.get("fragment"):
+        whole = re.compile(rf"(?:{tolls.fragment(record['name'])})\Z")
+        assert all(whole.match(example) for example in record["examples"]), "a fragment reads its examples"
+    else:
+        compiled = tolls.pattern(record["name"])
+        for example in record["examples"]:
+            assert compiled.search(example), f"{record['name']} does not read {example!r}"
+        assert tolls.pattern(record["name"]).search("") is None
 
 
 # Hand-written sentences in news and ACLED style; a null toll expects None.

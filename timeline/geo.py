@@ -40,16 +40,25 @@ COUNTRY_WEIGHT = 2.5
 ADMIN_WEIGHT = 3.0
 KIND_WEIGHT = 1.5
 
-_SUFFIXES = re.compile(r"\s+(region|oblast|oblast'|province|governorate|krai|kray)$")
-#: Words naming what kind of place a name is ("Hays district", "Bosaso town"): dropped for the lookup.
-_PLACE_WORDS = re.compile(
-    r"\s+(region|oblast|province|governorate|krai|kray|state|district|county|lga|village|town|city|area|camp)$")
-_REGION_WORD = re.compile(r"\s(region|oblast|province|governorate|krai|kray|state)$")
-#: Administrative words around a region's proper name in texts and in GeoNames' region names.
-_ADMIN_WORDS = re.compile(
-    r"\s(?:province|provincia|du|de|des|la|le|lga|local government area|district|county|governorate|muhafazat|"
-    r"region|state|oblast|raion|rayon|municipality|prefecture|sub district|localities|locality|wilayat)(?=\s)")
 _PREFIXES = re.compile(r"^(the)\s+")
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> dict[str, re.Pattern[str]]:
+    """The patterns of the words around a proper name (``resources/geo/place_name_words.json``): ``suffix``
+    (a region word to drop before looking among our places), ``region`` (a trailing region word), ``kind``
+    (a trailing region or kind-of-place word) and ``admin`` (administrative words inside a region's name)."""
+    words = resources.load("geo/place_name_words.json")
+    regions, kinds = words["region_words"], words["kind_words"]
+    suffixes = [w for w in regions if w not in words["name_words"]]
+    return {"suffix": re.compile(rf"\s+({_alternation(suffixes)})$"),
+            "region": re.compile(rf"\s({_alternation(regions)})$"),
+            "kind": re.compile(rf"\s+({_alternation(regions + kinds)})$"),
+            "admin": re.compile(rf"\s(?:{_alternation(words['admin_words'])})(?=\s)")}
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 def locate(name: str) -> Coordinates | None:
@@ -97,7 +106,7 @@ def _place_of(name: str, context: tuple[str, ...], near: bool) -> Place:
     if not key:
         return Place()
     hints = _hints(tuple(context))
-    fixed = _fixed_places().get(key) or _fixed_places().get(_SUFFIXES.sub("", key))
+    fixed = _fixed_places().get(key) or _fixed_places().get(_name_words()["suffix"].sub("", key))
     entry = _best_entry(key, hints)
     if fixed is not None and not (entry is not None and _outside(fixed.country, hints) and entry.country in hints.countries):
         return fixed  # ours, unless the text's country has a place of that name (Rafah in Egypt's North Sinai)
@@ -129,14 +138,15 @@ def is_region_name(name: str) -> bool:
         (True, False)
     """
     key = normalise(name)
-    return bool(key) and any(e.kind == gazetteer.REGION for e in gazetteer.entries(_PLACE_WORDS.sub("", key)))
+    bare = _name_words()["kind"].sub("", key)
+    return bool(key) and any(e.kind == gazetteer.REGION for e in gazetteer.entries(bare))
 
 
 def _best_entry(key: str, hints: _Hints) -> gazetteer.Entry | None:
     """The gazetteer entry a name most likely means: in the text's region or country, a populated
     place before a region of the same name (unless the name says "region"), populous (see the weights)."""
-    bare = _PLACE_WORDS.sub("", key)
-    regional = bare != key and _REGION_WORD.search(key) is not None
+    bare = _name_words()["kind"].sub("", key)
+    regional = bare != key and _name_words()["region"].search(key) is not None
     found = gazetteer.entries(bare) or gazetteer.entries(key)
     if not found:
         return None
@@ -192,7 +202,7 @@ def _hints(context: tuple[str, ...]) -> _Hints:
 
 def _admin_key(name: str) -> str:
     """A region's name reduced to its proper part ("Province du Sanmatenga", "Rafi LGA" -> "sanmatenga", "rafi")."""
-    return _ADMIN_WORDS.sub(" ", " " + gazetteer.key_of(name) + " ").strip()
+    return _name_words()["admin"].sub(" ", " " + gazetteer.key_of(name) + " ").strip()
 
 
 def is_country_point(latitude: float, longitude: float) -> bool:

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from timeline import export
 from timeline.cli import app
 from timeline.frame import from_rows
+from timeline.taxonomy import ACLED_EVENT_TYPES, EVENT_TYPES, acled_disorder_type, is_acled_coding
 
 #: The header of an ACLED download since ACLED's column changes of March 2023, in its order.
 ACLED_HEADER = (
@@ -205,6 +206,29 @@ def test_each_side_is_its_first_typed_name() -> None:
                       location="Kupiansk")).iloc[0]
     assert (row["actor1"], row["assoc_actor_1"], row["inter1"]) == ("militants", "grenade launchers", 2)
     assert (row["actor2"], row["inter2"], row["interaction"]) == ("soldiers", 1, 12)
+
+
+def test_acled_taxonomy_has_six_types_and_25_sub_event_types() -> None:
+    subs = [sub for record in ACLED_EVENT_TYPES.values() for sub in record["sub_event_types"]]
+    assert len(ACLED_EVENT_TYPES) == 6 and len(subs) == len(set(subs)) == 25
+    crosswalk = {(r["acled_event_type"], r["acled_sub_event_type"]) for r in EVENT_TYPES.values()}
+    assert all(is_acled_coding(*pair) for pair in crosswalk)
+
+
+# ACLED codebook: mob violence is political violence, a violent demonstration a demonstration.
+DISORDER_TYPES = [
+    ("Battles", "Armed clash", "Political violence"),
+    ("Riots", "Mob violence", "Political violence"),
+    ("Riots", "Violent demonstration", "Demonstrations"),
+    ("Protests", "Peaceful protest", "Demonstrations"),
+    ("Strategic developments", "Arrests", "Strategic developments"),
+    ("", "", ""),
+]
+
+
+@pytest.mark.parametrize("event_type,sub_event_type,disorder", DISORDER_TYPES)
+def test_disorder_types(event_type: str, sub_event_type: str, disorder: str) -> None:
+    assert acled_disorder_type(event_type, sub_event_type) == disorder
 
 
 def test_excessive_force_is_both_disorder_types() -> None:

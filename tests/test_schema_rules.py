@@ -42,3 +42,23 @@ def test_check_rules_catches_broken_rows(examples_frame):
     problems = check_rules(broken, texts)
     assert any("event_type = 'picnic' is invalid" in p for p in problems)
     assert any("sentence differs" in p for p in problems)
+
+
+# ACLED's event and sub-event types go together (codebook); both empty is an event ACLED does not code.
+ACLED_PAIRS = [
+    ("Riots", "Mob violence", True),
+    ("Strategic developments", "Looting/property destruction", True),
+    ("", "", True),
+    ("Battles", "Mob violence", False),
+    ("Protests", "", False),
+    ("", "Armed clash", False),
+    ("Battle", "Armed clash", False),
+]
+
+
+@pytest.mark.parametrize("event_type,sub_event_type,valid", ACLED_PAIRS)
+def test_check_rules_knows_acleds_taxonomy(examples_frame, event_type, sub_event_type, valid):
+    row = examples_frame.head(1).copy()
+    row["acled_event_type"], row["acled_sub_event_type"] = event_type, sub_event_type
+    assert (not any("is not ACLED's" in p for p in check_rules(row))) is valid
+

@@ -29,6 +29,7 @@ from . import frame, plot, resources
 from .errors import InputError, invalid_value
 from .events.actor_types import inter_code
 from .outputs import FILE_NAMES
+from .taxonomy import acled_disorder_type
 
 FORMATS: tuple[str, ...] = tuple(FILE_NAMES)
 
@@ -157,15 +158,6 @@ ACLED_COLUMNS: tuple[str, ...] = (
     "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
     "fatalities", "tags", "timestamp",
 )
-#: ACLED's disorder type of each event type (``Excessive force against protesters`` is both).
-ACLED_DISORDER_TYPES: dict[str, str] = {
-    "Battles": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Protests": "Demonstrations",
-    "Riots": "Demonstrations",
-    "Strategic developments": "Strategic developments",
-}
 #: ACLED's time precision by the number of days a date covers: the day (1), a week or a few
 #: days (2), a month (3). A date known only to the year is not one ACLED can code.
 _TIME_PRECISION_DAYS: tuple[tuple[int, int], ...] = ((1, 1), (7, 2), (31, 3))
@@ -287,7 +279,7 @@ def _acled_row(group: pd.DataFrame, *, sources: str) -> dict[str, Any]:
         "event_date": middle.strftime("%Y-%m-%d"),
         "year": middle.year,
         "time_precision": best["_time_precision"],
-        "disorder_type": _disorder_type(event_type, sub_event_type),
+        "disorder_type": acled_disorder_type(event_type, sub_event_type),
         "event_type": event_type,
         "sub_event_type": sub_event_type,
         "civilian_targeting": _civilian_targeting(best, event_type),
@@ -345,12 +337,6 @@ def _put_first(values: list[str], index: int) -> list[str]:
 def _aligned(kinds: Any, names: list[str]) -> list[str]:
     values = frame.as_list(kinds)[: len(names)]
     return values + [""] * (len(names) - len(values))
-
-
-def _disorder_type(event_type: str, sub_event_type: str) -> str:
-    if sub_event_type == "Excessive force against protesters":
-        return "Political violence; Demonstrations"
-    return ACLED_DISORDER_TYPES.get(event_type, "")
 
 
 def _civilian_targeting(row: pd.Series, event_type: str) -> str:

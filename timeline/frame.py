@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from .errors import InputError
-from .taxonomy import EVENT_TYPES
+from .taxonomy import EVENT_TYPES, is_acled_coding
 from .types import ACTOR_TYPES, DATE_BASES, PRECISIONS, STATUSES, Event
 
 #: Column name -> pandas dtype, in output order. SCHEMA.md is the contract.
@@ -294,7 +294,8 @@ def check_rules(df: pd.DataFrame, texts: Mapping[str, str] | None = None) -> lis
 
     ``event_id`` must also be unique: the GeoJSON and TimelineJS exports use it as their ids.
     ``actor_types``/``target_types`` hold ACLED actor types (or ``""``), one per actor/target
-    (an empty list is a table written before these columns), and ``geo_precision`` is 1, 2 or 3.
+    (an empty list is a table written before these columns), ``acled_event_type``/``acled_sub_event_type``
+    go together in ACLED's taxonomy (or are both empty), and ``geo_precision`` is 1, 2 or 3.
 
     Args:
         df: an event table.
@@ -331,6 +332,10 @@ def _acled_problems(row: Any, actor_types: set[str]) -> list[str]:
         if values and len(values) != len(as_list(getattr(row, names))):
             problems.append(f"{kinds} not aligned with {names} ({len(values)} types)")
         problems.extend(f"{kinds} value {value!r} is invalid" for value in values if value not in actor_types)
+    acled_type, acled_sub = ("" if pd.isna(value) else str(value)
+                             for value in (row.acled_event_type, row.acled_sub_event_type))
+    if not is_acled_coding(acled_type, acled_sub):
+        problems.append(f"ACLED type {acled_type!r} / {acled_sub!r} is not ACLED's")
     if not pd.isna(row.geo_precision) and row.geo_precision not in (1, 2, 3):
         problems.append(f"geo_precision = {row.geo_precision} is invalid")
     return problems

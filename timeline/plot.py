@@ -38,6 +38,7 @@ from plotly.subplots import make_subplots
 
 from .errors import InputError, invalid_value
 from .geo import is_country_point, world_outline
+from .taxonomy import ACLED_EVENT_TYPES as ACLED_TAXONOMY
 from .taxonomy import EVENT_TYPES
 
 #: Above this many dated events the timeline uses WebGL (``go.Scattergl``).
@@ -60,10 +61,7 @@ COLOUR_OPTIONS: dict[str, str] = {
 #: Columns that can set the colours (of the timeline, the counts and the map).
 COLOURS: tuple[str, ...] = tuple(COLOUR_OPTIONS.values())
 #: ACLED's six event types, in the order the legend and the lanes list them.
-ACLED_EVENT_TYPES: tuple[str, ...] = (
-    "Battles", "Violence against civilians", "Explosions/Remote violence", "Riots", "Protests",
-    "Strategic developments",
-)
+ACLED_EVENT_TYPES: tuple[str, ...] = tuple(ACLED_TAXONOMY)
 #: The group of the events ACLED does not code (statements, aid, sanctions...), when grouping by ACLED type.
 NOT_ACLED = "not ACLED-coded"
 _NOT_ACLED_COLOUR = "#9aa5b1"

@@ -37,7 +37,7 @@ from .. import resources
 from ..nlp import per_doc_part, sentences_after
 from ..taxonomy import EVENT_TYPES
 from ..types import AcledCoding, Candidate, Place
-from .actor_types import inter_code, side_types, victim_words
+from .actor_types import inter_code, read_side, victim_words
 
 BATTLES = "Battles"
 REMOTE = "Explosions/Remote violence"
@@ -76,12 +76,10 @@ def acled_coding(sent: Span, candidate: Candidate, place: Place) -> AcledCoding:
     Returns:
         The ACLED coding; every field empty when ACLED does not code this kind of event.
     """
-    sides = {"event_country": place.country, "sent": sent}
-    named_actors = side_types(candidate.actors, role="actor", **sides)
-    named_targets = side_types(candidate.targets, role="target", **sides)
-    event_type, sub_event_type = acled_types(sent, candidate, named_actors, named_targets)
-    actor_types = side_types(candidate.actors, role="actor", acled_event_type=event_type, **sides)
-    target_types = side_types(candidate.targets, role="target", acled_event_type=event_type, **sides)
+    actors = read_side(candidate.actors, role="actor", event_country=place.country, sent=sent)
+    targets = read_side(candidate.targets, role="target", event_country=place.country, sent=sent)
+    event_type, sub_event_type = acled_types(sent, candidate, actors.typed(), targets.typed())
+    actor_types, target_types = actors.typed(event_type), targets.typed(event_type)
     if not event_type:
         return AcledCoding(actor_types=actor_types, target_types=target_types)
     return AcledCoding(event_type, sub_event_type, actor_types, target_types,

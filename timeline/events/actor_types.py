@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.tokens import Span, Token
 
@@ -69,6 +69,38 @@ def _actor_type(name: str, event_country: str, actor_country: str) -> str:
     return kind
 
 
+class Side(NamedTuple):
+    """One side's names as read from the text, before an event type is known: per name, its type and
+    whether it is civilian property ("a house"); :meth:`typed` gives the types an ACLED event type implies."""
+
+    kinds: tuple[str, ...]
+    property_targets: tuple[bool, ...]
+    role: str
+
+    def typed(self, acled_event_type: str = "") -> tuple[str, ...]:
+        """The types of the names under an ACLED event type ("" when none): a target that is civilian
+        property stands for civilians except in a remote attack (ACLED codes no civilian side there unless
+        people were hit); then the event type's default (:func:`side_types`)."""
+        defaults = _ACTORS_BY_EVENT if self.role == "actor" else _TARGETS_BY_EVENT
+        default = defaults.get(acled_event_type, "")
+        civilian_property = acled_event_type not in _NO_PROPERTY_VICTIMS
+        kinds = ("civilians" if not kind and on_property and civilian_property else kind
+                 for kind, on_property in zip(self.kinds, self.property_targets, strict=True))
+        return tuple(_with_default(kind, default) for kind in kinds)
+
+
+def read_side(names: Iterable[str], *, role: str, event_country: str = "", sent: Span | None = None) -> Side:
+    """Read one side's names once (:func:`side_types` without an event type yet; see there).
+
+    Raises:
+        ValueError: ``role`` is not "actor" or "target".
+    """
+    if role not in ("actor", "target"):
+        raise ValueError(f"`role` value = {role!r} is invalid; value must be 'actor' or 'target'")
+    read = [_side_type(name, role, event_country, sent) for name in names]
+    return Side(tuple(kind for kind, _ in read), tuple(on_property for _, on_property in read), role)
+
+
 def side_types(names: Iterable[str], *, role: str, acled_event_type: str = "", event_country: str = "",
                sent: Span | None = None) -> tuple[str, ...]:
     """The ACLED types of one side's names (aligned with them), with the event type's defaults.
@@ -90,24 +122,18 @@ def side_types(names: Iterable[str], *, role: str, acled_event_type: str = "", e
         >>> side_types(["workers"], role="actor", acled_event_type="Protests")
         ('protesters',)
     """
-    if role not in ("actor", "target"):
-        raise ValueError(f"`role` value = {role!r} is invalid; value must be 'actor' or 'target'")
-    defaults = _ACTORS_BY_EVENT if role == "actor" else _TARGETS_BY_EVENT
-    default = defaults.get(acled_event_type, "")
-    return tuple(_with_default(_side_type(name, role, acled_event_type, event_country, sent), default)
-                 for name in names)
+    return read_side(names, role=role, event_country=event_country, sent=sent).typed(acled_event_type)
 
 
-def _side_type(name: str, role: str, acled_event_type: str, event_country: str, sent: Span | None) -> str:
-    """A name's type; given its sentence, a number, body or leader of people takes the type of whom it is
-    made of or leads ("dozens of residents", "the chief of a militia") and a bare militia that of where it
-    comes from ("militiamen from the Saad clan"). A target that is civilian property ("a house", "the
-    village") stands for civilians, except in a remote attack (ACLED codes no civilian side there unless
-    people were hit)."""
+def _side_type(name: str, role: str, event_country: str, sent: Span | None) -> tuple[str, bool]:
+    """A name's type and whether it is a target that is civilian property ("a house", "the village"; not "a
+    military camp", "an Al-Shabaab camp"). Given its sentence, a number, body or leader of people takes the
+    type of whom it is made of or leads ("dozens of residents", "the chief of a militia") and a bare militia
+    that of where it comes from ("militiamen from the Saad clan")."""
     kind = actor_type(name, event_country=event_country)
     words = _words(name)
     if not words:
-        return kind
+        return kind, False
     table = _tables()
     head, modifiers = words[-1], words[:-1]
     bare_militia = kind == "political_militia" and head in table["militia_heads"] and not _side(modifiers)
@@ -121,9 +147,7 @@ def _side_type(name: str, role: str, acled_event_type: str, event_country: str, 
     if sent is not None and kind and _bare_name(words) == kind:
         typed = (actor_type(part, event_country=event_country) for part in _modified(name, sent))
         kind = next((k for k in typed if k), kind)
-    if not kind and property_target and acled_event_type not in _NO_PROPERTY_VICTIMS:
-        return "civilians"  # "a house", "the cattle camp"; not "a military camp", "an Al-Shabaab camp"
-    return kind
+    return kind, property_target
 
 
 def _complements(name: str, sent: Span) -> list[str]:

@@ -60,6 +60,7 @@ from .triggers import (
     linked_windows_only,
     longest_triggers,
     reports_past_happening,
+    tells_own_feeling,
     trigger_score,
     trigger_span,
     usable_trigger,
@@ -381,7 +382,8 @@ def _dated_statements(doc: Doc, taken: set[int], sentences: list[Span] | None = 
             continue
         timed = any(t.ent_type_ in TIME_LABELS for c in children if c.dep_ in ("prep", "npadvmod", "advmod")
                     for t in c.subtree)
-        if (timed or _time_follows(root)) and not reports_past_happening(root):
+        if (timed or _time_follows(root)) and not reports_past_happening(root) \
+                and not tells_own_feeling(root):
             found.append(doc[root.i : root.i + 1])
     return found
 

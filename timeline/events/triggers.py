@@ -123,6 +123,9 @@ def usable_trigger(span: Span) -> bool:
     if token.lemma_ in rules()["speech_media_nouns"] and dep == "pobj" \
             and token.head.head.pos_ == "VERB" and reports_past_happening(token.head.head):
         return False  # "said in a statement that the plane went down": the medium of a relayed happening
+    if token.lemma_ in rules()["speech_media_nouns"] and dep == "pobj" \
+            and token.head.head.pos_ == "VERB" and tells_own_feeling(token.head.head):
+        return False  # "In a post on X, Alinejad said ... she was 'overwhelmed'": a feeling, no declaration
     if label in types_flagged("statement") and pos == "VERB" and _endangers(token):
         return False  # "threatening the territorial integrity of the country": a danger, not a threat made
     if label in types_flagged("statement") and pos == "NOUN" and _danger_sense(token):
@@ -131,6 +134,12 @@ def usable_trigger(span: Span) -> bool:
         return False  # "Since then, protesters have demanded that ...": a stance held since, no news
     if label in types_flagged("statement") and pos == "VERB" and commentary(token):
         return False  # "Analysts claim ...", "Ochieng warns that ... could become targets": a view
+    if pattern_id in rules()["restatement_ids"] and _restates_a_view(span):
+        return False  # "The foreign ministers also reaffirmed their serious concerns over ...": said before
+    if label in types_flagged("statement") and pos == "VERB" and _unnamed_few_hold(token):
+        return False  # "some prominent human rights activists are calling for ...": a stance some hold
+    if label in types_flagged("statement") and pos == "VERB" and _stance_inside_saying(token):
+        return False  # "denied involvement, saying it condemns any violence": the denial's content
     if token.lemma_ in rules()["naming_verbs"] and pos == "VERB" and not _says_something(token):
         return False  # "Congress called 'anti-Turkish' Monday's testing": no demand, no verdict
     if token.lemma_ in rules()["naming_verbs"] and _names_something(token):
@@ -314,6 +323,60 @@ def _commentator_speaks(verb: Token) -> bool:
         if any(w.lower_ in commentators or w.lemma_.lower() in commentators for w in words):
             return True
     return False
+
+
+def _restates_a_view(span: Span) -> bool:
+    """Whether a restatement ("reiterated", "reaffirmed" + a stance noun) only repeats a view held
+    before ("reaffirmed their serious concerns over the situations", "reiterated the assertion"):
+    the view noun is no demand, warning or pledge, the verb has no time of its own and no
+    that-clause tells a content ("reiterated Ankara's stance that the S-400 poses no threat" stays
+    a statement)."""
+    verb, noun = span[0], span[-1]
+    if noun.lemma_.lower() not in word_set("restated_view_nouns") or _timed(verb):
+        return False  # "On Thursday, the spokesperson repeated Islamabad's stance": that day's statement
+    return not _reported_clauses(verb) and not any(c.dep_ in ("acl", "ccomp") for c in noun.children)
+
+
+def _unnamed_few_hold(verb: Token) -> bool:
+    """Whether a verb of saying in the present, with no time of its own, has an unnamed part of a
+    group as its subject ("some prominent human rights activists are calling for ...", "many
+    residents demand ..."): a stance some people hold, no party's statement that day."""
+    if not _present(verb) or _timed(verb):
+        return False
+    determiners = word_set("indefinite_group_determiners")
+    return any(c.dep_ == "nsubj" and not c.ent_type_ and any(
+        d.dep_ in ("det", "amod") and d.lower_ in determiners for d in c.children) for c in verb.children)
+
+
+def _stance_inside_saying(verb: Token) -> bool:
+    """Whether a statement verb in the simple present is what a participle of saying reports, the
+    participle detailing another trigger ("denied involvement, saying it condemns any violence"):
+    the stance is that statement's content, not a statement of its own."""
+    saying = verb.head
+    if verb.dep_ != "ccomp" or verb.tag_ not in ("VBZ", "VBP") or saying.tag_ != "VBG":
+        return False
+    return saying.lemma_ in word_set("narrating_verbs") and saying.dep_ in ("advcl", "conj") \
+        and in_trigger(saying.head)
+
+
+def tells_own_feeling(verb: Token) -> bool:
+    """Whether a verb of saying tells only the speaker's own feeling ("Alinejad said ... she was
+    'overwhelmed with mixed emotions'", "he said he was relieved"): every reported clause has a
+    personal pronoun as subject and a feeling word as predicate; no claim, demand or denial."""
+    if verb.lemma_ not in rules()["narrating_verbs"]:
+        return False
+    clauses = _reported_clauses(verb)
+    return bool(clauses) and all(_feeling_clause(c) for c in clauses)
+
+
+def _feeling_clause(clause: Token) -> bool:
+    """Whether a clause says how its pronoun subject feels ("she was overwhelmed", "I am grateful")."""
+    feelings = word_set("feeling_words")
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "PRP" for c in clause.children):
+        return False
+    if clause.lower_ in feelings:
+        return True
+    return clause.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in feelings for c in clause.children)
 
 
 def _present_forecast(verb: Token) -> bool:

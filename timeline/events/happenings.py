@@ -19,6 +19,9 @@ from .triggers import habitual_frame
 
 #: Entity labels of figures: a change "from" one "to" another is a statistic.
 FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE")
+#: Entity labels of an object that is itself a figure (a date is a time; a quantity may be a
+#: weapon's caliber, "fired 14.5mm machine guns").
+OBJECT_FIGURE_LABELS = ("MONEY", "PERCENT")
 PERFECT_AUXES = frozenset({"has", "have", "had"})
 PAST_AUXES = frozenset({"has", "have", "had", "was", "were"})
 
@@ -61,14 +64,27 @@ def past_happening(verb: Token) -> bool:
              and any(t.ent_type_ in TIME_LABELS and _own_phrase(t, c) for t in c.subtree)]
     if not times or (auxes & PERFECT_AUXES and any(c.lower_ == "since" for c in times)):
         return False  # "has been held since late 2020": a state lasting since then
-    return not habitual_frame(verb) and not _figure_change(verb)
+    return not habitual_frame(verb) and not _figure_change(verb) and not _figure_object(verb)
 
 
 def _figure_change(verb: Token) -> bool:
-    """Whether the verb moves a figure "from" one value "to" another ("surged from 88 in 2023 to 388")."""
-    ends = {prep.lower_ for prep in verb.children if prep.dep_ == "prep" and any(
+    """Whether the verb moves a figure "from" one value "to" another ("surged from 88 in 2023 to 388");
+    the "to" phrase may hang from the "from" phrase ("leaped from 46 percent to 85 percent")."""
+    preps = [prep for prep in verb.children if prep.dep_ == "prep"]
+    preps += [inner for prep in preps for inner in prep.children if inner.dep_ == "prep"]
+    ends = {prep.lower_ for prep in preps if any(
         obj.dep_ == "pobj" and (obj.like_num or obj.ent_type_ in FIGURE_LABELS) for obj in prep.children)}
     return {"from", "to"} <= ends
+
+
+def _figure_object(verb: Token) -> bool:
+    """Whether the verb's object is itself a figure: an amount of money, a percentage, a
+    share ("Botswana earned $2.7 million", "China contributed 7% of the total", "farms provided
+    nearly one-fifth of Spain's electricity", "quotas generated the sum of 42,863,423 pulas"): a
+    statistic of a year, not a happening. A counted thing ("deported 177 detainees") is no figure."""
+    shares = word_set("figure_nouns")
+    return any(c.dep_ == "dobj" and (c.ent_type_ in OBJECT_FIGURE_LABELS or c.lemma_.lower() in shares)
+               for c in verb.children)
 
 
 def _own_phrase(word: Token, phrase: Token) -> bool:

@@ -138,6 +138,8 @@ def usable_trigger(span: Span) -> bool:
         return False  # "The foreign ministers also reaffirmed their serious concerns over ...": said before
     if label in types_flagged("statement") and pos == "VERB" and _unnamed_few_hold(token):
         return False  # "some prominent human rights activists are calling for ...": a stance some hold
+    if label in types_flagged("statement") and pos == "VERB" and _standing_stance(token):
+        return False  # "China claims about 90% of the sea", "He rejects the charges": a position held
     if label in types_flagged("statement") and pos == "VERB" and _stance_inside_saying(token):
         return False  # "denied involvement, saying it condemns any violence": the denial's content
     if token.lemma_ in rules()["naming_verbs"] and pos == "VERB" and not _says_something(token):
@@ -346,6 +348,36 @@ def _unnamed_few_hold(verb: Token) -> bool:
     determiners = word_set("indefinite_group_determiners")
     return any(c.dep_ == "nsubj" and not c.ent_type_ and any(
         d.dep_ in ("det", "amod") and d.lower_ in determiners for d in c.children) for c in verb.children)
+
+
+def _standing_stance(verb: Token) -> bool:
+    """Whether a main verb of claiming, rejecting or demanding in the simple present, with no time of
+    its own and outside a quote, tells a position a party holds ("China claims about 90% of the sea",
+    "He rejects the charges", "China's leadership insists it is committed to peace"): no statement
+    made that day. A dated present ("Kenya rejects the ruling on Monday"), a named person speaking
+    ("Somalia's ambassador, Mohamud Ahmed Nur, accuses Kenya of ...": the story's interview), a
+    stance inside reported speech ("asserting that China ... rejects ...") and a claim of a past
+    happening ("reports claim that he was killed") stay statements."""
+    if verb.lemma_ not in word_set("standing_stance_verbs") or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if verb.dep_ != "ROOT" and not (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children) or _timed(verb):
+        return False
+    if any(c.tag_ == "VBD" or c.tag_ == "VBN" and any(a.lower_ in ("has", "have", "had", "was", "were")
+                                                      for a in c.children) for c in _reported_clauses(verb)):
+        return False  # "Other reports claim that he was killed": a past happening relayed
+    return not _in_quote(verb) and not _named_person_speaks(verb)
+
+
+def _named_person_speaks(verb: Token) -> bool:
+    """Whether the subject of a verb, or its apposition, is a person's name ("Mohamud Ahmed Nur")."""
+    clause = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) else verb
+    for speaker in (c for c in clause.children if c.dep_ == "nsubj"):
+        words = [speaker, *(c for c in speaker.children if c.dep_ == "appos")]
+        if any(w.ent_type_ == "PERSON" for w in words):
+            return True
+    return False
 
 
 def _stance_inside_saying(verb: Token) -> bool:

@@ -8,11 +8,13 @@ reads the chosen name in the offline gazetteer with the text's other places as c
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from .. import resources
+from ..gazetteer import POPULATED_PLACE, entries, key_of
 from ..geo import is_country_name, is_region_name, place_of
 from ..nlp import doc_ents, ent_at, ents_in, per_doc, per_doc_part, sent_of, span_text
 from ..types import Place
@@ -38,7 +40,78 @@ def location_of(span: Span, actors: tuple[str, ...] = ()) -> str:
     if not mentions:
         return ""
     best = max(mentions, key=lambda m: (m[0] + TRIGGER_WEIGHT * _of_the_trigger(m[1], span), -m[1].start))
-    return _mention_text(best[1])
+    return _mention_text(_tied_place(best[1], [name for _, name in mentions]) or best[1])
+
+
+def _tied_place(name: Span, names: list[Span]) -> Span | None:
+    """The town a small place is tied to, which ACLED codes in its stead, or ``None``.
+
+    A village or an area named by its noun ("X village", "the village of X", "X area") and then placed
+    on the outskirts, in the countryside or near a town ("Al-X village on the outskirts of Tarhuna",
+    "the village of X in the western countryside of Tell Abiad", "X area near Samarra"): ACLED's gazetteer
+    rarely has such a village and codes the town (geo-precision 2). An area, a neighbourhood or a community
+    "of"/"in" a town the gazetteer knows ("the Soba area of Khartoum", "the X community of Accra") is coded
+    as the town. Not so when the tie is a first-level region ("X in the countryside of Aleppo": ACLED finds
+    the village), a district ("X area of Tuban district"), or a country."""
+    cues = _cues()
+    noun = _noun_after(name) or _governing_noun(name)
+    if noun not in cues["tied_nouns"]:
+        return None
+    i = name.end + (1 if _noun_after(name) else 0)
+    starts = {n.start: n for n in names if n.start > i}
+    for j in range(i, min(i + 6, len(name.doc))):
+        word = name.doc[j]
+        if j in starts and j > i:
+            between = {t.lower_ for t in name.doc[i:j]}
+            town = starts[j]
+            if _tied_by(between, noun, town, bool(_noun_after(name))):
+                return town
+            return None
+        if not word.text.islower():
+            return None
+    return None
+
+
+def _tied_by(between: set[str], noun: str, town: Span, after_name: bool) -> bool:
+    """The words between a small place and a town tie the one to the other: "on the outskirts of",
+    "in the eastern countryside of", "in rural", "near" a town that is no first-level region's namesake
+    ("the countryside of Idleb" is the governorate's); or "of"/"in" alone after the area noun that follows
+    its name ("X area of Y"; not "the market area of X in Y") when the gazetteer has a town of that name, no
+    division noun follows it ("X area of Tuban district") and, after "in", it is no region's namesake
+    ("X area in al-Hasakeh" may be the governorate; "the Soba area of Khartoum" is the town's)."""
+    cues = _cues()
+    if between & set(cues["tie_words"]):
+        return not _names_a_region(span_text(town))
+    after = town.doc[town.end].lower_ if town.end < len(town.doc) else ""
+    alone = between in ({"of"}, {"in"}, {"of", "the"}, {"in", "the"})
+    return (after_name and noun in cues["quarter_nouns"] and alone
+            and _noun_kind(after) != "division" and _is_town_name(span_text(town))
+            and ("of" in between or not _names_a_region(span_text(town))))
+
+
+@lru_cache(maxsize=4096)
+def _names_a_region(text: str) -> bool:
+    """A first-level region's name, or a town's that shares it with its region ("Idleb", "Dar'a")."""
+    if is_region_name(text) or is_country_name(text):
+        return True
+    region = place_of(text).admin1
+    likeness = SequenceMatcher(None, _bare_key(text), _bare_key(region)).ratio() if region else 0.0
+    return likeness >= REGION_LIKENESS
+
+
+#: How alike a town's and its region's names are when the town is the region's namesake ("Dar'a", "Daraa").
+REGION_LIKENESS = 0.7
+
+
+def _bare_key(text: str) -> str:
+    words = key_of(text).split()
+    return "".join(words[1:] if len(words) > 1 and words[0] in _cues()["articles"] else words)
+
+
+@lru_cache(maxsize=4096)
+def _is_town_name(text: str) -> bool:
+    """The gazetteer has a populated place of that name."""
+    return any(e.kind == POPULATED_PLACE for e in entries(key_of(text)))
 
 
 #: What hanging on the event's own word adds to a place name's score.

@@ -58,6 +58,8 @@ WEAK_TYPES = frozenset({"other", "statement_or_warning", "casualty_report", "hum
 ARMED_ACTOR_TYPES = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia",
                                "external_forces"})
 NON_STATE_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})
+#: Actor types of unorganised groups (codebook: rioters, protesters and civilians are no armed organisation).
+UNORGANISED_TYPES = frozenset({"civilians", "rioters", "protesters"})
 #: Dependency labels of a verb's own arguments (what it is said of).
 ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "agent", "compound",
                            "npadvmod", "acomp", "xcomp", "dative", "oprd"})
@@ -399,7 +401,8 @@ def _violence(reading: Reading) -> tuple[str, str]:
         return REMOTE, "Shelling/artillery/missile attack"
     if own == "explosion_or_bombing" or (reading.has("explosion") and not small):
         return REMOTE, "Remote explosive/landmine/IED"
-    if reading.has("mob") or (exchange and _unarmed_brawl(reading)):
+    if reading.has("mob") or (exchange and _unarmed_brawl(reading)) \
+            or _unorganised_attackers(reading, exchange):
         return RIOTS, "Mob violence"
     if (_civilian_victims(reading) or _body_found(reading)) and not exchange:
         return CIVILIANS, "Attack"
@@ -446,6 +449,54 @@ def _body_found(reading: Reading) -> bool:
             if _lemma(token) in _acled_words("body_nouns") and _lemma(token.head) in _acled_words("body_found_verbs"):
                 return not {_lemma(t) for t in token.subtree} & armed
     return False
+
+
+def _unorganised_attackers(reading: Reading, exchange: bool) -> bool:
+    """A one-sided act of violence done by an unorganised group, not by an organised armed one ("a group
+    of local people killed a man by setting him on fire", "youths stoned a police patrol", "opposition
+    party members beat the ruling party's monitors"): codebook, rioters (locals, youths, party supporters)
+    acting violently are mob violence. Not a body found, not with firearms named ("residents shot"), not
+    people said to be armed ("a group of youth, armed with swords") and not where an armed side is the
+    subject of a verb of the sentence ("Israeli forces raided the city and attacked Palestinian residents
+    whilst firing flares": the forces fired)."""
+    if exchange or not reading.candidate.actors or _body_found(reading):
+        return False
+    if reading.has("small_arms", later=True):
+        return False
+    kind = reading.actor_types[0] if reading.actor_types else ""
+    if not (kind in UNORGANISED_TYPES or _partisan(reading.candidate.actors[0])):
+        return False
+    return not _said_armed(reading.sent) and not _armed_subject(reading.sent)
+
+
+def _said_armed(sent: Span) -> bool:
+    """Whether people of the sentence are said to be armed by a participle ("a group of youth, armed with
+    swords", "men armed with machetes"), not by a name ("armed forces")."""
+    return any(t.lower_ == "armed" and t.dep_ in ("acl", "advcl") for t in sent)
+
+
+def _armed_subject(sent: Span) -> bool:
+    """Whether a subject or agent of the sentence names an armed side ("Israeli forces raided ...",
+    "attacked by gunmen")."""
+    armed = _acled_words("armed_nouns") - _acled_words("police_nouns")
+    for token in sent:
+        subject = token if token.dep_ in ("nsubj", "nsubjpass") else None
+        if token.dep_ == "pobj" and token.head.dep_ == "agent":
+            subject = token
+        if subject is not None and subject.dep_ != "nsubjpass" \
+                and (_lemma(subject) in armed or subject.lower_ in armed):
+            return True
+    return False
+
+
+def _partisan(name: str) -> bool:
+    """A party's people named by their party ("opposition party members", "ruling party supporters",
+    "youth wing members"): a people head of ``unarmed_groups`` with a ``partisan_modifiers`` word and no
+    armed word (not "ruling party militia")."""
+    words = [w.strip(".,'’-").lower() for w in name.split()]
+    head, modifiers = (words[-1], set(words[:-1])) if words else ("", set())
+    return head in _acled_words("unarmed_groups") and bool(modifiers & _acled_words("partisan_modifiers")) \
+        and not modifiers & _acled_words("armed_nouns")
 
 
 def _unarmed_brawl(reading: Reading) -> bool:

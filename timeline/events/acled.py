@@ -37,7 +37,8 @@ from .. import resources
 from ..nlp import per_doc_part, sentences_after
 from ..taxonomy import EVENT_TYPES
 from ..types import AcledCoding, Candidate, Place
-from .actor_types import inter_code, read_side, victim_words
+from .actor_types import actor_type, inter_code, read_side, victim_words
+from .arguments import noun_phrase
 
 BATTLES = "Battles"
 REMOTE = "Explosions/Remote violence"
@@ -502,11 +503,28 @@ def _partisan(name: str) -> bool:
 def _unarmed_brawl(reading: Reading) -> bool:
     """A fight of unorganised, unarmed groups ("clashes broke out between pro-Ukrainian and pro-Russian
     activists", "members of two parties clashed", "vendors and police officers clashed"): mob violence,
-    not a battle, when a side is named with words for such groups and no side with an armed group's."""
-    groups = _acled_words("unarmed_groups")
-    armed = _acled_words("armed_nouns") - _acled_words("police_nouns")
+    not a battle, when a side is named with words for such groups and no side with an armed group's.
+    Codebook: rioters fighting an armed side are rioters too ("dozens of youths clashed with soldiers",
+    "clashes erupted between Palestinians and Israeli forces") when no firearm is named, no one was killed
+    and no side is a non-state armed group or foreign forces ("rebels clashed with soldiers")."""
     if any(kind in NON_STATE_TYPES or kind == "external_forces" for kind in reading.actor_types):
         return False
+    sides = _exchange_sides(reading)
+    kinds = [_side_kind(side) for side in sides]
+    if any(kind in NON_STATE_TYPES or kind == "external_forces" for kind in kinds):
+        return False
+    words = {_lemma(w) for side in sides for w in (side, *side.children) if w.dep_ != "prep"}
+    armed = _acled_words("armed_nouns") - _acled_words("police_nouns")
+    if words & _acled_words("unarmed_groups") and not words & armed:
+        return True
+    unorganised = any(kind in UNORGANISED_TYPES or _partisan(noun_phrase(side))
+                      for side, kind in zip(sides, kinds, strict=True))
+    return unorganised and not reading.has("small_arms", later=True) and not reading.has("kill")
+
+
+def _exchange_sides(reading: Reading) -> list[Token]:
+    """The sides of an exchange's verb: its subjects and the nouns of its "between", "with" or "among" (and
+    their conjuncts and "of"/"from" complements: "members of two parties")."""
     sides: list[Token] = []
     for tokens in reading.hit_tokens("exchange"):
         for verb in {tokens[0], tokens[0].head}:  # "clashed with", "clashes broke out between"
@@ -516,8 +534,12 @@ def _unarmed_brawl(reading: Reading) -> bool:
     sides += [c for side in sides for c in side.conjuncts]
     sides += [g for side in sides for c in side.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
               for g in c.children if g.dep_ == "pobj"]
-    words = {_lemma(w) for side in sides for w in (side, *side.children) if w.dep_ != "prep"}
-    return bool(words & groups) and not words & armed
+    return sides
+
+
+def _side_kind(side: Token) -> str:
+    """The actor type of one side of a fight as named ("youths", "Israeli forces", "Imbonerakure")."""
+    return actor_type(noun_phrase(side))
 
 
 def _heavy(reading: Reading) -> bool:

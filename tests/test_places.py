@@ -27,6 +27,33 @@ def test_place_of_the_event(model_nlp, row):
     assert precision is None or hit["geo_precision"] == precision
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "location"),
+    [
+        # the 2nd sentence names no place: its event is where the 1st placed the fight
+        ("On 6 May 2021, a dispute over land erupted between two families in Baalbek. "
+         "The two sides exchanged fire and used hand grenades.", "exchanged fire", "Baalbek"),
+        ("On 6 May 2021, gunmen attacked a checkpoint in Ansongo. "
+         "Soldiers clashed with the gunmen for an hour.",
+         "clashed", "Ansongo"),
+        # must not fire: a sentence with a date of its own is another story
+        ("The convoy was stopped in Kidal. Last year the commander surrendered to the army.",
+         "surrendered", ""),
+        # must not fire: a weak name of the sentence before ("linked to the X") is no place to carry over
+        ("The agency closed 12 websites linked to the Khawarij. Police arrested two editors.",
+         "arrested", ""),
+    ],
+)
+def test_event_without_a_place_takes_the_place_before(model_nlp, text, trigger, location):
+    import timeline
+
+    df = timeline.extract([text], published="2021-05-10", nlp=model_nlp, min_confidence=0.0)
+    rows = df[df["trigger"] == trigger]
+    assert not rows.empty
+    assert rows.iloc[0]["location"] == location
+
+
 @pytest.mark.parametrize(
     ("name", "context", "country", "admin1"),
     [

@@ -16,7 +16,17 @@ from spacy.tokens import Span, Token
 from .. import resources
 from ..gazetteer import POPULATED_PLACE, entries, key_of
 from ..geo import is_country_name, is_region_name, place_of
-from ..nlp import doc_ents, ent_at, ents_in, per_doc, per_doc_part, sent_of, span_text
+from ..nlp import (
+    doc_ents,
+    ent_at,
+    ents_in,
+    per_doc,
+    per_doc_part,
+    sent_of,
+    sentences_after,
+    sentences_before,
+    span_text,
+)
 from ..types import Place
 from .arguments import place_text, strip_determiner
 from .rules import PLACE_LABELS, actor_countries_table
@@ -38,9 +48,38 @@ def location_of(span: Span, actors: tuple[str, ...] = ()) -> str:
     """
     mentions = _place_mentions(sent_of(span), actors)
     if not mentions:
-        return ""
+        return _earlier_place(span, actors)
     best = max(mentions, key=lambda m: (m[0] + TRIGGER_WEIGHT * _of_the_trigger(m[1], span), -m[1].start))
     return _mention_text(_tied_place(best[1], [name for _, name in mentions]) or best[1])
+
+
+def _earlier_place(span: Span, actors: tuple[str, ...]) -> str:
+    """The place of the paragraph's sentence before (or of the rest of a cut sentence), for an event
+    whose own sentence names none.
+
+    A report names the place with its first act and goes on without it ("an armed fight ensued between
+    two families in Braytal. The two sides exchanged fire."; "... shot and killed two persons smuggling
+    Khat in X town", cut in two by the parser): the event is where the sentence before it placed the
+    first. A sentence the parser cut before its end (no full stop) goes on in the next one, which is read
+    first. Not when the sentence has a date of its own (another story: "he surrendered last February").
+    Only a place that scores well (:data:`EARLIER_SCORE`)."""
+    sent = sent_of(span)
+    cut = sentences_after(sent, 1) if not span_text(sent).rstrip().endswith((".", "!", "?", '"', "”")) else []
+    dated = any(ent.label_ == "DATE" for ent in ents_in(sent))  # "he surrendered last February"
+    for earlier in [*cut, *([] if dated else sentences_before(sent, EARLIER_SENTENCES))]:
+        mentions = [m for m in _place_mentions(earlier, actors) if m[0] >= EARLIER_SCORE]
+        if mentions:
+            best = max(mentions, key=lambda m: (m[0], -m[1].start))
+            return _mention_text(_tied_place(best[1], [name for _, name in mentions]) or best[1])
+    return ""
+
+
+#: How many sentences back an event without a place of its own looks for one.
+EARLIER_SENTENCES = 1
+
+#: The score a place of another sentence needs: a name after a locative preposition, or one the gazetteer
+#: knows ("to the Khawarij", "Oaitse Nawa of the Society" score less).
+EARLIER_SCORE = 2
 
 
 def _tied_place(name: Span, names: list[Span]) -> Span | None:

@@ -28,6 +28,7 @@ from .cache import (
     per_doc_part,
     sent_of,
     sentences_after,
+    sentences_before,
     span_text,
 )
 from .components import (
@@ -78,5 +79,6 @@ __all__ = [
     "forget_cache", "governing_verb", "has_annotation", "has_infinitive_to", "head_ids", "head_path",
     "line_sentences",
     "load_nlp", "longest_match", "make_trigger_ruler", "model_description", "per_doc", "per_doc_part",
-    "read_patterns", "sent_of", "sentences_after", "span_text", "token_column", "token_edges",
+    "read_patterns", "sent_of", "sentences_after", "sentences_before", "span_text", "token_column",
+    "token_edges",
 ]

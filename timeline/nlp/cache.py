@@ -124,6 +124,28 @@ def sentences_after(sent: Span, limit: int) -> list[Span]:
     return following
 
 
+def sentences_before(sent: Span, limit: int) -> list[Span]:
+    """The sentences before ``sent`` in its paragraph (up to a line break), nearest first, at most ``limit``.
+
+    A report names where it happened first and tells the rest in the next sentences ("Fighting broke
+    out in X. The two sides exchanged fire."); a line break ends a paragraph, as in :func:`sentences_after`.
+    """
+    doc = sent.doc
+    text = doc_text(doc)
+    sents = doc_sents(doc)
+    index = bisect_right(_sent_starts(doc), sent.start) - 1
+    earlier: list[Span] = []
+    start = sent.start_char + len(span_text(sent)) - len(span_text(sent).lstrip())
+    for before in reversed(sents[max(index - limit, 0) : index]):
+        end = before.start_char + len(span_text(before).rstrip())
+        if "\n" in text[end:start]:
+            break
+        earlier.append(before)
+        words = span_text(before)
+        start = before.start_char + len(words) - len(words.lstrip())
+    return earlier
+
+
 def forget_cache(doc: Doc) -> None:
     """Drop the per-Doc caches of this module (they hold Spans, which do not serialise)."""
     for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("tl_")]:

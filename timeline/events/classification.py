@@ -74,6 +74,10 @@ def event_type_of(span: Span) -> str:
     if span.root.lower_ in word_set("intransitive_event_verbs") and span.root.pos_ == "VERB" \
             and has_annotation(span.doc, "DEP") and _has_object(span.root):
         return ""  # "to demonstrate the Quad's naval strength": shown, no protest
+    if has_annotation(span.doc, "DEP"):
+        sense = _other_sense(span)
+        if sense is not None:
+            return sense
     if span.label_ != ATTACK:
         return span.label_
     if has_annotation(span.doc, "DEP"):
@@ -472,8 +476,10 @@ def _attack_by_agent(verb: Token) -> str | None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj",)]
     if any(s.lower_ in rules()["crowd_nouns"] for s in subjects):
         return rule_type("crowd_attack")
-    if any(s.lemma_.lower() in rules()["disaster_nouns"] for s in subjects):
-        return ""  # "an earthquake struck the province": no attack
+    if any(_natural_force(s) for s in [*subjects, *_agents(verb)]):
+        return ""  # "an earthquake struck the province", "Cyclone Chido struck", "was struck by Chido"
+    if _done_by_measure(verb):
+        return ""  # "the law targeted gaming addictions", "hit Mexico with a new 25% levy": no blow
     if any(s.lemma_.lower() in rules()["defence_nouns"] for s in subjects):
         return ""  # "air defences fired at drones": an interception, not an attack
     if _reaches_a_level(verb):
@@ -490,6 +496,81 @@ def _attack_by_agent(verb: Token) -> str | None:
     if any(o.lower_ in weapons or o.ent_type_ == "WEAPON" for o in nouns):
         return None
     return ""
+
+
+def _other_sense(span: Span) -> str | None:
+    """The type of a trigger word used in another sense than its event's, read from its frame, or None.
+
+    A test of people or for an illness is a medical test ("23 passengers tested positive", "checkups that
+    test for tumors"); a clash between named persons is a quarrel ("the Oval Office clash between Trump and
+    Zelenskyy"); a statement verb whose object is lives tells deaths ("claiming more than 500 lives"); a
+    law noun that is a sum of money is a bill to pay ("a bill of $1,200")."""
+    root, label = span.root, span.label_
+    if label == "weapons_test_or_launch" and _medical_test(root):
+        return rule_type("medical_test")
+    if root.lemma_.lower() in word_set("quarrel_nouns") and _persons_at_odds(root):
+        return rule_type("quarrel")
+    if label in types_flagged("statement") and root.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in word_set("toll_object_nouns") for c in root.children):
+        return ""
+    if label == "policy_or_law_change" and root.pos_ in NOUN_POS and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ == "MONEY" for g in c.children)
+            for c in root.children):
+        return ""
+    return None
+
+
+def _medical_test(verb: Token) -> bool:
+    """Whether a test verb tests a body: it has a result ("tested positive") or tests for an illness
+    ("test for tumors, blood sugar"), not a weapon ("tested a new missile")."""
+    results = word_set("test_result_words")
+    if any(c.lower_ in results for c in verb.children):
+        return True
+    illnesses = word_set("illness_nouns")
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in illnesses for g in c.children) for c in verb.children)
+
+
+def _persons_at_odds(token: Token) -> bool:
+    """Whether the sides of a clash are all named persons ("the clash between Trump and Zelenskyy",
+    "Trump clashed with Zelenskyy"): a quarrel, not a fight of armed sides."""
+    sides = [c for c in token.children if c.dep_ == "nsubj"] if token.pos_ == "VERB" else []
+    sides += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("between", "with")
+              for g in c.children if g.dep_ == "pobj"]
+    sides += [c for s in sides for c in _conjuncts(s)]
+    return len(sides) >= 2 and all(s.ent_type_ == "PERSON" for s in sides)
+
+
+def _agents(verb: Token) -> list[Token]:
+    """The agents of a passive verb ("was struck by Chido")."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def _natural_force(token: Token) -> bool:
+    """Whether a noun names a force of nature: a disaster noun ("an earthquake"), a name led by one
+    ("Cyclone Chido"), or a name the text leads by one elsewhere ("Chido" after "Cyclones Chido")."""
+    if _disaster_word(token) or any(c.dep_ == "compound" and _disaster_word(c) for c in token.children):
+        return True
+    return token.pos_ == "PROPN" and any(
+        t.text == token.text and any(c.dep_ == "compound" and _disaster_word(c) for c in t.children)
+        for t in token.doc if t.i != token.i)
+
+
+def _disaster_word(token: Token) -> bool:
+    """Whether a word is a disaster noun, singular or plural ("cyclone", "Cyclones")."""
+    disasters = rules()["disaster_nouns"]
+    words = (token.lemma_.lower(), token.lower_)
+    return any(w in disasters or w.endswith("s") and w[:-1] in disasters for w in words)
+
+
+def _done_by_measure(verb: Token) -> bool:
+    """Whether an attack verb's doer or means is a measure ("the law targeted gaming addictions", "hit
+    Canada with a new 25% levy"): a law or a tariff strikes at a problem or an economy, not a target."""
+    measures = word_set("measure_nouns")
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    means = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+             for g in c.children if g.dep_ == "pobj"]
+    return any(t.lemma_.lower() in measures for t in [*subjects, *means])
 
 
 def _reaches_a_level(verb: Token) -> bool:

@@ -602,7 +602,8 @@ def _indefinite_past(prep: Token) -> bool:
 def _danger_sense(noun: Token) -> bool:
     """Whether a threat noun names a danger rather than a threat someone made: the object of a
     verb of facing, posing or judging ("poses a threat", "facing threats", "deemed a threat"), the
-    predicate of 'be' ("he is a threat to national security") or graded
+    predicate of 'be' ("he is a threat to national security"), a modifier of a noun ("high threat
+    illegal aliens") or graded
     as a danger is ("a growing threat", "the persistent threat of militant groups")."""
     if noun.lemma_.lower() not in rules()["danger_nouns"]:
         return False
@@ -610,6 +611,8 @@ def _danger_sense(noun: Token) -> bool:
         return True
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         return True  # "he is a threat to national security": what someone is, no threat made
+    if noun.dep_ in ("nmod", "compound") and noun.head.pos_ in NOUN_POS:
+        return True  # "high threat illegal aliens": a grade of danger describing a noun
     return any(c.dep_ == "amod" and c.lower_ in rules()["danger_modifiers"] for c in noun.children)
 
 

@@ -428,7 +428,8 @@ def _quoted_warnings(doc: Doc, taken: set[int], sentences: list[Span] | None = N
                     c.dep_ == "mark" and c.lower_ in marks for c in token.children) and any(
                     c.dep_ == "aux" and c.lower_ in modals for c in token.head.children):
                 verb = speakers[0].head
-                found.append(doc[verb.i : verb.i + 1])
+                if not commentary(verb):  # a commentator's "if they keep it up, it will ...": a forecast
+                    found.append(doc[verb.i : verb.i + 1])
                 break
     return found
 

@@ -317,14 +317,32 @@ def commentary(verb: Token) -> bool:
 
 
 def _commentator_speaks(verb: Token) -> bool:
-    """Whether the subject of a verb of saying, or its apposition, is a commentator noun."""
-    clause = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) else verb
+    """Whether the subject of a verb of saying, or its apposition, is a commentator noun, or names a
+    think tank or university the speaker belongs to ("The Sasakawa Peace Foundation's Schoff said",
+    "Richard Weitz, director of the Hudson Institute's Center ..., told VOA"). A participle with no
+    subject of its own speaks for the subject of the clause it details ("Other experts question the
+    findings, warning that ...")."""
+    clause = _speaking_clause(verb)
     commentators = word_set("commentator_nouns")
+    institutions = word_set("commentator_institution_words")
     for speaker in (c for c in clause.children if c.dep_ in ("nsubj", "attr")):
         words = [speaker, *(c for c in speaker.children if c.dep_ == "appos")]
         if any(w.lower_ in commentators or w.lemma_.lower() in commentators for w in words):
             return True
+        if any(t.lemma_.lower() in institutions for w in words for t in w.subtree
+               if t.dep_ not in ("relcl", "acl")):
+            return True
     return False
+
+
+def _speaking_clause(verb: Token) -> Token:
+    """The clause whose subject speaks a verb of saying: the verb's own, or, for a second conjunct or
+    a participle with no subject of its own, the clause it joins or details."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return verb
+    if verb.dep_ == "conj" or verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.pos_ in VERB_POS:
+        return verb.head
+    return verb
 
 
 def _restates_a_view(span: Span) -> bool:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import doc_sents, span_text
 from .rules import TIME_LABELS, word_set
-from .triggers import habitual_frame
+from .triggers import evaluates, habitual_frame
 
 #: Entity labels of figures: a change "from" one "to" another is a statistic.
 FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE")
@@ -52,7 +52,7 @@ def dated_happenings(doc: Doc, taken: set[int], sentences: list[Span] | None = N
 
 def past_happening(verb: Token) -> bool:
     """Whether a clause's verb tells one past happening: finite past (simple, perfect or passive),
-    a subject, a time phrase of its own, and none of a state, a habit or a statistic."""
+    a subject, a time phrase of its own, and none of a state, a habit, a statistic or a verdict."""
     if verb.pos_ != "VERB" or verb.lemma_ in word_set("reporting_verbs") | word_set("stative_verbs"):
         return False
     children = list(verb.children)
@@ -64,6 +64,8 @@ def past_happening(verb: Token) -> bool:
              and any(t.ent_type_ in TIME_LABELS and _own_phrase(t, c) for t in c.subtree)]
     if not times or (auxes & PERFECT_AUXES and any(c.lower_ == "since" for c in times)):
         return False  # "has been held since late 2020": a state lasting since then
+    if verb.lemma_ in word_set("naming_verbs") and evaluates(verb):
+        return False  # "On Wednesday, Macron called Chinese subsidies 'unbearable'": a verdict, no happening
     return not habitual_frame(verb) and not _figure_change(verb) and not _figure_object(verb)
 
 

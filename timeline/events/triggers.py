@@ -123,6 +123,9 @@ def usable_trigger(span: Span) -> bool:
     if token.lemma_ in rules()["speech_media_nouns"] and dep == "pobj" \
             and token.head.head.pos_ == "VERB" and reports_past_happening(token.head.head):
         return False  # "said in a statement that the plane went down": the medium of a relayed happening
+    if token.lemma_ in rules()["speech_media_nouns"] and dep == "pobj" and token.head.head.pos_ == "VERB" \
+            and token.head.head.lemma_ in rules()["naming_verbs"] and evaluates(token.head.head):
+        return False  # "In a post, Trump called Canada 'one of the highest tariffing nations'": a verdict
     if token.lemma_ in rules()["speech_media_nouns"] and dep == "pobj" \
             and token.head.head.pos_ == "VERB" and tells_own_feeling(token.head.head):
         return False  # "In a post on X, Alinejad said ... she was 'overwhelmed'": a feeling, no declaration
@@ -144,6 +147,8 @@ def usable_trigger(span: Span) -> bool:
         return False  # "denied involvement, saying it condemns any violence": the denial's content
     if token.lemma_ in rules()["naming_verbs"] and pos == "VERB" and not _says_something(token):
         return False  # "Congress called 'anti-Turkish' Monday's testing": no demand, no verdict
+    if token.lemma_ in rules()["naming_verbs"] and pos == "VERB" and evaluates(token):
+        return False  # "Macron called Chinese subsidies 'unbearable'": a verdict on a thing, a view
     if token.lemma_ in rules()["naming_verbs"] and _names_something(token):
         return False  # "Stepanakert, which Azerbaijan calls Khankendi", "so-called": a name, not a statement
     if pattern_id in rules()["warning_of_ids"] and not any(
@@ -679,6 +684,24 @@ def _says_something(verb: Token) -> bool:
         if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children):
             return True
     return False
+
+
+def evaluates(verb: Token) -> bool:
+    """Whether a naming verb only judges a thing ("called Chinese subsidies 'unbearable'", "called
+    Canada 'one of the highest tariffing nations'", "called the center 'the perfect place'"): a
+    thing named by a noun, a predicate adjective or noun and no call for or on anyone, no reported
+    clause. Calling a claim, ruling or move something ("called Pakistan's assertions 'baseless'",
+    "called the decision illegal") is a party's rebuttal, and a pronoun may stand for an event ("called
+    them 'a punishment for separatist acts'"): both stay statements."""
+    children = list(verb.children)
+    if any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon") and c.i > verb.i
+           or c.dep_ == "ccomp" for c in children):
+        return False  # "called on China to engage", "called for talks"; not "On Wednesday, ... called"
+    named = [c for c in children if c.dep_ in ("dobj", "oprd", "xcomp", "acomp", "attr")]
+    if len(named) < 2 or any(c.pos_ in VERB_POS for c in named):
+        return False
+    thing = named[0]  # "called [Chinese subsidies] 'unbearable'"; a pronoun may stand for an event or claim
+    return thing.pos_ in ("NOUN", "PROPN") and thing.lemma_.lower() not in word_set("rebutted_claim_nouns")
 
 
 def _names_something(verb: Token) -> bool:

@@ -109,6 +109,8 @@ def usable_trigger(span: Span) -> bool:
         return False  # "launched 504 attacks in 2024, compared with 116 in 2023": a statistic
     if pos in NOUN_POS and _part_of_another(token, span):
         return False
+    if pos in NOUN_POS and _time_frame_of_another(token):
+        return False  # "he warned at the start of Brexit negotiations", "during Brexit negotiations he ..."
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ in ("for", "to") \
             and token.head.head.lemma_.lower() in rules()["retaliation_nouns"] and not _dated_phrase(token):
         return False  # "retaliation for Ukrainian strikes": an undated cause, told elsewhere
@@ -529,6 +531,51 @@ def _part_of_another(token: Token, span: Span) -> bool:
     if head.lower_ == "during":
         return any(s.label_ in rules()["seizure_types"] for s in _triggers_at(head.head))
     return head.lower_ == "with" and in_trigger(head.head)
+
+
+def _time_frame_of_another(noun: Token) -> bool:
+    """Whether an event noun only sets the time of another clause's happening: the object of a
+    time preposition ("during Brexit negotiations he emphasized"), or of a phase of it ("warned at the
+    start of Brexit negotiations in 2016"), hung on that clause's verb, or the event a role held is
+    placed in ("Gachagua was Ruto's running mate in the 2022 election"); the event is told elsewhere
+    or is background. A noun with its own agent, possessor or date ("during a two-day visit by
+    Modi", "during the visit on Feb. 27") is a happening of its own; "after" and "before" often date
+    a told event ("three months after the fall of Assad's government", "after a 2013 agreement") and
+    "ahead of" an event the story covers ("Wood spoke ahead of a meeting of the Security Council"),
+    so they are left alone."""
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    if prep.lower_ == "in" and _copula_predicate(prep.head):
+        return True  # "Gachagua was Ruto's running mate in the 2022 election": a role held, background
+    if _own_agent_or_date(noun):
+        return False  # "during a two-day visit by Modi", "the visit on Feb. 27": a happening of its own
+    phase = prep.head
+    if prep.lower_ == "of" and phase.lemma_.lower() in word_set("phase_nouns") and phase.dep_ == "pobj":
+        prep = phase.head
+        return prep.head.pos_ in VERB_POS and prep.lower_ in ("at", "in", "during")
+    return prep.lower_ in word_set("background_time_preps") and prep.head.pos_ in VERB_POS
+
+
+def _copula_predicate(word: Token) -> bool:
+    """Whether a word is a copula with a predicate ("was ... mate") or that predicate itself."""
+    if word.dep_ in ("attr", "acomp"):
+        word = word.head
+    return word.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in word.children)
+
+
+def _own_agent_or_date(noun: Token) -> bool:
+    """Whether an event noun names who did it or when: a possessor ("Japan's own election"), a "by"
+    agent ("a visit by Modi"), a time modifier ("a 2013 agreement") or a time phrase ("the visit on
+    Feb. 27"). A name used as a modifier ("Brexit negotiations") is neither."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON" or child.dep_ == "prep" and child.lower_ == "by":
+            return True
+        if child.dep_ in ("compound", "amod", "nmod", "nummod") and child.ent_type_ in TIME_LABELS:
+            return True
+        if child.dep_ == "prep" and any(g.ent_type_ in TIME_LABELS for g in child.children):
+            return True
+    return False
 
 
 def _triggers_at(token: Token) -> list[Span]:

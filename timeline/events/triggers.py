@@ -137,6 +137,8 @@ def usable_trigger(span: Span) -> bool:
         return False  # "the system poses a threat", "growing threats": a danger, not a threat made
     if label in types_flagged("statement") and pos == "VERB" and _since_then(token):
         return False  # "Since then, protesters have demanded that ...": a stance held since, no news
+    if tag == "VBG" and dep == "pcomp" and _alternative_to(token):
+        return False  # "said instead of calling for an Asian NATO, Japan will ...": not done
     if label in types_flagged("statement") and pos == "VERB" and commentary(token):
         return False  # "Analysts claim ...", "Ochieng warns that ... could become targets": a view
     if pattern_id in rules()["restatement_ids"] and _restates_a_view(span):
@@ -320,7 +322,7 @@ def commentary(verb: Token) -> bool:
     at ...", "A Journal editorial said ..."), or the verb, in the simple present outside a quote,
     reports a forecast ("Ochieng warns that countries ... could become future targets").
     """
-    return _commentator_speaks(verb) or _present_forecast(verb)
+    return _commentator_speaks(verb) or _present_forecast(verb) or _present_description(verb)
 
 
 def _commentator_speaks(verb: Token) -> bool:
@@ -436,6 +438,29 @@ def _feeling_clause(clause: Token) -> bool:
     return clause.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in feelings for c in clause.children)
 
 
+def _alternative_to(gerund: Token) -> bool:
+    """Whether a gerund is what is not done: the object of "without", "instead of" or "rather than"
+    ("instead of calling for an Asian NATO", "without firing a shot")."""
+    prep = gerund.head
+    alternatives = word_set("alternative_preps")
+    if prep.lower_ in alternatives:
+        return True
+    return any(c.dep_ in ("advmod", "amod") and c.lower_ in alternatives for c in prep.children) \
+        or prep.lower_ in ("of", "than") and prep.head.lower_ in alternatives
+
+
+def _present_description(verb: Token) -> bool:
+    """Whether a verb of saying in the simple present, undated and outside a quote, only describes a
+    present state: every reported clause is a present copula with a predicate adjective ("officials
+    warn it is simply too big to put out")."""
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+            or _timed(verb) or _in_quote(verb):
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(clauses) and all(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") and any(
+        a.dep_ == "acomp" and a.pos_ == "ADJ" for a in c.children) for c in clauses)
+
+
 def _present_forecast(verb: Token) -> bool:
     """Whether a verb of saying in the simple present, outside a quote, reports what could happen
     ("Yesilada warns that such measures could well be interpreted as a weakness")."""
@@ -536,7 +561,7 @@ def _part_of_another(token: Token, span: Span) -> bool:
 def _time_frame_of_another(noun: Token) -> bool:
     """Whether an event noun only sets the time of another clause's happening: the object of a
     time preposition ("during Brexit negotiations he emphasized"), or of a phase of it ("warned at the
-    start of Brexit negotiations in 2016"), hung on that clause's verb, or the event a role held is
+    start of Brexit negotiations in 2016"), hung on a verb of saying or a copula, or the event a role held is
     placed in ("Gachagua was Ruto's running mate in the 2022 election"); the event is told elsewhere
     or is background. A noun with its own agent, possessor or date ("during a two-day visit by
     Modi", "during the visit on Feb. 27") is a happening of its own; "after" and "before" often date
@@ -553,8 +578,20 @@ def _time_frame_of_another(noun: Token) -> bool:
     phase = prep.head
     if prep.lower_ == "of" and phase.lemma_.lower() in word_set("phase_nouns") and phase.dep_ == "pobj":
         prep = phase.head
-        return prep.head.pos_ in VERB_POS and prep.lower_ in ("at", "in", "during")
-    return prep.lower_ in word_set("background_time_preps") and prep.head.pos_ in VERB_POS
+        return prep.lower_ in ("at", "in", "during") and _saying_or_state(prep.head)
+    return prep.lower_ in word_set("background_time_preps") and _saying_or_state(prep.head)
+
+
+def _saying_or_state(verb: Token) -> bool:
+    """Whether a clause's verb is a copula or an active verb of saying (a reporting verb or a
+    statement trigger): what an event noun then dates is a statement or a state, not a happening
+    the noun would type ("killed 6 civilians during a raid", "fatalities were reported during
+    the clashes")."""
+    if verb.pos_ not in VERB_POS or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False
+    if verb.lemma_ == "be" or verb.lemma_ in word_set("reporting_verbs"):
+        return True
+    return any(s.label_ in types_flagged("statement") for s in _triggers_at(verb))
 
 
 def _copula_predicate(word: Token) -> bool:

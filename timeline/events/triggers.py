@@ -109,6 +109,8 @@ def usable_trigger(span: Span) -> bool:
         return False  # "launched 504 attacks in 2024, compared with 116 in 2023": a statistic
     if pos in NOUN_POS and _part_of_another(token, span):
         return False
+    if pos in NOUN_POS and _detail_of_a_thing(token):
+        return False  # "fraud allegations in Pakistan's February elections": what the allegations are about
     if pos in NOUN_POS and _time_frame_of_another(token):
         return False  # "he warned at the start of Brexit negotiations", "during Brexit negotiations he ..."
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ in ("for", "to") \
@@ -592,6 +594,19 @@ def _saying_or_state(verb: Token) -> bool:
     if verb.lemma_ == "be" or verb.lemma_ in word_set("reporting_verbs"):
         return True
     return any(s.label_ in types_flagged("statement") for s in _triggers_at(verb))
+
+
+def _detail_of_a_thing(noun: Token) -> bool:
+    """Whether an event noun only says what another, non-event noun is about: the object of "in",
+    "over" or "about" hung on a noun of opinion or talk that is no trigger ("fraud allegations in
+    Pakistan's February elections"); "the death toll in Saturday's attack" keeps the attack, and
+    "concerns after the presidential election" dates the concerns by a told event."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "over", "about"):
+        return False
+    owner = noun.head.head
+    if owner.pos_ not in NOUN_POS or in_trigger(owner):
+        return False
+    return owner.lemma_.lower() in word_set("view_nouns")
 
 
 def _copula_predicate(word: Token) -> bool:

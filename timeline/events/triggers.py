@@ -36,6 +36,8 @@ def usable_trigger(span: Span) -> bool:
     tag, dep, pos, label, pattern_id = token.tag_, token.dep_, token.pos_, span.label_, span.id_
     if _is_heading(sent_of(span)):
         return False
+    if _asked(sent_of(span)):
+        return False  # "Does Trump see China as a threat?", "Mineral deal?": a question reports nothing
     if pos == "PROPN" and _inside_name(token):
         return False  # "the Baloch Liberation Army", "the Rapid Support Forces": a name, not an event
     if tag == "VBG" and dep == "relcl" and any(
@@ -822,6 +824,13 @@ def _inside_name(token: Token) -> bool:
         return False
     first, last = sorted((token.i, head.i))
     return all(t.ent_iob_ == "I" for t in token.doc[first + 1 : last + 1])
+
+
+def _asked(sent: Span) -> bool:
+    """Whether a sentence is the writer's question: it ends with a question mark and opens no quote
+    (a quoted question, "'Why did they strike?' he asked", is a speaker's)."""
+    text = span_text(sent).strip()
+    return text.endswith("?") and not any(q in text for q in ('"', "“", "”", "‘", "’", "'"))
 
 
 def _is_heading(sent: Span) -> bool:

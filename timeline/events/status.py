@@ -59,6 +59,8 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
         return "planned"  # "new sanctions are currently in Congress awaiting ratification": not yet in force
     if _noun_purpose(span):
         return "planned"  # "efforts to impose sanctions", "a bid to seize the town": aimed at, not done
+    if _prospective(span):
+        return "planned"  # "in future talks over the terms of development aid": not held yet
     for status in ("negated", "hypothetical", "planned"):
         found = [cue for cue in cues[status] if cue in words]
         if found == ["would"] and _reported(span):
@@ -197,6 +199,14 @@ def _ready_for(span: Span) -> bool:
     prep = root.head
     return root.pos_ in NOUN_POS and root.dep_ == "pobj" and prep.lower_ == "for" \
         and prep.head.pos_ == "ADJ" and prep.head.lemma_.lower() in rules()["intent_adjectives"]
+
+
+def _prospective(span: Span) -> bool:
+    """Whether an event noun is said to lie ahead by its own modifier ("future talks", "the upcoming
+    summit"); a name holding the word ("Future TV employees demonstrated") is no modifier of the event."""
+    root = span.root
+    return root.pos_ in NOUN_POS and any(
+        c.dep_ == "amod" and c.lower_ in word_set("prospective_modifiers") for c in root.children)
 
 
 def _noun_purpose(span: Span) -> bool:

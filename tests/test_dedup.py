@@ -87,6 +87,35 @@ CLUSTERS = [
         _row("a", "d1", "2024-11-21", "day", event_type="air_or_drone_strike"),
         {**_row("b", "d1", "2024-11-21", "day", event_type="casualty_report"), "sent_start": 120,
          "sentence": "Twelve people died in the city."}], [0, 1]),
+    # One trigger word told twice in an article retells one happening, unless something tells them apart.
+    ("one trigger word, month and year", [
+        {**_row("a", "d1", "2024-11", "month", "", ("AFG",), event_type="policy_or_law_change"),
+         "trigger": "banned",
+         "sentence": "In November 2024 she learned the Taliban had banned her book."},
+        {**_row("b", "d1", "2024", "year", "", ("AFG",), event_type="policy_or_law_change"),
+         "trigger": "banned",
+         "sent_start": 120, "sentence": "Last year it was in a list of 400 books banned by the Taliban."}], [0, 0]),
+    ("one trigger word, other years", [
+        {**_row("a", "d1", "2023", "year", "", (), event_type="policy_or_law_change"),
+         "trigger": "banned",
+         "sentence": "The Taliban banned girls from secondary school in 2023."},
+        {**_row("b", "d1", "2024", "year", "", (), event_type="policy_or_law_change"),
+         "trigger": "banned",
+         "sent_start": 120, "sentence": "In 2024 they banned her book."}], [0, 1]),
+    ("one trigger word, other places", [
+        {**_row("a", "d1", "2024-11", "month", "Jeddah", (), event_type="diplomacy_talks"),
+         "trigger": "met",
+         "sentence": "The crown prince met Rubio in Jeddah."},
+        {**_row("b", "d1", "2024-11", "month", "Riyadh", (), event_type="diplomacy_talks"),
+         "trigger": "met",
+         "sent_start": 120, "sentence": "He met Zelenskyy in Riyadh."}], [0, 1]),
+    ("other trigger words, one month", [
+        {**_row("a", "d1", "2024-11", "month", "", (), event_type="arrest_or_detention"),
+         "trigger": "arrested",
+         "sentence": "Police arrested a reporter in November."},
+        {**_row("b", "d1", "2024-11", "month", "", (), event_type="arrest_or_detention"),
+         "trigger": "detained",
+         "sent_start": 120, "sentence": "A lawyer was detained in November."}], [0, 1]),
     ("one cluster takes one cluster of an article", [
         _row("x", "d0", "2024-11", "month", ""),
         _row("a", "d1", "2024-11-21", "day"),

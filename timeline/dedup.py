@@ -22,7 +22,7 @@ from .events.rules import types_flagged
 FINE = ("day", "hour", "minute")
 #: The columns :func:`same_event` and the blocking read.
 COMPARED = ("event_id", "doc_id", "sent_start", "sentence", "event_type", "status", "date_start", "date_end",
-            "date_precision", "location", "actor_countries", "actors")
+            "date_precision", "location", "actor_countries", "actors", "trigger")
 Row = Mapping[str, Any]
 
 
@@ -133,7 +133,15 @@ def same_event(a: Row, b: Row) -> bool:
         return True
     if a["event_type"] in types_flagged("statement"):
         return _same_speaker(a, b)
-    return a["date_precision"] in FINE and b["date_precision"] in FINE
+    return a["date_precision"] in FINE and b["date_precision"] in FINE or _same_trigger(a, b)
+
+
+def _same_trigger(a: Row, b: Row) -> bool:
+    """Whether two mentions of one type are told by one trigger word: an article that names a happening
+    twice with its word ("the Taliban had banned her book" in November 2024, "books banned by the
+    Taliban" last year) retells it, when nothing tells the two apart (:func:`_compatible`)."""
+    first, second = str(a.get("trigger") or "").lower(), str(b.get("trigger") or "").lower()
+    return bool(first) and first == second
 
 
 def _same_speaker(a: Row, b: Row) -> bool:

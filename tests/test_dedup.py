@@ -94,7 +94,8 @@ CLUSTERS = [
          "sentence": "In November 2024 she learned the Taliban had banned her book."},
         {**_row("b", "d1", "2024", "year", "", ("AFG",), event_type="policy_or_law_change"),
          "trigger": "banned",
-         "sent_start": 120, "sentence": "Last year it was listed among 400 books banned by the Taliban."}], [0, 0]),
+         "sent_start": 120,
+         "sentence": "Last year it was listed among 400 books banned by the Taliban."}], [0, 0]),
     ("one trigger word, other years", [
         {**_row("a", "d1", "2023", "year", "", (), event_type="policy_or_law_change"),
          "trigger": "banned",

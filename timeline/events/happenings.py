@@ -6,7 +6,9 @@ other event whose main verb is a finite past happening with a subject and a time
 the parse is one of them; its type is ``other`` (``rule_types``: ``dated_happening``) and the
 confidence model decides whether it is reported. What is a state, a habit or a statistic is not
 a happening: a stative verb, a perfect lasting "since" a time, a habitual frame ("for years"),
-a figure moving "from 88 in 2023 to 388 in 2024".
+a figure moving "from 88 in 2023 to 388 in 2024". A plain saying that only relays such a
+happening ("Canada also requested ... consultations, the trade body said Thursday") gives the
+relayed clause as the event (:func:`reported_happenings`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import doc_sents, span_text
 from .rules import TIME_LABELS, word_set
-from .triggers import evaluates, habitual_frame
+from .triggers import evaluates, habitual_frame, reported_clauses, reports_past_happening
 
 #: Entity labels of figures: a change "from" one "to" another is a statistic.
 FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE")
@@ -48,6 +50,84 @@ def dated_happenings(doc: Doc, taken: set[int], sentences: list[Span] | None = N
         if sent.root.dep_ == "ROOT" and past_happening(sent.root):
             found.append(doc[sent.root.i : sent.root.i + 1])
     return found
+
+
+def reported_happenings(doc: Doc, taken: set[int], sentences: list[Span] | None = None) -> list[Span]:
+    """The reported past happenings of sentences without another event, dated by the saying.
+
+    A plain verb of saying that only relays a past happening ("Canada also requested World Trade
+    Organization dispute consultations ..., the trade body said Thursday") is no statement
+    (``reports_past_happening``); the relayed clause is the news. Its verb is a dated happening when
+    it tells one past happening (:func:`relayed_happening`) and the saying or the clause has a
+    time of its own.
+
+    Example:
+        >>> from timeline.nlp import load_nlp
+        >>> doc = load_nlp("blank")("The ship left port, officials said Monday.")
+        >>> reported_happenings(doc, set())  # a blank pipeline has no parse
+        []
+    """
+    found: list[Span] = []
+    for sent in doc_sents(doc) if sentences is None else sentences:
+        text = span_text(sent)
+        root = sent.root
+        if sent.start_char + len(text) - len(text.lstrip()) in taken or root.dep_ != "ROOT" \
+                or not reports_past_happening(root):
+            continue
+        dated = bool(_point_times(root))
+        for clause in reported_clauses(root):
+            if relayed_happening(clause) and (dated or _point_times(clause)):
+                found.append(doc[clause.i : clause.i + 1])
+                break
+    return found
+
+
+def relayed_happening(verb: Token) -> bool:
+    """Whether a reported clause's verb tells one past happening, a time aside: finite past, a
+    subject, no negation, and none of a state or trend ("Kansala had a fairly spectacular end",
+    "foreigners grew to stardom"), a saying, a habit ("has repeatedly tried"), a statistic or
+    a verdict. A present perfect with no time of its own tells no time ("the Kabul authorities have
+    failed to address the threat")."""
+    if verb.pos_ != "VERB" or verb.lemma_ in word_set("reporting_verbs") | word_set("stative_verbs") \
+            | word_set("stance_verbs") | word_set("relayed_state_verbs"):
+        return False
+    children = list(verb.children)
+    auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxes & PAST_AUXES))
+    if not past or any(c.dep_ == "neg" for c in children) \
+            or not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in children):
+        return False
+    if auxes & {"has", "have"} and not _point_times(verb):
+        return False
+    habitual = word_set("habitual_adverbs")
+    if any(c.dep_ == "advmod" and c.lower_ in habitual for c in children) \
+            or any(c.lower_ == "since" for c in _time_phrases(verb)):
+        return False
+    return not habitual_frame(verb) and not _figure_change(verb) and not _figure_object(verb) \
+        and not _rate_phrase(verb)
+
+
+def _point_times(verb: Token) -> list[Token]:
+    """The verb's own time phrases that place it once in time, not a length ("for four days",
+    "during the last decade", "through the night" tell how long, not when; "during opening
+    statements on Tuesday" is dated by its own "on Tuesday") nor a recurrence ("each Monday")."""
+    lengths, recurring = word_set("duration_preps"), word_set("recurring_time_determiners")
+    return [c for c in _time_phrases(verb) if not (c.lower_ in lengths and any(
+        g.dep_ == "pobj" and g.ent_type_ in TIME_LABELS for g in c.children)) and not any(
+        d.dep_ == "det" and d.lower_ in recurring for t in c.subtree for d in t.children)]
+
+
+def _rate_phrase(verb: Token) -> bool:
+    """Whether a phrase of the verb holds a percentage or an amount of money: the verb tells a
+    statistic ("revenue grew at a 10% compound annual growth rate")."""
+    return any(c.dep_ == "prep" and any(t.ent_type_ in OBJECT_FIGURE_LABELS for t in c.subtree)
+               for c in verb.children)
+
+
+def _time_phrases(verb: Token) -> list[Token]:
+    """The verb's own phrases that hold a time expression ("on Monday", "Thursday", "last year")."""
+    return [c for c in verb.children if c.dep_ in ("prep", "npadvmod", "advmod")
+            and any(t.ent_type_ in TIME_LABELS and _own_phrase(t, c) for t in c.subtree)]
 
 
 def past_happening(verb: Token) -> bool:

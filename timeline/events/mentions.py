@@ -42,7 +42,7 @@ from .arguments import (
 )
 from .classification import event_type_of
 from .locations import location_of
-from .happenings import dated_happenings
+from .happenings import dated_happenings, reported_happenings
 from .rules import (
     ACTOR_LABELS,
     LOCATIVE_PREPS,
@@ -109,6 +109,9 @@ def candidates(doc: Doc) -> list[Candidate]:
             candidate = _candidate(span, rule_type("dated_statement"), rules()["dated_statement_score"])
             by_sentence.setdefault(candidate.sent_start, []).append(candidate)
         for span in dated_happenings(doc, set(by_sentence), sentences):
+            candidate = _candidate(span, rule_type("dated_happening"), rules()["dated_statement_score"])
+            by_sentence.setdefault(candidate.sent_start, []).append(candidate)
+        for span in reported_happenings(doc, set(by_sentence), sentences):
             candidate = _candidate(span, rule_type("dated_happening"), rules()["dated_statement_score"])
             by_sentence.setdefault(candidate.sent_start, []).append(candidate)
         for span in _quoted_warnings(doc, set(by_sentence), sentences):

@@ -263,7 +263,7 @@ def reports_past_happening(verb: Token) -> bool:
         return False
     stances = word_set("stance_verbs")
     modals = word_set("consequence_modals")
-    for clause in _reported_clauses(verb):
+    for clause in reported_clauses(verb):
         if clause.lemma_ in stances or any(c.dep_ == "neg" for c in clause.children):
             continue
         auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
@@ -306,7 +306,7 @@ def _linked_war_frame(span: Span) -> bool:
     return verb.dep_ == "relcl" and verb.head == noun
 
 
-def _reported_clauses(verb: Token) -> list[Token]:
+def reported_clauses(verb: Token) -> list[Token]:
     """The clauses a verb of saying reports: its complements, and a that-clause the parser hung on
     the medium ("said in a statement that the plane went down")."""
     media = word_set("speech_media_nouns")
@@ -367,7 +367,7 @@ def _restates_a_view(span: Span) -> bool:
     verb, noun = span[0], span[-1]
     if noun.lemma_.lower() not in word_set("restated_view_nouns") or _timed(verb):
         return False  # "On Thursday, the spokesperson repeated Islamabad's stance": that day's statement
-    return not _reported_clauses(verb) and not any(c.dep_ in ("acl", "ccomp") for c in noun.children)
+    return not reported_clauses(verb) and not any(c.dep_ in ("acl", "ccomp") for c in noun.children)
 
 
 def _unnamed_few_hold(verb: Token) -> bool:
@@ -396,7 +396,7 @@ def _standing_stance(verb: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass") for c in verb.children) or _timed(verb):
         return False
     if any(c.tag_ == "VBD" or c.tag_ == "VBN" and any(a.lower_ in ("has", "have", "had", "was", "were")
-                                                      for a in c.children) for c in _reported_clauses(verb)):
+                                                      for a in c.children) for c in reported_clauses(verb)):
         return False  # "Other reports claim that he was killed": a past happening relayed
     return not _in_quote(verb) and not _named_person_speaks(verb)
 
@@ -428,7 +428,7 @@ def tells_own_feeling(verb: Token) -> bool:
     personal pronoun as subject and a feeling word as predicate; no claim, demand or denial."""
     if verb.lemma_ not in rules()["narrating_verbs"]:
         return False
-    clauses = _reported_clauses(verb)
+    clauses = reported_clauses(verb)
     return bool(clauses) and all(_feeling_clause(c) for c in clauses)
 
 

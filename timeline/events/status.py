@@ -61,6 +61,8 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
         return "planned"  # "efforts to impose sanctions", "a bid to seize the town": aimed at, not done
     if _prospective(span):
         return "planned"  # "in future talks over the terms of development aid": not held yet
+    if _sought_now(span):
+        return "planned"  # "North Korea is seeking military assistance", "the EU is considering sanctions"
     for status in ("negated", "hypothetical", "planned"):
         found = [cue for cue in cues[status] if cue in words]
         if found == ["would"] and _reported(span):
@@ -207,6 +209,22 @@ def _prospective(span: Span) -> bool:
     root = span.root
     return root.pos_ in NOUN_POS and any(
         c.dep_ == "amod" and c.lower_ in word_set("prospective_modifiers") for c in root.children)
+
+
+def _sought_now(span: Span) -> bool:
+    """Whether an event noun is what a present-tense verb of seeking or weighing has as its object, with
+    no time of its own ("North Korea is seeking trade and military assistance from Russia", "the European
+    Union is also considering sanctions", "Turkey is eyeing a Mediterranean agreement"): an aim still
+    pursued, not a deed; a dated clause ("sought aid on Monday") is a past request and stays."""
+    root = span.root
+    verb = root.head
+    if root.pos_ not in NOUN_POS or root.dep_ != "dobj" or verb.lemma_ not in word_set("pursuit_verbs"):
+        return False
+    present = verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in verb.children)
+    timed = any(t.ent_type_ in ("DATE", "TIME") for c in verb.children if c.dep_ in ("prep", "npadvmod")
+                for t in c.subtree)
+    return present and not timed
 
 
 def _noun_purpose(span: Span) -> bool:

@@ -143,6 +143,9 @@ def usable_trigger(span: Span) -> bool:
         return False  # "Since then, protesters have demanded that ...": a stance held since, no news
     if tag == "VBG" and dep == "pcomp" and _alternative_to(token):
         return False  # "said instead of calling for an Asian NATO, Japan will ...": not done
+    if tag == "VBG" and dep == "pcomp" and token.head.lower_ == "from" \
+            and token.head.head.lemma_ in rules()["prevention_verbs"]:
+        return False  # "they are barred from visiting parks", "prevented from leaving": what may not be done
     if label in types_flagged("statement") and pos == "VERB" and commentary(token):
         return False  # "Analysts claim ...", "Ochieng warns that ... could become targets": a view
     if pattern_id in rules()["restatement_ids"] and _restates_a_view(span):

@@ -111,7 +111,7 @@ def _point_times(verb: Token) -> list[Token]:
     """The verb's own time phrases that place it once in time, not a length ("for four days",
     "during the last decade", "through the night" tell how long, not when; "during opening
     statements on Tuesday" is dated by its own "on Tuesday") nor a recurrence ("each Monday")."""
-    lengths, recurring = word_set("duration_preps"), word_set("recurring_time_determiners")
+    lengths, recurring = word_set("duration_preps"), word_set("recurrence_determiners")
     return [c for c in _time_phrases(verb) if not (c.lower_ in lengths and any(
         g.dep_ == "pobj" and g.ent_type_ in TIME_LABELS for g in c.children)) and not any(
         d.dep_ == "det" and d.lower_ in recurring for t in c.subtree for d in t.children)]

@@ -60,6 +60,6 @@ def test_default_threshold(model_nlp, sentence, published, event_type, kept):
     ("\u201d The army ", False),  # a stray closing quote left by a scraped paragraph break opens nothing
 ])
 def test_inside_quotation(before, inside):
-    from timeline.events.triggers import inside_quotation
+    from timeline.events.speech import inside_quotation
 
     assert inside_quotation(before) is inside

@@ -9,7 +9,8 @@ the temporal lexicon; no cycle):
 
 0. ``lexicon`` (English inflection), ``rules`` (the rule data, loaded once; entity label sets);
    clauses, governing verbs and dependency sets come from :mod:`timeline.nlp.syntax`
-1. ``triggers``: which trigger spans report an event, and their rank
+1. ``speech`` (what a verb of saying reports: a party's statement, or a view, a feeling, a position
+   held, a relayed happening), then ``triggers``: which trigger spans report an event, and their rank
 2. ``tolls`` (the deaths a sentence tells, ACLED's way), then ``arguments`` (actors, targets, weapon,
    amount, fatalities), ``locations`` (the event's place and its gazetteer reading), ``actor_types``
    (ACLED's type of each side), ``status``

@@ -36,6 +36,7 @@ from .rules import (
     word_set,
 )
 
+
 def actors_of(span: Span, event_type: str) -> list[str]:
     """Who did it: the subject or agent of the trigger's verb (climbing a few governing verbs), the owner of
     an event noun or weapon ("Israeli air strikes"), else the last actor entity before the trigger."""

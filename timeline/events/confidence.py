@@ -21,7 +21,7 @@ from .. import resources
 from ..types import Article, Candidate, ResolvedDate
 from .lexicon import verb_forms
 from .rules import rules
-from .triggers import inside_quotation
+from .speech import inside_quotation
 
 MODEL_FILE = "confidence_model.json"
 

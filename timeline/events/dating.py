@@ -93,8 +93,8 @@ from .date_values import (
     period_value,
     shifted_date,
     undated,
-    with_range,
     week_as_days,
+    with_range,
     year_back,
 )
 from .rules import rules, types_flagged

@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import doc_sents, span_text
 from .rules import TIME_LABELS, word_set
-from .triggers import evaluates, habitual_frame, reported_clauses, reports_past_happening
+from .speech import evaluates, reported_clauses, reports_past_happening
+from .triggers import habitual_frame
 
 #: Entity labels of figures: a change "from" one "to" another is a statistic.
 FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE")

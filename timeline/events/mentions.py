@@ -41,8 +41,8 @@ from .arguments import (
     targets_of,
 )
 from .classification import event_type_of
-from .locations import location_of
 from .happenings import dated_happenings, reported_happenings
+from .locations import location_of
 from .rules import (
     ACTOR_LABELS,
     LOCATIVE_PREPS,
@@ -53,18 +53,9 @@ from .rules import (
     types_flagged,
     word_set,
 )
+from .speech import commentary, inside_quotation, reports_past_happening, tells_own_feeling
 from .status import status_of
-from .triggers import (
-    commentary,
-    inside_quotation,
-    linked_windows_only,
-    longest_triggers,
-    reports_past_happening,
-    tells_own_feeling,
-    trigger_score,
-    trigger_span,
-    usable_trigger,
-)
+from .triggers import linked_windows_only, longest_triggers, trigger_score, trigger_span, usable_trigger
 
 MAX_EVENTS_PER_SENTENCE = 3
 

@@ -15,8 +15,32 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp import FINITE_TAGS, NOUN_POS, TRIGGERS_KEY, VERB_POS, has_annotation, sent_of, span_text
 from ..types import Candidate
 from .rules import (
-    ACTOR_LABELS, ATTACK, NAME_LABELS, TIME_LABELS, priority_rank, rules, types_flagged, word_set,
+    ACTOR_LABELS,
+    ATTACK,
+    NAME_LABELS,
+    TIME_LABELS,
+    priority_rank,
+    rules,
+    types_flagged,
+    word_set,
 )
+from .speech import (
+    commentary,
+    danger_sense,
+    endangers,
+    evaluates,
+    names_something,
+    present,
+    reports_past_happening,
+    restates_a_view,
+    says_something,
+    since_then,
+    standing_stance,
+    tells_own_feeling,
+    timed,
+    unnamed_few_hold,
+)
+
 
 def longest_triggers(spans: Iterable[Span]) -> list[Span]:
     """Drop a trigger that lies inside a longer one ("took" inside "took effect")."""
@@ -80,7 +104,7 @@ def usable_trigger(span: Span) -> bool:
             and token.head.head.lemma_ in rules()["alias_verbs"]:
         return False  # "stalled peace talks, known as intra-Afghan negotiations": a name for the talks
     if pos in NOUN_POS and dep == "nsubj" and token.head.lemma_ in rules()["judged_state_verbs"] \
-            and _present(token.head) and not any(t.ent_type_ in TIME_LABELS for t in token.subtree):
+            and present(token.head) and not any(t.ent_type_ in TIME_LABELS for t in token.subtree):
         return False  # "Sanctions against Turkey enjoy bipartisan support": what is thought of a measure
     if label == ATTACK and pos == "VERB" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in rules()["trade_goods_nouns"] for c in token.children):
@@ -92,13 +116,13 @@ def usable_trigger(span: Span) -> bool:
     if pos == "VERB" and token.lemma_ == "meet" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in rules()["met_standard_nouns"] for c in token.children):
         return False  # "to meet its defense requirements": a need is met, nobody meets
-    if tag == "VBG" and dep == "relcl" and _present(token) and not _timed(token):
+    if tag == "VBG" and dep == "relcl" and present(token) and not timed(token):
         return False  # "Ukrainians who are fighting for their freedom": who they are, not a report
     if pos in NOUN_POS and token.lemma_.lower() in rules()["condition_nouns"] and any(
             c.dep_ == "amod" and c.lower_ in rules()["trend_modifiers"] for c in token.children):
         return False  # "fueling a spiraling humanitarian crisis": a condition that grows, not a happening
     if pos in NOUN_POS and dep == "dobj" and token.head.tag_ in ("VBZ", "VBP") and not any(
-            c.dep_ in ("aux", "auxpass") for c in token.head.children) and not _timed(token.head) \
+            c.dep_ in ("aux", "auxpass") for c in token.head.children) and not timed(token.head) \
             and not _anchored_noun(token):
         return False  # "We prioritize negotiations", "the group conducts bombings": a stance or habit
     if _detail_of_trend(token):
@@ -122,7 +146,7 @@ def usable_trigger(span: Span) -> bool:
             not dep.startswith("nsubj") or _head_is_trigger(token)):
         return False  # "protesters attacked embassies": the verb tells the event
     if label in types_flagged("statement") and pos == "VERB" and dep in ("relcl", "acl") \
-            and not _timed(token):
+            and not timed(token):
         return False  # "the UAE, which it accused of arming the RSF": an undated description, not the news
     if label in rules()["seizure_types"] and tag == "VBN" and dep == "acl" and _describes_captive(token):
         return False  # "the case of a journalist arrested over his interviews", "schoolgirls kidnapped ... were freed"
@@ -135,11 +159,11 @@ def usable_trigger(span: Span) -> bool:
     if token.lemma_ in rules()["speech_media_nouns"] and dep == "pobj" \
             and token.head.head.pos_ == "VERB" and tells_own_feeling(token.head.head):
         return False  # "In a post on X, Alinejad said ... she was 'overwhelmed'": a feeling, no declaration
-    if label in types_flagged("statement") and pos == "VERB" and _endangers(token):
+    if label in types_flagged("statement") and pos == "VERB" and endangers(token):
         return False  # "threatening the territorial integrity of the country": a danger, not a threat made
-    if label in types_flagged("statement") and pos == "NOUN" and _danger_sense(token):
+    if label in types_flagged("statement") and pos == "NOUN" and danger_sense(token):
         return False  # "the system poses a threat", "growing threats": a danger, not a threat made
-    if label in types_flagged("statement") and pos == "VERB" and _since_then(token):
+    if label in types_flagged("statement") and pos == "VERB" and since_then(token):
         return False  # "Since then, protesters have demanded that ...": a stance held since, no news
     if tag == "VBG" and dep == "pcomp" and _alternative_to(token):
         return False  # "said instead of calling for an Asian NATO, Japan will ...": not done
@@ -148,19 +172,19 @@ def usable_trigger(span: Span) -> bool:
         return False  # "they are barred from visiting parks", "prevented from leaving": what may not be done
     if label in types_flagged("statement") and pos == "VERB" and commentary(token):
         return False  # "Analysts claim ...", "Ochieng warns that ... could become targets": a view
-    if pattern_id in rules()["restatement_ids"] and _restates_a_view(span):
+    if pattern_id in rules()["restatement_ids"] and restates_a_view(span):
         return False  # "The foreign ministers also reaffirmed their serious concerns over ...": said before
-    if label in types_flagged("statement") and pos == "VERB" and _unnamed_few_hold(token):
+    if label in types_flagged("statement") and pos == "VERB" and unnamed_few_hold(token):
         return False  # "some prominent human rights activists are calling for ...": a stance some hold
-    if label in types_flagged("statement") and pos == "VERB" and _standing_stance(token):
+    if label in types_flagged("statement") and pos == "VERB" and standing_stance(token):
         return False  # "China claims about 90% of the sea", "He rejects the charges": a position held
     if label in types_flagged("statement") and pos == "VERB" and _stance_inside_saying(token):
         return False  # "denied involvement, saying it condemns any violence": the denial's content
-    if token.lemma_ in rules()["naming_verbs"] and pos == "VERB" and not _says_something(token):
+    if token.lemma_ in rules()["naming_verbs"] and pos == "VERB" and not says_something(token):
         return False  # "Congress called 'anti-Turkish' Monday's testing": no demand, no verdict
     if token.lemma_ in rules()["naming_verbs"] and pos == "VERB" and evaluates(token):
         return False  # "Macron called Chinese subsidies 'unbearable'": a verdict on a thing, a view
-    if token.lemma_ in rules()["naming_verbs"] and _names_something(token):
+    if token.lemma_ in rules()["naming_verbs"] and names_something(token):
         return False  # "Stepanakert, which Azerbaijan calls Khankendi", "so-called": a name, not a statement
     if pattern_id in rules()["warning_of_ids"] and not any(
             in_trigger(g) for c in token.children if c.dep_ == "prep"
@@ -207,13 +231,6 @@ def _narrator(token: Token) -> bool:
         a.lemma_ in word_set("reporting_verbs") for a in verb.ancestors)
 
 
-def _present(verb: Token) -> bool:
-    """Whether a verb is in the present: simple ("enjoy") or progressive ("is facing")."""
-    if verb.tag_ in ("VBZ", "VBP"):
-        return True
-    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in verb.children)
-
-
 def _detail_of_trend(token: Token) -> bool:
     """Whether a trigger is (the object of) a participle detailing a present perfect that lasts since a
     point ("have intensified attacks since the withdrawal started, inflicting heavy casualties and
@@ -235,46 +252,17 @@ def _lasting_since(verb: Token) -> bool:
         m.dep_ == "mark" and m.lower_ == "since" for m in c.children) for c in verb.children)
 
 
-def _timed(verb: Token) -> bool:
-    """Whether a verb has a time phrase of its own ("arrested on Monday", "detained last week")."""
-    return any(t.ent_type_ in TIME_LABELS for c in verb.children if c.dep_ in ("prep", "npadvmod")
-               for t in c.subtree)
-
-
 def _describes_captive(participle: Token) -> bool:
     """Whether an undated seizure participle only says who a noun is, because the sentence's news is
     another trigger: the main verb ("adjourned the case of a journalist arrested over his interviews")
     or the verb the noun is subject or object of ("270 schoolgirls kidnapped in Zamfara were freed")."""
     noun = participle.head
-    if noun.pos_ not in NOUN_POS or _timed(participle):
+    if noun.pos_ not in NOUN_POS or timed(participle):
         return False
     root = sent_of(participle).root
     if root is not participle and in_trigger(root):
         return True
     return noun.dep_ in ("nsubj", "nsubjpass", "dobj") and in_trigger(noun.head)
-
-
-def reports_past_happening(verb: Token) -> bool:
-    """Whether a plain verb of saying only relays a past happening ("the group said it had killed
-    ten people", "he said he observed her"): the happening is the news, the saying is its source.
-
-    The reported clause is a finite verb in the past (simple, perfect or passive) that is not
-    negated (a denial, "said it did not carry out the attack", stays a statement) and tells no
-    stance ("said it supported the soldiers" declares a position in the past of reported speech).
-    """
-    if verb.lemma_ not in rules()["narrating_verbs"]:
-        return False
-    stances = word_set("stance_verbs")
-    modals = word_set("consequence_modals")
-    for clause in reported_clauses(verb):
-        if clause.lemma_ in stances or any(c.dep_ == "neg" for c in clause.children):
-            continue
-        auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
-        if auxes & modals:
-            continue
-        if clause.tag_ == "VBD" or clause.tag_ == "VBN" and auxes & {"had", "has", "have", "was", "were"}:
-            return True
-    return False
 
 
 def linked_windows_only(spans: Iterable[Span]) -> list[Span]:
@@ -309,111 +297,6 @@ def _linked_war_frame(span: Span) -> bool:
     return verb.dep_ == "relcl" and verb.head == noun
 
 
-def reported_clauses(verb: Token) -> list[Token]:
-    """The clauses a verb of saying reports: its complements, and a that-clause the parser hung on
-    the medium ("said in a statement that the plane went down")."""
-    media = word_set("speech_media_nouns")
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    for medium in (g for c in verb.children if c.dep_ == "prep" for g in c.children
-                   if g.dep_ == "pobj" and g.lemma_ in media):
-        clauses.extend(a for a in medium.children if a.dep_ in ("acl", "relcl")
-                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children))
-    return clauses
-
-
-def commentary(verb: Token) -> bool:
-    """Whether a verb of saying gives a commentator's view, not a party's statement (no trigger, no
-    dated statement).
-
-    The speaker is a commentator ("Analysts claim ...", "warned Asli Aydintasbas, a senior fellow
-    at ...", "A Journal editorial said ..."), or the verb, in the simple present outside a quote,
-    reports a forecast ("Ochieng warns that countries ... could become future targets").
-    """
-    return _commentator_speaks(verb) or _present_forecast(verb) or _present_description(verb)
-
-
-def _commentator_speaks(verb: Token) -> bool:
-    """Whether the subject of a verb of saying, or its apposition, is a commentator noun, or names a
-    think tank or university the speaker belongs to ("The Sasakawa Peace Foundation's Schoff said",
-    "Richard Weitz, director of the Hudson Institute's Center ..., told VOA"). A participle with no
-    subject of its own speaks for the subject of the clause it details ("Other experts question the
-    findings, warning that ...")."""
-    clause = _speaking_clause(verb)
-    commentators = word_set("commentator_nouns")
-    institutions = word_set("commentator_institution_words")
-    for speaker in (c for c in clause.children if c.dep_ in ("nsubj", "attr")):
-        words = [speaker, *(c for c in speaker.children if c.dep_ == "appos")]
-        if any(w.lower_ in commentators or w.lemma_.lower() in commentators for w in words):
-            return True
-        if any(t.lemma_.lower() in institutions for w in words for t in w.subtree
-               if t.dep_ not in ("relcl", "acl")):
-            return True
-    return False
-
-
-def _speaking_clause(verb: Token) -> Token:
-    """The clause whose subject speaks a verb of saying: the verb's own, or, for a second conjunct or
-    a participle with no subject of its own, the clause it joins or details."""
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return verb
-    if verb.dep_ == "conj" or verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.pos_ in VERB_POS:
-        return verb.head
-    return verb
-
-
-def _restates_a_view(span: Span) -> bool:
-    """Whether a restatement ("reiterated", "reaffirmed" + a stance noun) only repeats a view held
-    before ("reaffirmed their serious concerns over the situations", "reiterated the assertion"):
-    the view noun is no demand, warning or pledge, the verb has no time of its own and no
-    that-clause tells a content ("reiterated Ankara's stance that the S-400 poses no threat" stays
-    a statement)."""
-    verb, noun = span[0], span[-1]
-    if noun.lemma_.lower() not in word_set("restated_view_nouns") or _timed(verb):
-        return False  # "On Thursday, the spokesperson repeated Islamabad's stance": that day's statement
-    return not reported_clauses(verb) and not any(c.dep_ in ("acl", "ccomp") for c in noun.children)
-
-
-def _unnamed_few_hold(verb: Token) -> bool:
-    """Whether a verb of saying in the present, with no time of its own, has an unnamed part of a
-    group as its subject ("some prominent human rights activists are calling for ...", "many
-    residents demand ..."): a stance some people hold, no party's statement that day."""
-    if not _present(verb) or _timed(verb):
-        return False
-    determiners = word_set("indefinite_group_determiners")
-    return any(c.dep_ == "nsubj" and not c.ent_type_ and any(
-        d.dep_ in ("det", "amod") and d.lower_ in determiners for d in c.children) for c in verb.children)
-
-
-def _standing_stance(verb: Token) -> bool:
-    """Whether a main verb of claiming, rejecting or demanding in the simple present, with no time of
-    its own and outside a quote, tells a position a party holds ("China claims about 90% of the sea",
-    "He rejects the charges", "China's leadership insists it is committed to peace"): no statement
-    made that day. A dated present ("Kenya rejects the ruling on Monday"), a named person speaking
-    ("Somalia's ambassador, Mohamud Ahmed Nur, accuses Kenya of ...": the story's interview), a
-    stance inside reported speech ("asserting that China ... rejects ...") and a claim of a past
-    happening ("reports claim that he was killed") stay statements."""
-    if verb.lemma_ not in word_set("standing_stance_verbs") or verb.tag_ not in ("VBZ", "VBP"):
-        return False
-    if verb.dep_ != "ROOT" and not (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
-        return False
-    if any(c.dep_ in ("aux", "auxpass") for c in verb.children) or _timed(verb):
-        return False
-    if any(c.tag_ == "VBD" or c.tag_ == "VBN" and any(a.lower_ in ("has", "have", "had", "was", "were")
-                                                      for a in c.children) for c in reported_clauses(verb)):
-        return False  # "Other reports claim that he was killed": a past happening relayed
-    return not _in_quote(verb) and not _named_person_speaks(verb)
-
-
-def _named_person_speaks(verb: Token) -> bool:
-    """Whether the subject of a verb, or its apposition, is a person's name ("Mohamud Ahmed Nur")."""
-    clause = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) else verb
-    for speaker in (c for c in clause.children if c.dep_ == "nsubj"):
-        words = [speaker, *(c for c in speaker.children if c.dep_ == "appos")]
-        if any(w.ent_type_ == "PERSON" for w in words):
-            return True
-    return False
-
-
 def _stance_inside_saying(verb: Token) -> bool:
     """Whether a statement verb in the simple present is what a participle of saying reports, the
     participle detailing another trigger ("denied involvement, saying it condemns any violence"):
@@ -425,26 +308,6 @@ def _stance_inside_saying(verb: Token) -> bool:
         and in_trigger(saying.head)
 
 
-def tells_own_feeling(verb: Token) -> bool:
-    """Whether a verb of saying tells only the speaker's own feeling ("Alinejad said ... she was
-    'overwhelmed with mixed emotions'", "he said he was relieved"): every reported clause has a
-    personal pronoun as subject and a feeling word as predicate; no claim, demand or denial."""
-    if verb.lemma_ not in rules()["narrating_verbs"]:
-        return False
-    clauses = reported_clauses(verb)
-    return bool(clauses) and all(_feeling_clause(c) for c in clauses)
-
-
-def _feeling_clause(clause: Token) -> bool:
-    """Whether a clause says how its pronoun subject feels ("she was overwhelmed", "I am grateful")."""
-    feelings = word_set("feeling_words")
-    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "PRP" for c in clause.children):
-        return False
-    if clause.lower_ in feelings:
-        return True
-    return clause.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in feelings for c in clause.children)
-
-
 def _alternative_to(gerund: Token) -> bool:
     """Whether a gerund is what is not done: the object of "without", "instead of" or "rather than"
     ("instead of calling for an Asian NATO", "without firing a shot")."""
@@ -454,46 +317,6 @@ def _alternative_to(gerund: Token) -> bool:
         return True
     return any(c.dep_ in ("advmod", "amod") and c.lower_ in alternatives for c in prep.children) \
         or prep.lower_ in ("of", "than") and prep.head.lower_ in alternatives
-
-
-def _present_description(verb: Token) -> bool:
-    """Whether a verb of saying in the simple present, undated and outside a quote, only describes a
-    present state: every reported clause is a present copula with a predicate adjective ("officials
-    warn it is simply too big to put out")."""
-    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
-            or _timed(verb) or _in_quote(verb):
-        return False
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    return bool(clauses) and all(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") and any(
-        a.dep_ == "acomp" and a.pos_ == "ADJ" for a in c.children) for c in clauses)
-
-
-def _present_forecast(verb: Token) -> bool:
-    """Whether a verb of saying in the simple present, outside a quote, reports what could happen
-    ("Yesilada warns that such measures could well be interpreted as a weakness")."""
-    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
-            or _in_quote(verb):
-        return False
-    modals, adverbs = word_set("forecast_modals"), word_set("forecast_adverbs")
-    futures = word_set("consequence_modals")
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-        auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-        hedged = any(c.dep_ == "advmod" and c.lower_ in adverbs for c in clause.children)
-        if auxes & modals or hedged and auxes & futures:
-            return True
-    return False
-
-
-def _in_quote(token: Token) -> bool:
-    """Whether the token stands inside quotation marks opened earlier in its sentence."""
-    return inside_quotation(token.doc[sent_of(token).start : token.i].text)
-
-
-def inside_quotation(before: str) -> bool:
-    """Whether the end of ``before`` (a sentence up to some word) stands inside a quotation opened in it:
-    more opening than closing curly quotes, or an odd number of straight ones (a stray closing
-    curly quote, left by a scraped paragraph break, opens nothing)."""
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _set_against(verb: Token) -> bool:
@@ -791,97 +614,6 @@ def _indefinite_past(prep: Token) -> bool:
                 and not any(c.dep_ == "det" for c in obj.children):
             return True  # "in past bilateral tensions", "in previous years"
     return False
-
-
-def _danger_sense(noun: Token) -> bool:
-    """Whether a threat noun names a danger rather than a threat someone made: the object of a
-    verb of facing, posing or judging ("poses a threat", "facing threats", "deemed a threat"), the
-    predicate of 'be' ("he is a threat to national security"), a modifier of a noun ("high threat
-    illegal aliens") or graded
-    as a danger is ("a growing threat", "the persistent threat of militant groups")."""
-    if noun.lemma_.lower() not in rules()["danger_nouns"]:
-        return False
-    if noun.dep_ in ("dobj", "oprd") and noun.head.lemma_ in rules()["danger_frame_verbs"]:
-        return True
-    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
-        return True  # "he is a threat to national security": what someone is, no threat made
-    if noun.dep_ in ("nmod", "compound") and noun.head.pos_ in NOUN_POS:
-        return True  # "high threat illegal aliens": a grade of danger describing a noun
-    return any(c.dep_ == "amod" and c.lower_ in rules()["danger_modifiers"] for c in noun.children)
-
-
-def _since_then(verb: Token) -> bool:
-    """Whether a verb in the present perfect spans a stretch since some point ("Since then,
-    protesters have demanded ...", "have demanded his release since March"): a lasting stance."""
-    if not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
-        return False
-    return any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children)
-
-
-def _endangers(verb: Token) -> bool:
-    """Whether a verb of threatening puts something at risk rather than makes a threat: its object
-    is what can be harmed ("threatening the territorial integrity"), with no act threatened ("to
-    close the base", "with tariffs")."""
-    if verb.lemma_ not in rules()["endangering_verbs"]:
-        return False
-    if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
-        return False
-    if _threatened_by_a_thing(verb):
-        return True
-    harmed = word_set("endangered_nouns")
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in harmed for c in verb.children)
-
-
-def _threatened_by_a_thing(verb: Token) -> bool:
-    """Whether a passive verb of threatening names a thing, no party, as its agent ("is threatened
-    by the high consumption of dog meat"): a danger, since only a party makes a threat."""
-    if not any(c.dep_ == "auxpass" for c in verb.children):
-        return False
-    parties = word_set("party_nouns")
-    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return bool(agents) and not any(
-        a.ent_type_ or a.pos_ in ("PRON", "PROPN") or a.lemma_.lower() in parties for a in agents)
-
-
-def _says_something(verb: Token) -> bool:
-    """Whether a naming verb says something: calls for or on someone ("called for talks", "called on
-    China to engage", "called for the charge to be dropped") or calls something a name ("called the
-    allegations baseless", "calling it exclusionary")."""
-    for child in verb.children:
-        if child.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr"):
-            return True
-        if child.dep_ in ("prep", "prt") and child.lower_ in ("for", "on", "upon"):
-            return True
-        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children):
-            return True
-    return False
-
-
-def evaluates(verb: Token) -> bool:
-    """Whether a naming verb only judges a thing ("called Chinese subsidies 'unbearable'", "called
-    Canada 'one of the highest tariffing nations'", "called the center 'the perfect place'"): a
-    thing named by a noun, a predicate adjective or noun and no call for or on anyone, no reported
-    clause. Calling a claim, ruling or move something ("called Pakistan's assertions 'baseless'",
-    "called the decision illegal") is a party's rebuttal, and a pronoun may stand for an event ("called
-    them 'a punishment for separatist acts'"): both stay statements."""
-    children = list(verb.children)
-    if any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon") and c.i > verb.i
-           or c.dep_ == "ccomp" for c in children):
-        return False  # "called on China to engage", "called for talks"; not "On Wednesday, ... called"
-    named = [c for c in children if c.dep_ in ("dobj", "oprd", "xcomp", "acomp", "attr")]
-    if len(named) < 2 or any(c.pos_ in VERB_POS for c in named):
-        return False
-    thing = named[0]  # "called [Chinese subsidies] 'unbearable'"; a pronoun may stand for an event or claim
-    return thing.pos_ in ("NOUN", "PROPN") and thing.lemma_.lower() not in word_set("rebutted_claim_nouns")
-
-
-def _names_something(verb: Token) -> bool:
-    """Whether a naming verb only names: a wh-object and a predicate noun ("what it called X") or a
-    participle graded as a name is ("a so-called COVID hotel")."""
-    deps = {c.dep_: c for c in verb.children}
-    if verb.tag_ == "VBN" and "advmod" in deps and deps["advmod"].lower_ in rules()["naming_adverbs"]:
-        return True
-    return "oprd" in deps and "dobj" in deps and deps["dobj"].tag_ in ("WDT", "WP")
 
 
 def _inside_name(token: Token) -> bool:

@@ -649,12 +649,15 @@ def _civilian_group(token: Token) -> bool:
 
 
 def _armed_victims(reading: Reading) -> bool:
-    """Whether a victim is named with armed words ("positions", "a soldier", "a checkpoint")."""
+    """Whether a victim is named with armed words ("positions", "a soldier", "a checkpoint"), also in the
+    name of the body they belong to ("a member of An Nasr police department": police)."""
     armed = _acled_words("armed_nouns")
     for victim in reading.victims:
         words = {_lemma(victim), victim.lower_} | {_lemma(c) for c in victim.children
                                                     if c.dep_ in ("compound", "amod", "poss", "nmod")}
-        words |= {_lemma(g) for c in victim.children if c.dep_ == "prep" for g in c.children}
+        objects = [g for c in victim.children if c.dep_ == "prep" for g in c.children]
+        words |= {_lemma(w) for g in objects for w in (g, *g.children)
+                  if w is g or w.dep_ in ("compound", "amod")}
         if words & armed:
             return True
     return False

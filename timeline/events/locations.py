@@ -322,7 +322,8 @@ def _place_score(name: Span) -> int | None:
     known = _known_kind(name)
     is_entity = _root(name).ent_type_ in PLACE_LABELS and _root(name).ent_iob_ != "O"
     personal = _root(name).ent_type_ == "PERSON" and governing in cues["personal_site_nouns"]  # "the house of MP X"
-    organisation = _root(name).ent_type_ in ("ORG", "PERSON")  # "the International Court of Justice"
+    # "the International Court of Justice" (but "Al Watiyah airbase", "the Tulkarm refugee camp" are places)
+    organisation = _root(name).ent_type_ in ("ORG", "PERSON") and not _named_site_noun(name)
     place_kinds = ("settlement", "vicinity", "division") if organisation else ("settlement", "vicinity", "division", "site")
     strong = (kind in place_kinds or (_noun_kind(governing) in place_kinds[:2 if organisation else 4] and not personal)
               or governing in cues["open_site_nouns"] or _route_end(name) == "from"
@@ -343,8 +344,9 @@ def _place_score(name: Span) -> int | None:
     if not is_entity and not strong and not (known and prep in cues["locative_preps"] and _in_text_country(name)):
         return None  # a capitalised name the model does not call a place needs the phrasing of one, or the
         # gazetteer's word that it is a place in the country the text is about
-    if _root(name).ent_type_ == "NORP" and name.start > 0 and name.doc[name.start - 1].pos_ in ("DET", "ADJ"):
-        return None  # "the northern Iraqi city": a description
+    if (_root(name).ent_type_ == "NORP" and name.start > 0 and name.doc[name.start - 1].pos_ in ("DET", "ADJ")
+            and not _named_site_noun(name)):
+        return None  # "the northern Iraqi city": a description (but "the Halba highway" is Halba's)
     if name.start > 0 and name.doc[name.start - 1].lower_ in ("a", "an"):
         return None  # "a Kenyan city": a description, not a name
     if _inside_parentheses(name):
@@ -450,11 +452,26 @@ def _object_name(name: Span) -> bool:
             and root.head.lemma_ in _cues()["place_object_verbs"])
 
 
+def _named_site_noun(name: Span) -> str:
+    """The noun of a site that bears the name of the place it is at, right after the name or after one
+    lower-case word that qualifies it ("Al Watiyah airbase", "the Beddawi highway", "the Tulkarm refugee
+    camp", "Kafr Lusin border crossing", "Koniko gas field"): ACLED codes the place of that name. The small
+    model often tags such a name as an organisation or a person."""
+    doc = name.doc
+    for k in (name.end, name.end + 1):
+        if k >= len(doc) or not doc[k].text.islower():
+            return ""
+        if doc[k].lower_ in _cues()["named_site_nouns"] and (k == name.end or doc[k - 1].head.i == k):
+            return doc[k].lower_
+    return ""
+
+
 def _name_kind(name: Span) -> str:
     """What kind of place the noun after a name, or its own last word, says it is ("Miiracad village",
     "Habima Square", "Mogadishu-Hodan district": a city's district is a settlement for ACLED)."""
     noun = _noun_after(name)
-    kind = _noun_kind(noun) or (_noun_kind(name[-1].lower_) if len(name) > 1 else "")
+    kind = _noun_kind(noun) or (_noun_kind(name[-1].lower_) if len(name) > 1 else "") or (
+        "site" if _named_site_noun(name) else "")  # "the Tulkarm refugee camp": a site, a town after it wins
     if not kind and len(name) > 1 and name[0].lower_ in _cues()["site_words_before"]:
         kind = "site"  # "Lake Victoria", "Mount Elgon"
     if kind == "division" and "-" in span_text(name):
@@ -588,6 +605,8 @@ def _qualifies_actor(name: Span) -> bool:
     or what a thing is ("Iskander missiles"): a name compounded with a common noun that is no place noun."""
     heads = _cues()["actor_heads"]
     root = _root(name)
+    if _named_site_noun(name):
+        return False  # "the Zahle roundabout and Military forces": the parse may hang the name on an actor
     head = root.head
     if (root.dep_ == "compound" and head.i >= name.end and head.pos_ == "NOUN" and head.text.islower()
             and not _noun_kind(head.lower_) and head.lower_ not in _cues()["event_nouns"]):

@@ -215,7 +215,7 @@ def _name_spans(sent: Span) -> list[Span]:
     doc = sent.doc
     spans = [part for e in ents_in(sent) if e.label_ in PLACE_LABELS for part in _entity_parts(e)]
     demonyms = actor_countries_table()
-    taken = {i for e in ents_in(sent) if e.label_ in _NOT_NAME_LABELS or (
+    taken = {i for e in ents_in(sent) if (e.label_ in _NOT_NAME_LABELS and not _no_date(e)) or (
         e.label_ == "NORP" and span_text(e).lower() in demonyms) for i in range(e.start, e.end)}
     i = sent.start
     while i < sent.end:
@@ -239,6 +239,26 @@ def _name_spans(sent: Span) -> list[Span]:
         r.start <= span.start and span.end <= r.end and len(r) > len(span) for r in runs + places) and not any(
         r.start < span.start < r.end < span.end for r in cut)]
     return _unique_spans([_with_article(span) for span in spans])
+
+
+def _no_date(ent: Span) -> bool:
+    """A date or time entity that is only capitalised names, with no digit, month, weekday, holiday or other
+    time word ("near Luhanske." at a note's end, which the small model may tag as a date): a name, not a
+    date."""
+    if ent.label_ not in ("DATE", "TIME"):
+        return False
+    words = [t for t in ent if t.lower_ not in ("the", "-")]
+    return bool(words) and all(_name_word(t) and t.lower_ not in _time_words() for t in words)
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    """The lower-case words that make a capitalised entity a date ("May", "Monday", "Ramadan")."""
+    words = resources.load("temporal/words.json", lang=resources.DEFAULT_LANG)
+    tables = ("months", "month_abbreviations", "weekdays", "units", "unit_plurals", "parts_of_day", "seasons",
+              "number_words", "ordinals", "clock_words")
+    names = [w for table in tables for w in words[table]] + [w for h in words["holidays"] for w in h.split()]
+    return frozenset(w.lower() for w in names + _cues()["calendar_names"])
 
 
 def _entity_parts(ent: Span) -> list[Span]:

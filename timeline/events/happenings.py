@@ -13,6 +13,8 @@ relayed clause as the event (:func:`reported_happenings`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import doc_sents, span_text
@@ -44,10 +46,7 @@ def dated_happenings(doc: Doc, taken: set[int], sentences: list[Span] | None = N
         []
     """
     found: list[Span] = []
-    for sent in doc_sents(doc) if sentences is None else sentences:
-        text = span_text(sent)
-        if sent.start_char + len(text) - len(text.lstrip()) in taken:
-            continue
+    for sent in _open_sentences(doc, taken, sentences):
         if sent.root.dep_ == "ROOT" and past_happening(sent.root):
             found.append(doc[sent.root.i : sent.root.i + 1])
     return found
@@ -69,11 +68,9 @@ def reported_happenings(doc: Doc, taken: set[int], sentences: list[Span] | None 
         []
     """
     found: list[Span] = []
-    for sent in doc_sents(doc) if sentences is None else sentences:
-        text = span_text(sent)
+    for sent in _open_sentences(doc, taken, sentences):
         root = sent.root
-        if sent.start_char + len(text) - len(text.lstrip()) in taken or root.dep_ != "ROOT" \
-                or not reports_past_happening(root):
+        if root.dep_ != "ROOT" or not reports_past_happening(root):
             continue
         dated = bool(_point_times(root))
         for clause in reported_clauses(root):
@@ -81,6 +78,14 @@ def reported_happenings(doc: Doc, taken: set[int], sentences: list[Span] | None 
                 found.append(doc[clause.i : clause.i + 1])
                 break
     return found
+
+
+def _open_sentences(doc: Doc, taken: set[int], sentences: list[Span] | None) -> Iterator[Span]:
+    """The sentences whose start (past leading blanks) holds no event yet."""
+    for sent in doc_sents(doc) if sentences is None else sentences:
+        text = span_text(sent)
+        if sent.start_char + len(text) - len(text.lstrip()) not in taken:
+            yield sent
 
 
 def relayed_happening(verb: Token) -> bool:

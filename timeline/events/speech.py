@@ -134,6 +134,64 @@ def standing_stance(verb: Token) -> bool:
     return not in_quote(verb) and not _named_person_speaks(verb)
 
 
+def held_rebuttal(verb: Token) -> bool:
+    """Whether a verb of rejecting in the present perfect, with no time of its own and outside a quote,
+    has a claim, charge or ruling as its object ("Hong Kong authorities have rejected accusations that
+    Lai's trial is unfair", "Zamora's legal team has rejected all the accusations", "DHS has dismissed
+    the allegations in the lawsuits"): the party's standing position on others' claims, told as
+    background. A dated rejection ("rejected the allegations during a press conference Thursday") and
+    a simple past one stay statements."""
+    if verb.lemma_ not in word_set("rebuttal_verbs") or verb.tag_ != "VBN":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
+        return False
+    if _time_in_clause(verb) or in_quote(verb):
+        return False
+    claims = word_set("rebutted_claim_nouns")
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in claims for c in verb.children)
+
+
+def _time_in_clause(verb: Token) -> bool:
+    """Whether a time expression stands anywhere in a verb's own clause, however the parser hung it
+    ("has rejected the allegations in a statement on Monday"), leaving out the clauses below it ("accusations
+    that the trial held in 2023 was unfair")."""
+    clausal = ("acl", "relcl", "ccomp", "advcl", "xcomp", "conj")
+    stack = list(verb.children)
+    while stack:
+        word = stack.pop()
+        if word.dep_ in clausal:
+            continue
+        if word.ent_type_ in TIME_LABELS:
+            return True
+        stack.extend(word.children)
+    return False
+
+
+def advises_the_public(verb: Token) -> bool:
+    """Whether a verb of urging gives the public advice, not a party a demand: its addressee is an
+    unnamed member of the public ("people", "owners of food stalls") and the advice holds on a
+    condition of the addressee's own ("urged people to seek medical attention if they experience
+    symptoms", "urged owners of food stalls ... to substitute other meats if they want to remain in the
+    food business"). A demand on a party ("urged the council to press the warring parties") or a call
+    with no such condition stays a statement."""
+    if verb.lemma_ not in word_set("urging_verbs"):
+        return False
+    public = word_set("public_addressee_nouns")
+    addressees = [c for c in verb.children if c.dep_ == "dobj"]
+    addressees += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                   for g in c.children if g.dep_ == "pobj"]
+    if not any(a.lemma_.lower() in public and not a.ent_type_ for a in addressees):
+        return False
+    advice = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    return any(_own_condition(c) for a in advice for c in a.children if c.dep_ == "advcl")
+
+
+def _own_condition(clause: Token) -> bool:
+    """Whether an adverbial clause is an if-clause about its pronoun subject ("if they want to remain")."""
+    return any(m.dep_ == "mark" and m.lower_ == "if" for m in clause.children) and any(
+        c.dep_ == "nsubj" and c.tag_ == "PRP" for c in clause.children)
+
+
 def _named_person_speaks(verb: Token) -> bool:
     """Whether the subject of a verb, or its apposition, is a person's name ("Mohamud Ahmed Nur")."""
     clause = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) else verb

@@ -25,10 +25,12 @@ from .rules import (
     word_set,
 )
 from .speech import (
+    advises_the_public,
     commentary,
     danger_sense,
     endangers,
     evaluates,
+    held_rebuttal,
     names_something,
     present,
     reports_past_happening,
@@ -178,6 +180,10 @@ def usable_trigger(span: Span) -> bool:
         return False  # "some prominent human rights activists are calling for ...": a stance some hold
     if label in types_flagged("statement") and pos == "VERB" and standing_stance(token):
         return False  # "China claims about 90% of the sea", "He rejects the charges": a position held
+    if label in types_flagged("statement") and pos == "VERB" and advises_the_public(token):
+        return False  # "urged people to seek medical attention if they experience symptoms": advice
+    if label in types_flagged("statement") and pos == "VERB" and held_rebuttal(token):
+        return False  # "Hong Kong authorities have rejected those claims": a position held, background
     if label in types_flagged("statement") and pos == "VERB" and _stance_inside_saying(token):
         return False  # "denied involvement, saying it condemns any violence": the denial's content
     if token.lemma_ in rules()["naming_verbs"] and pos == "VERB" and not says_something(token):

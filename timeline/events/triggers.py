@@ -118,6 +118,9 @@ def usable_trigger(span: Span) -> bool:
     if pos == "VERB" and token.lemma_ == "meet" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in rules()["met_standard_nouns"] for c in token.children):
         return False  # "to meet its defense requirements": a need is met, nobody meets
+    if tag == "VBN" and token.lemma_.lower() in word_set("condition_participles") \
+            and _present_passive(token) and not timed(token):
+        return False  # "the Golbon and the Jairan are sanctioned by the U.S. Treasury": a status
     if tag == "VBG" and dep == "relcl" and present(token) and not timed(token):
         return False  # "Ukrainians who are fighting for their freedom": who they are, not a report
     if pos in NOUN_POS and token.lemma_.lower() in rules()["condition_nouns"] and any(
@@ -378,6 +381,18 @@ def _compared_count(token: Token) -> bool:
     return any(c.lower_ in words and any(g.dep_ == "pobj" and g.like_num for p in c.children
                                          if p.dep_ == "prep" for g in p.children)
                for c in token.head.children)
+
+
+def _present_passive(participle: Token) -> bool:
+    """Whether a past participle is a simple present passive ("are sanctioned", "many of whom are
+    internally displaced"). Of a verb whose act leaves its object in a lasting condition
+    (``condition_participles``) it is a status that holds now, not a happening (which the news tells in
+    the past, "were sanctioned", or the perfect, "have been displaced"); of other verbs it may be the
+    present of a running account ("One person is killed."). In a clause of condition or
+    time the present tells what may come ("if Turkey is sanctioned"): its status decides."""
+    children = list(participle.children)
+    return any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "am") for c in children) \
+        and not any(c.dep_ in ("aux", "mark", "neg") for c in children)
 
 
 def _part_of_another(token: Token, span: Span) -> bool:

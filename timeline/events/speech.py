@@ -265,13 +265,16 @@ def inside_quotation(before: str) -> bool:
 def danger_sense(noun: Token) -> bool:
     """Whether a threat noun names a danger rather than a threat someone made: the object of a
     verb of facing, posing or judging ("poses a threat", "facing threats", "deemed a threat"), the
-    predicate of 'be' ("he is a threat to national security"), a modifier of a noun ("high threat
-    illegal aliens") or graded
+    predicate of 'be' ("he is a threat to national security"), the topic "about" which one worries or
+    knows ("concerned about threats"), a modifier of a noun ("high threat illegal aliens") or graded
     as a danger is ("a growing threat", "the persistent threat of militant groups")."""
     if noun.lemma_.lower() not in rules()["danger_nouns"]:
         return False
     if noun.dep_ in ("dobj", "oprd") and noun.head.lemma_ in rules()["danger_frame_verbs"]:
         return True
+    first = noun.head if noun.dep_ == "conj" and noun.head.pos_ in NOUN_POS else noun
+    if first.dep_ == "pobj" and first.head.lower_ == "about":
+        return True  # "concerned about aggression and threats", "know about the China threat": a topic
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         return True  # "he is a threat to national security": what someone is, no threat made
     if noun.dep_ in ("nmod", "compound") and noun.head.pos_ in NOUN_POS:

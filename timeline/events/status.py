@@ -38,6 +38,8 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
         return "negated"  # a denial reports that the denied event did not happen
     if _intended(span) or _ready_for(span):
         return "hypothetical"  # "appears ready to stop fighting": a disposition, not a report
+    if _permitted_act(span.root):
+        return "hypothetical"  # "a law that authorizes firing on foreign vessels": what a rule allows
     if span.root.dep_ == "xcomp" and span.root.head.lemma_ in rules()["negating_verbs"]:
         return "negated"  # "failed to agree on a ceasefire", "refused to sign"
     if _yet_to(span.root):
@@ -88,6 +90,15 @@ def _reported(span: Span) -> bool:
         if doc[above].lemma_ in verbs:
             return True
     return False
+
+
+def _permitted_act(gerund: Token) -> bool:
+    """Whether a gerund with no subject of its own is what a verb of permitting or requiring lets or makes
+    someone do (``permission_verbs``: "a law that authorizes firing on foreign vessels", "requires the
+    country declaring a national emergency"): the content of a rule or a need, not a happening."""
+    return gerund.tag_ == "VBG" and gerund.dep_ in ("xcomp", "dobj") \
+        and gerund.head.lemma_ in word_set("permission_verbs") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in gerund.children)
 
 
 def _yet_to(token: Token) -> bool:

@@ -135,6 +135,8 @@ def usable_trigger(span: Span) -> bool:
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "in" \
             and token.head.head.lemma_ in word_set("continuation_verbs"):
         return False  # "the New York resident remains in detention": a state that goes on, no arrest
+    if pos in NOUN_POS and _framework_in_force(token):
+        return False  # "remain under terrorism sanctions", "violate U.S. law": a rule in force, not made
     if pos in NOUN_POS and _compared_count(token) or pos == "VERB" and any(
             c.dep_ == "dobj" and _compared_count(c) for c in token.children):
         return False  # "launched 504 attacks in 2024, compared with 116 in 2023": a statistic
@@ -238,6 +240,21 @@ def _narrator(token: Token) -> bool:
         return False  # a quotation in the sentence: maybe the speaker's words, not the writer's
     return verb.dep_ not in ("ccomp", "xcomp") and not any(
         a.lemma_ in word_set("reporting_verbs") for a in verb.ancestors)
+
+
+def _framework_in_force(noun: Token) -> bool:
+    """Whether a noun of a binding framework (``framework_nouns``: law, sanctions, deal, treaty) only names
+    one in force: the object of "under" ("remain under international terrorism sanctions", "accused of
+    sedition under a Beijing-imposed national security law", "its commitments under the 2015 nuclear
+    deal"), of a verb of breaching it ("alleging the moves violate U.S. law"), or the principle "the rule
+    of law" ("maintain that the rule of law is intact"). Its making, told by a verb of its own ("passed a
+    law", "imposed sanctions"), is the event."""
+    if noun.lemma_.lower() not in rules()["framework_nouns"]:
+        return False
+    prep = noun.head
+    if noun.dep_ == "pobj" and (prep.lower_ == "under" or prep.lower_ == "of" and prep.head.lemma_ == "rule"):
+        return True
+    return noun.dep_ == "dobj" and noun.head.lemma_ in rules()["breach_verbs"]
 
 
 def _detail_of_trend(token: Token) -> bool:

@@ -110,7 +110,7 @@ def relayed_happening(verb: Token) -> bool:
             or any(c.lower_ == "since" for c in _time_phrases(verb)):
         return False
     return not habitual_frame(verb) and not _figure_change(verb) and not _figure_object(verb) \
-        and not _rate_phrase(verb)
+        and not _rate_phrase(verb) and not _measured_subject(verb)
 
 
 def _point_times(verb: Token) -> list[Token]:
@@ -152,7 +152,24 @@ def past_happening(verb: Token) -> bool:
         return False  # "has been held since late 2020": a state lasting since then
     if verb.lemma_ in word_set("naming_verbs") and evaluates(verb):
         return False  # "On Wednesday, Macron called Chinese subsidies 'unbearable'": a verdict, no happening
-    return not habitual_frame(verb) and not _figure_change(verb) and not _figure_object(verb)
+    return not habitual_frame(verb) and not _figure_change(verb) and not _figure_object(verb) \
+        and not _measured_subject(verb)
+
+
+def _measured_subject(verb: Token) -> bool:
+    """Whether the verb's subject is a measure, not an actor (``measured_subject_nouns``: "the number of
+    internet users under 18 reached 196 million", "stock indexes have plunged for days", "the markets lost
+    more ground in trading on Tuesday"): the verb moves a statistic, no one did anything. A name holding
+    the word ("the Global Terrorism Index named the Sahel ...") is a publisher, and acts; "a number of"
+    ("a large number of residents burned tires") only counts the actors."""
+    measures = word_set("measured_subject_nouns")
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and not c.ent_type_
+               and c.lemma_.lower() in measures and not _indefinite(c) for c in verb.children)
+
+
+def _indefinite(noun: Token) -> bool:
+    """Whether a noun has the indefinite article ("a number of residents", "an unknown number of men")."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
 def _figure_change(verb: Token) -> bool:

@@ -73,6 +73,20 @@ def test_status(model_nlp, sentence, event_type, status):
     assert found.get(event_type) == status
 
 
+# The status the whole pipeline gives, once the event is dated against its article's publication day.
+DATED_STATUSES = cases.rows("events_dated_status", "sentence", "published", "event_type", "status")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence,published,event_type,status", DATED_STATUSES,
+                         ids=[r[3] + "-" + r[2] for r in DATED_STATUSES])
+def test_dated_status(model_nlp, sentence, published, event_type, status):
+    import timeline
+
+    df = timeline.extract([sentence], published=published, nlp=model_nlp, min_confidence=0.0)
+    assert dict(zip(df["event_type"], df["status"], strict=True)).get(event_type) == status
+
+
 NO_EVENTS = [
     "Rebels often attack convoys on this road.",
     "The minister said the economy was recovering.",

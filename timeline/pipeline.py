@@ -26,8 +26,9 @@ from .dedup import assign_cluster_ids
 from .errors import InputError
 from .events import candidates, headline, resolve_date
 from .events.acled import acled_coding
-from .events.locations import place_in
 from .events.confidence import chosen_min_confidence, confidence
+from .events.locations import place_in
+from .events.status import lies_ahead
 from .frame import event_row, from_rows
 from .nlp import doc_text, forget_cache, load_nlp
 from .pubdate import parse_published
@@ -133,6 +134,8 @@ def doc_events(doc: Doc, article: Article, *, min_confidence: float = 0.0) -> li
     events = []
     for candidate in candidates(doc):
         when = resolve_date(doc, candidate, timexes, published=article.published)
+        if lies_ahead(candidate.status, when, published=article.published):
+            candidate = replace(candidate, status="planned")  # "in next year's presidential election"
         rating = confidence(article, candidate, when)
         if rating >= min_confidence:
             events.append(_event(doc, article, candidate, when, rating))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from itertools import pairwise
 
 from spacy.attrs import DEP
@@ -20,7 +21,7 @@ from ..nlp import (
     sent_of,
     token_column,
 )
-from ..types import Status
+from ..types import ResolvedDate, Status
 from .rules import rules, types_flagged, word_set
 
 
@@ -72,6 +73,14 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
         if found:
             return status  # type: ignore[return-value]
     return "occurred"
+
+
+def lies_ahead(status: Status, when: ResolvedDate, *, published: date) -> bool:
+    """Whether an event read as occurred is dated wholly after its article's publication day ("is
+    considering challenging Macron in next year's presidential election", "concerns over U.S. foreign
+    policy after the presidential election in November" in an October story): it has not happened yet,
+    so it is planned. Past-tense dates were already moved back on or before publication by the dating."""
+    return status == "occurred" and when.date_start is not None and when.date_start.date() > published
 
 
 def _reported(span: Span) -> bool:

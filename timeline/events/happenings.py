@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import doc_sents, span_text
 from .rules import TIME_LABELS, word_set
-from .speech import evaluates, reported_clauses, reports_past_happening
+from .speech import evaluates, reported_clauses, reports_a_figure, reports_past_happening
 from .triggers import habitual_frame
 
 #: Entity labels of figures: a change "from" one "to" another is a statistic.
@@ -150,6 +150,8 @@ def past_happening(verb: Token) -> bool:
              and any(t.ent_type_ in TIME_LABELS and _own_phrase(t, c) for t in c.subtree)]
     if not times or (auxes & PERFECT_AUXES and any(c.lower_ == "since" for c in times)):
         return False  # "has been held since late 2020": a state lasting since then
+    if reports_a_figure(verb):
+        return False  # "The International Diabetes Federation estimated in 2021 that 24 million adults ..."
     if verb.lemma_ in word_set("naming_verbs") and evaluates(verb):
         return False  # "On Wednesday, Macron called Chinese subsidies 'unbearable'": a verdict, no happening
     return not habitual_frame(verb) and not _figure_change(verb) and not _figure_object(verb) \

@@ -39,6 +39,24 @@ def reports_past_happening(verb: Token) -> bool:
     return False
 
 
+def reports_a_figure(verb: Token) -> bool:
+    """Whether a verb of saying or estimating only gives a statistic: a clause it reports has a figure
+    for its subject, an amount of money or a percentage ("told Parliament that millions of dollars were
+    generated", "has claimed that 55 percent of Indonesians who complete school are functionally
+    illiterate"), or a counted subject that only is or lives somehow ("estimated in 2021 that 24 million
+    adults in sub-Saharan Africa were living with the condition"). A count that did or suffered
+    something ("said 12 people were killed") is a happening's toll, told by its own trigger."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(t.ent_type_ in ("MONEY", "PERCENT") for s in subjects for t in s.subtree):
+            return True
+        counted = any(s.ent_type_ == "CARDINAL" or any(c.dep_ == "nummod" for c in s.children)
+                      for s in subjects)
+        if counted and clause.lemma_ in word_set("figure_state_verbs"):
+            return True
+    return False
+
+
 def reported_clauses(verb: Token) -> list[Token]:
     """The clauses a verb of saying reports: its complements, and a that-clause the parser hung on
     the medium ("said in a statement that the plane went down")."""

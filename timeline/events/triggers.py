@@ -33,6 +33,7 @@ from .speech import (
     held_rebuttal,
     names_something,
     present,
+    reports_a_figure,
     reports_past_happening,
     restates_a_view,
     says_something,
@@ -177,6 +178,8 @@ def usable_trigger(span: Span) -> bool:
     if tag == "VBG" and dep == "pcomp" and token.head.lower_ == "from" \
             and token.head.head.lemma_ in rules()["prevention_verbs"]:
         return False  # "they are barred from visiting parks", "prevented from leaving": what may not be done
+    if label in types_flagged("statement") and pos == "VERB" and reports_a_figure(token):
+        return False  # "The World Bank has also claimed that 55 percent of Indonesians ... are illiterate"
     if label in types_flagged("statement") and pos == "VERB" and commentary(token):
         return False  # "Analysts claim ...", "Ochieng warns that ... could become targets": a view
     if pattern_id in rules()["restatement_ids"] and restates_a_view(span):

@@ -300,7 +300,7 @@ def _status_context(span: Span) -> set[str]:
         words.update(doc[c].lower_ for c in children[tok.i]
                      if deps[c] in _MODALITY_DEP_IDS and not _hedges_own_clause(c, children, deps))
         if tok.lemma_ in rules()["perception_verbs"] and any(deps[c] == _AUXPASS_ID for c in children[tok.i]):
-            words.discard("could")  # "gunfire could still be heard": it was audible, not possible
+            words -= {"could", "can"}  # "gunfire could still be heard": it was audible, not possible
     start = max(sent_of(span).start, span.start - 3)
     words.update(span.doc[i].lower_ for i in range(start, span.start) if not _month_name(span.doc[i]))
     words.discard(span.text.lower())

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp import doc_sents, span_text
 from .rules import TIME_LABELS, word_set
 from .speech import evaluates, reported_clauses, reports_a_figure, reports_past_happening
-from .triggers import habitual_frame
+from .triggers import habitual_frame, news_outlet_acts
 
 #: Entity labels of figures: a change "from" one "to" another is a statistic.
 FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE")
@@ -152,6 +152,8 @@ def past_happening(verb: Token) -> bool:
         return False  # "has been held since late 2020": a state lasting since then
     if reports_a_figure(verb):
         return False  # "The International Diabetes Federation estimated in 2021 that 24 million adults ..."
+    if news_outlet_acts(verb):
+        return False  # "Reuters reported Wednesday that the measure already has enough votes": a source
     if verb.lemma_ in word_set("naming_verbs") and evaluates(verb):
         return False  # "On Wednesday, Macron called Chinese subsidies 'unbearable'": a verdict, no happening
     return not habitual_frame(verb) and not _figure_change(verb) and not _figure_object(verb) \

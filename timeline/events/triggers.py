@@ -217,8 +217,8 @@ def usable_trigger(span: Span) -> bool:
     if pos in NOUN_POS and dep == "attr" and token.head.lemma_ == "be" and any(
             c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
         return False  # "that's a big deal for the markets", "it was an attack on democracy": a judgement
-    if _narrator(token):
-        return False  # "we struck on the idea": the writer's own story, no news event
+    if _narrator(token) or news_outlet_acts(_governing_verb(token)):
+        return False  # "we struck on the idea", "VOA spoke with experts": the writer's own story, no news
     if pattern_id in rules()["noun_only_ids"] and pos not in NOUN_POS:
         return False  # "it talks about continuing to work": the verb 'talk', no talks held
     if pattern_id in rules()["verb_led_ids"] and (token.i != span.start or pos != "VERB"):
@@ -228,6 +228,19 @@ def usable_trigger(span: Span) -> bool:
     if pattern_id.endswith("-verbs"):
         return pos == "VERB" or (pos == "ADJ" and tag == "VBN")
     return pos not in ("ADP", "DET")
+
+
+def news_outlet_acts(verb: Token) -> bool:
+    """Whether the subject of a verb, or of the clause a subjectless conjunct joins, is a news outlet
+    (``news_outlet_names``: "VOA examined the facts and spoke with experts", "Reuters reported
+    Wednesday that the measure already has enough votes"): the reporters' own work, no news event."""
+    if verb.pos_ not in VERB_POS:
+        return False
+    clause = verb.head if verb.dep_ == "conj" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else verb
+    outlets = word_set("news_outlet_names")
+    return any(c.dep_ == "nsubj" and " ".join(t.lower_ for t in c.subtree) in outlets
+               for c in clause.children)
 
 
 def _narrator(token: Token) -> bool:

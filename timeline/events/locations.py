@@ -371,6 +371,8 @@ def _place_score(name: Span) -> int | None:
         return None  # "a Kenyan city": a description, not a name
     if _inside_parentheses(name):
         return -5
+    if _local_name(name):
+        return LOCAL_NAME_SCORE
     score = {"place": 1, "region": -1, "country": -2}.get(known, 0)
     if _root(name).dep_ == "conj" or (_root(name).dep_ == "appos" and known in ("region", "country")):
         score -= 1  # the second of a list, or the region of a place ("near X, Donetsk")
@@ -646,7 +648,7 @@ def _parenthetical_after(name: Span) -> bool:
     last = _root(name)
     while any(c.dep_ == "conj" for c in last.children):
         last = [c for c in last.children if c.dep_ == "conj"][-1]
-    ends = {name.end, last.i + 1}
+    ends = {name.end, last.i + 1, _list_end(name)}
     if name.end < len(doc) and doc[name.end].text == "]":
         ends.add(name.end + 1)
     for end in list(ends):
@@ -657,6 +659,42 @@ def _parenthetical_after(name: Span) -> bool:
     return any(e + 1 < len(doc) and doc[e].text == "(" and _regions_inside(doc, e) for e in ends)
 
 
+#: The score of a name the text gives as local or unsure: below any place that says where it lies.
+LOCAL_NAME_SCORE = -3
+
+
+def _local_name(name: Span) -> bool:
+    """The name, or the list it begins, is followed (after its place noun) by a parenthetical saying it is
+    a local or unsure name ("Gire Spi hill (Kurdish name) in Cukurca district", "in X area (unknown
+    location) in the central district of Y"): ACLED's gazetteer lacks it and codes the place it lies in."""
+    doc = name.doc
+    words = set(_cues()["local_name_words"])
+    for end in {name.end, _list_end(name)}:
+        end += 1 if end < len(doc) and _noun_kind(doc[end].lower_) else 0
+        if end + 1 < len(doc) and doc[end].text == "(":
+            inside = [t.lower_ for t in doc[end + 1 : min(end + 6, len(doc))]]
+            if ")" in inside and words & set(inside[: inside.index(")")]):
+                return True
+    return False
+
+
+def _list_end(name: Span) -> int:
+    """Where the list of names a name begins ends, read from the words when the parse missed the list
+    ("between Pissila and Barsalogho (Barsalogho, Sanmatenga)", "in Kuna Masi, Sarok and Bezan areas"): the
+    end of its last name, or the name's own end."""
+    doc = name.doc
+    end = i = name.end
+    while i < len(doc):
+        while i < len(doc) and doc[i].lower_ in (",", "and", "or"):
+            i += 1
+        if i == end or i >= len(doc) or not _name_word(doc[i]) or doc[i].ent_type_ in _NOT_NAME_LABELS:
+            break
+        while i < len(doc) and (_name_word(doc[i]) or _name_link(doc, i, len(doc))):
+            i += 1
+        end = i
+    return end
+
+
 def _regions_inside(doc: object, opening: int) -> bool:
     """A parenthetical that lists where a place lies: "(District, Province)" or one name ("Garabulli (Almargeb)");
     not an acronym ("Court of Justice (ICJ)")."""
@@ -664,9 +702,20 @@ def _regions_inside(doc: object, opening: int) -> bool:
     if close is None or close == opening + 1 or not doc[opening + 1].text[:1].isupper():  # type: ignore[index]
         return False
     inside = doc[opening + 1 : close]  # type: ignore[index]
+    if any(_comment_word(t) for t in inside):
+        return False  # "Gire Spi hill (Kurdish name)": a word on the name, not its regions
     if any(t.text == "," for t in inside):
         return True
     return not span_text(inside).isupper() and len(inside) <= 5
+
+
+def _comment_word(token: Token) -> bool:
+    """A lower-case word that is no place noun, name particle or function word: a parenthetical holding it
+    comments on the name ("(Kurdish names)") rather than listing the regions it lies in ("(Kolofata
+    subdivision, Far North)", "(City of Tshwane, Gauteng)")."""
+    text = token.text
+    return (text.isalpha() and text.islower() and not token.is_stop and not _noun_kind(text)
+            and text not in _cues()["name_particles"] and text not in _cues()["lowercase_articles"])
 
 
 def _inside_parentheses(name: Span) -> bool:

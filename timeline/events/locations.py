@@ -219,7 +219,7 @@ def _name_spans(sent: Span) -> list[Span]:
         e.label_ == "NORP" and span_text(e).lower() in demonyms) for i in range(e.start, e.end)}
     i = sent.start
     while i < sent.end:
-        if i in taken or not _name_word(doc[i]) or doc[i].is_sent_start:
+        if i in taken or not (_name_word(doc[i]) or _coded_name(doc, i)) or doc[i].is_sent_start:
             i += 1
             continue
         j = i + 1
@@ -239,6 +239,21 @@ def _name_spans(sent: Span) -> list[Span]:
         r.start <= span.start and span.end <= r.end and len(r) > len(span) for r in runs + places) and not any(
         r.start < span.start < r.end < span.end for r in cut)]
     return _unique_spans([_with_article(span) for span in spans])
+
+
+def _coded_name(doc: object, i: int) -> bool:
+    """A letter and a number that name a settlement by its distance along a road ("K50 settlement", "in the
+    vicinity of K50 (Marka, Lower Shabelle)"): a name when a settlement noun or the regions it lies in
+    follow it (not "the M23 (March 23 Movement)", "the G20")."""
+    token = doc[i]  # type: ignore[index]
+    if not _CODED_NAME.match(token.text) or i + 1 >= len(doc):  # type: ignore[arg-type]
+        return False
+    after = doc[i + 1]  # type: ignore[index]
+    regions = after.text == "(" and _regions_listed_after(doc[i : i + 1])  # type: ignore[index]
+    return _noun_kind(after.lower_) == "settlement" or regions
+
+
+_CODED_NAME = re.compile(r"^[A-Z]\d{1,3}$")
 
 
 def _no_date(ent: Span) -> bool:
@@ -359,7 +374,8 @@ def _place_score(name: Span) -> int | None:
         return None  # "the regime's Air Force Intelligence", "Popular Mobilisation Forces": an organisation's name
     if len(name) == 1 and _noun_kind(name[0].lower_):
         return None  # "the City entrance", "at K60 Settlement": a place noun, capitalised, names no place by itself
-    if len(name) == 1 and name.text.isupper() and known != "country":
+    coded = _coded_name(name.doc, name.start)  # "K50 settlement": a name, though in capitals
+    if len(name) == 1 and name.text.isupper() and known != "country" and not coded:
         return None  # an acronym ("OPS", "IED", "HQ") names an organisation or a thing
     if not is_entity and not strong and not (known and prep in cues["locative_preps"] and _in_text_country(name)):
         return None  # a capitalised name the model does not call a place needs the phrasing of one, or the

@@ -96,7 +96,7 @@ def _tied_place(name: Span, names: list[Span]) -> Span | None:
     noun = _noun_after(name) or _governing_noun(name)
     if noun not in cues["tied_nouns"]:
         return None
-    i = name.end + (1 if _noun_after(name) else 0)
+    i = name.end + _noun_length(_noun_after(name))
     starts = {n.start: n for n in names if n.start > i}
     for j in range(i, min(i + 6, len(name.doc))):
         word = name.doc[j]
@@ -440,7 +440,7 @@ def _in_text_country(name: Span) -> bool:
 def _regions_listed_after(name: Span) -> bool:
     """A parenthetical listing regions follows the name: "(District, Province)"."""
     doc = name.doc
-    i = name.end + (1 if _noun_after(name) else 0)
+    i = name.end + _noun_length(_noun_after(name))
     if i + 1 >= len(doc) or doc[i].text != "(":
         return False
     close = next((k for k in range(i + 1, min(i + 12, len(doc))) if doc[k].text == ")"), None)
@@ -479,7 +479,7 @@ def _bracketed_alias(name: Span) -> bool:
 def _followed_by_container(name: Span) -> bool:
     """The name is followed by "in" and another name: "Qatma in Afrin", "Wuji village in Lainya county"."""
     doc = name.doc
-    i = name.end + (1 if _noun_after(name) else 0)
+    i = name.end + _noun_length(_noun_after(name))
     return i + 1 < len(doc) and doc[i].lower_ == "in" and _name_word(doc[i + 1])
 
 
@@ -522,7 +522,7 @@ def _name_kind(name: Span) -> str:
 def _in_a_city(name: Span) -> bool:
     """An area or site followed by "in"/"of" and a name with "city" or "town" ("Al-Jami'ya neighborhood in Idleb city")."""
     doc = name.doc
-    i = name.end + (1 if _noun_after(name) else 0)
+    i = name.end + _noun_length(_noun_after(name))
     if i + 2 >= len(doc) or doc[i].lower_ not in ("in", "of"):
         return False
     j = i + 1 + (doc[i + 1].lower_ == "the")
@@ -540,8 +540,25 @@ def _noun_after(name: Span) -> str:
     if after.tag_ == "NNS" and after.lower_ in _cues()["settlement_nouns"]:
         return ""  # "Arab cities", "the Ichen villages of X": the name qualifies the places, it is none of them
     if after.text.islower() or after.lower_ == "lga":
-        return after.lower_ if _noun_kind(after.lower_) else ""
+        noun = _hyphenated_word(after)
+        return noun if _noun_kind(noun) else ""
     return ""
+
+
+def _noun_length(noun: str) -> int:
+    """How many tokens a place noun after a name takes ("sub-county": three), none for no noun."""
+    return 0 if not noun else 1 + 2 * noun.count("-")
+
+
+def _hyphenated_word(token: Token) -> str:
+    """The lower-case word a token begins, with the hyphen and the word the tokenizer cut off it ("sub-county"
+    from "sub", "-", "county"), else the token's own lower-case text."""
+    doc = token.doc
+    i = token.i
+    cut_off = doc[i + 2].text if i + 2 < len(doc) and doc[i + 1].text == "-" else ""
+    if cut_off.isalpha() and cut_off.islower():
+        return f"{token.lower_}-{cut_off}"
+    return token.lower_
 
 
 def _noun_kind(noun: str) -> str:
@@ -647,7 +664,7 @@ def _qualifies_actor(name: Span) -> bool:
         return False  # "the Zahle roundabout and Military forces": the parse may hang the name on an actor
     head = root.head
     if (root.dep_ == "compound" and head.i >= name.end and head.pos_ == "NOUN" and head.text.islower()
-            and not _noun_kind(head.lower_) and head.lower_ not in _cues()["event_nouns"]):
+            and not _noun_kind(_hyphenated_word(head)) and head.lower_ not in _cues()["event_nouns"]):
         return True  # ... but "the Kabul attack" happened in Kabul
     nxt = [t.lower_ for t in name.doc[name.end : min(name.end + 4, len(name.doc))]]
     if nxt[:2] in (["people", "'s"], ["people", "’s"]):
@@ -668,8 +685,9 @@ def _parenthetical_after(name: Span) -> bool:
     if name.end < len(doc) and doc[name.end].text == "]":
         ends.add(name.end + 1)
     for end in list(ends):
-        if end < len(doc) and _noun_kind(doc[end].lower_) in ("settlement", "vicinity", "division"):
-            ends.add(end + 1)
+        noun = _hyphenated_word(doc[end]) if end < len(doc) else ""
+        if _noun_kind(noun) in ("settlement", "vicinity", "division"):
+            ends.add(end + _noun_length(noun))
     if name.start > 0 and doc[name.start - 1].lower_ == "the":
         return False  # "the Hadash (Jebah)": a party and its other name
     return any(e + 1 < len(doc) and doc[e].text == "(" and _regions_inside(doc, e) for e in ends)
@@ -686,7 +704,8 @@ def _local_name(name: Span) -> bool:
     doc = name.doc
     words = set(_cues()["local_name_words"])
     for end in {name.end, _list_end(name)}:
-        end += 1 if end < len(doc) and _noun_kind(doc[end].lower_) else 0
+        noun = _hyphenated_word(doc[end]) if end < len(doc) else ""
+        end += _noun_length(noun) if _noun_kind(noun) else 0
         if end + 1 < len(doc) and doc[end].text == "(":
             inside = [t.lower_ for t in doc[end + 1 : min(end + 6, len(doc))]]
             if ")" in inside and words & set(inside[: inside.index(")")]):

@@ -121,6 +121,8 @@ def _tied_by(between: set[str], noun: str, town: Span, after_name: bool) -> bool
     cues = _cues()
     if between & set(cues["tie_words"]):
         return not _names_a_region(span_text(town))
+    if between == {"in"} and _noun_after(town) in cues["coded_unit_nouns"]:
+        return True  # "X village in Y payam": ACLED codes the unit
     after = town.doc[town.end].lower_ if town.end < len(town.doc) else ""
     alone = between in ({"of"}, {"in"}, {"of", "the"}, {"in", "the"})
     return (after_name and noun in cues["quarter_nouns"] and alone
@@ -408,7 +410,9 @@ def _place_score(name: Span) -> int | None:
         score += 3 + (3 if _parenthetical_after(name) else 0)  # "near X camp [Jabal Y] (District, Province)"
     if _parenthetical_after(name) and known != "country" and kind != "site":
         score += 3
-    if _contains_place(name) and not (_parenthetical_after(name) and not kind):
+    if _contains_place(name) and _noun_after(name) in cues["coded_unit_nouns"]:
+        score += 2  # "X village in Y sub-county": ACLED codes the unit, its gazetteer lacks the village
+    elif _contains_place(name) and not (_parenthetical_after(name) and not kind):
         score -= 2  # ... unless the container is ACLED's "Y (Region)"  # "Qatma in Afrin", "Wuji village in Lainya county": the container is less specific
     if kind in ("vicinity", "site") and _in_a_city(name):
         score -= 3  # "X area in Y city", "Habima Square in Tel Aviv": ACLED codes the city

@@ -414,6 +414,7 @@ def _place_score(name: Span) -> int | None:
         score += 2  # "X village in Y sub-county": ACLED codes the unit, its gazetteer lacks the village
     elif _contains_place(name) and not (_parenthetical_after(name) and not kind):
         score -= 2  # ... unless the container is ACLED's "Y (Region)"  # "Qatma in Afrin", "Wuji village in Lainya county": the container is less specific
+        score -= REGION_CONTAINER_LOSS if _names_a_region(span_text(name)) else 0
     if kind in ("vicinity", "site") and _in_a_city(name):
         score -= 3  # "X area in Y city", "Habima Square in Tel Aviv": ACLED codes the city
     if name.start > 0 and name.doc[name.start - 1].lower_ == "the" and not kind:
@@ -424,14 +425,28 @@ def _place_score(name: Span) -> int | None:
     return score
 
 
+#: What a container loses more when it is a first-level region or its namesake ("the Rumeilan base in
+#: Al-Hasakeh", "al-Busayrah in Deir-ez-Zor", "a patrol in Amuda countryside in al-Hasakeh"): it names only
+#: the province, and ACLED codes the place the text names inside it, even a site or a town's countryside.
+REGION_CONTAINER_LOSS = 2
+
+
 def _bare_name(name: Span) -> bool:
     """A proper name standing alone, as a town's is ("in Shewa Robit"): no article, no possessive, not an
     organisation the model knows ("at the Cato Institute", "in Parliament", "in Lai's trial")."""
     doc = name.doc
     after = doc[name.end].text if name.end < len(doc) else ""
-    return (_root(name).ent_type_ not in ("ORG", "NORP", "FAC", "WORK_OF_ART", "EVENT", "LAW")
+    kinds = ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW") + (() if _has_article(name) else ("NORP",))
+    return (_root(name).ent_type_ not in kinds
             and doc[name.start - 1].lower_ not in ("the", "a", "an") and after not in ("'s", "’s")
-            and all(t.pos_ == "PROPN" or t.lower_ in _cues()["name_particles"] for t in name))
+            and all(t.pos_ == "PROPN" or t.text == "-" or t.lower_ in _cues()["name_particles"]
+                    for t in name))
+
+
+def _has_article(name: Span) -> bool:
+    """The name begins with the Arabic article ("al-Busayrah", "As Sabaa"): a place's or a family's name, no
+    nationality, though the small model may tag it as one."""
+    return len(name) > 1 and name[0].lower_ in _cues()["articles"]
 
 
 def _in_text_country(name: Span) -> bool:
@@ -587,9 +602,9 @@ def _contains_place(name: Span) -> bool:
         k -= 1
     if _noun_kind(doc[k].lower_) == "site" and doc[k].lower_ not in _cues()["open_site_nouns"]:
         return False  # "Tahrir Square in Baghdad": ACLED codes the town (but "X desert in Anbar province": the site)
-    named_noun = _noun_kind(doc[k].lower_) in ("site", "vicinity")
+    named_noun = _noun_kind(doc[k].lower_) in ("site", "vicinity", "division")
     if named_noun:
-        k -= 1  # "Abu Rasin area in al-Hasakeh", "the Qasruk base in Al-Hasakeh"
+        k -= 1  # "Abu Rasin area in al-Hasakeh", "the Qasruk base in Al-Hasakeh", "Amuda countryside in X"
     first = k
     while first > 0 and _name_word(doc[first - 1]):
         first -= 1

@@ -410,6 +410,8 @@ def _place_score(name: Span) -> int | None:
         score += 3 + (3 if _parenthetical_after(name) else 0)  # "near X camp [Jabal Y] (District, Province)"
     if _parenthetical_after(name) and known != "country" and kind != "site":
         score += 3
+    if _bearing_point(name):
+        score -= BEARING_LOSS
     if _contains_place(name) and _noun_after(name) in cues["coded_unit_nouns"]:
         score += 2  # "X village in Y sub-county": ACLED codes the unit, its gazetteer lacks the village
     elif _contains_place(name) and not (_parenthetical_after(name) and not kind):
@@ -423,6 +425,37 @@ def _place_score(name: Span) -> int | None:
     if name.start < 6 and span_text(name).isupper():
         score -= 3  # a dateline ("KYIV, Ukraine (AP) —")
     return score
+
+
+#: What the point of a bearing loses: as much as an origin ("X area west of Y city": Y only tells where X is).
+BEARING_LOSS = 4
+
+
+def _bearing_point(name: Span) -> bool:
+    """The name is the point a compass bearing is taken from, and a named area, district or camp comes before
+    the bearing ("Al Hamra area located to the west of Y city", "X district north-west of Y", "X military
+    camp north of the city of Y"): the text places the named area by Y, and ACLED codes the area. Not after
+    a village or a bridge ("X village west of Y": ACLED's gazetteer has the town, not the village), nor a
+    bearing with a distance ("5 km west of Y": near Y)."""
+    doc = name.doc
+    i = name.start - 1
+    if i >= 2 and doc[i].lower_ == "of" and doc[i - 1].lower_ in _cues()["city_nouns"]:
+        i -= 2 + (doc[i - 2].lower_ == "the")  # "north of the city of Y"
+    i -= doc[i].lower_ == "the"
+    if i < 2 or doc[i].lower_ != "of":
+        return False
+    i -= 1
+    while i > 0 and (doc[i].lower_ in _cues()["compass_words"] or doc[i].text == "-"):
+        i -= 1
+    if i == name.start - 2 or doc[i + 1].lower_ not in _cues()["compass_words"]:
+        return False
+    while i > 0 and doc[i].lower_ in ("the", "to", "in", "located", "situated", "lying"):
+        i -= 1
+    noun = doc[i].lower_
+    military_site = noun in _cues()["named_site_nouns"] and (
+        noun in _cues()["open_site_nouns"] or _noun_kind(noun) == "settlement")  # "X military camp", "X base"
+    named_area = noun in _cues()["vicinity_nouns"] or noun in _cues()["division_nouns"] or military_site
+    return named_area and i > 0 and (_name_word(doc[i - 1]) or _name_word(doc[i - 2]))
 
 
 #: What a container loses more when it is a first-level region or its namesake ("the Rumeilan base in
@@ -683,7 +716,8 @@ def _qualifies_actor(name: Span) -> bool:
         return False  # "the Zahle roundabout and Military forces": the parse may hang the name on an actor
     head = root.head
     if (root.dep_ == "compound" and head.i >= name.end and head.pos_ == "NOUN" and head.text.islower()
-            and not _noun_kind(_hyphenated_word(head)) and head.lower_ not in _cues()["event_nouns"]):
+            and not _noun_kind(_hyphenated_word(head)) and head.lower_ not in _cues()["event_nouns"]
+            and not _bearing_head(root)):
         return True  # ... but "the Kabul attack" happened in Kabul
     nxt = [t.lower_ for t in name.doc[name.end : min(name.end + 4, len(name.doc))]]
     if nxt[:2] in (["people", "'s"], ["people", "’s"]):
@@ -691,6 +725,13 @@ def _qualifies_actor(name: Span) -> bool:
     if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i >= name.end:
         return root.head.lower_ in heads
     return False
+
+
+def _bearing_head(root: Token) -> bool:
+    """A district or an area the parse hangs on the compass word after it ("on X district west of Y", read as
+    "(X district) west"): a place, not a qualifier of the word."""
+    place_noun = _noun_kind(root.lower_) in ("division", "vicinity")
+    return place_noun and root.head.lower_ in _cues()["compass_words"]
 
 
 def _parenthetical_after(name: Span) -> bool:

@@ -48,7 +48,7 @@ def location_of(span: Span, actors: tuple[str, ...] = ()) -> str:
     """
     mentions = _place_mentions(sent_of(span), actors)
     if not mentions:
-        return _earlier_place(span, actors)
+        return _earlier_place(span, actors) or _authority_seat(sent_of(span))
     best = max(mentions, key=lambda m: (m[0] + TRIGGER_WEIGHT * _of_the_trigger(m[1], span), -m[1].start))
     return _mention_text(_tied_place(best[1], [name for _, name in mentions]) or best[1])
 
@@ -71,6 +71,23 @@ def _earlier_place(span: Span, actors: tuple[str, ...]) -> str:
         if mentions:
             best = max(mentions, key=lambda m: (m[0], -m[1].start))
             return _mention_text(_tied_place(best[1], [name for _, name in mentions]) or best[1])
+    return ""
+
+
+def _authority_seat(sent: Span) -> str:
+    """The seat of a local authority the sentence names, for an event of a sentence (and of the sentence
+    before) that names no place: "X Governorship announced a mandatory use of face masks", "X Governor's
+    Office extended the ban", "X Municipality closed the market": the authority acts at its seat, which the
+    gazetteer must know as a place or a region (not "the Central Bank Governor")."""
+    doc = sent.doc
+    for token in sent:
+        if token.lower_ not in _cues()["seat_nouns"] or token.i == sent.start:
+            continue
+        start = token.i
+        while start > sent.start and _name_word(doc[start - 1]) and not doc[start - 1].is_sent_start:
+            start -= 1
+        if start < token.i and _known_kind_of(span_text(doc[start : token.i])) in ("place", "region"):
+            return span_text(doc[start : token.i])
     return ""
 
 

@@ -379,7 +379,9 @@ def _place_score(name: Span) -> int | None:
     # "the International Court of Justice" (but "Al Watiyah airbase", "the Tulkarm refugee camp" are places)
     organisation = _root(name).ent_type_ in ("ORG", "PERSON") and not _named_site_noun(name)
     place_kinds = ("settlement", "vicinity", "division") if organisation else ("settlement", "vicinity", "division", "site")
-    strong = (kind in place_kinds or (_noun_kind(governing) in place_kinds[:2 if organisation else 4] and not personal)
+    quarter = governing in cues["quarter_nouns"]  # "the neighborhood of X", even if X is tagged a person
+    of_place = _noun_kind(governing) in place_kinds[:2 if organisation else 4] or quarter
+    strong = (kind in place_kinds or (of_place and not personal)
               or governing in cues["open_site_nouns"] or _route_end(name) == "from"
               or (prep in cues["strong_locative_preps"] and name.start > 0 and name.doc[name.start - 1].lower_ == prep
                   and _bare_name(name) and not (organisation and kind == "site"))

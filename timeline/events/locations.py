@@ -8,6 +8,7 @@ reads the chosen name in the offline gazetteer with the text's other places as c
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -198,7 +199,29 @@ def place_in(sent: Span, location: str) -> Place:
     context = [span_text(n) for n in mentions if span_text(n) != location]
     context += _parenthetical_names(sent) + _document_places(sent.doc)
     near = any(span_text(n) == location and _is_near(n) for n in mentions)
-    return place_of(location, context=context, near=near)
+    place = place_of(location, context=context, near=near)
+    return place if place.country else _container_place(mentions, location, context) or place
+
+
+#: How many words may come between a place and the place it is "in" ("X military base in Y": 3).
+CONTAINER_GAP = 4
+
+
+def _container_place(mentions: list[Span], location: str, context: list[str]) -> Place | None:
+    """For a place the gazetteer does not know, the first-level region (or its namesake) the sentence puts it
+    in right after its name ("the Rumeilan base in Al-Hasakeh", "al-Busayrah in Deir-ez-Zor"; not a country,
+    nor the container of another place: "from X to Minna town in Niger state"; not a town whose region the
+    gazetteer names otherwise, which may be a namesake abroad): its country and region, at precision 2 at
+    best (a small part of the region), or ``None``."""
+    ends = [n.end for n in mentions if span_text(n) == location]
+    for name in mentions:
+        after = any(0 < name.start - end <= CONTAINER_GAP for end in ends)
+        region = _names_a_region(span_text(name)) and not is_country_name(span_text(name))
+        if after and region and _contains_place(name):
+            place = place_of(span_text(name), context=[c for c in context if c != span_text(name)])
+            if place.country:
+                return replace(place, geo_precision=max(place.geo_precision or 2, 2))
+    return None
 
 
 def _document_places(doc: object) -> list[str]:

@@ -400,7 +400,9 @@ def _place_score(name: Span) -> int | None:
     is_entity = _root(name).ent_type_ in PLACE_LABELS and _root(name).ent_iob_ != "O"
     personal = _root(name).ent_type_ == "PERSON" and governing in cues["personal_site_nouns"]  # "the house of MP X"
     # "the International Court of Justice" (but "Al Watiyah airbase", "the Tulkarm refugee camp" are places)
-    organisation = _root(name).ent_type_ in ("ORG", "PERSON") and not _named_site_noun(name)
+    open_site = (len(name) > 1 and name[-1].lower_ in cues["open_site_nouns"]  # "over X Plain": no person
+                 and prep in cues["locative_preps"])
+    organisation = _root(name).ent_type_ in ("ORG", "PERSON") and not _named_site_noun(name) and not open_site
     place_kinds = ("settlement", "vicinity", "division") if organisation else ("settlement", "vicinity", "division", "site")
     quarter = governing in cues["quarter_nouns"]  # "the neighborhood of X", even if X is tagged a person
     of_place = _noun_kind(governing) in place_kinds[:2 if organisation else 4] or quarter

@@ -3,6 +3,10 @@
 Usage::
 
     python benchmarks/voa_errors.py [--shared DIR] [--split A|B|all] [--events CSV] [--table-only] [--out DIR]
+                                    [--stories JSONL --gold JSONL]
+
+``--stories`` and ``--gold`` score another set of stories in the same formats (for instance reporting from
+other outlets kept outside the repo) with the same scorer and error classes.
 
 Without ``--events`` the script runs ``python -m timeline extract`` on the VOA stories into ``--out``
 (default: a temporary folder) and scores that table. The figures come from the shared scorer
@@ -54,16 +58,18 @@ class Shared:
     """The shared folder's files this script reads (the repo does not hold them)."""
 
     root: Path
+    stories_file: Path | None = None
+    gold_file: Path | None = None
 
     @property
     def stories(self) -> Path:
-        """The VOA stories."""
-        return self.root / "data" / "voa" / "voa_stories.jsonl"
+        """The stories (the VOA ones unless another set is given)."""
+        return self.stories_file or self.root / "data" / "voa" / "voa_stories.jsonl"
 
     @property
     def gold(self) -> Path:
-        """The VOA gold events."""
-        return self.root / "data" / "voa" / "voa_gold.jsonl"
+        """The gold events (the VOA ones unless another set is given)."""
+        return self.gold_file or self.root / "data" / "voa" / "voa_gold.jsonl"
 
     @property
     def scorer(self) -> Path:
@@ -299,8 +305,10 @@ def main() -> int:
     ap.add_argument("--events", type=Path, help="score this event table instead of running the extractor")
     ap.add_argument("--out", type=Path, help="folder for the extractor's output (default: temporary)")
     ap.add_argument("--table-only", action="store_true", help="print the figures and the class table only")
+    ap.add_argument("--stories", type=Path, help="another set of stories in the VOA format (default: the VOA stories)")
+    ap.add_argument("--gold", type=Path, help="that set's gold events in the VOA gold format (default: the VOA gold)")
     a = ap.parse_args()
-    shared = Shared(a.shared)
+    shared = Shared(a.shared, a.stories, a.gold)
     ev = load_scorer(shared)
     with shared.gold.open(encoding="utf-8") as f:
         gold = [json.loads(line) for line in f if line.strip()]

@@ -8,14 +8,14 @@ Usage::
 ``--stories`` and ``--gold`` score another set of stories in the same formats (for instance reporting from
 other outlets kept outside the repo) with the same scorer and error classes.
 
-Without ``--events`` the script runs ``python -m timeline extract`` on the VOA stories into ``--out``
-(default: a temporary folder) and scores that table. The figures come from the shared scorer
-(``SHARED/tools/eval_events.py``, imported by path; ``SHARED`` is ``--shared``, default ``../shared``;
+Without ``--events`` the script runs ``python -m timeline extract`` on the stories (the VOA ones by
+default) into ``--out`` (default: a temporary folder) and scores that table. The figures come from the
+shared scorer (``SHARED/tools/eval_events.py``, imported by path; ``SHARED`` is ``--shared``, default ``../shared``;
 ``score`` is run on gold and events filtered to the split), so they are the figures of ``eval_events.py --clusters``. The errors are listed from the
 same matching (one prediction per ``cluster_id``, same-type pairs first, through the scorer's ``fold``,
 ``type_ok``, ``date_ok`` and ``units_of``).
 
-Splits (issue 13 protocol): the 31 gold stories sorted by id; positions 0, 2, 4, ... are split A (read its
+Splits (issue 13 protocol): the gold stories (31 for VOA) sorted by id; positions 0, 2, 4, ... are split A (read its
 errors, write rules from them), positions 1, 3, 5, ... are split B (only scored). The stories without gold
 count only as the number of predicted occurred clusters (fewer is better: a precision proxy).
 
@@ -126,8 +126,9 @@ def split_ids(gold: list[dict[str, Any]], split: str) -> set[str]:
 
 
 def run_extract(shared: Shared, out: Path) -> Path:
-    """Run the extractor on the VOA stories into ``out`` and return the CSV path."""
-    cmd = [sys.executable, "-m", "timeline", "extract", str(shared.stories), "--out", str(out), "--quiet", "--format", "csv"]
+    """Run the extractor on the stories (VOA unless another set is given) into ``out`` and return the CSV path."""
+    cmd = [sys.executable, "-m", "timeline", "extract", str(shared.stories), "--out", str(out), "--quiet",
+           "--format", "csv"]
     subprocess.run(cmd, check=True)
     return out / "events.csv"
 
@@ -308,6 +309,8 @@ def main() -> int:
     ap.add_argument("--stories", type=Path, help="another set of stories in the VOA format (default: the VOA stories)")
     ap.add_argument("--gold", type=Path, help="that set's gold events in the VOA gold format (default: the VOA gold)")
     a = ap.parse_args()
+    if (a.stories is None) != (a.gold is None):
+        ap.error("--stories and --gold go together: a set's stories and its own gold")
     shared = Shared(a.shared, a.stories, a.gold)
     ev = load_scorer(shared)
     with shared.gold.open(encoding="utf-8") as f:

@@ -117,10 +117,11 @@ def _compatible(a: Row, b: Row) -> bool:
 def same_event(a: Row, b: Row) -> bool:
     """Whether two mentions of one article plausibly report the same happening.
 
-    Same type, nothing telling them apart (:func:`_compatible`), and one sentence, the same words
-    or the day: an article tells one happening of a type and day once, then its details ("they
-    attacked the hotel at dawn"). A statement needs one sentence, its words or its speaker (one
-    country's speakers say many things a day; one speaker's words that day are quoted in parts).
+    Same type, nothing telling them apart (:func:`_compatible`), and one sentence, the same words,
+    the day, or the same trigger word (:func:`_same_trigger`, "banned" told twice): an article tells
+    one happening of a type and day once, then its details ("they attacked the hotel at dawn"). A
+    statement needs one sentence, its words or its speaker (one country's speakers say many things a
+    day; one speaker's words that day are quoted in parts).
     In one sentence, a toll joins the attack that caused it
     ("drone strikes kill at least 12 people").
     """
@@ -133,7 +134,7 @@ def same_event(a: Row, b: Row) -> bool:
         return True
     if a["event_type"] in types_flagged("statement"):
         return _same_speaker(a, b)
-    return a["date_precision"] in FINE and b["date_precision"] in FINE or _same_trigger(a, b)
+    return (a["date_precision"] in FINE and b["date_precision"] in FINE) or _same_trigger(a, b)
 
 
 def _same_trigger(a: Row, b: Row) -> bool:

@@ -38,8 +38,7 @@ from plotly.subplots import make_subplots
 
 from .errors import InputError, invalid_value
 from .geo import is_country_point, world_outline
-from .taxonomy import ACLED_EVENT_TYPES as ACLED_TAXONOMY
-from .taxonomy import EVENT_TYPES
+from .taxonomy import ACLED_EVENT_TYPES, EVENT_TYPES
 
 #: Above this many dated events the timeline uses WebGL (``go.Scattergl``).
 GL_THRESHOLD = 2000
@@ -61,7 +60,7 @@ COLOUR_OPTIONS: dict[str, str] = {
 #: Columns that can set the colours (of the timeline, the counts and the map).
 COLOURS: tuple[str, ...] = tuple(COLOUR_OPTIONS.values())
 #: ACLED's six event types, in the order the legend and the lanes list them.
-ACLED_EVENT_TYPES: tuple[str, ...] = tuple(ACLED_TAXONOMY)
+ACLED_TYPE_ORDER: tuple[str, ...] = tuple(ACLED_EVENT_TYPES)
 #: The group of the events ACLED does not code (statements, aid, sanctions...), when grouping by ACLED type.
 NOT_ACLED = "not ACLED-coded"
 _NOT_ACLED_COLOUR = "#9aa5b1"
@@ -378,7 +377,7 @@ def acled_groups(values: pd.Series) -> pd.Series:
 
 _ORDERS: dict[str, list[str]] = {
     "event_type": list(EVENT_TYPES),
-    "acled_event_type": [*ACLED_EVENT_TYPES, NOT_ACLED],
+    "acled_event_type": [*ACLED_TYPE_ORDER, NOT_ACLED],
     "status": list(STATUS_SYMBOLS),
 }
 

@@ -473,7 +473,8 @@ def _unorganised_attackers(reading: Reading, exchange: bool) -> bool:
 def _said_armed(sent: Span) -> bool:
     """Whether people of the sentence are said to be armed by a participle ("a group of youth, armed with
     swords", "men armed with machetes"), not by a name ("armed forces")."""
-    return any(t.lower_ == "armed" and t.dep_ in ("acl", "advcl") for t in sent)
+    armed = _acled_words("armed_participles")
+    return any(t.lower_ in armed and t.dep_ in ("acl", "advcl") for t in sent)
 
 
 def _armed_subject(sent: Span) -> bool:
@@ -481,11 +482,8 @@ def _armed_subject(sent: Span) -> bool:
     "attacked by gunmen")."""
     armed = _acled_words("armed_nouns") - _acled_words("police_nouns")
     for token in sent:
-        subject = token if token.dep_ in ("nsubj", "nsubjpass") else None
-        if token.dep_ == "pobj" and token.head.dep_ == "agent":
-            subject = token
-        if subject is not None and subject.dep_ != "nsubjpass" \
-                and (_lemma(subject) in armed or subject.lower_ in armed):
+        subject = token.dep_ == "nsubj" or token.dep_ == "pobj" and token.head.dep_ == "agent"
+        if subject and (_lemma(token) in armed or token.lower_ in armed):
             return True
     return False
 

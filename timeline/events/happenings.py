@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import doc_sents, span_text
 from .rules import TIME_LABELS, word_set
-from .speech import evaluates, reported_clauses, reports_a_figure, reports_past_happening
+from .speech import evaluates, finite_past, reported_clauses, reports_a_figure, reports_past_happening
 from .triggers import habitual_frame, news_outlet_acts
 
 #: Entity labels of figures: a change "from" one "to" another is a statistic.
@@ -28,7 +28,6 @@ FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE")
 #: weapon's caliber, "fired 14.5mm machine guns").
 OBJECT_FIGURE_LABELS = ("MONEY", "PERCENT")
 PERFECT_AUXES = frozenset({"has", "have", "had"})
-PAST_AUXES = frozenset({"has", "have", "had", "was", "were"})
 
 
 def dated_happenings(doc: Doc, taken: set[int], sentences: list[Span] | None = None) -> list[Span]:
@@ -91,16 +90,15 @@ def _open_sentences(doc: Doc, taken: set[int], sentences: list[Span] | None) -> 
 def relayed_happening(verb: Token) -> bool:
     """Whether a reported clause's verb tells one past happening, a time aside: finite past, a
     subject, no negation, and none of a state or trend ("Kansala had a fairly spectacular end",
-    "foreigners grew to stardom"), a saying, a habit ("has repeatedly tried"), a statistic or
-    a verdict. A present perfect with no time of its own tells no time ("the Kabul authorities have
+    "foreigners grew to stardom"), a saying, a habit ("has repeatedly tried") or a statistic.
+    A present perfect with no time of its own tells no time ("the Kabul authorities have
     failed to address the threat")."""
     if verb.pos_ != "VERB" or verb.lemma_ in word_set("reporting_verbs") | word_set("stative_verbs") \
             | word_set("stance_verbs") | word_set("relayed_state_verbs"):
         return False
     children = list(verb.children)
     auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxes & PAST_AUXES))
-    if not past or any(c.dep_ == "neg" for c in children) \
+    if not finite_past(verb) or any(c.dep_ == "neg" for c in children) \
             or not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in children):
         return False
     if auxes & {"has", "have"} and not _point_times(verb):
@@ -143,11 +141,9 @@ def past_happening(verb: Token) -> bool:
         return False
     children = list(verb.children)
     auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxes & PAST_AUXES))
-    if not past or not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+    if not finite_past(verb) or not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
         return False
-    times = [c for c in children if c.dep_ in ("prep", "npadvmod", "advmod")
-             and any(t.ent_type_ in TIME_LABELS and _own_phrase(t, c) for t in c.subtree)]
+    times = _time_phrases(verb)
     if not times or (auxes & PERFECT_AUXES and any(c.lower_ == "since" for c in times)):
         return False  # "has been held since late 2020": a state lasting since then
     if reports_a_figure(verb):

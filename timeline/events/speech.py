@@ -34,7 +34,7 @@ def reports_past_happening(verb: Token) -> bool:
         auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
         if auxes & modals:
             continue
-        if clause.tag_ == "VBD" or clause.tag_ == "VBN" and auxes & {"had", "has", "have", "was", "were"}:
+        if finite_past(clause):
             return True
     return False
 
@@ -75,7 +75,8 @@ def commentary(verb: Token) -> bool:
 
     The speaker is a commentator ("Analysts claim ...", "warned Asli Aydintasbas, a senior fellow
     at ...", "A Journal editorial said ..."), or the verb, in the simple present outside a quote,
-    reports a forecast ("Ochieng warns that countries ... could become future targets").
+    reports a forecast ("Ochieng warns that countries ... could become future targets") or only
+    describes a present state ("officials warn it is simply too big to put out").
     """
     return _commentator_speaks(verb) or _present_forecast(verb) or _present_description(verb)
 
@@ -146,8 +147,7 @@ def standing_stance(verb: Token) -> bool:
         return False
     if any(c.dep_ in ("aux", "auxpass") for c in verb.children) or timed(verb):
         return False
-    if any(c.tag_ == "VBD" or c.tag_ == "VBN" and any(a.lower_ in ("has", "have", "had", "was", "were")
-                                                      for a in c.children) for c in reported_clauses(verb)):
+    if any(finite_past(c) for c in reported_clauses(verb)):
         return False  # "Other reports claim that he was killed": a past happening relayed
     return not in_quote(verb) and not _named_person_speaks(verb)
 
@@ -372,6 +372,15 @@ def names_something(verb: Token) -> bool:
     if verb.tag_ == "VBN" and "advmod" in deps and deps["advmod"].lower_ in rules()["naming_adverbs"]:
         return True
     return "oprd" in deps and "dobj" in deps and deps["dobj"].tag_ in ("WDT", "WP")
+
+
+PAST_AUXES = frozenset({"has", "have", "had", "was", "were"})
+
+
+def finite_past(verb: Token) -> bool:
+    """Whether a verb is a finite past: simple ("struck"), perfect ("has struck") or passive ("was struck")."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and bool(auxes & PAST_AUXES)
 
 
 def timed(verb: Token) -> bool:

@@ -23,6 +23,7 @@ from ..nlp import (
 )
 from ..types import ResolvedDate, Status
 from .rules import rules, types_flagged, word_set
+from .speech import present, timed
 
 
 def status_of(span: Span, *, event_type: str | None = None) -> Status:
@@ -240,11 +241,7 @@ def _sought_now(span: Span) -> bool:
     verb = root.head
     if root.pos_ not in NOUN_POS or root.dep_ != "dobj" or verb.lemma_ not in word_set("pursuit_verbs"):
         return False
-    present = verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VBG" and any(
-        c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in verb.children)
-    timed = any(t.ent_type_ in ("DATE", "TIME") for c in verb.children if c.dep_ in ("prep", "npadvmod")
-                for t in c.subtree)
-    return present and not timed
+    return present(verb) and not timed(verb)
 
 
 def _noun_purpose(span: Span) -> bool:

@@ -268,7 +268,8 @@ def _framework_in_force(noun: Token) -> bool:
     if noun.lemma_.lower() not in rules()["framework_nouns"]:
         return False
     prep = noun.head
-    if noun.dep_ == "pobj" and (prep.lower_ == "under" or prep.lower_ == "of" and prep.head.lemma_ == "rule"):
+    principle = prep.lower_ == "of" and prep.head.lemma_ in rules()["principle_heads"]
+    if noun.dep_ == "pobj" and (prep.lower_ == "under" or principle):
         return True
     return noun.dep_ == "dobj" and noun.head.lemma_ in rules()["breach_verbs"]
 
@@ -538,9 +539,10 @@ def _head_is_trigger(token: Token) -> bool:
 def habitual_frame(token: Token) -> bool:
     """Whether a trigger tells a habit or a long state rather than one happening: an event noun
     done habitually ("the group frequently conducts bombings"), a verb lasting for years ("has
-    been targeted for years", "has long fought"), an undated perfect progressive ("has been
-    fighting the army"), or an event noun a present-tense relative clause does ("Central Command,
-    which oversees military operations"), the background of the news."""
+    been targeted for years", "has long fought", "for several years"), a recurrence ("in the middle
+    of each year"), a tally over years ("Since 2009, hundreds of people have been killed"), an undated
+    perfect progressive ("has been fighting the army"), or an event noun a present-tense relative
+    clause does ("Central Command, which oversees military operations"), the background of the news."""
     verb = _governing_verb(token)
     if verb.pos_ not in VERB_POS:
         return False
@@ -612,7 +614,7 @@ def _unspecified_many(noun: Token) -> bool:
     """Whether a subject is a bare plural or a round count ("journalists", "hundreds of people")."""
     if any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
         return False
-    return noun.tag_ == "NNS" and noun.ent_type_ not in ("GPE", "ORG", "NORP", "PERSON")
+    return noun.tag_ == "NNS" and noun.ent_type_ not in ACTOR_LABELS
 
 
 def _span_of_years(prep: Token) -> bool:
@@ -684,9 +686,10 @@ def _inside_name(token: Token) -> bool:
 
 def _asked(sent: Span) -> bool:
     """Whether a sentence is the writer's question: it ends with a question mark and opens no quote
-    (a quoted question, "'Why did they strike?' he asked", is a speaker's)."""
+    (a quoted question, "“Why did they strike?” he asked", is a speaker's); an apostrophe
+    ("Does Trump's deal end the war?") opens none."""
     text = span_text(sent).strip()
-    return text.endswith("?") and not any(q in text for q in ('"', "“", "”", "‘", "’", "'"))
+    return text.endswith("?") and not any(q in text for q in ('"', "“", "”", "‘"))
 
 
 def _is_heading(sent: Span) -> bool:

@@ -18,6 +18,7 @@ from ..nlp import (
     ent_at,
     ents_in,
     head_path,
+    passive_agents,
     per_doc_part,
     sent_of,
     span_text,
@@ -51,7 +52,7 @@ def actors_of(span: Span, event_type: str) -> list[str]:
         verb = span.doc[index]
         children = list(verb.children)
         subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
-        agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        agents = passive_agents(verb)
         for token in agents + [s for s in subjects if s.dep_ != "nsubjpass"]:
             if span.start <= token.i < span.end:
                 owner = _owner(token)  # "fighting erupted": the subject is part of the event

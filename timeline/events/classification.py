@@ -13,7 +13,16 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from ..nlp import FINITE_VERB_TAGS, NOUN_POS, VERB_POS, clause_tokens, ents_in, has_annotation, sent_of
+from ..nlp import (
+    FINITE_VERB_TAGS,
+    NOUN_POS,
+    VERB_POS,
+    clause_tokens,
+    ents_in,
+    has_annotation,
+    passive_agents,
+    sent_of,
+)
 from .actor_types import actor_type, body_words, victim_words
 from .arguments import is_means, noun_phrase, out_of_places
 from .rules import ACTOR_LABELS, ATTACK, PLACE_LABELS, TIME_LABELS, rule_type, rules, types_flagged, word_set
@@ -210,7 +219,7 @@ def _reports_a_quote(verb: Token) -> bool:
 def _interview(verb: Token) -> bool:
     """Whether a talks verb's subject, or whom it speaks with, is a reporter or news outlet ("VOA
     spoke with Armitage", "the leaders spoke with reporters"): an interview, not diplomacy."""
-    interviewers = word_set("interviewer_nouns")
+    interviewers = word_set("interviewer_nouns") | word_set("news_outlet_names")
     people = [c for c in verb.children if c.dep_ == "nsubj"]
     people += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
                for g in c.children if g.dep_ == "pobj"]
@@ -476,7 +485,7 @@ def _attack_by_agent(verb: Token) -> str | None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj",)]
     if any(s.lower_ in rules()["crowd_nouns"] for s in subjects):
         return rule_type("crowd_attack")
-    if any(_natural_force(s) for s in [*subjects, *_agents(verb)]):
+    if any(_natural_force(s) for s in [*subjects, *passive_agents(verb)]):
         return ""  # "an earthquake struck the province", "Cyclone Chido struck", "was struck by Chido"
     if _done_by_measure(verb):
         return ""  # "the law targeted gaming addictions", "hit Mexico with a new 25% levy": no blow
@@ -539,11 +548,6 @@ def _persons_at_odds(token: Token) -> bool:
               for g in c.children if g.dep_ == "pobj"]
     sides += [c for s in sides for c in _conjuncts(s)]
     return len(sides) >= 2 and all(s.ent_type_ == "PERSON" for s in sides)
-
-
-def _agents(verb: Token) -> list[Token]:
-    """The agents of a passive verb ("was struck by Chido")."""
-    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 def _natural_force(token: Token) -> bool:

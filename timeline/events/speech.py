@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..nlp import NOUN_POS, VERB_POS, sent_of
+from ..nlp import NOUN_POS, VERB_POS, passive_agents, sent_of
 from .rules import TIME_LABELS, rules, word_set
 
 
@@ -328,7 +328,7 @@ def _threatened_by_a_thing(verb: Token) -> bool:
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return False
     parties = word_set("party_nouns")
-    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agents = passive_agents(verb)
     return bool(agents) and not any(
         a.ent_type_ or a.pos_ in ("PRON", "PROPN") or a.lemma_.lower() in parties for a in agents)
 

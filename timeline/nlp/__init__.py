@@ -68,6 +68,7 @@ from .syntax import (
     has_infinitive_to,
     head_ids,
     head_path,
+    passive_agents,
     token_column,
 )
 
@@ -77,7 +78,7 @@ __all__ = [
     "add_rulers", "boilerplate_filter", "children_ids", "choose_model", "clause_ids", "clause_tokens",
     "dateline_spans", "doc_ents", "doc_sents", "doc_text", "ent_at", "ents_in", "first_token_values",
     "forget_cache", "governing_verb", "has_annotation", "has_infinitive_to", "head_ids", "head_path",
-    "line_sentences",
+    "line_sentences", "passive_agents",
     "load_nlp", "longest_match", "make_trigger_ruler", "model_description", "per_doc", "per_doc_part",
     "read_patterns", "sent_of", "sentences_after", "sentences_before", "span_text", "token_column",
     "token_edges",

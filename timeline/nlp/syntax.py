@@ -104,6 +104,11 @@ def governing_verb(token: Token) -> Token:
     return token
 
 
+def passive_agents(verb: Token) -> list[Token]:
+    """The agents of a passive verb: the objects of its "by" ("was struck by Chido")."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
 def has_infinitive_to(token: Token) -> bool:
     """Whether a verb is a to-infinitive: it has the auxiliary "to" ("ordered troops *to take*")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)

@@ -107,8 +107,7 @@ def relayed_happening(verb: Token) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in habitual for c in children) \
             or any(c.lower_ == "since" for c in _time_phrases(verb)):
         return False
-    return not habitual_frame(verb) and not _figure_change(verb) and not _figure_object(verb) \
-        and not _rate_phrase(verb) and not _measured_subject(verb)
+    return not _habit_or_statistic(verb) and not _rate_phrase(verb)
 
 
 def _point_times(verb: Token) -> list[Token]:
@@ -152,8 +151,13 @@ def past_happening(verb: Token) -> bool:
         return False  # "Reuters reported Wednesday that the measure already has enough votes": a source
     if verb.lemma_ in word_set("naming_verbs") and evaluates(verb):
         return False  # "On Wednesday, Macron called Chinese subsidies 'unbearable'": a verdict, no happening
-    return not habitual_frame(verb) and not _figure_change(verb) and not _figure_object(verb) \
-        and not _measured_subject(verb)
+    return not _habit_or_statistic(verb)
+
+
+def _habit_or_statistic(verb: Token) -> bool:
+    """Whether a past verb tells a habit or long state (:func:`habitual_frame`) or a statistic: a
+    figure that changes or is reached, or a measure as subject ("the number of users reached 196 million")."""
+    return habitual_frame(verb) or _figure_change(verb) or _figure_object(verb) or _measured_subject(verb)
 
 
 def _measured_subject(verb: Token) -> bool:

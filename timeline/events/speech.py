@@ -87,7 +87,7 @@ def _commentator_speaks(verb: Token) -> bool:
     "Richard Weitz, director of the Hudson Institute's Center ..., told VOA"). A participle with no
     subject of its own speaks for the subject of the clause it details ("Other experts question the
     findings, warning that ...")."""
-    clause = _speaking_clause(verb)
+    clause = subject_clause(verb)
     commentators = word_set("commentator_nouns")
     institutions = word_set("commentator_institution_words")
     for speaker in (c for c in clause.children if c.dep_ in ("nsubj", "attr")):
@@ -100,12 +100,13 @@ def _commentator_speaks(verb: Token) -> bool:
     return False
 
 
-def _speaking_clause(verb: Token) -> Token:
-    """The clause whose subject speaks a verb of saying: the verb's own, or, for a second conjunct or
-    a participle with no subject of its own, the clause it joins or details."""
+def subject_clause(verb: Token, *, participles: bool = True) -> Token:
+    """The clause whose subject does a verb: the verb's own, or, for a second conjunct (or, with
+    ``participles``, a participle) with no subject of its own, the clause it joins or details."""
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return verb
-    if verb.dep_ == "conj" or verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.pos_ in VERB_POS:
+    if verb.dep_ == "conj" or participles and verb.tag_ == "VBG" and verb.dep_ == "advcl" \
+            and verb.head.pos_ in VERB_POS:
         return verb.head
     return verb
 
@@ -212,8 +213,7 @@ def _own_condition(clause: Token) -> bool:
 
 def _named_person_speaks(verb: Token) -> bool:
     """Whether the subject of a verb, or its apposition, is a person's name ("Mohamud Ahmed Nur")."""
-    clause = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) else verb
-    for speaker in (c for c in clause.children if c.dep_ == "nsubj"):
+    for speaker in (c for c in subject_clause(verb, participles=False).children if c.dep_ == "nsubj"):
         words = [speaker, *(c for c in speaker.children if c.dep_ == "appos")]
         if any(w.ent_type_ == "PERSON" for w in words):
             return True

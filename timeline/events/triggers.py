@@ -39,6 +39,7 @@ from .speech import (
     says_something,
     since_then,
     standing_stance,
+    subject_clause,
     tells_own_feeling,
     timed,
     unnamed_few_hold,
@@ -158,42 +159,19 @@ def usable_trigger(span: Span) -> bool:
         return False  # "the UAE, which it accused of arming the RSF": an undated description, not the news
     if label in rules()["seizure_types"] and tag == "VBN" and dep == "acl" and _describes_captive(token):
         return False  # "the case of a journalist arrested over his interviews", "schoolgirls kidnapped ... were freed"
-    if token.lemma_ in rules()["speech_media_nouns"] and dep == "pobj" \
-            and token.head.head.pos_ == "VERB" and reports_past_happening(token.head.head):
-        return False  # "said in a statement that the plane went down": the medium of a relayed happening
-    if token.lemma_ in rules()["speech_media_nouns"] and dep == "pobj" and token.head.head.pos_ == "VERB" \
-            and token.head.head.lemma_ in rules()["naming_verbs"] and evaluates(token.head.head):
-        return False  # "In a post, Trump called Canada 'one of the highest tariffing nations'": a verdict
-    if token.lemma_ in rules()["speech_media_nouns"] and dep == "pobj" \
-            and token.head.head.pos_ == "VERB" and tells_own_feeling(token.head.head):
-        return False  # "In a post on X, Alinejad said ... she was 'overwhelmed'": a feeling, no declaration
-    if label in types_flagged("statement") and pos == "VERB" and endangers(token):
-        return False  # "threatening the territorial integrity of the country": a danger, not a threat made
+    if _medium_of_no_statement(token):
+        return False  # "said in a statement that the plane went down": the saying is no statement
+    if label in types_flagged("statement") and pos == "VERB" and _saying_not_news(token):
+        return False  # "Analysts claim ...", "He rejects the charges": a view, a position held, no news
     if label in types_flagged("statement") and pos == "NOUN" and danger_sense(token):
         return False  # "the system poses a threat", "growing threats": a danger, not a threat made
-    if label in types_flagged("statement") and pos == "VERB" and since_then(token):
-        return False  # "Since then, protesters have demanded that ...": a stance held since, no news
     if tag == "VBG" and dep == "pcomp" and _alternative_to(token):
         return False  # "said instead of calling for an Asian NATO, Japan will ...": not done
     if tag == "VBG" and dep == "pcomp" and token.head.lower_ == "from" \
             and token.head.head.lemma_ in rules()["prevention_verbs"]:
         return False  # "they are barred from visiting parks", "prevented from leaving": what may not be done
-    if label in types_flagged("statement") and pos == "VERB" and reports_a_figure(token):
-        return False  # "The World Bank has also claimed that 55 percent of Indonesians ... are illiterate"
-    if label in types_flagged("statement") and pos == "VERB" and commentary(token):
-        return False  # "Analysts claim ...", "Ochieng warns that ... could become targets": a view
     if pattern_id in rules()["restatement_ids"] and restates_a_view(span):
         return False  # "The foreign ministers also reaffirmed their serious concerns over ...": said before
-    if label in types_flagged("statement") and pos == "VERB" and unnamed_few_hold(token):
-        return False  # "some prominent human rights activists are calling for ...": a stance some hold
-    if label in types_flagged("statement") and pos == "VERB" and standing_stance(token):
-        return False  # "China claims about 90% of the sea", "He rejects the charges": a position held
-    if label in types_flagged("statement") and pos == "VERB" and advises_the_public(token):
-        return False  # "urged people to seek medical attention if they experience symptoms": advice
-    if label in types_flagged("statement") and pos == "VERB" and held_rebuttal(token):
-        return False  # "Hong Kong authorities have rejected those claims": a position held, background
-    if label in types_flagged("statement") and pos == "VERB" and _stance_inside_saying(token):
-        return False  # "denied involvement, saying it condemns any violence": the denial's content
     if token.lemma_ in rules()["naming_verbs"] and pos == "VERB" and not says_something(token):
         return False  # "Congress called 'anti-Turkish' Monday's testing": no demand, no verdict
     if token.lemma_ in rules()["naming_verbs"] and pos == "VERB" and evaluates(token):
@@ -230,17 +208,40 @@ def usable_trigger(span: Span) -> bool:
     return pos not in ("ADP", "DET")
 
 
+def _saying_not_news(verb: Token) -> bool:
+    """Whether a verb of saying tells no newsworthy statement (the checks of :mod:`.speech`): a danger
+    ("threatening the territorial integrity"), a stance held since ("Since then, protesters have
+    demanded"), a statistic ("has claimed that 55 percent ... are illiterate"), a commentator's view
+    ("Analysts claim"), a stance some unnamed few hold, a position held ("China claims about 90% of
+    the sea", "have rejected those claims"), advice to the public ("urged people to seek medical
+    attention if ..."), or the content of another saying ("denied involvement, saying it condemns any
+    violence")."""
+    checks = (endangers, since_then, reports_a_figure, commentary, unnamed_few_hold, standing_stance,
+              advises_the_public, held_rebuttal, _stance_inside_saying)
+    return any(check(verb) for check in checks)
+
+
+def _medium_of_no_statement(token: Token) -> bool:
+    """Whether a noun is the medium ("in a statement", "in a post") of a saying that makes no statement:
+    one that relays a past happening ("said in a statement that the plane went down"), gives a verdict
+    ("In a post, Trump called Canada 'one of the highest tariffing nations'") or a feeling ("In a post
+    on X, Alinejad said ... she was 'overwhelmed'")."""
+    verb = token.head.head
+    if token.lemma_ not in rules()["speech_media_nouns"] or token.dep_ != "pobj" or verb.pos_ != "VERB":
+        return False
+    return reports_past_happening(verb) or tells_own_feeling(verb) or (
+        verb.lemma_ in rules()["naming_verbs"] and evaluates(verb))
+
+
 def news_outlet_acts(verb: Token) -> bool:
     """Whether the subject of a verb, or of the clause a subjectless conjunct joins, is a news outlet
     (``news_outlet_names``: "VOA examined the facts and spoke with experts", "Reuters reported
     Wednesday that the measure already has enough votes"): the reporters' own work, no news event."""
     if verb.pos_ not in VERB_POS:
         return False
-    clause = verb.head if verb.dep_ == "conj" and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else verb
     outlets = word_set("news_outlet_names")
     return any(c.dep_ == "nsubj" and " ".join(t.lower_ for t in c.subtree) in outlets
-               for c in clause.children)
+               for c in subject_clause(verb, participles=False).children)
 
 
 def _narrator(token: Token) -> bool:

@@ -666,11 +666,13 @@ def _noun_kind(noun: str) -> str:
 
 
 def _contains_place(name: Span) -> bool:
-    """The name only says where the place named just before lies: "X in Y" or "X village in Y" ("Qatma in Afrin",
-    "Wuji village in Lainya county"); not so after a site or an area ("al Nour square in Tripoli": ACLED codes the
-    town), nor for a city or town ("X area in Y city")."""
+    """The name only says where the place named just before lies: "X in Y", "X village in Y" ("Qatma in Afrin",
+    "Wuji village in Lainya county") or "X area of Y district"; not so after a site or an area ("al Nour square in
+    Tripoli": ACLED codes the town), nor for a city or town ("X area in Y city")."""
     doc = name.doc
     k = name.start - 2
+    if _district_of_a_named_area(name):
+        return True
     if k < 1 or doc[name.start - 1].lower_ != "in" or _name_kind(name) == "settlement":
         return False
     if doc[k].text == ",":
@@ -690,6 +692,23 @@ def _contains_place(name: Span) -> bool:
     if doc[first - 1].lower_ == "the" and not named_noun:
         return False  # "the Seray in Nabatiyeh": a named building
     return _name_word(doc[k]) and doc[k].ent_type_ not in _NOT_NAME_LABELS and not doc[k].is_sent_start
+
+
+def _district_of_a_named_area(name: Span) -> bool:
+    """A district that an area or a village named just before is "of": "X area of Y district (Region)",
+    "X village of Y county": the district only says where the named area lies, and ACLED codes the area.
+    Not a city's district, which ACLED codes itself ("X neighbourhood of Mogadishu-Hodan district"), nor
+    after a site ("X valley of Y district"), a plural ("the villages of Y district") or before a local
+    "region" ("X area of Y region": ACLED codes Y); the district nouns are ``area_district_nouns``."""
+    doc = name.doc
+    k = name.start - 2
+    district = _noun_after(name) in _cues()["area_district_nouns"] and _name_kind(name) == "division"
+    if k < 1 or doc[name.start - 1].lower_ != "of" or not district:
+        return False
+    if _noun_kind(doc[k].lower_) not in ("vicinity", "settlement") or doc[k].tag_ == "NNS":
+        return False
+    named = doc[k - 1]
+    return _name_word(named) and named.ent_type_ not in _NOT_NAME_LABELS and not named.is_sent_start
 
 
 def _known_kind(name: Span) -> str:

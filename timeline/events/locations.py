@@ -454,7 +454,7 @@ def _place_score(name: Span) -> int | None:
         score += 3 + (3 if _parenthetical_after(name) else 0)  # "near X camp [Jabal Y] (District, Province)"
     if _parenthetical_after(name) and known != "country" and kind != "site":
         score += 3
-    if _bearing_point(name):
+    if _bearing_point(name) or _near_region_seat(name):
         score -= BEARING_LOSS
     if _contains_place(name) and _noun_after(name) in cues["coded_unit_nouns"]:
         score += 2  # "X village in Y sub-county": ACLED codes the unit, its gazetteer lacks the village
@@ -500,6 +500,19 @@ def _bearing_point(name: Span) -> bool:
         noun in _cues()["open_site_nouns"] or _noun_kind(noun) == "settlement")  # "X military camp", "X base"
     named_area = noun in _cues()["vicinity_nouns"] or noun in _cues()["division_nouns"] or military_site
     return named_area and i > 0 and (_name_word(doc[i - 1]) or _name_word(doc[i - 2]))
+
+
+def _near_region_seat(name: Span) -> bool:
+    """The name follows "X, near" and is a first-level region's seat or namesake ("an army post in X, near
+    Diffa (Diffa)", "X village, near Idleb"): the seat only says in which part of its region X lies, and
+    ACLED codes X. Not a town that names no region ("the villages of X, near Bule (Djugu, Ituri)": ACLED
+    codes the town)."""
+    doc = name.doc
+    i = name.start
+    if i < 3 or doc[i - 1].lower_ != "near" or doc[i - 2].text != "," or not _name_word(doc[i - 3]):
+        return False
+    text = span_text(name)
+    return _names_a_region(text) and not is_country_name(text)
 
 
 #: What a container loses more when it is a first-level region or its namesake ("the Rumeilan base in

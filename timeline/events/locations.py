@@ -454,13 +454,15 @@ def _place_score(name: Span) -> int | None:
         score += 3 + (3 if _parenthetical_after(name) else 0)  # "near X camp [Jabal Y] (District, Province)"
     if _parenthetical_after(name) and known != "country" and kind != "site":
         score += 3
-    if _bearing_point(name) or _near_region_seat(name):
+    if _bearing_point(name) or _near_region_seat(name) or _near_a_coded_unit(name):
         score -= BEARING_LOSS
     if _contains_place(name) and _noun_after(name) in cues["coded_unit_nouns"]:
         score += 2  # "X village in Y sub-county": ACLED codes the unit, its gazetteer lacks the village
     elif _contains_place(name) and not (_parenthetical_after(name) and not kind):
         score -= 2  # ... unless the container is ACLED's "Y (Region)"  # "Qatma in Afrin", "Wuji village in Lainya county": the container is less specific
         score -= REGION_CONTAINER_LOSS if _names_a_region(span_text(name)) else 0
+    if _noun_after(name) in cues["coded_unit_nouns"] and not _contains_place(name):
+        score += CODED_UNIT_GAIN  # "X boma near Y": ACLED's gazetteer holds the unit
     if kind in ("vicinity", "site") and _in_a_city(name):
         score -= 3  # "X area in Y city", "Habima Square in Tel Aviv": ACLED codes the city
     if name.start > 0 and name.doc[name.start - 1].lower_ == "the" and not kind:
@@ -513,6 +515,20 @@ def _near_region_seat(name: Span) -> bool:
         return False
     text = span_text(name)
     return _names_a_region(text) and not is_country_name(text)
+
+
+#: What a unit ACLED's gazetteer holds gains when the text names it ("Jungu boma", "Aweng payam").
+CODED_UNIT_GAIN = 2
+
+
+def _near_a_coded_unit(name: Span) -> bool:
+    """The name follows "X <unit> near" with a unit ACLED's gazetteer holds (``coded_unit_nouns``:
+    "fighting in X boma near Yei (Central Equatoria state)"): the town only says where the unit lies, and
+    ACLED codes the unit (a village near a town is coded as the town: "X village near Y")."""
+    doc = name.doc
+    i = name.start
+    return (i >= 3 and doc[i - 1].lower_ == "near" and doc[i - 2].lower_ in _cues()["coded_unit_nouns"]
+            and _name_word(doc[i - 3]))
 
 
 #: What a container loses more when it is a first-level region or its namesake ("the Rumeilan base in

@@ -463,6 +463,8 @@ def _place_score(name: Span) -> int | None:
         score -= REGION_CONTAINER_LOSS if _names_a_region(span_text(name)) else 0
     if _noun_after(name) in cues["coded_unit_nouns"] and not _contains_place(name):
         score += CODED_UNIT_GAIN  # "X boma near Y": ACLED's gazetteer holds the unit
+    if _unit_of_a_village(name):
+        score += CODED_UNIT_GAIN
     if kind in ("vicinity", "site") and _in_a_city(name):
         score -= 3  # "X area in Y city", "Habima Square in Tel Aviv": ACLED codes the city
     if name.start > 0 and name.doc[name.start - 1].lower_ == "the" and not kind:
@@ -519,6 +521,21 @@ def _near_region_seat(name: Span) -> bool:
 
 #: What a unit ACLED's gazetteer holds gains when the text names it ("Jungu boma", "Aweng payam").
 CODED_UNIT_GAIN = 2
+
+
+def _unit_of_a_village(name: Span) -> bool:
+    """The name is the unit ACLED's gazetteer holds that a village named just before lies in: "X village
+    situated in the commune of Y", "the village of X, in the commune of Y" (``coded_unit_nouns``): ACLED codes
+    the unit, its gazetteer lacking the village."""
+    doc = name.doc
+    if _governing_noun(name) not in _cues()["coded_unit_nouns"] or name.start < 4:
+        return False
+    i = name.start - 3 - (doc[name.start - 3].lower_ == "the")
+    while i > 0 and doc[i].lower_ in ("in", "situated", "located", "lying", ","):
+        i -= 1
+    village = doc[i].lower_ in _cues()["settlement_nouns"] or _governing_noun(doc[i : i + 1]) in _cues()[
+        "settlement_nouns"]
+    return i < name.start - 4 and village and doc[i].tag_ != "NNS"
 
 
 def _near_a_coded_unit(name: Span) -> bool:

@@ -64,6 +64,9 @@ def test_event_without_a_place_takes_the_place_before(model_nlp, text, trigger, 
         ("Zaporizhzhia", (), "UKR", "Zaporizhia"),
         ("Tripoli", ("Lebanon",), "LBN", "Liban-Nord"),
         ("Tripoli", (), "LBY", None),
+        ("Dar'a", (), "SYR", "Daraa"),
+        ("Idleb", (), "SYR", "Idlib"),
+        ("Dar'a", ("Senegal",), "SEN", "Louga"),
     ],
 )
 def test_place_of_reads_the_context(name, context, country, admin1):

@@ -97,6 +97,26 @@ def _entries(key: str) -> tuple[Entry, ...]:
     return tuple(Entry(*row[:8], bool(row[8])) for row in rows)
 
 
+def region_keys() -> tuple[tuple[str, str], ...]:
+    """Every first-level region's own lookup key and country code (to read a spelling the index lacks).
+
+    Example:
+        >>> ("daraa", "SY") in region_keys()
+        True
+    """
+    return _region_keys(os.getpid())
+
+
+@lru_cache(maxsize=1)
+def _region_keys(pid: int) -> tuple[tuple[str, str], ...]:
+    rows = _connection(pid).execute(
+        "SELECT n.key, p.country FROM names n JOIN places p ON p.id = n.place"
+        " WHERE p.kind = ? AND n.is_primary = 1",
+        (REGION,),
+    ).fetchall()
+    return tuple((key, country) for key, country in rows)
+
+
 @lru_cache(maxsize=1)
 def _connection(pid: int) -> sqlite3.Connection:
     """A read-only connection of this process (a forked worker opens its own: ``pid`` keys the cache)."""

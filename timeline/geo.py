@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -107,7 +108,7 @@ def _place_of(name: str, context: tuple[str, ...], near: bool) -> Place:
         return Place()
     hints = _hints(tuple(context))
     fixed = _fixed_places().get(key) or _fixed_places().get(_name_words()["suffix"].sub("", key))
-    entry = _best_entry(key, hints)
+    entry = _region_seat_at_home(key, hints) or _best_entry(key, hints)
     if fixed is not None and not (entry is not None and _outside(fixed.country, hints) and entry.country in hints.countries):
         return fixed  # ours, unless the text's country has a place of that name (Rafah in Egypt's North Sinai)
     region = _region_named(hints)
@@ -118,6 +119,33 @@ def _place_of(name: str, context: tuple[str, ...], near: bool) -> Place:
     precision = 3 if entry.kind == gazetteer.REGION else 2 if near else 1
     return Place(latitude=round(entry.latitude, 5), longitude=round(entry.longitude, 5),
                  country=_alpha3().get(entry.country, ""), admin1=entry.admin1, geo_precision=precision)
+
+
+#: How alike a name and a region's own name are when the name is the region's namesake in another spelling
+#: ("Dar'a" and "Daraa", "Idleb" and "Idlib").
+REGION_SPELLING_LIKENESS = 0.8
+
+
+def _region_seat_at_home(key: str, hints: _Hints) -> gazetteer.Entry | None:
+    """The populated place of that name in the country of a first-level region it is the namesake of, in
+    another spelling ("Dar'a" read as Syria's Daraa, not as Senegal's Dara), when the text names no other
+    country: a town that names a region is that region's seat; or ``None``."""
+    homes = _spelling_homes(key)
+    if not homes or (hints.countries and not hints.countries & homes):
+        return None
+    found = [e for e in gazetteer.entries(key) if e.kind == gazetteer.POPULATED_PLACE and e.country in homes]
+    return max(found, key=lambda e: e.population) if found else None
+
+
+@lru_cache(maxsize=8192)
+def _spelling_homes(key: str) -> frozenset[str]:
+    """The countries of the first-level regions whose own name is spelled alike a name the index has no region
+    under (same first two letters, :data:`REGION_SPELLING_LIKENESS`)."""
+    if len(key) < 4 or any(e.kind == gazetteer.REGION for e in gazetteer.entries(key)):
+        return frozenset()
+    return frozenset(country for region, country in gazetteer.region_keys() if region[:2] == key[:2]
+                     and abs(len(region) - len(key)) <= 2 and region != key
+                     and SequenceMatcher(None, region, key).ratio() >= REGION_SPELLING_LIKENESS)
 
 
 def is_country_name(name: str) -> bool:

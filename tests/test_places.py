@@ -40,6 +40,9 @@ def test_place_of_the_event(model_nlp, row):
         # must not fire: a sentence with a date of its own is another story
         ("The convoy was stopped in Kidal. Last year the commander surrendered to the army.",
          "surrendered", ""),
+        # must not fire: a government named by its city is no nation's ("the Nairobi government")
+        ("The Nairobi government had called for shuttering the camp, after intelligence reports said two attacks "
+         "had involved people from within the camp.", "attacks", ""),
         # must not fire: a weak name of the sentence before ("linked to the X") is no place to carry over
         ("The agency closed 12 websites linked to the Khawarij. Police arrested two editors.",
          "arrested", ""),

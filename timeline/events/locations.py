@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from .. import resources
 from ..gazetteer import POPULATED_PLACE, entries, key_of
-from ..geo import is_country_name, is_region_name, place_of
+from ..geo import capital_of, is_country_name, is_region_name, place_of
 from ..nlp import (
     doc_ents,
     ent_at,
@@ -49,7 +49,7 @@ def location_of(span: Span, actors: tuple[str, ...] = ()) -> str:
     """
     mentions = _place_mentions(sent_of(span), actors)
     if not mentions:
-        return _earlier_place(span, actors) or _authority_seat(sent_of(span))
+        return _earlier_place(span, actors) or _authority_seat(sent_of(span)) or _national_seat(sent_of(span))
     best = max(mentions, key=lambda m: (m[0] + TRIGGER_WEIGHT * _of_the_trigger(m[1], span), -m[1].start))
     return _mention_text(_tied_place(best[1], [name for _, name in mentions]) or best[1])
 
@@ -89,6 +89,23 @@ def _authority_seat(sent: Span) -> str:
             start -= 1
         if start < token.i and _known_kind_of(span_text(doc[start : token.i])) in ("place", "region"):
             return span_text(doc[start : token.i])
+    return ""
+
+
+def _national_seat(sent: Span) -> str:
+    """The capital of the country whose national government the sentence names by its nationality, for an
+    event of a sentence (and of the sentence before) that names no place: "the Turkish Government began
+    enforcing a curfew in 31 provinces": a national decision is coded at the capital (the nouns are
+    ``national_government_nouns``; not "the local government", "the Nairobi government", a city's name)."""
+    demonyms = actor_countries_table()
+    for token in sent:
+        if token.lower_ not in _cues()["national_government_nouns"]:
+            continue
+        words = [t for t in sent.doc[max(token.i - 2, sent.start) : token.i] if t.text[:1].isupper()]
+        nationalities = [w for w in words if w.lower_ in demonyms and not _known_kind_of(w.text)]
+        country = demonyms[nationalities[0].lower_] if nationalities else ""
+        if country and capital_of(country):
+            return capital_of(country)
     return ""
 
 

@@ -471,7 +471,8 @@ def _place_score(name: Span) -> int | None:
         score += 3 + (3 if _parenthetical_after(name) else 0)  # "near X camp [Jabal Y] (District, Province)"
     if _parenthetical_after(name) and known != "country" and kind != "site":
         score += 3
-    if _bearing_point(name) or _near_region_seat(name) or _near_a_coded_unit(name):
+    located = _near_region_seat(name) or _near_a_coded_unit(name) or _located_by_distance(name)
+    if _bearing_point(name) or located:
         score -= BEARING_LOSS
     if _contains_place(name) and _noun_after(name) in cues["coded_unit_nouns"]:
         score += 2  # "X village in Y sub-county": ACLED codes the unit, its gazetteer lacks the village
@@ -521,6 +522,21 @@ def _bearing_point(name: Span) -> bool:
         noun in _cues()["open_site_nouns"] or _noun_kind(noun) == "settlement")  # "X military camp", "X base"
     named_area = noun in _cues()["vicinity_nouns"] or noun in _cues()["division_nouns"] or military_site
     return named_area and i > 0 and (_name_word(doc[i - 1]) or _name_word(doc[i - 2]))
+
+
+def _located_by_distance(name: Span) -> bool:
+    """The name is followed by a comma and its distance from another place ("attacked X, 10 km from Y
+    (District, Province)", "the village of X, about ten kilometres north of Y"): the text places the small
+    place by the town, and ACLED codes the town, near it (``distance_units``)."""
+    doc = name.doc
+    i = name.end + _noun_length(_noun_after(name))
+    if i + 3 >= len(doc) or doc[i].text != ",":
+        return False
+    i += 1 + (doc[i + 1].lower_ in _cues()["approximation_words"])
+    if i + 2 >= len(doc) or not doc[i].like_num or doc[i + 1].lower_ not in _cues()["distance_units"]:
+        return False
+    i += 2 + (doc[i + 2].lower_ in _cues()["compass_words"])
+    return i + 1 < len(doc) and doc[i].lower_ in ("from", "of") and _name_word(doc[i + 1])
 
 
 def _near_region_seat(name: Span) -> bool:

@@ -51,7 +51,36 @@ def location_of(span: Span, actors: tuple[str, ...] = ()) -> str:
     if not mentions:
         return _earlier_place(span, actors) or _authority_seat(sent_of(span)) or _national_seat(sent_of(span))
     best = max(mentions, key=lambda m: (m[0] + TRIGGER_WEIGHT * _of_the_trigger(m[1], span), -m[1].start))
-    return _mention_text(_tied_place(best[1], [name for _, name in mentions]) or best[1])
+    tied = _tied_place(best[1], [name for _, name in mentions])
+    return _alias_after(best[1]) or _mention_text(tied or best[1])
+
+
+def _alias_after(name: Span) -> str:
+    """ACLED's name for a place, in square brackets right after the name the text uses ("shelled houses
+    in Karim [Wadi Hanash] and Dhula villages", "the hills of Tinazawa [In-Azawa] (District, Region)"),
+    whether the chosen name is the one before the brackets or a part of the alias ("Azawa"): ACLED codes
+    the whole bracketed name. The parser often cuts the sentence at the bracket, so the alias is read from
+    the document's words: a run of capitalised names, hyphens and name particles, else "" ("Karim [sic]",
+    "[size=no report]")."""
+    doc = name.doc
+    before = range(name.start - 1, max(name.start - 4, 0), -1)
+    opening = next((k for k in before if doc[k].text in "[]"), name.end)
+    opening = opening if doc[opening].text == "[" else name.end  # "[Y] Z": Z is outside the brackets
+    if opening + 2 >= len(doc) or doc[opening].text != "[":
+        return ""
+    if opening < name.start and not _name_word(doc[opening - 1]):
+        return ""
+    close = next((k for k in range(opening + 1, min(opening + 8, len(doc))) if doc[k].text == "]"), None)
+    inside = doc[opening + 1 : close] if close else None
+    if inside is None or not len(inside) or not _capitalised(inside[0]):
+        return ""
+    linked = all(_capitalised(t) or t.text == "-" or t.lower_ in _cues()["name_particles"] for t in inside)
+    return span_text(inside) if linked and _capitalised(inside[-1]) else ""
+
+
+def _capitalised(token: Token) -> bool:
+    """A capitalised word of letters, whatever the parse makes of it ("In" of "In-Azawa" is a name's part)."""
+    return token.text[:1].isupper() and _NAME_WORD.match(token.text) is not None
 
 
 def _earlier_place(span: Span, actors: tuple[str, ...]) -> str:

@@ -1017,6 +1017,21 @@ def _mention_text(name: Span) -> str:
     text = " ".join(words)
     if len(words) > 1 and words[-1].islower() and _noun_kind(words[-1]) in ("settlement", "vicinity"):
         text = " ".join(words[:-1])
+    return _with_known_article(text)
+
+
+@lru_cache(maxsize=4096)
+def _with_known_article(text: str) -> str:
+    """An Arabic place name the text writes without its article, which the gazetteer knows only with it
+    ("the village of Sawiyah" is As Sawiyah, "Durayhimi district" Ad Durayhimi): ACLED's gazetteer names it
+    with the article, as the gazetteer does. A name the gazetteer knows as written ("Rutba", "Aden"), or
+    with no article, is kept."""
+    key = key_of(text)
+    if not key or entries(key) or key.split()[0] in _cues()["articles"]:
+        return text
+    for article in _cues()["articles"]:
+        if any(e.kind == POPULATED_PLACE and e.primary for e in entries(f"{article} {key}")):
+            return f"{article.capitalize()} {text}"
     return text
 
 

@@ -1020,7 +1020,31 @@ def _mention_text(name: Span) -> str:
         text = " ".join(words[:-1])
     if _noun_kind(_noun_after(name)) == "division":
         return _district_seat(text)
-    return _with_known_article(text)
+    return _respelt_in_regions(name, text) or _with_known_article(text)
+
+
+#: How alike two spellings of one name of a place and its district are at least, without their articles
+#: ("Mulange", "Mulanje": 0.86; but "Al Hudayb (Bajil, Al Hudaydah)" is a village: 0.71).
+SAME_NAME_LIKENESS = 0.8
+
+
+def _respelt_in_regions(name: Span, text: str) -> str:
+    """The gazetteer's spelling of a place the text spells otherwise, given in the parenthetical of the
+    regions right after it ("Mulange (Mulanje, Southern)", "Qoryoley (Qoryooley, Lower Shabelle)": the
+    district is named after its seat): ACLED codes the seat as its gazetteer spells it. Only when the
+    gazetteer does not know the text's spelling and knows the other as a town, their names alike without
+    their articles (:data:`SAME_NAME_LIKENESS`); else ""."""
+    doc = name.doc
+    opening = name.end + _noun_length(_noun_after(name))
+    if opening + 2 >= len(doc) or doc[opening].text != "(" or entries(key_of(text)):
+        return ""
+    close = next((k for k in range(opening + 1, min(opening + 12, len(doc))) if doc[k].text == ")"), None)
+    members = span_text(doc[opening + 1 : close]).split(",") if close else []
+    for member in (m.strip() for m in members):
+        alike = SequenceMatcher(None, _bare_key(text), _bare_key(member)).ratio() >= SAME_NAME_LIKENESS
+        if alike and _is_town_name(member):
+            return member
+    return ""
 
 
 @lru_cache(maxsize=4096)

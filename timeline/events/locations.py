@@ -426,7 +426,18 @@ def _name_link(doc: object, j: int, end: int) -> bool:
         return _name_word(doc[j + 2])  # type: ignore[index]  # "Jabal al-Zawiya"
     if token.lower_ == "of" and doc[j - 1].lower_ in _cues()["names_with_of"] and j + 1 < end:  # type: ignore[index]
         return _name_word(doc[j + 1])  # type: ignore[index]  # "Coast of Zwara", "Gulf of Aden"
-    return (token.text == "-" or token.lower_ in _cues()["name_particles"]) and j + 1 < end and _name_word(doc[j + 1])  # type: ignore[index]
+    particle = token.text == "-" or (token.lower_ in _cues()["name_particles"] and j + 1 < end
+                                     and _article_fits(token.lower_, doc[j + 1].lower_))  # type: ignore[index]
+    return particle and j + 1 < end and _name_word(doc[j + 1])  # type: ignore[index]
+
+
+def _article_fits(particle: str, word: str) -> bool:
+    """An Arabic article that takes the sound of the next word's first consonant ("at Tuhayta", "as Sabaa",
+    "Deir ez Zor") begins with it only before that consonant: "the PMF at Mukeshefah", "the Army as X" are
+    English words between two names. Other particles ("al", "abu", "bin") fit any name."""
+    if particle not in _cues()["assimilated_articles"]:
+        return True
+    return word.startswith(particle[1:])
 
 
 def _root(name: Span) -> Token:

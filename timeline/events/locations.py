@@ -946,7 +946,7 @@ def _local_name(name: Span) -> bool:
     location) in the central district of Y"): ACLED's gazetteer lacks it and codes the place it lies in."""
     doc = name.doc
     words = set(_cues()["local_name_words"])
-    for end in {name.end, _list_end(name)}:
+    for end in {name.end, _list_end(name), _chain_end(name)}:
         noun = _hyphenated_word(doc[end]) if end < len(doc) else ""
         end += _noun_length(noun) if _noun_kind(noun) else 0
         if end + 1 < len(doc) and doc[end].text == "(":
@@ -954,6 +954,20 @@ def _local_name(name: Span) -> bool:
             if ")" in inside and words & set(inside[: inside.index(")")]):
                 return True
     return False
+
+
+def _chain_end(name: Span) -> int:
+    """Where the chain of places a name is said to lie in ends, read from the words ("X hill in Y area
+    (Kurdish names)": after "Y"): a local-name comment after the chain speaks of every name in it."""
+    doc = name.doc
+    i = name.end + _noun_length(_noun_after(name))
+    end = name.end
+    while i + 1 < len(doc) and doc[i].lower_ == "in" and _name_word(doc[i + 1]):
+        i += 1
+        while i < len(doc) and (_name_word(doc[i]) or _name_link(doc, i, len(doc))):
+            i += 1
+        end = i
+    return end
 
 
 def _list_end(name: Span) -> int:

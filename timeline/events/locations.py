@@ -660,7 +660,7 @@ def _regions_listed_after(name: Span) -> bool:
     if i + 1 >= len(doc) or doc[i].text != "(":
         return False
     close = next((k for k in range(i + 1, min(i + 12, len(doc))) if doc[k].text == ")"), None)
-    return close is not None and any(t.text == "," for t in doc[i + 1 : close]) and doc[i + 1].text[:1].isupper()
+    return close is not None and any(t.text == "," for t in doc[i + 1 : close]) and _region_initial(doc[i + 1].text)
 
 
 def _route_end(name: Span) -> str:
@@ -991,7 +991,7 @@ def _regions_inside(doc: object, opening: int) -> bool:
     """A parenthetical that lists where a place lies: "(District, Province)" or one name ("Garabulli (Almargeb)");
     not an acronym ("Court of Justice (ICJ)")."""
     close = next((i for i in range(opening + 1, min(opening + 12, len(doc))) if doc[i].text == ")"), None)  # type: ignore[arg-type,index]
-    if close is None or close == opening + 1 or not doc[opening + 1].text[:1].isupper():  # type: ignore[index]
+    if close is None or close == opening + 1 or not _region_initial(doc[opening + 1].text):  # type: ignore[index]
         return False
     inside = doc[opening + 1 : close]  # type: ignore[index]
     if any(_comment_word(t) for t in inside):
@@ -999,6 +999,12 @@ def _regions_inside(doc: object, opening: int) -> bool:
     if any(t.text == "," for t in inside):
         return True
     return not span_text(inside).isupper() and len(inside) <= 5
+
+
+def _region_initial(text: str) -> bool:
+    """A region's name begins with a capital, or with a lower-case prefix before it, as South Africa's
+    municipalities do ("eThekwini", "iLembe", "uMgungundlovu"; not "the", "near")."""
+    return text[:1].isupper() or (len(text) > 2 and text[0].islower() and text[1].isupper())
 
 
 def _comment_word(token: Token) -> bool:

@@ -48,12 +48,58 @@ def location_of(span: Span, actors: tuple[str, ...] = ()) -> str:
     qualifies an actor ("Luhansk People's Militia", "Ukraine forces"). Ties go to the first named.
     A target that is a place competes as a name.
     """
+    coded = _coded_place(span.doc)
+    if coded:
+        return coded
     mentions = _place_mentions(sent_of(span), actors)
     if not mentions:
         return _earlier_place(span, actors) or _authority_seat(sent_of(span)) or _national_seat(sent_of(span))
     best = max(mentions, key=lambda m: (m[0] + TRIGGER_WEIGHT * _of_the_trigger(m[1], span), -m[1].start))
     tied = _tied_place(best[1], [name for _, name in mentions])
     return _alias_after(best[1]) or _mention_text(tied or best[1])
+
+
+def _coded_place(doc: object) -> str:
+    """The place an ACLED-style note says it is coded at: "(presumed to be at the state capital of Wad
+    Medani)", "(assumed to be Abadam LGA, Borno)", "in the area of X, coded as Y (District, Province)": the
+    annotator names the place the event is put at. The name must be a place: the gazetteer's town, or
+    followed by a division noun or a regions' parenthetical ("coded as Southern Resistance", "coded as 10",
+    "assumed to be rioters" name none). "Presumed" and "assumed" only open a parenthetical comment.
+    "(approximate coordinates from X, used)" is left: X may be a namesake abroad the text gives no country
+    to read it by. Read once per text."""
+    return per_doc(doc, "coded_place", lambda: next(  # type: ignore[arg-type]
+        (place for token in doc if token.lower_ in _cues()["coding_words"]  # type: ignore[attr-defined]
+         and (token.lower_ == "coded" or _opens_comment(token)) and (place := _coded_name_after(token))), ""))
+
+
+def _opens_comment(word: Token) -> bool:
+    """The word is among the first of a parenthetical: an annotator's comment ("(presumed to be at X)"), not
+    a sentence of the story ("the pilot was presumed to be in Kabul")."""
+    doc = word.doc
+    return any(doc[k].text == "(" for k in range(max(word.i - 3, 0), word.i))
+
+
+def _coded_name_after(word: Token) -> str:
+    """The place name after a coding word and its links ("coded as", "presumed to be at the capital of")."""
+    doc = word.doc
+    i = word.i + 1
+    while i < len(doc) and i - word.i <= CODING_GAP and doc[i].lower_ in _cues()["coding_links"]:
+        i += 1
+    j = i
+    while j < len(doc) and (_name_word(doc[j]) or (j > i and _name_link(doc, j, len(doc)))):
+        j += 1
+    if j == i or i == word.i + 1:
+        return ""
+    text = span_text(doc[i:j])
+    after = _hyphenated_word(doc[j]) if j < len(doc) else ""
+    regions = j + 1 < len(doc) and doc[j].text == "(" and _regions_inside(doc, j)
+    if _known_kind_of(text) == "place" or _noun_kind(after) == "division" or regions:
+        return text
+    return ""
+
+
+#: How many link words may come between a coding word and the place ("presumed to be at the capital of").
+CODING_GAP = 8
 
 
 def _alias_after(name: Span) -> str:

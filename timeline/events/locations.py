@@ -1095,8 +1095,8 @@ def _mention_text(name: Span) -> str:
     text = " ".join(words)
     if len(words) > 1 and words[-1].islower() and _noun_kind(words[-1]) in ("settlement", "vicinity"):
         text = " ".join(words[:-1])
-    if _noun_kind(_noun_after(name)) == "division":
-        return _district_seat(text)
+    if _noun_kind(_noun_after(name)) == "division" or _noun_after(name) in _cues()["front_nouns"]:
+        return _district_seat(text)  # "Baqim district", "the Sirwah frontline": a district, coded at its seat
     return _respelt_in_regions(name, text) or _with_known_article(text)
 
 
@@ -1126,10 +1126,10 @@ def _respelt_in_regions(name: Span, text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _district_seat(text: str) -> str:
-    """The seat of a district the text names by its district noun ("Baqim district", "Sirwah district"), when
-    the gazetteer knows the name only as another name of one town (the district's seat: "Baqim as Suq",
-    "Suq Sirwah"): ACLED codes a district at its seat, under the seat's own name. Else the name as written
-    (with its article, :func:`_with_known_article`)."""
+    """The seat of a district the text names by its district noun ("Baqim district", "Sirwah district") or
+    as a frontline ("the Sirwah frontline"; front_nouns), when the gazetteer knows the name only as another
+    name of one town (the district's seat: "Baqim as Suq", "Suq Sirwah"): ACLED codes a district at its seat,
+    under the seat's own name. Else the name as written (with its article, :func:`_with_known_article`)."""
     found = entries(key_of(text))
     towns = {e.name for e in found if e.kind == POPULATED_PLACE}
     if len(towns) != 1 or any(e.primary for e in found) or not _another_name(text, next(iter(towns))):

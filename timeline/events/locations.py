@@ -112,7 +112,7 @@ def _alias_after(name: Span) -> str:
     doc = name.doc
     before = range(name.start - 1, max(name.start - 4, 0), -1)
     opening = next((k for k in before if doc[k].text in "[]"), name.end)
-    opening = opening if doc[opening].text == "[" else name.end  # "[Y] Z": Z is outside the brackets
+    opening = opening if opening < name.start and doc[opening].text == "[" else name.end  # "[Y] Z": outside
     if opening + 2 >= len(doc) or doc[opening].text != "[":
         return ""
     if opening < name.start and not _name_word(doc[opening - 1]):

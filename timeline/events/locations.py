@@ -570,6 +570,8 @@ def _place_score(name: Span) -> int | None:
         score += CODED_UNIT_GAIN  # "X boma near Y": ACLED's gazetteer holds the unit
     if _unit_of_a_village(name):
         score += CODED_UNIT_GAIN
+    if _in_a_coded_place(name):
+        score -= CODED_CONTAINER_LOSS
     if kind in ("vicinity", "site") and _in_a_city(name):
         score -= 3  # "X area in Y city", "Habima Square in Tel Aviv": ACLED codes the city
     if name.start > 0 and name.doc[name.start - 1].lower_ == "the" and not kind:
@@ -672,6 +674,28 @@ def _near_a_coded_unit(name: Span) -> bool:
 #: Al-Hasakeh", "al-Busayrah in Deir-ez-Zor", "a patrol in Amuda countryside in al-Hasakeh"): it names only
 #: the province, and ACLED codes the place the text names inside it, even a site or a town's countryside.
 REGION_CONTAINER_LOSS = 2
+
+
+#: What a place loses when it lies in a place that ACLED's regions' parenthetical follows.
+CODED_CONTAINER_LOSS = 2
+
+
+def _in_a_coded_place(name: Span) -> bool:
+    """The name is followed by "in Y (District, Province)", Y no district ("Hamza Camp in Mashru al-Hadba
+    (Tripoli)", "the Jabulani Mall in Soweto (City of Johannesburg, Gauteng)"): the text gives Y's regions, in
+    ACLED's style for the place it codes, and X is a site or a part of Y. Not after a division noun ("Danhono
+    in Chikun LGA (Kaduna)": the LGA only says where the village lies)."""
+    doc = name.doc
+    i = name.end + _noun_length(_noun_after(name))
+    if i + 2 >= len(doc) or doc[i].lower_ != "in" or not _name_word(doc[i + 1]):
+        return False
+    j = i + 1
+    while j < len(doc) and (_name_word(doc[j]) or _name_link(doc, j, len(doc))):
+        j += 1
+    nouns = [_hyphenated_word(t) for t in doc[i + 1 : min(j + 1, len(doc))]]
+    if any(_noun_kind(noun) == "division" for noun in nouns):
+        return False
+    return j + 1 < len(doc) and doc[j].text == "(" and _regions_inside(doc, j)
 
 
 def _bare_name(name: Span) -> bool:

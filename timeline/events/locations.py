@@ -972,12 +972,22 @@ def _qualifies_actor(name: Span) -> bool:
             and not _noun_kind(_hyphenated_word(head)) and head.lower_ not in _cues()["event_nouns"]
             and not _bearing_head(root)):
         return True  # ... but "the Kabul attack" happened in Kabul
+    if any(_qualified_actor_noun(c) for c in root.children if c.dep_ == "conj"):
+        return True  # "between Bani Ali and Al Badi tribesmen": both names qualify the tribesmen
     nxt = [t.lower_ for t in name.doc[name.end : min(name.end + 4, len(name.doc))]]
     if nxt[:2] in (["people", "'s"], ["people", "’s"]):
         return True
     if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i >= name.end:
         return root.head.lower_ in heads
     return False
+
+
+def _qualified_actor_noun(token: Token) -> bool:
+    """An actor's noun that another name qualifies ("Al Badi tribesmen", "Ichen militias"; actor_heads):
+    coordinated with it ("between A and B tribesmen"), a name is the first of the names the actor shares
+    ("ties with Egypt and Gulf nations": no actor)."""
+    return (token.pos_ == "NOUN" and token.lower_ in _cues()["actor_heads"]
+            and any(c.dep_ == "compound" and _name_word(c) for c in token.children))
 
 
 def _bearing_head(root: Token) -> bool:

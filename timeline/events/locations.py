@@ -172,10 +172,11 @@ def _national_seat(sent: Span) -> str:
     """The capital of the country whose national government the sentence names by its nationality, for an
     event of a sentence (and of the sentence before) that names no place: "the Turkish Government began
     enforcing a curfew in 31 provinces": a national decision is coded at the capital (the nouns are
-    ``national_government_nouns``; not "the local government", "the Nairobi government", a city's name)."""
+    ``national_government_nouns``; not "the local government", "the Nairobi government", a city's name,
+    nor "Ukrainian government forces", armed men the noun only qualifies)."""
     demonyms = actor_countries_table()
     for token in sent:
-        if token.lower_ not in _cues()["national_government_nouns"]:
+        if token.lower_ not in _cues()["national_government_nouns"] or token.dep_ == "compound":
             continue
         words = [t for t in sent.doc[max(token.i - 2, sent.start) : token.i] if t.text[:1].isupper()]
         nationalities = [w for w in words if w.lower_ in demonyms and not _known_kind_of(w.text)]

@@ -565,7 +565,9 @@ def _place_score(name: Span) -> int | None:
     if _contains_place(name) and _noun_after(name) in cues["coded_unit_nouns"]:
         score += 2  # "X village in Y sub-county": ACLED codes the unit, its gazetteer lacks the village
     elif _contains_place(name) and not (_parenthetical_after(name) and not kind):
-        score -= 2  # ... unless the container is ACLED's "Y (Region)"  # "Qatma in Afrin", "Wuji village in Lainya county": the container is less specific
+        # "Qatma in Afrin", "Wuji village in Lainya county": the container is less specific, unless it is
+        # ACLED's own "Y (Region)"
+        score -= 2
         score -= REGION_CONTAINER_LOSS if _names_a_region(span_text(name)) else 0
     if _noun_after(name) in cues["coded_unit_nouns"] and not _contains_place(name):
         score += CODED_UNIT_GAIN  # "X boma near Y": ACLED's gazetteer holds the unit

@@ -12,9 +12,10 @@ the temporal lexicon; no cycle):
 1. ``speech`` (what a verb of saying reports: a party's statement, or a view, a feeling, a position
    held, a relayed happening), then ``triggers``: which trigger spans report an event, and their rank
 2. ``tolls`` (the deaths a sentence tells, ACLED's way), then ``arguments`` (actors, targets, weapon,
-   amount, fatalities), ``locations`` (the event's place and its gazetteer reading), ``actor_types``
-   (ACLED's type of each side), ``status``, ``happenings`` (the dated past happenings of sentences
-   with no trigger)
+   amount, fatalities), ``place_names`` (which words name places, the parentheticals after them, a
+   name's spelling in the gazetteer), then ``locations`` (the event's place and its gazetteer reading),
+   ``actor_types`` (ACLED's type of each side), ``status``, ``happenings`` (the dated past happenings of
+   sentences with no trigger)
 3. ``classification``: the event type of a trigger
 4. ``mentions``: :func:`candidates`, one event per mention, repeated mentions merged
 5. ``date_values`` (calendar arithmetic, no Doc), ``anchoring`` (dates given by an earlier event),

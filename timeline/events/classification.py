@@ -25,7 +25,17 @@ from ..nlp import (
 )
 from .actor_types import actor_type, body_words, victim_words
 from .arguments import is_means, noun_phrase, out_of_places
-from .rules import ACTOR_LABELS, ATTACK, PLACE_LABELS, TIME_LABELS, rule_type, rules, types_flagged, word_set
+from .rules import (
+    ACTOR_LABELS,
+    ATTACK,
+    PLACE_LABELS,
+    TARGET_PREPS,
+    TIME_LABELS,
+    rule_type,
+    rules,
+    types_flagged,
+    word_set,
+)
 from .triggers import definite, in_trigger
 
 
@@ -96,6 +106,9 @@ def event_type_of(span: Span) -> str:
             return rule_type("fired_on_crowd")
         if _fired_into_the_sea(span.root):
             return rule_type("fired_into_the_sea")
+        gunfire = _gunfire(span.root)
+        if gunfire is not None:
+            return gunfire
         by_agent = _attack_by_agent(span.root)
         if by_agent is not None:
             return by_agent
@@ -472,7 +485,46 @@ def _fired_on_crowd(verb: Token) -> bool:
         return True
     targets = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "into")
                for g in c.children if g.dep_ == "pobj"]
+    targets += [g for t in targets for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]  # "fired into packs of demonstrators"
     return any(t.lower_ in rules()["crowd_nouns"] for t in targets)
+
+
+def _gunfire(verb: Token) -> str | None:
+    """The type of a firing verb whose shots are small arms, or None.
+
+    What is fired decides: shots, bullets or rifles ("fired automatic rifles at the base", "fired shots at
+    the guards") or, with nothing named, a gun bearer firing ("the gunmen began firing from the hills") is a
+    fight with guns, not a missile launch (the default of "fire"); warning shots ("fired four warning
+    shots") hit no one. A civilian target ("fired shots at villagers") is left to the victims' reading.
+    """
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in word_set("firing_verbs"):
+        return None
+    fired = [c for c in verb.children if c.dep_ == "dobj"]
+    arms = word_set("small_arms_nouns")
+    if fired and not any(f.lemma_.lower() in arms or f.lower_ in arms for f in fired):
+        return None
+    if not fired and not any(s.lemma_.lower() in word_set("gun_bearer_nouns") for s in _firers(verb)):
+        return None
+    if any(m.dep_ in ("amod", "compound") and m.lower_ in word_set("warning_modifiers")
+           for f in fired for m in f.children):
+        return rule_type("warning_shots")
+    victims = victim_words("civilians")
+    if any(g.lemma_.lower() in victims for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+           for g in c.children if g.dep_ == "pobj"):
+        return None
+    return rule_type("gunfire")
+
+
+def _firers(verb: Token) -> list[Token]:
+    """Who fires: the verb's subjects, or those of the clause it serves ("unleashed terror by firing")."""
+    head = verb
+    for _ in range(3):
+        subjects = _subjects(head)
+        if subjects or head.head is head:
+            return subjects
+        head = head.head
+    return []
 
 
 def _attack_by_agent(verb: Token) -> str | None:
@@ -513,7 +565,7 @@ def _other_sense(span: Span) -> str | None:
     A test of people or for an illness is a medical test ("23 passengers tested positive", "checkups that
     test for tumors"); a clash between named persons is a quarrel ("the Oval Office clash between Trump and
     Zelenskyy"); a statement verb whose object is lives tells deaths ("claiming more than 500 lives"); a
-    law noun that is a sum of money is a bill to pay ("a bill of $1,200")."""
+    warning word that qualifies shots names no saying ("ignoring warning shots"); a law noun that is a sum of money is a bill to pay ("a bill of $1,200")."""
     root, label = span.root, span.label_
     if label == "weapons_test_or_launch" and _medical_test(root):
         return rule_type("medical_test")
@@ -527,6 +579,17 @@ def _other_sense(span: Span) -> str | None:
             for c in root.children):
         return ""
     return None
+
+
+def _names_warning_shots(token: Token) -> bool:
+    """Whether a warning word only qualifies the shots after it ("ignoring warning shots from peacekeepers",
+    parsed as the verb "warning" with "shots" as object): the shots are fired, nothing is said."""
+    if token.lower_ not in word_set("warning_modifiers") or token.i + 1 >= len(token.doc):
+        return False
+    shots = token.doc[token.i + 1]
+    linked = shots.head.i == token.i or token.head.i == shots.i
+    arms = word_set("small_arms_nouns")
+    return linked and (shots.lemma_.lower() in arms or shots.lower_ in arms)
 
 
 def _medical_test(verb: Token) -> bool:

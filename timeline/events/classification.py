@@ -112,6 +112,7 @@ def event_type_of(span: Span) -> str:
         by_agent = _attack_by_agent(span.root)
         if by_agent is not None:
             return by_agent
+    by_trigger: dict[str, str] = rules()["attack_default_by_trigger"]
     any_weapon = _weapon_word_pattern()
     for phrase in _words_by_distance(span):
         if any_weapon.search(phrase) is None:
@@ -119,11 +120,12 @@ def event_type_of(span: Span) -> str:
         for word, event_type in _weapon_word_types():
             if word.search(phrase):
                 return event_type
-    if has_annotation(span.doc, "DEP") and _civilians_attacked(span.root):
+    means_named = span.root.lower_ in by_trigger  # "strike", "fire": the word names its means
+    if has_annotation(span.doc, "DEP") and (
+            _civilians_attacked(span.root) or not means_named and _attack_on_civilians(span.root)):
         return rule_type("civilian_target")  # no weapon named: the victims type it
     if any(ent.label_ == "WEAPON" for ent in ents_in(sent_of(span))):
         return rule_type("weapon_entity")
-    by_trigger: dict[str, str] = rules()["attack_default_by_trigger"]
     return by_trigger.get(span.root.lower_, rules()["attack_default_type"])
 
 
@@ -565,7 +567,7 @@ def _other_sense(span: Span) -> str | None:
     A test of people or for an illness is a medical test ("23 passengers tested positive", "checkups that
     test for tumors"); a clash between named persons is a quarrel ("the Oval Office clash between Trump and
     Zelenskyy"); a statement verb whose object is lives tells deaths ("claiming more than 500 lives"); a
-    warning word that qualifies shots names no saying ("ignoring warning shots"); a law noun that is a sum of money is a bill to pay ("a bill of $1,200")."""
+    law noun that is a sum of money is a bill to pay ("a bill of $1,200")."""
     root, label = span.root, span.label_
     if label == "weapons_test_or_launch" and _medical_test(root):
         return rule_type("medical_test")
@@ -579,17 +581,6 @@ def _other_sense(span: Span) -> str | None:
             for c in root.children):
         return ""
     return None
-
-
-def _names_warning_shots(token: Token) -> bool:
-    """Whether a warning word only qualifies the shots after it ("ignoring warning shots from peacekeepers",
-    parsed as the verb "warning" with "shots" as object): the shots are fired, nothing is said."""
-    if token.lower_ not in word_set("warning_modifiers") or token.i + 1 >= len(token.doc):
-        return False
-    shots = token.doc[token.i + 1]
-    linked = shots.head.i == token.i or token.head.i == shots.i
-    arms = word_set("small_arms_nouns")
-    return linked and (shots.lemma_.lower() in arms or shots.lower_ in arms)
 
 
 def _medical_test(verb: Token) -> bool:
@@ -666,6 +657,84 @@ def _civilians_attacked(verb: Token) -> bool:
         if words & set(victims["civilian"]):
             return True
     return False
+
+
+def _attack_on_civilians(token: Token) -> bool:
+    """Whether an attack no state makes hits civilians: its target is people or a place where people live
+    or gather ("an attack on the community", "gunmen attacked residents of the village"; a town or a city
+    may be held by an armed side: "rebels attacked the town" stays a fight), or it is what killed counted or
+    civilian victims ("nineteen people were killed in a night attack by gunmen"). Only for a trigger that
+    names no means (a "strike" is an air strike by default, whoever it hits). Armed men attacking a
+    community attack civilians, not another armed side; an attack by a country or its forces ("a Russian
+    attack on the village") and an attack on an armed target ("an attack on a checkpoint") are left as
+    they are.
+    """
+    attackers = _attackers(token)
+    if any(a.ent_type_ in ("GPE", "NORP") or actor_type(noun_phrase(a)) in ("state_forces", "external_forces")
+           for a in attackers):
+        return False
+    targets = _attack_targets(token)
+    armed = victim_words("armed")
+    if any(t.lemma_.lower() in armed or _armed(t, by_name=False) for t in targets):
+        return False
+    places = word_set("civilian_target_nouns")
+    if any(t.lemma_.lower() in victim_words("civilians") or t.lemma_.lower() in places
+           or actor_type(noun_phrase(t)) == "civilians" for t in targets):
+        return True
+    return _kills_civilians(token)
+
+
+def _attackers(token: Token) -> list[Token]:
+    """Who attacks: a verb's subjects, a noun's agent ("an attack by gunmen") or owner ("Israeli attack")."""
+    if token.pos_ == "VERB":
+        return _subjects(token)
+    found = [c for c in token.children if c.dep_ in ("poss", "amod", "compound") and c.ent_type_]
+    return found + [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
+                    for g in c.children if g.dep_ == "pobj"]
+
+
+def _attack_targets(token: Token) -> list[Token]:
+    """What is attacked: a verb's object (a coordinated verb's: "stormed the community and shot"), a noun's
+    target ("an attack on Kaboro community") or the noun that qualifies it ("a checkpoint attack")."""
+    if token.pos_ == "VERB":
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if not objects and token.dep_ == "conj":
+            objects = [c for c in token.head.children if c.dep_ == "dobj"]
+        return objects
+    found = [c for c in token.children if c.dep_ == "compound" and c.ent_type_ not in ACTOR_LABELS]
+    return found + [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                    for g in c.children if g.dep_ == "pobj"]
+
+
+def _kills_civilians(noun: Token) -> bool:
+    """Whether an attack noun is what killed counted or civilian victims, none of them combatants ("18
+    people were killed in an attack", "the attack killed 12 villagers")."""
+    if noun.pos_ not in NOUN_POS:
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during"):
+        verb, roles = noun.head.head, ("nsubjpass",)
+    elif noun.dep_ == "nsubj":
+        verb, roles = noun.head, ("dobj",)
+    else:
+        return False
+    if verb.lemma_.lower() not in word_set("victim_taking_verbs"):
+        return False
+    victims = [c for c in verb.children if c.dep_ in roles]
+    return bool(victims) and all(_civilian_or_counted(v) for v in victims)
+
+
+def _civilian_or_counted(noun: Token) -> bool:
+    """Whether victims are civilians, or people counted with no combatant among them ("18 people", "a total
+    of 18 people", "dozens of civilians"; not "three soldiers")."""
+    words = {noun.lemma_.lower(), noun.lower_}
+    of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+          for g in c.children if g.dep_ == "pobj"]
+    words |= {g.lemma_.lower() for g in of}
+    victims = rules()["victim_kinds"]
+    if words & set(victims["combatant"]) or any(_armed(t, by_name=False) for t in (noun, *of)):
+        return False
+    counted = any(t.like_num or any(c.dep_ == "nummod" for c in t.children) for t in (noun, *of))
+    return bool(words & set(victims["civilian"])) or counted
 
 
 def _by_subject_or_object(span: Span) -> str | None:

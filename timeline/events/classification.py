@@ -498,7 +498,7 @@ def _gunfire(verb: Token) -> str | None:
     What is fired decides: shots, bullets or rifles ("fired automatic rifles at the base", "fired shots at
     the guards") or, with nothing named, a gun bearer firing ("the gunmen began firing from the hills") is a
     fight with guns, not a missile launch (the default of "fire"); warning shots ("fired four warning
-    shots") hit no one. A civilian target ("fired shots at villagers") is left to the victims' reading.
+    shots") hit no one; shots at civilians or where they live or gather ("gunmen fired at shops") attack them.
     """
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in word_set("firing_verbs"):
         return None
@@ -511,10 +511,10 @@ def _gunfire(verb: Token) -> str | None:
     if any(m.dep_ in ("amod", "compound") and m.lower_ in word_set("warning_modifiers")
            for f in fired for m in f.children):
         return rule_type("warning_shots")
-    victims = victim_words("civilians")
+    victims = victim_words("civilians") | word_set("civilian_target_nouns")
     if any(g.lemma_.lower() in victims for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
            for g in c.children if g.dep_ == "pobj"):
-        return None
+        return rule_type("civilian_target")
     return rule_type("gunfire")
 
 

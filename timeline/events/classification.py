@@ -36,7 +36,7 @@ from .rules import (
     types_flagged,
     word_set,
 )
-from .triggers import definite, in_trigger
+from .triggers import definite, in_trigger, triggers_at
 
 
 def event_type_of(span: Span) -> str:
@@ -127,6 +127,25 @@ def event_type_of(span: Span) -> str:
     if any(ent.label_ == "WEAPON" for ent in ents_in(sent_of(span))):
         return rule_type("weapon_entity")
     return by_trigger.get(span.root.lower_, rules()["attack_default_type"])
+
+
+def happening_type(verb: Token) -> str:
+    """The type of a dated happening no trigger names (:mod:`.happenings`): a happening of an event ("the
+    protests surged in 2019", "the protests grew in 2019") is told of that event and takes its type (an
+    event noun as subject); any other happening is ``other``.
+
+    Example:
+        >>> from timeline.nlp import load_nlp
+        >>> happening_type(load_nlp("blank")("The ship departed.")[2])
+        'other'
+    """
+    for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in NOUN_POS):
+        # the noun itself is the trigger ("protests"), not a phrase it heads ("a ship loaded with tanks")
+        for span in (s for s in triggers_at(subject) if len(s) == 1):
+            event_type = event_type_of(span)
+            if event_type:
+                return event_type
+    return rule_type("dated_happening")
 
 
 def _ruler_falls(span: Span) -> bool:

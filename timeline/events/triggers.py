@@ -514,6 +514,11 @@ def _own_agent_or_date(noun: Token) -> bool:
     return False
 
 
+def triggers_at(token: Token) -> list[Span]:
+    """The trigger spans of the Doc that hold the token (none on a Doc without trigger spans)."""
+    return _triggers_at(token)
+
+
 def _triggers_at(token: Token) -> list[Span]:
     """The trigger spans of the Doc that hold the token."""
     return [s for s in token.doc.spans.get(TRIGGERS_KEY, []) if s.start <= token.i < s.end]

@@ -36,6 +36,10 @@ def _row(event_id, doc_id, date, precision, location="Dnipro", countries=("RUS",
             "actor_countries": list(countries), "sentence": f"sentence of {event_id}", "sent_start": 0}
 
 
+_HEADLINE = "Russia fires missile at Dnipro"
+_TITLE = {"title": _HEADLINE, "sentence": _HEADLINE, "sent_start": 0}
+
+
 CLUSTERS = [
     ("same day, place", [_row("a", "d1", "2024-11-21", "day"), _row("b", "d2", "2024-11-21", "day")], [0, 0]),
     ("day inside month", [_row("a", "d1", "2024-11", "month"), _row("b", "d2", "2024-11-21", "day")], [0, 0]),
@@ -124,6 +128,25 @@ CLUSTERS = [
      [0, 0, 1]),
     ("first match wins", [_row("a", "d1", "2024-11-21", "day"), _row("b", "d2", "2024-11-21", "day", "Kyiv"),
                           _row("c", "d3", "2024-11", "month", "")], [0, 1, 0]),
+    # The article's own title kept as its first line names the story the body tells: it joins the body's
+    # recent cluster of its type, whatever its day (the publication day) and place (often the country).
+    ("a headline joins the body's event", [
+        {**_row("h", "d1", "2024-11-21", "day", "Ukraine"), **_TITLE},
+        {**_row("a", "d1", "2024-11-20", "day", "Dnipro"), "title": _HEADLINE, "sent_start": 60}],
+     [0, 0]),
+    ("a headline joins no background event", [
+        {**_row("h", "d1", "2024-11-21", "day", "Ukraine"), **_TITLE},
+        {**_row("a", "d1", "2022", "year", "Dnipro"), "title": _HEADLINE, "sent_start": 60}],
+     [0, 1]),
+    ("a headline joins no event of another type", [
+        {**_row("h", "d1", "2024-11-21", "day", "Ukraine"), **_TITLE},
+        {**_row("a", "d1", "2024-11-20", "day", "Dnipro", event_type="air_or_drone_strike"),
+         "title": _HEADLINE, "sent_start": 60}],
+     [0, 1]),
+    ("a body sentence is no headline", [
+        {**_row("h", "d1", "2024-11-21", "day", "Ukraine"), "title": _HEADLINE},
+        {**_row("a", "d1", "2024-11-20", "day", "Dnipro"), "title": _HEADLINE, "sent_start": 60}],
+     [0, 1]),
 ]
 
 
@@ -133,3 +156,22 @@ def test_cluster_ids_on_rows(rows, groups):
     first = {}
     assert [first.setdefault(cid, g) for cid, g in zip(ids, groups)] == groups
     assert len(set(ids)) == len(set(groups))
+
+
+TITLED = ("Gunmen raid army base in the east\n\nGunmen raided an army base in the east of the country on "
+          "Sunday, officials said. A spokesman said the attackers took weapons and fuel.")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("title,kept", [
+    ("Gunmen raid army base in the east", False),  # the body tells the raid (typed otherwise): no event
+    ("", True),  # no title: the first line is a sentence like another
+])
+def test_a_headline_told_by_the_body_makes_no_event(model_nlp, title, kept):
+    import timeline
+    from timeline.types import Article
+
+    article = Article("t1", TITLED, None, title=title)
+    df = timeline.extract([article], published="2024-11-21", nlp=model_nlp)
+    first_line = df[df["sentence"].str.startswith("Gunmen raid army base")]
+    assert (not first_line.empty) == kept

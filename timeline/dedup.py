@@ -20,9 +20,11 @@ import pandas as pd
 from .events.rules import types_flagged
 
 FINE = ("day", "hour", "minute")
+#: How many days before its headline's date a body mention still tells the headline's news.
+HEADLINE_WEEK_DAYS = 7
 #: The columns :func:`same_event` and the blocking read.
 COMPARED = ("event_id", "doc_id", "sent_start", "sentence", "event_type", "status", "date_start", "date_end",
-            "date_precision", "location", "actor_countries", "actors", "trigger")
+            "date_precision", "location", "actor_countries", "actors", "trigger", "title")
 Row = Mapping[str, Any]
 
 
@@ -72,16 +74,67 @@ def article_clusters(rows: list[Row], numbers: list[int]) -> list[list[int]]:
 
     A mention joins the first cluster one of whose mentions it matches (:func:`same_event`) and
     none of whose mentions it contradicts (another day, place or side, :func:`_compatible`).
+    The article's own headline comes last (:func:`_joins_headline`): it names the story the body tells.
     """
     clusters: list[list[int]] = []
+    headlines = [i for i, row in enumerate(rows) if is_headline(row)]
     for i, row in enumerate(rows):
+        if i in headlines:
+            continue
         home = next((c for c in clusters if any(same_event(rows[j], row) for j in c) and all(
             _compatible(rows[j], row) for j in c if rows[j]["event_type"] == row["event_type"])), None)
         if home is None:
             clusters.append([i])
         else:
             home.append(i)
+    body = list(clusters)
+    for i in headlines:
+        home = next((c for c in body if _joins_headline(rows, c, rows[i])), None)
+        home = home or next((c for c in clusters if c not in body and same_event(rows[c[0]], rows[i])), None)
+        if home is None:
+            clusters.append([i])
+        else:
+            home.append(i)
     return [[numbers[i] for i in c] for c in clusters]
+
+
+def is_headline(row: Row) -> bool:
+    """Whether a mention's sentence is its article's own title (a headline line kept in the text,
+    "Rebels seize a town in the east" above the report): news told again by the body, not of its own."""
+    title = _folded(row.get("title"))
+    return len(title.split()) >= 3 and title in _folded(row["sentence"])
+
+
+def _joins_headline(rows: list[Row], cluster_rows: list[int], headline_row: Row) -> bool:
+    """Whether a headline mention joins a body cluster: one of its mentions has the headline's type and
+    status. A headline has no day or place of its own (the publication day, often a country), so these do
+    not tell the two apart; the first such cluster is the story's lead ("Gunmen kill 18 in village attack"
+    above "Gunmen killed 18 people late Tuesday in an attack on the village"), when it is recent: a headline
+    tells the news, not the background ("fighting that has killed thousands since 1992")."""
+    return any(headline_joins(headline_row, rows[j]) for j in cluster_rows)
+
+
+def headline_joins(headline_row: Row, mention: Row) -> bool:
+    """Whether a body mention tells its headline's news: the same type and status, and recent for it
+    (:func:`_recent_for`)."""
+    kind = (mention["event_type"], mention["status"])
+    return kind == (headline_row["event_type"], headline_row["status"]) and _recent_for(mention, headline_row)
+
+
+def _recent_for(mention: Row, headline_row: Row) -> bool:
+    """Whether a body mention's dates reach into the week before its headline's, or either is undated."""
+    values = (mention["date_start"], mention["date_end"], headline_row["date_start"],
+              headline_row["date_end"])
+    if any(pd.isna(v) for v in values):
+        return True
+    start, end, first, last = (pd.Timestamp(v) for v in values)
+    return start <= last and end >= first - pd.Timedelta(days=HEADLINE_WEEK_DAYS)
+
+
+def _folded(text: Any) -> str:
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return ""
+    return " ".join(str(text).replace("\u2019", "'").lower().split())
 
 
 def _joins(rows: list[Row], founder: list[int], group: list[int]) -> bool:

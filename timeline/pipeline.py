@@ -29,6 +29,7 @@ from .events.acled import acled_coding
 from .events.confidence import chosen_min_confidence, confidence
 from .events.locations import place_in
 from .events.status import lies_ahead
+from .events.title_lines import told_by_body
 from .frame import event_row, from_rows
 from .nlp import doc_text, forget_cache, load_nlp
 from .pubdate import parse_published
@@ -139,6 +140,7 @@ def doc_events(doc: Doc, article: Article, *, min_confidence: float = 0.0) -> li
         rating = confidence(article, candidate, when)
         if rating >= min_confidence:
             events.append(_event(doc, article, candidate, when, rating))
+    events = [event for event in events if not told_by_body(doc, event, events)]
     forget_cache(doc)
     return events
 

@@ -143,6 +143,19 @@ CLUSTERS = [
         {**_row("a", "d1", "2024-11-20", "day", "Dnipro", event_type="air_or_drone_strike"),
          "title": _HEADLINE, "sent_start": 60}],
      [0, 1]),
+    # A line of display text (a standfirst, a bullet point: no full stop) sums up the body like a headline.
+    ("a standfirst joins the body's event", [
+        {**_row("s", "d1", "2024-11-21", "day", "Ukraine"),
+         "sentence": "Russia fires missiles at two cities in the east"},
+        {**_row("a", "d1", "2024-11-20", "day", "Dnipro"), "sent_start": 60}], [0, 0]),
+    ("a bullet point joins no background event", [
+        {**_row("s", "d1", "2024-11-21", "day", "Ukraine"),
+         "sentence": "* Missiles hit two cities in the east"},
+        {**_row("a", "d1", "2022", "year", "Dnipro"), "sent_start": 60}], [0, 1]),
+    ("a sentence of the report is no display line", [
+        {**_row("s", "d1", "2024-11-21", "day", "Ukraine"),
+         "sentence": "Russia fired missiles at two cities."},
+        {**_row("a", "d1", "2024-11-20", "day", "Dnipro"), "sent_start": 60}], [0, 1]),
     ("a body sentence is no headline", [
         {**_row("h", "d1", "2024-11-21", "day", "Ukraine"), "title": _HEADLINE},
         {**_row("a", "d1", "2024-11-20", "day", "Dnipro"), "title": _HEADLINE, "sent_start": 60}],

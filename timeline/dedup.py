@@ -20,6 +20,10 @@ import pandas as pd
 from .events.rules import types_flagged
 
 FINE = ("day", "hour", "minute")
+#: The last characters of a sentence of running text; display lines end otherwise.
+SENTENCE_ENDS = frozenset(".!?\"'”’)")
+#: The fewest words of a display line (shorter ones are labels: "Video duration").
+DISPLAY_MIN_WORDS = 4
 #: How many days before its headline's date a body mention still tells the headline's news.
 HEADLINE_WEEK_DAYS = 7
 #: The columns :func:`same_event` and the blocking read.
@@ -77,7 +81,7 @@ def article_clusters(rows: list[Row], numbers: list[int]) -> list[list[int]]:
     The article's own headline comes last (:func:`_joins_headline`): it names the story the body tells.
     """
     clusters: list[list[int]] = []
-    headlines = [i for i, row in enumerate(rows) if is_headline(row)]
+    headlines = [i for i, row in enumerate(rows) if is_headline(row) or display_line(row)]
     for i, row in enumerate(rows):
         if i in headlines:
             continue
@@ -103,6 +107,15 @@ def is_headline(row: Row) -> bool:
     "Rebels seize a town in the east" above the report): news told again by the body, not of its own."""
     title = _folded(row.get("title"))
     return len(title.split()) >= 3 and title in _folded(row["sentence"])
+
+
+def display_line(row: Row) -> bool:
+    """Whether a mention's sentence is a line of display text, not a sentence of the report: it ends
+    with no full stop, question or exclamation mark or closing quote (a standfirst under the headline,
+    "President vows to retake land as clashes spread in two regions"; a bullet point, "* Soldiers
+    abandon the town without a fight"; a subhead). Like a headline it sums up what the body tells."""
+    words = str(row["sentence"]).split()
+    return len(words) >= DISPLAY_MIN_WORDS and words[-1][-1] not in SENTENCE_ENDS
 
 
 def _joins_headline(rows: list[Row], cluster_rows: list[int], headline_row: Row) -> bool:

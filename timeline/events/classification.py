@@ -73,6 +73,8 @@ def event_type_of(span: Span) -> str:
         return str(rules()["ruler_fall_type"])  # "the fall of Assad's government": no place lost
     if span.id_ in rules()["marking_ids"] and span.root.pos_ == "VERB" and _event_marks(span.root):
         return ""
+    if span.id_ in rules()["marking_ids"] and span.root.pos_ == "VERB" and _marks_no_time(span.root):
+        return ""  # "This marks Rubio's second visit", "It marked another test of his capacity": a count
     if span.root.lower_ in rules()["relaxing_verbs"] and span.root.pos_ == "VERB" \
             and _intransitive(span.root):
         return ""  # "the avian influenza outbreak has since eased", "tensions eased": no rule relaxed
@@ -161,6 +163,16 @@ def _event_marks(verb: Token) -> bool:
     """Whether the subject of a marking verb is itself an event ("Tuesday's attack marked a dramatic
     escalation"): the verb weighs that event, no milestone is observed."""
     return any(c.dep_ == "nsubj" and in_trigger(c) for c in verb.children)
+
+
+def _marks_no_time(verb: Token) -> bool:
+    """Whether a marking verb's object is a common noun of no time or remembrance (``milestone_objects``:
+    "This marks Rubio's second visit to the kingdom", "It marked another test of his capacity to
+    mobilize supporters"): the sentence counts or weighs an occurrence, no milestone is observed.
+    "marked the first anniversary", "marks two years since", "marked Independence Day" stay."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.pos_ == "NOUN" and o.lemma_.lower() not in rules()["milestone_objects"]
+                                 for o in objects)
 
 
 def _intransitive(verb: Token) -> bool:

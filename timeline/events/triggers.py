@@ -201,6 +201,8 @@ def usable_trigger(span: Span) -> bool:
         return False  # "it talks about continuing to work": the verb 'talk', no talks held
     if pattern_id in rules()["verb_led_ids"] and (token.i != span.start or pos != "VERB"):
         return False  # "British-supplied missiles": the verb only modifies the noun
+    if label in types_flagged("statement") and pos == "VERB" and _mutual_blame(token):
+        return False  # "both countries have blamed each other for targeting cities": a standing feud
     if len(span) > 1:
         return True
     if pattern_id.endswith("-verbs"):
@@ -790,3 +792,22 @@ def _dated_object(verb: Token) -> bool:
     """Whether a verb's object is a stretch of time ("to mark one year"): the ambiguous verb is then
     used in its event sense."""
     return verb.pos_ == "VERB" and any(c.dep_ == "dobj" and c.ent_type_ == "DATE" for c in verb.children)
+
+
+def _mutual_blame(verb: Token) -> bool:
+    """Whether a verb of saying in the present or present perfect has a reciprocal object ("each other",
+    "one another", "each side has accused the other") and no time of its own ("Each side has accused
+    the other of targeting civilian areas", "both countries have blamed each other for the shelling"):
+    two sides' standing feud, the background of the fighting, no one statement. "The two sides accused
+    each other on Monday of breaking the truce" keeps its event."""
+    standing = present(verb) or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+    return standing and not timed(verb) and any(c.dep_ == "dobj" and _reciprocal(c) for c in verb.children)
+
+
+def _reciprocal(noun: Token) -> bool:
+    """Whether an object is "each other", "one another" or "the other" after a subject of "each side"."""
+    dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
+    if noun.lower_ == "other" and "each" in dets or noun.lower_ == "one" and "another" in dets:
+        return True
+    return noun.lower_ == "other" and "the" in dets and any(
+        s.dep_ == "nsubj" and any(d.lower_ == "each" for d in s.children) for s in noun.head.children)

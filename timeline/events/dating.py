@@ -374,7 +374,8 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
             since = _since_phrases(trigger)
             free = [t for t in free if not _after_word(doc_text(doc), t, "since")
                     and _timex_token(doc, t) not in since]
-        free = [t for t in free if not _in_participant_clause(doc, t, trigger) and not _designated_day(doc, t)]
+        free = [t for t in free if not _in_participant_clause(doc, t, trigger) and not _designated_day(doc, t)
+                and not _in_purpose_infinitive(doc, t, trigger)]
         standing = _present_relative_clause(trigger)
         if standing is not None:
             free = [t for t in free if standing.left_edge.i <= _timex_token(doc, t) <= standing.right_edge.i]
@@ -436,8 +437,43 @@ def _in_participant_clause(doc: Doc, timex: Timex, trigger: Span) -> bool:
     clause = next((word for word in _path_to_trigger(doc, timex, trigger, 10)
                    if word.dep_ == "relcl" and word.pos_ in VERB_POS), None)
     # "who"/"whose" tells of a person, wherever the parser hangs the clause
-    return clause is not None and doc[clause.left_edge.i].lower_ in ("who", "whose", "whom") \
-        and (root < clause.left_edge.i or _closed_before(doc, clause.right_edge.i, root))
+    if clause is not None and doc[clause.left_edge.i].lower_ in _WHO_WORDS \
+            and (root < clause.left_edge.i or _closed_before(doc, clause.right_edge.i, root)):
+        return True
+    return _in_set_off_who_clause(doc, _timex_token(doc, timex), root)
+
+
+_WHO_WORDS = ("who", "whose", "whom")
+
+
+def _in_purpose_infinitive(doc: Doc, timex: Timex, trigger: Span) -> bool:
+    """Whether a date sits in a "to" infinitive that hangs on a noun or a preposition other than the trigger
+    and does not hold it: the infinitive tells what a noun is for ("During an emergency summit to discuss the
+    coup last week, leaders called for ...": last week is the coup's, the call is the summit's), so its date
+    is that of its own object, not of the trigger's clause."""
+    root = trigger.root.i
+    for word in _path_to_trigger(doc, timex, trigger, 8):
+        if word.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children):
+            head = word.head
+            return head.i != root and head.pos_ in (*NOUN_POS, "ADP") \
+                and root not in {t.i for t in word.subtree}
+    return False
+
+
+def _in_set_off_who_clause(doc: Doc, token: int, trigger: int) -> bool:
+    """Whether a token lies in a "who"/"whose"/"whom" clause that a comma opens and the next punctuation
+    closes, the trigger (token index) outside it: the commas bound the clause where the parser hangs its
+    date on the main verb ("Kabila accuses Rwanda and Uganda, who helped him topple Mobutu in 1997 after a
+    bush war, of invading ...": 1997 is the help's year, not the accusation's)."""
+    if token < 0:
+        return False
+    sent = sent_of(doc[token : token + 1])
+    opening = next((i for i in range(token - 1, sent.start - 1, -1) if doc[i].is_punct), None)
+    if opening is None or doc[opening].text != "," or opening + 1 >= token \
+            or doc[opening + 1].lower_ not in _WHO_WORDS:
+        return False
+    closing = next((i for i in range(token + 1, sent.end) if doc[i].is_punct), sent.end)
+    return not opening < trigger < closing
 
 
 def _path_to_trigger(doc: Doc, timex: Timex, trigger: Span, steps: int) -> Iterator[Token]:

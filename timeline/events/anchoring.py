@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp import TRIGGERS_KEY, doc_text, has_annotation, head_ids, per_doc_part, sent_of, token_column
 from ..types import Candidate, Timex
 from .date_values import DAY_OR_FINER, is_signal_object
-from .rules import rules, types_flagged
+from .rules import ATTACK, rules, types_flagged, word_set
 
 
 def event_anchor(doc: Doc, candidate: Candidate, trigger: Span, dated: list[Timex]) -> Timex | None:
@@ -32,11 +32,13 @@ def event_anchor(doc: Doc, candidate: Candidate, trigger: Span, dated: list[Time
     for index, anchoring in _sentence_nouns(sent_of(trigger)):
         if index == root.i:
             continue
-        # only a direct object of the trigger can be its reaction object: test that on the columns first
-        if not (anchoring or deps[index] == _DOBJ_ID and heads[index] == root.i
+        # only a direct object of the trigger (or the object of its "responsibility for") can be its reaction
+        # object: test that on the columns first
+        if not (anchoring or (deps[index] == _DOBJ_ID and heads[index] == root.i or deps[index] == _POBJ_ID)
                 and _reaction_object(doc[index], root)):
             continue
-        found = _earlier_mention_date(doc, doc[index], dated)
+        # a claim points back to the last act told before it; a time reference to the event's first report
+        found = _earlier_mention_date(doc, doc[index], dated, nearest=not anchoring)
         if found is not None:
             return found
     return None
@@ -59,6 +61,7 @@ def _sentence_nouns(sent: Span) -> list[tuple[int, bool]]:
 _NOUN_IDS = (parts_of_speech.NOUN, parts_of_speech.PROPN)
 _ANCHOR_DEP_IDS = (get_string_id("nsubj"), get_string_id("pobj"))  # the roles _anchoring_noun accepts
 _DOBJ_ID = get_string_id("dobj")
+_POBJ_ID = get_string_id("pobj")
 
 
 def _anchoring_noun(noun: Token) -> bool:
@@ -79,13 +82,25 @@ def _definite(noun: Token) -> bool:
 
 def _reaction_object(noun: Token, trigger: Token) -> bool:
     """A definite event noun that is the object of the trigger verb (``trigger``, the trigger's root:
-    "claimed the attack")."""
-    if noun.dep_ != "dobj" or noun.head.i != trigger.i or trigger.pos_ != "VERB":
+    "claimed the attack") or of the "for" of its object ``claimed_credit_nouns`` ("claimed responsibility
+    for the attack", "took credit for the bombing")."""
+    held = _credited_noun(noun) or noun
+    if held.dep_ != "dobj" or held.head.i != trigger.i or trigger.pos_ != "VERB":
         return False
     if not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children):
         return False
     return any(s.start <= noun.i < s.end and s.label_ not in types_flagged("speech")
                for s in noun.doc.spans.get(TRIGGERS_KEY, []))  # "echoed the claim" is a new statement
+
+
+def _credited_noun(noun: Token) -> Token | None:
+    """The noun of "responsibility"/"credit" (``claimed_credit_nouns``) whose "for" ``noun`` is the object of
+    ("responsibility for the attack"), else None."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    holder = noun.head.head
+    return holder if holder.pos_ in ("NOUN", "PROPN") and holder.lemma_.lower() in word_set("claimed_credit_nouns") \
+        else None
 
 
 def offset_anchor(doc: Doc, phrase: set[int], dated: list[Timex]) -> Timex | None:
@@ -100,13 +115,18 @@ def offset_anchor(doc: Doc, phrase: set[int], dated: list[Timex]) -> Timex | Non
     return None
 
 
-def _earlier_mention_date(doc: Doc, noun: Token, dated: list[Timex], *, same_type_only: bool = False) -> Timex | None:
+def _earlier_mention_date(doc: Doc, noun: Token, dated: list[Timex], *, same_type_only: bool = False,
+                          nearest: bool = False) -> Timex | None:
+    """The day-precise date of the sentence of the first earlier mention of the noun's event (the last one
+    before the noun's sentence with ``nearest``, where a generic attack word also points back to an act of any
+    attack type) that has one."""
     labels = {s.label_ for s in doc.spans.get(TRIGGERS_KEY, []) if s.start <= noun.i < s.end}
+    if nearest and ATTACK in labels:
+        labels |= set(types_flagged("attack"))  # "claimed responsibility for the attack" after "killed in a blast"
     sent_start = sent_of(noun).start
     text = doc_text(doc)
-    for span in sorted(doc.spans.get(TRIGGERS_KEY, []), key=lambda s: s.start):
-        if span.end > sent_start:
-            break
+    earlier = sorted((s for s in doc.spans.get(TRIGGERS_KEY, []) if s.end <= sent_start), key=lambda s: s.start)
+    for span in reversed(earlier) if nearest else earlier:
         word = span.root
         same_word = not same_type_only and (word.lemma_ == noun.lemma_ or word.lower_.endswith(noun.lower_))
         if not (span.label_ in labels or same_word):

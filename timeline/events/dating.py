@@ -175,7 +175,9 @@ def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publi
     onset = _span_onset(doc, candidate, trigger, timexes, published=published)
     if onset is not None:
         return onset
-    anchored = event_anchor(doc, candidate, trigger, dated) if trigger is not None else None
+    # a bare clock time ("at about 11:30 a.m.") names no day: the earlier mention's day is its discourse's
+    days = [t for t in dated if not _bare_clock(t)]
+    anchored = event_anchor(doc, candidate, trigger, days) if trigger is not None else None
     if anchored is not None:
         return day_of(anchored, basis="inferred")
     if _running_tally(doc, candidate, trigger):

@@ -99,8 +99,8 @@ def _credited_noun(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or noun.head.lower_ != "for":
         return None
     holder = noun.head.head
-    return holder if holder.pos_ in ("NOUN", "PROPN") and holder.lemma_.lower() in word_set("claimed_credit_nouns") \
-        else None
+    credited = holder.pos_ in ("NOUN", "PROPN") and holder.lemma_.lower() in word_set("claimed_credit_nouns")
+    return holder if credited else None
 
 
 def offset_anchor(doc: Doc, phrase: set[int], dated: list[Timex]) -> Timex | None:
@@ -122,10 +122,12 @@ def _earlier_mention_date(doc: Doc, noun: Token, dated: list[Timex], *, same_typ
     attack type) that has one."""
     labels = {s.label_ for s in doc.spans.get(TRIGGERS_KEY, []) if s.start <= noun.i < s.end}
     if nearest and ATTACK in labels:
-        labels |= set(types_flagged("attack"))  # "claimed responsibility for the attack" after "killed in a blast"
+        # "claimed responsibility for the attack" after "was killed in a blast"
+        labels |= set(types_flagged("attack"))
     sent_start = sent_of(noun).start
     text = doc_text(doc)
-    earlier = sorted((s for s in doc.spans.get(TRIGGERS_KEY, []) if s.end <= sent_start), key=lambda s: s.start)
+    spans = doc.spans.get(TRIGGERS_KEY, [])
+    earlier = sorted((s for s in spans if s.end <= sent_start), key=lambda s: s.start)
     for span in reversed(earlier) if nearest else earlier:
         word = span.root
         same_word = not same_type_only and (word.lemma_ == noun.lemma_ or word.lower_.endswith(noun.lower_))

@@ -40,7 +40,11 @@ Order of evidence:
    day's news) and for a past event told as what someone says now ("Security forces
    say they killed six attackers"), only its month for past-tense reports with no time of their own
    (the text does not say which day), and no date at all for planned,
-   hypothetical or negated events.
+   hypothetical or negated events. Before that month, a past report with no time of its own takes the
+   article's news day (``inferred``, :func:`_story_day`) when the article tells one day: every date of
+   its last week that names a day names that one, on or the day before publication ("Police opened fire
+   on marchers on Friday", published Saturday: "Officers also raided a newspaper's offices", paragraphs
+   later, is Friday's news too).
 """
 
 from __future__ import annotations
@@ -188,7 +192,35 @@ def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publi
         if bound is not None and earlier.date_start is not None and earlier.date_start < bound.date_start:
             earlier = bound  # "fled after the army ordered an evacuation late on Tuesday": not before Tuesday
         return day_of(earlier, basis="inferred")
-    return publication_date(doc, candidate, published=published)
+    fallback = publication_date(doc, candidate, published=published)
+    story = _story_day(doc, dated, published=published) if fallback.precision == "month" else None
+    return day_of(story, basis="inferred") if story is not None else fallback
+
+
+def _story_day(doc: Doc, dated: list[Timex], *, published: date) -> Timex | None:
+    """The day the article's news happened, when it tells one day: every date naming a day in the
+    ``story_day_span`` days up to publication names the same day, and that day is at most
+    ``story_day_window`` days (1: a daily paper reports the day before) before publication ("Police opened
+    fire on marchers in the capital on Friday", published Saturday); else None.
+
+    A past report with no time of its own and no earlier date in reach ("Officers also raided the offices
+    of a newspaper", paragraphs after the lead) is told as part of that day's news, not of the publication's
+    month. An article that tells its week day by day ("on Tuesday ... on Wednesday ... on Thursday
+    morning") has no one news day: its undated reports keep the month. A clock time with no day, a date
+    after "before"/"after"/"since", a designated day and a future date name no news day.
+    """
+    def only_day() -> Timex | None:
+        text, window = doc_text(doc), timedelta(days=rules()["story_day_window"])
+        span = timedelta(days=rules()["story_day_span"])
+        days = [t for t in dated if t.type in ("DATE", "TIME") and not t.future
+                and t.precision in DAY_OR_FINER and t.date_start is not None and not _bare_clock(t)
+                and not is_signal_object(text, t) and not _after_word(text, t, "since")
+                and not _designated_day(doc, t) and published - span <= t.date_start.date() <= published]
+        if not days or len({t.date_start.date() for t in days}) > 1:  # type: ignore[union-attr]
+            return None  # a week told day by day has no one news day
+        first = days[0].date_start.date()  # type: ignore[union-attr]
+        return days[0] if published - window <= first else None
+    return per_doc(doc, "story_day", only_day)
 
 
 @lru_cache(maxsize=1)

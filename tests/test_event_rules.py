@@ -102,7 +102,7 @@ def test_headline_templates_fill_known_slots():
 
 
 def test_every_rule_key_is_read_and_every_read_key_exists():
-    read = set(re.findall(r'(?:rules\(\)\[|word_set\()"(\w+)"', EVENTS_CODE))
+    read = set(re.findall(r'(?:rules\(\)\[|word_set\()"(\w+)"', PACKAGE_CODE))
     assert read - set(rules()) == set(), "the code reads a key no file defines"
     assert set(rules()) - read == set(), "a file defines a key the code never reads"
 

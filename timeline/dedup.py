@@ -3,7 +3,9 @@
 Within an article first: two mentions are one happening when they have the same event type,
 nothing tells them apart (overlapping dates at the coarser precision, one place, a shared side)
 and they share a sentence, their words, or a day told to the day (a statement only a sentence,
-its words or its speaker); a death toll joins the attack told in its sentence. Then across
+its words or its speaker); a death toll joins the attack told in its sentence. The article's own
+headline and its display lines (standfirsts, bullets) join the body's recent cluster of their type and
+status whatever their day and place: they name the story the body tells. Then across
 articles: an article's cluster joins another article's when a mention pair has the same type,
 overlapping dates and a place, an actor country or its sentence in common (undated mentions: the
 sentence). Rows are kept one per mention, so no source is lost; :func:`cluster` folds a table into one row per cluster.
@@ -17,15 +19,11 @@ from typing import Any
 
 import pandas as pd
 
-from .events.rules import types_flagged
+from .events.rules import rules, types_flagged
 
 FINE = ("day", "hour", "minute")
 #: The last characters of a sentence of running text; display lines end otherwise.
 SENTENCE_ENDS = frozenset(".!?\"'”’)")
-#: The fewest words of a display line (shorter ones are labels: "Video duration").
-DISPLAY_MIN_WORDS = 4
-#: How many days before its headline's date a body mention still tells the headline's news.
-HEADLINE_WEEK_DAYS = 7
 #: The columns :func:`same_event` and the blocking read.
 COMPARED = ("event_id", "doc_id", "sent_start", "sentence", "event_type", "status", "date_start", "date_end",
             "date_precision", "location", "actor_countries", "actors", "trigger", "title")
@@ -74,7 +72,9 @@ def assign_cluster_ids(df: pd.DataFrame) -> pd.Series:
 
 
 def article_clusters(rows: list[Row], numbers: list[int]) -> list[list[int]]:
-    """The mentions of one article grouped by happening, as lists of ``numbers`` in text order.
+    """The mentions of one article grouped by happening, as lists of ``numbers``: the body's mentions in
+    text order, then the headline and display lines that joined them (so a cluster's first number is
+    its first body mention).
 
     A mention joins the first cluster one of whose mentions it matches (:func:`same_event`) and
     none of whose mentions it contradicts (another day, place or side, :func:`_compatible`).
@@ -115,7 +115,7 @@ def display_line(row: Row) -> bool:
     "President vows to retake land as clashes spread in two regions"; a bullet point, "* Soldiers
     abandon the town without a fight"; a subhead). Like a headline it sums up what the body tells."""
     words = str(row["sentence"]).split()
-    return len(words) >= DISPLAY_MIN_WORDS and words[-1][-1] not in SENTENCE_ENDS
+    return len(words) >= rules()["display_min_words"] and words[-1][-1] not in SENTENCE_ENDS
 
 
 def _joins_headline(rows: list[Row], cluster_rows: list[int], headline_row: Row) -> bool:
@@ -141,7 +141,7 @@ def _recent_for(mention: Row, headline_row: Row) -> bool:
     if any(pd.isna(v) for v in values):
         return True
     start, end, first, last = (pd.Timestamp(v) for v in values)
-    return start <= last and end >= first - pd.Timedelta(days=HEADLINE_WEEK_DAYS)
+    return start <= last and end >= first - pd.Timedelta(days=rules()["headline_recent_days"])
 
 
 def _folded(text: Any) -> str:

@@ -29,11 +29,11 @@ from .events.acled import acled_coding
 from .events.confidence import chosen_min_confidence, confidence
 from .events.locations import place_in
 from .events.status import lies_ahead
-from .events.title_lines import told_by_body
 from .frame import event_row, from_rows
 from .nlp import doc_text, forget_cache, load_nlp
 from .pubdate import parse_published
 from .temporal import find_timexes
+from .title_lines import told_by_body
 from .types import Article, Candidate, Event, ResolvedDate
 
 #: Articles per batch: one ``nlp.pipe`` call, and in a run one task for a worker and one journal write.

@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp import TRIGGERS_KEY, doc_text, has_annotation, head_ids, per_doc_part, sent_of, token_column
 from ..types import Candidate, Timex
 from .date_values import DAY_OR_FINER, is_signal_object
-from .rules import ATTACK, rules, types_flagged, word_set
+from .rules import ATTACK, rules, types_flagged
+from .speech import credited_noun
 
 
 def event_anchor(doc: Doc, candidate: Candidate, trigger: Span, dated: list[Timex]) -> Timex | None:
@@ -84,23 +85,13 @@ def _reaction_object(noun: Token, trigger: Token) -> bool:
     """A definite event noun that is the object of the trigger verb (``trigger``, the trigger's root:
     "claimed the attack") or of the "for" of its object ``claimed_credit_nouns`` ("claimed responsibility
     for the attack", "took credit for the bombing")."""
-    held = _credited_noun(noun) or noun
+    held = credited_noun(noun) or noun
     if held.dep_ != "dobj" or held.head.i != trigger.i or trigger.pos_ != "VERB":
         return False
     if not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children):
         return False
     return any(s.start <= noun.i < s.end and s.label_ not in types_flagged("speech")
                for s in noun.doc.spans.get(TRIGGERS_KEY, []))  # "echoed the claim" is a new statement
-
-
-def _credited_noun(noun: Token) -> Token | None:
-    """The noun of "responsibility"/"credit" (``claimed_credit_nouns``) whose "for" ``noun`` is the object of
-    ("responsibility for the attack"), else None."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
-        return None
-    holder = noun.head.head
-    credited = holder.pos_ in ("NOUN", "PROPN") and holder.lemma_.lower() in word_set("claimed_credit_nouns")
-    return holder if credited else None
 
 
 def offset_anchor(doc: Doc, phrase: set[int], dated: list[Timex]) -> Timex | None:

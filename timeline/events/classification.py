@@ -36,6 +36,7 @@ from .rules import (
     types_flagged,
     word_set,
 )
+from .speech import credited_noun
 from .triggers import definite, in_trigger, triggers_at
 
 
@@ -71,10 +72,9 @@ def event_type_of(span: Span) -> str:
         return span.label_ if _driven_out_of_place(span.root) else ""
     if span.id_ in rules()["ruler_fall_ids"] and has_annotation(span.doc, "DEP") and _ruler_falls(span):
         return str(rules()["ruler_fall_type"])  # "the fall of Assad's government": no place lost
-    if span.id_ in rules()["marking_ids"] and span.root.pos_ == "VERB" and _event_marks(span.root):
-        return ""
-    if span.id_ in rules()["marking_ids"] and span.root.pos_ == "VERB" and _marks_no_time(span.root):
-        return ""  # "This marks Rubio's second visit", "It marked another test of his capacity": a count
+    if span.id_ in rules()["marking_ids"] and span.root.pos_ == "VERB" \
+            and (_event_marks(span.root) or _marks_no_time(span.root)):
+        return ""  # "the attack marked an escalation"; "This marks Rubio's second visit": no milestone
     if span.root.lower_ in rules()["relaxing_verbs"] and span.root.pos_ == "VERB" \
             and _intransitive(span.root):
         return ""  # "the avian influenza outbreak has since eased", "tensions eased": no rule relaxed
@@ -223,10 +223,9 @@ def _claimed_as_done(token: Token) -> bool:
     responsibility for the hotel attack", "took credit for Tuesday's bombing"): the claim is the
     event, the act it points back to (a definite singular) is told where it happens. "Claimed
     responsibility for several attacks" tells the attacks."""
-    if token.pos_ not in NOUN_POS or token.dep_ != "pobj" or token.head.lower_ != "for":
+    if token.pos_ not in NOUN_POS or credited_noun(token) is None:
         return False
-    claimed = token.head.head.lemma_.lower() in word_set("claimed_credit_nouns")
-    return claimed and definite(token) and token.tag_ == "NN"
+    return definite(token) and token.tag_ == "NN"
 
 
 def _met_with_reception(verb: Token) -> bool:

@@ -209,18 +209,22 @@ def _story_day(doc: Doc, dated: list[Timex], *, published: date) -> Timex | None
     morning") has no one news day: its undated reports keep the month. A clock time with no day, a date
     after "before"/"after"/"since", a designated day and a future date name no news day.
     """
-    def only_day() -> Timex | None:
-        text, window = doc_text(doc), timedelta(days=rules()["story_day_window"])
-        span = timedelta(days=rules()["story_day_span"])
-        days = [t for t in dated if t.type in ("DATE", "TIME") and not t.future
-                and t.precision in DAY_OR_FINER and t.date_start is not None and not _bare_clock(t)
-                and not is_signal_object(text, t) and not _after_word(text, t, "since")
-                and not _designated_day(doc, t) and published - span <= t.date_start.date() <= published]
-        if not days or len({t.date_start.date() for t in days}) > 1:  # type: ignore[union-attr]
-            return None  # a week told day by day has no one news day
-        first = days[0].date_start.date()  # type: ignore[union-attr]
-        return days[0] if published - window <= first else None
-    return per_doc(doc, "story_day", only_day)
+    return per_doc(doc, "story_day", lambda: _only_news_day(doc, dated, published=published))
+
+
+def _only_news_day(doc: Doc, dated: list[Timex], *, published: date) -> Timex | None:
+    """The one day the recent day-dated mentions of a Doc name (:func:`_story_day`), else None."""
+    text, window = doc_text(doc), timedelta(days=rules()["story_day_window"])
+    span = timedelta(days=rules()["story_day_span"])
+    days: list[tuple[date, Timex]] = [
+        (t.date_start.date(), t) for t in dated if t.date_start is not None and t.type in ("DATE", "TIME")
+        and not t.future and t.precision in DAY_OR_FINER and not _bare_clock(t)
+        and not is_signal_object(text, t) and not _after_word(text, t, "since") and not _designated_day(doc, t)]
+    days = [(day, t) for day, t in days if published - span <= day <= published]
+    if not days or len({day for day, _ in days}) > 1:
+        return None  # a week told day by day has no one news day
+    first, timex = days[0]
+    return timex if published - window <= first else None
 
 
 @lru_cache(maxsize=1)

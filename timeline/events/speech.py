@@ -374,6 +374,16 @@ def names_something(verb: Token) -> bool:
     return "oprd" in deps and "dobj" in deps and deps["dobj"].tag_ in ("WDT", "WP")
 
 
+def credited_noun(noun: Token) -> Token | None:
+    """The noun of "responsibility"/"credit" (``claimed_credit_nouns``) whose "for" ``noun`` is the object of
+    ("responsibility for the attack", "took credit for Tuesday's bombing"), else None."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    holder = noun.head.head
+    credited = holder.pos_ in ("NOUN", "PROPN") and holder.lemma_.lower() in word_set("claimed_credit_nouns")
+    return holder if credited else None
+
+
 PAST_AUXES = frozenset({"has", "have", "had", "was", "were"})
 
 

@@ -442,7 +442,7 @@ def _part_of_another(token: Token, span: Span) -> bool:
     if token.dep_ != "pobj" or head.head.pos_ != "VERB":
         return False
     if head.lower_ == "during":
-        return any(s.label_ in rules()["seizure_types"] for s in _triggers_at(head.head))
+        return any(s.label_ in rules()["seizure_types"] for s in triggers_at(head.head))
     return head.lower_ == "with" and in_trigger(head.head)
 
 
@@ -479,7 +479,7 @@ def _saying_or_state(verb: Token) -> bool:
         return False
     if verb.lemma_ == "be" or verb.lemma_ in word_set("reporting_verbs"):
         return True
-    return any(s.label_ in types_flagged("statement") for s in _triggers_at(verb))
+    return any(s.label_ in types_flagged("statement") for s in triggers_at(verb))
 
 
 def _detail_of_a_thing(noun: Token) -> bool:
@@ -518,11 +518,6 @@ def _own_agent_or_date(noun: Token) -> bool:
 
 def triggers_at(token: Token) -> list[Span]:
     """The trigger spans of the Doc that hold the token (none on a Doc without trigger spans)."""
-    return _triggers_at(token)
-
-
-def _triggers_at(token: Token) -> list[Span]:
-    """The trigger spans of the Doc that hold the token."""
     return [s for s in token.doc.spans.get(TRIGGERS_KEY, []) if s.start <= token.i < s.end]
 
 
@@ -762,7 +757,7 @@ def trigger_span(doc: Doc, candidate: Candidate) -> Span | None:
 
 def in_trigger(token: Token) -> bool:
     """Whether the token lies inside any trigger span of its Doc."""
-    return bool(_triggers_at(token))
+    return bool(triggers_at(token))
 
 
 def trigger_score(span: Span, event_type: str) -> float:

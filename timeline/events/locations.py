@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from ..geo import capital_of, is_country_name, is_region_name, place_of
+from ..geo import is_country_name, is_region_name, place_of
 from ..nlp import (
     doc_ents,
     ents_in,
@@ -48,7 +48,7 @@ from .place_names import (
     place_noun_kind,
     place_noun_length,
 )
-from .rules import PLACE_LABELS, actor_countries_table
+from .rules import PLACE_LABELS
 
 
 def location_of(span: Span, actors: tuple[str, ...] = ()) -> str:
@@ -70,7 +70,7 @@ def location_of(span: Span, actors: tuple[str, ...] = ()) -> str:
         return coded
     mentions = _place_mentions(sent_of(span), actors)
     if not mentions:
-        return _earlier_place(span, actors) or _authority_seat(sent_of(span)) or _national_seat(sent_of(span))
+        return _earlier_place(span, actors) or _authority_seat(sent_of(span))
     best = max(mentions, key=lambda m: (m[0] + TRIGGER_WEIGHT * _of_the_trigger(m[1], span), -m[1].start))
     tied = _tied_place(best[1], [name for _, name in mentions])
     return alias_after(best[1]) or mention_text(tied or best[1])
@@ -154,24 +154,6 @@ def _authority_seat(sent: Span) -> str:
             start -= 1
         if start < token.i and _known_kind_of(span_text(doc[start : token.i])) in ("place", "region"):
             return span_text(doc[start : token.i])
-    return ""
-
-
-def _national_seat(sent: Span) -> str:
-    """The capital of the country whose national government the sentence names by its nationality, for an
-    event of a sentence (and of the sentence before) that names no place: "the Turkish Government began
-    enforcing a curfew in 31 provinces": a national decision is coded at the capital (the nouns are
-    ``national_government_nouns``; not "the local government", "the Nairobi government", a city's name,
-    nor "Ukrainian government forces", armed men the noun only qualifies)."""
-    demonyms = actor_countries_table()
-    for token in sent:
-        if token.lower_ not in location_cues()["national_government_nouns"] or token.dep_ == "compound":
-            continue
-        words = [t for t in sent.doc[max(token.i - 2, sent.start) : token.i] if t.text[:1].isupper()]
-        nationalities = [w for w in words if w.lower_ in demonyms and not _known_kind_of(w.text)]
-        country = demonyms[nationalities[0].lower_] if nationalities else ""
-        if country and capital_of(country):
-            return capital_of(country)
     return ""
 
 

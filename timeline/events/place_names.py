@@ -14,7 +14,6 @@ chooses the event's place among the names.
 from __future__ import annotations
 
 import re
-import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -394,9 +393,6 @@ def mention_text(name: Span) -> str:
     text = " ".join(words)
     if len(words) > 1 and words[-1].islower() and place_noun_kind(words[-1]) in ("settlement", "vicinity"):
         text = " ".join(words[:-1])
-    if (place_noun_kind(place_noun_after(name)) == "division"
-            or place_noun_after(name) in location_cues()["front_nouns"]):
-        return _district_seat(text)  # "Baqim district", "the Sirwah frontline": a district, coded at its seat
     return _respelt_in_regions(name, text) or _with_known_article(text)
 
 
@@ -422,38 +418,6 @@ def _respelt_in_regions(name: Span, text: str) -> str:
         if alike and is_town_name(member):
             return member
     return ""
-
-
-@lru_cache(maxsize=4096)
-def _district_seat(text: str) -> str:
-    """The seat of a district the text names by its district noun ("Baqim district", "Sirwah district") or
-    as a frontline ("the Sirwah frontline"; front_nouns), when the gazetteer knows the name only as another
-    name of one town (the district's seat: "Baqim as Suq", "Suq Sirwah"): ACLED codes a district at its seat,
-    under the seat's own name. Else the name as written (with its article, :func:`_with_known_article`)."""
-    found = entries(key_of(text))
-    towns = {e.name for e in found if e.kind == POPULATED_PLACE}
-    if len(towns) != 1 or any(e.primary for e in found) or not _another_name(text, next(iter(towns))):
-        return _with_known_article(text)
-    return _ascii(towns.pop())
-
-
-def _another_name(district: str, seat: str) -> bool:
-    """The seat's name is another name than the district's, not a respelling of it: it holds the district's
-    name and more words ("Suq Sirwah" for Sirwah), or is unlike it ("An Nazir" for Razih); "Mexmur" for
-    Makhmur, "Svetlodarsk" for Svitlodarsk are the same name spelt otherwise: ACLED keeps the text's."""
-    words, seat_words = key_of(district).split(), key_of(seat).split()
-    if set(words) < set(seat_words):
-        return True
-    return SequenceMatcher(None, key_of(district), key_of(seat)).ratio() < RESPELLING_LIKENESS
-
-
-#: How alike two spellings of one name are at least ("Makhmur", "Mexmur": 0.62; "Razih", "An Nazir": 0.46).
-RESPELLING_LIKENESS = 0.6
-
-
-def _ascii(text: str) -> str:
-    """A name without its diacritics, as ACLED writes names ("Baqim as Sūq" -> "Baqim as Suq")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=4096)

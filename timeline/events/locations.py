@@ -360,6 +360,8 @@ def _place_score(name: Span) -> int | None:
     located = _near_region_seat(name) or _near_a_coded_unit(name) or _located_by_distance(name)
     if _bearing_point(name) or located:
         score -= BEARING_LOSS
+    elif _town_near_a_named_place(name):
+        score += NEAR_TOWN_GAIN
     if _contains_place(name) and place_noun_after(name) in cues["coded_unit_nouns"]:
         score += 2  # "X village in Y sub-county": ACLED codes the unit, its gazetteer lacks the village
     elif _contains_place(name) and not (has_parenthetical_after(name) and not kind):
@@ -470,6 +472,29 @@ def _near_a_coded_unit(name: Span) -> bool:
     i = name.start
     return (i >= 3 and doc[i - 1].lower_ == "near" and doc[i - 2].lower_ in location_cues()["coded_unit_nouns"]
             and is_name_word(doc[i - 3]))
+
+
+#: What a town gains when the text places a named place just before it by it ("in X near Y").
+NEAR_TOWN_GAIN = 3
+
+
+def _town_near_a_named_place(name: Span) -> bool:
+    """The name directly follows "X near" or "X <site noun> close to", X a bare name or a site's name ("shot a
+    man in X near Y in the countryside", "attacked X military base close to Y"): the text places the small
+    place by the town, and ACLED codes the town. Not after a unit ACLED's gazetteer holds ("X boma near Y")
+    nor after a comma ("X village, near Idleb": the seat only tells the region), see the callers' checks."""
+    doc = name.doc
+    i = name.start - 1
+    if i >= 1 and doc[i].lower_ == "to" and doc[i - 1].lower_ == "close":
+        i -= 1
+    elif i < 0 or doc[i].lower_ != "near":
+        return False
+    i -= 1
+    cues = location_cues()
+    nouns = (*cues["named_site_nouns"], *cues["settlement_nouns"])
+    if i > 0 and doc[i].lower_ in nouns and not is_name_word(doc[i]):
+        i -= 1 + (i > 1 and doc[i - 1].pos_ == "ADJ" and not is_name_word(doc[i - 1]))  # "X military base"
+    return i >= 0 and is_name_word(doc[i])
 
 
 #: What a container loses more when it is a first-level region or its namesake ("the Rumeilan base in

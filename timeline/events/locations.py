@@ -312,7 +312,8 @@ def _place_score(name: Span) -> int | None:
               or governing in cues["open_site_nouns"] or _route_end(name) == "from"
               or (prep in cues["strong_locative_preps"] and name.start > 0 and name.doc[name.start - 1].lower_ == prep
                   and _bare_name(name) and not (organisation and kind == "site"))
-              or prep in cues["near_words"] or _object_name(name) or has_parenthetical_after(name)
+              or prep in cues["near_words"] or _close_to(name) or _object_name(name)
+              or has_parenthetical_after(name)
               or is_bracketed_alias(name)
               or has_regions_listed_after(name)
               or (_followed_by_container(name) and name_root(name).ent_type_ != "PERSON"
@@ -717,6 +718,13 @@ def _governing_noun(name: Span) -> str:
     return ""
 
 
+def _close_to(name: Span) -> bool:
+    """The name follows "close to" or "next to" ("a base close to X"): a place, as after "near"."""
+    doc = name.doc
+    i = name.start
+    return i >= 2 and doc[i - 1].lower_ == "to" and doc[i - 2].lower_ in ("close", "next")
+
+
 def _is_near(name: Span) -> bool:
     """The text puts the event near the place, not in it ("near X", "the outskirts of X", "10 km from X")."""
     near_words = location_cues()["near_words"]
@@ -725,8 +733,8 @@ def _is_near(name: Span) -> bool:
     if prep == "of" and noun.head.head.pos_ == "NOUN" and noun.head.head.head.lower_ in near_words:
         return True  # "near the town of X"
     before = [t.lower_ for t in name.doc[max(name.start - 4, 0) : name.start]]
-    return prep in near_words or _governing_noun(name) in near_words or (prep == "from" and any(
-        w in near_words for w in before))
+    return (prep in near_words or _close_to(name) or _governing_noun(name) in near_words
+            or (prep == "from" and any(w in near_words for w in before)))
 
 
 def _qualifies_actor(name: Span) -> bool:

@@ -336,7 +336,7 @@ def _place_score(name: Span) -> int | None:
     if name.start > 0 and name.doc[name.start - 1].lower_ in ("a", "an"):
         return None  # "a Kenyan city": a description, not a name
     if _inside_parentheses(name):
-        return -5
+        return SITE_TOWN_SCORE if _town_of_a_named_building(name) else -5
     if is_local_name(name):
         return LOCAL_NAME_SCORE
     score = {"place": 1, "region": -1, "country": -2}.get(known, 0)
@@ -776,6 +776,24 @@ def _bearing_head(root: Token) -> bool:
 
 #: The score of a name the text gives as local or unsure: below any place that says where it lies.
 LOCAL_NAME_SCORE = -3
+
+
+#: The score of the town a named building stands in, alone in parentheses after it: above the building's.
+SITE_TOWN_SCORE = 4
+
+
+def _town_of_a_named_building(name: Span) -> bool:
+    """The name stands alone in parentheses right after a named building ("demonstrated at X Prison (Y)",
+    "shelled X Hospital (Y)"; ``building_nouns``): the parenthetical names the town the building stands in,
+    and ACLED codes the town. Not after an airport, a road or a base ("X Airport (Tripoli)": ACLED's
+    gazetteer holds it), a parenthetical of several regions ("X village (District, Province)") nor one after
+    a town's name."""
+    doc = name.doc
+    i = name.start - 1
+    if i < 2 or doc[i].text != "(" or name.end >= len(doc) or doc[name.end].text != ")":
+        return False
+    building = doc[i - 1].lower_ in location_cues()["building_nouns"]
+    return building and is_name_word(doc[i - 1]) and is_name_word(doc[i - 2])
 
 
 def _inside_parentheses(name: Span) -> bool:

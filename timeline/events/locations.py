@@ -43,6 +43,7 @@ from .place_names import (
     name_root,
     name_spans,
     names_a_region,
+    names_residents,
     parenthetical_names,
     place_noun_after,
     place_noun_kind,
@@ -282,7 +283,8 @@ def _place_mentions(sent: Span, actors: tuple[str, ...]) -> list[tuple[int, Span
         return _scored_mentions(sent)
     strong = location_cues()["strong_locative_preps"]
     return [(score, name) for score, name in _scored_mentions(sent)
-            if not (any(span_text(name) in actor for actor in actors) and _governing_prep(name) not in strong)]
+            if not (any(span_text(name) in actor for actor in actors) and _governing_prep(name) not in strong
+                    and not (names_residents(name) and has_parenthetical_after(name)))]
 
 
 def _scored_mentions(sent: Span) -> list[tuple[int, Span]]:
@@ -744,6 +746,8 @@ def _qualifies_actor(name: Span) -> bool:
     root = name_root(name)
     if _named_site_noun(name):
         return False  # "the Zahle roundabout and Military forces": the parse may hang the name on an actor
+    if names_residents(name) and has_parenthetical_after(name):
+        return False  # "Kibera residents (Langata, Nairobi)": ACLED's regions mark where the residents live
     head = root.head
     if (root.dep_ == "compound" and head.i >= name.end and head.pos_ == "NOUN" and head.text.islower()
             and not place_noun_kind(hyphenated_word(head)) and head.lower_ not in location_cues()["event_nouns"]

@@ -243,6 +243,8 @@ def has_parenthetical_after(name: Span) -> bool:
     ends = {name.end, last.i + 1, _list_end(name)}
     if name.end < len(doc) and doc[name.end].text == "]":
         ends.add(name.end + 1)
+    if names_residents(name):
+        ends.add(name.end + 1)  # "Kibera residents (Langata, Nairobi)"
     for end in list(ends):
         noun = hyphenated_word(doc[end]) if end < len(doc) else ""
         if place_noun_kind(noun) in ("settlement", "vicinity", "division"):
@@ -250,6 +252,13 @@ def has_parenthetical_after(name: Span) -> bool:
     if name.start > 0 and doc[name.start - 1].lower_ == "the":
         return False  # "the Hadash (Jebah)": a party and its other name
     return any(e + 1 < len(doc) and doc[e].text == "(" and is_regions_parenthetical(doc, e) for e in ends)
+
+
+def names_residents(name: Span) -> bool:
+    """The name is followed by a noun of the people who live there ("Kibera residents", "Gidan Zaki villagers";
+    ``resident_nouns``): the name says where they live, not whose group they are."""
+    doc = name.doc
+    return name.end < len(doc) and doc[name.end].lower_ in location_cues()["resident_nouns"]
 
 
 def is_local_name(name: Span) -> bool:

@@ -380,6 +380,8 @@ def _place_score(name: Span) -> int | None:
         score -= CODED_CONTAINER_LOSS
     if kind in ("vicinity", "site") and _in_a_city(name):
         score -= 3  # "X area in Y city", "Habima Square in Tel Aviv": ACLED codes the city
+    if _part_of_a_town_before(name):
+        score -= 3
     if name.start > 0 and name.doc[name.start - 1].lower_ == "the" and not kind:
         # "the Seray in Nabatiyeh", "the Mall": a named building or institution, not a town
         score -= 3 if _followed_by_container(name) else 1
@@ -625,6 +627,25 @@ def _in_a_city(name: Span) -> bool:
     while j < len(doc) and (is_name_word(doc[j]) or doc[j].text == "-"):
         j += 1
     return j < len(doc) and j > i + 1 and doc[j].lower_ in location_cues()["city_nouns"]
+
+
+def _part_of_a_town_before(name: Span) -> bool:
+    """The name is a town's part, the town's name in the possessive before it: "Goma's Himbi neighbourhood",
+    "Kisangani's Makiso district (Kisangani, Tshopo)" (a quarter noun, or a division noun after a town that
+    names no region: "Kaduna's Chikun LGA" is the state's): ACLED codes the town, its gazetteer lacking the
+    quarter, even when its regions' parenthetical follows."""
+    doc = name.doc
+    i = name.start - 1
+    if i < 1 or doc[i].text not in ("'s", "’s") or not is_name_word(doc[i - 1]):
+        return False
+    j = i - 1
+    while j > 0 and is_name_word(doc[j - 1]):
+        j -= 1
+    town = span_text(doc[j:i])
+    noun = place_noun_after(name)
+    quarter = noun in location_cues()["quarter_nouns"] or (
+        place_noun_kind(noun) == "division" and not names_a_region(town))
+    return quarter and is_town_name(town) and not is_country_name(town)
 
 
 def _contains_place(name: Span) -> bool:

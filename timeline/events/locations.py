@@ -376,6 +376,8 @@ def _place_score(name: Span) -> int | None:
         score += CODED_UNIT_GAIN  # "X boma near Y": ACLED's gazetteer holds the unit
     if _unit_of_a_village(name):
         score += CODED_UNIT_GAIN
+    if _unit_of_an_unknown_village(name):
+        score += UNKNOWN_VILLAGE_UNIT_GAIN
     if _in_a_coded_place(name):
         score -= CODED_CONTAINER_LOSS
     if kind in ("vicinity", "site") and _in_a_city(name):
@@ -467,6 +469,27 @@ def _unit_of_a_village(name: Span) -> bool:
     village = doc[i].lower_ in location_cues()["settlement_nouns"] or _governing_noun(
         doc[i : i + 1]) in location_cues()["settlement_nouns"]
     return i < name.start - 4 and village and doc[i].tag_ != "NNS"
+
+
+#: What a unit named after its seat gains over a village the gazetteer lacks, said to lie in it.
+UNKNOWN_VILLAGE_UNIT_GAIN = 3
+
+
+def _unit_of_an_unknown_village(name: Span) -> bool:
+    """The name is a subdivision's, named after its seat town, right after a village the gazetteer does not
+    know ("in Zokoguhe village, Duekoue subdivision (Guemon, Montagnes)"; ``seat_unit_nouns``): ACLED's
+    gazetteer lacks such a village too, and codes the seat. Not when the gazetteer has the village ("Bafut
+    town, Bamenda subdivision"), nor when the seat is no town it knows."""
+    doc = name.doc
+    if place_noun_after(name) not in location_cues()["seat_unit_nouns"] or not is_town_name(span_text(name)):
+        return False
+    i = name.start - 1
+    if i < 2 or doc[i].text != "," or doc[i - 1].lower_ not in location_cues()["village_nouns"]:
+        return False
+    j = i - 1
+    while j > 0 and is_name_word(doc[j - 1]):
+        j -= 1
+    return j < i - 1 and not is_town_name(span_text(doc[j : i - 1]))
 
 
 def _near_a_coded_unit(name: Span) -> bool:

@@ -378,6 +378,8 @@ def _place_score(name: Span) -> int | None:
         score += CODED_UNIT_GAIN
     if _unit_of_an_unknown_village(name):
         score += UNKNOWN_VILLAGE_UNIT_GAIN
+    if _open_site_in_a_division(name):
+        score += OPEN_SITE_GAIN
     if _in_a_coded_place(name):
         score -= CODED_CONTAINER_LOSS
     if kind in ("vicinity", "site") and _in_a_city(name):
@@ -490,6 +492,28 @@ def _unit_of_an_unknown_village(name: Span) -> bool:
     while j > 0 and is_name_word(doc[j - 1]):
         j -= 1
     return j < i - 1 and not is_town_name(span_text(doc[j : i - 1]))
+
+
+#: What a named open-country site gains over the division it is said to lie in (more than the division's
+#: regions' parenthetical gives it).
+OPEN_SITE_GAIN = 4
+
+
+def _open_site_in_a_division(name: Span) -> bool:
+    """The name is an open-country site's, its noun part of the name ("Sambisa Forest", "Mandara Mountains";
+    ``open_site_nouns``), followed by "in" (or ", in") a division ("around Sambisa Forest, in Bama LGA
+    (Borno)"): the division only says where the site lies, and ACLED's gazetteer holds such sites."""
+    doc = name.doc
+    named_site = len(name) > 1 and name[-1].lower_ in location_cues()["open_site_nouns"]
+    if not named_site or not name[-1].text[0].isupper():
+        return False
+    i = name.end + (name.end < len(doc) and doc[name.end].text == ",")
+    if i + 2 >= len(doc) or doc[i].lower_ != "in" or not is_name_word(doc[i + 1]):
+        return False
+    j = i + 1
+    while j < len(doc) and is_name_word(doc[j]):
+        j += 1
+    return any(place_noun_kind(hyphenated_word(t)) == "division" for t in doc[i + 1 : min(j + 1, len(doc))])
 
 
 def _near_a_coded_unit(name: Span) -> bool:

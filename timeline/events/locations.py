@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from ..gazetteer import key_of
 from ..geo import is_country_name, is_region_name, place_of
 from ..nlp import (
     doc_ents,
@@ -338,7 +339,9 @@ def _place_score(name: Span) -> int | None:
     if name.start > 0 and name.doc[name.start - 1].lower_ in ("a", "an"):
         return None  # "a Kenyan city": a description, not a name
     if _inside_parentheses(name):
-        return SITE_TOWN_SCORE if _town_of_a_named_building(name) else -5
+        if _town_of_a_named_building(name):
+            return SITE_TOWN_SCORE
+        return CITY_OF_A_QUARTER_SCORE if _city_of_a_quarter(name) else -5
     if is_local_name(name):
         return LOCAL_NAME_SCORE
     score = {"place": 1, "region": -1, "country": -2}.get(known, 0)
@@ -844,6 +847,30 @@ def _bearing_head(root: Token) -> bool:
     "(X district) west"): a place, not a qualifier of the word."""
     place_noun = place_noun_kind(root.lower_) in ("division", "vicinity")
     return place_noun and root.head.lower_ in location_cues()["compass_words"]
+
+
+#: The score of a city ACLED's regions give for a quarter its gazetteer lacks: above a named village's.
+CITY_OF_A_QUARTER_SCORE = 8
+
+
+def _city_of_a_quarter(name: Span) -> bool:
+    """The name is a town's, the first of two or more regions in the parenthetical after a town's quarter or
+    municipality that the gazetteer does not know ("the police station of Vulamba municipality (Butembo,
+    Nord-Kivu)"; ``urban_unit_nouns``): the unit is a part of the town, and ACLED codes the town. Not a
+    rural unit ("X commune (Cercle, Region)"), a province alone ("X municipality (Province)"), a unit named
+    after the town, nor one the gazetteer has."""
+    doc = name.doc
+    i = name.start - 1
+    if i < 3 or doc[i].text != "(" or doc[i - 1].lower_ not in location_cues()["urban_unit_nouns"]:
+        return False
+    if name.end >= len(doc) or doc[name.end].text != ",":
+        return False
+    j = i - 1
+    while j > 0 and is_name_word(doc[j - 1]):
+        j -= 1
+    unit = span_text(doc[j : i - 1])
+    town = span_text(name)
+    return bool(unit) and key_of(unit) != key_of(town) and not is_town_name(unit) and is_town_name(town)
 
 
 #: The score of a name the text gives as local or unsure: below any place that says where it lies.

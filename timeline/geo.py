@@ -143,9 +143,19 @@ def _spelling_homes(key: str) -> frozenset[str]:
     under (same first two letters, :data:`REGION_SPELLING_LIKENESS`)."""
     if len(key) < 4 or any(e.kind == gazetteer.REGION for e in gazetteer.entries(key)):
         return frozenset()
-    return frozenset(country for region, country in gazetteer.region_keys() if region[:2] == key[:2]
-                     and abs(len(region) - len(key)) <= 2 and region != key
+    return frozenset(country for region, country in _regions_by_initials().get(key[:2], ())
+                     if abs(len(region) - len(key)) <= 2 and region != key
                      and SequenceMatcher(None, region, key).ratio() >= REGION_SPELLING_LIKENESS)
+
+
+@lru_cache(maxsize=1)
+def _regions_by_initials() -> dict[str, list[tuple[str, str]]]:
+    """The first-level regions' keys and countries (:func:`timeline.gazetteer.region_keys`) by their first two
+    letters, so a name is compared only with the regions it may be a spelling of."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for region, country in gazetteer.region_keys():
+        found.setdefault(region[:2], []).append((region, country))
+    return found
 
 
 def is_country_name(name: str) -> bool:

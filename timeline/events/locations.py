@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import key_of
 from ..geo import is_country_name, is_region_name, place_of
@@ -78,7 +78,7 @@ def location_of(span: Span, actors: tuple[str, ...] = ()) -> str:
     return alias_after(best[1]) or mention_text(tied or best[1])
 
 
-def _coded_place(doc: object) -> str:
+def _coded_place(doc: Doc) -> str:
     """The place an ACLED-style note says it is coded at: "(presumed to be at the state capital of Wad
     Medani)", "(assumed to be Abadam LGA, Borno)", "in the area of X, coded as Y (District, Province)": the
     annotator names the place the event is put at. The name must be a place: the gazetteer's town, or
@@ -267,7 +267,7 @@ def _container_place(mentions: list[Span], location: str, context: list[str]) ->
     return None
 
 
-def _document_places(doc: object) -> list[str]:
+def _document_places(doc: Doc) -> list[str]:
     """The places the whole text names (a country, the regions in actors' names: "Luhansk People's Militia")."""
     return per_doc(doc, "document_places", lambda: list(dict.fromkeys(  # type: ignore[arg-type]
         span_text(e) for e in doc_ents(doc) if e.label_ in ("GPE", "LOC")))[:DOCUMENT_PLACES])  # type: ignore[arg-type]

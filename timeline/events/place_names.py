@@ -17,7 +17,7 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .. import resources
 from ..gazetteer import POPULATED_PLACE, entries, key_of
@@ -71,7 +71,7 @@ def name_spans(sent: Span) -> list[Span]:
 NOT_NAME_LABELS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
 
 
-def is_coded_name(doc: object, i: int) -> bool:
+def is_coded_name(doc: Doc, i: int) -> bool:
     """A letter and a number that name a settlement by its distance along a road ("K50 settlement", "in the
     vicinity of K50 (Marka, Lower Shabelle)"): a name when a settlement noun or the regions it lies in
     follow it (not "the M23 (March 23 Movement)", "the G20")."""
@@ -131,7 +131,7 @@ def _with_article(span: Span) -> Span:
     return span
 
 
-def _with_number(doc: object, j: int, end: int) -> int:
+def _with_number(doc: Doc, j: int, end: int) -> int:
     """The end of a name with the number that ends it ("Mine 6/7", "Zolote-1"), before a comma or the sentence end."""
     k = j + 1 if j < end and doc[j].text == "-" else j  # type: ignore[index]
     if k < end and _NAME_NUMBER.match(doc[k].text) and (k + 1 >= end or doc[k + 1].is_punct):  # type: ignore[index]
@@ -164,7 +164,7 @@ def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and _NAME_WORD.match(token.text) is not None
 
 
-def is_name_link(doc: object, j: int, end: int) -> bool:
+def is_name_link(doc: Doc, j: int, end: int) -> bool:
     """A hyphen or an Arabic article inside a name ("Tall ad Dhahab", "Deir-ez-Zor")."""
     token = doc[j]  # type: ignore[index]
     if token.lower_ in location_cues()["name_particles"] and j + 2 < end and doc[j + 1].text == "-":  # type: ignore[index]
@@ -308,7 +308,7 @@ def _list_end(name: Span) -> int:
     return end
 
 
-def is_regions_parenthetical(doc: object, opening: int) -> bool:
+def is_regions_parenthetical(doc: Doc, opening: int) -> bool:
     """A parenthetical that lists where a place lies: "(District, Province)" or one name ("Garabulli (Almargeb)");
     not an acronym ("Court of Justice (ICJ)")."""
     close = next((i for i in range(opening + 1, min(opening + 12, len(doc))) if doc[i].text == ")"), None)  # type: ignore[arg-type,index]

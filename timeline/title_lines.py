@@ -24,8 +24,8 @@ def told_by_body(doc: Doc, event: Event, events: Sequence[Event]) -> bool:
     row = _row(event)
     if not is_headline(row):
         return False
-    body = [other for other in events if not is_headline(_row(other))]
-    if any(headline_joins(row, _row(other)) for other in body):
+    others = (_row(other) for other in events)
+    if any(headline_joins(row, other) for other in others if not is_headline(other)):
         return False
     candidate = event.candidate
     trigger = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")

@@ -541,8 +541,7 @@ def _gunfire(verb: Token) -> str | None:
     if any(m.dep_ in ("amod", "compound") and m.lower_ in word_set("warning_modifiers")
            for f in fired for m in f.children):
         return rule_type("warning_shots")
-    victims = victim_words("civilians") | word_set("civilian_target_nouns")
-    if any(g.lemma_.lower() in victims for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+    if any(_civilian_word(g) for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
            for g in c.children if g.dep_ == "pobj"):
         return rule_type("civilian_target")
     return rule_type("gunfire")
@@ -707,11 +706,16 @@ def _attack_on_civilians(token: Token) -> bool:
     armed = victim_words("armed")
     if any(t.lemma_.lower() in armed or _armed(t, by_name=False) for t in targets):
         return False
-    places = word_set("civilian_target_nouns")
-    if any(t.lemma_.lower() in victim_words("civilians") or t.lemma_.lower() in places
-           or actor_type(noun_phrase(t)) == "civilians" for t in targets):
+    if any(_civilian_word(t) or actor_type(noun_phrase(t)) == "civilians" for t in targets):
         return True
     return _kills_civilians(token)
+
+
+def _civilian_word(noun: Token) -> bool:
+    """Whether a noun's lemma names civilians ("residents", "villagers") or a place where they live or gather
+    (``civilian_target_nouns``: "shops", "a community", "a market")."""
+    lemma = noun.lemma_.lower()
+    return lemma in victim_words("civilians") or lemma in word_set("civilian_target_nouns")
 
 
 def _attackers(token: Token) -> list[Token]:

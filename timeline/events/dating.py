@@ -73,6 +73,7 @@ from ..nlp import (
     doc_sents,
     doc_text,
     has_annotation,
+    has_infinitive_to,
     head_ids,
     head_path,
     per_doc,
@@ -491,7 +492,7 @@ def _in_purpose_infinitive(doc: Doc, timex: Timex, trigger: Span) -> bool:
     is that of its own object, not of the trigger's clause."""
     root = trigger.root.i
     for word in _path_to_trigger(doc, timex, trigger, 8):
-        if word.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children):
+        if word.tag_ == "VB" and has_infinitive_to(word):
             head = word.head
             return head.i != root and head.pos_ in (*NOUN_POS, "ADP") \
                 and root not in {t.i for t in word.subtree}

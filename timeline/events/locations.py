@@ -37,7 +37,6 @@ from .place_names import (
     is_local_name,
     is_name_link,
     is_name_word,
-    is_regions_parenthetical,
     is_town_name,
     location_cues,
     mention_text,
@@ -45,6 +44,7 @@ from .place_names import (
     name_spans,
     names_a_region,
     names_residents,
+    opens_regions_parenthetical,
     parenthetical_names,
     place_noun_after,
     place_noun_kind,
@@ -86,8 +86,8 @@ def _coded_place(doc: Doc) -> str:
     "assumed to be rioters" name none). "Presumed" and "assumed" only open a parenthetical comment.
     "(approximate coordinates from X, used)" is left: X may be a namesake abroad the text gives no country
     to read it by. Read once per text."""
-    return per_doc(doc, "coded_place", lambda: next(  # type: ignore[arg-type]
-        (place for token in doc if token.lower_ in location_cues()["coding_words"]  # type: ignore[attr-defined]
+    return per_doc(doc, "coded_place", lambda: next(
+        (place for token in doc if token.lower_ in location_cues()["coding_words"]
          and (token.lower_ == "coded" or _opens_comment(token)) and (place := _coded_name_after(token))), ""))
 
 
@@ -111,7 +111,7 @@ def _coded_name_after(word: Token) -> str:
         return ""
     text = span_text(doc[i:j])
     after = hyphenated_word(doc[j]) if j < len(doc) else ""
-    regions = j + 1 < len(doc) and doc[j].text == "(" and is_regions_parenthetical(doc, j)
+    regions = opens_regions_parenthetical(doc, j)
     if _known_kind_of(text) == "place" or place_noun_kind(after) == "division" or regions:
         return text
     return ""
@@ -269,8 +269,8 @@ def _container_place(mentions: list[Span], location: str, context: list[str]) ->
 
 def _document_places(doc: Doc) -> list[str]:
     """The places the whole text names (a country, the regions in actors' names: "Luhansk People's Militia")."""
-    return per_doc(doc, "document_places", lambda: list(dict.fromkeys(  # type: ignore[arg-type]
-        span_text(e) for e in doc_ents(doc) if e.label_ in ("GPE", "LOC")))[:DOCUMENT_PLACES])  # type: ignore[arg-type]
+    return per_doc(doc, "document_places", lambda: list(dict.fromkeys(
+        span_text(e) for e in doc_ents(doc) if e.label_ in ("GPE", "LOC")))[:DOCUMENT_PLACES])
 
 
 #: How many of a text's first place names help read an ambiguous one.
@@ -577,7 +577,7 @@ def _in_a_coded_place(name: Span) -> bool:
     nouns = [hyphenated_word(t) for t in doc[i + 1 : min(j + 1, len(doc))]]
     if any(place_noun_kind(noun) == "division" for noun in nouns):
         return False
-    return j + 1 < len(doc) and doc[j].text == "(" and is_regions_parenthetical(doc, j)
+    return opens_regions_parenthetical(doc, j)
 
 
 def _bare_name(name: Span) -> bool:
@@ -600,7 +600,7 @@ def _has_article(name: Span) -> bool:
 
 def _in_text_country(name: Span) -> bool:
     """The gazetteer's place of that name is in a country the text names (any, if it names none)."""
-    countries = per_doc(name.doc, "document_countries", lambda: {  # type: ignore[arg-type]
+    countries = per_doc(name.doc, "document_countries", lambda: {
         place_of(n).country for n in _document_places(name.doc) if is_country_name(n)} - {""})
     return not countries or place_of(span_text(name), context=sorted(countries)).country in countries
 

@@ -75,11 +75,11 @@ def is_coded_name(doc: Doc, i: int) -> bool:
     """A letter and a number that name a settlement by its distance along a road ("K50 settlement", "in the
     vicinity of K50 (Marka, Lower Shabelle)"): a name when a settlement noun or the regions it lies in
     follow it (not "the M23 (March 23 Movement)", "the G20")."""
-    token = doc[i]  # type: ignore[index]
-    if not _CODED_NAME.match(token.text) or i + 1 >= len(doc):  # type: ignore[arg-type]
+    token = doc[i]
+    if not _CODED_NAME.match(token.text) or i + 1 >= len(doc):
         return False
-    after = doc[i + 1]  # type: ignore[index]
-    regions = after.text == "(" and has_regions_listed_after(doc[i : i + 1])  # type: ignore[index]
+    after = doc[i + 1]
+    regions = after.text == "(" and has_regions_listed_after(doc[i : i + 1])
     return place_noun_kind(after.lower_) == "settlement" or regions
 
 
@@ -133,8 +133,8 @@ def _with_article(span: Span) -> Span:
 
 def _with_number(doc: Doc, j: int, end: int) -> int:
     """The end of a name with the number that ends it ("Mine 6/7", "Zolote-1"), before a comma or the sentence end."""
-    k = j + 1 if j < end and doc[j].text == "-" else j  # type: ignore[index]
-    if k < end and _NAME_NUMBER.match(doc[k].text) and (k + 1 >= end or doc[k + 1].is_punct):  # type: ignore[index]
+    k = j + 1 if j < end and doc[j].text == "-" else j
+    if k < end and _NAME_NUMBER.match(doc[k].text) and (k + 1 >= end or doc[k + 1].is_punct):
         return k + 1
     return j
 
@@ -166,14 +166,14 @@ def _capitalised(token: Token) -> bool:
 
 def is_name_link(doc: Doc, j: int, end: int) -> bool:
     """A hyphen or an Arabic article inside a name ("Tall ad Dhahab", "Deir-ez-Zor")."""
-    token = doc[j]  # type: ignore[index]
-    if token.lower_ in location_cues()["name_particles"] and j + 2 < end and doc[j + 1].text == "-":  # type: ignore[index]
-        return is_name_word(doc[j + 2])  # type: ignore[index]  # "Jabal al-Zawiya"
-    if token.lower_ == "of" and doc[j - 1].lower_ in location_cues()["names_with_of"] and j + 1 < end:  # type: ignore[index]
-        return is_name_word(doc[j + 1])  # type: ignore[index]  # "Coast of Zwara", "Gulf of Aden"
+    token = doc[j]
+    if token.lower_ in location_cues()["name_particles"] and j + 2 < end and doc[j + 1].text == "-":
+        return is_name_word(doc[j + 2])  # "Jabal al-Zawiya"
+    if token.lower_ == "of" and doc[j - 1].lower_ in location_cues()["names_with_of"] and j + 1 < end:
+        return is_name_word(doc[j + 1])  # "Coast of Zwara", "Gulf of Aden"
     particle = token.text == "-" or (token.lower_ in location_cues()["name_particles"] and j + 1 < end
-                                     and _article_fits(token.lower_, doc[j + 1].lower_))  # type: ignore[index]
-    return particle and j + 1 < end and is_name_word(doc[j + 1])  # type: ignore[index]
+                                     and _article_fits(token.lower_, doc[j + 1].lower_))
+    return particle and j + 1 < end and is_name_word(doc[j + 1])
 
 
 def _article_fits(particle: str, word: str) -> bool:
@@ -251,7 +251,7 @@ def has_parenthetical_after(name: Span) -> bool:
             ends.add(end + place_noun_length(noun))
     if name.start > 0 and doc[name.start - 1].lower_ == "the":
         return False  # "the Hadash (Jebah)": a party and its other name
-    return any(e + 1 < len(doc) and doc[e].text == "(" and is_regions_parenthetical(doc, e) for e in ends)
+    return any(opens_regions_parenthetical(doc, e) for e in ends)
 
 
 def names_residents(name: Span) -> bool:
@@ -308,18 +308,34 @@ def _list_end(name: Span) -> int:
     return end
 
 
+def opens_regions_parenthetical(doc: Doc, opening: int) -> bool:
+    """The token at ``opening`` is a "(" that opens a parenthetical of regions (:func:`is_regions_parenthetical`)."""
+    return opening + 1 < len(doc) and doc[opening].text == "(" and is_regions_parenthetical(doc, opening)
+
+
 def is_regions_parenthetical(doc: Doc, opening: int) -> bool:
     """A parenthetical that lists where a place lies: "(District, Province)" or one name ("Garabulli (Almargeb)");
     not an acronym ("Court of Justice (ICJ)")."""
-    close = next((i for i in range(opening + 1, min(opening + 12, len(doc))) if doc[i].text == ")"), None)  # type: ignore[arg-type,index]
-    if close is None or close == opening + 1 or not _region_initial(doc[opening + 1].text):  # type: ignore[index]
+    close = _closing_parenthesis(doc, opening)
+    if close is None or close == opening + 1 or not _region_initial(doc[opening + 1].text):
         return False
-    inside = doc[opening + 1 : close]  # type: ignore[index]
+    inside = doc[opening + 1 : close]
     if any(_comment_word(t) for t in inside):
         return False  # "Gire Spi hill (Kurdish name)": a word on the name, not its regions
     if any(t.text == "," for t in inside):
         return True
     return not span_text(inside).isupper() and len(inside) <= 5
+
+
+#: How many tokens after its "(" a parenthetical of regions closes at the most.
+PARENTHETICAL_SPAN = 12
+
+
+def _closing_parenthesis(doc: Doc, opening: int) -> int | None:
+    """The index of the ")" that closes the parenthetical opened at ``opening``, within
+    :data:`PARENTHETICAL_SPAN` tokens; else None."""
+    return next((k for k in range(opening + 1, min(opening + PARENTHETICAL_SPAN, len(doc)))
+                 if doc[k].text == ")"), None)
 
 
 def _region_initial(text: str) -> bool:
@@ -343,7 +359,7 @@ def has_regions_listed_after(name: Span) -> bool:
     i = name.end + place_noun_length(place_noun_after(name))
     if i + 1 >= len(doc) or doc[i].text != "(":
         return False
-    close = next((k for k in range(i + 1, min(i + 12, len(doc))) if doc[k].text == ")"), None)
+    close = _closing_parenthesis(doc, i)
     return close is not None and any(t.text == "," for t in doc[i + 1 : close]) and _region_initial(doc[i + 1].text)
 
 
@@ -420,7 +436,7 @@ def _respelt_in_regions(name: Span, text: str) -> str:
     opening = name.end + place_noun_length(place_noun_after(name))
     if opening + 2 >= len(doc) or doc[opening].text != "(" or entries(key_of(text)):
         return ""
-    close = next((k for k in range(opening + 1, min(opening + 12, len(doc))) if doc[k].text == ")"), None)
+    close = _closing_parenthesis(doc, opening)
     members = span_text(doc[opening + 1 : close]).split(",") if close else []
     for member in (m.strip() for m in members):
         alike = SequenceMatcher(None, _bare_key(text), _bare_key(member)).ratio() >= SAME_NAME_LIKENESS

@@ -25,7 +25,7 @@ from .. import resources
 from ..types import ACTOR_TYPES
 from .arguments import noun_phrase
 from .lexicon import expand
-from .rules import actor_countries_table
+from .rules import actor_countries_table, rules
 
 #: The ACLED event types whose sides ACLED always types the same way (codebook: a demonstration's
 #: actor is protesters or rioters; violence against civilians targets civilians).
@@ -394,3 +394,15 @@ def _victim_tables(data: dict[str, Any]) -> dict[str, frozenset[str]]:
 def _by_word(table: dict[str, list[Any]]) -> dict[str, str]:
     """A type -> words table read as word -> type."""
     return {word: kind for kind, entries in table.items() for word in _forms(entries)}
+
+
+def armed(token: Token, *, by_name: bool = True) -> bool:
+    """Whether a noun or pronoun names an armed side: a country, people or group by name ("Russia",
+    "Ukrainian", "M23"; not ``by_name`` when the noun is known to be one person), armed actors of the
+    actor types ("Russian forces", "the rebels"), combatants ("troops") or a body of fighters ("forces")."""
+    if by_name and (token.ent_type_ in ("GPE", "NORP", "ORG") or token.pos_ == "PRON"
+                    and token.lower_ in ("its", "their")):
+        return True
+    combatants = set(rules()["victim_kinds"]["combatant"]) | body_words()
+    return actor_type(noun_phrase(token)) in rules()["combatant_actor_types"] \
+        or token.lemma_.lower() in combatants or token.lower_ in combatants

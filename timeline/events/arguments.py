@@ -247,3 +247,29 @@ def _unique(items: Iterable[str]) -> list[str]:
     for item in items:
         seen.setdefault(item, None)
     return list(seen)
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """A verb's subjects, or those of the verb it is coordinated with ("gunmen shot and killed")."""
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    if own or verb.dep_ != "conj":
+        return own
+    return [c for c in verb.head.children if c.dep_ == "nsubj"]
+
+
+def undergoers(verb: Token) -> list[Token]:
+    """What a verb is done to: its object or passive subject (a relative pronoun's antecedent), the
+    noun a participle modifies, the subject of the clause an opening participle leads ("Launched in
+    2009, the archive ..."), or the subject of a reduced passive ("The Program ..., released this month")."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            found.append(verb.head if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else child)
+    if not found and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in NOUN_POS:
+        found.append(verb.head)
+    if not found and verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i:
+        found += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    reduced = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if not found and reduced:  # a reduced passive: "... (PISA), released this month" read as its subject
+        found += [c for c in verb.children if c.dep_ == "nsubj"]
+    return found

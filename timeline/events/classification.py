@@ -1,36 +1,26 @@
 """:mod:`timeline.events.classification`: the event type of a trigger (layer 3).
 
-A trigger's label is its type, except where the parse says otherwise: an attack word
-takes its type from the weapon or agent, a capture verb needs a place as object, a
-killing is typed from its victims, a movement from what moves.
+A trigger's label is its type, except where the parse says otherwise: a capture verb
+needs a place as object, a movement is typed from what moves, a word used in another
+sense gives no event. Attack words and killings are typed in :mod:`.attack_types`
+(from the weapon, the agent and the victims).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from functools import lru_cache
-
 from spacy.tokens import Span, Token
 
 from ..nlp import (
-    FINITE_VERB_TAGS,
     NOUN_POS,
-    VERB_POS,
-    clause_tokens,
-    ents_in,
     has_annotation,
-    passive_agents,
-    sent_of,
 )
-from .actor_types import actor_type, body_words, victim_words
-from .arguments import is_means, noun_phrase, out_of_places
+from .actor_types import actor_type, armed, victim_words
+from .arguments import noun_phrase, out_of_places, subjects_of, undergoers
+from .attack_types import attack_type, killing_type
 from .rules import (
     ACTOR_LABELS,
     ATTACK,
     PLACE_LABELS,
-    TARGET_PREPS,
-    TIME_LABELS,
     rule_type,
     rules,
     types_flagged,
@@ -81,7 +71,7 @@ def event_type_of(span: Span) -> str:
     if span.root.pos_ == "VERB" and _animals_done_to(span.root):
         return ""  # "those who capture the dogs", "13,700 dogs are slaughtered every month"
     if span.id_ in rules()["victim_trigger_ids"]:
-        return _by_victims(span.root) if has_annotation(span.doc, "DEP") else ""
+        return killing_type(span.root) if has_annotation(span.doc, "DEP") else ""
     if span.label_ in rules()["subject_sensitive_types"] and has_annotation(span.doc, "DEP"):
         retyped = _by_subject_or_object(span)
         if retyped is not None:
@@ -101,34 +91,7 @@ def event_type_of(span: Span) -> str:
             return sense
     if span.label_ != ATTACK:
         return span.label_
-    if has_annotation(span.doc, "DEP"):
-        if _labour_strike(span.root):
-            return rule_type("labour_strike")
-        if _fired_on_crowd(span.root):
-            return rule_type("fired_on_crowd")
-        if _fired_into_the_sea(span.root):
-            return rule_type("fired_into_the_sea")
-        gunfire = _gunfire(span.root)
-        if gunfire is not None:
-            return gunfire
-        by_agent = _attack_by_agent(span.root)
-        if by_agent is not None:
-            return by_agent
-    by_trigger: dict[str, str] = rules()["attack_default_by_trigger"]
-    any_weapon = _weapon_word_pattern()
-    for phrase in _words_by_distance(span):
-        if any_weapon.search(phrase) is None:
-            continue  # no table word in this phrase: skip the ordered look-up
-        for word, event_type in _weapon_word_types():
-            if word.search(phrase):
-                return event_type
-    means_named = span.root.lower_ in by_trigger  # "strike", "fire": the word names its means
-    if has_annotation(span.doc, "DEP") and (
-            _civilians_attacked(span.root) or not means_named and _attack_on_civilians(span.root)):
-        return rule_type("civilian_target")  # no weapon named: the victims type it
-    if any(ent.label_ == "WEAPON" for ent in ents_in(sent_of(span))):
-        return rule_type("weapon_entity")
-    return by_trigger.get(span.root.lower_, rules()["attack_default_type"])
+    return attack_type(span)
 
 
 def happening_type(verb: Token) -> str:
@@ -293,69 +256,6 @@ def _under_speech(verb: Token) -> bool:
     return verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in rules()["speech_frame_verbs"]
 
 
-def _by_victims(verb: Token) -> str:
-    """Type a passive killing from its victims ("26 people were killed near Pahalgam").
-
-    Counted or civilian victims with no attack named as the cause are an attack on
-    civilians; a perfect ("had been killed in the 12 months") is a running tally.
-    Combatant victims, an active verb ("killing 12") or a cause that is itself a
-    trigger ("killed in fighting", "in the blast") give no event of their own (the empty type).
-    """
-    if any(c.dep_ == "prt" for c in verb.children):
-        return ""  # a phrasal verb ("shot down") is no killing
-    if not any(c.dep_ == "auxpass" for c in verb.children):
-        return _active_killing(verb)
-    victims = rules()["victim_kinds"]
-    for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
-        if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-            subject = verb.head  # "journalist Daphne Caruana Galizia, who was killed in Malta"
-        words = {subject.lemma_.lower(), subject.lower_}
-        words |= {c.lemma_.lower() for c in subject.children if c.dep_ in ("compound", "appos")}
-        words |= {g.lemma_.lower() for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for g in c.children if g.dep_ == "pobj"}  # "dozens of civilians"
-        counted = subject.like_num or any(c.dep_ == "nummod" for c in subject.children)
-        if words & set(victims["combatant"]) or words & word_set("crowd_nouns") \
-                or not (words & set(victims["civilian"]) or counted):
-            continue  # soldiers killed in battle; protesters shot at a protest are the protest's story
-        if _caused_by_trigger(verb):
-            return ""  # the cause is its own event ("killed in the blast")
-        if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in verb.children):
-            return rule_type("killing_tally")
-        return rule_type("killing_of_civilians")
-    return ""
-
-
-def _active_killing(verb: Token) -> str:
-    """Type an active killing by whom it kills.
-
-    A perpetrator that is no event itself ("the blast killed") killing counted or civilian victims
-    is an attack on civilians ("RSF fighters killed more than 400 people", "gunmen shot and killed a
-    farmer"); killing members of an armed side is a fight told by its toll ("IS militants killed a
-    soldier"). "..., killing 12" and "killed 20 fighters in airstrikes" belong to the event they
-    follow or name (the empty type).
-    """
-    if verb.tag_ not in FINITE_VERB_TAGS and not (
-            verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)):
-        return ""
-    subjects = _subjects(verb)
-    if not subjects or any(in_trigger(s) or is_means(s) or s.lemma_.lower() in rules()["disaster_nouns"]
-                           for s in subjects) or _caused_by_trigger(verb):
-        return ""
-    victims = rules()["victim_kinds"]
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        words = {obj.lemma_.lower(), obj.lower_}
-        words |= {g.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for g in c.children if g.dep_ == "pobj"}
-        counted = obj.like_num or any(c.dep_ == "nummod" for c in obj.children)
-        kind = actor_type(noun_phrase(obj))
-        if words & set(victims["civilian"]) or kind == "civilians" \
-                or (counted and not words & set(victims["combatant"]) and not kind):
-            return rule_type("killing_of_civilians")
-        if kind in rules()["combatant_actor_types"]:
-            return rule_type("killing_of_combatants")
-    return ""
-
-
 def _releases_no_person(verb: Token) -> bool:
     """Whether what a release verb lets go is named and is no person ("released an AI development
     program", "a preliminary assessment ... released Thursday"): a publication, not freed captives.
@@ -364,26 +264,8 @@ def _releases_no_person(verb: Token) -> bool:
     sentence, the main clause's subject ("Released in 2009, the album ..."). With nothing named
     ("after being freed from prison") the release stands.
     """
-    released = _undergoers(verb)
+    released = undergoers(verb)
     return bool(released) and not any(_names_people(t) for r in released for t in (r, *_conjuncts(r)))
-
-
-def _undergoers(verb: Token) -> list[Token]:
-    """What a verb is done to: its object or passive subject (a relative pronoun's antecedent), the
-    noun a participle modifies, the subject of the clause an opening participle leads ("Launched in
-    2009, the archive ..."), or the subject of a reduced passive ("The Program ..., released this month")."""
-    found = []
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
-            found.append(verb.head if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else child)
-    if not found and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in NOUN_POS:
-        found.append(verb.head)
-    if not found and verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i:
-        found += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    reduced = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-    if not found and reduced:  # a reduced passive: "... (PISA), released this month" read as its subject
-        found += [c for c in verb.children if c.dep_ == "nsubj"]
-    return found
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -412,13 +294,13 @@ def _unarmed_advance(token: Token) -> bool:
     rebels' advance") nor a place it heads for ("the advance on Kyiv"): "some recent advances".
     A pronoun mover stands ("they advanced")."""
     if token.pos_ == "VERB":
-        movers = _subjects(token)
+        movers = subjects_of(token)
         if token.dep_ == "relcl" and any(m.lower_ == "who" for m in movers):
-            return not _armed(token.head, by_name=False)  # "Berisha, who has retreated": a person
+            return not armed(token.head, by_name=False)  # "Berisha, who has retreated": a person
         movers = [token.head if m.tag_ in ("WP", "WDT") and token.dep_ == "relcl" else m for m in movers]
         if not movers and token.dep_ in ("acl", "relcl") and token.head.pos_ in NOUN_POS:
             movers = [token.head]
-        return bool(movers) and not any(m.pos_ == "PRON" or _armed(m) for m in movers)
+        return bool(movers) and not any(m.pos_ == "PRON" or armed(m) for m in movers)
     if token.pos_ not in NOUN_POS:
         return False
     owners = [c for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
@@ -426,168 +308,13 @@ def _unarmed_advance(token: Token) -> bool:
                for g in c.children if g.dep_ == "pobj"]
     aims = [g for c in token.children if c.dep_ == "prep" and c.lower_ not in ("of", "by")
             for g in c.children if g.dep_ == "pobj" and g.ent_type_ in PLACE_LABELS]
-    return not aims and not any(_armed(o) for o in owners)
+    return not aims and not any(armed(o) for o in owners)
 
 
 def _has_object(verb: Token) -> bool:
     """Whether a verb takes an object or a that-clause ("demonstrate resolve", "demonstrates that ..."),
     the transitive sense of a verb whose event is intransitive ("protesters demonstrated in the capital")."""
     return any(c.dep_ in ("dobj", "ccomp") or c.dep_ == "nsubjpass" for c in verb.children)
-
-
-def _armed(token: Token, *, by_name: bool = True) -> bool:
-    """Whether a noun or pronoun names an armed side: a country, people or group by name ("Russia",
-    "Ukrainian", "M23"; not ``by_name`` when the noun is known to be one person), armed actors of the
-    actor types ("Russian forces", "the rebels"), combatants ("troops") or a body of fighters ("forces")."""
-    if by_name and (token.ent_type_ in ("GPE", "NORP", "ORG") or token.pos_ == "PRON"
-                    and token.lower_ in ("its", "their")):
-        return True
-    combatants = set(rules()["victim_kinds"]["combatant"]) | body_words()
-    return actor_type(noun_phrase(token)) in rules()["combatant_actor_types"] \
-        or token.lemma_.lower() in combatants or token.lower_ in combatants
-
-
-def _subjects(verb: Token) -> list[Token]:
-    """A verb's subjects, or those of the verb it is coordinated with ("gunmen shot and killed")."""
-    own = [c for c in verb.children if c.dep_ == "nsubj"]
-    if own or verb.dep_ != "conj":
-        return own
-    return [c for c in verb.head.children if c.dep_ == "nsubj"]
-
-
-def _caused_by_trigger(verb: Token) -> bool:
-    """Whether a verb names its cause as an event ("killed 20 fighters in airstrikes", "during the raid")."""
-    return any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
-        in_trigger(g) for g in c.children if g.dep_ == "pobj") for c in verb.children)
-
-
-@lru_cache(maxsize=1)
-def _weapon_word_types() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """``attack_weapon_types`` in table order, each word as a whole-word pattern, compiled once."""
-    table: dict[str, str] = rules()["attack_weapon_types"]
-    return tuple((re.compile(rf"\b{re.escape(word)}\b"), event_type) for word, event_type in table.items())
-
-
-@lru_cache(maxsize=1)
-def _weapon_word_pattern() -> re.Pattern[str]:
-    """One pattern matching any word of ``attack_weapon_types`` (a prefilter for the ordered look-up)."""
-    words = sorted(rules()["attack_weapon_types"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
-
-
-def _labour_strike(token: Token) -> bool:
-    """Whether "strike" is a stoppage of work ("a national strike", "went on strike"), not an attack."""
-    if token.lower_ not in ("strike", "strikes") or token.pos_ != "NOUN":
-        return False
-    modifiers = word_set("labour_strike_modifiers")
-    if any(c.dep_ in ("amod", "compound") and c.lower_ in modifiers for c in token.children):
-        return True
-    on_strike = token.dep_ == "pobj" and token.head.lower_ == "on"
-    return on_strike and token.head.head.lemma_ in ("go", "be", "stay")  # "went on strike"
-
-
-def _fired_into_the_sea(verb: Token) -> bool:
-    """Whether a launch hit no target: "fired a ballistic missile into the sea", "off its east coast"."""
-    if verb.pos_ != "VERB":
-        return False
-    # "fires missile into sea": the verb or its object may hold the place
-    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-    preps = [c for h in heads for c in h.children if c.dep_ == "prep"]
-    aimed = any(p.lower_ in ("at", "on", "against", "toward", "towards") and any(
-        g.dep_ == "pobj" and g.ent_type_ not in TIME_LABELS for g in p.children) for p in preps)
-    water = word_set("open_water_nouns")
-    landed = any(p.lower_ in ("into", "off", "over", "in") and any(
-        g.dep_ == "pobj" and g.lemma_.lower() in water for g in p.children) for p in preps)
-    return landed and not aimed
-
-
-@lru_cache(maxsize=1)
-def _crowd_control_pattern() -> re.Pattern[str]:
-    """Any ``crowd_control_munitions`` phrase as whole words, compiled once."""
-    return re.compile(r"\b(?:" + "|".join(re.escape(m) for m in rules()["crowd_control_munitions"]) + r")\b")
-
-
-def _fired_on_crowd(verb: Token) -> bool:
-    """Whether forces fired crowd-control munitions, or fired at a crowd ("police fired tear gas at
-    protesters"): the protest's story, not a strike."""
-    if verb.pos_ != "VERB":
-        return False
-    objects = " ".join(t.lower_ for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
-    if _crowd_control_pattern().search(objects):
-        return True
-    targets = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "into")
-               for g in c.children if g.dep_ == "pobj"]
-    targets += [g for t in targets for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children if g.dep_ == "pobj"]  # "fired into packs of demonstrators"
-    return any(t.lower_ in rules()["crowd_nouns"] for t in targets)
-
-
-def _gunfire(verb: Token) -> str | None:
-    """The type of a firing verb whose shots are small arms, or None.
-
-    What is fired decides: shots, bullets or rifles ("fired automatic rifles at the base", "fired shots at
-    the guards") or, with nothing named, a gun bearer firing ("the gunmen began firing from the hills") is a
-    fight with guns, not a missile launch (the default of "fire"); warning shots ("fired four warning
-    shots") hit no one; shots at civilians or where they live or gather ("gunmen fired at shops") attack them.
-    """
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in word_set("firing_verbs"):
-        return None
-    fired = [c for c in verb.children if c.dep_ == "dobj"]
-    arms = word_set("small_arms_nouns")
-    if fired and not any(f.lemma_.lower() in arms or f.lower_ in arms for f in fired):
-        return None
-    if not fired and not any(s.lemma_.lower() in word_set("gun_bearer_nouns") for s in _firers(verb)):
-        return None
-    if any(m.dep_ in ("amod", "compound") and m.lower_ in word_set("warning_modifiers")
-           for f in fired for m in f.children):
-        return rule_type("warning_shots")
-    if any(_civilian_word(g) for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
-           for g in c.children if g.dep_ == "pobj"):
-        return rule_type("civilian_target")
-    return rule_type("gunfire")
-
-
-def _firers(verb: Token) -> list[Token]:
-    """Who fires: the verb's subjects, or those of the clause it serves ("unleashed terror by firing")."""
-    head = verb
-    for _ in range(3):
-        subjects = _subjects(head)
-        if subjects or head.head is head:
-            return subjects
-        head = head.head
-    return []
-
-
-def _attack_by_agent(verb: Token) -> str | None:
-    """Retype an attack verb from who did it or what was launched.
-
-    Protesters attacking embassies riot; "launched an offensive" is fighting; a verb
-    like "launched" whose object is neither a weapon nor an attack ("the transition
-    launched after the coup") is no attack at all (the empty type).
-    """
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj",)]
-    if any(s.lower_ in rules()["crowd_nouns"] for s in subjects):
-        return rule_type("crowd_attack")
-    if any(_natural_force(s) for s in [*subjects, *passive_agents(verb)]):
-        return ""  # "an earthquake struck the province", "Cyclone Chido struck", "was struck by Chido"
-    if _done_by_measure(verb):
-        return ""  # "the law targeted gaming addictions", "hit Mexico with a new 25% levy": no blow
-    if any(s.lemma_.lower() in rules()["defence_nouns"] for s in subjects):
-        return ""  # "air defences fired at drones": an interception, not an attack
-    if _reaches_a_level(verb):
-        return ""  # "bilateral trade hit $1.1 billion": a quantity reached a level
-    if verb.lower_ not in rules()["launch_verbs"]:
-        return None
-    nouns = [o for o in _undergoers(verb) if o.pos_ in NOUN_POS]
-    if not nouns:
-        return None
-    if any(o.lower_ in rules()["clash_nouns"] for o in nouns):
-        return rule_type("launched_offensive")
-    weapons = word_set("weapon_heads") | word_set("attack_weapon_types")
-    weapons |= word_set("attack_nouns")
-    if any(o.lower_ in weapons or o.ent_type_ == "WEAPON" for o in nouns):
-        return None
-    return ""
 
 
 def _other_sense(span: Span) -> str | None:
@@ -631,144 +358,6 @@ def _persons_at_odds(token: Token) -> bool:
               for g in c.children if g.dep_ == "pobj"]
     sides += [c for s in sides for c in _conjuncts(s)]
     return len(sides) >= 2 and all(s.ent_type_ == "PERSON" for s in sides)
-
-
-def _natural_force(token: Token) -> bool:
-    """Whether a noun names a force of nature: a disaster noun ("an earthquake"), a name led by one
-    ("Cyclone Chido"), or a name the text leads by one elsewhere ("Chido" after "Cyclones Chido")."""
-    if _disaster_word(token) or any(c.dep_ == "compound" and _disaster_word(c) for c in token.children):
-        return True
-    return token.pos_ == "PROPN" and any(
-        t.text == token.text and any(c.dep_ == "compound" and _disaster_word(c) for c in t.children)
-        for t in token.doc if t.i != token.i)
-
-
-def _disaster_word(token: Token) -> bool:
-    """Whether a word is a disaster noun, singular or plural ("cyclone", "Cyclones")."""
-    disasters = rules()["disaster_nouns"]
-    words = (token.lemma_.lower(), token.lower_)
-    return any(w in disasters or w.endswith("s") and w[:-1] in disasters for w in words)
-
-
-def _done_by_measure(verb: Token) -> bool:
-    """Whether an attack verb's doer or means is a measure ("the law targeted gaming addictions", "hit
-    Canada with a new 25% levy"): a law or a tariff strikes at a problem or an economy, not a target."""
-    measures = word_set("measure_nouns")
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    means = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
-             for g in c.children if g.dep_ == "pobj"]
-    return any(t.lemma_.lower() in measures for t in [*subjects, *means])
-
-
-def _reaches_a_level(verb: Token) -> bool:
-    """Whether an attack verb's object is an amount or a level ("trade hit $1.1 billion", "exports
-    hit a record high", "inflation struck 10%"): a quantity reaching it, not a blow."""
-    amounts = ("MONEY", "PERCENT", "QUANTITY")
-    levels = word_set("level_nouns")
-    return any(c.dep_ == "dobj" and (c.ent_type_ in amounts or c.lemma_.lower() in levels)
-               for c in verb.children)
-
-
-def _civilians_attacked(verb: Token) -> bool:
-    """Whether an attack verb's object is civilians ("gunmen shot three villagers", "10 more people");
-    a pronoun object is the object of the verb it is conjoined to ("picked out 10 more people and shot
-    them"). Combatants, crowds and things are no civilian target."""
-    if verb.pos_ != "VERB":
-        return False
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if verb.dep_ == "conj" and any(o.pos_ == "PRON" for o in objects):
-        objects = [c for c in verb.head.children if c.dep_ == "dobj"]
-    victims = rules()["victim_kinds"]
-    for obj in objects:
-        words = {obj.lemma_.lower(), obj.lower_}
-        if words & (set(victims["combatant"]) | word_set("crowd_nouns")):
-            continue
-        if words & set(victims["civilian"]):
-            return True
-    return False
-
-
-def _attack_on_civilians(token: Token) -> bool:
-    """Whether an attack no state makes hits civilians: its target is people or a place where people live
-    or gather ("an attack on the community", "gunmen attacked residents of the village"; a town or a city
-    may be held by an armed side: "rebels attacked the town" stays a fight), or it is what killed counted or
-    civilian victims ("nineteen people were killed in a night attack by gunmen"). Only for a trigger that
-    names no means (a "strike" is an air strike by default, whoever it hits). Armed men attacking a
-    community attack civilians, not another armed side; an attack by a country or its forces ("a Russian
-    attack on the village") and an attack on an armed target ("an attack on a checkpoint") are left as
-    they are.
-    """
-    attackers = _attackers(token)
-    if any(a.ent_type_ in ("GPE", "NORP") or actor_type(noun_phrase(a)) in ("state_forces", "external_forces")
-           for a in attackers):
-        return False
-    targets = _attack_targets(token)
-    armed = victim_words("armed")
-    if any(t.lemma_.lower() in armed or _armed(t, by_name=False) for t in targets):
-        return False
-    if any(_civilian_word(t) or actor_type(noun_phrase(t)) == "civilians" for t in targets):
-        return True
-    return _kills_civilians(token)
-
-
-def _civilian_word(noun: Token) -> bool:
-    """Whether a noun's lemma names civilians ("residents", "villagers") or a place where they live or gather
-    (``civilian_target_nouns``: "shops", "a community", "a market")."""
-    lemma = noun.lemma_.lower()
-    return lemma in victim_words("civilians") or lemma in word_set("civilian_target_nouns")
-
-
-def _attackers(token: Token) -> list[Token]:
-    """Who attacks: a verb's subjects, a noun's agent ("an attack by gunmen") or owner ("Israeli attack")."""
-    if token.pos_ == "VERB":
-        return _subjects(token)
-    found = [c for c in token.children if c.dep_ in ("poss", "amod", "compound") and c.ent_type_]
-    return found + [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
-                    for g in c.children if g.dep_ == "pobj"]
-
-
-def _attack_targets(token: Token) -> list[Token]:
-    """What is attacked: a verb's object (a coordinated verb's: "stormed the community and shot"), a noun's
-    target ("an attack on Kaboro community") or the noun that qualifies it ("a checkpoint attack")."""
-    if token.pos_ == "VERB":
-        objects = [c for c in token.children if c.dep_ == "dobj"]
-        if not objects and token.dep_ == "conj":
-            objects = [c for c in token.head.children if c.dep_ == "dobj"]
-        return objects
-    found = [c for c in token.children if c.dep_ == "compound" and c.ent_type_ not in ACTOR_LABELS]
-    return found + [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
-                    for g in c.children if g.dep_ == "pobj"]
-
-
-def _kills_civilians(noun: Token) -> bool:
-    """Whether an attack noun is what killed counted or civilian victims, none of them combatants ("18
-    people were killed in an attack", "the attack killed 12 villagers")."""
-    if noun.pos_ not in NOUN_POS:
-        return False
-    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during"):
-        verb, roles = noun.head.head, ("nsubjpass",)
-    elif noun.dep_ == "nsubj":
-        verb, roles = noun.head, ("dobj",)
-    else:
-        return False
-    if verb.lemma_.lower() not in word_set("victim_taking_verbs"):
-        return False
-    victims = [c for c in verb.children if c.dep_ in roles]
-    return bool(victims) and all(_civilian_or_counted(v) for v in victims)
-
-
-def _civilian_or_counted(noun: Token) -> bool:
-    """Whether victims are civilians, or people counted with no combatant among them ("18 people", "a total
-    of 18 people", "dozens of civilians"; not "three soldiers")."""
-    words = {noun.lemma_.lower(), noun.lower_}
-    of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-          for g in c.children if g.dep_ == "pobj"]
-    words |= {g.lemma_.lower() for g in of}
-    victims = rules()["victim_kinds"]
-    if words & set(victims["combatant"]) or any(_armed(t, by_name=False) for t in (noun, *of)):
-        return False
-    counted = any(t.like_num or any(c.dep_ == "nummod" for c in t.children) for t in (noun, *of))
-    return bool(words & set(victims["civilian"])) or counted
 
 
 def _by_subject_or_object(span: Span) -> str | None:
@@ -835,23 +424,3 @@ def _driven_out_of_place(verb: Token) -> bool:
     strongholds", "drove the militants out of the town"); out of homes is displacement, no control."""
     return verb.pos_ == "VERB" and bool(out_of_places(verb))
 
-
-def _under_attack(noun: Token) -> list[Token]:
-    """What "came under" or "was under" an attack noun: the verb's subject, the attack's target ("the
-    Jaffar Express, a cross-country train with 450 people on board, came under a bomb and gun attack")."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "under" or noun.head.head.pos_ not in VERB_POS:
-        return []
-    return [t for c in noun.head.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
-
-
-def _words_by_distance(span: Span) -> Iterator[str]:
-    """The trigger itself, then the words of its clause outward from it (bigrams too), lower-cased.
-
-    Yielded one by one: the caller stops at the first phrase naming a weapon.
-    """
-    root = span.root.i
-    window = sorted([*clause_tokens(span), *_under_attack(span.root)], key=lambda tok: abs(tok.i - root))
-    doc, sent_end = span.doc, sent_of(span).end
-    yield span.text.lower()
-    for tok in window:
-        yield f"{tok.text} {doc[tok.i + 1].text}".lower() if tok.i + 1 < sent_end else tok.lower_

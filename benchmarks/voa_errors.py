@@ -51,6 +51,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from timeline.types import repeats_title
 
 
 @dataclass(frozen=True)
@@ -205,12 +206,7 @@ def _fp_class(ev: ModuleType, unit: list[dict], golds_all: list[dict], matched_a
 
 
 def _is_headline(row: dict[str, str]) -> bool:
-    return ev_fold(row.get("sentence")) == ev_fold(row.get("title")) and bool(row.get("title"))
-
-
-def ev_fold(text: str | None) -> str:
-    """Whitespace-folded lower case, for comparing a sentence with the title."""
-    return re.sub(r"\s+", " ", text or "").strip().lower()
+    return repeats_title(row.get("sentence") or "", row.get("title") or "")
 
 
 def _date_class(row: dict, published: str) -> str:

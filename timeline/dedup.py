@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from .events.rules import rules, types_flagged
+from .types import repeats_title
 
 FINE = ("day", "hour", "minute")
 #: The last characters of a sentence of running text; display lines end otherwise.
@@ -105,8 +106,7 @@ def article_clusters(rows: list[Row], numbers: list[int]) -> list[list[int]]:
 def is_headline(row: Row) -> bool:
     """Whether a mention's sentence is its article's own title (a headline line kept in the text,
     "Rebels seize a town in the east" above the report): news told again by the body, not of its own."""
-    title = _folded(row.get("title"))
-    return len(title.split()) >= 3 and title in _folded(row["sentence"])
+    return repeats_title(_text(row["sentence"]), _text(row.get("title")))
 
 
 def display_line(row: Row) -> bool:
@@ -144,10 +144,11 @@ def _recent_for(mention: Row, headline_row: Row) -> bool:
     return start <= last and end >= first - pd.Timedelta(days=rules()["headline_recent_days"])
 
 
-def _folded(text: Any) -> str:
-    if text is None or (not isinstance(text, str) and pd.isna(text)):
+def _text(value: Any) -> str:
+    """A cell as text: a missing one (None, NaN) is empty."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
-    return " ".join(str(text).replace("\u2019", "'").lower().split())
+    return str(value)
 
 
 def _joins(rows: list[Row], founder: list[int], group: list[int]) -> bool:

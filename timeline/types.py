@@ -29,6 +29,25 @@ ACTOR_TYPES: tuple[str, ...] = (
 )
 
 
+def repeats_title(sentence: str, title: str) -> bool:
+    """Whether a sentence is its article's own title kept as a line of the text (a headline of at
+    least three words, "Rebels seize a town in the east", found in the sentence, case, spacing and
+    apostrophes aside): news the body tells again, not of its own.
+
+    Example:
+        >>> repeats_title("Rebels Seize a Town in the East", "Rebels seize a town in the east")
+        True
+        >>> repeats_title("Rebels seized the town on Monday.", "Rebels seize a town in the east")
+        False
+    """
+    folded_title = _folded(title)
+    return len(folded_title.split()) >= 3 and folded_title in _folded(sentence)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").lower().split())
+
+
 @dataclass(frozen=True)
 class Article:
     """One input document with its metadata.

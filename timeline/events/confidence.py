@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from .. import resources
-from ..types import Article, Candidate, ResolvedDate
+from ..types import Article, Candidate, ResolvedDate, repeats_title
 from .lexicon import verb_forms
 from .rules import rules
 from .speech import inside_quotation
@@ -74,7 +74,7 @@ def features(article: Article, candidate: Candidate, when: ResolvedDate) -> dict
         "has_weapon": bool(candidate.weapon),
         "quoted": _inside_quotes(candidate),
         "reported": _is_reported(candidate.sentence),
-        "is_title": bool(article.title) and candidate.sentence.strip() == article.title.strip(),
+        "is_title": repeats_title(candidate.sentence, article.title),
     }
     found.update({name: 1.0 for name, on in flags.items() if on})
     return found

@@ -40,6 +40,7 @@ from .errors import InputError
 from .outputs import TOOL_FILES
 from .pubdate import parse_published
 from .types import Article, DocumentOutcome
+from .unwrap import unwrap
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm")
@@ -64,6 +65,8 @@ ENGLISH_MARKER_SHARE = 0.10
 MIN_WORDS_FOR_MARKERS = 30
 _WORD = re.compile(r"[^\W\d_]+")
 META_FIELDS = ("title", "url", "source")
+#: The report's note on a document whose hard-wrapped lines were joined (:mod:`timeline.unwrap`).
+UNWRAPPED_NOTE = "joined the lines of hard-wrapped text"
 #: A character takes at most 4 bytes in UTF-8 and UTF-16: a bigger text file is too large unread.
 TEXT_BYTES_PER_CHAR = 4
 #: An HTML page may be mostly markup and scripts; a page this many bytes per character is not read.
@@ -417,7 +420,12 @@ def _read_text_stream(raw: bytes, *, origin: str, doc_id: str,
 
 
 def _draft(text: str, meta: dict[str, Any], *, origin: str, doc_id: str, note: str = "") -> _Draft:
-    return _Draft(doc_id, clean_text(text), meta, origin, (note,) if note else ())
+    cleaned = clean_text(text)
+    unwrapped = unwrap(cleaned)
+    notes = (note,) if note else ()
+    if unwrapped != cleaned:
+        notes = (*notes, UNWRAPPED_NOTE)
+    return _Draft(doc_id, unwrapped, meta, origin, notes)
 
 
 def _read_html(path: Path, max_chars: int) -> Item | _Draft:

@@ -18,9 +18,10 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import doc_sents, span_text
+from .genericity import habitual_frame
 from .rules import TIME_LABELS, word_set
 from .speech import evaluates, finite_past, reported_clauses, reports_a_figure, reports_past_happening
-from .triggers import habitual_frame, news_outlet_acts
+from .triggers import news_outlet_acts
 
 #: Entity labels of figures: a change "from" one "to" another is a statistic.
 FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE")

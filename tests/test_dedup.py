@@ -169,22 +169,3 @@ def test_cluster_ids_on_rows(rows, groups):
     first = {}
     assert [first.setdefault(cid, g) for cid, g in zip(ids, groups)] == groups
     assert len(set(ids)) == len(set(groups))
-
-
-TITLED = ("Gunmen raid army base in the east\n\nGunmen raided an army base in the east of the country on "
-          "Sunday, officials said. A spokesman said the attackers took weapons and fuel.")
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("title,kept", [
-    ("Gunmen raid army base in the east", False),  # the body tells the raid (typed otherwise): no event
-    ("", True),  # no title: the first line is a sentence like another
-])
-def test_a_headline_told_by_the_body_makes_no_event(model_nlp, title, kept):
-    import timeline
-    from timeline.types import Article
-
-    article = Article("t1", TITLED, None, title=title)
-    df = timeline.extract([article], published="2024-11-21", nlp=model_nlp)
-    first_line = df[df["sentence"].str.startswith("Gunmen raid army base")]
-    assert (not first_line.empty) == kept

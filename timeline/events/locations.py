@@ -270,7 +270,16 @@ def _container_place(mentions: list[Span], location: str, context: list[str]) ->
 def _document_places(doc: Doc) -> list[str]:
     """The places the whole text names (a country, the regions in actors' names: "Luhansk People's Militia")."""
     return per_doc(doc, "document_places", lambda: list(dict.fromkeys(
-        span_text(e) for e in doc_ents(doc) if e.label_ in ("GPE", "LOC")))[:DOCUMENT_PLACES])
+        span_text(e) for e in doc_ents(doc)
+        if e.label_ in ("GPE", "LOC") and not _names_a_currency(e)))[:DOCUMENT_PLACES])
+
+
+def _names_a_currency(name: Span) -> bool:
+    """The name only says whose money is meant, a currency noun right after it ("the high US dollar
+    exchange rate", ``currency_nouns``): the text need not happen in that country (a Lebanese protest
+    over the dollar)."""
+    doc = name.doc
+    return name.end < len(doc) and doc[name.end].lower_ in location_cues()["currency_nouns"]
 
 
 #: How many of a text's first place names help read an ambiguous one.
@@ -389,8 +398,10 @@ def _place_score(name: Span) -> int | None:
         score -= 3  # "X area in Y city", "Habima Square in Tel Aviv": ACLED codes the city
     if _part_of_a_town_before(name):
         score -= 3
-    if name.start > 0 and name.doc[name.start - 1].lower_ == "the" and not kind:
-        # "the Seray in Nabatiyeh", "the Mall": a named building or institution, not a town
+    after_the = name.start > 0 and name.doc[name.start - 1].lower_ == "the"
+    if after_the and (not kind or _facility_name(name, kind)):
+        # "the Seray in Nabatiyeh", "the Mall", "at the Palma bridge": a named building, facility or
+        # institution, not a town
         score -= 3 if _followed_by_container(name) else 1
     if name.start < 6 and span_text(name).isupper():
         score -= 3  # a dateline ("KYIV, Ukraine (AP) —")
@@ -636,6 +647,14 @@ def _object_name(name: Span) -> bool:
     root = name_root(name)
     return (root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.pos_ == "PROPN" and root.ent_type_ != "NORP"
             and root.head.lemma_ in location_cues()["place_object_verbs"])
+
+
+def _facility_name(name: Span, kind: str) -> bool:
+    """A site's own name, not a place's: a site noun follows the name and is none of those that bear the
+    name of the place they are at ("the Palma bridge", "the Spears street"; not "the Beddawi highway",
+    ``named_site_nouns``), nor a route between two places ("the Damascus-Daraa road")."""
+    return (kind == "site" and bool(place_noun_after(name)) and not _named_site_noun(name)
+            and "-" not in span_text(name))
 
 
 def _named_site_noun(name: Span) -> str:

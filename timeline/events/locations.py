@@ -877,19 +877,29 @@ def _city_of_a_quarter(name: Span) -> bool:
     municipality that the gazetteer does not know ("the police station of Vulamba municipality (Butembo,
     Nord-Kivu)"; ``urban_unit_nouns``): the unit is a part of the town, and ACLED codes the town. Not a
     rural unit ("X commune (Cercle, Region)"), a province alone ("X municipality (Province)"), a unit named
-    after the town, nor one the gazetteer has."""
+    after the town, nor one the gazetteer has. The unit's noun may come before its name ("fired towards the
+    neighborhood X (Town, Province)")."""
     doc = name.doc
     i = name.start - 1
-    if i < 3 or doc[i].text != "(" or doc[i - 1].lower_ not in location_cues()["urban_unit_nouns"]:
+    if i < 3 or doc[i].text != "(" or name.end >= len(doc) or doc[name.end].text != ",":
         return False
-    if name.end >= len(doc) or doc[name.end].text != ",":
-        return False
-    j = i - 1
-    while j > 0 and is_name_word(doc[j - 1]):
-        j -= 1
-    unit = span_text(doc[j : i - 1])
+    unit = _urban_unit_before(doc, i)
     town = span_text(name)
     return bool(unit) and key_of(unit) != key_of(town) and not is_town_name(unit) and is_town_name(town)
+
+
+def _urban_unit_before(doc: Doc, opening: int) -> str:
+    """The name of the town's quarter or municipality that ends right before a parenthesis, its noun after
+    it ("Vulamba municipality (") or before it ("the neighborhood Al Ahrash ("; ``urban_unit_nouns``), else
+    ""."""
+    units = location_cues()["urban_unit_nouns"]
+    end = opening - 1 if doc[opening - 1].lower_ in units else opening
+    start = end
+    while start > 0 and is_name_word(doc[start - 1]):
+        start -= 1
+    if start == end or (end == opening and (start == 0 or doc[start - 1].lower_ not in units)):
+        return ""
+    return span_text(doc[start:end])
 
 
 #: The score of a name the text gives as local or unsure: below any place that says where it lies.

@@ -75,7 +75,21 @@ def location_of(span: Span, actors: tuple[str, ...] = ()) -> str:
         return _earlier_place(span, actors) or _authority_seat(sent_of(span))
     best = max(mentions, key=lambda m: (m[0] + TRIGGER_WEIGHT * _of_the_trigger(m[1], span), -m[1].start))
     tied = _tied_place(best[1], [name for _, name in mentions])
-    return alias_after(best[1]) or mention_text(tied or best[1])
+    return alias_after(best[1]) or (mention_text(tied) if tied else _with_open_site_noun(best[1]))
+
+
+def _with_open_site_noun(name: Span) -> str:
+    """The name as the text gives it, with the qualified noun of the open-country site it names when a
+    region follows ("Koniko gas field" in "near Koniko gas field in Deir-ez-Zor"): a gas or oil field is
+    no place of that name, and ACLED names the site with its noun. A site noun right after the name keeps
+    the name alone ("the Rumeilan base in Al-Hasakeh": the base bears the place's name)."""
+    text = mention_text(name)
+    doc = name.doc
+    noun = _named_site_noun(name)
+    qualified = noun and name.end + 1 < len(doc) and doc[name.end + 1].lower_ == noun
+    if not qualified or noun not in location_cues()["open_site_nouns"] or not _open_site_in_a_division(name):
+        return text
+    return " ".join([text, doc[name.end].text, doc[name.end + 1].text])
 
 
 def _coded_place(doc: Doc) -> str:
@@ -516,17 +530,26 @@ OPEN_SITE_GAIN = 4
 def _open_site_in_a_division(name: Span) -> bool:
     """The name is an open-country site's, its noun part of the name ("Sambisa Forest", "Mandara Mountains";
     ``open_site_nouns``), followed by "in" (or ", in") a division ("around Sambisa Forest, in Bama LGA
-    (Borno)"): the division only says where the site lies, and ACLED's gazetteer holds such sites."""
+    (Borno)"): the division only says where the site lies, and ACLED's gazetteer holds such sites. So too a
+    site whose noun follows its name in lower case ("near Koniko gas field in Deir-ez-Zor";
+    ``named_site_nouns`` that are open-country sites) in a first-level region or a division."""
     doc = name.doc
-    named_site = len(name) > 1 and name[-1].lower_ in location_cues()["open_site_nouns"]
-    if not named_site or not name[-1].text[0].isupper():
+    cues = location_cues()
+    named_site = len(name) > 1 and name[-1].lower_ in cues["open_site_nouns"] and name[-1].text[0].isupper()
+    noun = _named_site_noun(name)
+    if not named_site and noun not in cues["open_site_nouns"]:
         return False
-    i = name.end + (name.end < len(doc) and doc[name.end].text == ",")
+    i = name.end if named_site else next(k for k in range(name.end, len(doc)) if doc[k].lower_ == noun) + 1
+    i += i < len(doc) and doc[i].text == ","
     if i + 2 >= len(doc) or doc[i].lower_ != "in" or not is_name_word(doc[i + 1]):
         return False
     j = i + 1
     while j < len(doc) and is_name_word(doc[j]):
         j += 1
+    if not named_site:
+        objects = [t for t in doc[i].children if t.dep_ == "pobj"]
+        if objects and names_a_region(span_text(doc[objects[0].left_edge.i : objects[0].i + 1])):
+            return True  # "near Koniko gas field in Deir-ez-Zor"
     return any(place_noun_kind(hyphenated_word(t)) == "division" for t in doc[i + 1 : min(j + 1, len(doc))])
 
 

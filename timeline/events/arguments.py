@@ -254,7 +254,18 @@ def subjects_of(verb: Token) -> list[Token]:
     own = [c for c in verb.children if c.dep_ == "nsubj"]
     if own or verb.dep_ != "conj":
         return own
-    return [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return [c for c in verb.head.children if c.dep_ == "nsubj"] or _agent_of_noun_read_verb(verb)
+
+
+def _agent_of_noun_read_verb(verb: Token) -> list[Token]:
+    """The agent of a finite verb coordinated with a verb the parser read as a noun root: in "a gendarme
+    shot and killed a driver" or "a rebel shot and killed a civilian man", "a gendarme shot" is read as
+    one noun (root "shot", like "a gun shot") and "killed" hangs on it; the doer is that root's modifier
+    (compound or adjective) before it. A noun root with no finite verb joined to it gives nothing."""
+    root = verb.head
+    if root.dep_ != "ROOT" or root.pos_ not in NOUN_POS or verb.tag_ != "VBD" or verb.i < root.i:
+        return []
+    return [c for c in root.children if c.dep_ in ("compound", "amod") and c.i < root.i]
 
 
 def undergoers(verb: Token) -> list[Token]:

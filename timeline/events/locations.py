@@ -74,6 +74,7 @@ def location_of(span: Span, actors: tuple[str, ...] = ()) -> str:
     if not mentions:
         return _earlier_place(span, actors) or _authority_seat(sent_of(span))
     best = max(mentions, key=lambda m: (m[0] + TRIGGER_WEIGHT * _of_the_trigger(m[1], span), -m[1].start))
+    best = _town_within_a_region(best, mentions, span)
     tied = _tied_place(best[1], [name for _, name in mentions])
     return alias_after(best[1]) or (mention_text(tied) if tied else _with_open_site_noun(best[1]))
 
@@ -90,6 +91,46 @@ def _with_open_site_noun(name: Span) -> str:
     if not qualified or noun not in location_cues()["open_site_nouns"] or not _open_site_in_a_division(name):
         return text
     return " ".join([text, doc[name.end].text, doc[name.end + 1].text])
+
+
+#: The least score a town needs to take the event from a region the sentence also names.
+TOWN_IN_REGION_SCORE = 3
+
+
+def _town_within_a_region(best: tuple[int, Span], mentions: list[tuple[int, Span]],
+                          trigger: Span) -> tuple[int, Span]:
+    """A town or an area the event's clause (or a clause joined to it: "deployed ... and inspected ...")
+    names in place of the first-level region (or country) that won: "deployed forces along the highway in
+    Idleb and inspected the buildings in the Ariha area". ACLED codes the smaller place the text names; a
+    region is coded when the sentence names nothing smaller ("shelled groups in Al Jawf and Taizz
+    governorates"), and a town of another event's clause stays that event's ("talks in Geneva, days after
+    talks in Jeddah collapsed")."""
+    if not _names_a_region_or_country(best[1]) or _name_kind(best[1]) == "settlement":  # "Hudaydah city"
+        return best
+    towns = [m for m in mentions if m[0] >= TOWN_IN_REGION_SCORE and not _names_a_region_or_country(m[1])
+             and _name_kind(m[1]) != "division" and _same_clause(name_root(m[1]), trigger.root)
+             and (_name_kind(m[1]) in ("settlement", "vicinity")
+                  or (_known_kind(m[1]) == "place" and name_root(m[1]).ent_type_ in PLACE_LABELS))]
+    return max(towns, key=lambda m: (m[0], -m[1].start)) if towns else best
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a word is in (the first verb up its heads), or the sentence's root."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _same_clause(word: Token, trigger: Token) -> bool:
+    """Two words are in one clause, or in two clauses joined by "and" that share their subject."""
+    one, other = _clause_verb(word), _clause_verb(trigger)
+    return (one == other or (one.dep_ == "conj" and one.head == other)
+            or (other.dep_ == "conj" and other.head == one))
+
+
+def _names_a_region_or_country(name: Span) -> bool:
+    """The name is a country's, a first-level region's or a region's namesake ("Idleb", "Aden")."""
+    return _known_kind(name) in ("region", "country") or names_a_region(span_text(name))
 
 
 def _coded_place(doc: Doc) -> str:

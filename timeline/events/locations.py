@@ -105,6 +105,8 @@ def _town_within_a_region(best: tuple[int, Span], mentions: list[tuple[int, Span
     region is coded when the sentence names nothing smaller ("shelled groups in Al Jawf and Taizz
     governorates"), and a town of another event's clause stays that event's ("talks in Geneva, days after
     talks in Jeddah collapsed")."""
+    if _known_kind(best[1]) == "country":
+        return _place_within_a_country(best, mentions, trigger)
     if not _names_a_region_or_country(best[1]) or _name_kind(best[1]) == "settlement":  # "Hudaydah city"
         return best
     towns = [m for m in mentions if m[0] >= TOWN_IN_REGION_SCORE and not _names_a_region_or_country(m[1])
@@ -112,6 +114,32 @@ def _town_within_a_region(best: tuple[int, Span], mentions: list[tuple[int, Span
              and (_name_kind(m[1]) in ("settlement", "vicinity")
                   or (_known_kind(m[1]) == "place" and name_root(m[1]).ent_type_ in PLACE_LABELS))]
     return max(towns, key=lambda m: (m[0], -m[1].start)) if towns else best
+
+
+#: The least score a place needs to take the event from a country the sentence also names (above an
+#: origin's, "from X", and a parenthetical's regions).
+PLACE_IN_COUNTRY_SCORE = -2
+
+
+def _place_within_a_country(best: tuple[int, Span], mentions: list[tuple[int, Span]],
+                            trigger: Span) -> tuple[int, Span]:
+    """The place named right before a country that only says where it lies, in place of the country that
+    won: "fired shells south of Durayhimi district in western Yemen" (``country_part_words``). ACLED codes
+    a country when the sentence names nothing smaller ("protesters in Lebanon")."""
+    places = [m for m in mentions if m[0] >= PLACE_IN_COUNTRY_SCORE and _known_kind(m[1]) != "country"
+              and _same_clause(name_root(m[1]), trigger.root) and _lies_in(m[1], best[1])
+              and (_known_kind(m[1]) or name_root(m[1]).ent_type_ in PLACE_LABELS)]
+    return max(places, key=lambda m: (m[0], -m[1].start)) if places else best
+
+
+def _lies_in(place: Span, country: Span) -> bool:
+    """The country right after the place says where it lies: "X [district] in [western] Country"."""
+    words = [t.lower_ for t in place.doc[place.end:country.start]]
+    if words and place_noun_kind(words[0]):
+        words = words[1:]
+    if words and words[-1] in location_cues()["country_part_words"]:
+        words = words[:-1]
+    return words == ["in"]
 
 
 def _clause_verb(token: Token) -> Token:

@@ -771,11 +771,24 @@ def _name_kind(name: Span) -> str:
         "site" if _named_site_noun(name) else "")  # "the Tulkarm refugee camp": a site, a town after it wins
     if not kind and len(name) > 1 and name[0].lower_ in location_cues()["site_words_before"]:
         kind = "site"  # "Lake Victoria", "Mount Elgon"
+    if not kind and _site_noun_after_an_alias(name):
+        kind = "site"  # "the X (Y) Square in Z": the square's name, its other name in parentheses
     if kind == "division" and "-" in span_text(name):
         city = span_text(name).split("-")[0].strip()
         if city.lower() not in location_cues()["articles"] and place_of(city).geo_precision == 1:
             return "settlement"
     return kind
+
+
+def _site_noun_after_an_alias(name: Span) -> bool:
+    """A capitalised site noun follows the name's other name in parentheses ("at the Gamal (Al Tall) Square
+    in Tripoli", "the King Faisal (Old) Hospital"): the name is the site's, its noun cut off by the alias."""
+    doc = name.doc
+    if name.end >= len(doc) or doc[name.end].text != "(":
+        return False
+    close = next((t.i for t in doc[name.end : name.end + 6] if t.text == ")"), None)
+    return (close is not None and close + 1 < len(doc) and doc[close + 1].text[:1].isupper()
+            and place_noun_kind(doc[close + 1].lower_) == "site")
 
 
 def _in_a_city(name: Span) -> bool:

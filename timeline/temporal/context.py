@@ -201,12 +201,16 @@ def _anchor_day(ctx: _Ctx, start: int, end: int) -> tuple[date, bool]:
 
 
 def _anchor_date_for(phrase: str, ctx: _Ctx) -> date | None:
-    """Start date of the known event named in ``phrase`` (anchors.json)."""
+    """Start date of the known event named in ``phrase`` (anchors.json).
+
+    Only events begun by the publication day count: a May 2014 story's "five months of brutal civil
+    war" cannot be a war that broke out in 2023, whatever the words of the story."""
     low = phrase.lower()
-    for a in _anchors():
+    known = [a for a in _anchors() if date.fromisoformat(a["date"]) <= ctx.published]
+    for a in known:
         if any(p in low for p in a["phrases"]):
             return date.fromisoformat(a["date"])
-    generic = [a for a in _anchors() if any(re.search(rf"\b{re.escape(g)}\b", low) for g in a["generic"])]
+    generic = [a for a in known if any(re.search(rf"\b{re.escape(g)}\b", low) for g in a["generic"])]
     if not generic:
         return None
     doc = ctx.text.lower()

@@ -1,4 +1,4 @@
-"""An article's own headline, kept as a line of its text, is news the body tells: no event of its own."""
+"""An article's own headline or display line, kept as a line of its text, is news the body tells: no event."""
 
 from __future__ import annotations
 
@@ -22,18 +22,23 @@ def test_a_sentence_repeats_the_title(sentence, title, repeats):
 
 TITLED = ("Gunmen raid army base in the east\n\nGunmen raided an army base in the east of the country on "
           "Sunday, officials said. A spokesman said the attackers took weapons and fuel.")
+STOPPED = TITLED.replace("in the east\n", "in the east.\n", 1)
+RUN_ON = TITLED.replace("in the east\n\n", "in the east ", 1)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("title,kept", [
-    ("Gunmen raid army base in the east", False),  # the body tells the raid (typed otherwise): no event
-    ("", True),  # no title: the first line is a sentence like another
+@pytest.mark.parametrize("text,title,kept", [
+    (TITLED, "Gunmen raid army base in the east", False),  # the body tells the raid (another type): no event
+    # no title, but a line of its own without a full stop above the body: a display line, no event
+    (TITLED, "", False),
+    (STOPPED, "", True),  # no title, a full stop: the first line is a sentence like another
+    (RUN_ON, "", True),  # a sentence that only lacks its stop inside a paragraph is no display line
 ])
-def test_a_headline_told_by_the_body_makes_no_event(model_nlp, title, kept):
+def test_a_title_line_told_by_the_body_makes_no_event(model_nlp, text, title, kept):
     import timeline
     from timeline.types import Article
 
-    article = Article("t1", TITLED, None, title=title)
+    article = Article("t1", text, None, title=title)
     df = timeline.extract([article], published="2024-11-21", nlp=model_nlp)
     first_line = df[df["sentence"].str.startswith("Gunmen raid army base")]
     assert (not first_line.empty) == kept

@@ -1,10 +1,11 @@
-""":mod:`timeline.title_lines`: the article's own headline, kept as a line of its text, is no news.
+""":mod:`timeline.title_lines`: the article's own display text, kept as lines of its text, is no news.
 
 A headline names the story the body tells ("Rebels seize a town in the east" above "Rebels seized the
-town of X on Sunday"). Its event joins the body's cluster of its type
-(:func:`timeline.dedup.article_clusters`); when the body has none but tells the happening with the
-headline's word (the body's "raided" for the headline's "Raid", missed or typed otherwise in the body),
-the headline makes no event (:func:`told_by_body`).
+town of X on Sunday"), and so does a display line under it (a standfirst, a subhead: "President vows to
+retake land as clashes spread", on a line of its own without a full stop). Its event joins the body's
+cluster of its type and status (:func:`timeline.dedup.article_clusters`); when the body has none, the body
+tells the happening otherwise (with another word, type or status, "fighting resumes" above "fresh fighting
+... ordered not to attack") or not at all, and the line makes no event (:func:`told_by_body`).
 """
 
 from __future__ import annotations
@@ -14,26 +15,30 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from .dedup import headline_joins, is_headline
+from .dedup import display_line, headline_joins, is_headline
 from .types import Event
 
 
 def told_by_body(doc: Doc, event: Event, events: Sequence[Event]) -> bool:
-    """Whether ``event`` is a headline's event that no body event of its type joins while the body
-    repeats its trigger word (the trigger's last word, as written or as a lemma, outside the headline line)."""
+    """Whether ``event`` is a title line's event (the headline, or a display line: a standfirst, a subhead)
+    that no body event of its type and status joins: the line sums up the body, which tells the happening in
+    its own words, so the line makes no event of its own."""
+    if not _title_line(doc, event):
+        return False
     row = _row(event)
-    if not is_headline(row):
-        return False
-    others = (_row(other) for other in events)
-    if any(headline_joins(row, other) for other in others if not is_headline(other)):
-        return False
-    candidate = event.candidate
-    trigger = doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
-    if trigger is None or not len(trigger):
-        return False
-    words = {trigger[-1].lemma_.lower(), trigger[-1].lower_}
-    start, end = event.candidate.sent_start, event.candidate.sent_end
-    return any(token.lemma_.lower() in words for token in doc if not start <= token.idx < end)
+    return not any(headline_joins(row, _row(other)) for other in events if not _title_line(doc, other))
+
+
+def _title_line(doc: Doc, event: Event) -> bool:
+    """Whether an event's sentence is a line of the article's display text: its headline, or a display line
+    ("President vows to retake land as clashes spread", under the headline) that stands on a line of its
+    own above more text, which it sums up; a sentence that only lacks its full stop inside a paragraph
+    ("... in Istanbul The attack caused damage") or at the text's end is no display line."""
+    row = _row(event)
+    if is_headline(row):
+        return True
+    after = doc.text[event.candidate.sent_end:]
+    return display_line(row) and after.lstrip(" \t").startswith(("\n", "\r")) and bool(after.strip())
 
 
 def _row(event: Event) -> dict[str, Any]:

@@ -89,6 +89,9 @@ def event_type_of(span: Span) -> str:
         sense = _other_sense(span)
         if sense is not None:
             return sense
+    if span.id_ in rules()["crowd_violence_verb_ids"] and has_annotation(span.doc, "DEP") \
+            and _done_by_armed_men(span.root):
+        return attack_type(span)  # "gunmen torched homes": an attack typed by whom it hits; a mob's is a riot
     if span.label_ != ATTACK:
         return span.label_
     return attack_type(span)
@@ -403,6 +406,19 @@ def _object_is_place(verb: Token) -> bool:
     objects += [g for head in (verb, *objects) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children]
     return any(o.ent_type_ in PLACE_LABELS or o.lower_ in place_nouns for o in objects)
+
+
+def _done_by_armed_men(verb: Token) -> bool:
+    """Whether a verb of crowd violence (burning, looting) is done by armed men ("gunmen torched homes",
+    "militants looted the market", "shops were ransacked by rebels"): an attack, whose victims type it.
+    Rioters, a mob, protesters or people of no armed kind ("angry youths torched cars") riot; what a state's
+    forces burn ("soldiers torched houses") is left as it was."""
+    if verb.pos_ != "VERB":
+        return False
+    doers = subjects_of(verb) + [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    states = ("state_forces", "external_forces")
+    return bool(doers) and all(
+        armed(d, by_name=False) and actor_type(noun_phrase(d)) not in states for d in doers)
 
 
 def _controls_no_place(span: Span) -> bool:

@@ -85,7 +85,7 @@ def killing_type(verb: Token) -> str:
                   for g in c.children if g.dep_ == "pobj"}  # "dozens of civilians"
         counted = subject.like_num or any(c.dep_ == "nummod" for c in subject.children)
         if words & set(victims["combatant"]) or words & word_set("crowd_nouns") \
-                or not (words & set(victims["civilian"]) or counted):
+                or not (words & set(victims["civilian"]) or counted) or _armed_side(subject):
             continue  # soldiers killed in battle; protesters shot at a protest are the protest's story
         if _caused_by_trigger(verb):
             return ""  # the cause is its own event ("killed in the blast")
@@ -93,6 +93,13 @@ def killing_type(verb: Token) -> str:
             return rule_type("killing_tally")
         return rule_type("killing_of_civilians")
     return ""
+
+
+def _armed_side(victims: Token) -> bool:
+    """Whether killed people are named as members of an armed side by the actor types ("six terrorists",
+    "five rebels", "twelve insurgents", "three gunmen", "two Houthi fighters", "four policemen"): combatants,
+    not civilians, though no combatant word names them. "villagers", "people" and "civilians" are not."""
+    return actor_type(noun_phrase(victims)) in rules()["combatant_actor_types"]
 
 
 def _active_killing(verb: Token) -> str:

@@ -95,6 +95,17 @@ def killing_type(verb: Token) -> str:
     return ""
 
 
+def combatants_killed(verb: Token) -> bool:
+    """Whether a passive killing's victims are combatants ("five soldiers were killed on Monday", "six
+    terrorists were killed"), with no event named as its cause ("killed in the fighting"): a fight told by
+    its toll when nothing else in the sentence tells it."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or _caused_by_trigger(verb):
+        return False
+    combatants = set(rules()["victim_kinds"]["combatant"])
+    return any(c.dep_ == "nsubjpass" and ({c.lemma_.lower(), c.lower_} & combatants or _armed_side(c))
+               for c in verb.children)
+
+
 def _armed_side(victims: Token) -> bool:
     """Whether killed people are named as members of an armed side by the actor types ("six terrorists",
     "five rebels", "twelve insurgents", "three gunmen", "two Houthi fighters", "four policemen"): combatants,

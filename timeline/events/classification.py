@@ -16,7 +16,7 @@ from ..nlp import (
 )
 from .actor_types import actor_type, armed, victim_words
 from .arguments import noun_phrase, out_of_places, subjects_of, undergoers
-from .attack_types import attack_type, killing_type
+from .attack_types import attack_type, combatants_killed, killing_type
 from .rules import (
     ACTOR_LABELS,
     ATTACK,
@@ -113,6 +113,8 @@ def happening_type(verb: Token) -> str:
             event_type = event_type_of(span)
             if event_type:
                 return event_type
+    if any(s.id_ in rules()["victim_trigger_ids"] for s in triggers_at(verb)) and combatants_killed(verb):
+        return rule_type("killing_of_combatants")  # "five soldiers were killed on Monday": a fight
     return rule_type("dated_happening")
 
 

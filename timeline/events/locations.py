@@ -18,6 +18,7 @@ from ..geo import is_country_name, is_region_name, place_of
 from ..nlp import (
     doc_ents,
     ents_in,
+    governing_verb,
     per_doc,
     per_doc_part,
     sent_of,
@@ -142,16 +143,9 @@ def _lies_in(place: Span, country: Span) -> bool:
     return words == ["in"]
 
 
-def _clause_verb(token: Token) -> Token:
-    """The verb of the clause a word is in (the first verb up its heads), or the sentence's root."""
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    return token
-
-
 def _same_clause(word: Token, trigger: Token) -> bool:
     """Two words are in one clause, or in two clauses joined by "and" that share their subject."""
-    one, other = _clause_verb(word), _clause_verb(trigger)
+    one, other = governing_verb(word), governing_verb(trigger)
     return (one == other or (one.dep_ == "conj" and one.head == other)
             or (other.dep_ == "conj" and other.head == one))
 

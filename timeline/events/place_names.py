@@ -226,11 +226,22 @@ def hyphenated_word(token: Token) -> str:
 def place_noun_kind(noun: str) -> str:
     """What kind of place a lower-case noun says: "settlement" ("village"), "vicinity" ("area"), "division"
     ("district") or "site" ("airbase"), after the cue lists ``<kind>_nouns``; "" for any other word."""
+    return _place_noun_kinds().get(noun, "") if noun else ""
+
+
+#: The kinds of place nouns, the first listed winning for a noun in two lists.
+PLACE_NOUN_KINDS = ("settlement", "vicinity", "division", "site")
+
+
+@lru_cache(maxsize=1)
+def _place_noun_kinds() -> dict[str, str]:
+    """Each place noun of the cue lists ``<kind>_nouns`` with its kind (one look-up, not four list scans)."""
     cues = location_cues()
-    for kind in ("settlement", "vicinity", "division", "site"):
-        if noun and noun in cues[f"{kind}_nouns"]:
-            return kind
-    return ""
+    kinds: dict[str, str] = {}
+    for kind in PLACE_NOUN_KINDS:
+        for noun in cues[f"{kind}_nouns"]:
+            kinds.setdefault(noun, kind)
+    return kinds
 
 
 def has_parenthetical_after(name: Span) -> bool:

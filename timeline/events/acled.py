@@ -31,10 +31,11 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property, lru_cache
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.attrs import ENT_TYPE, LEMMA, LOWER
+from spacy.tokens import Doc, Span, Token
 
 from .. import resources
-from ..nlp import per_doc_part, sentences_after
+from ..nlp import per_doc, per_doc_part, sentences_after, token_strings
 from ..taxonomy import EVENT_TYPES
 from ..types import AcledCoding, Candidate, Place
 from .actor_types import actor_type, inter_code, read_side, victim_words
@@ -250,8 +251,8 @@ def _main_act(reading: Reading, own: str) -> str:
 def _road_blocked(reading: Reading) -> bool:
     """A road blocked or barricaded ("blocked the national road to demand justice"): a demonstration."""
     roads = _acled_words("road_nouns")
-    for token in reading.sent:
-        if _lemma(token) in _acled_words("road_block_verbs") and token.pos_ == "VERB":
+    for token in _with_lemma(reading.sent, _acled_words("road_block_verbs")):
+        if token.pos_ == "VERB":
             objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
             if any(_lemma(o) in roads or o.lower_ in roads for o in objects):
                 return True
@@ -261,8 +262,8 @@ def _road_blocked(reading: Reading) -> bool:
 def _base_established(reading: Reading) -> bool:
     """A base or headquarters set up ("established a new base in X")."""
     bases = _acled_words("base_nouns")
-    for token in reading.sent:
-        if _lemma(token) in _acled_words("base_verbs") and token.pos_ == "VERB":
+    for token in _with_lemma(reading.sent, _acled_words("base_verbs")):
+        if token.pos_ == "VERB":
             if any(_lemma(c) in bases for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
                 return True
     return False
@@ -282,9 +283,7 @@ def _gathered_to_protest(reading: Reading) -> bool:
     """A gathering whose purpose is a grievance ("gathered at the square to demand assistance",
     "gathered outside the hotel and voiced their rejection")."""
     purposes = _acled_words("protest_purposes")
-    for token in reading.sent:
-        if _lemma(token) not in _acled_words("gather_verbs"):
-            continue
+    for token in _with_lemma(reading.sent, _acled_words("gather_verbs")):
         related = [c for c in token.children if c.dep_ in ("xcomp", "advcl", "conj", "prep")]
         related += [g for c in related if c.dep_ == "prep" for g in c.children if g.dep_ in ("pobj", "pcomp")]
         if any(_lemma(c) in purposes for c in related):
@@ -446,8 +445,8 @@ def _body_found(reading: Reading) -> bool:
     """A body found with no armed word ("the body of a woman with gunshot wounds was found")."""
     armed = _acled_words("armed_nouns")
     for sent in (reading.sent, *reading.later_sents):
-        for token in sent:
-            if _lemma(token) in _acled_words("body_nouns") and _lemma(token.head) in _acled_words("body_found_verbs"):
+        for token in _with_lemma(sent, _acled_words("body_nouns")):
+            if _lemma(token.head) in _acled_words("body_found_verbs"):
                 return not {_lemma(t) for t in token.subtree} & armed
     return False
 
@@ -767,9 +766,11 @@ def cue_hits(span: Span) -> list[tuple[str, list[Token]]]:
 
 
 def _cue_hits(span: Span) -> list[tuple[str, list[Token]]]:
-    tokens = list(span)
+    doc, first = span.doc, span.start
+    lemmas, lowers, entities = _lemmas(doc), token_strings(doc, LOWER), token_strings(doc, ENT_TYPE)
     # a month is no march, a date no cue: "On 12 March 2021"
-    forms = [("", "") if t.ent_type_ in ("DATE", "TIME") else (_lemma(t), t.lower_) for t in tokens]
+    forms = [("", "") if entities[i] in ("DATE", "TIME") else (lemmas[i], lowers[i])
+             for i in range(first, span.end)]
     kinds = _cue_phrases()
     by_kind: list[list[tuple[str, list[Token]]]] = [[] for _ in kinds]
     by_first_word = _cue_index()
@@ -782,8 +783,8 @@ def _cue_hits(span: Span) -> list[tuple[str, list[Token]]]:
             for phrase_number in tried:
                 phrase = kinds[number][1][phrase_number]
                 end = start + len(phrase)
-                if end <= len(tokens) and all(word in forms[start + k] for k, word in enumerate(phrase)):
-                    by_kind[number].append((kinds[number][0], tokens[start:end]))
+                if end <= len(forms) and all(word in forms[start + k] for k, word in enumerate(phrase)):
+                    by_kind[number].append((kinds[number][0], [doc[first + k] for k in range(start, end)]))
                     break
     return [hit for hits in by_kind for hit in hits]
 
@@ -835,6 +836,17 @@ _VICTIM_TABLES = {"civilian_nouns": "civilians", "civilian_places": "civilian_ob
 
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
+
+
+def _lemmas(doc: Doc) -> list[str]:
+    """:func:`_lemma` of every token of a Doc, read once per Doc."""
+    return per_doc(doc, "acled_lemmas", lambda: [lemma.lower() for lemma in token_strings(doc, LEMMA)])
+
+
+def _with_lemma(span: Span, words: frozenset[str]) -> list[Token]:
+    """The tokens of a span whose lower-case lemma is one of ``words``, in text order (no other Token built)."""
+    doc, lemmas = span.doc, _lemmas(span.doc)
+    return [doc[i] for i in range(span.start, span.end) if lemmas[i] in words]
 
 
 def _kinds(hits: Iterable[tuple[str, list[Token]]]) -> frozenset[str]:

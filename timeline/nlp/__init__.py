@@ -70,6 +70,7 @@ from .syntax import (
     head_path,
     passive_agents,
     token_column,
+    token_strings,
 )
 
 __all__ = [
@@ -81,5 +82,5 @@ __all__ = [
     "line_sentences", "passive_agents",
     "load_nlp", "longest_match", "make_trigger_ruler", "model_description", "per_doc", "per_doc_part",
     "read_patterns", "sent_of", "sentences_after", "sentences_before", "span_text", "token_column",
-    "token_edges",
+    "token_edges", "token_strings",
 ]

@@ -50,6 +50,18 @@ def token_column(doc: Doc, attr: int) -> list[int]:
     return per_doc(doc, f"column_{attr}", lambda: doc.to_array(attr).tolist() if len(doc) else [])
 
 
+def token_strings(doc: Doc, attr: int) -> list[str]:
+    """One string attribute of every token (``LOWER``, ``LEMMA``, ``ENT_TYPE``: ``doc[i].lower_`` ...),
+    read once per Doc from :func:`token_column`: a loop over a sentence tests its words without
+    building a Token for each."""
+    return per_doc(doc, f"strings_{attr}", lambda: _strings_of(doc, attr))
+
+
+def _strings_of(doc: Doc, attr: int) -> list[str]:
+    strings = doc.vocab.strings
+    return [strings[key] for key in token_column(doc, attr)]
+
+
 def head_ids(doc: Doc) -> list[int]:
     """Each token's head as a token index (``token.head.i``; a root is its own head), once per Doc."""
     return per_doc(doc, "heads", lambda: _head_ids(doc))

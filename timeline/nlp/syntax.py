@@ -100,7 +100,7 @@ def head_path(token: Token, limit: int, *, through: Iterable[str] | None = None)
     doc = token.doc
     heads = head_ids(doc)
     deps = token_column(doc, DEP) if through is not None else None
-    allowed = {get_string_id(dep) for dep in through} if through is not None else set()
+    allowed = _dep_ids(tuple(through)) if through is not None else frozenset()
     path = [token.i]
     index = token.i
     while len(path) < limit and heads[index] != index and (deps is None or deps[index] in allowed):
@@ -167,6 +167,12 @@ def _clause_of(root: Token) -> list[int]:
                     seen.add(token.i)
                     kept.append(token.i)
     return kept
+
+
+@lru_cache(maxsize=64)
+def _dep_ids(deps: tuple[str, ...]) -> frozenset[int]:
+    """The StringStore ids of dependency labels (as :func:`token_column` gives ``DEP``), once per set."""
+    return frozenset(get_string_id(dep) for dep in deps)
 
 
 @lru_cache(maxsize=1)

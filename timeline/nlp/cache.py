@@ -44,8 +44,14 @@ def per_doc_part(doc: Doc, name: str, part: Hashable, compute: Callable[[], T]) 
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once per Doc (spaCy joins every token on each access)."""
-    return per_doc(doc, "text", lambda: doc.text)
+    """``doc.text``, computed once per Doc (spaCy joins every token on each access).
+
+    Read some 25,000 times for 72 articles: the kept text is looked up without building a closure.
+    """
+    data = doc.user_data
+    if "tl_text" not in data:
+        data["tl_text"] = doc.text
+    return data["tl_text"]  # type: ignore[no-any-return]
 
 
 def span_text(span: Span) -> str:
@@ -54,8 +60,14 @@ def span_text(span: Span) -> str:
 
 
 def has_annotation(doc: Doc, attr: str) -> bool:
-    """``doc.has_annotation(attr)``, computed once per Doc and attribute (spaCy scans every token)."""
-    return per_doc(doc, f"has_{attr}", lambda: doc.has_annotation(attr))
+    """``doc.has_annotation(attr)``, computed once per Doc and attribute (spaCy scans every token).
+
+    Asked some 16,000 times for 72 articles: the answer is looked up without building a closure.
+    """
+    data, key = doc.user_data, "tl_has_" + attr
+    if key not in data:
+        data[key] = doc.has_annotation(attr)
+    return data[key]  # type: ignore[no-any-return]
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import key_of
@@ -25,6 +26,7 @@ from ..nlp import (
     sentences_after,
     sentences_before,
     span_text,
+    token_strings,
 )
 from ..types import Place
 from .place_names import (
@@ -164,8 +166,14 @@ def _coded_place(doc: Doc) -> str:
     "(approximate coordinates from X, used)" is left: X may be a namesake abroad the text gives no country
     to read it by. Read once per text."""
     return per_doc(doc, "coded_place", lambda: next(
-        (place for token in doc if token.lower_ in location_cues()["coding_words"]
-         and (token.lower_ == "coded" or _opens_comment(token)) and (place := _coded_name_after(token))), ""))
+        (place for token in _coding_words(doc)
+         if (token.lower_ == "coded" or _opens_comment(token)) and (place := _coded_name_after(token))), ""))
+
+
+def _coding_words(doc: Doc) -> list[Token]:
+    """The coding words of a text ("coded", "presumed", "assumed"), read off its lower-case column."""
+    words = location_cues()["coding_words"]
+    return [doc[i] for i, lower in enumerate(token_strings(doc, LOWER)) if lower in words]
 
 
 def _opens_comment(word: Token) -> bool:

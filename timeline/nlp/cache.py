@@ -72,12 +72,18 @@ def has_annotation(doc: Doc, attr: str) -> bool:
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, built once per Doc (spaCy makes new Span objects on each access)."""
-    return per_doc(doc, "ents", lambda: tuple(doc.ents))
+    data = doc.user_data
+    if "tl_ents" not in data:
+        data["tl_ents"] = tuple(doc.ents)
+    return data["tl_ents"]  # type: ignore[no-any-return]
 
 
 def _ent_starts(doc: Doc) -> list[int]:
     """The start tokens of :func:`doc_ents`, in order (``doc.ents`` come in text order, never overlapping)."""
-    return per_doc(doc, "ent_starts", lambda: [ent.start for ent in doc_ents(doc)])
+    data = doc.user_data
+    if "tl_ent_starts" not in data:
+        data["tl_ent_starts"] = [ent.start for ent in doc_ents(doc)]
+    return data["tl_ent_starts"]  # type: ignore[no-any-return]
 
 
 def ents_in(span: Span) -> list[Span]:
@@ -96,8 +102,11 @@ def ent_at(token: Token) -> Span | None:
 
 
 def doc_sents(doc: Doc) -> tuple[Span, ...]:
-    """``doc.sents``, built once per Doc."""
-    return per_doc(doc, "sents", lambda: tuple(doc.sents))
+    """``doc.sents``, built once per Doc (looked up without a closure: each :func:`sent_of` asks)."""
+    data = doc.user_data
+    if "tl_sents" not in data:
+        data["tl_sents"] = tuple(doc.sents)
+    return data["tl_sents"]  # type: ignore[no-any-return]
 
 
 def sent_of(item: Span | Token) -> Span:
@@ -111,7 +120,10 @@ def sent_of(item: Span | Token) -> Span:
 
 def _sent_starts(doc: Doc) -> list[int]:
     """The first token of each sentence of :func:`doc_sents`, once per Doc."""
-    return per_doc(doc, "sent_starts", lambda: [sent.start for sent in doc_sents(doc)])
+    data = doc.user_data
+    if "tl_sent_starts" not in data:
+        data["tl_sent_starts"] = [sent.start for sent in doc_sents(doc)]
+    return data["tl_sent_starts"]  # type: ignore[no-any-return]
 
 
 def sentences_after(sent: Span, limit: int) -> list[Span]:

@@ -35,12 +35,13 @@ def per_doc(doc: Doc, name: str, compute: Callable[[], T]) -> T:
 
 def per_doc_part(doc: Doc, name: str, part: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``, once per Doc and ``part`` (a sentence's start, a trigger's offsets), as :func:`per_doc`."""
-    cache: dict[Hashable, T] = per_doc(doc, name, dict)
-    try:
-        return cache[part]
-    except KeyError:
-        value = cache[part] = compute()
-        return value
+    data, key = doc.user_data, "tl_" + name
+    cache: dict[Hashable, T] | None = data.get(key)
+    if cache is None:
+        cache = data[key] = {}
+    if part not in cache:
+        cache[part] = compute()
+    return cache[part]
 
 
 def doc_text(doc: Doc) -> str:

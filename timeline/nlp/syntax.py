@@ -47,7 +47,10 @@ def token_column(doc: Doc, attr: int) -> list[int]:
 
     Reading a column avoids building a Token (and looking up its string) for each token a loop visits.
     """
-    return per_doc(doc, f"column_{attr}", lambda: doc.to_array(attr).tolist() if len(doc) else [])
+    data, key = doc.user_data, f"tl_column_{attr}"
+    if key not in data:
+        data[key] = doc.to_array(attr).tolist() if len(doc) else []
+    return data[key]  # type: ignore[no-any-return]
 
 
 def token_strings(doc: Doc, attr: int) -> list[str]:
@@ -64,7 +67,10 @@ def _strings_of(doc: Doc, attr: int) -> list[str]:
 
 def head_ids(doc: Doc) -> list[int]:
     """Each token's head as a token index (``token.head.i``; a root is its own head), once per Doc."""
-    return per_doc(doc, "heads", lambda: _head_ids(doc))
+    data = doc.user_data
+    if "tl_heads" not in data:
+        data["tl_heads"] = _head_ids(doc)
+    return data["tl_heads"]  # type: ignore[no-any-return]
 
 
 def _head_ids(doc: Doc) -> list[int]:

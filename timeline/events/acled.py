@@ -31,11 +31,11 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property, lru_cache
 from typing import Any
 
-from spacy.attrs import ENT_TYPE, LEMMA, LOWER
+from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
-from ..nlp import per_doc, per_doc_part, sentences_after, token_strings
+from ..nlp import children_ids, per_doc, per_doc_part, sentences_after, token_strings
 from ..taxonomy import EVENT_TYPES
 from ..types import AcledCoding, Candidate, Place
 from .actor_types import actor_type, inter_code, read_side, victim_words
@@ -883,18 +883,19 @@ def _main_tokens(sent: Span, trigger: list[Token]) -> set[int]:
         heads.add(token.i)
         heads.update(a.i for a in token.ancestors if a.i >= sent.start and a.i < sent.end)
     doc = sent.doc
+    children, deps = children_ids(doc), token_strings(doc, DEP)  # indices and labels: no Token is built
     main = set(heads)
     for i in heads:
-        for child in doc[i].children:
-            if child.dep_ in ARGUMENT_DEPS or child.dep_ in ("conj",) and doc[i].pos_ == "VERB":
-                main.add(child.i)
-                main.update(g.i for g in child.children
-                            if g.dep_ in ("pobj", "compound", "conj", "dobj", "prep", "amod"))
-                for g in child.children:
-                    if g.dep_ == "prep":
-                        main.update(x.i for x in g.children if x.dep_ in ("pobj", "pcomp"))
-                if child.dep_ == "prep":
-                    main.update(x.i for x in child.children if x.dep_ == "pcomp")
+        for child in children[i]:
+            if deps[child] in ARGUMENT_DEPS or deps[child] == "conj" and doc[i].pos_ == "VERB":
+                main.add(child)
+                main.update(g for g in children[child]
+                            if deps[g] in ("pobj", "compound", "conj", "dobj", "prep", "amod"))
+                for g in children[child]:
+                    if deps[g] == "prep":
+                        main.update(x for x in children[g] if deps[x] in ("pobj", "pcomp"))
+                if deps[child] == "prep":
+                    main.update(x for x in children[child] if deps[x] == "pcomp")
     return main
 
 

@@ -17,7 +17,9 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import key_of
 from ..geo import is_country_name, is_region_name, place_of
 from ..nlp import (
+    dateline_spans,
     doc_ents,
+    doc_text,
     ents_in,
     governing_verb,
     per_doc,
@@ -353,10 +355,16 @@ def _container_place(mentions: list[Span], location: str, context: list[str]) ->
 
 
 def _document_places(doc: Doc) -> list[str]:
-    """The places the whole text names (a country, the regions in actors' names: "Luhansk People's Militia")."""
+    """The places the whole text names (a country, the regions in actors' names: "Luhansk People's Militia"),
+    not a dateline's city ("WASHINGTON, Jan 8 (Wire) -": where the report was filed, not where it happened)."""
     return per_doc(doc, "document_places", lambda: list(dict.fromkeys(
         span_text(e) for e in doc_ents(doc)
-        if e.label_ in ("GPE", "LOC") and not _names_a_currency(e)))[:DOCUMENT_PLACES])
+        if e.label_ in ("GPE", "LOC") and not _names_a_currency(e) and not _in_dateline(e)))[:DOCUMENT_PLACES])
+
+
+def _in_dateline(name: Span) -> bool:
+    """The name lies in the text's dateline (:func:`timeline.nlp.dateline_spans`)."""
+    return any(start <= name.start_char < end for start, end in dateline_spans(doc_text(name.doc)))
 
 
 def _names_a_currency(name: Span) -> bool:

@@ -53,7 +53,7 @@ from timeline.frame import event_row
 from timeline.ingest import read_articles
 from timeline.nlp import load_nlp
 from timeline.pipeline import BATCH_SIZE, doc_events, event_table
-from timeline.title_lines import told_by_body
+from timeline.title_lines import body_events
 from timeline.types import Article, Event
 
 REPO = Path(__file__).resolve().parent.parent
@@ -72,7 +72,7 @@ Model = tuple[dict[str, float], float]
 
 @dataclass
 class Example:
-    """One candidate: its event, features, gold label and its article's parse (for :func:`told_by_body`)."""
+    """One candidate: its event, features, gold label and its article's parse (for :func:`body_events`)."""
 
     event: Event
     features: dict[str, float]
@@ -191,7 +191,7 @@ def figures(exs: Sequence[Example], probs: Sequence[float], gold: dict[str, Any]
     rated = [(ex, round(p, 3)) for ex, p in zip(exs, probs, strict=True) if round(p, 3) >= threshold]
     kept = kept_events_by_article(ex for ex, _ in rated)
     rows = [event_row(replace(ex.event, confidence=p)) for ex, p in rated
-            if not told_by_body(ex.doc, ex.event, kept[ex.event.article.doc_id])]
+            if any(ex.event is event for event in kept[ex.event.article.doc_id])]
     df = event_table(rows)
     scored = score_clusters(gold, df[df["doc_id"].isin(gold)])
     others = df[~df["doc_id"].isin(gold) & (df["status"] == "occurred")]
@@ -201,12 +201,12 @@ def figures(exs: Sequence[Example], probs: Sequence[float], gold: dict[str, Any]
 
 
 def kept_events_by_article(kept: Iterable[Example]) -> dict[str, list[Event]]:
-    """The events kept at a threshold by article id: the pipeline leaves out a headline's event told by the
-    body among these (:func:`told_by_body` in :func:`doc_events`), not among every candidate."""
-    found: dict[str, list[Event]] = defaultdict(list)
+    """The events kept at a threshold by article id, less the title lines' events the body tells, as the
+    pipeline leaves them out among these (:func:`body_events` in :func:`doc_events`), not among every candidate."""
+    found: dict[str, list[Example]] = defaultdict(list)
     for ex in kept:
-        found[ex.event.article.doc_id].append(ex.event)
-    return found
+        found[ex.event.article.doc_id].append(ex)
+    return {doc_id: body_events(exs[0].doc, [ex.event for ex in exs]) for doc_id, exs in found.items()}
 
 
 def best_threshold(exs: Sequence[Example], probs: Sequence[float], gold: dict[str, Any],

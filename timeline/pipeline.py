@@ -33,7 +33,7 @@ from .frame import event_row, from_rows
 from .nlp import doc_text, forget_cache, load_nlp
 from .pubdate import parse_published
 from .temporal import find_timexes
-from .title_lines import told_by_body
+from .title_lines import body_events
 from .types import Article, Candidate, Event, ResolvedDate
 
 #: Articles per batch: one ``nlp.pipe`` call, and in a run one task for a worker and one journal write.
@@ -140,7 +140,7 @@ def doc_events(doc: Doc, article: Article, *, min_confidence: float = 0.0) -> li
         rating = confidence(article, candidate, when)
         if rating >= min_confidence:
             events.append(_event(doc, article, candidate, when, rating))
-    events = [event for event in events if not told_by_body(doc, event, events)]
+    events = body_events(doc, events)
     forget_cache(doc)
     return events
 

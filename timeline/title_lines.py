@@ -5,7 +5,7 @@ town of X on Sunday"), and so does a display line under it (a standfirst, a subh
 retake land as clashes spread", on a line of its own without a full stop). Its event joins the body's
 cluster of its type and status (:func:`timeline.dedup.article_clusters`); when the body has none, the body
 tells the happening otherwise (with another word, type or status, "fighting resumes" above "fresh fighting
-... ordered not to attack") or not at all, and the line makes no event (:func:`told_by_body`).
+... ordered not to attack") or not at all, and the line makes no event (:func:`body_events`).
 """
 
 from __future__ import annotations
@@ -16,17 +16,18 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .dedup import display_line, headline_joins, is_headline
+from .nlp import doc_text
 from .types import Event
 
 
-def told_by_body(doc: Doc, event: Event, events: Sequence[Event]) -> bool:
-    """Whether ``event`` is a title line's event (the headline, or a display line: a standfirst, a subhead)
-    that no body event of its type and status joins: the line sums up the body, which tells the happening in
-    its own words, so the line makes no event of its own."""
-    if not _title_line(doc, event):
-        return False
-    row = _row(event)
-    return not any(headline_joins(row, _row(other)) for other in events if not _title_line(doc, other))
+def body_events(doc: Doc, events: Sequence[Event]) -> list[Event]:
+    """``events`` less those of title lines (the headline, or a display line: a standfirst, a subhead) that no
+    body event of their type and status joins: such a line sums up the body, which tells the happening in its
+    own words, so the line makes no event of its own. Which events are title lines is read once."""
+    titles = [_title_line(doc, event) for event in events]
+    body_rows = [_row(event) for event, title in zip(events, titles, strict=True) if not title]
+    return [event for event, title in zip(events, titles, strict=True)
+            if not title or any(headline_joins(_row(event), row) for row in body_rows)]
 
 
 def _title_line(doc: Doc, event: Event) -> bool:
@@ -37,7 +38,7 @@ def _title_line(doc: Doc, event: Event) -> bool:
     row = _row(event)
     if is_headline(row):
         return True
-    after = doc.text[event.candidate.sent_end:]
+    after = doc_text(doc)[event.candidate.sent_end:]
     return display_line(row) and after.lstrip(" \t").startswith(("\n", "\r")) and bool(after.strip())
 
 

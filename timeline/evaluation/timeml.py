@@ -54,9 +54,24 @@ def _walk(elem: ET.Element, pieces: list[str], spans: list[tuple[int, int, ET.El
         if child.tail:
             pieces.append(child.tail)
             pos += len(child.tail)
-    if elem.tag == "TIMEX3":
-        spans.append((start, pos, elem))
+    spans.append((start, pos, elem))
     return pos
+
+
+def tagged_text(text_el: ET.Element) -> tuple[str, list[tuple[int, int, ET.Element]]]:
+    """The plain text of a TimeML ``<TEXT>`` element and the ``(start, end, element)`` of every tag inside it.
+
+    Offsets are character offsets into the plain text (all tags stripped); tags are listed inner first.
+    """
+    pieces: list[str] = [text_el.text or ""]
+    spans: list[tuple[int, int, ET.Element]] = []
+    pos = len(pieces[0])
+    for child in text_el:
+        pos = _walk(child, pieces, spans, pos)
+        if child.tail:
+            pieces.append(child.tail)
+            pos += len(child.tail)
+    return "".join(pieces), spans
 
 
 def read_tml(path: Path) -> TmlDocument:
@@ -77,15 +92,8 @@ def read_tml(path: Path) -> TmlDocument:
         raise ValueError(
             f"`path` value = {path} is invalid; value must be a TimeML file with a <TEXT> element"
         )
-    pieces: list[str] = [text_el.text or ""]
-    spans: list[tuple[int, int, ET.Element]] = []
-    pos = len(pieces[0])
-    for child in text_el:
-        pos = _walk(child, pieces, spans, pos)
-        if child.tail:
-            pieces.append(child.tail)
-            pos += len(child.tail)
-    text = "".join(pieces)
+    text, tagged = tagged_text(text_el)
+    spans = [span for span in tagged if span[2].tag == "TIMEX3"]
     gold = []
     for start, end, el in sorted(spans, key=lambda s: (s[0], s[1])):
         surface = text[start:end]

@@ -29,7 +29,7 @@ from ..nlp import (
     sent_of,
     span_text,
 )
-from ..types import Candidate
+from ..types import Candidate, Status
 from .arguments import (
     actors_of,
     amount_of,
@@ -545,11 +545,29 @@ def _own_time(span: Span) -> str:
     return ""
 
 
-def _candidate(span: Span, event_type: str, score: float) -> Candidate:
-    sent = sent_of(span)
+def bare_candidate(span: Span, event_type: str, *, status: Status = "occurred") -> Candidate:
+    """A candidate for a trigger span with its sentence and no arguments read: what dating needs.
+
+    For scoring one layer on triggers given from outside (``benchmarks/event_dating_timebank.py`` dates
+    the events a corpus marks); :func:`candidates` reads the arguments too.
+    """
+    sent_start, sent_end, sentence = _sentence_bounds(sent_of(span))
+    return Candidate(event_type=event_type, trigger=span_text(span), trigger_start=span.start_char,
+                     trigger_end=span.end_char, sent_start=sent_start, sent_end=sent_end, sentence=sentence,
+                     status=status, pattern_id=span.id_)
+
+
+def _sentence_bounds(sent: Span) -> tuple[int, int, str]:
+    """A sentence's text without its surrounding whitespace, and where that text starts and ends."""
     text = span_text(sent)
     lead = len(text) - len(text.lstrip())
     sentence = text.strip()
+    return sent.start_char + lead, sent.start_char + lead + len(sentence), sentence
+
+
+def _candidate(span: Span, event_type: str, score: float) -> Candidate:
+    sent = sent_of(span)
+    sent_start, sent_end, sentence = _sentence_bounds(sent)
     actors = tuple(actors_of(span, event_type))
     targets = tuple(targets_of(span))
     return Candidate(
@@ -557,8 +575,8 @@ def _candidate(span: Span, event_type: str, score: float) -> Candidate:
         trigger=span_text(span),
         trigger_start=span.start_char,
         trigger_end=span.end_char,
-        sent_start=sent.start_char + lead,
-        sent_end=sent.start_char + lead + len(sentence),
+        sent_start=sent_start,
+        sent_end=sent_end,
         sentence=sentence,
         status=status_of(span, event_type=event_type),
         actors=actors,

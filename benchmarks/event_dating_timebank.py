@@ -369,10 +369,14 @@ def error_class(doc: Doc, event: GoldEvent, ours: ResolvedDate, period: Period |
 
 
 def _source_timex(doc: Doc, event: GoldEvent, ours: ResolvedDate, timexes: list[Timex]) -> Timex | None:
-    """The timex our date was read from: of those with its text, the nearest before the event, else after."""
+    """The timex our date was read from: of those with its text, one in the event's sentence, else the nearest
+    before the event, else the first after."""
     same = [t for t in timexes if t.text == ours.text] if ours.text else []
+    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    sent = sent_of(span) if span is not None else None
+    inside = [t for t in same if sent is not None and sent.start_char <= t.start < sent.end_char]
     before = [t for t in same if t.start <= event.start]
-    return before[-1] if before else (same[0] if same else None)
+    return (inside or before[-1:] or same[:1] or [None])[0]
 
 
 # --- report ---------------------------------------------------------------------------------------

@@ -75,3 +75,38 @@ def test_dateline_timexes_are_not_usable():
     day = Timex(52, 61, "Wednesday", "DATE", "2024-03-06", date="2024-03-06",
                 date_start=datetime(2024, 3, 6), date_end=datetime(2024, 3, 6, 23, 59))
     assert usable_timexes(text, [line, day]) == [day]
+
+
+# A statement dated on its own: (text, trigger, day it must get or "" for none, day it must not get, why).
+# Published Saturday 2024-03-09.
+STATEMENT_DATES = [
+    ("The car was found at the airport last month, police said.", "said", "", "2024-02",
+     "a-date-in-what-is-reported-is-not-the-saying's"),
+    ("Police said the shop was robbed at 10 p.m. on Wednesday.", "said", "", "2024-03-06",
+     "a-date-in-the-reported-clause-is-not-the-saying's"),
+    ("Officials said on Wednesday that the shop was robbed.", "said", "2024-03-06", "",
+     "the-saying's-own-date-dates-it"),
+    ("The minister said Wednesday the talks had failed.", "said", "2024-03-06", "",
+     "a-bare-weekday-on-the-verb-dates-the-saying"),
+    ("Police said the shop was robbed on Wednesday.", "robbed", "2024-03-06", "",
+     "the-reported-event-keeps-its-date"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,trigger,day,not_day,why", STATEMENT_DATES, ids=[r[4] for r in STATEMENT_DATES])
+def test_statement_dates(model_nlp, text, trigger, day, not_day, why):
+    from datetime import date
+
+    from timeline.events import resolve_date
+    from timeline.events.mentions import bare_candidate
+    from timeline.temporal import find_timexes
+
+    doc = model_nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    event_type = "statement_or_warning" if trigger == "said" else "other"
+    candidate = bare_candidate(doc[token.i : token.i + 1], event_type)
+    published = date(2024, 3, 9)
+    when = resolve_date(doc, candidate, find_timexes(text, published=published, doc=doc), published=published)
+    assert not day or when.date == day, when
+    assert not not_day or when.date != not_day, when

@@ -415,6 +415,8 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
                     and _timex_token(doc, t) not in since]
         free = [t for t in free if not _in_participant_clause(doc, t, trigger) and not _designated_day(doc, t)
                 and not _in_purpose_infinitive(doc, t, trigger)]
+        if candidate.event_type in types_flagged("speech"):
+            free = [t for t in free if not _in_reported_content(doc, t, trigger)]
         standing = _present_relative_clause(trigger)
         if standing is not None:
             free = [t for t in free if standing.left_edge.i <= _timex_token(doc, t) <= standing.right_edge.i]
@@ -483,6 +485,33 @@ def _in_participant_clause(doc: Doc, timex: Timex, trigger: Span) -> bool:
 
 
 _WHO_WORDS = ("who", "whose", "whom")
+
+
+def _in_reported_content(doc: Doc, timex: Timex, trigger: Span) -> bool:
+    """Whether a date lies in what a reporting verb trigger reports: it dates the reported event, not the
+    saying.
+
+    In "The car was found last month at the airport, the FBI said" (or "police said the store was robbed
+    at 10 p.m. Wednesday") the date is the finding's (the robbery's); the statement has no date of its own
+    in the sentence. The reported clause is the verb's complement ("ccomp"), or, when the parser hangs a
+    closing "police said" on the reported clause ("parataxis"), that clause less the attribution. A date
+    of the saying itself ("said on Tuesday that ...") is not in the report, nor is one right after the verb,
+    where news copy puts the saying's day though the parser may hang it on the report ("said Wednesday the
+    talks had failed").
+    """
+    verb = trigger.root
+    token = _timex_token(doc, timex)
+    if token < 0 or verb.lemma_ not in rules()["reporting_verbs"] or verb.pos_ not in VERB_POS:
+        return False
+    first = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    between = doc[verb.i + 1 : first.start] if first is not None and first.start > verb.i else None
+    if between is not None and all(t.lower_ == "on" for t in between):
+        return False  # "said Wednesday ...", "said on Wednesday ..."
+    if any(c.dep_ == "ccomp" and c.left_edge.i <= token <= c.right_edge.i for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "parataxis" and head.left_edge.i <= token <= head.right_edge.i \
+        and not verb.left_edge.i <= token <= verb.right_edge.i
 
 
 def _in_purpose_infinitive(doc: Doc, timex: Timex, trigger: Span) -> bool:

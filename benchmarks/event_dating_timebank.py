@@ -421,7 +421,7 @@ def report(rows: list[Scored], skipped: Counter[str], *, split: str, show_errors
         lines.append("")
         for r in chosen:
             if r.error:
-                lines.append(f"[{r.error}] {r.doc} {r.gold.eiid} '{r.trigger}' gold {r.gold.value} ours "
+                lines.append(f"[{r.error}]{' off-DCT' if r.off_dct else ''} {r.doc} {r.gold.eiid} '{r.trigger}' gold {r.gold.value} ours "
                              f"{r.ours.date or '-'} ({r.ours.precision}, {r.ours.basis}, '{r.ours.text}')"
                              f"\n    {r.sentence}")
     return "\n".join(lines)

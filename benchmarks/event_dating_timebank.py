@@ -16,7 +16,8 @@ kept; several values of one instance must nest (the finest is kept) or the insta
 events told as having happened are kept: not negated (read off the text in the files that mark most of
 their instances negated, an annotation slip), no modality, not future or infinitive, not a
 state (``STATE``, ``I_STATE``), not the subordinate event of a modal, conditional, counter-factive or
-negative-evidential ``SLINK``.
+negative-evidential ``SLINK``, not dated after the DCT (a noun such as "next week's election" names an event
+still to come).
 
 System: the text is parsed with the default pipeline (:func:`timeline.nlp.load_nlp`), its timexes found
 with the DCT as publication date as the pipeline does, and each gold event becomes a candidate on its
@@ -187,7 +188,7 @@ def read_gold(path: Path) -> GoldDocument:
         if found is None or not linked:
             continue
         negated = inst.get("polarity") == "NEG" if polarity_read else _negated_in_text(text, found[0])
-        reason = _skip_reason(inst, found[2], negated, eiid in unreal, linked)
+        reason = _skip_reason(inst, found[2], negated, eiid in unreal, linked, dct)
         if reason:
             skipped[reason] += 1
             continue
@@ -239,7 +240,7 @@ def _negated_in_text(text: str, start: int) -> bool:
 
 
 def _skip_reason(inst: ET.Element, event: ET.Element, negated: bool, unreal: bool,
-                 linked: list[LinkedPeriod]) -> str:
+                 linked: list[LinkedPeriod], dct: date) -> str:
     """Why an event instance is left out ("" when kept)."""
     modality = (inst.get("modality") or "").lower()
     checks = (
@@ -249,6 +250,7 @@ def _skip_reason(inst: ET.Element, event: ET.Element, negated: bool, unreal: boo
         (event.get("class") in SKIPPED_CLASSES, "state"),
         (unreal, "modal or conditional slink"),
         (not _nested([period for period, _, _ in linked]), "conflicting gold"),
+        (min(period[0] for period, _, _ in linked) > dct, "after publication"),
     )
     return next((reason for failed, reason in checks if failed), "")
 
@@ -421,7 +423,9 @@ def report(rows: list[Scored], skipped: Counter[str], *, split: str, show_errors
         lines.append("")
         for r in chosen:
             if r.error:
-                lines.append(f"[{r.error}]{' off-DCT' if r.off_dct else ''} {r.doc} {r.gold.eiid} '{r.trigger}' gold {r.gold.value} ours "
+                where = " off-DCT" if r.off_dct else ""
+                lines.append(f"[{r.error}]{where} {r.doc} {r.gold.eiid} '{r.trigger}' gold {r.gold.value} "
+                             f"ours "
                              f"{r.ours.date or '-'} ({r.ours.precision}, {r.ours.basis}, '{r.ours.text}')"
                              f"\n    {r.sentence}")
     return "\n".join(lines)

@@ -40,8 +40,8 @@ positions split B (only scored). The figures table always shows all, A and B; th
 ``--errors`` rows (with sentences: for reading, never for pasting into commits or tests) are of ``--split``.
 
 Parsed Docs are cached as a DocBin under ``$TMPDIR/timeline-dating-cache``, keyed by the texts, the spaCy
-pipeline and the files that shape the parse (the nlp package and its pattern/tokenizer resources), so a
-run after a dating-rules change only re-dates.
+pipeline and the files that may shape the parse (the nlp package and the resources folder), so a run after
+a change to the dating code only re-dates.
 """
 
 from __future__ import annotations
@@ -73,8 +73,9 @@ from timeline.types import ResolvedDate, Timex
 from timeline.unwrap import unwrap
 
 REPO = Path(__file__).resolve().parent.parent
-#: Files whose change changes the parse, and so the cache key.
-PARSE_SOURCES = ("timeline/nlp", "timeline/resources/en/patterns", "timeline/resources/en/tokenizer.json")
+#: Files whose change may change the parse (the pipeline's components and every resource they could read),
+#: and so the cache key.
+PARSE_SOURCES = ("timeline/nlp", "timeline/resources")
 #: TLINK relations (read from the event's side) that put the event inside the time.
 INSIDE_FROM_EVENT = {"IS_INCLUDED", "DURING", "SIMULTANEOUS"}
 INSIDE_FROM_TIME = {"INCLUDES", "SIMULTANEOUS"}

@@ -89,6 +89,7 @@ class _Norm:
 _IV_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d)(?::(\d\d))?Z?|T(MO|AF|EV|NI|MI))?")
 _IV_WEEK = re.compile(r"(\d{4})-W(\d\d)(-WE)?")
 _IV_MONTH = re.compile(r"(\d{4})-(\d\d)")
+_IV_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 _IV_YEAR = re.compile(r"(\d{4})(?:-(Q\d|H\d|SP|SU|FA|WI))?")
 _MONTH_VALUE = re.compile(r"\d{4}-\d\d(?:-|T|$)")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")
@@ -129,6 +130,12 @@ def _interval(value: str) -> tuple[str, datetime, datetime, Precision] | None:
         y, mo = int(m[1]), int(m[2])
         start = datetime(y, mo, 1)
         return value, start, datetime(y, mo, _month_length(y, mo), 23, 59, 59), "month"
+    m = _IV_QUARTER.fullmatch(value)
+    if m and int(m[1]) > 0:
+        # a quarter is a three-month range dated by its first month, as a weekend by its Saturday
+        y, first = int(m[1]), 3 * int(m[2]) - 2
+        end = datetime(y, first + 2, _month_length(y, first + 2), 23, 59, 59)
+        return f"{m[1]}-{first:02d}", datetime(y, first, 1), end, "month"
     m = _IV_YEAR.fullmatch(value)
     if m and int(m[1]) > 0:
         y = int(m[1])

@@ -417,6 +417,9 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
                 and not _in_purpose_infinitive(doc, t, trigger)]
         if candidate.event_type in types_flagged("speech"):
             free = [t for t in free if not _in_reported_content(doc, t, trigger)]
+        if _is_present_report(doc, candidate):
+            # "has been independent since 1901 but still recognizes the monarch": where a state began
+            free = [t for t in free if not _after_word(doc_text(doc), t, "since")]
         standing = _present_relative_clause(trigger)
         if standing is not None:
             free = [t for t in free if standing.left_edge.i <= _timex_token(doc, t) <= standing.right_edge.i]

@@ -182,3 +182,20 @@ def test_a_toll_belongs_to_the_killing_not_to_the_truce(model_nlp):
     tolls = dict(zip(df["event_type"], df["fatalities"]))
     assert tolls["air_or_drone_strike"] == 40
     assert tolls["agreement_or_ceasefire"] is pd_na()
+
+
+# The status of one trigger word, by construction (relative clauses, coordination, infinitive frames,
+# prevention, negative subjects): status_of on the word's own span, event type "other".
+STATUS_FRAMES = cases.rows("status_frames", "sentence", "trigger", "status")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence,trigger,status", STATUS_FRAMES,
+                         ids=[r[1] + "-" + r[2] for r in STATUS_FRAMES])
+def test_status_frames(model_nlp, sentence, trigger, status):
+    from timeline.events.status import status_of
+
+    doc = model_nlp(sentence)
+    start = sentence.index(trigger)
+    span = doc.char_span(start, start + len(trigger), alignment_mode="expand")
+    assert status_of(span, event_type="other") == status

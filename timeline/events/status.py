@@ -10,6 +10,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from ..nlp import (
+    FINITE_VERB_TAGS,
     NOUN_POS,
     SUBJECT_DEPS,
     VERB_POS,
@@ -63,6 +64,12 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
         return "planned"  # "new sanctions are currently in Congress awaiting ratification": not yet in force
     if _noun_purpose(span):
         return "planned"  # "efforts to impose sanctions", "a bid to seize the town": aimed at, not done
+    if _complement_of(span, word_set("future_frame_words"), frame=True):
+        return "planned"  # "the militia is going to attack", "talks, set to reopen", "is poised to strike"
+    if _complement_of(span, word_set("commitment_verbs")):
+        return "planned"  # "the rebels agreed to withdraw", "expects to hold talks": committed to, not done
+    if _complement_of(span, word_set("wish_verbs")):
+        return "hypothetical"  # "wants to negotiate", "tried to retake the town": not told as done
     if _prospective(span):
         return "planned"  # "in future talks over the terms of development aid": not held yet
     if _sought_now(span):
@@ -246,8 +253,9 @@ def _sought_now(span: Span) -> bool:
 
 def _noun_purpose(span: Span) -> bool:
     """Whether the trigger is, or is the object of, an infinitive that completes a noun of aim ("efforts
-    to impose sanctions", "a plan to attack the base", "a bid to seize the town"): an aim, not a deed;
-    "told them to draft regulations to ban the sale" keeps its ban for the directive rules."""
+    to impose sanctions", "a plan to attack the base", "a bid to seize the town", "the decision to deploy
+    troops"): an aim, not a deed; "told them to draft regulations to ban the sale" keeps its ban for the
+    directive rules."""
     doc = span.doc
     for index in head_path(span.root, 3, through=("dobj", "pobj", "prep")):
         token = doc[index]
@@ -255,6 +263,34 @@ def _noun_purpose(span: Span) -> bool:
                 and token.head.lemma_.lower() in word_set("aim_nouns"):
             return True
     return False
+
+
+def _complement_of(span: Span, verbs: frozenset[str], *, frame: bool = False) -> bool:
+    """Whether the trigger is, or is the object of, the to-infinitive a verb of ``verbs`` governs
+    ("agreed to withdraw from the town", "wants to hold talks", "agreed to withdraw and release the
+    prisoners", "expect the militia to widen its offensive"): what the verb's subject commits to, wishes
+    or tries, not what was done; an event noun only as the object of a verb that stages it ("hold talks",
+    :func:`_staging_verb`), not one the aim acts on ("trying to influence the talks"). With ``frame``, the
+    list holds the surface words of a future frame, which is no finite verb of its own ("are going to
+    attack", "negotiations, set to reopen", "is about to attack"; not "set up a fund to cover")."""
+    doc = span.doc
+    for index in head_path(_staging_verb(span.root), 3, through=("conj",)):
+        token = doc[index]
+        if token.dep_ not in ("xcomp", "ccomp") or token.pos_ not in VERB_POS or not has_infinitive_to(token):
+            continue
+        head = token.head
+        if frame:
+            return head.lower_ in verbs and head.tag_ not in FINITE_VERB_TAGS
+        return head.lemma_ in verbs
+    return False
+
+
+def _staging_verb(token: Token) -> Token:
+    """The verb that stages an event noun, when the noun is its object ("hold talks", "launch an
+    offensive", ``staging_verbs``), else the token itself."""
+    head = token.head
+    staged = token.pos_ in NOUN_POS and token.dep_ == "dobj" and head.lemma_ in word_set("staging_verbs")
+    return head if staged else token
 
 
 def _urged_that(span: Span) -> bool:

@@ -320,9 +320,14 @@ def _status_context(span: Span) -> set[str]:
     head = root
     if root.pos_ in NOUN_POS and root.dep_ in ("nsubj", "nsubjpass", "attr") and root.head.pos_ in VERB_POS:
         head = root.head  # "further tests would follow", "there will be an arrest": the verb tells its status
+        if _presupposed_subject(root):
+            return set()  # "the strike did not cause casualties": the strike is taken as given
         chain.append(head)
     doc = span.doc
     chain.extend(doc[i] for i in head_path(head, len(doc), through=_GOVERNED_DEPS)[1:])
+    chain = _up_to_own_clause(chain)
+    if chain[-1].dep_ == "conj":  # "if you're China and you release him": the clauses share the "if"
+        words.update(c.lower_ for c in chain[-1].head.children if c.dep_ == "mark")
     children, deps = children_ids(doc), token_column(doc, DEP)  # a Token only for the children kept
     # "threatening retaliation if hit": the threat was made, whatever its condition
     spoken = span.label_ in types_flagged("statement")
@@ -342,6 +347,53 @@ def _status_context(span: Span) -> set[str]:
         words.update(tok.lower_ for tok in span.doc[max(sent_of(span).start, span.start - 5) : span.start]
                      if not _month_name(tok))
     return words
+
+
+def _presupposed_subject(noun: Token) -> bool:
+    """Whether an event noun is the subject of a negated verb that says what the event did or was, not
+    whether it took place ("the strike did not cause casualties", "the shelling will not break our
+    resolve", "the raid was no answer to the protests"): the negation denies the predicate, the event is
+    taken as given. A verb of occurring, staging or reporting keeps it ("the attack did not happen", "the
+    talks were not held", "fatalities were not reported"), and so does a modal of possibility ("a strike
+    could not succeed")."""
+    verb = noun.head
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return noun.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "neg" for c in verb.children) \
+        and verb.lemma_ not in word_set("occurrence_verbs") | word_set("staging_verbs") \
+        and not auxes & {"would", "could", "might", "may", "should", "can", "must"}
+
+
+def _up_to_own_clause(chain: list[Token]) -> list[Token]:
+    """The chain of governing words cut after the first word that heads a clause of its own: the
+    negation, modal or plan of the words above it does not reach below (:func:`_own_clause`)."""
+    for position, tok in enumerate(chain):
+        if _own_clause(tok):
+            return chain[: position + 1]
+    return chain
+
+
+def _own_clause(tok: Token) -> bool:
+    """Whether a word heads a clause told on its own, whatever governs the word it hangs from: a relative
+    clause ("will visit families who fled the fighting", "the town, where gunmen killed 12 villagers"), a
+    participle describing a noun ("will not lift the siege imposed on the city"), a coordinated clause with
+    its own subject ("talks may resume, and rebels seized the bridge") or its own tense ("did not give a
+    toll but reported shelling on the port"). A coordinated bare verb shares its head's auxiliaries ("did
+    not attack the base or kill soldiers"), a to-infinitive its head's aim ("a plan to attack")."""
+    dep = tok.dep_
+    if dep == "relcl":
+        return _past(tok)
+    if dep == "acl":  # a bare participle, or a content clause told in the past ("reports troops had fled")
+        bare = tok.tag_ in ("VBN", "VBG") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        return bare or _past(tok)
+    if dep != "conj" or tok.pos_ not in VERB_POS:
+        return False
+    return tok.tag_ in FINITE_VERB_TAGS or any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+
+
+def _past(verb: Token) -> bool:
+    """Whether a verb is told in a past tense ("killed", "has killed", "had been killed", "was shelled")."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBD" and not auxes or any(a in _PAST_AUXES for a in auxes)
 
 
 def _hedges_own_clause(index: int, children: list[list[int]], deps: list[int]) -> bool:
@@ -368,5 +420,6 @@ def _conditions(verb: Token) -> set[str]:
 _GOVERNED_DEPS = ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "acl", "relcl", "amod", "compound")
 _MODALITY_DEP_IDS = frozenset(get_string_id(dep) for dep in ("aux", "auxpass", "neg", "mark", "advmod"))
 _AUXPASS_ID = get_string_id("auxpass")
+_PAST_AUXES = frozenset(("has", "have", "had", "was", "were", "did"))
 _ADVMOD_ID = get_string_id("advmod")
 _CLAUSE_DEP_IDS = frozenset(get_string_id(dep) for dep in ("xcomp", "ccomp"))

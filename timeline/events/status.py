@@ -68,6 +68,8 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
         return "planned"  # "the militia is going to attack", "talks, set to reopen", "is poised to strike"
     if _complement_of(span, word_set("commitment_verbs")):
         return "planned"  # "the rebels agreed to withdraw", "expects to hold talks": committed to, not done
+    if _wanted(span.root):
+        return "hypothetical"  # "Ukraine wants a ceasefire", "the country needs aid": wished, not had
     if _complement_of(span, word_set("wish_verbs")):
         return "hypothetical"  # "wants to negotiate", "tried to retake the town": not told as done
     if _prospective(span):
@@ -243,10 +245,12 @@ def _sought_now(span: Span) -> bool:
     """Whether an event noun is what a present-tense verb of seeking or weighing has as its object, with
     no time of its own ("North Korea is seeking trade and military assistance from Russia", "the European
     Union is also considering sanctions", "Turkey is eyeing a Mediterranean agreement"): an aim still
-    pursued, not a deed; a dated clause ("sought aid on Monday") is a past request and stays."""
+    pursued, not a deed; so is a gerund such a verb governs ("the government is considering sending
+    troops"); a dated clause ("sought aid on Monday") is a past request and stays."""
     root = span.root
     verb = root.head
-    if root.pos_ not in NOUN_POS or root.dep_ != "dobj" or verb.lemma_ not in word_set("pursuit_verbs"):
+    weighed = root.pos_ in NOUN_POS and root.dep_ == "dobj" or root.tag_ == "VBG" and root.dep_ == "xcomp"
+    if not weighed or verb.lemma_ not in word_set("pursuit_verbs"):
         return False
     return present(verb) and not timed(verb)
 
@@ -283,6 +287,12 @@ def _complement_of(span: Span, verbs: frozenset[str], *, frame: bool = False) ->
             return head.lower_ in verbs and head.tag_ not in FINITE_VERB_TAGS
         return head.lemma_ in verbs
     return False
+
+
+def _wanted(noun: Token) -> bool:
+    """Whether an event noun is the object of a verb of desire or need ("Ukraine wants a ceasefire",
+    "the region needs aid", ``desire_verbs``): what is wished for, not what happened."""
+    return noun.pos_ in NOUN_POS and noun.dep_ == "dobj" and noun.head.lemma_ in word_set("desire_verbs")
 
 
 def _staging_verb(token: Token) -> Token:

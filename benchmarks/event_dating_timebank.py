@@ -432,14 +432,19 @@ def report(rows: list[Scored], skipped: Counter[str], *, split: str, show_errors
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the benchmark and print its report."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def benchmark_args(argv: list[str] | None, description: str, errors_help: str) -> argparse.Namespace:
+    """The options the TimeBank benchmarks share: the corpus folder, the split reported, errors, no cache."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--tempeval", type=Path, required=True, help="the TempEval-3 training folder")
     parser.add_argument("--split", choices=("A", "B", "all"), default="A")
-    parser.add_argument("--errors", action="store_true", help="print each wrong date with its sentence")
+    parser.add_argument("--errors", action="store_true", help=errors_help)
     parser.add_argument("--no-cache", action="store_true", help="parse again, no cache")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print its report."""
+    args = benchmark_args(argv, __doc__.split("\n")[0], "print each wrong date with its sentence")
     rows, skipped = score_corpus(args.tempeval, use_cache=not args.no_cache)
     print(report(rows, skipped, split=args.split, show_errors=args.errors))
     return 0

@@ -53,7 +53,6 @@ of ``--split``.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -65,7 +64,7 @@ from spacy.tokens import Doc, Token
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from event_dating_timebank import corpus_files, parsed_docs, split_of  # noqa: E402
+from event_dating_timebank import benchmark_args, corpus_files, parsed_docs, split_of  # noqa: E402
 
 from timeline.evaluation.timeml import tagged_text  # noqa: E402
 from timeline.events.status import status_of  # noqa: E402
@@ -343,12 +342,7 @@ def report(rows: list[Scored], skipped: Counter[str], *, split: str, show_errors
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print its report."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--tempeval", type=Path, required=True, help="the TempEval-3 training folder")
-    parser.add_argument("--split", choices=("A", "B", "all"), default="A")
-    parser.add_argument("--errors", action="store_true", help="print each wrong status with its sentence")
-    parser.add_argument("--no-cache", action="store_true", help="parse again, no cache")
-    args = parser.parse_args(argv)
+    args = benchmark_args(argv, __doc__.split("\n")[0], "print each wrong status with its sentence")
     rows, skipped = score_corpus(args.tempeval, use_cache=not args.no_cache)
     print(report(rows, skipped, split=args.split, show_errors=args.errors))
     return 0

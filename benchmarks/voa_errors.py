@@ -162,7 +162,7 @@ def _gold_label(g: dict[str, Any]) -> str:
     return f"{g.get('type')} {g.get('date')} {g.get('status') or 'occurred'} [{g.get('anchor')}]"
 
 
-def _match_article(ev: ModuleType, golds: list[dict], units: list[list[dict]]
+def match_article(ev: ModuleType, golds: list[dict], units: list[list[dict]]
                    ) -> tuple[dict[int, tuple[int, dict]], set[int]]:
     """The scorer's one-to-one matching: gold index -> (unit index, the unit's row it matched), and the used
     unit indexes."""
@@ -229,14 +229,21 @@ def _miss_class(ev: ModuleType, g: dict, all_rows: list[dict], units: list[list[
     return "miss:no trigger"
 
 
+def occurred_golds_and_units(ev: ModuleType, art: dict, all_rows: list[dict]
+                             ) -> tuple[list[dict], list[list[dict]]]:
+    """A gold story's occurred events and the scorer's units (one per cluster) of its occurred rows: what
+    :func:`match_article` pairs."""
+    golds = [e for e in art.get("events", []) if (e.get("status") or "occurred") == "occurred"]
+    occurred = [r for r in all_rows if ((r.get("status") or "occurred").strip() or "occurred") == "occurred"]
+    return golds, ev.units_of(occurred, True)
+
+
 def article_errors(ev: ModuleType, art: dict, all_rows: list[dict]) -> list[Error]:
     """The errors of one gold story."""
     doc, published = str(art["id"]), art.get("published", "")
     golds_all = art.get("events", [])
-    golds = [e for e in golds_all if (e.get("status") or "occurred") == "occurred"]
-    occurred = [r for r in all_rows if ((r.get("status") or "occurred").strip() or "occurred") == "occurred"]
-    units = ev.units_of(occurred, True)
-    pairs, used = _match_article(ev, golds, units)
+    golds, units = occurred_golds_and_units(ev, art, all_rows)
+    pairs, used = match_article(ev, golds, units)
     matched_anchors = {ev.fold(golds[gi].get("anchor")) for gi in pairs}
     errors: list[Error] = []
     for gi, g in enumerate(golds):

@@ -117,8 +117,8 @@ class Report:
 
 def fold(name: str) -> frozenset[str]:
     """A name's content words: lower case, no accents, apostrophes or punctuation, no "the", "of", "and"."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = re.sub(r"['’]s\b", " ", text).replace("'", "").replace(".", "")
+    text = re.sub(r"['’]s\b", " ", name.lower()).replace("'", "").replace("’", "").replace(".", "")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return frozenset(w for w in re.split(r"[^a-z0-9]+", text) if w and w not in FOLDED_OUT)
 
 

@@ -36,6 +36,7 @@ def bench() -> ModuleType:
     ("Moscow", "Russian Defense Ministry", True),
     ("U.S.", "United States", True),
     ("Russia's", "Russia", True),
+    ("Boko Haram’s", "Boko Haram", True),
     ("Russian forces", "Russian Defense Ministry", False),  # neither names the country whole
     ("Israel", "Hamas", False),
     ("Turkey", "Russia", False),

@@ -63,6 +63,28 @@ def test_coordinated_actors(model_nlp, sentence, actors):
     assert candidates(model_nlp(sentence))[0].actors == actors
 
 
+# A proper name set beside a common-noun subject names the actor (the description stays when it tells the
+# actor's country); a name beside a name, or a common noun beside a noun, changes nothing.
+# Row 1 is from voanews.com (public domain).
+APPOSED_NAMES = [
+    ("The Islamist militant group al-Shabab immediately claimed responsibility for the attack.",
+     ("al-Shabab",)),
+    ("The rebel group M23 seized the town of Goma on Monday.", ("M23",)),
+    ("Somalia's ambassador to Kenya, Mohamud Ahmed Nur, accused Kenya of politicizing refugee affairs.",
+     ("Mohamud Ahmed Nur", "Somalia's ambassador")),
+    ("Catherine Russell, UNICEF's executive director, condemned the attack on Monday.",
+     ("Catherine Russell",)),
+    ("The alliance, a coalition of militias, attacked the base on Sunday.", ("alliance",)),
+    ("The insurgents, mostly ethnic Tutsis, attacked the town on Sunday.", ("insurgents",)),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence,actors", APPOSED_NAMES, ids=[r[1][0] for r in APPOSED_NAMES])
+def test_apposed_name_is_the_actor(model_nlp, sentence, actors):
+    assert candidates(model_nlp(sentence))[0].actors == actors
+
+
 STATUSES = cases.rows("events_status", "sentence", "event_type", "status")
 
 

@@ -62,7 +62,7 @@ def actors_of(span: Span, event_type: str) -> list[str]:
                 return [owner]  # "Israeli air strikes killed": Israeli did it, the strikes are the means
             phrase = noun_phrase(token)
             if phrase and token.pos_ != "PRON" and token.ent_type_ not in TIME_LABELS:
-                return _unique([phrase, *_conjunct_actors(token)])
+                return _unique([*_named_instead(token, phrase), *_conjunct_actors(token)])
         if verb.head.lemma_ in rules()["reporting_verbs"] and verb.dep_ == "ccomp" \
                 and any(c.dep_ == "nsubjpass" for c in children) and event_type in types_flagged("attack"):
             break  # "The missile was launched ..., the Joint Chiefs said": who said it did not fire it
@@ -72,6 +72,28 @@ def actors_of(span: Span, event_type: str) -> list[str]:
     before = [e for e in ents_in(sent_of(span)) if e.label_ in ACTOR_LABELS and e.end <= span.start
               and not (e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE_PREPS + ("of", "from", "to"))]
     return [before[-1].text] if before else []
+
+
+def _named_apposition(token: Token) -> Token | None:
+    """The proper name set beside a common-noun subject, which names the actor the noun describes: "The
+    Islamist militant group al-Shabab claimed", "Trump's special envoy, Steve Witkoff, spoke", "the rebel
+    group M23 seized". Not a name beside a name ("Catherine Russell, UNICEF's executive director": the
+    subject is already named), a common noun beside a noun ("the group, a coalition of militias") nor a
+    people the members belong to ("the insurgents, mostly ethnic Tutsis": a person's or group's name only)."""
+    if token.pos_ != "NOUN":
+        return None
+    return next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                 and c.ent_type_ in ("PERSON", "ORG")), None)
+
+
+def _named_instead(token: Token, phrase: str) -> list[str]:
+    """A subject's phrase, or the proper name set beside it (:func:`_named_apposition`), with the phrase
+    still when it tells the actor's country ("Somalia's ambassador to Kenya, Mohamud Ahmed Nur": the
+    country is the side the named person speaks for)."""
+    name = _named_apposition(token)
+    if name is None:
+        return [phrase]
+    return [noun_phrase(name), *([phrase] if countries_of([phrase]) else [])]
 
 
 def _conjunct_actors(token: Token) -> list[str]:

@@ -55,7 +55,7 @@ from .place_names import (
     place_noun_kind,
     place_noun_length,
 )
-from .rules import PLACE_LABELS
+from .rules import PLACE_LABELS, types_flagged
 
 
 def location_of(span: Span, actors: tuple[str, ...] = ()) -> str:
@@ -75,13 +75,23 @@ def location_of(span: Span, actors: tuple[str, ...] = ()) -> str:
     coded = _coded_place(span.doc)
     if coded:
         return coded
-    mentions = _place_mentions(sent_of(span), actors)
+    mentions = [m for m in _place_mentions(sent_of(span), actors) if not _addressee(m[1], span)]
     if not mentions:
         return _earlier_place(span, actors) or _authority_seat(sent_of(span))
     best = max(mentions, key=lambda m: (m[0] + TRIGGER_WEIGHT * _of_the_trigger(m[1], span), -m[1].start))
     best = _town_within_a_region(best, mentions, span)
     tied = _tied_place(best[1], [name for _, name in mentions])
     return alias_after(best[1]) or (mention_text(tied) if tied else _with_open_site_noun(best[1]))
+
+
+def _addressee(name: Span, trigger: Span) -> bool:
+    """The place name is whom a statement is addressed to, the object of its verb ("Ankara is warning
+    Washington of severe consequences", "the ministers urged Russia to accept", "accuses Rwanda of"): a
+    government named by its country or capital, not where the words were said."""
+    if trigger.label_ not in types_flagged("statement"):
+        return False
+    root = name_root(name)
+    return root.dep_ in ("dobj", "dative") and root.head.i == trigger.root.i
 
 
 def _with_open_site_noun(name: Span) -> str:

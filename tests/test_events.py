@@ -90,14 +90,15 @@ def test_apposed_name_is_the_actor(model_nlp, sentence, actors):
 ADDRESSEES = [
     ("Ankara, too, is warning Washington of severe consequences.", "statement_or_warning", ""),
     ("The foreign ministers urged Russia on Friday to accept the ceasefire.", "statement_or_warning", ""),
-    ("Speaking in Kyiv on Monday, the minister warned Moscow against further strikes.", "statement_or_warning",
-     "Kyiv"),
+    ("Speaking in Kyiv on Monday, the minister warned Moscow against further strikes.",
+     "statement_or_warning", "Kyiv"),
     ("Russian forces attacked Kharkiv on Monday.", "armed_clash", "Kharkiv"),
 ]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("sentence,event_type,location", ADDRESSEES, ids=[r[0][:30] for r in ADDRESSEES])
+@pytest.mark.parametrize("sentence,event_type,location", ADDRESSEES,
+                         ids=[r[0][:30] for r in ADDRESSEES])
 def test_addressee_is_not_the_location(model_nlp, sentence, event_type, location):
     found = {c.event_type: c.location for c in candidates(model_nlp(sentence))}
     assert found[event_type] == location

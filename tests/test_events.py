@@ -104,6 +104,32 @@ def test_addressee_is_not_the_location(model_nlp, sentence, event_type, location
     assert found[event_type] == location
 
 
+# A measure or reprisal object is what was done: its target is what it is on, against or targeting; a claimed
+# responsibility and the press a statement is told to are no target; any other object still is.
+# Rows 1 and 2 are from voanews.com (public domain).
+OBJECT_TARGETS = [
+    ("A U.S. Senate committee passed legislation Wednesday targeting Turkey and Turkish officials and "
+     "institutions.", "policy_or_law_change", ("Turkey",)),
+    ("Ankara is threatening retaliation against Washington if hit by sanctions.", "statement_or_warning",
+     ("Washington",)),
+    ("The government imposed new tariffs on steel imports on Monday.", "policy_or_law_change",
+     ("steel imports",)),
+    ("The parliament approved a law to dismantle the former ruling party on Thursday.",
+     "policy_or_law_change", ()),
+    ("The militant group claimed responsibility for the attack on Tuesday.", "statement_or_warning", ()),
+    ("Rebels attacked the army base on Monday.", "armed_clash", ("army base",)),
+    ("The minister accused Rwanda of backing the rebels.", "statement_or_warning", ("Rwanda",)),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence,event_type,targets", OBJECT_TARGETS,
+                         ids=[r[0][:30] for r in OBJECT_TARGETS])
+def test_object_targets(model_nlp, sentence, event_type, targets):
+    found = {c.event_type: c.targets for c in candidates(model_nlp(sentence))}
+    assert found[event_type] == targets
+
+
 STATUSES = cases.rows("events_status", "sentence", "event_type", "status")
 
 

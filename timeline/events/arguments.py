@@ -139,7 +139,7 @@ def targets_of(span: Span) -> list[str]:
             continue
         dep = child.dep_
         if dep in ("dobj", "nsubjpass") and child.head.i == root.i and not _is_weapon(child):
-            found.append(noun_phrase(child))
+            found.extend(_object_targets(child, span))
         if dep == "prep" and child.lower_ in preps:
             found.extend(noun_phrase(p) for p in child.children if p.dep_ == "pobj" and p.ent_type_ not in TIME_LABELS)
         if dep in ("advcl", "xcomp") and child.lemma_ == "target":
@@ -149,6 +149,26 @@ def targets_of(span: Span) -> list[str]:
         if tok.lower_ == "targeting":
             found.extend(noun_phrase(o) for o in tok.children if o.dep_ == "dobj")
     return _unique([t for t in found if t])
+
+
+def _object_targets(obj: Token, span: Span) -> list[str]:
+    """What a trigger's object says was hit or received. A measure or a reprisal ("passed legislation
+    targeting Turkey", "threatening retaliation against Washington", "levied tariffs on steel exports";
+    ``measure_nouns``, ``retaliation_nouns``) is what was done, its target is what it is on, against or
+    targeting; "responsibility" or "credit" claimed (``claimed_credit_nouns``) and the press a statement is
+    told to ("told reporters", "told VOA"; ``interviewer_nouns``, ``news_outlet_names``) are no target."""
+    lemma = obj.lemma_.lower()
+    press = word_set("interviewer_nouns") | word_set("news_outlet_names")
+    if lemma in word_set("claimed_credit_nouns") or (span.label_ in types_flagged("statement")
+                                                      and (lemma in press or obj.lower_ in press)):
+        return []
+    if lemma not in word_set("measure_nouns") | word_set("retaliation_nouns"):
+        return [noun_phrase(obj)]
+    aimed = [p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+             for p in c.children if p.dep_ == "pobj"]
+    aimed += [o for c in obj.children if c.dep_ == "acl" and c.lemma_ == "target"
+              for o in c.children if o.dep_ == "dobj"]
+    return [noun_phrase(p) for p in aimed if p.ent_type_ not in TIME_LABELS]
 
 
 def out_of_places(verb: Token) -> list[Token]:

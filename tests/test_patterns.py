@@ -155,6 +155,9 @@ COUNTRIES = [
     (["the Houthis"], ["YEM"]),
     (["Rapid Support Forces"], ["SDN"]),
     (["Jade McGlynn"], []),
+    (["Kenyan police"], ["KEN"]),  # a demonym of the actor types ("Kenyan", "Afghan", "Nigerian")
+    (["Afghan security forces", "Nigerian army"], ["AFG", "NGA"]),
+    (["police", "security forces"], []),
 ]
 
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from .. import resources
 from ..nlp import (
     NOUN_POS,
     SUBJECT_DEPS,
@@ -237,14 +239,23 @@ def sentence_fatalities(sent: Span, event_type: str = "") -> int | None:
 
 
 def countries_of(names: Iterable[str]) -> list[str]:
-    """Map actor names to ISO alpha-3 codes through the gazetteer (longest known part wins)."""
-    table = actor_countries_table()
+    """Map actor names to ISO alpha-3 codes through the actor-country table and the actor-type demonyms
+    ("Kenyan police", "Afghan forces", "Nigerian army"; longest known part wins)."""
+    table = _country_names()
     codes: list[str] = []
     for name in names:
         code = _country_of(name.lower(), table)
         if code:
             codes.append(code)
     return _unique(codes)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """Lower-cased names -> alpha-3: the actor-country table (resources/en/actors.json), and the demonyms of
+    the actor types (resources/en/actor_types.json) it lacks."""
+    demonyms: dict[str, str] = resources.load("actor_types.json", lang="en")["demonyms"]
+    return {**{k.lower(): v for k, v in demonyms.items()}, **actor_countries_table()}
 
 
 _LEADING_THE = re.compile(r"^the\s+")

@@ -157,6 +157,7 @@ COUNTRIES = [
     (["Jade McGlynn"], []),
     (["Kenyan police"], ["KEN"]),  # a demonym of the actor types ("Kenyan", "Afghan", "Nigerian")
     (["Afghan security forces", "Nigerian army"], ["AFG", "NGA"]),
+    (["Italian authorities", "Bosnian court"], ["ITA", "BIH"]),
     (["police", "security forces"], []),
 ]
 

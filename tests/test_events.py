@@ -130,6 +130,21 @@ def test_object_targets(model_nlp, sentence, event_type, targets):
     assert found[event_type] == targets
 
 
+# A possessive owner is the actor without its possessive ending ("Boko Haram’s", not "Boko Haram’s" whole).
+# Row 1 is adapted from voanews.com (public domain).
+POSSESSIVE_OWNERS = [
+    ("Their abduction, resembling Boko Haram’s 2014 abduction of 276 schoolgirls from Chibok in Borno State, "
+     "triggered global condemnation.", ("Boko Haram",)),
+    ("Russia's military intervention began in 2015.", ("Russia",)),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence,actors", POSSESSIVE_OWNERS, ids=[r[1][0] for r in POSSESSIVE_OWNERS])
+def test_possessive_owner_without_its_ending(model_nlp, sentence, actors):
+    assert candidates(model_nlp(sentence))[0].actors == actors
+
+
 STATUSES = cases.rows("events_status", "sentence", "event_type", "status")
 
 

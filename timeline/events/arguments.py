@@ -278,6 +278,8 @@ def noun_phrase(token: Token) -> str:
     """The entity a token belongs to, else its compact noun phrase (no relative clauses)."""
     if token.ent_type_ and token.ent_iob_ != "O":
         ent = ent_at(token)
+        if ent is not None and len(ent) > 1 and ent[-1].dep_ == "case":
+            ent = ent[:-1]  # "Boko Haram’s 2014 abduction": the possessive ending is not part of the name
         if ent is not None:
             return strip_determiner(place_text(ent))
     left = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nummod", "poss", "nmod", "det")]

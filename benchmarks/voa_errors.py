@@ -28,8 +28,10 @@ Error classes (the issue's numbering; a heuristic decides, "unclassified" where 
 * ``fp:8 status``: the cluster's sentences hold the anchor of a planned, negated or hypothetical gold event;
 * ``fp:4 sense``: no gold anchor in the cluster's sentences and the trigger is a word used in many senses;
 * ``miss:8 status``: a prediction holds the anchor but is not ``occurred``;
-* ``miss:7 merged or shared``: an occurred prediction holds the anchor, but its cluster matched another gold
-  event (two events merged into one cluster, or one sentence with two events and one prediction);
+* ``miss:7 shared sentence``: an occurred prediction holds the anchor, but its cluster matched another gold event
+  of the same sentence (one sentence with two events and one prediction: the second event's candidate is missing);
+* ``miss:7 merged``: an occurred prediction holds the anchor, but its cluster matched a gold event of another
+  sentence (two events merged into one cluster);
 * ``miss:no trigger``: no prediction holds the anchor;
 * ``type:GOLD->PRED``: a matched pair of the wrong type;
 * ``date:1 after publication``, ``date:2 publication fallback``, ``date:none``, ``date:other``.
@@ -220,10 +222,17 @@ def _date_class(row: dict, published: str) -> str:
     return "date:other"
 
 
-def _miss_class(ev: ModuleType, g: dict, all_rows: list[dict], units: list[list[dict]], used: set[int]) -> str:
+def _miss_class(ev: ModuleType, g: dict, all_rows: list[dict], units: list[list[dict]],
+                matched: dict[int, str]) -> str:
+    """The class of a missed gold event; ``matched`` holds the folded anchor of the gold event each used unit
+    matched."""
     anchor = ev.fold(g.get("anchor"))
-    if any(anchor in ev.fold(r.get("sentence")) for i in used for r in units[i]):
-        return "miss:7 merged or shared"
+    holders = [i for i in matched if any(anchor in ev.fold(r.get("sentence")) for r in units[i])]
+    if any(anchor in ev.fold(r.get("sentence")) and matched[i] in ev.fold(r.get("sentence"))
+           for i in holders for r in units[i]):
+        return "miss:7 shared sentence"
+    if holders:
+        return "miss:7 merged"
     if any(anchor in ev.fold(r.get("sentence")) for r in all_rows):
         return "miss:8 status"
     return "miss:no trigger"
@@ -245,10 +254,11 @@ def article_errors(ev: ModuleType, art: dict, all_rows: list[dict]) -> list[Erro
     golds, units = occurred_golds_and_units(ev, art, all_rows)
     pairs, used = match_article(ev, golds, units)
     matched_anchors = {ev.fold(golds[gi].get("anchor")) for gi in pairs}
+    matched_by_unit = {pi: ev.fold(golds[gi].get("anchor")) for gi, (pi, _) in pairs.items()}
     errors: list[Error] = []
     for gi, g in enumerate(golds):
         if gi not in pairs:
-            cls = _miss_class(ev, g, all_rows, units, used)
+            cls = _miss_class(ev, g, all_rows, units, matched_by_unit)
             errors.append(Error(cls, doc, "", "-", _gold_label(g)))
             continue
         row = pairs[gi][1]

@@ -3,6 +3,7 @@
 - :mod:`.load`: choosing and loading the pipeline once (:func:`load_nlp`, :func:`choose_model`).
 - :mod:`.components`: our components, registered with ``@Language.factory`` / ``@Language.component``
   (trigger ruler, line-break sentences, boilerplate filter, datelines, token edges).
+- :mod:`.attribute_rules`: the model's ``attribute_ruler`` with its matches found by lookup.
 - :mod:`.cache`: what spaCy rebuilds on each access (text, entities, sentences), kept once per Doc.
 - :mod:`.syntax`: token columns, clauses and governing verbs, with the tag and dependency sets named.
 
@@ -16,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+from .attribute_rules import IndexedAttributeRuler, indexed_attribute_ruler
 from .cache import (
     doc_ents,
     doc_sents,
@@ -75,9 +77,11 @@ from .syntax import (
 
 __all__ = [
     "BLANK", "CLAUSAL_DEPS", "DEFAULT_MODELS", "FINITE_TAGS", "FINITE_VERB_TAGS", "INSTALL_HINT",
-    "MODEL_ENV", "NOUN_POS", "PRESENT_TAGS", "SUBJECT_DEPS", "TRIGGERS_KEY", "VERB_POS", "TriggerRuler",
+    "IndexedAttributeRuler", "MODEL_ENV", "NOUN_POS", "PRESENT_TAGS", "SUBJECT_DEPS", "TRIGGERS_KEY",
+    "TriggerRuler", "VERB_POS",
     "add_rulers", "boilerplate_filter", "children_ids", "choose_model", "clause_ids", "clause_tokens",
     "dateline_spans", "doc_ents", "doc_sents", "doc_text", "ent_at", "ents_in", "first_token_values",
+    "indexed_attribute_ruler",
     "forget_cache", "governing_verb", "has_annotation", "has_infinitive_to", "head_ids", "head_path",
     "line_sentences", "passive_agents",
     "load_nlp", "longest_match", "make_trigger_ruler", "model_description", "per_doc", "per_doc_part",

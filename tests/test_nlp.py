@@ -8,6 +8,7 @@ from spacy.attrs import LOWER, ORTH
 
 from timeline.ingest import read_articles
 from timeline.nlp import TRIGGERS_KEY, first_token_values, has_infinitive_to, longest_match, read_patterns
+from timeline.nlp.components import needed_values
 
 from .conftest import DATA
 
@@ -60,6 +61,9 @@ EDGE_PATTERNS = [
                                                         {"LOWER": "collapsed"}]},
     {"label": "E", "id": "war", "pattern": [{"LOWER": "war"}]},
     {"label": "E", "id": "war-phrase", "pattern": "war"},
+    {"label": "F", "id": "number-deaths", "pattern": [{"LIKE_NUM": True}, {"IS_ALPHA": True, "OP": "{0,2}"},
+                                                      {"TEXT": {"IN": ["Deaths", "deaths"]}}]},
+    {"label": "G", "id": "title-number", "pattern": [{"IS_TITLE": True}, {"LIKE_NUM": True}]},
 ]
 EDGE_TEXTS = [
     "The war in the east broke out again",
@@ -68,6 +72,7 @@ EDGE_TEXTS = [
     "Thousands march in Paris. The March vote was delayed.",
     "Rebels fired rockets and police fired back.",
     "The talks in Geneva dragged on for months and collapsed on Friday.",
+    "Officials counted 12 more deaths on March 19, and 3 Deaths later.",
     "war",
     "",
     "No trigger here at all.",
@@ -113,6 +118,20 @@ def test_edge_texts_do_match():
 ])
 def test_first_token_values(pattern, expected):
     assert first_token_values(pattern) == expected
+
+
+@pytest.mark.parametrize("pattern,expected", [
+    ([{"LIKE_NUM": True}, {"IS_ALPHA": True, "OP": "{0,3}"}, {"LOWER": "deaths"}], (LOWER, ["deaths"])),
+    ([{"LOWER": "talks"}, {"IS_ALPHA": True, "OP": "*"}, {"LOWER": {"IN": ["failed", "collapsed"]}}],
+     (LOWER, ["failed", "collapsed"])),
+    ([{"LOWER": "founded"}, {"ENT_TYPE": "ORG", "OP": "+"}], (LOWER, ["founded"])),  # the last needed word
+    ([{"IS_TITLE": True, "OP": "?"}, {"TEXT": "Fired", "IS_ALPHA": True}], (ORTH, ["Fired"])),
+    ([{"LOWER": "war", "OP": "?"}, {"IS_ALPHA": True}], None),  # the only word is optional
+    ([{"LOWER": {"NOT_IN": ["war"]}}], None),
+    ([{"IS_TITLE": True}, {"LIKE_NUM": True}], None),
+])
+def test_needed_values(pattern, expected):
+    assert needed_values(pattern) == expected
 
 
 @pytest.mark.parametrize("pattern,expected", [

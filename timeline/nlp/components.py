@@ -166,6 +166,9 @@ class TriggerRuler:
         """Remove every pattern."""
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr, validate=True)
         self.anywhere = Matcher(self.nlp.vocab, validate=True)
+        #: One matcher per other token pattern that needs a word (``LOWER``/``TEXT`` value or ``IN``
+        #: list) somewhere: ``(matcher, attribute, the words)``, run only on a Doc that has one.
+        self.guarded: list[tuple[Matcher, int, frozenset[int]]] = []
         #: One matcher per anchored pattern, with the most tokens the pattern can match.
         self.anchored: list[tuple[Matcher, int]] = []
         #: attribute -> first-token value (hash) -> the anchored patterns that can start there.
@@ -193,7 +196,14 @@ class TriggerRuler:
     def _add_token_pattern(self, key: str, pattern: list[dict[str, Any]]) -> None:
         anchor, length = first_token_values(pattern), longest_match(pattern)
         if anchor is None or length is None:
-            self.anywhere.add(key, [pattern])
+            needed = needed_values(pattern)
+            if needed is None:
+                self.anywhere.add(key, [pattern])
+                return
+            matcher = Matcher(self.nlp.vocab, validate=True)
+            matcher.add(key, [pattern])
+            attr, values = needed
+            self.guarded.append((matcher, attr, frozenset(self.nlp.vocab.strings.add(v) for v in values)))
             return
         matcher = Matcher(self.nlp.vocab, validate=True)
         matcher.add(key, [pattern])
@@ -244,8 +254,9 @@ class TriggerRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         """Put the sorted, deduplicated matches in ``doc.spans[spans_key]``."""
-        matches = [match for matcher in (self.phrase_matcher, self.anywhere) if len(matcher)
-                   for match in matcher(doc)]
+        matchers: list[Matcher | PhraseMatcher] = [self.phrase_matcher, self.anywhere]
+        matchers.extend(self._guarded_matchers(doc))
+        matches = [match for matcher in matchers if len(matcher) for match in matcher(doc)]
         for start, pattern in self._anchored_starts(doc):
             matcher, length = self.anchored[pattern]
             window = doc[start : start + length]
@@ -257,6 +268,15 @@ class TriggerRuler:
         }
         doc.spans[self.key] = sorted(spans)
         return doc
+
+    def _guarded_matchers(self, doc: Doc) -> list[Matcher]:
+        """The matchers of :attr:`guarded` whose needed word the Doc has (the others cannot match)."""
+        if not self.guarded or not len(doc):
+            return []
+        attrs: list[int | str] = sorted({attr for _, attr, _ in self.guarded})
+        columns = doc.to_array(attrs).reshape(len(doc), len(attrs))
+        present = {attr: set(columns[:, column].tolist()) for column, attr in enumerate(attrs)}
+        return [matcher for matcher, attr, values in self.guarded if not values.isdisjoint(present[attr])]
 
     def _anchored_starts(self, doc: Doc) -> Iterable[tuple[int, int]]:
         """``(token index, anchored pattern)`` for each token that an anchored pattern can start on."""
@@ -287,6 +307,23 @@ def first_token_values(pattern: list[dict[str, Any]]) -> tuple[int, list[str]] |
         return attr, [value]
     if isinstance(value, dict) and list(value) == ["IN"] and all(isinstance(v, str) for v in value["IN"]):
         return attr, list(value["IN"])
+    return None
+
+
+def needed_values(pattern: list[dict[str, Any]]) -> tuple[int, list[str]] | None:
+    """The attribute and the values one of which a text must have for a token pattern to match: those of
+    the last token that must be there (no operator, or ``+``) and names a plain ``LOWER``/``TEXT`` value or
+    an ``IN`` list ("deaths" in ``[{"LIKE_NUM": true}, {"OP": "{0,3}"}, {"LOWER": "deaths"}]``); ``None``
+    when no token does."""
+    for token in reversed(pattern):
+        if str(token.get("OP", "1")) not in ("1", "+"):
+            continue
+        for name, value in token.items():
+            attr = ANCHOR_ATTRS.get(name.upper())
+            if attr is not None and isinstance(value, str):
+                return attr, [value]
+            if attr is not None and isinstance(value, dict) and list(value) == ["IN"]:
+                return attr, list(value["IN"])
     return None
 
 

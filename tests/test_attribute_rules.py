@@ -108,3 +108,12 @@ def test_saved_ruler_loads_back(tmp_path):
     doc = nlp(SENTENCES[3])
     assert loaded.patterns == indexed.patterns
     assert loaded.match(doc) == indexed.match(doc)
+
+
+def test_token_index_outside_the_match_raises_as_spacy():
+    bad = [{"patterns": [[{"LOWER": "shelled"}]], "attrs": {"LEMMA": "shell"}, "index": 1}]
+    nlp, indexed, plain = _rulers([*PATTERNS, *bad])
+    with pytest.raises(ValueError, match="E1001"):
+        plain(nlp(SENTENCES[0]))
+    with pytest.raises(ValueError, match="E1001"):
+        indexed(nlp(SENTENCES[0]))

@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs
 from spacy.vocab import Vocab
 
 #: The Doc array columns the tests read: a pattern may test these token attributes to be indexed.
@@ -35,8 +36,10 @@ COLUMNS = (TAG, LOWER, ORTH, DEP, IS_SPACE)
 COLUMN_OF = {"TAG": 0, "LOWER": 1, "ORTH": 2, "TEXT": 2, "DEP": 3, "IS_SPACE": 4}
 #: A token test: (column, test of the value the Doc array holds there).
 Test = tuple[int, Callable[[int], bool]]
-#: A pattern ready to check: (matcher key, tokens, each a list of tests).
-Pattern = tuple[int, list[list[Test]]]
+#: A pattern ready to check: (rule number, matcher key, tokens, each a list of tests).
+Pattern = tuple[int, int, list[list[Test]]]
+#: A match as spaCy's ``AttributeRuler.match`` gives it: (rule number, matcher key, start, end).
+Match = tuple[int, int, int, int]
 
 
 @dataclass
@@ -65,44 +68,54 @@ class IndexedAttributeRuler(AttributeRuler):
         super().clear()
         self._indexed_rules = -1
 
-    def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+    def match(self, doc: Doc) -> list[Match]:
         """The matches of spaCy's ``AttributeRuler.match``, sorted the same way (later rules win)."""
         index = self._pattern_index()
         if index is None:
             return super().match(doc)  # type: ignore[no-any-return]
-        found = _indexed_matches(doc, index)
-        strings = self.vocab.strings
-        return sorted((int(strings[key]), key, start, end) for key, start, end in found)
+        return sorted(_indexed_matches(doc, index))
+
+    def set_annotations(self, doc: Doc, matches: list[Match]) -> None:
+        """Set each match's attributes on its token, as spaCy's ``set_annotations`` does, without building
+        a Span per match (a rule's token index outside its match is left to spaCy, which raises)."""
+        for number, _, start, end in matches:
+            index = self.indices[number]
+            position = (start if index >= 0 else end) + index
+            if not start <= position < end:  # spaCy sets the matches before this one again, then raises
+                super().set_annotations(doc, matches)  # type: ignore[no-untyped-call]
+                return
+            set_token_attrs(doc[position], self.attrs[number])
 
     def _pattern_index(self) -> Index | None:
         """The patterns indexed on one required value each, rebuilt when patterns were added; ``None``
         when some pattern cannot be indexed."""
         if self._indexed_rules != len(self.attrs):
             self._index = _build_index(self.vocab, (
-                (self.vocab.strings[str(number)], pattern)
+                (number, self.vocab.strings[str(number)], pattern)
                 for number in range(len(self.attrs)) for pattern in self.matcher.get(str(number))[1]
             ))
             self._indexed_rules = len(self.attrs)
         return self._index
 
 
-def _build_index(vocab: Vocab, patterns: Iterable[tuple[int, list[dict[str, Any]]]]) -> Index | None:
+def _build_index(vocab: Vocab, patterns: Iterable[tuple[int, int, list[dict[str, Any]]]]) -> Index | None:
     """The patterns indexed on a required value each (those with none are tried at every token), or
     ``None`` if a pattern has a token test this module does not read (then spaCy's ``Matcher`` is used)."""
     index = Index()
-    for key, tokens in patterns:
+    for number, key, tokens in patterns:
         parsed = [_token_tests(vocab, token) for token in tokens]
         tests = [t for t in parsed if t is not None]
         if not tokens or len(tests) != len(tokens):
             return None
         anchor = _anchor(tokens)
         if anchor is None:
-            index.anywhere.append((key, tests))
+            index.anywhere.append((number, key, tests))
             continue
         position, column, values = anchor
         only_test = len(tests) == 1 and len(tests[0]) == 1  # the anchor: nothing left to check
         for value in values:
-            index.by_value[column].setdefault(value, []).append((position, (key, [] if only_test else tests)))
+            pattern = (number, key, [] if only_test else tests)
+            index.by_value[column].setdefault(value, []).append((position, pattern))
     return index
 
 
@@ -159,23 +172,23 @@ def _id(value: str | bool) -> int:
     return int(value) if isinstance(value, bool) else get_string_id(value)
 
 
-def _indexed_matches(doc: Doc, index: Index) -> set[tuple[int, int, int]]:
-    """``(key, start, end)`` of every pattern that matches, read off the Doc's attribute columns."""
+def _indexed_matches(doc: Doc, index: Index) -> set[Match]:
+    """``(rule number, key, start, end)`` of every pattern that matches, read off the Doc's columns."""
     if not len(doc):
         return set()
     rows = doc.to_array(list(COLUMNS)).tolist()
     tables = [(column, table) for column, table in enumerate(index.by_value) if table]
-    found: set[tuple[int, int, int]] = set()
+    found: set[Match] = set()
     for i, row in enumerate(rows):
         for column, table in tables:
-            for position, (key, tokens) in table.get(row[column], ()):
+            for position, (number, key, tokens) in table.get(row[column], ()):
                 if not tokens:
-                    found.add((key, i, i + 1))
+                    found.add((number, key, i, i + 1))
                 elif _matches_at(rows, i - position, tokens):
-                    found.add((key, i - position, i - position + len(tokens)))
-        for key, tokens in index.anywhere:
+                    found.add((number, key, i - position, i - position + len(tokens)))
+        for number, key, tokens in index.anywhere:
             if _matches_at(rows, i, tokens):
-                found.add((key, i, i + len(tokens)))
+                found.add((number, key, i, i + len(tokens)))
     return found
 
 

@@ -144,8 +144,14 @@ def _spelling_homes(key: str) -> frozenset[str]:
     if len(key) < 4 or any(e.kind == gazetteer.REGION for e in gazetteer.entries(key)):
         return frozenset()
     return frozenset(country for region, country in _regions_by_initials().get(key[:2], ())
-                     if abs(len(region) - len(key)) <= 2 and region != key
-                     and SequenceMatcher(None, region, key).ratio() >= REGION_SPELLING_LIKENESS)
+                     if abs(len(region) - len(key)) <= 2 and region != key and _alike(region, key))
+
+
+def _alike(region: str, key: str) -> bool:
+    """Whether two keys are spelled alike (``SequenceMatcher.ratio`` of :data:`REGION_SPELLING_LIKENESS` or
+    more), once ``quick_ratio``, an upper bound of the ratio read from the letters alone, allows it."""
+    matcher = SequenceMatcher(None, region, key)
+    return matcher.quick_ratio() >= REGION_SPELLING_LIKENESS and matcher.ratio() >= REGION_SPELLING_LIKENESS
 
 
 @lru_cache(maxsize=1)

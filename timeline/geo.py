@@ -143,14 +143,16 @@ def _spelling_homes(key: str) -> frozenset[str]:
     under (same first two letters, :data:`REGION_SPELLING_LIKENESS`)."""
     if len(key) < 4 or any(e.kind == gazetteer.REGION for e in gazetteer.entries(key)):
         return frozenset()
+    matcher = SequenceMatcher(None, "", key)  # the name is indexed once, each region compared with it
     return frozenset(country for region, country in _regions_by_initials().get(key[:2], ())
-                     if abs(len(region) - len(key)) <= 2 and region != key and _alike(region, key))
+                     if abs(len(region) - len(key)) <= 2 and region != key and _alike(matcher, region))
 
 
-def _alike(region: str, key: str) -> bool:
-    """Whether two keys are spelled alike (``SequenceMatcher.ratio`` of :data:`REGION_SPELLING_LIKENESS` or
-    more), once ``quick_ratio``, an upper bound of the ratio read from the letters alone, allows it."""
-    matcher = SequenceMatcher(None, region, key)
+def _alike(matcher: SequenceMatcher[str], region: str) -> bool:
+    """Whether a region's key is spelled alike the matcher's name (``SequenceMatcher.ratio`` of
+    :data:`REGION_SPELLING_LIKENESS` or more), once ``quick_ratio``, an upper bound of the ratio read
+    from the letters alone, allows it."""
+    matcher.set_seq1(region)
     return matcher.quick_ratio() >= REGION_SPELLING_LIKENESS and matcher.ratio() >= REGION_SPELLING_LIKENESS
 
 

@@ -25,6 +25,10 @@ def _lemmas(nlp, texts):
     return [[(t.text, t.pos_, t.lemma_) for t in doc] for doc in nlp.pipe(texts)]
 
 
+def _annotations(nlp, texts):
+    return [[(t.text, t.pos_, t.tag_, str(t.morph), t.lemma_) for t in doc] for doc in nlp.pipe(texts)]
+
+
 @pytest.fixture(scope="module")
 def stock_nlp():
     from timeline.nlp import choose_model
@@ -46,15 +50,18 @@ def test_same_lemmas_as_spacy_twice(stock_nlp):
     assert len(nlp.get_pipe("lemmatizer").cache) > len(stock_nlp.get_pipe("lemmatizer").cache)
 
 
-def test_saved_pipeline_loads_the_kept_lemmatizer(stock_nlp, tmp_path):
-    import timeline.nlp  # noqa: F401  (registers tl_lemmatizer)
+def test_saved_pipeline_loads_the_kept_lemmatizer_and_indexed_ruler(stock_nlp, tmp_path):
+    from timeline.nlp import IndexedAttributeRuler, indexed_attribute_ruler
 
     nlp = spacy.load(stock_nlp.path)
     kept_lemmatizer(nlp)
+    indexed_attribute_ruler(nlp)
     nlp.to_disk(tmp_path / "pipeline")
     loaded = spacy.load(tmp_path / "pipeline")
     assert type(loaded.get_pipe("lemmatizer")) is KeptLemmatizer
-    assert _lemmas(loaded, SENTENCES) == _lemmas(stock_nlp, SENTENCES)
+    assert type(loaded.get_pipe("attribute_ruler")) is IndexedAttributeRuler
+    assert loaded.get_pipe("attribute_ruler").patterns == stock_nlp.get_pipe("attribute_ruler").patterns
+    assert _annotations(loaded, SENTENCES) == _annotations(stock_nlp, SENTENCES)
 
 
 def test_other_pipelines_are_left_alone():

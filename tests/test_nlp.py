@@ -8,7 +8,7 @@ from spacy.attrs import LOWER, ORTH
 
 from timeline.ingest import read_articles
 from timeline.nlp import TRIGGERS_KEY, first_token_values, has_infinitive_to, longest_match, read_patterns
-from timeline.nlp.components import needed_values
+from timeline.nlp.components import needed_words
 
 from .conftest import DATA
 
@@ -121,17 +121,17 @@ def test_first_token_values(pattern, expected):
 
 
 @pytest.mark.parametrize("pattern,expected", [
-    ([{"LIKE_NUM": True}, {"IS_ALPHA": True, "OP": "{0,3}"}, {"LOWER": "deaths"}], (LOWER, ["deaths"])),
+    ([{"LIKE_NUM": True}, {"IS_ALPHA": True, "OP": "{0,3}"}, {"LOWER": "deaths"}], [(LOWER, ["deaths"])]),
     ([{"LOWER": "talks"}, {"IS_ALPHA": True, "OP": "*"}, {"LOWER": {"IN": ["failed", "collapsed"]}}],
-     (LOWER, ["failed", "collapsed"])),
-    ([{"LOWER": "founded"}, {"ENT_TYPE": "ORG", "OP": "+"}], (LOWER, ["founded"])),  # the last needed word
-    ([{"IS_TITLE": True, "OP": "?"}, {"TEXT": "Fired", "IS_ALPHA": True}], (ORTH, ["Fired"])),
-    ([{"LOWER": "war", "OP": "?"}, {"IS_ALPHA": True}], None),  # the only word is optional
-    ([{"LOWER": {"NOT_IN": ["war"]}}], None),
-    ([{"IS_TITLE": True}, {"LIKE_NUM": True}], None),
+     [(LOWER, ["talks"]), (LOWER, ["failed", "collapsed"])]),
+    ([{"LOWER": "founded"}, {"ENT_TYPE": "ORG", "OP": "+"}], [(LOWER, ["founded"])]),
+    ([{"IS_TITLE": True, "OP": "?"}, {"TEXT": "Fired", "IS_ALPHA": True}], [(ORTH, ["Fired"])]),
+    ([{"LOWER": "war", "OP": "?"}, {"LOWER": "broke", "OP": "+"}], [(LOWER, ["broke"])]),  # "war" is optional
+    ([{"LOWER": {"NOT_IN": ["war"]}}], []),
+    ([{"IS_TITLE": True}, {"LIKE_NUM": True}], []),
 ])
-def test_needed_values(pattern, expected):
-    assert needed_values(pattern) == expected
+def test_needed_words(pattern, expected):
+    assert needed_words(pattern) == expected
 
 
 @pytest.mark.parametrize("pattern,expected", [

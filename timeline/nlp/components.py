@@ -166,9 +166,9 @@ class TriggerRuler:
         """Remove every pattern."""
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr, validate=True)
         self.anywhere = Matcher(self.nlp.vocab, validate=True)
-        #: One matcher per other token pattern that needs a word (``LOWER``/``TEXT`` value or ``IN``
-        #: list) somewhere: ``(matcher, attribute, the words)``, run only on a Doc that has one.
-        self.guarded: list[tuple[Matcher, int, frozenset[int]]] = []
+        #: One matcher per other token pattern that needs words (``LOWER``/``TEXT`` values or ``IN``
+        #: lists): ``(matcher, [(attribute, the words)])``, run only on a Doc that has one of each.
+        self.guarded: list[tuple[Matcher, list[tuple[int, frozenset[int]]]]] = []
         #: One matcher per anchored pattern, with the most tokens the pattern can match.
         self.anchored: list[tuple[Matcher, int]] = []
         #: attribute -> first-token value (hash) -> the anchored patterns that can start there.
@@ -196,14 +196,15 @@ class TriggerRuler:
     def _add_token_pattern(self, key: str, pattern: list[dict[str, Any]]) -> None:
         anchor, length = first_token_values(pattern), longest_match(pattern)
         if anchor is None or length is None:
-            needed = needed_values(pattern)
-            if needed is None:
+            needed = needed_words(pattern)
+            if not needed:
                 self.anywhere.add(key, [pattern])
                 return
             matcher = Matcher(self.nlp.vocab, validate=True)
             matcher.add(key, [pattern])
-            attr, values = needed
-            self.guarded.append((matcher, attr, frozenset(self.nlp.vocab.strings.add(v) for v in values)))
+            strings = self.nlp.vocab.strings
+            self.guarded.append((matcher, [(attr, frozenset(strings.add(v) for v in values))
+                                           for attr, values in needed]))
             return
         matcher = Matcher(self.nlp.vocab, validate=True)
         matcher.add(key, [pattern])
@@ -270,13 +271,15 @@ class TriggerRuler:
         return doc
 
     def _guarded_matchers(self, doc: Doc) -> list[Matcher]:
-        """The matchers of :attr:`guarded` whose needed word the Doc has (the others cannot match)."""
+        """The matchers of :attr:`guarded` whose needed words the Doc has, one of each set (the others
+        cannot match)."""
         if not self.guarded or not len(doc):
             return []
-        attrs: list[int | str] = sorted({attr for _, attr, _ in self.guarded})
+        attrs: list[int | str] = sorted({attr for _, needed in self.guarded for attr, _ in needed})
         columns = doc.to_array(attrs).reshape(len(doc), len(attrs))
         present = {attr: set(columns[:, column].tolist()) for column, attr in enumerate(attrs)}
-        return [matcher for matcher, attr, values in self.guarded if not values.isdisjoint(present[attr])]
+        return [matcher for matcher, needed in self.guarded
+                if all(not values.isdisjoint(present[attr]) for attr, values in needed)]
 
     def _anchored_starts(self, doc: Doc) -> Iterable[tuple[int, int]]:
         """``(token index, anchored pattern)`` for each token that an anchored pattern can start on."""
@@ -310,21 +313,22 @@ def first_token_values(pattern: list[dict[str, Any]]) -> tuple[int, list[str]] |
     return None
 
 
-def needed_values(pattern: list[dict[str, Any]]) -> tuple[int, list[str]] | None:
-    """The attribute and the values one of which a text must have for a token pattern to match: those of
-    the last token that must be there (no operator, or ``+``) and names a plain ``LOWER``/``TEXT`` value or
-    an ``IN`` list ("deaths" in ``[{"LIKE_NUM": true}, {"OP": "{0,3}"}, {"LOWER": "deaths"}]``); ``None``
-    when no token does."""
-    for token in reversed(pattern):
+def needed_words(pattern: list[dict[str, Any]]) -> list[tuple[int, list[str]]]:
+    """The words a text must have for a token pattern to match: for each token that must be there (no
+    operator, or ``+``) and names a plain ``LOWER``/``TEXT`` value or an ``IN`` list, its attribute and
+    values ("reiterated|reaffirmed ..." and "stance|position ..." in "reiterated ... stance"); none when
+    no token does."""
+    needed = []
+    for token in pattern:
         if str(token.get("OP", "1")) not in ("1", "+"):
             continue
         for name, value in token.items():
             attr = ANCHOR_ATTRS.get(name.upper())
             if attr is not None and isinstance(value, str):
-                return attr, [value]
-            if attr is not None and isinstance(value, dict) and list(value) == ["IN"]:
-                return attr, list(value["IN"])
-    return None
+                needed.append((attr, [value]))
+            elif attr is not None and isinstance(value, dict) and list(value) == ["IN"]:
+                needed.append((attr, list(value["IN"])))
+    return needed
 
 
 def longest_match(pattern: list[dict[str, Any]]) -> int | None:

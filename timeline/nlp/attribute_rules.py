@@ -186,10 +186,18 @@ def _indexed_matches(doc: Doc, index: Index) -> set[Match]:
                     found.add((number, key, i, i + 1))
                 elif _matches_at(rows, i - position, tokens):
                     found.add((number, key, i - position, i - position + len(tokens)))
-        for number, key, tokens in index.anywhere:
-            if _matches_at(rows, i, tokens):
-                found.add((number, key, i, i + len(tokens)))
+    for number, key, tokens in index.anywhere:
+        found.update((number, key, i, i + len(tokens))
+                     for i in _first_token_passes(rows, tokens[0]) if _matches_at(rows, i, tokens))
     return found
+
+
+def _first_token_passes(rows: list[list[int]], tests: list[Test]) -> list[int]:
+    """The tokens that pass a pattern's first-token tests, each test run once per value the Doc has
+    (a ``REGEX`` reads the string of every distinct word once, not of every token)."""
+    passing = [(column, {value for value in {row[column] for row in rows} if test(value)})
+               for column, test in tests]
+    return [i for i, row in enumerate(rows) if all(row[column] in values for column, values in passing)]
 
 
 def _matches_at(rows: list[list[int]], start: int, tokens: list[list[Test]]) -> bool:

@@ -17,12 +17,14 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from spacy.attrs import ORTH, POS
+from spacy.symbols import ADJ, NOUN, PROPN, VERB, X
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
 from ..gazetteer import POPULATED_PLACE, entries, key_of
 from ..geo import is_country_name, is_region_name, place_of
-from ..nlp import ent_at, ents_in, span_text
+from ..nlp import ent_at, ents_in, per_doc, span_text, token_column, token_strings
 from .arguments import place_text, strip_determiner
 from .rules import PLACE_LABELS, actor_countries_table
 
@@ -43,15 +45,17 @@ def name_spans(sent: Span) -> list[Span]:
     demonyms = actor_countries_table()
     taken = {i for e in ents_in(sent) if (e.label_ in NOT_NAME_LABELS and not _no_date(e)) or (
         e.label_ == "NORP" and span_text(e).lower() in demonyms) for i in range(e.start, e.end)}
+    words, texts = name_words(doc), token_strings(doc, ORTH)
     i = sent.start
     while i < sent.end:
-        if i in taken or not (is_name_word(doc[i]) or is_coded_name(doc, i)) or doc[i].is_sent_start:
+        if i in taken or not (words[i] or (_CODED_NAME.match(texts[i]) and is_coded_name(doc, i))) \
+                or doc[i].is_sent_start:
             i += 1
             continue
         j = i + 1
-        while j < sent.end and j not in taken and (is_name_word(doc[j]) or is_name_link(doc, j, sent.end)):
+        while j < sent.end and j not in taken and (words[j] or is_name_link(doc, j, sent.end)):
             j += 1
-        while j > i + 1 and not is_name_word(doc[j - 1]):
+        while j > i + 1 and not words[j - 1]:
             j -= 1
         j = _with_number(doc, j, sent.end)
         if not (j == i + 1 and doc[i].lower_ in location_cues()["name_particles"]):
@@ -157,6 +161,16 @@ def is_name_word(token: Token) -> bool:
 
 
 _NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’][^\W\d_])*(?:-\d{1,2})?$")
+#: The parts of speech of :func:`is_name_word`, as the ids of the Doc's ``POS`` column.
+_NAME_WORD_POS = frozenset({PROPN, NOUN, ADJ, VERB, X})
+
+
+def name_words(doc: Doc) -> list[bool]:
+    """:func:`is_name_word` of every token of a Doc, read once per Doc from its text and part-of-speech
+    columns (no Token built)."""
+    return per_doc(doc, "name_words", lambda: [
+        text[:1].isupper() and _NAME_WORD.match(text) is not None and pos in _NAME_WORD_POS
+        for text, pos in zip(token_strings(doc, ORTH), token_column(doc, POS), strict=True)])
 
 
 def _capitalised(token: Token) -> bool:

@@ -51,7 +51,7 @@ class Index:
     by_value: list[dict[int, list[tuple[int, Pattern]]]] = field(
         default_factory=lambda: [{} for _ in COLUMNS]
     )
-    #: The patterns with no plain required value (a ``REGEX`` only), tried at every token.
+    #: The patterns with no plain required value (a ``REGEX`` only), tried where their first token passes.
     anywhere: list[Pattern] = field(default_factory=list)
 
 
@@ -99,7 +99,7 @@ class IndexedAttributeRuler(AttributeRuler):
 
 
 def _build_index(vocab: Vocab, patterns: Iterable[tuple[int, int, list[dict[str, Any]]]]) -> Index | None:
-    """The patterns indexed on a required value each (those with none are tried at every token), or
+    """The patterns indexed on a required value each (those with none go to ``anywhere``), or
     ``None`` if a pattern has a token test this module does not read (then spaCy's ``Matcher`` is used)."""
     index = Index()
     for number, key, tokens in patterns:

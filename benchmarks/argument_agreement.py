@@ -40,8 +40,6 @@ shown nowhere but a terminal).
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
 import sys
 import tempfile
@@ -264,22 +262,10 @@ def print_report(report: Report, split: str, listing: bool) -> None:
 
 def main() -> int:
     """Command line: score the arguments of the matched events of a split."""
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", type=Path, default=Path("../shared"),
-                    help="the shared folder (data/voa/ and tools/eval_events.py; default ../shared)")
-    ap.add_argument("--split", choices=("A", "B", "all"), default="A")
-    ap.add_argument("--events", type=Path, help="score this event table instead of running the extractor")
-    ap.add_argument("--out", type=Path, help="folder for the extractor's output (default: temporary)")
-    ap.add_argument("--stories", type=Path, help="another set of stories in the VOA format (default: VOA's)")
-    ap.add_argument("--gold", type=Path, help="that set's gold events, VOA gold format (default: VOA's)")
+    ap = ve.set_options(__doc__ or "")
     ap.add_argument("--errors", action="store_true", help="list the pairs that disagree, field by field")
     a = ap.parse_args()
-    if (a.stories is None) != (a.gold is None):
-        ap.error("--stories and --gold go together: a set's stories and its own gold")
-    shared = ve.Shared(a.shared, a.stories, a.gold)
-    ev = ve.load_scorer(shared)
-    with shared.gold.open(encoding="utf-8") as f:
-        gold = [json.loads(line) for line in f if line.strip()]
+    shared, ev, gold = ve.chosen_set(ap, a)
     ids = ve.split_ids(gold, a.split)
     if a.events:
         print_report(agreement(ev, gold, ve.read_rows(a.events), ids), a.split, a.errors)

@@ -310,24 +310,36 @@ def _all_docs(shared: Shared) -> set[str]:
         return {str(json.loads(line)["id"]) for line in f if line.strip()}
 
 
-def main() -> int:
-    """Command line: score a split and print its errors and error classes."""
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def set_options(description: str) -> argparse.ArgumentParser:
+    """The options of the scripts that score a set of stories in the VOA formats: the shared folder, the
+    split, a ready event table or an output folder, and another set's stories and gold."""
+    ap = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=Path("../shared"),
                     help="the shared folder (data/voa/ and tools/eval_events.py; default ../shared)")
     ap.add_argument("--split", choices=("A", "B", "all"), default="A")
     ap.add_argument("--events", type=Path, help="score this event table instead of running the extractor")
     ap.add_argument("--out", type=Path, help="folder for the extractor's output (default: temporary)")
-    ap.add_argument("--table-only", action="store_true", help="print the figures and the class table only")
     ap.add_argument("--stories", type=Path, help="another set of stories in the VOA format (default: the VOA stories)")
     ap.add_argument("--gold", type=Path, help="that set's gold events in the VOA gold format (default: the VOA gold)")
-    a = ap.parse_args()
+    return ap
+
+
+def chosen_set(ap: argparse.ArgumentParser, a: argparse.Namespace) -> tuple[Shared, ModuleType, list[dict[str, Any]]]:
+    """The set the options name (VOA unless ``--stories``/``--gold``), the shared scorer and the set's gold."""
     if (a.stories is None) != (a.gold is None):
         ap.error("--stories and --gold go together: a set's stories and its own gold")
     shared = Shared(a.shared, a.stories, a.gold)
-    ev = load_scorer(shared)
     with shared.gold.open(encoding="utf-8") as f:
         gold = [json.loads(line) for line in f if line.strip()]
+    return shared, load_scorer(shared), gold
+
+
+def main() -> int:
+    """Command line: score a split and print its errors and error classes."""
+    ap = set_options(__doc__ or "")
+    ap.add_argument("--table-only", action="store_true", help="print the figures and the class table only")
+    a = ap.parse_args()
+    shared, ev, gold = chosen_set(ap, a)
     if a.events:
         report(ev, shared, gold, read_rows(a.events), a.split, not a.table_only)
         return 0

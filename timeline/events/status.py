@@ -370,7 +370,7 @@ def _presupposed_subject(noun: Token) -> bool:
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return noun.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "neg" for c in verb.children) \
         and verb.lemma_ not in word_set("occurrence_verbs") | word_set("staging_verbs") \
-        and not auxes & {"would", "could", "might", "may", "should", "can", "must"}
+        and not auxes & word_set("possibility_modals")
 
 
 def _up_to_own_clause(chain: list[Token]) -> list[Token]:

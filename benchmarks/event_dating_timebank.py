@@ -53,10 +53,11 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 import spacy
 from spacy.language import Language
@@ -167,22 +168,18 @@ def _months(year: int, month: int, count: int) -> Period | None:
 
 def read_gold(path: Path) -> GoldDocument:
     """The dated events of one ``.tml`` file (see the module docstring for what is kept)."""
-    root = ET.parse(path).getroot()
-    text_el = root.find(".//TEXT")
-    if text_el is None:
-        raise ValueError(f"`path` value = {path} is invalid; value must be a TimeML file with <TEXT>")
-    text, tagged = tagged_text(text_el)
+    root, text, tagged = read_tml(path)
     dct_el = next(el for el in root.iter("TIMEX3") if el.get("functionInDocument") == "CREATION_TIME")
     dct = date.fromisoformat(dct_el.get("value", "")[:10])
     timexes = {el.get("tid", ""): (start, end, el) for start, end, el in tagged if el.tag == "TIMEX3"}
-    events = {el.get("eid", ""): (start, end, el) for start, end, el in tagged if el.tag == "EVENT"}
+    events = tagged_events(tagged)
     dct_id = dct_el.get("tid", "")
     skipped: Counter[str] = Counter()
     periods = _linked_periods(root, timexes, dct_id, dct)
     unreal = {el.get("subordinatedEventInstance") for el in root.iter("SLINK")
               if el.get("relType") in UNREAL_SLINKS}
     kept = []
-    polarity_read = _polarity_read(root)
+    polarity_read = not polarity_swapped(root)
     for inst in root.iter("MAKEINSTANCE"):
         eiid, found = inst.get("eiid", ""), events.get(inst.get("eventID", ""))
         linked = periods.get(eiid, [])
@@ -194,9 +191,27 @@ def read_gold(path: Path) -> GoldDocument:
             skipped[reason] += 1
             continue
         period, value, span = min(linked, key=lambda item: item[0][1] - item[0][0])
-        start, end = _trimmed(text, found[0], found[1])
+        start, end = trimmed(text, found[0], found[1])
         kept.append(GoldEvent(eiid, found[2].get("class", ""), start, end, period, value, span))
     return GoldDocument(path.name, text, dct, tuple(kept), skipped)
+
+
+Tagged = tuple[int, int, ET.Element]
+
+
+def read_tml(path: Path) -> tuple[ET.Element, str, list[Tagged]]:
+    """A TimeML file's root element, its TEXT as plain text, and every tag of the TEXT with its offsets."""
+    root = ET.parse(path).getroot()
+    text_el = root.find(".//TEXT")
+    if text_el is None:
+        raise ValueError(f"`path` value = {path} is invalid; value must be a TimeML file with <TEXT>")
+    text, tagged = tagged_text(text_el)
+    return root, text, tagged
+
+
+def tagged_events(tagged: list[Tagged]) -> dict[str, Tagged]:
+    """The EVENT tags of a TimeML text by their ``eid``, with their offsets."""
+    return {el.get("eid", ""): (start, end, el) for start, end, el in tagged if el.tag == "EVENT"}
 
 
 LinkedPeriod = tuple[Period, str, "tuple[int, int] | None"]
@@ -224,11 +239,11 @@ def _linked_periods(root: ET.Element, timexes: dict[str, tuple[int, int, ET.Elem
     return out
 
 
-def _polarity_read(root: ET.Element) -> bool:
-    """Whether a file's polarity attributes can be read: some files mark most instances ``NEG``
-    (told events such as "refused" among them), which no news text is."""
+def polarity_swapped(root: ET.Element) -> bool:
+    """Whether a file marks most of its instances ``NEG`` (told events such as "refused" among them, which no
+    news text is): its polarity values cannot be read."""
     polarities = Counter(inst.get("polarity") for inst in root.iter("MAKEINSTANCE"))
-    return polarities["NEG"] <= polarities["POS"]
+    return polarities["NEG"] > polarities["POS"]
 
 
 _NEGATION_BEFORE = re.compile(r"\b(?:not|n't|never|no)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
@@ -263,7 +278,8 @@ def _nested(periods: list[Period]) -> bool:
     return all(wide[0] <= narrow[0] and narrow[1] <= wide[1] for narrow, wide in pairs)
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A tag's offsets without the whitespace at its edges."""
     surface = text[start:end]
     return start + len(surface) - len(surface.lstrip()), end - (len(surface) - len(surface.rstrip()))
 
@@ -297,7 +313,7 @@ def parsed_docs(nlp: Language, texts: list[str], *, use_cache: bool = True) -> l
 
 
 def _cache_key(nlp: Language, texts: list[str]) -> str:
-    digest = hashlib.sha1(f"{spacy.__version__}|{nlp.meta.get('name')}|{nlp.meta.get('version')}".encode())
+    digest = hashlib.sha1(f"{spacy.about.__version__}|{nlp.meta.get('name')}|{nlp.meta.get('version')}".encode())
     for text in texts:
         digest.update(text.encode("utf-8") + b"\0")
     for source in PARSE_SOURCES:
@@ -379,21 +395,45 @@ def _source_timex(doc: Doc, event: GoldEvent, ours: ResolvedDate, timexes: list[
     sent = sent_of(span) if span is not None else None
     inside = [t for t in same if sent is not None and sent.start_char <= t.start < sent.end_char]
     before = [t for t in same if t.start <= event.start]
-    return (inside or before[-1:] or same[:1] or [None])[0]
+    found = inside or before[-1:] or same[:1]
+    return found[0] if found else None
 
 
 # --- report ---------------------------------------------------------------------------------------
 
 def score_corpus(folder: Path, *, use_cache: bool = True) -> tuple[list[Scored], Counter[str]]:
     """Date and score every kept gold event of the corpus; also the count of left-out instances by reason."""
-    golds = [read_gold(path) for path in corpus_files(folder)]
+    return scored_corpus(folder, read_gold, lambda doc, gold, split, _: date_events(doc, gold, split),
+                         use_cache=use_cache)
+
+
+class GoldText(Protocol):
+    """What :func:`scored_corpus` reads of a gold document: its text and the instances it left out."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def skipped(self) -> Counter[str]: ...
+
+
+G = TypeVar("G", bound=GoldText)
+R = TypeVar("R")
+
+
+def scored_corpus(folder: Path, read: Callable[[Path], G], score: Callable[[Doc, G, str, Counter[str]], Iterable[R]],
+                  *, use_cache: bool = True) -> tuple[list[R], Counter[str]]:
+    """Every ``.tml`` file of ``folder`` read by ``read`` (a gold document with ``text`` and ``skipped``),
+    parsed (cached) and scored by ``score`` (which may count more left-out events); the rows, and the count of
+    left-out instances by reason."""
+    golds = [read(path) for path in corpus_files(folder)]
     nlp = load_nlp(choose_model())
     docs = parsed_docs(nlp, [unwrap(g.text) for g in golds], use_cache=use_cache)
-    rows: list[Scored] = []
+    rows: list[R] = []
     skipped: Counter[str] = Counter()
     for position, (gold, doc) in enumerate(zip(golds, docs, strict=True)):
         skipped.update(gold.skipped)
-        rows.extend(date_events(doc, gold, split_of(position)))
+        rows.extend(score(doc, gold, split_of(position), skipped))
     return rows, skipped
 
 

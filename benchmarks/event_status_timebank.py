@@ -64,13 +64,17 @@ from spacy.tokens import Doc, Token
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from event_dating_timebank import benchmark_args, corpus_files, parsed_docs, split_of  # noqa: E402
+from event_dating_timebank import (  # noqa: E402
+    benchmark_args,
+    polarity_swapped,
+    read_tml,
+    scored_corpus,
+    tagged_events,
+    trimmed,
+)
 
-from timeline.evaluation.timeml import tagged_text  # noqa: E402
 from timeline.events.status import status_of  # noqa: E402
-from timeline.nlp import forget_cache, load_nlp, sent_of  # noqa: E402
-from timeline.nlp.load import choose_model  # noqa: E402
-from timeline.unwrap import unwrap  # noqa: E402
+from timeline.nlp import forget_cache, sent_of  # noqa: E402
 
 STATUSES = ("occurred", "planned", "negated", "hypothetical")
 KEPT_CLASSES = {"OCCURRENCE", "I_ACTION", "ASPECTUAL", "REPORTING"}
@@ -149,20 +153,10 @@ def _slinks(root: ET.Element) -> _Links:
     return _Links(relations, governors)
 
 
-def polarity_swapped(root: ET.Element) -> bool:
-    """Whether a file marks most of its instances ``NEG`` (its polarity values cannot be read)."""
-    polarities = Counter(inst.get("polarity") for inst in root.iter("MAKEINSTANCE"))
-    return polarities["NEG"] > polarities["POS"]
-
-
 def read_gold(path: Path) -> GoldDocument:
     """The kept events of one ``.tml`` file with their gold status (see the module docstring)."""
-    root = ET.parse(path).getroot()
-    text_el = root.find(".//TEXT")
-    if text_el is None:
-        raise ValueError(f"`path` value = {path} is invalid; value must be a TimeML file with <TEXT>")
-    text, tagged = tagged_text(text_el)
-    events = {el.get("eid", ""): (start, end, el) for start, end, el in tagged if el.tag == "EVENT"}
+    root, text, tagged = read_tml(path)
+    events = tagged_events(tagged)
     instances = {inst.get("eiid", ""): inst for inst in root.iter("MAKEINSTANCE")}
     links = _slinks(root)
     skipped: Counter[str] = Counter()
@@ -183,7 +177,7 @@ def read_gold(path: Path) -> GoldDocument:
         if not status:
             skipped[cue] += 1
             continue
-        start, end = _trimmed(text, found[0], found[1])
+        start, end = trimmed(text, found[0], found[1])
         kept.append(GoldEvent(eiid, found[2].get("class", ""), start, end, status, cue, governor))
     return GoldDocument(path.name, text, tuple(kept), skipped)
 
@@ -237,11 +231,6 @@ def _negated(eiid: str | None, instances: dict[str, ET.Element], links: _Links) 
                                  or bool(links.relations.get(eiid or "", set()) & NEGATING_SLINKS.keys()))
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    surface = text[start:end]
-    return start + len(surface) - len(surface.lstrip()), end - (len(surface) - len(surface.rstrip()))
-
-
 # --- scoring --------------------------------------------------------------------------------------
 
 def status_events(doc: Doc, gold: GoldDocument, split: str, skipped: Counter[str]) -> Iterator[Scored]:
@@ -272,15 +261,7 @@ def _lemma(token: Token) -> str:
 
 def score_corpus(folder: Path, *, use_cache: bool = True) -> tuple[list[Scored], Counter[str]]:
     """Our status for every kept gold event of the corpus; also the count of left-out instances by reason."""
-    golds = [read_gold(path) for path in corpus_files(folder)]
-    nlp = load_nlp(choose_model())
-    docs = parsed_docs(nlp, [unwrap(g.text) for g in golds], use_cache=use_cache)
-    rows: list[Scored] = []
-    skipped: Counter[str] = Counter()
-    for position, (gold, doc) in enumerate(zip(golds, docs, strict=True)):
-        skipped.update(gold.skipped)
-        rows.extend(status_events(doc, gold, split_of(position), skipped))
-    return rows, skipped
+    return scored_corpus(folder, read_gold, status_events, use_cache=use_cache)
 
 
 def occurred_or_not(status: str) -> str:

@@ -44,7 +44,8 @@ Order of evidence:
    article's news day (``inferred``, :func:`_story_day`) when the article tells one day: every date of
    its last week that names a day names that one, on or the day before publication ("Police opened fire
    on marchers on Friday", published Saturday: "Officers also raided a newspaper's offices", paragraphs
-   later, is Friday's news too).
+   later, is Friday's news too); else a past statement takes the publication day ("The minister reiterated
+   the government's stance": said by publication, and a month is never a statement's day).
 """
 
 from __future__ import annotations
@@ -193,9 +194,27 @@ def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publi
         if bound is not None and earlier.date_start is not None and earlier.date_start < bound.date_start:
             earlier = bound  # "fled after the army ordered an evacuation late on Tuesday": not before Tuesday
         return day_of(earlier, basis="inferred")
+    return _undated_fallback(doc, candidate, dated, published=published)
+
+
+def _undated_fallback(doc: Doc, candidate: Candidate, dated: list[Timex], *, published: date) -> ResolvedDate:
+    """The date of an event nothing in its text dates: :func:`publication_date`, but the article's news day
+    (:func:`_story_day`) for a past report it would give only a month, and the publication day for a past
+    statement when the article tells no one news day.
+
+    A statement with no date of its own ("She and the envoy both urged the council to press the warring
+    parties", "The minister reiterated the government's stance") is told as news: it was made by the time of
+    publication, in the days the article reports, not some time in its month; a month could never be its day.
+    """
     fallback = publication_date(doc, candidate, published=published)
-    story = _story_day(doc, dated, published=published) if fallback.precision == "month" else None
-    return day_of(story, basis="inferred") if story is not None else fallback
+    if fallback.precision != "month":
+        return fallback
+    story = _story_day(doc, dated, published=published)
+    if story is not None:
+        return day_of(story, basis="inferred")
+    if candidate.event_type in types_flagged("dated_by_publication"):
+        return period_value(published, "day", "publication", "")
+    return fallback
 
 
 def _story_day(doc: Doc, dated: list[Timex], *, published: date) -> Timex | None:

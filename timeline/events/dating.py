@@ -44,7 +44,8 @@ Order of evidence:
    article's news day (``inferred``, :func:`_story_day`) when the article tells one day: every date of
    its last week that names a day names that one, on or the day before publication ("Police opened fire
    on marchers on Friday", published Saturday: "Officers also raided a newspaper's offices", paragraphs
-   later, is Friday's news too); else a past statement takes the publication day ("The minister reiterated
+   later, is Friday's news too; so is a past report of wire copy, which otherwise takes the publication
+   day); else a past statement takes the publication day ("The minister reiterated
    the government's stance": said by publication, and a month is never a statement's day).
 """
 
@@ -207,14 +208,24 @@ def _undated_fallback(doc: Doc, candidate: Candidate, dated: list[Timex], *, pub
     publication, in the days the article reports, not some time in its month; a month could never be its day.
     """
     fallback = publication_date(doc, candidate, published=published)
-    if fallback.precision != "month":
+    if fallback.precision != "month" and not _wire_past_report(doc, candidate):
         return fallback
     story = _story_day(doc, dated, published=published)
     if story is not None:
         return day_of(story, basis="inferred")
-    if candidate.event_type in types_flagged("dated_by_publication"):
+    if fallback.precision == "month" and candidate.event_type in types_flagged("dated_by_publication"):
         return period_value(published, "day", "publication", "")
     return fallback
+
+
+def _wire_past_report(doc: Doc, candidate: Candidate) -> bool:
+    """Whether a past report gets the publication day only because its text is wire copy (a dateline).
+
+    Wire copy reports the day's news; when the article tells one news day before publication ("Gunmen
+    killed five villagers on Friday", filed Saturday), "The attackers also burned a clinic" is that day's news.
+    """
+    return _doc_has_dateline(doc) and _is_past_report(doc, candidate) \
+        and not _is_perfect_statement(doc, candidate) and not _reported_in_present(doc, candidate)
 
 
 def _story_day(doc: Doc, dated: list[Timex], *, published: date) -> Timex | None:

@@ -222,7 +222,8 @@ def _wire_past_report(doc: Doc, candidate: Candidate) -> bool:
     """Whether a past report gets the publication day only because its text is wire copy (a dateline).
 
     Wire copy reports the day's news; when the article tells one news day before publication ("Gunmen
-    killed five villagers on Friday", filed Saturday), "The attackers also burned a clinic" is that day's news.
+    killed five villagers on Friday", filed Saturday), "The attackers also burned a clinic" is that
+    day's news.
     """
     return _doc_has_dateline(doc) and _is_past_report(doc, candidate) \
         and not _is_perfect_statement(doc, candidate) and not _reported_in_present(doc, candidate)

@@ -13,6 +13,10 @@ from timeline.events import has_dateline
     ("Share this article\nUpdated 06 May\n\nPORT SUDAN, May 6 (Newswire) - Drones struck.", True),
     ("Sunday, 8 December 2024\n\n03:55 GMT - Rebels say they entered Damascus.", True),
     ("Ship operators now face a choice.", False),
+    ("Headline\n\nBAMAKO (Newswire) - Gunmen attacked an army base overnight.", True),
+    ("GOMA, Congo, July 8 (Newswire) -\nRebels seized a second town.", True),
+    ("CARACAS,  (Newswire) - Police used tear gas.", True),
+    ("Rebels seized the town (Newswire) - officials said.", False),
 ])
 def test_dateline(text, expected):
     assert has_dateline(text) is expected

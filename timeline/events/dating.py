@@ -25,7 +25,9 @@ Order of evidence:
    "<duration> earlier," counts from the last dated sentence before it; with none either, the
    onset of a span that an "N-year" ("N-month") count measures up to now ("starting the three-year
    conflict") lies N years (months) before publication;
-3. the running reference time of the discourse: the last past date of an earlier
+3. under a chronology's header line (a past date alone on the line before the paragraph: "1970" /
+   "Hafez al-Assad seizes power in a coup"), the header's date, whatever the tense (:func:`_date_header`);
+   else the running reference time of the discourse: the last past date of an earlier
    sentence of the paragraph, else of the nearest earlier paragraph that has one
    (``inferred``, at day precision at most; of "X happened on Tuesday, officials
    said on Wednesday" it is Tuesday, though a statement that came "later" does not go on
@@ -190,6 +192,9 @@ def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publi
         return day_of(anchored, basis="inferred")
     if _running_tally(doc, candidate, trigger):
         return publication_date(doc, candidate, published=published)
+    header = _date_header(doc, candidate, dated, published=published)
+    if header is not None:
+        return day_of(header, basis="inferred")
     earlier = _discourse_reference(doc, candidate, dated) if not _told_as_now(doc, trigger, timexes) else None
     if earlier is not None:
         bound = _after_bound(doc, trigger, own) if trigger is not None else None
@@ -943,6 +948,31 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
             reference = _clock_on_reference_day(doc, candidate, reference, dated)
             return reference if reference.precision in DAY_OR_FINER else None
         start = previous
+    return None
+
+
+_HEADER_END = re.compile(r"\s*[:\-\u2013\u2014]?\s*")
+
+
+def _date_header(doc: Doc, candidate: Candidate, dated: list[Timex], *, published: date) -> Timex | None:
+    """The date of a chronology's header line: the paragraph before the candidate's is a past date alone
+    ("1970" / "Hafez al-Assad seizes power in a coup.", "March 2011" / "Protests begin in Daraa ..."), and
+    the candidate's paragraph names no date before it: the header dates the item under it, told in the past
+    or in the historical present. A line with the publication day (a page's date line) is no header.
+    """
+    if candidate.status != "occurred":
+        return None
+    text = doc_text(doc)
+    paragraph_start = text.rfind("\n", 0, candidate.sent_start) + 1
+    if any(paragraph_start <= t.start < candidate.sent_start for t in dated):
+        return None
+    body_end = len(text[:paragraph_start].rstrip())  # the last line before, past blank lines
+    start = text.rfind("\n", 0, body_end) + 1
+    for timex in dated:
+        if timex.type == "DATE" and timex.date_end is not None and timex.date_end.date() < published \
+                and start <= timex.start < body_end and not text[start : timex.start].strip() \
+                and _HEADER_END.fullmatch(text[timex.end : body_end]) is not None:
+            return timex
     return None
 
 

@@ -3,8 +3,7 @@
 Order of evidence:
 
 1. an offset: the trigger sits in "<duration> after/before X" (the event is X, dated
-   from the main clause: "two weeks after an election" in a sentence dated Tuesday, or by an
-   earlier dated mention of X, though not one on the main clause's own day a week or more away)
+   from the main clause: "two weeks after an election" in a sentence dated Tuesday)
    or its clause says "<duration> after <date>";
 2. the temporal expression of the trigger's own phrase ("last Friday's earthquake",
    "the takeover in October 2021"), then one its clause governs ("passed the bill
@@ -150,11 +149,11 @@ def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publi
                 return with_range(doc_text(doc), chosen, inside)
             anchor = offset_anchor(doc, phrase, dated) if chosen is None and not _dated_outside(
                 doc, own, phrase) else None
+            if anchor is not None:
+                return day_of(anchor, basis="inferred")
             # "a day after Ukraine struck a refinery, the second such strike this month": the
             # offset from the main clause's day says more than a month found elsewhere in the phrase
             main = _main_date(doc, candidate, dated, phrase, published=published)
-            if anchor is not None and not _anchor_on_main_day(anchor, main, amount):
-                return day_of(anchor, basis="inferred")
             if main is not None:
                 return shifted_date(main, sign, amount, duration)
             return with_range(doc_text(doc), chosen, inside) if chosen is not None else undated()
@@ -871,17 +870,6 @@ def _signal_phrase(word: Token) -> set[int]:
     if word.dep_ == "mark":
         return {t.i for t in word.head.subtree} - {word.i}
     return {t.i for t in word.subtree} - {word.i}
-
-
-def _anchor_on_main_day(anchor: Timex, main: tuple[date, str] | None, amount: tuple[int, str]) -> bool:
-    """Whether an earlier mention found for X of "<duration> after/before X" is dated on the main clause's
-    own day, when the duration is a week or more: that mention tells the main clause's event, not X, which
-    lies the duration away ("Rebels attacked an army post early on Friday, killing the commander. He was
-    killed barely a week after a rebel squad attacked an air base": the air base attack is not Friday's).
-    A count of days is left to the mention: a day off in the main clause's own day would flip it."""
-    if main is None or anchor.date_start is None or amount[1] == "D":
-        return False
-    return anchor.date_start.date() == main[0]
 
 
 def _main_date(

@@ -896,8 +896,9 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
 
     When the paragraph gives none, the day-precise date of the last dated sentence of
     the nearest earlier paragraph that has one carries over ("It was hit on Wednesday." /
-    "The crew was rescued."), for a past-tense report within ``carry_paragraphs``
-    paragraphs. Of a sentence's dates, the one its main clause governs is its reference time.
+    "The crew was rescued."), for a past-tense report: from the paragraph before, or from up to
+    ``carry_paragraphs`` back for a happening in a text with no dateline (:func:`_carries_far`).
+    Of a sentence's dates, the one its main clause governs is its reference time.
     """
     if candidate.status != "occurred":
         return None
@@ -921,8 +922,8 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
     if not _is_past_report(doc, candidate) or _is_perfect_statement(doc, candidate):
         return None
     start = paragraph_start
-    for _ in range(rules()["carry_paragraphs"]):
-        if start <= 1:
+    for back in range(rules()["carry_paragraphs"]):
+        if start <= 1 or back and not _carries_far(doc, candidate):
             return None
         previous = text.rfind("\n", 0, max(0, start - 1))
         while previous > 0 and not text[previous + 1 : start].strip():
@@ -962,6 +963,15 @@ def _date_header(doc: Doc, candidate: Candidate, dated: list[Timex], *, publishe
                 and _HEADER_END.fullmatch(text[timex.end : body_end]) is not None:
             return timex
     return None
+
+
+def _carries_far(doc: Doc, candidate: Candidate) -> bool:
+    """Whether a past report takes the date of a dated paragraph further back than the one before its own
+    (up to ``carry_paragraphs``): a happening, in a text with no dateline ("Militants fired on government
+    buildings early yesterday." / "Militants also attacked the airport." / "By midafternoon, the insurgents
+    had overrun a police station"). A statement is made by publication, and wire copy reports the day's news.
+    """
+    return candidate.event_type not in types_flagged("dated_by_publication") and not _doc_has_dateline(doc)
 
 
 def _later_statement(doc: Doc, candidate: Candidate) -> bool:

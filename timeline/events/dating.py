@@ -969,9 +969,20 @@ def _carries_far(doc: Doc, candidate: Candidate) -> bool:
     """Whether a past report takes the date of a dated paragraph further back than the one before its own
     (up to ``carry_paragraphs``): a happening, in a text with no dateline ("Militants fired on government
     buildings early yesterday." / "Militants also attacked the airport." / "By midafternoon, the insurgents
-    had overrun a police station"). A statement is made by publication, and wire copy reports the day's news.
+    had overrun a police station"). A statement is made by publication, what was said would happen is
+    told as of the saying (:func:`_under_modal`), and wire copy reports the day's news.
     """
-    return candidate.event_type not in types_flagged("dated_by_publication") and not _doc_has_dateline(doc)
+    return candidate.event_type not in types_flagged("dated_by_publication") and not _doc_has_dateline(doc) \
+        and not _under_modal(doc, candidate)
+
+
+def _under_modal(doc: Doc, candidate: Candidate) -> bool:
+    """Whether a verb on the trigger's head path has a modal ("Biden announced he would send mines"):
+    what was said would happen is told as of the saying, not as a happening of an earlier paragraph."""
+    span = trigger_span(doc, candidate)
+    if span is None or not has_annotation(doc, "TAG"):
+        return False
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for i in head_path(span.root, 6) for c in doc[i].children)
 
 
 def _later_statement(doc: Doc, candidate: Candidate) -> bool:

@@ -212,20 +212,25 @@ def _fired_on_crowd(verb: Token) -> bool:
 
 
 def _gunfire(verb: Token) -> str | None:
-    """The type of a firing verb whose shots are small arms, or None.
+    """The type of a firing verb whose shots are small arms, or None; opening fire is firing ("gunmen opened
+    fire on the bus"), a firing with nothing named.
 
     What is fired decides: shots, bullets or rifles ("fired automatic rifles at the base", "fired shots at
     the guards") or, with nothing named, a gun bearer firing ("the gunmen began firing from the hills") is a
     fight with guns, not a missile launch (the default of "fire"); warning shots ("fired four warning
     shots") hit no one; shots at civilians or where they live or gather ("gunmen fired at shops") attack them.
     """
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in word_set("firing_verbs"):
+    opened = opens_fire(verb)
+    if verb.pos_ != "VERB" or not (opened or verb.lemma_.lower() in word_set("firing_verbs")):
         return None
-    fired = [c for c in verb.children if c.dep_ == "dobj"]
+    fired = [] if opened else [c for c in verb.children if c.dep_ == "dobj"]
     arms = word_set("small_arms_nouns")
     if fired and not any(f.lemma_.lower() in arms or f.lower_ in arms for f in fired):
         return None
-    if not fired and not any(s.lemma_.lower() in word_set("gun_bearer_nouns") for s in _firers(verb)):
+    if opened and _fired_with_heavy_weapon(verb):
+        return None  # "opened fire with artillery": the weapon types it
+    bearers = word_set("gun_bearer_nouns")
+    if not fired and not opened and not any(s.lemma_.lower() in bearers for s in _firers(verb)):
         return None
     if any(m.dep_ in ("amod", "compound") and m.lower_ in word_set("warning_modifiers")
            for f in fired for m in f.children):
@@ -234,6 +239,21 @@ def _gunfire(verb: Token) -> str | None:
            for g in c.children if g.dep_ == "pobj"):
         return rule_type("civilian_target")
     return rule_type("gunfire")
+
+
+def opens_fire(verb: Token) -> bool:
+    """Whether a verb of opening has fire as its object ("police opened fire on the crowd", "gunmen opened
+    fire with automatic rifles"): a shooting, not an opening."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in word_set("fire_opening_verbs") and any(
+        c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children)
+
+
+def _fired_with_heavy_weapon(verb: Token) -> bool:
+    """Whether the weapon a firing is made with is one the weapon table names ("opened fire with artillery",
+    "with mortars"), not small arms."""
+    weapons = word_set("attack_weapon_types")
+    return any(t.lemma_.lower() in weapons or t.lower_ in weapons
+               for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree)
 
 
 def _firers(verb: Token) -> list[Token]:

@@ -16,7 +16,7 @@ from ..nlp import (
 )
 from .actor_types import actor_type, armed, victim_words
 from .arguments import noun_phrase, out_of_places, subjects_of, undergoers
-from .attack_types import attack_type, combatants_killed, killing_type
+from .attack_types import attack_type, combatants_killed, killing_type, opens_fire
 from .rules import (
     ACTOR_LABELS,
     ATTACK,
@@ -92,6 +92,8 @@ def event_type_of(span: Span) -> str:
     if span.id_ in rules()["crowd_violence_verb_ids"] and has_annotation(span.doc, "DEP") \
             and _done_by_armed_men(span.root):
         return attack_type(span)  # "gunmen torched homes": an attack typed by whom it hits; a mob's is a riot
+    if has_annotation(span.doc, "DEP") and opens_fire(span.root):
+        return attack_type(span)  # "gunmen opened fire on a bus", "police opened fire on protesters"
     if span.label_ != ATTACK:
         return span.label_
     return attack_type(span)

@@ -117,7 +117,26 @@ def happening_type(verb: Token) -> str:
                 return event_type
     if any(s.id_ in rules()["victim_trigger_ids"] for s in triggers_at(verb)) and combatants_killed(verb):
         return rule_type("killing_of_combatants")  # "five soldiers were killed on Monday": a fight
-    return rule_type("dated_happening")
+    return _frame_type(verb) or rule_type("dated_happening")
+
+
+def _frame_type(verb: Token) -> str:
+    """The type a happening's frame gives (``happening_frames``: its verb, what it is done to, who does it),
+    or empty: "G7 foreign ministers held a session on Friday" is a meeting, "Riyadh intervened in the
+    conflict in 2015" a move of forces, "the checkpoint was set up two days ago" a post established."""
+    lemmas = {verb.lemma_.lower(), _phrasal_lemma(verb).lower()}
+    for frame in rules()["happening_frames"].values():
+        if not lemmas & set(frame["verbs"]):
+            continue
+        objects = frame.get("objects")
+        if objects and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in objects
+                               for c in verb.children):
+            continue
+        if frame.get("armed_subject") and not any(
+                s.ent_type_ in ("GPE", "NORP") or armed(s) for s in subjects_of(verb)):
+            continue
+        return str(frame["type"])
+    return ""
 
 
 def _ruler_falls(span: Span) -> bool:

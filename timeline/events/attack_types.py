@@ -95,6 +95,27 @@ def killing_type(verb: Token) -> str:
     return ""
 
 
+def harm_type(verb: Token) -> str:
+    """The type of a dated harm to people no trigger names (``harm_verbs``: "gunmen wounded three villagers
+    on Sunday", "two soldiers were wounded on Monday", "unknown gunmen assassinated a local official on
+    Tuesday"), typed like a killing: civilian or counted victims are an attack on civilians, members of an
+    armed side a fight, and a person no armed side names, harmed by armed men, an attack on civilians.
+    Empty for any other verb or when the victims are not told."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in word_set("harm_verbs"):
+        return ""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    victims = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    doers = passive_agents(verb) if passive else subjects_of(verb)
+    for victim in victims:
+        if _armed_side(victim) or victim.lemma_.lower() in rules()["victim_kinds"]["combatant"]:
+            return rule_type("killing_of_combatants")
+        if _civilian_or_counted(victim) or actor_type(noun_phrase(victim)) == "civilians":
+            return rule_type("killing_of_civilians")
+        if any(armed(d, by_name=False) for d in doers):
+            return rule_type("killing_of_civilians")
+    return ""
+
+
 def combatants_killed(verb: Token) -> bool:
     """Whether a passive killing's victims are combatants ("five soldiers were killed on Monday", "six
     terrorists were killed"), with no event named as its cause ("killed in the fighting"): a fight told by

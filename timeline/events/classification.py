@@ -16,7 +16,7 @@ from ..nlp import (
 )
 from .actor_types import actor_type, armed, victim_words
 from .arguments import noun_phrase, out_of_places, subjects_of, undergoers
-from .attack_types import attack_type, combatants_killed, killing_type, opens_fire
+from .attack_types import attack_type, combatants_killed, harm_type, killing_type, opens_fire
 from .rules import (
     ACTOR_LABELS,
     ATTACK,
@@ -117,7 +117,7 @@ def happening_type(verb: Token) -> str:
                 return event_type
     if any(s.id_ in rules()["victim_trigger_ids"] for s in triggers_at(verb)) and combatants_killed(verb):
         return rule_type("killing_of_combatants")  # "five soldiers were killed on Monday": a fight
-    return _frame_type(verb) or rule_type("dated_happening")
+    return _frame_type(verb) or harm_type(verb) or rule_type("dated_happening")
 
 
 def _frame_type(verb: Token) -> str:

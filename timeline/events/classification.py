@@ -16,7 +16,7 @@ from ..nlp import (
 )
 from .actor_types import actor_type, armed, victim_words
 from .arguments import noun_phrase, out_of_places, subjects_of, undergoers
-from .attack_types import attack_type, combatants_killed, harm_type, killing_type, opens_fire
+from .attack_types import attack_type, combatants_killed, harm_type, killing_causes, killing_type, opens_fire
 from .rules import (
     ACTOR_LABELS,
     ATTACK,
@@ -72,6 +72,9 @@ def event_type_of(span: Span) -> str:
         return ""  # "those who capture the dogs", "13,700 dogs are slaughtered every month"
     if span.id_ in rules()["victim_trigger_ids"]:
         return killing_type(span.root) if has_annotation(span.doc, "DEP") else ""
+    if span.label_ in types_flagged("death_toll") and has_annotation(span.doc, "DEP") \
+            and _toll_of_one_event(span):
+        return ""  # "25 militants have been killed in a fierce clash": the clash's toll, no running tally
     if span.label_ in rules()["subject_sensitive_types"] and has_annotation(span.doc, "DEP"):
         retyped = _by_subject_or_object(span)
         if retyped is not None:
@@ -137,6 +140,17 @@ def _frame_type(verb: Token) -> str:
             continue
         return str(frame["type"])
     return ""
+
+
+def _toll_of_one_event(span: Span) -> bool:
+    """Whether a tally verb ("have been killed") names as its cause one event, an event noun in the singular
+    with an indefinite article ("have been killed in a fierce clash", "in an ambush"): the toll of that
+    event, told with it. A war, the fighting or attacks ("have been killed in the war") stay a tally."""
+    verb = span.root
+    if verb.pos_ != "VERB":
+        return False
+    return any(c.tag_ == "NN" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+               for c in killing_causes(verb))
 
 
 def _ruler_falls(span: Span) -> bool:

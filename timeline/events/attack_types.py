@@ -262,7 +262,7 @@ def _gunfire(verb: Token) -> str | None:
            for f in fired for m in f.children):
         return rule_type("warning_shots")
     if any(_civilian_word(g) for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
-           for g in c.children if g.dep_ == "pobj"):
+           for g in c.children if g.dep_ == "pobj") or _kills_civilians(verb):
         return rule_type("civilian_target")
     return rule_type("gunfire")
 
@@ -434,7 +434,14 @@ def _attack_targets(token: Token) -> list[Token]:
 
 def _kills_civilians(noun: Token) -> bool:
     """Whether an attack noun is what killed counted or civilian victims, none of them combatants ("18
-    people were killed in an attack", "the attack killed 12 villagers")."""
+    people were killed in an attack", "the attack killed 12 villagers"), or an attack verb goes on to kill
+    them ("gunmen opened fire at a museum, killing at least 20 people", "attacked the town, killing 12
+    civilians")."""
+    if noun.pos_ == "VERB":
+        victims = [o for c in noun.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                   and c.lemma_.lower() in word_set("victim_taking_verbs")
+                   for o in c.children if o.dep_ == "dobj"]
+        return bool(victims) and all(_civilian_or_counted(v) for v in victims)
     if noun.pos_ not in NOUN_POS:
         return False
     if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during"):

@@ -167,13 +167,8 @@ def _active_killing(verb: Token) -> str:
 
 def _caused_by_trigger(verb: Token) -> bool:
     """Whether a verb names its cause as an event ("killed 20 fighters in airstrikes", "during the raid")."""
-    return bool(killing_causes(verb))
-
-
-def killing_causes(verb: Token) -> list[Token]:
-    """The event nouns a killing verb names as its cause ("were killed in an ambush", "during the raid")."""
-    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
-            for g in c.children if g.dep_ == "pobj" and in_trigger(g)]
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+        in_trigger(g) for g in c.children if g.dep_ == "pobj") for c in verb.children)
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from ..nlp import (
 )
 from .actor_types import actor_type, armed, victim_words
 from .arguments import noun_phrase, out_of_places, subjects_of, undergoers
-from .attack_types import attack_type, combatants_killed, harm_type, killing_causes, killing_type, opens_fire
+from .attack_types import attack_type, combatants_killed, harm_type, killing_type, opens_fire
 from .rules import (
     ACTOR_LABELS,
     ATTACK,
@@ -72,9 +72,6 @@ def event_type_of(span: Span) -> str:
         return ""  # "those who capture the dogs", "13,700 dogs are slaughtered every month"
     if span.id_ in rules()["victim_trigger_ids"]:
         return killing_type(span.root) if has_annotation(span.doc, "DEP") else ""
-    if span.label_ in types_flagged("death_toll") and has_annotation(span.doc, "DEP") \
-            and _toll_of_one_event(span):
-        return ""  # "25 militants have been killed in a fierce clash": the clash's toll, no running tally
     if span.label_ in rules()["subject_sensitive_types"] and has_annotation(span.doc, "DEP"):
         retyped = _by_subject_or_object(span)
         if retyped is not None:
@@ -120,37 +117,7 @@ def happening_type(verb: Token) -> str:
                 return event_type
     if any(s.id_ in rules()["victim_trigger_ids"] for s in triggers_at(verb)) and combatants_killed(verb):
         return rule_type("killing_of_combatants")  # "five soldiers were killed on Monday": a fight
-    return _frame_type(verb) or harm_type(verb) or rule_type("dated_happening")
-
-
-def _frame_type(verb: Token) -> str:
-    """The type a happening's frame gives (``happening_frames``: its verb, what it is done to, who does it),
-    or empty: "G7 foreign ministers held a session on Friday" is a meeting, "Riyadh intervened in the
-    conflict in 2015" a move of forces, "the checkpoint was set up two days ago" a post established."""
-    lemmas = {verb.lemma_.lower(), _phrasal_lemma(verb).lower()}
-    for frame in rules()["happening_frames"].values():
-        if not lemmas & set(frame["verbs"]):
-            continue
-        objects = frame.get("objects")
-        if objects and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in objects
-                               for c in verb.children):
-            continue
-        if frame.get("armed_subject") and not any(
-                s.ent_type_ in ("GPE", "NORP") or armed(s) for s in subjects_of(verb)):
-            continue
-        return str(frame["type"])
-    return ""
-
-
-def _toll_of_one_event(span: Span) -> bool:
-    """Whether a tally verb ("have been killed") names as its cause one event, an event noun in the singular
-    with an indefinite article ("have been killed in a fierce clash", "in an ambush"): the toll of that
-    event, told with it. A war, the fighting or attacks ("have been killed in the war") stay a tally."""
-    verb = span.root
-    if verb.pos_ != "VERB":
-        return False
-    return any(c.tag_ == "NN" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
-               for c in killing_causes(verb))
+    return harm_type(verb) or rule_type("dated_happening")
 
 
 def _ruler_falls(span: Span) -> bool:

@@ -102,7 +102,8 @@ def event_type_of(span: Span) -> str:
 def happening_type(verb: Token) -> str:
     """The type of a dated happening no trigger names (:mod:`.happenings`): a happening of an event ("the
     protests surged in 2019", "the protests grew in 2019") is told of that event and takes its type (an
-    event noun as subject); any other happening is ``other``.
+    event noun as subject); a harm to people is typed like a killing ("gunmen wounded three villagers on
+    Sunday": :func:`.attack_types.harm_type`); any other happening is ``other``.
 
     Example:
         >>> from timeline.nlp import load_nlp

@@ -97,8 +97,10 @@ def usable_trigger(span: Span) -> bool:
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "of" \
             and token.head.head.lemma_.lower() in rules()["kind_nouns"]:
         return False  # "victims of other forms of sexual assault": a kind of act, no happening
-    if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "since":
+    if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "since" and not year_in_phrase(token):
         return False  # "1,000 days since the invasion": the reference point of a count, not a report
+    if pattern_id in rules()["year_dated_ids"] and not year_in_phrase(token):
+        return False  # "ceded territory to the insurgency", "the assassination demonstrated ...": background
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ in rules()["concessive_preps"] \
             and not _anchored_noun(token):
         return False  # "testing the system, despite threats of Washington sanctions": known background
@@ -588,6 +590,14 @@ def _anchored_noun(token: Token) -> bool:
 
 
 _CALENDAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def year_in_phrase(noun: Token) -> bool:
+    """Whether an event noun's own phrase gives it a year ("the 2021 assassination of the president",
+    "Rwanda's 1994 genocide", "the rebellion from 2004 to 2009", "the ouster of the dictator in 1986",
+    "an insurgency that has spread since 2017"): a past event the story recalls with its date, an event
+    of its own even where it only sets a reference point ("vacant since the 2021 assassination of ...")."""
+    return any(t.ent_type_ == "DATE" and _CALENDAR.search(t.text) for t in noun.subtree)
 
 
 def _calendar_dated(verb: Token) -> bool:

@@ -642,6 +642,8 @@ def trigger_score(span: Span, event_type: str) -> float:
     if span.label_ in types_flagged("statement") and root.pos_ == "NOUN" and root.dep_ == "pobj" \
             and root.head.head.lemma_ in rules()["reporting_verbs"]:
         root = root.head.head  # "said in a televised address": the address is the saying
+    elif root.pos_ in NOUN_POS and _cause_of_killing(root):
+        root = root.head.head  # "Koufa had been killed in a raid": the raid is the killing's event, its rank
     role = "ROOT" if root.dep_ == "ROOT" and root.pos_ in VERB_POS else root.dep_
     roles: dict[str, float] = rules()["role_scores"]
     score = roles.get(role, rules()["default_role_score"]) if has_annotation(span.doc, "DEP") else 0.6
@@ -656,6 +658,16 @@ def trigger_score(span: Span, event_type: str) -> float:
         score += rules()["warning_of_bonus"]  # the warning carries the event it warns of, often a modifier
 
     return round(min(max(score, 0.05), 0.95), 3)
+
+
+def _cause_of_killing(noun: Token) -> bool:
+    """Whether an event noun is what a killing verb's victims died in ("militants killed three men in an
+    ambush", "Koufa had been killed in a raid by French forces", "were killed during clashes"): the
+    killing (:func:`.attack_types.killing_type`) leaves its event to the noun, which tells it at the
+    killing clause's rank."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in word_set("killing_cause_preps") \
+        and prep.head.pos_ == "VERB" and prep.head.lemma_ in word_set("victim_taking_verbs")
 
 
 def _dated_object(verb: Token) -> bool:

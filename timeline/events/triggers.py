@@ -72,8 +72,9 @@ def usable_trigger(span: Span) -> bool:
     if tag == "VBG" and dep == "relcl" and any(
             c.dep_ == "aux" and c.lower_ in ("was", "were") for c in token.children):
         return False  # "a hotel where elders and officials were meeting": the scene of another event
-    if len(span) == 1 and tag == "VBG" and dep == "acl":
-        return False  # a participle describing a noun ("forces fighting in Ukraine") reports no event
+    if len(span) == 1 and tag == "VBG" and dep == "acl" and not timed(token):
+        return False  # a participle describing a noun ("forces fighting in Ukraine") reports no event;
+        # one with its own time tells one ("including 25 rockets striking Israel on Sunday")
     if label in types_flagged("statement") and tag == "VBG" and dep in ("advcl", "acl") \
             and pattern_id not in rules()["warning_of_ids"] and token.head.pos_ == "VERB" \
             and in_trigger(token.head):

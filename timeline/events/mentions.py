@@ -463,6 +463,8 @@ def _fold_carrier_verbs(typed: dict[Span, str]) -> dict[Span, tuple[str, float]]
         carrier = _carrier(span, by_root)
         if carrier is None or carrier not in scored or event_type == typed[carrier]:
             continue
+        if carrier.root.lemma_ in word_set("condemning_verbs"):
+            continue  # "the coup has been strongly condemned by neighbours": a reaction, a statement
         if typed[carrier] in types_flagged("carrier"):
             scored[span] = (event_type, max(scored[span][1], scored.pop(carrier)[1]))
     return scored

@@ -71,7 +71,12 @@ def event_type_of(span: Span) -> str:
     if span.root.pos_ == "VERB" and _animals_done_to(span.root):
         return ""  # "those who capture the dogs", "13,700 dogs are slaughtered every month"
     if span.id_ in rules()["victim_trigger_ids"]:
-        return killing_type(span.root) if has_annotation(span.doc, "DEP") else ""
+        if not has_annotation(span.doc, "DEP"):
+            return ""
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in span.root.children)  # a tally
+        if combatants_killed(span.root) and not perfect:
+            return rule_type("killing_of_combatants")  # "two gunmen were killed": a fight told by its toll
+        return killing_type(span.root)
     if span.label_ in rules()["subject_sensitive_types"] and has_annotation(span.doc, "DEP"):
         retyped = _by_subject_or_object(span)
         if retyped is not None:

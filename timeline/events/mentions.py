@@ -288,8 +288,11 @@ def _new_time(ent: Span, later: Candidate, first: Candidate) -> bool:
 
 
 def _generic_attack(doc: Doc, cand: Candidate) -> bool:
-    """A bare attack word with no agent ("an industrial plant was hit") may retell any attack."""
-    return cand.trigger.lower() in rules()["generic_attack_words"] and not _own_agent(doc, cand)
+    """A bare attack word ("an industrial plant was hit") or a fighters' toll ("five fighters were killed")
+    with no agent may retell any attack."""
+    combatants = rule_type("killing_of_combatants")
+    toll = cand.event_type == combatants and cand.pattern_id in rules()["victim_trigger_ids"]
+    return (toll or cand.trigger.lower() in rules()["generic_attack_words"]) and not _own_agent(doc, cand)
 
 
 def _own_agent(doc: Doc, cand: Candidate) -> str:

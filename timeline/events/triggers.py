@@ -100,6 +100,8 @@ def usable_trigger(span: Span) -> bool:
         return False  # "victims of other forms of sexual assault": a kind of act, no happening
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "since" and not year_in_phrase(token):
         return False  # "1,000 days since the invasion": the reference point of a count, not a report
+    if pattern_id in rules()["counted_subject_ids"] and not _counted_subject(span.root):
+        return False  # "the former leader has died at 89": one death, no toll
     if pattern_id in rules()["year_dated_ids"] and not year_in_phrase(token):
         return False  # "ceded territory to the insurgency", "the assassination demonstrated ...": background
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ in rules()["concessive_preps"] \
@@ -591,6 +593,13 @@ def _anchored_noun(token: Token) -> bool:
 
 
 _CALENDAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _counted_subject(verb: Token) -> bool:
+    """Whether a verb's subject is a count of people ("Hundreds have died", "Two college students and a
+    13-year-old have also died"): a number, a plural or a counted noun, the toll of a running conflict."""
+    return any(c.dep_ == "nsubj" and (c.like_num or c.tag_ in ("NNS", "NNPS") or any(
+        g.dep_ == "nummod" for g in c.children)) for c in verb.children)
 
 
 def year_in_phrase(noun: Token) -> bool:

@@ -36,6 +36,11 @@ def _row(event_id, doc_id, date, precision, location="Dnipro", countries=("RUS",
             "actor_countries": list(countries), "sentence": f"sentence of {event_id}", "sent_start": 0}
 
 
+def _by(row, *actors, **changes):
+    """A row with its doers (``actors``) and other cells changed."""
+    return {**row, "actors": list(actors), **changes}
+
+
 _HEADLINE = "Russia fires missile at Dnipro"
 _TITLE = {"title": _HEADLINE, "sentence": _HEADLINE, "sent_start": 0}
 
@@ -91,6 +96,30 @@ CLUSTERS = [
         _row("a", "d1", "2024-11-21", "day", event_type="air_or_drone_strike"),
         {**_row("b", "d1", "2024-11-21", "day", event_type="casualty_report"), "sent_start": 120,
          "sentence": "Twelve people died in the city."}], [0, 1]),
+    # Two words of attack of one sentence by one doer tell one attack ("Militia fighters shot and killed two
+    # farmers"); another doer, no doer, a deed of another kind or another sentence keep two.
+    ("one doer's attack told by two words", [
+        _by(_row("a", "d1", "2024-11-21", "day", event_type="armed_clash"), "Militia fighters"),
+        _by(_row("b", "d1", "2024-11-21", "day", event_type="attack_on_civilians"), "Militia fighters",
+            sentence="sentence of a")], [0, 0]),
+    ("two doers' attacks of one sentence", [
+        _by(_row("a", "d1", "2024-11-21", "day", event_type="shelling_artillery"), "rebels"),
+        _by(_row("b", "d1", "2024-11-21", "day", event_type="missile_strike"), "army",
+            sentence="sentence of a")],
+     [0, 1]),
+    ("two words of attack with no doer", [
+        _row("a", "d1", "2024-11-21", "day", event_type="armed_clash"),
+        _by(_row("b", "d1", "2024-11-21", "day", event_type="attack_on_civilians"),
+            sentence="sentence of a")],
+     [0, 1]),
+    ("one doer's attack and arrest of one sentence", [
+        _by(_row("a", "d1", "2024-11-21", "day", event_type="shelling_artillery"), "security forces"),
+        _by(_row("b", "d1", "2024-11-21", "day", event_type="arrest_or_detention"), "security forces",
+            sentence="sentence of a")], [0, 1]),
+    ("one doer's attacks of two sentences", [
+        _by(_row("a", "d1", "2024-11-21", "day", event_type="armed_clash"), "Militia fighters"),
+        _by(_row("b", "d1", "2024-11-21", "day", event_type="attack_on_civilians"), "Militia fighters",
+            sent_start=120, sentence="Militia fighters also killed a herder.")], [0, 1]),
     # One trigger word told twice in an article retells one happening, unless something tells them apart.
     ("one trigger word, month and year", [
         {**_row("a", "d1", "2024-11", "month", "", ("AFG",), event_type="policy_or_law_change"),

@@ -190,10 +190,11 @@ def same_event(a: Row, b: Row) -> bool:
     statement needs one sentence, its words or its speaker (one country's speakers say many things a
     day; one speaker's words that day are quoted in parts).
     In one sentence, a toll joins the attack that caused it
-    ("drone strikes kill at least 12 people").
+    ("drone strikes kill at least 12 people") and two words of attack of one doer tell one attack
+    (:func:`_one_attack`).
     """
     same_sentence = a["doc_id"] == b["doc_id"] and a["sent_start"] == b["sent_start"]
-    if same_sentence and _toll_of_attack(a, b):
+    if same_sentence and (_toll_of_attack(a, b) or _one_attack(a, b)):
         return True
     if a["event_type"] != b["event_type"] or not _compatible(a, b):
         return False
@@ -238,6 +239,16 @@ def _shares_place_or_side(a: Row, b: Row) -> bool:
     places = {str(a["location"]).lower(), str(b["location"]).lower()} - {""}
     shared = set(a["actor_countries"]) & set(b["actor_countries"])
     return bool(shared) or (len(places) == 1 and "" not in (str(a["location"]), str(b["location"])))
+
+
+def _one_attack(a: Row, b: Row) -> bool:
+    """Whether two mentions of one sentence of two types of attack tell one attack: the same doers, nothing
+    telling them apart (:func:`_compatible`). "Militia fighters shot and killed two farmers", "the air force
+    carried out strikes on the depot, hitting its fuel tanks": one doer's attack told by two words; another
+    doer's ("rebels fired ten mortars and the army fired back with rockets") is another attack."""
+    attack = types_flagged("attack")
+    return a["event_type"] in attack and b["event_type"] in attack and bool(list(a["actors"])) \
+        and list(a["actors"]) == list(b["actors"]) and _compatible(a, b)
 
 
 def _toll_of_attack(a: Row, b: Row) -> bool:

@@ -97,7 +97,8 @@ CLUSTERS = [
         {**_row("b", "d1", "2024-11-21", "day", event_type="casualty_report"), "sent_start": 120,
          "sentence": "Twelve people died in the city."}], [0, 1]),
     # Two words of attack of one sentence by one doer tell one attack ("Militia fighters shot and killed two
-    # farmers"); another doer, no doer, a deed of another kind or another sentence keep two.
+    # farmers", "in a wave of raids, gunmen fired on the posts"); another doer, no doer at all, a deed of
+    # another kind or another sentence keep two.
     ("one doer's attack told by two words", [
         _by(_row("a", "d1", "2024-11-21", "day", event_type="armed_clash"), "Militia fighters"),
         _by(_row("b", "d1", "2024-11-21", "day", event_type="attack_on_civilians"), "Militia fighters",
@@ -107,6 +108,10 @@ CLUSTERS = [
         _by(_row("b", "d1", "2024-11-21", "day", event_type="missile_strike"), "army",
             sentence="sentence of a")],
      [0, 1]),
+    ("two words of attack, one doer named", [
+        _row("a", "d1", "2024-11-21", "day", event_type="armed_clash"),
+        _by(_row("b", "d1", "2024-11-21", "day", event_type="shelling_artillery"), "gunmen",
+            sentence="sentence of a")], [0, 0]),
     ("two words of attack with no doer", [
         _row("a", "d1", "2024-11-21", "day", event_type="armed_clash"),
         _by(_row("b", "d1", "2024-11-21", "day", event_type="attack_on_civilians"),

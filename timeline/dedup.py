@@ -242,13 +242,16 @@ def _shares_place_or_side(a: Row, b: Row) -> bool:
 
 
 def _one_attack(a: Row, b: Row) -> bool:
-    """Whether two mentions of one sentence of two types of attack tell one attack: the same doers, nothing
-    telling them apart (:func:`_compatible`). "Militia fighters shot and killed two farmers", "the air force
-    carried out strikes on the depot, hitting its fuel tanks": one doer's attack told by two words; another
-    doer's ("rebels fired ten mortars and the army fired back with rockets") is another attack."""
+    """Whether two mentions of one sentence of two types of attack tell one attack: one doer named, by both
+    or by one only, and nothing telling them apart (:func:`_compatible`). "Militia fighters shot and killed
+    two farmers", "the air force carried out strikes on the depot, hitting its fuel tanks", "in a wave of
+    raids on Monday, gunmen fired on the police posts": one doer's attack told by two words. Another doer's
+    ("rebels fired ten mortars and the army fired back with rockets") is another attack, and two words with
+    no doer at all tell nothing of one."""
     attack = types_flagged("attack")
-    return a["event_type"] in attack and b["event_type"] in attack and bool(list(a["actors"])) \
-        and list(a["actors"]) == list(b["actors"]) and _compatible(a, b)
+    doers = [list(a["actors"]), list(b["actors"])]
+    return a["event_type"] in attack and b["event_type"] in attack and any(doers) \
+        and (doers[0] == doers[1] or not all(doers)) and _compatible(a, b)
 
 
 def _toll_of_attack(a: Row, b: Row) -> bool:

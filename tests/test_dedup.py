@@ -28,6 +28,18 @@ def test_same_event_in_two_articles_shares_a_cluster(model_nlp):
     assert df[df["event_type"] == "arrest_or_detention"]["cluster_id"].iloc[0] != row["cluster_id"]
 
 
+@pytest.mark.slow
+def test_one_doers_attack_told_by_two_words_is_one_cluster(model_nlp):
+    import timeline
+
+    texts = ["Militia fighters shot and killed two farmers near the village on Monday.",
+             "Rebels fired mortars at the camp and the army fired rockets at the hills on Monday."]
+    df = timeline.extract(texts, published="2024-11-21", nlp=model_nlp)
+    first, second = df[df["doc_id"] == "text-1"], df[df["doc_id"] == "text-2"]
+    assert len(first) == 2 and first["cluster_id"].nunique() == 1
+    assert second["cluster_id"].nunique() == len(second)
+
+
 def _row(event_id, doc_id, date, precision, location="Dnipro", countries=("RUS",), event_type="missile_strike"):
     start = pd.Period(date).start_time if date else None
     end = pd.Period(date).end_time.floor("s") if date else None

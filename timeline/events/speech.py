@@ -17,8 +17,9 @@ from .rules import TIME_LABELS, rules, word_set
 
 
 def reports_past_happening(verb: Token) -> bool:
-    """Whether a plain verb of saying only relays a past happening ("the group said it had killed
-    ten people", "he said he observed her"): the happening is the news, the saying is its source.
+    """Whether a plain verb of saying or declaring only relays a past happening ("the group said it had
+    killed ten people", "he said he observed her", "the army declared that 40 fighters had been
+    killed in the ambush"): the happening is the news, the saying is its source.
 
     The reported clause is a finite verb in the past (simple, perfect or passive) that is not
     negated (a denial, "said it did not carry out the attack", stays a statement) and tells no

@@ -222,10 +222,11 @@ def _saying_not_news(verb: Token) -> bool:
     demanded"), a statistic ("has claimed that 55 percent ... are illiterate"), a commentator's view
     ("Analysts claim"), a stance some unnamed few hold, a position held ("China claims about 90% of
     the sea", "have rejected those claims"), advice to the public ("urged people to seek medical
-    attention if ..."), or the content of another saying ("denied involvement, saying it condemns any
-    violence")."""
+    attention if ..."), the content of another saying ("denied involvement, saying it condemns any
+    violence"), or a declaration that only relays a past happening ("the army declared that 40 fighters
+    had been killed in the ambush": the killing is the news)."""
     checks = (endangers, since_then, reports_a_figure, commentary, unnamed_few_hold, standing_stance,
-              advises_the_public, held_rebuttal, _stance_inside_saying)
+              advises_the_public, held_rebuttal, _stance_inside_saying, reports_past_happening)
     return any(check(verb) for check in checks)
 
 

@@ -352,11 +352,21 @@ def _status_context(span: Span) -> set[str]:
     start = max(sent_of(span).start, span.start - 3)
     words.update(span.doc[i].lower_ for i in range(start, span.start) if not _month_name(span.doc[i]))
     words.discard(span.text.lower())
+    if "next" in words and _next_only_of_place(sent_of(span)):
+        words.discard("next")  # "was evacuated next to the stadium": a place, no time to come
     words -= {tok.lower_ for tok in span}  # "fears of new attacks": the trigger is not its own modality cue
     if not has_annotation(span.doc, "DEP"):
         words.update(tok.lower_ for tok in span.doc[max(sent_of(span).start, span.start - 5) : span.start]
                      if not _month_name(tok))
     return words
+
+
+def _next_only_of_place(sent: Span) -> bool:
+    """Whether every "next" of a sentence is the adverb of "next to", a place beside another ("a bomb
+    exploded next to a police station", "the town hall, next to the stadium, was evacuated"),
+    not a time to come ("next week", "the next round of talks")."""
+    doc = sent.doc
+    return all(tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to" for tok in sent if tok.lower_ == "next")
 
 
 def _presupposed_subject(noun: Token) -> bool:

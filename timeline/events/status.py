@@ -43,8 +43,8 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
         return "hypothetical"  # "appears ready to stop fighting": a disposition, not a report
     if _permitted_act(span.root):
         return "hypothetical"  # "a law that authorizes firing on foreign vessels": what a rule allows
-    if span.root.dep_ == "xcomp" and span.root.head.lemma_ in rules()["negating_verbs"]:
-        return "negated"  # "failed to agree on a ceasefire", "refused to sign"
+    if _refused(span.root):
+        return "negated"  # "failed to agree on a ceasefire", "refused to sign", "refused to travel to meet"
     if _yet_to(span.root):
         return "negated"  # "has yet to be declared", "is yet to sign": not done so far
     if _without(span):
@@ -118,6 +118,19 @@ def _permitted_act(gerund: Token) -> bool:
     return gerund.tag_ == "VBG" and gerund.dep_ in ("xcomp", "dobj") \
         and gerund.head.lemma_ in word_set("permission_verbs") \
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in gerund.children)
+
+
+def _refused(token: Token) -> bool:
+    """Whether the trigger is the infinitive a verb of failing or refusing governs, directly or through
+    the infinitive of a verb of going between ("refused to sign", "refused to travel to meet the mediators",
+    "failed to show up to sign the deal"): not done."""
+    for _ in range(2):
+        if token.dep_ != "xcomp" and not (token.dep_ == "advcl" and has_infinitive_to(token)):
+            return False
+        token = token.head
+        if token.lemma_ in rules()["negating_verbs"]:
+            return True
+    return False
 
 
 def _yet_to(token: Token) -> bool:

@@ -189,13 +189,15 @@ def _called_for(span: Span) -> bool:
 
 def _arranged(span: Span) -> bool:
     """Whether the trigger is the subject of "be to <verb>" (an arrangement: "talks are to begin"),
-    however far the parser hung it from the copula."""
-    for index in head_path(span.root, 3):
+    however far the parser hung it from the copula, the infinitive itself, or a word below it ("the two
+    leaders are to hold talks", "veterans were to mark the anniversary of the battle")."""
+    path = head_path(span.root, 3)
+    for index in path:
         head = span.doc[index]
         planned = [c for c in head.children if c.dep_ == "xcomp" and has_infinitive_to(c)] \
             if head.lemma_ == "be" else []
         if planned:
-            return head.i > span.root.i or any(c.i == span.root.i for c in planned)
+            return head.i > span.root.i or any(c.i in path for c in planned)
     return False
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
+import numpy as np
 import pandas as pd
 import pytest
 
+from timeline import dedup
 from timeline.dedup import assign_cluster_ids
 from timeline.frame import conform
 
@@ -215,3 +219,48 @@ def test_cluster_ids_on_rows(rows, groups):
     first = {}
     assert [first.setdefault(cid, g) for cid, g in zip(ids, groups)] == groups
     assert len(set(ids)) == len(set(groups))
+
+
+# A cell is missing as pandas tells: an event's own fields (text, None, Python datetimes) are read without
+# pandas while its article is extracted, a table's cells (NaN, NaT, pd.NA, Timestamps) with it.
+CELLS = [
+    None, "", "Dnipro", float("nan"), np.float64("nan"), 3.0, pd.NA, pd.NaT, np.datetime64("NaT"),
+    datetime(2024, 11, 21), datetime(2024, 11, 21, 14, 30), pd.Timestamp("2024-11-21"),
+    np.datetime64("2024-11-21T00:00:00"), date(2024, 11, 21),
+]
+
+
+@pytest.mark.parametrize("value", CELLS, ids=repr)
+def test_missing_is_pandas_isna(value):
+    assert dedup._missing(value) is bool(pd.isna(value))
+
+
+DATES = [c for c in CELLS if not pd.isna(c) and not isinstance(c, str | float)]
+
+
+@pytest.mark.parametrize("value", DATES, ids=repr)
+def test_instant_compares_as_a_timestamp(value):
+    instant, later = dedup._instant(value), pd.Timestamp("2024-11-21 12:00")
+    assert (instant <= later, instant == pd.Timestamp(value)) == (pd.Timestamp(value) <= later, True)
+
+
+HEADLINE_DATES = [  # (body start, body end, headline start, headline end): recent when within 7 days before
+    ("2024-11-20", "2024-11-20 23:59", "2024-11-21", "2024-11-21 23:59", True),
+    ("2024-11-13", "2024-11-13 23:59", "2024-11-21", "2024-11-21 23:59", False),
+    ("2024-11-14", "2024-11-14 00:00", "2024-11-21", "2024-11-21 23:59", True),
+    ("2024-11-22", "2024-11-22 23:59", "2024-11-21", "2024-11-21 23:59", False),
+    ("2022-01-01", "2022-12-31 23:59", "2024-11-21", "2024-11-21 23:59", False),
+    (None, None, "2024-11-21", "2024-11-21 23:59", True),
+]
+
+
+@pytest.mark.parametrize("start,end,first,last,recent", HEADLINE_DATES)
+def test_headline_recency_is_the_same_for_an_event_and_a_table_row(start, end, first, last, recent):
+    """:func:`timeline.title_lines.body_events` compares an event's Python datetimes, the clustering a
+    table's Timestamps: both give one answer."""
+    kind = {"event_type": "armed_clash", "status": "occurred"}
+    for instant in (datetime.fromisoformat, pd.Timestamp):
+        values = [None if v is None else instant(v) for v in (start, end, first, last)]
+        mention = {**kind, "date_start": values[0], "date_end": values[1]}
+        headline = {**kind, "date_start": values[2], "date_end": values[3]}
+        assert dedup.headline_joins(headline, mention) is recent

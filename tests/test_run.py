@@ -231,3 +231,39 @@ def test_the_same_text_under_two_ids_is_read_twice_and_clustered_once(tmp_path):
     assert outcomes["seed-reprint"].reason.startswith("the same text as ")
     by_doc = result.events.groupby("doc_id")["cluster_id"].agg(set)
     assert result.events["date_start"].isna().any() and by_doc["seed"] == by_doc["seed-reprint"]
+
+
+NO_PANDAS_RUN = """
+import os, sys
+from pathlib import Path
+import timeline.runner.run as run
+
+seen = {}
+build_table = run._table
+
+
+def table(*args, **kwargs):
+    seen.update(pandas="pandas" in sys.modules, threads=len(os.listdir("/proc/self/task")))
+    return build_table(*args, **kwargs)
+
+
+run._table = table
+result = run.run_extraction([Path(sys.argv[1])], out_dir=sys.argv[2], model="blank", formats=["csv"])
+print(seen["pandas"], seen["threads"], len(result.events))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads in /proc")
+def test_a_run_extracts_without_pandas_in_one_thread(corpus, tmp_path):
+    """Extraction makes rows without loading pandas (and pyarrow, which starts a thread): with numpy's
+    BLAS kept to one thread, as the command line does, nothing starts a second thread before the table."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    done = subprocess.run([sys.executable, "-c", NO_PANDAS_RUN, str(corpus), str(tmp_path / "out")],
+                          capture_output=True, text=True, env=env, check=True)
+    loaded, threads, events = done.stdout.split()
+    assert (loaded, threads) == ("False", "1")
+    assert int(events) > 0

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator, Mapping
-from typing import Any
-
-import pandas as pd
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from .events.rules import rules, types_flagged
 from .types import repeats_title
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FINE = ("day", "hour", "minute")
 #: The last characters of a sentence of running text; display lines end otherwise.
@@ -45,6 +47,8 @@ def assign_cluster_ids(df: pd.DataFrame) -> pd.Series:
     Returns:
         A string Series aligned with ``df``.
     """
+    import pandas as pd
+
     columns = [df[name].tolist() for name in COMPARED]  # column-wise: to_dict boxes cell by cell
     rows = [dict(zip(COMPARED, values, strict=True)) for values in zip(*columns, strict=True)]
     by_doc: dict[str, list[int]] = {}
@@ -138,17 +142,44 @@ def _recent_for(mention: Row, headline_row: Row) -> bool:
     """Whether a body mention's dates reach into the week before its headline's, or either is undated."""
     values = (mention["date_start"], mention["date_end"], headline_row["date_start"],
               headline_row["date_end"])
-    if any(pd.isna(v) for v in values):
+    if any(_missing(v) for v in values):
         return True
-    start, end, first, last = (pd.Timestamp(v) for v in values)
-    return start <= last and end >= first - pd.Timedelta(days=rules()["headline_recent_days"])
+    start, end, first, last = (_instant(v) for v in values)
+    return start <= last and end >= first - timedelta(days=rules()["headline_recent_days"])
 
 
 def _text(value: Any) -> str:
     """A cell as text: a missing one (None, NaN) is empty."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+    if _missing(value):
         return ""
     return str(value)
+
+
+def _missing(value: Any) -> bool:
+    """Whether a cell is missing (None, NaN, NaT, ``pd.NA``), as :func:`pandas.isna` tells.
+
+    Text and Python datetimes, the fields of an event that :mod:`timeline.title_lines` compares while its
+    article is extracted, are never missing: they are read without loading pandas, which extraction does
+    not otherwise need (see :mod:`timeline.frame`).
+    """
+    if value is None:
+        return True
+    if type(value) in (str, datetime):
+        return False
+    import pandas as pd
+
+    return bool(pd.isna(value))
+
+
+def _instant(value: Any) -> datetime:
+    """A date cell as an instant to compare: a Python datetime as it is (an event's own date, read without
+    loading pandas, as in :func:`_missing`), a table's (a ``Timestamp``, a ``datetime64``) as a ``Timestamp``."""
+    if type(value) is datetime:
+        return value
+    import pandas as pd
+
+    instant: datetime = pd.Timestamp(value)
+    return instant
 
 
 def _joins(rows: list[Row], founder: list[int], group: list[int]) -> bool:
@@ -164,10 +195,10 @@ def _bucket_keys(row: Row) -> Iterator[tuple[str, ...]]:
     """
     block = (str(row["event_type"]), str(row["status"]))
     start, end = row["date_start"], row["date_end"]
-    if pd.isna(start) or pd.isna(end):
+    if _missing(start) or _missing(end):
         yield (*block, "sentence", str(row["sentence"]))
         return
-    first, last = pd.Timestamp(start), pd.Timestamp(end)
+    first, last = _instant(start), _instant(end)
     for month in range(first.year * 12 + first.month - 1, last.year * 12 + last.month):
         yield (*block, f"{month // 12:04d}-{month % 12 + 1:02d}")
 
@@ -228,8 +259,8 @@ def same_event_across(a: Row, b: Row) -> bool:
     mentions join only as copies: the same sentence, type and status."""
     if a["event_type"] != b["event_type"]:
         return False
-    if pd.isna(a["date_start"]) or pd.isna(b["date_start"]):
-        return pd.isna(a["date_start"]) and pd.isna(b["date_start"]) and a["status"] == b["status"] \
+    if _missing(a["date_start"]) or _missing(b["date_start"]):
+        return _missing(a["date_start"]) and _missing(b["date_start"]) and a["status"] == b["status"] \
             and a["sentence"] == b["sentence"]
     return _compatible(a, b) and (_shares_place_or_side(a, b) or a["sentence"] == b["sentence"])
 
@@ -262,10 +293,10 @@ def _toll_of_attack(a: Row, b: Row) -> bool:
 
 
 def _dates_overlap(a: Row, b: Row) -> bool:
-    if any(pd.isna(v) for v in (a["date_start"], a["date_end"], b["date_start"], b["date_end"])):
-        return all(pd.isna(v) for v in (a["date_start"], b["date_start"])) and a["doc_id"] == b["doc_id"]
+    if any(_missing(v) for v in (a["date_start"], a["date_end"], b["date_start"], b["date_end"])):
+        return all(_missing(v) for v in (a["date_start"], b["date_start"])) and a["doc_id"] == b["doc_id"]
     if a["date_precision"] in FINE and b["date_precision"] in FINE:
-        return pd.Timestamp(a["date_start"]).date() == pd.Timestamp(b["date_start"]).date()
+        return _instant(a["date_start"]).date() == _instant(b["date_start"]).date()
     return bool(a["date_start"] <= b["date_end"] and b["date_start"] <= a["date_end"])
 
 
@@ -287,6 +318,8 @@ def cluster(df: pd.DataFrame) -> pd.DataFrame:
     Example:
         >>> cluster(df)[["cluster_id", "mentions", "doc_ids"]]  # doctest: +SKIP
     """
+    import pandas as pd
+
     if df.empty:
         return df.assign(mentions=pd.Series(dtype="int64"), doc_ids=None, sources=None, event_ids=None)
     ordered = df.sort_values("confidence", ascending=False, kind="stable")

@@ -28,10 +28,8 @@ from plotly.offline import get_plotlyjs, get_plotlyjs_version
 from . import frame, plot, resources
 from .errors import InputError, invalid_value
 from .events.actor_types import inter_code
-from .outputs import FILE_NAMES
+from .outputs import FILE_NAMES, FORMATS
 from .taxonomy import acled_disorder_type
-
-FORMATS: tuple[str, ...] = tuple(FILE_NAMES)
 
 
 def write_outputs(

@@ -9,20 +9,25 @@ for every row. No spaCy, no plotly.
 ``date_start``/``date_end`` are ``datetime64[s]``: second resolution holds every year
 from 1 to 9999 ("first mentioned in 1052", "a lease until 2999"), where pandas'
 default nanoseconds end at 1677 and 2262; the finest date the table gives is a minute.
+
+pandas is imported where a table is built, read or checked, not with the module: extraction makes rows
+(:func:`event_row`) without it, so that a run loads pandas only for its table (:mod:`timeline.runner.run`).
 """
 
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
 from .taxonomy import EVENT_TYPES, is_acled_coding
 from .types import ACTOR_TYPES, DATE_BASES, PRECISIONS, STATUSES, Event
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Column name -> pandas dtype, in output order. SCHEMA.md is the contract.
 SCHEMA: dict[str, str] = {
@@ -130,11 +135,15 @@ def from_rows(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
         A DataFrame with exactly :data:`COLUMNS`, typed per :data:`SCHEMA`, one
         row per event mention, in the order given.
     """
+    import pandas as pd
+
     return conform(pd.DataFrame.from_records(list(rows), columns=list(COLUMNS)))
 
 
 def conform(df: pd.DataFrame) -> pd.DataFrame:
     """Give ``df`` the schema's column order and dtypes (extra columns kept at the end)."""
+    import pandas as pd
+
     df = df.copy()
     for column in COLUMNS:
         if column not in df.columns:
@@ -162,7 +171,7 @@ def as_list(value: Any) -> list[str]:
     Empty items are kept where the form keeps them (a list, an array, JSON), so that
     ``actor_types`` stays aligned with ``actors``: ``["", "civilians"]`` is two items.
     """
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return []
     if isinstance(value, str):
         text = value.strip()
@@ -230,6 +239,8 @@ def read_events(path: str | Path, *, require: Sequence[str] = ()) -> pd.DataFram
 
 def _read_table(path: Path) -> pd.DataFrame:
     """The file's rows and columns as written; InputError when it cannot be read as its format."""
+    import pandas as pd
+
     suffix = path.suffix.lower()
     if path.is_file() and path.stat().st_size == 0:
         return pd.DataFrame()
@@ -249,6 +260,8 @@ def _read_table(path: Path) -> pd.DataFrame:
 
 def _read_json_records(path: Path, *, lines: bool) -> pd.DataFrame:
     """JSON Lines (or a JSON array) of records, values as written: no date or dtype guessing."""
+    import pandas as pd
+
     text = path.read_text("utf-8")
     try:
         records = (
@@ -326,6 +339,8 @@ def check_rules(df: pd.DataFrame, texts: Mapping[str, str] | None = None) -> lis
 
 
 def _acled_problems(row: Any, actor_types: set[str]) -> list[str]:
+    import pandas as pd
+
     problems = []
     for names, kinds in (("actors", "actor_types"), ("targets", "target_types")):
         values = as_list(getattr(row, kinds))
@@ -342,6 +357,8 @@ def _acled_problems(row: Any, actor_types: set[str]) -> list[str]:
 
 
 def _date_problems(row: Any) -> list[str]:
+    import pandas as pd
+
     if row.date_precision == "none":
         return [] if row.date == "" else [f"date {row.date!r} given with precision none"]
     if pd.isna(row.date_start) or pd.isna(row.date_end):
@@ -355,6 +372,8 @@ def _date_problems(row: Any) -> list[str]:
 
 
 def _date_first_instant(text: str) -> pd.Timestamp | None:
+    import pandas as pd
+
     try:
         if "-W" in text:
             return pd.Timestamp.fromisocalendar(int(text[:4]), int(text[6:8]), 1)

@@ -1,7 +1,8 @@
 """:mod:`timeline.outputs`: the names of what a run writes into its output folder.
 
 The exports (one file per format), the report and the resume journal. Kept apart from the writers so
-that ingest can leave the tool's own files out of a folder walk without loading pandas or plotly.
+that ingest can leave the tool's own files out of a folder walk, and the command line check its formats,
+without loading pandas or plotly.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ FILE_NAMES: dict[str, str] = {
     "timelinejs": "timeline.json",
     "acled": "events_acled.csv",
 }
+#: The output formats, in the order of :data:`FILE_NAMES`.
+FORMATS: tuple[str, ...] = tuple(FILE_NAMES)
 #: The run's report, written beside the outputs (see :mod:`timeline.runner.run`).
 REPORT_NAME = "report.json"
 #: The folder of the resume journal inside the output folder.

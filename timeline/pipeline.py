@@ -16,9 +16,8 @@ import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -35,6 +34,9 @@ from .pubdate import parse_published
 from .temporal import find_timexes
 from .title_lines import body_events
 from .types import Article, Candidate, Event, ResolvedDate
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Articles per batch: one ``nlp.pipe`` call, and in a run one task for a worker and one journal write.
 BATCH_SIZE = 32

@@ -11,6 +11,10 @@ cannot join the table is skipped with the reason; the others are written.
 Outputs of formats not asked for that an earlier run wrote into the folder
 (as its ``report.json`` lists them) are removed, so the folder never mixes
 two runs. The CLI and the demo call :func:`run_extraction`.
+
+pandas, the writers and the dask engine are imported only when the table is built or written (or the
+dask engine runs): loading pandas loads pyarrow, whose allocator starts a thread, and the documents are
+extracted faster in a process that has started none (see :func:`timeline.cli.main`).
 """
 
 from __future__ import annotations
@@ -23,22 +27,21 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Literal
 
 from .. import __version__
 from ..errors import InputError
-from ..export import write_json, write_outputs
 from ..frame import from_rows
 from ..ingest import MAX_CHARS, LeftOut, iter_inputs
 from ..nlp import choose_model, load_nlp, model_description
 from ..outputs import FILE_NAMES, REPORT_NAME
 from ..pipeline import BATCH_SIZE, chosen_min_confidence, event_table
 from ..types import Article, DocumentOutcome
-from .dask_engine import dask_engine, write_partitioned
 from .engines import Batch, Engine, failed_outcome, pool_engine, serial_engine
 from .journal import Entry, Journal
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DEFAULT_FORMATS: tuple[str, ...] = ("csv", "jsonl", "html")
 ENGINES: tuple[str, ...] = ("local", "dask")
@@ -185,6 +188,8 @@ def run_extraction(
     result = RunResult(table, [e.outcome for e in entries], model=description, engine=engine,
                        jobs=jobs, resumed=tracker.resumed, left_out=left_out, min_confidence=threshold)
     if out_dir is not None:
+        from ..export import write_json
+
         _remove_stale_outputs(Path(out_dir), formats)
         result.written = _write(result.events, entries, out_dir, formats, title=title, engine=engine)
         result.seconds = time.perf_counter() - started
@@ -252,6 +257,8 @@ def _pending(
 def _engine(engine: str, *, model: str, jobs: int, scheduler: str | None, min_confidence: float) -> Engine:
     """The engine named ``engine``: dask, a local process pool when ``jobs > 1``, else this process."""
     if engine == "dask":
+        from .dask_engine import dask_engine
+
         return dask_engine(model=model, jobs=jobs, scheduler=scheduler, min_confidence=min_confidence)
     if jobs > 1:
         return pool_engine(model=model, jobs=jobs, min_confidence=min_confidence)
@@ -304,8 +311,12 @@ def _write(df: pd.DataFrame, entries: list[Entry], out_dir: str | Path, formats:
            title: str, engine: str) -> dict[str, Path]:
     if not any(e.outcome.status == "processed" for e in entries):
         return {}
+    from ..export import write_outputs
+
     if engine != "dask":
         return write_outputs(df, out_dir, formats, title=title)
+    from .dask_engine import write_partitioned
+
     written = write_outputs(df, out_dir, [f for f in formats if f != "parquet"], title=title)
     return {**written, "parquet": write_partitioned(df, entries, out_dir)}
 

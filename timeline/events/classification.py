@@ -14,7 +14,7 @@ from ..nlp import (
     NOUN_POS,
     has_annotation,
 )
-from .actor_types import actor_type, armed, victim_words
+from .actor_types import actor_type, armed, body_words, victim_words
 from .arguments import noun_phrase, out_of_places, subjects_of, undergoers
 from .attack_types import attack_type, combatants_killed, harm_type, killing_type, opens_fire
 from .rules import (
@@ -99,9 +99,43 @@ def event_type_of(span: Span) -> str:
         return attack_type(span)  # "gunmen torched homes": an attack typed by whom it hits; a mob's is a riot
     if has_annotation(span.doc, "DEP") and opens_fire(span.root):
         return attack_type(span)  # "gunmen opened fire on a bus", "police opened fire on protesters"
+    if span.label_ in types_flagged("statement") and has_annotation(span.doc, "DEP"):
+        ordered = _order_type(span.root)
+        if ordered:
+            return ordered  # "Putin ordered authorities to seal off the city": a measure, no statement
     if span.label_ != ATTACK:
         return span.label_
     return attack_type(span)
+
+
+def _order_type(verb: Token) -> str:
+    """The type of an order to do something (a verb of ``order_verbs`` with an infinitive), or "".
+
+    An order is no statement but the act it sets going: a court's or a judge's ("the High Court
+    ordered the school to readmit the pupils") is a ruling; any other authority's, to people who are
+    no armed side ("the president ordered authorities to seal off the city", "several TV stations were
+    ordered to stop broadcasting"), is a measure. Orders to forces ("ordered his troops to attack"),
+    orders of a thing ("ordered an inquiry") and the noun ("a court order") are left as they are."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in word_set("order_verbs") \
+            or not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children):
+        return ""
+    ordered = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(_fighters(o) for o in ordered):
+        return ""
+    doers = subjects_of(verb) + [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    if any(d.lemma_.lower() in word_set("court_nouns") for d in doers):
+        return rule_type("court_order")
+    return rule_type("order_of_authority")
+
+
+def _fighters(noun: Token) -> bool:
+    """Whether a noun names fighters ("troops", "his fighters", "the forces", "the rebels"), not an
+    authority of a state ("the government", "authorities"), though the actor types count both as armed."""
+    combatants = set(rules()["victim_kinds"]["combatant"]) | body_words()
+    if noun.lemma_.lower() in combatants or noun.lower_ in combatants:
+        return True
+    kind = actor_type(noun_phrase(noun))
+    return kind in rules()["combatant_actor_types"] and kind != "state_forces"
 
 
 def happening_type(verb: Token) -> str:

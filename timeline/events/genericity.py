@@ -36,6 +36,8 @@ def habitual_frame(token: Token) -> bool:
         return True  # "bans fishing ... in the middle of each year": done every year, a custom
     if _tally_over_years(verb):
         return True  # "Since 2009, hundreds of people have been killed in suicide attacks": a tally of years
+    if _perfect_over_uncounted_years(verb):
+        return True  # "Central Mali has in the past few years been overrun by jihadists": years of background
     spans = [c for c in children if c.dep_ in ("prep", "npadvmod", "advmod")]
     durations = word_set("habitual_durations")
     vague = word_set("vague_quantities")
@@ -88,6 +90,28 @@ def _tally_over_years(verb: Token) -> bool:
     if not subjects or not all(_unspecified_many(s) for s in subjects):
         return False
     return any(_span_of_years(c) for c in verb.children if c.dep_ == "prep")
+
+
+def _perfect_over_uncounted_years(verb: Token) -> bool:
+    """Whether a present perfect spreads over years it does not count, whoever its subject ("the region
+    has in the past few years been overrun by armed groups", "the militia has carried out attacks in
+    recent years", "over the years the group has kidnapped students"): the background of the news, not
+    one happening. A counted span ("in the past two years") and days or months ("in the past few days")
+    stay news."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if verb.tag_ != "VBN" or not auxes & {"has", "have"}:
+        return False
+    return any(_uncounted_years(c) for c in verb.children if c.dep_ == "prep")
+
+
+def _uncounted_years(prep: Token) -> bool:
+    """Whether a time phrase is "in"/"over" years or decades with no number ("in the past few years",
+    "over the years", "in recent decades"; not "in the past two years")."""
+    if prep.lower_ not in ("in", "over"):
+        return False
+    durations = word_set("habitual_durations")
+    return any(g.dep_ == "pobj" and g.lower_ in durations
+               and not any(c.dep_ == "nummod" or c.like_num for c in g.children) for g in prep.children)
 
 
 def _unspecified_many(noun: Token) -> bool:

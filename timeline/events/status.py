@@ -43,9 +43,9 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
         return "hypothetical"  # "appears ready to stop fighting": a disposition, not a report
     if _permitted_act(span.root):
         return "hypothetical"  # "a law that authorizes firing on foreign vessels": what a rule allows
-    if _refused(span.root) or _noun_purpose(span, "failure_nouns"):
+    if _refused(span.root) or _noun_purpose(span, word_set("failure_nouns")):
         return "negated"  # "failed to agree on a ceasefire", "refused to travel to meet", "inability to oust"
-    if _noun_purpose(span, "capacity_nouns"):
+    if _noun_purpose(span, word_set("capacity_nouns")):
         return "hypothetical"  # "underscoring the insurgents' ability to launch attacks": a power, not a deed
     if _yet_to(span.root):
         return "negated"  # "has yet to be declared", "is yet to sign": not done so far
@@ -272,18 +272,19 @@ def _sought_now(span: Span) -> bool:
     return present(verb) and not timed(verb)
 
 
-def _noun_purpose(span: Span, nouns: str = "aim_nouns") -> bool:
-    """Whether the trigger is, or is the object of, an infinitive that completes a noun of the list ``nouns``
-    (by default of aim: "efforts to impose sanctions", "a plan to attack the base", "a bid to seize the
+def _noun_purpose(span: Span, nouns: frozenset[str] | None = None) -> bool:
+    """Whether the trigger is, or is the object of, an infinitive that completes a noun of ``nouns``
+    (by default ``aim_nouns``: "efforts to impose sanctions", "a plan to attack the base", "a bid to seize the
     town", "the decision to deploy troops"): an aim, not a deed; "told them to draft regulations to ban the
     sale" keeps its ban for the directive rules. With ``capacity_nouns`` ("the insurgents' ability to launch
     attacks", "its capacity to mobilize supporters") it is a power, with ``failure_nouns`` ("his inability
     to oust the president", "the failure to agree on a truce") what was not done."""
     doc = span.doc
+    nouns = word_set("aim_nouns") if nouns is None else nouns
     for index in head_path(span.root, 3, through=("dobj", "pobj", "prep")):
         token = doc[index]
         if token.dep_ == "acl" and token.pos_ in VERB_POS and has_infinitive_to(token) \
-                and token.head.lemma_.lower() in word_set(nouns):
+                and token.head.lemma_.lower() in nouns:
             return True
     return False
 

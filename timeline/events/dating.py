@@ -258,10 +258,30 @@ def _only_news_day(doc: Doc, dated: list[Timex], *, published: date) -> Timex | 
         and not t.future and t.precision in DAY_OR_FINER and not _bare_clock(t)
         and not is_signal_object(text, t) and not _after_word(text, t, "since") and not _designated_day(doc, t)]
     days = [(day, t) for day, t in days if published - span <= day <= published]
+    news = [(day, t) for day, t in days if not _page_date_line(text, t, published=published)]
+    days = news or days
     if not days or len({day for day, _ in days}) > 1:
         return None  # a week told day by day has no one news day
     first, timex = days[0]
     return timex if published - window <= first else None
+
+
+_PAGE_LINE_REST = re.compile(r"[\s.,|\-\u2013\u2014]*")
+
+
+def _page_date_line(text: str, timex: Timex, *, published: date) -> bool:
+    """Whether a date is the page's own date line: a line that holds nothing but the publication day
+    ("February 23, 2004" / "Rebels captured the city on Sunday ...", "13 Mar, 2007 00:11" above the
+    headline). It stamps the page; a day the news names ("on Sunday") is the story's day, and the stamp
+    gives way to it (:func:`_only_news_day`).
+    """
+    if timex.date_start is None or timex.date_start.date() != published:
+        return False
+    line_start = text.rfind("\n", 0, timex.start) + 1
+    line_end = text.find("\n", timex.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start : timex.start].strip() \
+        and _PAGE_LINE_REST.fullmatch(text[timex.end : line_end]) is not None
 
 
 @lru_cache(maxsize=1)

@@ -266,22 +266,20 @@ def _only_news_day(doc: Doc, dated: list[Timex], *, published: date) -> Timex | 
     return timex if published - window <= first else None
 
 
-_PAGE_LINE_REST = re.compile(r"[\s.,|\-\u2013\u2014]*")
-
-
 def _page_date_line(text: str, timex: Timex, *, published: date) -> bool:
-    """Whether a date is the page's own date line: a line that holds nothing but the publication day
-    ("February 23, 2004" / "Rebels captured the city on Sunday ...", "13 Mar, 2007 00:11" above the
-    headline). It stamps the page; a day the news names ("on Sunday") is the story's day, and the stamp
-    gives way to it (:func:`_only_news_day`).
+    """Whether a date is the page's own date line: a line that holds nothing but the publication day and
+    the words of a stamp (``page_stamp_words``: "February 23, 2004" / "Rebels captured the city on Sunday
+    ...", "13 Mar, 2007 00:11", "Updated January 16, 2019", "Tuesday 02 December 2014 08:00 GMT" above
+    the headline). It stamps the page; a day the news names ("on Sunday") is the story's day, and the
+    stamp gives way to it (:func:`_only_news_day`).
     """
     if timex.date_start is None or timex.date_start.date() != published:
         return False
     line_start = text.rfind("\n", 0, timex.start) + 1
     line_end = text.find("\n", timex.end)
     line_end = len(text) if line_end < 0 else line_end
-    return not text[line_start : timex.start].strip() \
-        and _PAGE_LINE_REST.fullmatch(text[timex.end : line_end]) is not None
+    rest = re.findall(r"\w+", text[line_start : timex.start] + " " + text[timex.end : line_end])
+    return all(word.lower() in rules()["page_stamp_words"] for word in rest)
 
 
 @lru_cache(maxsize=1)

@@ -3,17 +3,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from datetime import date
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from tests.conftest import load_benchmark
 from timeline.nlp import load_nlp
-
-SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "event_dating_timebank.py"
 
 # A small synthetic TimeML document written for this test.
 TML = """<?xml version="1.0" ?>
@@ -42,12 +39,7 @@ A truce <EVENT eid="e5" class="OCCURRENCE">collapsed</EVENT> in <TIMEX3 tid="t3"
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("event_dating_timebank", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("event_dating_timebank")
 
 
 @pytest.mark.parametrize(("value", "period"), [

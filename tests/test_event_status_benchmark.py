@@ -3,16 +3,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from tests.conftest import load_benchmark
 from timeline.nlp import load_nlp
-
-SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "event_status_timebank.py"
 
 # A small synthetic TimeML document written for this test.
 TML = """<?xml version="1.0" ?>
@@ -63,12 +59,7 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("event_status_timebank", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("event_status_timebank")
 
 
 @pytest.fixture(scope="module")

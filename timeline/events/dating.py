@@ -1000,7 +1000,12 @@ def _under_modal(doc: Doc, candidate: Candidate) -> bool:
     span = trigger_span(doc, candidate)
     if span is None or not has_annotation(doc, "TAG"):
         return False
-    return any(c.dep_ == "aux" and c.tag_ == "MD" for i in head_path(span.root, 6) for c in doc[i].children)
+    return any(_has_modal(doc[i]) for i in head_path(span.root, 6))
+
+
+def _has_modal(verb: Token) -> bool:
+    """Whether a verb has a modal auxiliary ("would send", "could turn")."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 def _later_statement(doc: Doc, candidate: Candidate) -> bool:
@@ -1214,7 +1219,7 @@ def _is_present_report(doc: Doc, candidate: Candidate) -> bool:
         return False
     for token in (doc[i] for i in head_path(span.root, 6)):
         auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "MD"]
-        if any(c.tag_ == "MD" for c in token.children if c.dep_ == "aux"):
+        if _has_modal(token):
             return False  # "could turn": a possibility, not a report
         tags = [c.tag_ for c in auxes] + [token.tag_]
         if "VBD" in tags or any(c.lemma_ == "have" for c in auxes):

@@ -98,11 +98,11 @@ def usable_trigger(span: Span) -> bool:
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "of" \
             and token.head.head.lemma_.lower() in rules()["kind_nouns"]:
         return False  # "victims of other forms of sexual assault": a kind of act, no happening
-    if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "since" and not year_in_phrase(token):
+    if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "since" and not _year_in_phrase(token):
         return False  # "1,000 days since the invasion": the reference point of a count, not a report
     if pattern_id in rules()["counted_subject_ids"] and not _counted_subject(span.root):
         return False  # "the former leader has died at 89": one death, no toll
-    if pattern_id in rules()["year_dated_ids"] and not year_in_phrase(token):
+    if pattern_id in rules()["year_dated_ids"] and not _year_in_phrase(token):
         return False  # "ceded territory to the insurgency", "the assassination demonstrated ...": background
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ in rules()["concessive_preps"] \
             and not _anchored_noun(token):
@@ -603,7 +603,7 @@ def _counted_subject(verb: Token) -> bool:
         g.dep_ == "nummod" for g in c.children)) for c in verb.children)
 
 
-def year_in_phrase(noun: Token) -> bool:
+def _year_in_phrase(noun: Token) -> bool:
     """Whether an event noun's own phrase gives it a year ("the 2021 assassination of the president",
     "Rwanda's 1994 genocide", "the rebellion from 2004 to 2009", "the ouster of the dictator in 1986",
     "an insurgency that has spread since 2017"): a past event the story recalls with its date, an event

@@ -21,6 +21,7 @@ from ..nlp import (
     clause_tokens,
     ents_in,
     has_annotation,
+    has_perfect_have,
     passive_agents,
     sent_of,
 )
@@ -144,7 +145,7 @@ def _active_killing(verb: Token) -> str:
     follow or name (the empty type).
     """
     if verb.tag_ not in FINITE_VERB_TAGS and not (
-            verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)):
+            verb.tag_ == "VBN" and has_perfect_have(verb)):
         return ""
     subjects = subjects_of(verb)
     if not subjects or any(in_trigger(s) or is_means(s) or s.lemma_.lower() in rules()["disaster_nouns"]

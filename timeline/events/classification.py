@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from ..nlp import (
     NOUN_POS,
     has_annotation,
+    has_perfect_have,
 )
 from .actor_types import actor_type, armed, body_words, victim_words
 from .arguments import noun_phrase, out_of_places, subjects_of, undergoers
@@ -73,8 +74,7 @@ def event_type_of(span: Span) -> str:
     if span.id_ in rules()["victim_trigger_ids"]:
         if not has_annotation(span.doc, "DEP"):
             return ""
-        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in span.root.children)  # a tally
-        if combatants_killed(span.root) and not perfect:
+        if combatants_killed(span.root) and not has_perfect_have(span.root):  # a perfect is a tally
             return rule_type("killing_of_combatants")  # "two gunmen were killed": a fight told by its toll
         return killing_type(span.root)
     if span.label_ in rules()["subject_sensitive_types"] and has_annotation(span.doc, "DEP"):

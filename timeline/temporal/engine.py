@@ -19,6 +19,7 @@ from timeline.types import Timex
 
 from .lexicon import cue
 from .calendar import _DAY_VALUE, _MONTH_VALUE, _Norm, _month_length, _quarter, _to_timex
+from .chronology import chronology_years
 from .context import _Ctx, _Match, _PAST_VERB, _SENT_BREAK
 from .handlers import _g
 from .rules import rules as _rules
@@ -235,12 +236,25 @@ def _resolve(chosen: list[tuple[_Cand, _Norm | None]], ctx: _Ctx) -> list[tuple[
             # earlier" compares against
             if _reported_quarter(ctx, s, e, (int(q[1]), int(q[2]))) and not _DEICTIC_QUARTER.match(m[0]):
                 ctx.last_quarter = (int(q[1]), int(q[2]))
+    _read_chronology(ctx, out)
     for k, ((s, e, i, m), _) in enumerate(chosen):
         if rules[i].anchored:
             norm = rules[i].handler(m, ctx)
             if norm is not None:
                 out[k] = (s, e, norm)
     return [out[k] for k in sorted(out)]
+
+
+def _read_chronology(ctx: _Ctx, out: dict[int, tuple[int, int, _Norm]]) -> None:
+    """Give a chronology's item dates their years (:mod:`.chronology`), before the expressions anchored
+    on them ("On the 30th") are resolved."""
+
+    def moved(start: int, day: date) -> None:
+        ctx.days[:] = [(s, e, day if s == start else d) for s, e, d in ctx.days]
+
+    keys = sorted(out)
+    for k, item in zip(keys, chronology_years(ctx.text, [out[k] for k in keys], ctx.published, moved), strict=True):
+        out[k] = item
 
 
 def _reported_quarter(ctx: _Ctx, start: int, end: int, quarter: tuple[int, int]) -> bool:

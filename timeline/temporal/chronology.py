@@ -1,0 +1,132 @@
+""":mod:`timeline.temporal.chronology`: the years of the dates that head a chronology's items.
+
+A list of dated items ("- January 17: Rebels launch an offensive ..." / "- March 22: Soldiers announce
+a coup ...") tells past events in order, often in the historical present and without their years: the
+year the tense would give each date alone (a present tense looks ahead) is not the list's. Read as a
+reader reads it, from the latest item back, each item's date is the latest such day on or before the
+day of the item told after it, and the latest item's on or before publication; an item that names its
+year fixes it, for the items before. A list ordered from the latest item down is read from its top.
+A list whose every date lies ahead of publication is an agenda, and an item told with future wording
+("- May 3: the two delegations will meet") is a plan: neither is moved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from .calendar import _Norm
+from .context import _tense_res
+
+_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+_YEAR = re.compile(r"\d{4}")
+#: What may stand before an item's date on its line: a bullet, "On".
+_ITEM_LEAD = re.compile(r"[ \t]*(?:[-*\u2022\u25cf\u25aa][ \t]*)?(?:on[ \t]+)?", re.IGNORECASE)
+#: What ends an item's date: a colon or a dash, then the item's words.
+_ITEM_SEPARATOR = re.compile(r"[ \t]*(?::|[-\u2013\u2014][ \t])[ \t]*\S")
+
+#: A found date: (start, end, norm), in text order.
+Found = tuple[int, int, _Norm]
+
+
+def chronology_years(text: str, found: list[Found], published: date,
+                     moved: Callable[[int, date], None] | None = None) -> list[Found]:
+    """The dates of ``found`` with the years of a chronology's item dates read from the list's order.
+
+    Args:
+        text: the document's text.
+        found: the resolved dates, in text order.
+        published: the publication date.
+        moved: called with the start offset and the new day of each item date moved to another year.
+
+    Returns:
+        ``found``, with the item dates of a chronology of two items or more moved to their years.
+
+    Example:
+        >>> from datetime import date
+        >>> from timeline.temporal.calendar import _Norm
+        >>> text = "- January 17: Rebels launch an offensive.\\n- March 22: Soldiers seize the palace."
+        >>> found = [(2, 12, _Norm("DATE", "2014-01-17", future=True)), (44, 52, _Norm("DATE", "2013-03-22"))]
+        >>> [norm.value for _, _, norm in chronology_years(text, found, date(2013, 7, 21))]
+        ['2013-01-17', '2013-03-22']
+    """
+    heads = [k for k, (start, end, norm) in enumerate(found) if _heads_item(text, start, end, norm)]
+    if len(heads) < 2 or all(_day(found[k][2]) > published for k in heads):
+        return found
+    out = list(found)
+    bound = published
+    for k in _latest_first(heads, found):
+        start, end, norm = found[k]
+        day = _day(norm)
+        if _YEAR.search(text, start, end):
+            bound = min(bound, day) if day <= published else bound
+            continue
+        if _told_ahead(text, end):
+            continue
+        new = _latest_on_or_before(day, bound)
+        if new is None:
+            continue
+        if new != day:
+            out[k] = (start, end, _moved_norm(norm, new.year - day.year, published))
+            if moved is not None:
+                moved(start, new)
+        bound = new
+    return out
+
+
+def _heads_item(text: str, start: int, end: int, norm: _Norm) -> bool:
+    """Whether a day opens its line as a list item's date ("- March 22: ...", "May 3 - ...")."""
+    if norm.type != "DATE" or not _DAY.match(norm.value) or norm.event_day is not None:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return _ITEM_LEAD.fullmatch(text, line_start, start) is not None and _ITEM_SEPARATOR.match(text, end) is not None
+
+
+def _latest_first(heads: list[int], found: list[Found]) -> list[int]:
+    """The item dates from the latest item to the earliest: a list told in order is read from its end."""
+    days = [(_day(found[k][2]).month, _day(found[k][2]).day) for k in heads]
+    rising = sum(1 for a, b in zip(days, days[1:], strict=False) if b > a)
+    falling = sum(1 for a, b in zip(days, days[1:], strict=False) if b < a)
+    return heads if falling > rising else heads[::-1]
+
+
+def _told_ahead(text: str, end: int) -> bool:
+    """Whether the item's line tells a plan ("- May 3: the delegations will meet")."""
+    line_end = text.find("\n", end)
+    future = _tense_res()[0]
+    return future.search(text[end : line_end if line_end >= 0 else len(text)].lower()) is not None
+
+
+def _day(norm: _Norm) -> date:
+    return _day_of(norm.value)
+
+
+def _day_of(value: str) -> date:
+    match = _DAY.match(value)
+    assert match is not None
+    return date(int(match[1]), int(match[2]), int(match[3]))
+
+
+def _latest_on_or_before(day: date, bound: date) -> date | None:
+    """The latest day with ``day``'s month and day on or before ``bound`` (None for a 29 February not found)."""
+    for year in range(bound.year, bound.year - 5, -1):
+        try:
+            candidate = day.replace(year=year)
+        except ValueError:
+            continue
+        if candidate <= bound:
+            return candidate
+    return None
+
+
+def _moved_norm(norm: _Norm, years: int, published: date) -> _Norm:
+    """``norm`` moved by ``years`` (its end too, for a span of days)."""
+    value = _shift_year(norm.value, years)
+    value_end = _shift_year(norm.value_end, years) if norm.value_end else norm.value_end
+    return replace(norm, value=value, value_end=value_end, future=_day_of(value) > published)
+
+
+def _shift_year(value: str, years: int) -> str:
+    return f"{int(value[:4]) + years:04d}{value[4:]}"

@@ -24,6 +24,11 @@ Conventions (see ``data/README.md`` of the dev corpus):
 * A month or day-month without a year takes the year that puts it nearest to
   the publication date, with a bias towards the tense direction (future
   wording, or a past-tense verb in the clause, makes the bias stronger).
+  The days heading a chronology's items ("- January 17: Rebels launch ...",
+  "- March 22: Soldiers announce ...") take their years from the list's
+  order instead (:mod:`.chronology`): read from the latest item back, each
+  is the latest such day on or before the next item's, the latest on or
+  before publication, however the item's verb is tensed.
 * In results reporting, "a year earlier" / "the year-ago period" is the
   reported quarter a year back; the reported quarter is the last one named
   that has ended (not "this quarter", not a forecast). Beside a nine-month or
@@ -58,7 +63,7 @@ slots in ``slots.json`` and the cue patterns in ``cues.json`` beside it.
 Layout (imports only go down the list): :mod:`.lexicon` (word tables, regex slots), :mod:`.calendar`
 (arithmetic, TIMEX3 values), :mod:`.context` (sentences, tense cues, anchors), the handlers
 (:mod:`.handlers`, :mod:`.periods`, :mod:`.times`), :mod:`.rules` (the rule table), :mod:`.doc` (what a
-parse adds) and :mod:`.engine` (scan, select, resolve).
+parse adds), :mod:`.chronology` (the years of a list's item dates) and :mod:`.engine` (scan, select, resolve).
 """
 
 from .doc import doc_tenses

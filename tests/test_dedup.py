@@ -105,6 +105,20 @@ CLUSTERS = [
     ("one article, two places", [_row("a", "d1", "2024-11-21", "day"),
                                  {**_row("b", "d1", "2024-11-21", "day", "Kyiv"), "sent_start": 120,
                                   "sentence": "Another missile hit Kyiv."}], [0, 1]),
+    # A town and the province it lies in (its admin1) are one place: "an ambush in Michoacan" and "ambushed in
+    # the municipality of Aguililla" tell one ambush; a town of another province stays apart.
+    ("one article, a town and its province", [
+        _row("a", "d1", "2024-11-21", "day", "Dnipropetrovsk Oblast"),
+        {**_row("b", "d1", "2024-11-21", "day", "Nikopol"), "admin1": "Dnipropetrovsk Oblast",
+         "sent_start": 120, "sentence": "The missile hit a flat in Nikopol."}], [0, 0]),
+    ("one article, a town and its province with accents", [
+        _row("a", "d1", "2024-11-21", "day", "Michoacan"),
+        {**_row("b", "d1", "2024-11-21", "day", "Aguililla"), "admin1": "Michoacán",
+         "sent_start": 120, "sentence": "Police were ambushed in Aguililla."}], [0, 0]),
+    ("one article, a town of another province", [
+        _row("a", "d1", "2024-11-21", "day", "Kharkiv Oblast"),
+        {**_row("b", "d1", "2024-11-21", "day", "Nikopol"), "admin1": "Dnipropetrovsk Oblast",
+         "sent_start": 120, "sentence": "The missile hit a flat in Nikopol."}], [0, 1]),
     ("a toll joins its attack in one sentence", [
         _row("a", "d1", "2024-11-21", "day", event_type="air_or_drone_strike"),
         _row("b", "d1", "2024-11-21", "day", event_type="casualty_report")], [0, 0]),

@@ -29,7 +29,7 @@ FINE = ("day", "hour", "minute")
 SENTENCE_ENDS = frozenset(".!?\"'”’)")
 #: The columns :func:`same_event` and the blocking read.
 COMPARED = ("event_id", "doc_id", "sent_start", "sentence", "event_type", "status", "date_start", "date_end",
-            "date_precision", "location", "actor_countries", "actors", "trigger", "title")
+            "date_precision", "location", "admin1", "actor_countries", "actors", "trigger", "title")
 Row = Mapping[str, Any]
 
 
@@ -49,7 +49,9 @@ def assign_cluster_ids(df: pd.DataFrame) -> pd.Series:
     """
     import pandas as pd
 
-    columns = [df[name].tolist() for name in COMPARED]  # column-wise: to_dict boxes cell by cell
+    blank = [None] * len(df)  # a table of another schema may lack an optional column ("admin1")
+    # column-wise: to_dict boxes cell by cell
+    columns = [df[name].tolist() if name in df else blank for name in COMPARED]
     rows = [dict(zip(COMPARED, values, strict=True)) for values in zip(*columns, strict=True)]
     by_doc: dict[str, list[int]] = {}
     for number, row in enumerate(rows):
@@ -207,9 +209,29 @@ def _compatible(a: Row, b: Row) -> bool:
     """Whether nothing tells two mentions of one type apart: overlapping dates, one place, a shared side."""
     if a["status"] != b["status"] or not _dates_overlap(a, b):
         return False
-    places = {str(a["location"]).lower(), str(b["location"]).lower()} - {""}
     countries_a, countries_b = set(a["actor_countries"]), set(b["actor_countries"])
-    return len(places) < 2 and not (countries_a and countries_b and not countries_a & countries_b)
+    return _one_place(a, b) and not (countries_a and countries_b and not countries_a & countries_b)
+
+
+def _one_place(a: Row, b: Row) -> bool:
+    """Whether two mentions name one place: the same, one or none, or a town and the province holding it
+    (:func:`_holds`: "an ambush in Michoacan" and "ambushed in the municipality of Aguililla")."""
+    places = {str(a["location"]).lower(), str(b["location"]).lower()} - {""}
+    return len(places) < 2 or _holds(a, b) or _holds(b, a)
+
+
+def _holds(wide: Row, narrow: Row) -> bool:
+    """Whether a mention's place is the province (first-level region) the other's place lies in."""
+    region = _folded(wide.get("location"))
+    return bool(region) and region == _folded(narrow.get("admin1"))
+
+
+def _folded(value: Any) -> str:
+    """A place name cell for comparison: lower case, accents dropped ("Michoacán" as "michoacan")."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", _text(value).lower())
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).strip()
 
 
 def same_event(a: Row, b: Row) -> bool:

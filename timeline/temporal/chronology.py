@@ -7,7 +7,8 @@ reader reads it, from the latest item back, each item's date is the latest such 
 day of the item told after it, and the latest item's on or before publication; an item that names its
 year fixes it, for the items before. A list ordered from the latest item down is read from its top.
 A list whose every date lies ahead of publication is an agenda, and an item told with future wording
-("- May 3: the two delegations will meet") is a plan: neither is moved.
+("- May 3: the two delegations will meet") is a plan: neither is moved. An item's date may also head it as
+a line of its own, the item's words on the lines below ("March 22" / "Soldiers announce a coup ...").
 """
 
 from __future__ import annotations
@@ -24,8 +25,11 @@ _DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _YEAR = re.compile(r"\d{4}")
 #: What may stand before an item's date on its line: a bullet, "On".
 _ITEM_LEAD = re.compile(r"[ \t]*(?:[-*\u2022\u25cf\u25aa][ \t]*)?(?:on[ \t]+)?", re.IGNORECASE)
-#: What ends an item's date: a colon or a dash, then the item's words.
-_ITEM_SEPARATOR = re.compile(r"[ \t]*(?::|[-\u2013\u2014][ \t])[ \t]*\S")
+#: What ends an item's date: a colon or a dash, then the item's words; or the line's end, when the date heads
+#: the item as a line of its own ("March 22" above "Soldiers announce they have seized power.").
+_ITEM_SEPARATOR = re.compile(r"[ \t]*(?:(?::|[-\u2013\u2014][ \t])[ \t]*\S|:?[ \t]*\n)")
+#: An item's words after its date: the rest of its line, or the next line with words (a date alone on a line).
+_ITEM_WORDS = re.compile(r"[^\n]*?\S[^\n]*|\s*[^\n]*")
 
 #: A found date: (start, end, norm), in text order.
 Found = tuple[int, int, _Norm]
@@ -77,7 +81,8 @@ def chronology_years(text: str, found: list[Found], published: date,
 
 
 def _heads_item(text: str, start: int, end: int, norm: _Norm) -> bool:
-    """Whether a day opens its line as a list item's date ("- March 22: ...", "May 3 - ...")."""
+    """Whether a day opens its line as a list item's date ("- March 22: ...", "May 3 - ...") or is the line
+    ("March 22" above the item's words)."""
     if norm.type != "DATE" or not _DAY.match(norm.value) or norm.event_day is not None:
         return False
     line_start = text.rfind("\n", 0, start) + 1
@@ -93,10 +98,11 @@ def _latest_first(heads: list[int], found: list[Found]) -> list[int]:
 
 
 def _told_ahead(text: str, end: int) -> bool:
-    """Whether the item's line tells a plan ("- May 3: the delegations will meet")."""
-    line_end = text.find("\n", end)
+    """Whether the item's words tell a plan ("- May 3: the delegations will meet"): the rest of its date's
+    line, or the next line with words when the date stands alone on its line."""
+    words = _ITEM_WORDS.match(text, end)
     future = _tense_res()[0]
-    return future.search(text[end : line_end if line_end >= 0 else len(text)].lower()) is not None
+    return words is not None and future.search(words[0].lower()) is not None
 
 
 def _day(norm: _Norm) -> date:

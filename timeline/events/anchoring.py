@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp import TRIGGERS_KEY, doc_text, has_annotation, head_ids, per_doc_part, sent_of, token_column
 from ..types import Candidate, Timex
 from .date_values import DAY_OR_FINER, is_signal_object
-from .rules import ATTACK, rules, types_flagged
+from .rules import ATTACK, rules, types_flagged, word_set
 from .speech import credited_noun
 
 
@@ -99,11 +99,19 @@ def offset_anchor(doc: Doc, phrase: set[int], dated: list[Timex]) -> Timex | Non
     README "Offsets"): the first earlier mention of the type of a trigger in the phrase (token ids)
     that has a day-precise date."""
     for span in doc.spans.get(TRIGGERS_KEY, []):
-        if span.root.i in phrase:
+        if span.root.i in phrase and not _another_occurrence(span.root):
             found = _earlier_mention_date(doc, span.root, dated, same_type_only=True)
             if found is not None:
                 return found
     return None
+
+
+def _another_occurrence(noun: Token) -> bool:
+    """Whether a noun names another event of its kind ("10 days after a similar attack", "a week after
+    another raid", "a month after a previous strike"): not the one mentioned before, so no earlier mention
+    dates it (``other_occurrence_words``, as its modifier or determiner)."""
+    words = word_set("other_occurrence_words")
+    return any(c.dep_ in ("amod", "det") and c.lower_ in words for c in noun.children)
 
 
 def _earlier_mention_date(doc: Doc, noun: Token, dated: list[Timex], *, same_type_only: bool = False,

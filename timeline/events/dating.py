@@ -47,8 +47,10 @@ Order of evidence:
    its last week that names a day names that one, on or the day before publication ("Police opened fire
    on marchers on Friday", published Saturday: "Officers also raided a newspaper's offices", paragraphs
    later, is Friday's news too; so is a past report of wire copy, which otherwise takes the publication
-   day); else a past statement takes the publication day ("The minister reiterated
-   the government's stance": said by publication, and a month is never a statement's day).
+   day, and a happening told in the present perfect: "A suicide bomber has killed 12 people", the lead of
+   a story whose blast "struck on Friday morning", :func:`_perfect_happening`); else a past statement
+   takes the publication day ("The minister reiterated the government's stance": said by publication,
+   and a month is never a statement's day).
 """
 
 from __future__ import annotations
@@ -213,7 +215,8 @@ def _undated_fallback(doc: Doc, candidate: Candidate, dated: list[Timex], *, pub
     publication, in the days the article reports, not some time in its month; a month could never be its day.
     """
     fallback = publication_date(doc, candidate, published=published)
-    if fallback.precision != "month" and not _wire_past_report(doc, candidate):
+    if fallback.precision != "month" and not _wire_past_report(doc, candidate) \
+            and not _perfect_happening(doc, candidate):
         return fallback
     story = _story_day(doc, dated, published=published)
     if story is not None:
@@ -221,6 +224,29 @@ def _undated_fallback(doc: Doc, candidate: Candidate, dated: list[Timex], *, pub
     if fallback.precision == "month" and candidate.event_type in types_flagged("dated_by_publication"):
         return period_value(published, "day", "publication", "")
     return fallback
+
+
+def _perfect_happening(doc: Doc, candidate: Candidate) -> bool:
+    """Whether a happening (no statement) is told in the present perfect ("An air strike has killed dozens of
+    fighters", "Gunmen have abducted 30 pupils"): the lead's news, which happened on the article's news day
+    when it tells one (:func:`_story_day`), not on publication.
+
+    Class: a news lead in the present perfect whose day the article names further down ("A suicide bomber
+    has killed 12 people at a market" / "The blast struck on Friday morning", published Saturday). A
+    statement ("the government has condemned ...") is said by publication (:func:`_is_perfect_statement`),
+    and a perfect progressive ("has been raging for weeks") tells a state that runs up to now.
+    """
+    span = trigger_span(doc, candidate)
+    if span is None or candidate.status != "occurred" or candidate.event_type in types_flagged("speech") \
+            or not has_annotation(doc, "TAG"):
+        return False
+    for token in (doc[i] for i in head_path(span.root, 6)):
+        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        if auxes or token.tag_ in FINITE_TAGS:
+            perfect = any(c.lemma_ == "have" and c.tag_ in PRESENT_TAGS for c in auxes)
+            # "fighting has been raging for weeks": a state that runs up to now, not the lead's news
+            return perfect and not _has_modal(token) and token.tag_ != "VBG"
+    return False
 
 
 def _wire_past_report(doc: Doc, candidate: Candidate) -> bool:

@@ -47,6 +47,9 @@ def attack_type(span: Span) -> str:
         by_agent = _attack_by_agent(span.root)
         if by_agent is not None:
             return by_agent
+        projectile = projectile_type(span.root)
+        if projectile:
+            return projectile
     by_trigger: dict[str, str] = rules()["attack_default_by_trigger"]
     any_weapon = _weapon_word_pattern()
     for phrase in _words_by_distance(span):
@@ -62,6 +65,30 @@ def attack_type(span: Span) -> str:
     if any(ent.label_ == "WEAPON" for ent in ents_in(sent_of(span))):
         return rule_type("weapon_entity")
     return by_trigger.get(span.root.lower_, rules()["attack_default_type"])
+
+
+def projectile_type(verb: Token) -> str:
+    """The type of the projectile named as what strikes or explodes, or "".
+
+    The class: a verb of striking or exploding whose subject is a rocket, a missile or a shell ("25
+    rockets striking Israel on Sunday", "a mortar round that exploded inside the compound", "two shells
+    landed and exploded near the market"): the projectile types the event, whoever fired it, and whatever
+    weapon word stands nearer the verb. Only the projectile types count (``projectile_types``): "a bomb
+    exploded" stays a bombing, "a drone exploded" is left to the trigger.
+    """
+    if verb.pos_ != "VERB":
+        return ""
+    movers = subjects_of(verb)
+    if not movers and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in NOUN_POS:
+        movers = [verb.head]  # "rockets striking Israel": the participle's noun strikes
+    movers = [verb.head if m.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else m for m in movers]
+    table: dict[str, str] = rules()["attack_weapon_types"]
+    for mover in movers:
+        for word in (mover, *(c for c in mover.children if c.dep_ in ("compound", "amod"))):
+            event_type = table.get(word.lower_) or table.get(word.lemma_.lower(), "")
+            if event_type in rules()["projectile_types"]:
+                return event_type
+    return ""
 
 
 def killing_type(verb: Token) -> str:

@@ -17,7 +17,7 @@ from ..nlp import (
 )
 from .actor_types import actor_type, armed, body_words, victim_words
 from .arguments import noun_phrase, out_of_places, subjects_of, undergoers
-from .attack_types import attack_type, combatants_killed, harm_type, killing_type, opens_fire
+from .attack_types import attack_type, combatants_killed, harm_type, killing_type, opens_fire, projectile_type
 from .rules import (
     ACTOR_LABELS,
     ATTACK,
@@ -103,6 +103,10 @@ def event_type_of(span: Span) -> str:
         ordered = _order_type(span.root)
         if ordered:
             return ordered  # "Putin ordered authorities to seal off the city": a measure, no statement
+    if span.label_ in rules()["exploding_types"] and has_annotation(span.doc, "DEP"):
+        projectile = projectile_type(span.root)
+        if projectile:
+            return projectile  # "a mortar round that exploded inside the compound": a shelling
     if span.label_ != ATTACK:
         return span.label_
     return attack_type(span)

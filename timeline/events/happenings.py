@@ -8,16 +8,21 @@ confidence model decides whether it is reported. What is a state, a habit or a s
 a happening: a stative verb, a perfect lasting "since" a time, a habitual frame ("for years"),
 a figure moving "from 88 in 2023 to 388 in 2024". A plain saying that only relays such a
 happening ("Canada also requested ... consultations, the trade body said Thursday") gives the
-relayed clause as the event (:func:`reported_happenings`).
+relayed clause as the event (:func:`reported_happenings`). A chronology's items ("1994" / "The rebel
+leader dies.") are happenings dated by their headers, told in the past or the historical
+present (:func:`chronology_happenings`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import doc_sents, span_text
+from ..nlp import doc_sents, doc_text, span_text
+from ..temporal.lexicon import slots
 from .genericity import habitual_frame
 from .rules import TIME_LABELS, word_set
 from .speech import evaluates, finite_past, reported_clauses, reports_a_figure, reports_past_happening
@@ -29,6 +34,12 @@ FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE")
 #: weapon's caliber, "fired 14.5mm machine guns").
 OBJECT_FIGURE_LABELS = ("MONEY", "PERCENT")
 PERFECT_AUXES = frozenset({"has", "have", "had"})
+#: What may stand before a chronology item's date on its line (a bullet, "On") and what ends the date.
+_ITEM_LEAD = re.compile(r"[ \t]*(?:[-*\u2022\u25cf\u25aa][ \t]*)?(?:on[ \t]+)?", re.IGNORECASE)
+_DATE_END = re.compile(r"[ \t]*(?::|[-\u2013\u2014][ \t])")
+_DATE_SEPARATORS = " \t:-\u2013\u2014"
+#: The fewest dated items that make a list a chronology (one dated line may be a page's date line).
+MIN_CHRONOLOGY_ITEMS = 2
 
 
 def dated_happenings(doc: Doc, taken: set[int], sentences: list[Span] | None = None) -> list[Span]:
@@ -78,6 +89,94 @@ def reported_happenings(doc: Doc, taken: set[int], sentences: list[Span] | None 
                 found.append(doc[clause.i : clause.i + 1])
                 break
     return found
+
+
+def chronology_happenings(doc: Doc, taken: set[int], sentences: list[Span] | None = None) -> list[Span]:
+    """The main verbs of a chronology's items that tell a happening, often in the historical present.
+
+    A chronology ("1994" / "The rebels sign a truce with the army.", "- March 4: Opposition leaders
+    form a new party in the capital.") dates each item by the date that heads it, on the line before
+    the item's paragraph or at the start of the item's own line, and tells it in the present ("The
+    rebel leader dies.", "The party opens offices in three provinces.") or the past, with no time
+    phrase of its own: each item is a past happening. Only sentences without another event, in a text with
+    two dated items or more (one dated line may be a page's date line), and verbs that tell a happening
+    (:func:`item_happening`), not a state, a saying, a habit or a statistic; an item that lies ahead
+    (an agenda) is planned once dated.
+
+    Example:
+        >>> from timeline.nlp import load_nlp
+        >>> doc = load_nlp("blank")("1994\\n\\nThe rebels sign a truce.\\n\\n1996\\n\\nTheir leader dies.")
+        >>> chronology_happenings(doc, set())  # a blank pipeline has no parse
+        []
+    """
+    sents = list(doc_sents(doc) if sentences is None else sentences)
+    heads = {sent.start: _item_date(sent) for sent in sents}
+    if len({head.start() for head in heads.values() if head is not None}) < MIN_CHRONOLOGY_ITEMS:
+        return []
+    found: list[Span] = []
+    for sent in _open_sentences(doc, taken, sents):
+        root = sent.root
+        if heads[sent.start] is not None and root.dep_ == "ROOT" and item_happening(root):
+            found.append(doc[root.i : root.i + 1])
+    return found
+
+
+def _item_date(sent: Span) -> re.Match[str] | None:
+    """The date heading the chronology item a sentence belongs to: a date opening the sentence's line
+    ("- March 4: Opposition leaders form ..."), or a date alone on the last line before that line ("1994" /
+    "The rebels sign a truce ..."); None for a sentence of no dated item."""
+    text = doc_text(sent.doc)
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    line_end = text.find("\n", sent.start_char)
+    opening = _opening_date(sent.doc, line_start, len(text) if line_end < 0 else line_end)
+    if opening is not None:
+        return opening
+    previous_end = len(text[:line_start].rstrip())
+    previous_start = text.rfind("\n", 0, previous_end) + 1
+    alone = _opening_date(sent.doc, previous_start, previous_end)
+    if alone is None or text[alone.end() : previous_end].strip(_DATE_SEPARATORS):
+        return None  # no date, or a line that goes on after its date: no header
+    return alone
+
+
+def _opening_date(doc: Doc, start: int, end: int) -> re.Match[str] | None:
+    """The date that opens the line between two offsets, after a bullet or "On", ended by a
+    separator (a colon or a dash) or the line's end ("- March 4: ...", "June 9 - ...", "1994")."""
+    text = doc_text(doc)
+    lead = _ITEM_LEAD.match(text, start, end)
+    date = _item_date_pattern().match(text, lead.end(), end) if lead is not None else None
+    if date is None:
+        return None
+    rest = text[date.end() : end]
+    return date if not rest.strip() or _DATE_END.match(rest) else None
+
+
+@lru_cache(maxsize=1)
+def _item_date_pattern() -> re.Pattern[str]:
+    """A calendar date as a list item's head: a month and day, a span of days, a month, a year, with or
+    without the year ("March 4", "May 30-June 2", "June 9-11", "July 2019", "1994")."""
+    month, day, year = (slots()[name] for name in ("MONTH", "DAY", "YEAR"))
+    days = rf"{day}(?:[ \t]*[-\u2013][ \t]*(?:{month}[ \t]+)?{day})?"
+    return re.compile(rf"(?:{month}[ \t]+{days}(?:,?[ \t]+{year})?|{days}[ \t]+{month}(?:[ \t]+{year})?"
+                      rf"|{month}[ \t]+{year}|{year})")
+
+
+def item_happening(verb: Token) -> bool:
+    """Whether a chronology item's verb tells a happening: a present ("dies", "create", "is succeeded
+    by") or a finite past, a subject, no modal or negation, and none of a state, a saying, a habit or a
+    statistic."""
+    if verb.pos_ != "VERB" or verb.lemma_ in word_set("reporting_verbs") | word_set("stative_verbs") \
+            | word_set("stance_verbs"):
+        return False
+    children = list(verb.children)
+    if any(c.dep_ == "neg" or c.dep_ == "aux" and c.tag_ == "MD" for c in children):
+        return False
+    passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in children)
+    if verb.tag_ not in ("VBZ", "VBP", "VB") and not passive and not finite_past(verb):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        return False
+    return not _habit_or_statistic(verb)
 
 
 def _open_sentences(doc: Doc, taken: set[int], sentences: list[Span] | None) -> Iterator[Span]:

@@ -41,7 +41,7 @@ from .arguments import (
     targets_of,
 )
 from .classification import event_type_of, happening_type
-from .happenings import dated_happenings, reported_happenings
+from .happenings import chronology_happenings, dated_happenings, reported_happenings
 from .locations import location_of
 from .rules import (
     ACTOR_LABELS,
@@ -100,6 +100,9 @@ def candidates(doc: Doc) -> list[Candidate]:
             candidate = _candidate(span, rule_type("dated_statement"), rules()["dated_statement_score"])
             by_sentence.setdefault(candidate.sent_start, []).append(candidate)
         for span in dated_happenings(doc, set(by_sentence), sentences):
+            candidate = _candidate(span, happening_type(span.root), rules()["dated_statement_score"])
+            by_sentence.setdefault(candidate.sent_start, []).append(candidate)
+        for span in chronology_happenings(doc, set(by_sentence), sentences):
             candidate = _candidate(span, happening_type(span.root), rules()["dated_statement_score"])
             by_sentence.setdefault(candidate.sent_start, []).append(candidate)
         for span in reported_happenings(doc, set(by_sentence), sentences):

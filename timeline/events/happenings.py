@@ -110,7 +110,7 @@ def chronology_happenings(doc: Doc, taken: set[int], sentences: list[Span] | Non
         []
     """
     sents = list(doc_sents(doc) if sentences is None else sentences)
-    heads = {sent.start: _item_date(sent) for sent in sents}
+    heads = {sent.start: item_date(sent) for sent in sents}
     if len({head.start() for head in heads.values() if head is not None}) < MIN_CHRONOLOGY_ITEMS:
         return []
     found: list[Span] = []
@@ -121,7 +121,7 @@ def chronology_happenings(doc: Doc, taken: set[int], sentences: list[Span] | Non
     return found
 
 
-def _item_date(sent: Span) -> re.Match[str] | None:
+def item_date(sent: Span) -> re.Match[str] | None:
     """The date heading the chronology item a sentence belongs to: a date opening the sentence's line
     ("- March 4: Opposition leaders form ..."), or a date alone on the last line before that line ("1994" /
     "The rebels sign a truce ..."); None for a sentence of no dated item."""

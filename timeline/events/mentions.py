@@ -41,7 +41,7 @@ from .arguments import (
     targets_of,
 )
 from .classification import event_type_of, happening_type
-from .happenings import chronology_happenings, dated_happenings, reported_happenings
+from .happenings import chronology_happenings, dated_happenings, item_date, reported_happenings
 from .locations import location_of
 from .rules import (
     ACTOR_LABELS,
@@ -247,6 +247,8 @@ def _repeats(doc: Doc, later: Candidate, first: Candidate) -> bool:
     sent = doc.char_span(later.sent_start, later.sent_end, alignment_mode="expand")
     if sent is None or any(_new_time(e, later, first) for e in ents_in(sent)):
         return False
+    if _another_item(doc, sent, first):
+        return False  # "1996" / "The army shells the town again": another item of a chronology
     time_words = word_set("time_words")
     if any(t.lower_ in time_words for t in sent):
         return False  # "before dawn", "overnight": a time of its own
@@ -265,6 +267,18 @@ def _repeats(doc: Doc, later: Candidate, first: Candidate) -> bool:
     places = [e.text.lower() for e in ents_in(sent) if e.label_ in PLACE_LABELS
               and e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE_PREPS]
     return all(p in told for p in places)  # no place the first mention did not name
+
+
+def _another_item(doc: Doc, sent: Span, first: Candidate) -> bool:
+    """Whether a mention's sentence is an item of a chronology under another date than the earlier
+    mention's ("2004" / "The president imposes sanctions on the country." ... "2010" / "The president
+    renews sanctions ..."): each item tells its own happening."""
+    head = item_date(sent)
+    if head is None:
+        return False
+    earlier = doc.char_span(first.sent_start, first.sent_end, alignment_mode="expand")
+    other = item_date(earlier) if earlier is not None else None
+    return other is None or other.start() != head.start()
 
 
 def _speaker(sent: Span, cand: Candidate) -> bool:

@@ -15,14 +15,12 @@ present (:func:`chronology_happenings`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import doc_sents, doc_text, span_text
-from ..temporal.lexicon import slots
+from ..nlp import doc_sents, span_text
+from .dated_lists import list_item_date
 from .genericity import habitual_frame
 from .rules import TIME_LABELS, word_set
 from .speech import evaluates, finite_past, reported_clauses, reports_a_figure, reports_past_happening
@@ -34,12 +32,6 @@ FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE")
 #: weapon's caliber, "fired 14.5mm machine guns").
 OBJECT_FIGURE_LABELS = ("MONEY", "PERCENT")
 PERFECT_AUXES = frozenset({"has", "have", "had"})
-#: What may stand before a chronology item's date on its line (a bullet, "On") and what ends the date.
-_ITEM_LEAD = re.compile(r"[ \t]*(?:[-*\u2022\u25cf\u25aa][ \t]*)?(?:on[ \t]+)?", re.IGNORECASE)
-_DATE_END = re.compile(r"[ \t]*(?::|[-\u2013\u2014][ \t])")
-_DATE_SEPARATORS = " \t:-\u2013\u2014"
-#: The fewest dated items that make a list a chronology (one dated line may be a page's date line).
-MIN_CHRONOLOGY_ITEMS = 2
 
 
 def dated_happenings(doc: Doc, taken: set[int], sentences: list[Span] | None = None) -> list[Span]:
@@ -109,56 +101,12 @@ def chronology_happenings(doc: Doc, taken: set[int], sentences: list[Span] | Non
         >>> chronology_happenings(doc, set())  # a blank pipeline has no parse
         []
     """
-    sents = list(doc_sents(doc) if sentences is None else sentences)
-    heads = {sent.start: item_date(sent) for sent in sents}
-    if len({head.start() for head in heads.values() if head is not None}) < MIN_CHRONOLOGY_ITEMS:
-        return []
     found: list[Span] = []
-    for sent in _open_sentences(doc, taken, sents):
+    for sent in _open_sentences(doc, taken, sentences):
         root = sent.root
-        if heads[sent.start] is not None and root.dep_ == "ROOT" and item_happening(root):
+        if root.dep_ == "ROOT" and list_item_date(sent) is not None and item_happening(root):
             found.append(doc[root.i : root.i + 1])
     return found
-
-
-def item_date(sent: Span) -> re.Match[str] | None:
-    """The date heading the chronology item a sentence belongs to: a date opening the sentence's line
-    ("- March 4: Opposition leaders form ..."), or a date alone on the last line before that line ("1994" /
-    "The rebels sign a truce ..."); None for a sentence of no dated item."""
-    text = doc_text(sent.doc)
-    line_start = text.rfind("\n", 0, sent.start_char) + 1
-    line_end = text.find("\n", sent.start_char)
-    opening = _opening_date(sent.doc, line_start, len(text) if line_end < 0 else line_end)
-    if opening is not None:
-        return opening
-    previous_end = len(text[:line_start].rstrip())
-    previous_start = text.rfind("\n", 0, previous_end) + 1
-    alone = _opening_date(sent.doc, previous_start, previous_end)
-    if alone is None or text[alone.end() : previous_end].strip(_DATE_SEPARATORS):
-        return None  # no date, or a line that goes on after its date: no header
-    return alone
-
-
-def _opening_date(doc: Doc, start: int, end: int) -> re.Match[str] | None:
-    """The date that opens the line between two offsets, after a bullet or "On", ended by a
-    separator (a colon or a dash) or the line's end ("- March 4: ...", "June 9 - ...", "1994")."""
-    text = doc_text(doc)
-    lead = _ITEM_LEAD.match(text, start, end)
-    date = _item_date_pattern().match(text, lead.end(), end) if lead is not None else None
-    if date is None:
-        return None
-    rest = text[date.end() : end]
-    return date if not rest.strip() or _DATE_END.match(rest) else None
-
-
-@lru_cache(maxsize=1)
-def _item_date_pattern() -> re.Pattern[str]:
-    """A calendar date as a list item's head: a month and day, a span of days, a month, a year, with or
-    without the year ("March 4", "May 30-June 2", "June 9-11", "July 2019", "1994")."""
-    month, day, year = (slots()[name] for name in ("MONTH", "DAY", "YEAR"))
-    days = rf"{day}(?:[ \t]*[-\u2013][ \t]*(?:{month}[ \t]+)?{day})?"
-    return re.compile(rf"(?:{month}[ \t]+{days}(?:,?[ \t]+{year})?|{days}[ \t]+{month}(?:[ \t]+{year})?"
-                      rf"|{month}[ \t]+{year}|{year})")
 
 
 def item_happening(verb: Token) -> bool:

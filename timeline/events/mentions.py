@@ -41,7 +41,8 @@ from .arguments import (
     targets_of,
 )
 from .classification import event_type_of, happening_type
-from .happenings import chronology_happenings, dated_happenings, item_date, reported_happenings
+from .dated_lists import list_item_date
+from .happenings import chronology_happenings, dated_happenings, reported_happenings
 from .locations import location_of
 from .rules import (
     ACTOR_LABELS,
@@ -273,11 +274,11 @@ def _another_item(doc: Doc, sent: Span, first: Candidate) -> bool:
     """Whether a mention's sentence is an item of a chronology under another date than the earlier
     mention's ("2004" / "The president imposes sanctions on the country." ... "2010" / "The president
     renews sanctions ..."): each item tells its own happening."""
-    head = item_date(sent)
+    head = list_item_date(sent)
     if head is None:
         return False
     earlier = doc.char_span(first.sent_start, first.sent_end, alignment_mode="expand")
-    other = item_date(earlier) if earlier is not None else None
+    other = list_item_date(earlier) if earlier is not None else None
     return other is None or other.start() != head.start()
 
 

@@ -590,7 +590,19 @@ def _anchored_noun(token: Token) -> bool:
             return True  # "the arrival of thousands of North Korean fighters": a new agent
         if child.dep_ == "relcl" and _calendar_dated(child):
             return True  # "the war that began in 2011": a background event told with its own year
+        if child.dep_ == "relcl" and _tells_a_toll(child):
+            return True  # "clashes which left one man dead", "an attack that killed 12": its own toll
     return token.dep_ in ("dobj", "nsubjpass") and _calendar_dated(token.head)
+
+
+def _tells_a_toll(verb: Token) -> bool:
+    """Whether a relative clause gives its noun a toll of its own: a verb of taking victims or of leaving
+    people dead with a counted object ("clashes which left one man dead", "an attack that killed 12
+    people"): the noun is an event of its own, told with its dead, not a passing mention."""
+    if verb.lemma_ not in word_set("victim_taking_verbs") | word_set("toll_leaving_verbs"):
+        return False
+    return any(c.dep_ == "dobj" and (c.like_num or any(g.dep_ == "nummod" for g in c.children))
+               for c in verb.children)
 
 
 _CALENDAR = re.compile(r"\b(?:1[89]|20)\d\d\b")

@@ -364,8 +364,10 @@ def _dated_statements(doc: Doc, taken: set[int], sentences: list[Span] | None = 
     A sentence with no other event whose main verb is a reporting verb with a named
     subject (a person, organisation or country, not a pronoun), its own time ("said
     on Sunday that", "said later on Thursday") and a complement clause reports what
-    that speaker declared that day. A saying that closes a quotation opened in or right after a
-    sentence with a statement (``stated``) retells that statement.
+    that speaker declared that day; so does such a saying that is a chronology's item, dated by the date
+    heading it ("2006" / "Rebel commander Amos Lado says that his men will return to the bush."). A
+    saying that closes a quotation opened in or right after a sentence with a statement (``stated``)
+    retells that statement.
     """
     found: list[Span] = []
     verbs = word_set("reporting_verbs")
@@ -397,6 +399,7 @@ def _dated_statements(doc: Doc, taken: set[int], sentences: list[Span] | None = 
             continue
         timed = any(t.ent_type_ in TIME_LABELS for c in children if c.dep_ in ("prep", "npadvmod", "advmod")
                     for t in c.subtree)
+        timed = timed or list_item_date(sent) is not None  # a chronology item: dated by its header
         if (timed or _time_follows(root)) and not reports_past_happening(root) \
                 and not tells_own_feeling(root):
             found.append(doc[root.i : root.i + 1])

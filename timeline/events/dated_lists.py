@@ -15,11 +15,11 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from ..nlp import doc_sents, doc_text, per_doc
-from ..temporal.lexicon import slots
+from ..temporal.lexicon import cue, slots
 
 #: What may stand before an item's date on its line (a bullet, "On"), what ends the date.
-_ITEM_LEAD = re.compile(r"[ \t]*(?:[-*\u2022\u25cf\u25aa][ \t]*)?(?:on[ \t]+)?", re.IGNORECASE)
-_DATE_END = re.compile(r"[ \t]*(?::|[-\u2013\u2014][ \t])")
+_ITEM_LEAD = cue("ITEM_LEAD")
+_DATE_END = cue("ITEM_DATE_END")
 _DATE_SEPARATORS = " \t:-\u2013\u2014"
 #: The fewest dated items that make a list a chronology (one dated line may be a page's date line).
 MIN_CHRONOLOGY_ITEMS = 2

@@ -20,14 +20,16 @@ from datetime import date
 
 from .calendar import _Norm
 from .context import _tense_res
+from .lexicon import cue
 
 _DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _YEAR = re.compile(r"\d{4}")
 #: What may stand before an item's date on its line: a bullet, "On".
-_ITEM_LEAD = re.compile(r"[ \t]*(?:[-*\u2022\u25cf\u25aa][ \t]*)?(?:on[ \t]+)?", re.IGNORECASE)
+_ITEM_LEAD = cue("ITEM_LEAD")
 #: What ends an item's date: a colon or a dash, then the item's words; or the line's end, when the date heads
 #: the item as a line of its own ("March 22" above "Soldiers announce they have seized power.").
-_ITEM_SEPARATOR = re.compile(r"[ \t]*(?:(?::|[-\u2013\u2014][ \t])[ \t]*\S|:?[ \t]*\n)")
+_ITEM_DATE_END = cue("ITEM_DATE_END")
+_ITEM_SEPARATOR = re.compile(rf"(?:{_ITEM_DATE_END.pattern})[ \t]*\S|[ \t]*:?[ \t]*\n")
 #: An item's words after its date: the rest of its line, or the next line with words (a date alone on a line).
 _ITEM_WORDS = re.compile(r"[^\n]*?\S[^\n]*|\s*[^\n]*")
 

@@ -94,6 +94,9 @@ def event_type_of(span: Span) -> str:
         sense = _other_sense(span)
         if sense is not None:
             return sense
+    if span.root.lemma_.lower() in word_set("flight_verbs") and has_annotation(span.doc, "DEP") \
+            and _combatants_flee(span.root):
+        return rule_type("combatants_flee")  # "the rebels have fled": a withdrawal, no displacement
     if span.id_ in rules()["crowd_violence_verb_ids"] and has_annotation(span.doc, "DEP") \
             and _done_by_armed_men(span.root):
         return attack_type(span)  # "gunmen torched homes": an attack typed by whom it hits; a mob's is a riot
@@ -162,6 +165,29 @@ def happening_type(verb: Token) -> str:
     if any(s.id_ in rules()["victim_trigger_ids"] for s in triggers_at(verb)) and combatants_killed(verb):
         return rule_type("killing_of_combatants")  # "five soldiers were killed on Monday": a fight
     return harm_type(verb) or rule_type("dated_happening")
+
+
+def _combatants_flee(verb: Token) -> bool:
+    """Whether who flees is an armed side's fighters, not people driven from home: the verb's subject
+    ("the rebels have fled", "the militants fled north of the town"), the noun a participle qualifies
+    ("seized the town from fleeing government forces") or what a verb sent fleeing ("sent the army
+    fleeing"). A fighter noun or an armed actor type decides, never a nation's name: "thousands of
+    Syrians fled", "residents fled their homes" stay displacement."""
+    return any(not f.ent_type_ and armed(f, by_name=False) for f in _who_flees(verb))
+
+
+def _who_flees(verb: Token) -> list[Token]:
+    """The nouns told as fleeing by the flight verb ``verb`` (see :func:`_combatants_flee`)."""
+    if verb.dep_ in ("amod", "acl") and verb.head.pos_ in NOUN_POS:
+        return [verb.head]
+    if verb.dep_ == "pcomp":  # "from fleeing government forces", parsed as the participle's object
+        return [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.dep_ == "dobj":  # "sent the army fleeing", parsed as a compound of the participle
+        return [c for c in verb.children if c.dep_ == "compound"]
+    if verb.dep_ in ("xcomp", "oprd", "ccomp", "advcl") and verb.head.pos_ == "VERB" \
+            and not any(c.dep_ == "nsubj" for c in verb.children):
+        return [c for c in verb.head.children if c.dep_ == "dobj"]
+    return [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in NOUN_POS]
 
 
 def _ruler_falls(span: Span) -> bool:

@@ -9,6 +9,8 @@ year fixes it, for the items before. A list ordered from the latest item down is
 A list whose every date lies ahead of publication is an agenda, and an item told with future wording
 ("- May 3: the two delegations will meet") is a plan: neither is moved. An item's date may also head it as
 a line of its own, the item's words on the lines below ("March 22" / "Soldiers announce a coup ...").
+A month-day told without a year in an item's words (the end of a span, "- March 30-April 1: ...", or "They
+retake the airport on January 30") takes the year that puts it nearest the item's date.
 """
 
 from __future__ import annotations
@@ -79,7 +81,41 @@ def chronology_years(text: str, found: list[Found], published: date,
             if moved is not None:
                 moved(start, new)
         bound = new
+    return _item_bodies(text, out, heads, published, moved)
+
+
+def _item_bodies(text: str, found: list[Found], heads: list[int], published: date,
+                 moved: Callable[[int, date], None] | None) -> list[Found]:
+    """``found`` with the month-days told without a year in a chronology item's words moved into the item's
+    time: the such day nearest to the item's date ("- January 26: Troops recapture the town. They reach the
+    airport on January 30."; "- January 5: ..., a week after the December 29 raid": the December before). An
+    item tells what happened about its date; a present tense would send the day a year ahead."""
+    out = list(found)
+    for head, after in zip(heads, [*heads[1:], len(found)], strict=True):
+        item_day = _day(out[head][2])
+        for k in range(head + 1, after):
+            start, end, norm = out[k]
+            if norm.type != "DATE" or not _DAY.match(norm.value) or norm.event_day is not None \
+                    or _YEAR.search(text, start, end):
+                continue
+            day = _day(norm)
+            new = _nearest_to(day, item_day)
+            if new is not None and new != day:
+                out[k] = (start, end, _moved_norm(norm, new.year - day.year, published))
+                if moved is not None:
+                    moved(start, new)
     return out
+
+
+def _nearest_to(day: date, item_day: date) -> date | None:
+    """The day with ``day``'s month and day nearest to ``item_day`` (None for a 29 February not found)."""
+    candidates = []
+    for year in (item_day.year - 1, item_day.year, item_day.year + 1):
+        try:
+            candidates.append(day.replace(year=year))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda d: abs((d - item_day).days), default=None)
 
 
 def _heads_item(text: str, start: int, end: int, norm: _Norm) -> bool:

@@ -59,6 +59,8 @@ from .status import status_of
 from .triggers import linked_windows_only, longest_triggers, trigger_score, trigger_span, usable_trigger
 
 MAX_EVENTS_PER_SENTENCE = 3
+# The verb dependents that name what it acts on (npadvmod: a bare place read as an adverb, "recaptured Buta").
+OBJECT_DEPS = ("dobj", "nsubjpass", "npadvmod")
 
 
 def candidates(doc: Doc) -> list[Candidate]:
@@ -250,6 +252,8 @@ def _repeats(doc: Doc, later: Candidate, first: Candidate) -> bool:
         return False
     if _another_item(doc, sent, first):
         return False  # "1996" / "The army shells the town again": another item of a chronology
+    if _new_object(doc, later, first):
+        return False  # "forces recaptured Buta" after "have retaken two towns": another object
     time_words = word_set("time_words")
     if any(t.lower_ in time_words for t in sent):
         return False  # "before dawn", "overnight": a time of its own
@@ -280,6 +284,30 @@ def _another_item(doc: Doc, sent: Span, first: Candidate) -> bool:
     earlier = doc.char_span(first.sent_start, first.sent_end, alignment_mode="expand")
     other = list_item_date(earlier) if earlier is not None else None
     return other is None or other.start() != head.start()
+
+
+def _new_object(doc: Doc, later: Candidate, first: Candidate) -> bool:
+    """Whether a verb trigger acts on an object the earlier sentence did not name.
+
+    Class: a later sentence tells the same act done to another thing: a proper name as the verb's object
+    ("loyalist forces recaptured Buta" after "forces have retaken two towns") or a direct object with a count
+    of its own ("Serbs fired four rounds" after "the Serbs fired six shells"). Another object is another
+    happening, not a retelling. A common noun with no count ("shelled the town again") may point back; a
+    passive subject's count ("279 girls were released") is most often the victims or captives already told,
+    and a count of the dead is a toll, which the toll check weighs ("five fighters were killed").
+    """
+    span = trigger_span(doc, later)
+    if span is None or span.root.pos_ not in VERB_POS:
+        return False
+    told = first.sentence.lower()
+    for child in (c for c in span.root.children if c.dep_ in OBJECT_DEPS):
+        if child.pos_ == "PROPN" and child.ent_type_ and child.text.lower() not in told:
+            return True
+        counts = [c.text.lower() for c in child.children if c.dep_ == "nummod" and c.like_num]
+        new_count = counts and not any(c in told for c in counts)
+        if child.dep_ == "dobj" and new_count and later.fatalities is None:
+            return True
+    return False
 
 
 def _speaker(sent: Span, cand: Candidate) -> bool:

@@ -60,9 +60,30 @@ def token_strings(doc: Doc, attr: int) -> list[str]:
     return per_doc(doc, f"strings_{attr}", lambda: _strings_of(doc, attr))
 
 
+#: StringStore ids and their strings, shared by every Doc: an id is the hash of its string, the same
+#: in every vocab, so a word met in one Doc is looked up in a dict, not decoded again, in the next.
+_STRINGS: dict[int, str] = {}
+#: How many strings :data:`_STRINGS` keeps before it starts again (a long run meets ever new words).
+STRINGS_KEPT = 200_000
+
+
 def _strings_of(doc: Doc, attr: int) -> list[str]:
+    column = token_column(doc, attr)
+    try:
+        return [_STRINGS[key] for key in column]
+    except KeyError:
+        _remember_strings(doc, column)
+        return [_STRINGS[key] for key in column]
+
+
+def _remember_strings(doc: Doc, column: list[int]) -> None:
+    """Put the strings of a column's ids in :data:`_STRINGS` (emptied first when it holds too many)."""
+    if len(_STRINGS) > STRINGS_KEPT:
+        _STRINGS.clear()
     strings = doc.vocab.strings
-    return [strings[key] for key in token_column(doc, attr)]
+    for key in column:
+        if key not in _STRINGS:
+            _STRINGS[key] = strings[key]
 
 
 def head_ids(doc: Doc) -> list[int]:

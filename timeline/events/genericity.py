@@ -10,9 +10,10 @@ not generic and stays an event.
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER
 from spacy.tokens import Token
 
-from ..nlp import FINITE_TAGS, NOUN_POS, VERB_POS
+from ..nlp import FINITE_TAGS, NOUN_POS, VERB_POS, token_strings
 from .rules import ACTOR_LABELS, TIME_LABELS, rules, word_set
 
 
@@ -41,7 +42,7 @@ def habitual_frame(token: Token) -> bool:
     spans = [c for c in children if c.dep_ in ("prep", "npadvmod", "advmod")]
     durations = word_set("habitual_durations")
     vague = word_set("vague_quantities")
-    if any(t.lower_ in durations and t.head.lower_ == "for" and not any(
+    if _reaches_any(verb, durations) and any(t.lower_ in durations and t.head.lower_ == "for" and not any(
             n.dep_ in ("nummod", "amod", "det") and n.lower_ not in vague for n in t.children)
             for c in spans for t in c.subtree):
         return True  # "for years", "for several years", not the length of a sentence or ban ("for six years")
@@ -72,11 +73,19 @@ def _recurring_time(verb: Token) -> bool:
     """Whether the verb's own clause holds a time recurring by "each"/"every" ("in the middle of each
     year", "every summer"): a custom, not one happening. A nested finite clause keeps its own times."""
     recurring = word_set("recurrence_determiners")
+    if not _reaches_any(verb, recurring):
+        return False
     for word in verb.subtree:
         if word.dep_ == "det" and word.lower_ in recurring and word.head.ent_type_ in TIME_LABELS \
                 and _in_own_clause(word, verb):
             return True
     return False
+
+
+def _reaches_any(verb: Token, words: frozenset[str]) -> bool:
+    """Whether one of ``words`` (lower case) lies between the edges of the verb's subtree: read from the
+    Doc's lower-case column, a cheap test before a walk of the subtree looks for such a word."""
+    return not words.isdisjoint(token_strings(verb.doc, LOWER)[verb.left_edge.i : verb.right_edge.i + 1])
 
 
 def _tally_over_years(verb: Token) -> bool:

@@ -110,6 +110,23 @@ def test_toll_patterns_compile_and_match_their_examples(record):
         for example in record["examples"]:
             assert compiled.search(example), f"{record['name']} does not read {example!r}"
         assert tolls.pattern(record["name"]).search("") is None
+    assert all(any(word in example.lower() for word in record.get("needs") or [""])
+               for example in record["examples"]), "every example holds one of the words the pattern needs"
+
+
+# A note's figure, a split toll, texts without the words those patterns need, and odd case folds
+# (a dotless i, a long s) that a case-insensitive regex reads as an ASCII letter.
+NEEDS_TEXTS = ["Clashes left several dead. Fatalities coded as 10, split between 2 events.",
+               "Two soldiers were killed in the attack.", "(FATAL\u0130T\u0130ES: 4)", "(fatalıties: 4)",
+               "the toll was ſplit between 3 locations", "(fatalities: 5)", ""]
+
+
+@pytest.mark.parametrize("name", ["coded", "split"])
+@pytest.mark.parametrize("text", NEEDS_TEXTS)
+def test_toll_search_skips_only_texts_the_pattern_cannot_match(name, text):
+    """tolls.search finds what the pattern's own search finds: the words a record needs only skip texts."""
+    found, expected = tolls.search(name, text), tolls.pattern(name).search(text)
+    assert (found and found.span()) == (expected and expected.span())
 
 
 # Hand-written sentences in news and ACLED style; a null toll expects None.

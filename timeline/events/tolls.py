@@ -121,8 +121,8 @@ def coded_fatalities(text: str) -> int | None:
         >>> coded_fatalities("Clashes left several dead. Unknown fatalities coded as 10, split between 2 events.")
         5
     """
-    stated = pattern("coded").search(text)
-    split = pattern("split").search(text)
+    stated = search("coded", text)
+    split = search("split", text)
     if stated is None and split is None:
         return None
     if stated is not None:
@@ -322,6 +322,29 @@ def pattern(name: str) -> re.Pattern[str]:
     """The compiled regex ``name`` of :data:`PATTERN_FILE` (case-insensitive unless it says otherwise)."""
     flags = re.IGNORECASE if _records()[name].get("ignorecase", True) else 0
     return re.compile(fragment(name), flags)
+
+
+def search(name: str, text: str) -> re.Match[str] | None:
+    """``pattern(name).search(text)``, or ``None`` at once when the text holds none of the record's ``needs``
+    (the lower-case words one of which every match holds): a case-insensitive regex that opens with ``\\b``
+    tries every offset of a whole text, a substring test does not."""
+    needs = _records()[name].get("needs")
+    if needs and not _may_hold(text, needs):
+        return None
+    return pattern(name).search(text)
+
+
+#: Characters a case-insensitive regex matches to an ASCII letter that ``str.lower`` does not turn into
+#: it (dotted and dotless i, long s): a text with one may hold a needed word ``str.lower`` does not show.
+_ODD_FOLDS = re.compile("[\u0130\u0131\u017f]")
+
+
+def _may_hold(text: str, words: list[str]) -> bool:
+    """Whether a case-insensitive search may find one of the lower-case ``words`` in the text."""
+    lower = text.lower()
+    if any(word in lower for word in words):
+        return True
+    return not text.isascii() and _ODD_FOLDS.search(text) is not None
 
 
 @lru_cache(maxsize=1)

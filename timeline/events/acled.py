@@ -775,9 +775,12 @@ def _cue_hits(span: Span) -> list[tuple[str, list[Token]]]:
     by_kind: list[list[tuple[str, list[Token]]]] = [[] for _ in kinds]
     by_first_word = _cue_index()
     for start, (lemma, lower) in enumerate(forms):
+        by_lower = by_first_word.get(lower, ()) if lower != lemma else ()
+        if lemma not in by_first_word and not by_lower:
+            continue  # most words start no cue: no table is built for them
         starting = dict(by_first_word.get(lemma, ()))
-        if lower != lemma:
-            for number, phrases in by_first_word.get(lower, ()):
+        if by_lower:
+            for number, phrases in by_lower:
                 starting[number] = tuple(sorted({*starting.get(number, ()), *phrases}))
         for number, tried in starting.items():
             for phrase_number in tried:

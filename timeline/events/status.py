@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from itertools import pairwise
 
-from spacy.attrs import DEP
+from spacy.attrs import DEP, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
@@ -21,6 +21,7 @@ from ..nlp import (
     per_doc_part,
     sent_of,
     token_column,
+    token_strings,
 )
 from ..types import ResolvedDate, Status
 from .rules import rules, types_flagged, word_set
@@ -149,9 +150,9 @@ def _not_only(span: Span) -> bool:
 
 
 def _every_not_only(sent: Span) -> bool:
-    nots = [tok for tok in sent if tok.lower_ == "not"]
-    doc = sent.doc
-    return bool(nots) and all(tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "only" for tok in nots)
+    lowers = token_strings(sent.doc, LOWER)  # the Doc's lower-case column: no Token built per word
+    nots = [i for i in range(sent.start, sent.end) if lowers[i] == "not"]
+    return bool(nots) and all(i + 1 < len(lowers) and lowers[i + 1] == "only" for i in nots)
 
 
 def _without(span: Span) -> bool:

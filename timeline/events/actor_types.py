@@ -19,9 +19,11 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from spacy.attrs import ORTH
 from spacy.tokens import Span, Token
 
 from .. import resources
+from ..nlp import token_strings
 from ..types import ACTOR_TYPES
 from .arguments import noun_phrase
 from .lexicon import expand
@@ -167,7 +169,8 @@ def _modified(name: str, sent: Span) -> list[str]:
 def _tokens_of(name: str, sent: Span) -> list[Token]:
     """The tokens of the sentence whose noun phrase is the name."""
     last = name.split()[-1] if name.split() else ""
-    return [token for token in sent if token.text == last and noun_phrase(token) == name]
+    doc, texts = sent.doc, token_strings(sent.doc, ORTH)  # a Token only for the words that are the last
+    return [doc[i] for i in range(sent.start, sent.end) if texts[i] == last and noun_phrase(doc[i]) == name]
 
 
 def _with_default(kind: str, default: str) -> str:

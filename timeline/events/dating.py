@@ -63,7 +63,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 from spacy import parts_of_speech
-from spacy.attrs import DEP, POS, TAG
+from spacy.attrs import DEP, LOWER, POS, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -86,6 +86,7 @@ from ..nlp import (
     per_doc_part,
     sent_of,
     token_column,
+    token_strings,
 )
 from ..temporal.lexicon import expand_slots
 from ..types import Candidate, ResolvedDate, Timex
@@ -736,7 +737,9 @@ def _signal_clauses(doc: Doc, trigger: Span, signals: tuple[str, ...]) -> list[s
     if not any(signal in lowered for signal in signals):
         return []  # no signal word: skip the token scan
     root = trigger.root.i
-    phrases = (_signal_phrase(word) for word in sent if word.lower_ in signals and word.dep_ == "mark")
+    lowers = token_strings(doc, LOWER)  # a Token only for the signal words
+    phrases = (_signal_phrase(doc[i]) for i in range(sent.start, sent.end)
+               if lowers[i] in signals and doc[i].dep_ == "mark")
     return [phrase for phrase in phrases if root not in phrase]
 
 

@@ -244,10 +244,11 @@ def _authority_seat(sent: Span) -> str:
     before) that names no place: "X Governorship announced a mandatory use of face masks", "X Governor's
     Office extended the ban", "X Municipality closed the market": the authority acts at its seat, which the
     gazetteer must know as a place or a region (not "the Central Bank Governor")."""
-    doc = sent.doc
-    for token in sent:
-        if token.lower_ not in location_cues()["seat_nouns"] or token.i == sent.start:
+    doc, lowers, seats = sent.doc, token_strings(sent.doc, LOWER), location_cues()["seat_nouns"]
+    for i in range(sent.start + 1, sent.end):  # a Token only for a seat noun
+        if lowers[i] not in seats:
             continue
+        token = doc[i]
         start = token.i
         while start > sent.start and is_name_word(doc[start - 1]) and not doc[start - 1].is_sent_start:
             start -= 1

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import (
@@ -28,6 +29,7 @@ from ..nlp import (
     head_path,
     sent_of,
     span_text,
+    token_strings,
 )
 from ..types import Candidate, Status
 from .arguments import (
@@ -438,7 +440,8 @@ def _closes_earlier_quote(sent: Span) -> bool:
     """Whether a sentence ends a quotation opened in an earlier sentence (its first quotation mark,
     before its main verb, closes): the speaker's statement began there."""
     root = sent.root.i  # found once: Span.root walks the sentence on each access
-    marks = [t for t in sent.doc[sent.start : root] if t.text in ('"', "“", "”", "''")]
+    doc, texts = sent.doc, token_strings(sent.doc, ORTH)  # a Token only for the quotation marks
+    marks = [doc[i] for i in range(sent.start, root) if texts[i] in ('"', "“", "”", "''")]
     if not marks:
         return False
     first = marks[0]

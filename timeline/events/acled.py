@@ -35,7 +35,7 @@ from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
-from ..nlp import children_ids, per_doc, per_doc_part, sentences_after, token_strings
+from ..nlp import children_ids, per_doc, per_doc_part, sentences_after, span_text, token_strings
 from ..taxonomy import EVENT_TYPES
 from ..types import AcledCoding, Candidate, Place
 from .actor_types import actor_type, inter_code, read_side, victim_words
@@ -629,7 +629,7 @@ def _marked_civilian(reading: Reading, table: str = "civilian_markers") -> bool:
     """Whether the text says the victims were civilians ("killed two civilians"; with armed victims,
     only "an off-duty soldier", "in civilian clothes" count)."""
     markers = _marker_pattern(table)
-    return any(markers.search(sent.text.lower()) for sent in (reading.sent, *reading.later_sents))
+    return any(markers.search(span_text(sent).lower()) for sent in (reading.sent, *reading.later_sents))
 
 
 @lru_cache(maxsize=None)

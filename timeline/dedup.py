@@ -14,6 +14,7 @@ sentence). Rows are kept one per mention, so no source is lost; :func:`cluster` 
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from collections.abc import Iterator, Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -228,8 +229,6 @@ def _holds(wide: Row, narrow: Row) -> bool:
 
 def _folded(value: Any) -> str:
     """A place name cell for comparison: lower case, accents dropped ("Michoacán" as "michoacan")."""
-    import unicodedata
-
     text = unicodedata.normalize("NFKD", _text(value).lower())
     return "".join(ch for ch in text if not unicodedata.combining(ch)).strip()
 

@@ -104,15 +104,10 @@ def candidates(doc: Doc) -> list[Candidate]:
         for span in _dated_statements(doc, set(by_sentence), sentences, stated):
             candidate = _candidate(span, rule_type("dated_statement"), rules()["dated_statement_score"])
             by_sentence.setdefault(candidate.sent_start, []).append(candidate)
-        for span in dated_happenings(doc, set(by_sentence), sentences):
-            candidate = _candidate(span, happening_type(span.root), rules()["dated_statement_score"])
-            by_sentence.setdefault(candidate.sent_start, []).append(candidate)
-        for span in chronology_happenings(doc, set(by_sentence), sentences):
-            candidate = _candidate(span, happening_type(span.root), rules()["dated_statement_score"])
-            by_sentence.setdefault(candidate.sent_start, []).append(candidate)
-        for span in reported_happenings(doc, set(by_sentence), sentences):
-            candidate = _candidate(span, happening_type(span.root), rules()["dated_statement_score"])
-            by_sentence.setdefault(candidate.sent_start, []).append(candidate)
+        for happenings in (dated_happenings, chronology_happenings, reported_happenings):
+            for span in happenings(doc, set(by_sentence), sentences):
+                candidate = _candidate(span, happening_type(span.root), rules()["dated_statement_score"])
+                by_sentence.setdefault(candidate.sent_start, []).append(candidate)
         for span in _quoted_warnings(doc, set(by_sentence), sentences):
             candidate = _candidate(span, rule_type("quoted_warning"), rules()["dated_statement_score"])
             # the speaking happened, whatever the quote's own modality

@@ -35,6 +35,9 @@ _ITEM_SEPARATOR = re.compile(rf"(?:{_ITEM_DATE_END.pattern})[ \t]*\S|[ \t]*:?[ \
 #: An item's words after its date: the rest of its line, or the next line with words (a date alone on a line).
 _ITEM_WORDS = re.compile(r"[^\n]*?\S[^\n]*|\s*[^\n]*")
 
+#: The dash between the two days of a span ("March 30-April 1").
+_SPAN_DASH = re.compile(r"[ \t]*[-\u2013\u2014][ \t]*")
+
 #: A found date: (start, end, norm), in text order.
 Found = tuple[int, int, _Norm]
 
@@ -60,7 +63,7 @@ def chronology_years(text: str, found: list[Found], published: date,
         >>> [norm.value for _, _, norm in chronology_years(text, found, date(2013, 7, 21))]
         ['2013-01-17', '2013-03-22']
     """
-    heads = [k for k, (start, end, norm) in enumerate(found) if _heads_item(text, start, end, norm)]
+    heads = [k for k in range(len(found)) if _heads_item(text, found, k)]
     if len(heads) < 2 or all(_day(found[k][2]) > published for k in heads):
         return found
     out = list(found)
@@ -93,8 +96,12 @@ def _item_bodies(text: str, found: list[Found], heads: list[int], published: dat
     out = list(found)
     for head, after in zip(heads, [*heads[1:], len(found)], strict=True):
         item_day = _day(out[head][2])
+        words = _ITEM_WORDS.match(text, out[head][1])
+        item_end = words.end() if words is not None else out[head][1]
         for k in range(head + 1, after):
             start, end, norm = out[k]
+            if start >= item_end:
+                break  # past the item's words: prose after the list keeps its own reading
             if norm.type != "DATE" or not _DAY.match(norm.value) or norm.event_day is not None \
                     or _YEAR.search(text, start, end):
                 continue
@@ -118,11 +125,14 @@ def _nearest_to(day: date, item_day: date) -> date | None:
     return min(candidates, key=lambda d: abs((d - item_day).days), default=None)
 
 
-def _heads_item(text: str, start: int, end: int, norm: _Norm) -> bool:
-    """Whether a day opens its line as a list item's date ("- March 22: ...", "May 3 - ...") or is the line
-    ("March 22" above the item's words)."""
+def _heads_item(text: str, found: list[Found], k: int) -> bool:
+    """Whether the day ``found[k]`` opens its line as a list item's date ("- March 22: ...", "May 3 - ...",
+    the first day of a span, "- March 30-April 1: ...") or is the line ("March 22" above the item's words)."""
+    start, end, norm = found[k]
     if norm.type != "DATE" or not _DAY.match(norm.value) or norm.event_day is not None:
         return False
+    if k + 1 < len(found) and _SPAN_DASH.fullmatch(text, end, found[k + 1][0]):
+        end = found[k + 1][1]  # "March 30-April 1": the span's end is followed by the item's words
     line_start = text.rfind("\n", 0, start) + 1
     return _ITEM_LEAD.fullmatch(text, line_start, start) is not None and _ITEM_SEPARATOR.match(text, end) is not None
 

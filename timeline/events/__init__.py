@@ -7,8 +7,9 @@ Entry points: :func:`candidates` (Doc -> typed :class:`~timeline.types.Candidate
 Layers (a module imports only from lower-numbered layers, and from nlp, types, taxonomy, resources, geo and
 the temporal lexicon; no cycle):
 
-0. ``lexicon`` (English inflection), ``rules`` (the rule data, loaded once; entity label sets);
-   clauses, governing verbs and dependency sets come from :mod:`timeline.nlp.syntax`
+0. ``lexicon`` (English inflection), ``rules`` (the rule data, loaded once; entity label sets),
+   ``dated_lists`` (a chronology's items and the date heading each); clauses, governing verbs and
+   dependency sets come from :mod:`timeline.nlp.syntax`
 1. ``speech`` (what a verb of saying reports: a party's statement, or a view, a feeling, a position
    held, a relayed happening), then ``triggers``: which trigger spans report an event, and their rank
 2. ``tolls`` (the deaths a sentence tells, ACLED's way), then ``arguments`` (actors, targets, weapon,

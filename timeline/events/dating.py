@@ -80,6 +80,7 @@ from ..nlp import (
     doc_text,
     has_annotation,
     has_infinitive_to,
+    has_modal,
     head_ids,
     head_path,
     per_doc,
@@ -241,13 +242,9 @@ def _perfect_happening(doc: Doc, candidate: Candidate) -> bool:
     if span is None or candidate.status != "occurred" or candidate.event_type in types_flagged("speech") \
             or not has_annotation(doc, "TAG"):
         return False
-    for token in (doc[i] for i in head_path(span.root, 6)):
-        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-        if auxes or token.tag_ in FINITE_TAGS:
-            perfect = any(c.lemma_ == "have" and c.tag_ in PRESENT_TAGS for c in auxes)
-            # "fighting has been raging for weeks": a state that runs up to now, not the lead's news
-            return perfect and not _has_modal(token) and token.tag_ != "VBG"
-    return False
+    verb = _tensed_verb(span, conjuncts_share=False)
+    # "fighting has been raging for weeks": a state that runs up to now, not the lead's news
+    return verb is not None and _has_present_have(verb) and not has_modal(verb) and verb.tag_ != "VBG"
 
 
 def _wire_past_report(doc: Doc, candidate: Candidate) -> bool:
@@ -1029,12 +1026,7 @@ def _under_modal(doc: Doc, candidate: Candidate) -> bool:
     span = trigger_span(doc, candidate)
     if span is None or not has_annotation(doc, "TAG"):
         return False
-    return any(_has_modal(doc[i]) for i in head_path(span.root, 6))
-
-
-def _has_modal(verb: Token) -> bool:
-    """Whether a verb has a modal auxiliary ("would send", "could turn")."""
-    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    return any(has_modal(doc[i]) for i in head_path(span.root, 6))
 
 
 def _later_statement(doc: Doc, candidate: Candidate) -> bool:
@@ -1248,7 +1240,7 @@ def _is_present_report(doc: Doc, candidate: Candidate) -> bool:
         return False
     for token in (doc[i] for i in head_path(span.root, 6)):
         auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "MD"]
-        if _has_modal(token):
+        if has_modal(token):
             return False  # "could turn": a possibility, not a report
         tags = [c.tag_ for c in auxes] + [token.tag_]
         if "VBD" in tags or any(c.lemma_ == "have" for c in auxes):
@@ -1266,11 +1258,25 @@ def _is_perfect_statement(doc: Doc, candidate: Candidate) -> bool:
     span = trigger_span(doc, candidate)
     if span is None or not has_annotation(doc, "TAG"):
         return False
-    for token in (doc[i] for i in head_path(span.root, 6)):
-        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-        if auxes or token.tag_ in FINITE_TAGS and token.dep_ != "conj":  # "have condemned ... and urged"
-            return any(c.lemma_ == "have" and c.tag_ in PRESENT_TAGS for c in auxes)
-    return False
+    verb = _tensed_verb(span, conjuncts_share=True)
+    return verb is not None and _has_present_have(verb)
+
+
+def _tensed_verb(span: Span, *, conjuncts_share: bool) -> Token | None:
+    """The first verb on the trigger's head path that carries a tense: one with an auxiliary, or a finite
+    verb; with ``conjuncts_share``, not a finite conjunct, whose tense the first verb's auxiliary tells
+    ("have condemned ... and urged")."""
+    for token in (span.doc[i] for i in head_path(span.root, 6)):
+        auxes = any(c.dep_ in ("aux", "auxpass") for c in token.children)
+        if auxes or token.tag_ in FINITE_TAGS and not (conjuncts_share and token.dep_ == "conj"):
+            return token
+    return None
+
+
+def _has_present_have(verb: Token) -> bool:
+    """Whether a verb has the present "have" of a present perfect ("has killed", "have condemned")."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in PRESENT_TAGS
+               for c in verb.children)
 
 
 _AUX_IDS = frozenset(get_string_id(dep) for dep in ("aux", "auxpass"))

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import doc_sents, span_text
+from ..nlp import doc_sents, has_modal, span_text
 from .dated_lists import list_item_date
 from .genericity import habitual_frame
 from .rules import TIME_LABELS, word_set
@@ -117,7 +117,7 @@ def item_happening(verb: Token) -> bool:
             | word_set("stance_verbs"):
         return False
     children = list(verb.children)
-    if any(c.dep_ == "neg" or c.dep_ == "aux" and c.tag_ == "MD" for c in children):
+    if any(c.dep_ == "neg" for c in children) or has_modal(verb):
         return False
     passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in children)
     if verb.tag_ not in ("VBZ", "VBP", "VB") and not passive and not finite_past(verb):

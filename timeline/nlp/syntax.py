@@ -153,6 +153,11 @@ def has_infinitive_to(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+def has_modal(verb: Token) -> bool:
+    """Whether a verb has a modal auxiliary ("would send", "could turn")."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
 def has_perfect_have(verb: Token) -> bool:
     """Whether a verb has the auxiliary "have" of a perfect ("have been killed", "has died", "had fled")."""
     return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)

@@ -80,9 +80,7 @@ def chronology_years(text: str, found: list[Found], published: date,
         if new is None:
             continue
         if new != day:
-            out[k] = (start, end, _moved_norm(norm, new.year - day.year, published))
-            if moved is not None:
-                moved(start, new)
+            _move(out, k, new, published, moved)
         bound = new
     return _item_bodies(text, out, heads, published, moved)
 
@@ -102,16 +100,26 @@ def _item_bodies(text: str, found: list[Found], heads: list[int], published: dat
             start, end, norm = out[k]
             if start >= item_end:
                 break  # past the item's words: prose after the list keeps its own reading
-            if norm.type != "DATE" or not _DAY.match(norm.value) or norm.event_day is not None \
-                    or _YEAR.search(text, start, end):
+            if not _calendar_day(norm) or _YEAR.search(text, start, end):
                 continue
-            day = _day(norm)
-            new = _nearest_to(day, item_day)
-            if new is not None and new != day:
-                out[k] = (start, end, _moved_norm(norm, new.year - day.year, published))
-                if moved is not None:
-                    moved(start, new)
+            new = _nearest_to(_day(norm), item_day)
+            if new is not None and new != _day(norm):
+                _move(out, k, new, published, moved)
     return out
+
+
+def _move(found: list[Found], k: int, new: date, published: date,
+          moved: Callable[[int, date], None] | None) -> None:
+    """Put the day ``found[k]`` on ``new`` (a day of another year), and tell ``moved``."""
+    start, end, norm = found[k]
+    found[k] = (start, end, _moved_norm(norm, new.year - _day(norm).year, published))
+    if moved is not None:
+        moved(start, new)
+
+
+def _calendar_day(norm: _Norm) -> bool:
+    """Whether a found date is a calendar day (or a span of days) the text names, not an overnight's."""
+    return norm.type == "DATE" and _DAY.match(norm.value) is not None and norm.event_day is None
 
 
 def _nearest_to(day: date, item_day: date) -> date | None:
@@ -129,7 +137,7 @@ def _heads_item(text: str, found: list[Found], k: int) -> bool:
     """Whether the day ``found[k]`` opens its line as a list item's date ("- March 22: ...", "May 3 - ...",
     the first day of a span, "- March 30-April 1: ...") or is the line ("March 22" above the item's words)."""
     start, end, norm = found[k]
-    if norm.type != "DATE" or not _DAY.match(norm.value) or norm.event_day is not None:
+    if not _calendar_day(norm):
         return False
     if k + 1 < len(found) and _SPAN_DASH.fullmatch(text, end, found[k + 1][0]):
         end = found[k + 1][1]  # "March 30-April 1": the span's end is followed by the item's words

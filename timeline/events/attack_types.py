@@ -22,6 +22,7 @@ from ..nlp import (
     ents_in,
     has_annotation,
     has_perfect_have,
+    is_counted,
     passive_agents,
     sent_of,
 )
@@ -111,7 +112,7 @@ def killing_type(verb: Token) -> str:
         words |= {c.lemma_.lower() for c in subject.children if c.dep_ in ("compound", "appos")}
         words |= {g.lemma_.lower() for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
                   for g in c.children if g.dep_ == "pobj"}  # "dozens of civilians"
-        counted = subject.like_num or any(c.dep_ == "nummod" for c in subject.children)
+        counted = is_counted(subject)
         if words & set(victims["combatant"]) or words & word_set("crowd_nouns") \
                 or not (words & set(victims["civilian"]) or counted) or _armed_side(subject):
             continue  # soldiers killed in battle; protesters shot at a protest are the protest's story
@@ -183,7 +184,7 @@ def _active_killing(verb: Token) -> str:
         words = {obj.lemma_.lower(), obj.lower_}
         words |= {g.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                   for g in c.children if g.dep_ == "pobj"}
-        counted = obj.like_num or any(c.dep_ == "nummod" for c in obj.children)
+        counted = is_counted(obj)
         kind = actor_type(noun_phrase(obj))
         if words & set(victims["civilian"]) or kind == "civilians" \
                 or (counted and not words & set(victims["combatant"]) and not kind):
@@ -489,7 +490,7 @@ def _civilian_or_counted(noun: Token) -> bool:
     victims = rules()["victim_kinds"]
     if words & set(victims["combatant"]) or any(armed(t, by_name=False) for t in (noun, *of)):
         return False
-    counted = any(t.like_num or any(c.dep_ == "nummod" for c in t.children) for t in (noun, *of))
+    counted = any(is_counted(t) for t in (noun, *of))
     return bool(words & set(victims["civilian"])) or counted
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import FINITE_TAGS, NOUN_POS, TRIGGERS_KEY, VERB_POS, has_annotation, sent_of, span_text
+from ..nlp import FINITE_TAGS, NOUN_POS, TRIGGERS_KEY, VERB_POS, has_annotation, is_counted, sent_of, span_text
 from ..types import Candidate
 from .genericity import framing_verb, habitual_frame, standing_state
 from .rules import (
@@ -601,8 +601,7 @@ def _tells_a_toll(verb: Token) -> bool:
     people"): the noun is an event of its own, told with its dead, not a passing mention."""
     if verb.lemma_ not in word_set("victim_taking_verbs") | word_set("toll_leaving_verbs"):
         return False
-    return any(c.dep_ == "dobj" and (c.like_num or any(g.dep_ == "nummod" for g in c.children))
-               for c in verb.children)
+    return any(c.dep_ == "dobj" and is_counted(c) for c in verb.children)
 
 
 _CALENDAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -611,8 +610,7 @@ _CALENDAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 def _counted_subject(verb: Token) -> bool:
     """Whether a verb's subject is a count of people ("Hundreds have died", "Two college students and a
     13-year-old have also died"): a number, a plural or a counted noun, the toll of a running conflict."""
-    return any(c.dep_ == "nsubj" and (c.like_num or c.tag_ in ("NNS", "NNPS") or any(
-        g.dep_ == "nummod" for g in c.children)) for c in verb.children)
+    return any(c.dep_ == "nsubj" and (is_counted(c) or c.tag_ in ("NNS", "NNPS")) for c in verb.children)
 
 
 def _year_in_phrase(noun: Token) -> bool:

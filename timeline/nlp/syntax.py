@@ -153,6 +153,12 @@ def has_infinitive_to(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+def is_counted(noun: Token) -> bool:
+    """Whether a noun is a count or counted ("12", "12 people", "dozens of civilians" has its count on
+    "dozens"): a number, or a number modifying it."""
+    return noun.like_num or any(c.dep_ == "nummod" for c in noun.children)
+
+
 def has_modal(verb: Token) -> bool:
     """Whether a verb has a modal auxiliary ("would send", "could turn")."""
     return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)

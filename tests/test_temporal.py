@@ -327,7 +327,7 @@ class TestScan:
         """Every non-ASCII character IGNORECASE matches to an ASCII letter is one lower() leaves unmapped."""
         import re
 
-        from timeline.temporal.engine import _ODD_FOLDS
+        from timeline.temporal.lexicon import _ODD_FOLDS
 
         letter = re.compile(r"[a-z]", re.I)
         for code in range(0x80, 0x110000):

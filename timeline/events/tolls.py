@@ -30,7 +30,7 @@ from spacy.tokens import Span
 
 from .. import resources
 from ..nlp import doc_text, ents_in, per_doc, sentences_after, span_text
-from ..temporal.lexicon import expand_slots
+from ..temporal.lexicon import expand_slots, has_odd_case_folds
 from .rules import rules
 
 #: The toll regexes, one a line with their slots and examples (``resources/en/toll_patterns.jsonl``).
@@ -334,17 +334,12 @@ def search(name: str, text: str) -> re.Match[str] | None:
     return pattern(name).search(text)
 
 
-#: Characters a case-insensitive regex matches to an ASCII letter that ``str.lower`` does not turn into
-#: it (dotted and dotless i, long s): a text with one may hold a needed word ``str.lower`` does not show.
-_ODD_FOLDS = re.compile("[\u0130\u0131\u017f]")
-
-
 def _may_hold(text: str, words: list[str]) -> bool:
     """Whether a case-insensitive search may find one of the lower-case ``words`` in the text."""
     lower = text.lower()
     if any(word in lower for word in words):
         return True
-    return not text.isascii() and _ODD_FOLDS.search(text) is not None
+    return has_odd_case_folds(text)  # a needed word may be there that ``str.lower`` does not show
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from typing import Any
 from timeline.pubdate import parse_published
 from timeline.types import Timex
 
-from .lexicon import cue
+from .lexicon import cue, has_odd_case_folds
 from .calendar import _DAY_VALUE, _MONTH_VALUE, _Norm, _month_length, _quarter, _to_timex
 from .chronology import chronology_years
 from .context import _Ctx, _Match, _PAST_VERB, _SENT_BREAK
@@ -57,12 +57,6 @@ def _tokens(text: str, starts: dict[str, list[int]]) -> set[str]:
     if "#digit" in present and _DECADE_DIGITS.search(text):
         present.add("#dec")
     return present
-
-
-#: Characters IGNORECASE matches to an ASCII letter that ``str.lower`` does not
-#: turn into one, or turns into two characters (dotted and dotless i, long s):
-#: in a text with one, words are not found by lower-casing.
-_ODD_FOLDS = re.compile("[\u0130\u0131\u017f]")
 
 
 def _matches_at(regex: re.Pattern[str], text: str, offsets: Iterable[int]) -> Iterator[_Match]:
@@ -121,7 +115,7 @@ def _rule_matches(text: str) -> Iterator[tuple[int, _Match]]:
     starts = _word_starts(lower)
     present = _tokens(text, starts)
     # word offsets of the lower-cased text are those of the text itself
-    aligned = len(lower) == len(text) and (text.isascii() or not _ODD_FOLDS.search(text))
+    aligned = len(lower) == len(text) and not has_odd_case_folds(text)
     by_token = _rules_by_token()
     wanted: set[int] = set()
     for tok in by_token.keys() & present:

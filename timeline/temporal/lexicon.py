@@ -42,6 +42,18 @@ def cue(name: str, lang: str = LANG) -> re.Pattern[str]:
     return re.compile(spec["pattern"], flags)
 
 
+#: Characters IGNORECASE matches to an ASCII letter that ``str.lower`` does not
+#: turn into one, or turns into two characters (dotted and dotless i, long s).
+_ODD_FOLDS = re.compile("[\u0130\u0131\u017f]")
+
+
+def has_odd_case_folds(text: str) -> bool:
+    """Whether a text holds a character a case-insensitive regex matches to an ASCII letter that ``str.lower``
+    does not turn into it (dotted and dotless i, long s): in such a text, a word a case-insensitive regex
+    finds may not be found by lower-casing the text."""
+    return not text.isascii() and _ODD_FOLDS.search(text) is not None
+
+
 def _alt(words: list[str] | dict[str, Any], case: bool = False) -> str:
     """A regex alternation of ``words``, longest first; ``case`` keeps case."""
     body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

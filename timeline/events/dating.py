@@ -89,6 +89,7 @@ from ..nlp import (
     token_column,
     token_strings,
 )
+from ..temporal.layout import line_above, opens_line, stands_alone
 from ..temporal.lexicon import expand_slots
 from ..types import Candidate, ResolvedDate, Timex
 from .anchoring import event_anchor, offset_anchor
@@ -956,10 +957,10 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
     if _later_statement(doc, candidate):
         before = [t for t in before if not _reported_content(doc, t)]
     head = [t for t in dated if paragraph_start <= t.start < candidate.sent_start and t.type == "DATE"][:1]
-    if not before and head and _dated_item(text, paragraph_start, head[0]):
+    if not before and head and _dated_item(text, head[0]):
         before = head  # "May 3: the two delegations meet ...": the item's date, though told in the present
     if before and (_is_present_report(doc, candidate) or _is_perfect_statement(doc, candidate)) \
-            and not _dated_item(text, paragraph_start, before[0]):
+            and not _dated_item(text, before[0]):
         return None  # "Ankara is warning ...": what goes on now is not dated by an earlier sentence's past day
     if before:
         return _clock_on_reference_day(doc, candidate, _sentence_reference(doc, before), dated)
@@ -984,9 +985,6 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
     return None
 
 
-_HEADER_END = re.compile(r"\s*[:\-\u2013\u2014]?\s*")
-
-
 def _date_header(doc: Doc, candidate: Candidate, dated: list[Timex], *, published: date) -> Timex | None:
     """The date of a chronology's header line: the paragraph before the candidate's is a past date alone
     ("1970" / "Hafez al-Assad seizes power in a coup.", "March 2011" / "Protests begin in Daraa ..."), and
@@ -999,12 +997,10 @@ def _date_header(doc: Doc, candidate: Candidate, dated: list[Timex], *, publishe
     paragraph_start = text.rfind("\n", 0, candidate.sent_start) + 1
     if any(paragraph_start <= t.start < candidate.sent_start for t in dated):
         return None
-    body_end = len(text[:paragraph_start].rstrip())  # the last line before, past blank lines
-    start = text.rfind("\n", 0, body_end) + 1
+    start, end = line_above(text, paragraph_start)  # the last line before, past blank lines
     for timex in dated:
         if timex.type == "DATE" and timex.date_end is not None and timex.date_end.date() < published \
-                and start <= timex.start < body_end and not text[start : timex.start].strip() \
-                and _HEADER_END.fullmatch(text[timex.end : body_end]) is not None:
+                and start <= timex.start < end and stands_alone(text, timex.start, timex.end):
             return timex
     return None
 
@@ -1220,16 +1216,13 @@ def _governed_by_past(doc: Doc, candidate: Candidate) -> bool:
     return False
 
 
-_ITEM_HEAD = re.compile(r"\s*(?:[-*\u2022]\s*)?(?:on\s+|in\s+)?", re.IGNORECASE)
-
-
-def _dated_item(text: str, paragraph_start: int, first: Timex) -> bool:
+def _dated_item(text: str, first: Timex) -> bool:
     """Whether a paragraph is a dated list item: it opens with its first date ("May 3: the two
     delegations meet ...", "March 2022 - ...", "On June 5, ..."), whose historical present
     sentences all tell that day."""
     if "\n" not in text:
         return False  # a text of one paragraph is no list ("On Feb. 24, ..." opens a whole story)
-    return _ITEM_HEAD.fullmatch(text[paragraph_start : first.start]) is not None
+    return opens_line(text, first.start)
 
 
 def _is_present_report(doc: Doc, candidate: Candidate) -> bool:

@@ -22,18 +22,10 @@ from datetime import date
 
 from .calendar import _Norm
 from .context import _tense_res
-from .lexicon import cue
+from .layout import MIN_CHRONOLOGY_ITEMS, heads_item, item_words
 
 _DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _YEAR = re.compile(r"\d{4}")
-#: What may stand before an item's date on its line: a bullet, "On".
-_ITEM_LEAD = cue("ITEM_LEAD")
-#: What ends an item's date: a colon or a dash, then the item's words; or the line's end, when the date heads
-#: the item as a line of its own ("March 22" above "Soldiers announce they have seized power.").
-_ITEM_DATE_END = cue("ITEM_DATE_END")
-_ITEM_SEPARATOR = re.compile(rf"(?:{_ITEM_DATE_END.pattern})[ \t]*\S|[ \t]*:?[ \t]*\n")
-#: An item's words after its date: the rest of its line, or the next line with words (a date alone on a line).
-_ITEM_WORDS = re.compile(r"[^\n]*?\S[^\n]*|\s*[^\n]*")
 
 #: The dash between the two days of a span ("March 30-April 1").
 _SPAN_DASH = re.compile(r"[ \t]*[-\u2013\u2014][ \t]*")
@@ -64,7 +56,7 @@ def chronology_years(text: str, found: list[Found], published: date,
         ['2013-01-17', '2013-03-22']
     """
     heads = [k for k in range(len(found)) if _heads_item(text, found, k)]
-    if len(heads) < 2 or all(_day(found[k][2]) > published for k in heads):
+    if len(heads) < MIN_CHRONOLOGY_ITEMS or all(_day(found[k][2]) > published for k in heads):
         return found
     out = list(found)
     bound = published
@@ -94,8 +86,7 @@ def _item_bodies(text: str, found: list[Found], heads: list[int], published: dat
     out = list(found)
     for head, after in zip(heads, [*heads[1:], len(found)], strict=True):
         item_day = _day(out[head][2])
-        words = _ITEM_WORDS.match(text, out[head][1])
-        item_end = words.end() if words is not None else out[head][1]
+        item_end = item_words(text, out[head][1])[1]
         for k in range(head + 1, after):
             start, end, norm = out[k]
             if start >= item_end:
@@ -141,8 +132,7 @@ def _heads_item(text: str, found: list[Found], k: int) -> bool:
         return False
     if k + 1 < len(found) and _SPAN_DASH.fullmatch(text, end, found[k + 1][0]):
         end = found[k + 1][1]  # "March 30-April 1": the span's end is followed by the item's words
-    line_start = text.rfind("\n", 0, start) + 1
-    return _ITEM_LEAD.fullmatch(text, line_start, start) is not None and _ITEM_SEPARATOR.match(text, end) is not None
+    return heads_item(text, start, end)
 
 
 def _latest_first(heads: list[int], found: list[Found]) -> list[int]:
@@ -156,9 +146,8 @@ def _latest_first(heads: list[int], found: list[Found]) -> list[int]:
 def _told_ahead(text: str, end: int) -> bool:
     """Whether the item's words tell a plan ("- May 3: the delegations will meet"): the rest of its date's
     line, or the next line with words when the date stands alone on its line."""
-    words = _ITEM_WORDS.match(text, end)
     future = _tense_res()[0]
-    return words is not None and future.search(words[0].lower()) is not None
+    return future.search(text[slice(*item_words(text, end))].lower()) is not None
 
 
 def _day(norm: _Norm) -> date:

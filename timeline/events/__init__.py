@@ -4,8 +4,8 @@ Entry points: :func:`candidates` (Doc -> typed :class:`~timeline.types.Candidate
 :func:`resolve_date` (a candidate's date from the text), :func:`headline` and
 :func:`timeline.events.confidence.confidence`.
 
-Layers (a module imports only from lower-numbered layers, and from nlp, types, taxonomy, resources, geo and
-the temporal lexicon; no cycle):
+Layers (a module imports only from lower-numbered layers, and from nlp, types, taxonomy, resources, geo,
+the temporal lexicon and the temporal layout (where a date stands on its line); no cycle):
 
 0. ``lexicon`` (English inflection), ``rules`` (the rule data, loaded once; entity label sets),
    ``dated_lists`` (a chronology's items and the date heading each); clauses, governing verbs and

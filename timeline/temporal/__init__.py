@@ -60,8 +60,9 @@ Rule tables (month and weekday names, number words, parts of day, seasons,
 tense triggers) are data in ``resources/en/temporal/words.json``; the rules in ``rules.jsonl``, their
 slots in ``slots.json`` and the cue patterns in ``cues.json`` beside it.
 
-Layout (imports only go down the list): :mod:`.lexicon` (word tables, regex slots), :mod:`.calendar`
-(arithmetic, TIMEX3 values), :mod:`.context` (sentences, tense cues, anchors), the handlers
+Layout (imports only go down the list): :mod:`.lexicon` (word tables, regex slots), :mod:`.layout` (where
+a date stands on its line: a list item's head, a line of its own; read also by the events' dating),
+:mod:`.calendar` (arithmetic, TIMEX3 values), :mod:`.context` (sentences, tense cues, anchors), the handlers
 (:mod:`.handlers`, :mod:`.periods`, :mod:`.times`), :mod:`.rules` (the rule table), :mod:`.doc` (what a
 parse adds), :mod:`.chronology` (the years of a list's item dates) and :mod:`.engine` (scan, select, resolve).
 """

@@ -93,3 +93,5 @@ def test_lines_and_item_words() -> None:
     header = text.index("March 23") + len("March 23")
     assert text[slice(*item_words(text, header))] == "They free him."
     assert item_words("1994", 4) == (4, 4)
+    below = "- March 22:\n  The two delegations will meet."
+    assert below[slice(*item_words(below, 10))] == "The two delegations will meet."

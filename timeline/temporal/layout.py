@@ -102,7 +102,7 @@ def heads_item(text: str, start: int, end: int) -> bool:
 
 def item_words(text: str, end: int) -> tuple[int, int]:
     """The words of the item whose date ends at ``end``: the rest of its line, or, for a date alone on its
-    line, the next line with words.
+    line (a separator at most after it, "March 22:"), the next line with words.
 
     Example:
         >>> text = "March 22\\n\\nSoldiers seize the palace.\\nMarch 23: They free the ministers."
@@ -110,7 +110,7 @@ def item_words(text: str, end: int) -> tuple[int, int]:
         ['Soldiers seize the palace.', ': They free the ministers.']
     """
     line_end = line_bounds(text, end)[1]
-    if text[end:line_end].strip():
+    if end < line_end and _ALONE_AFTER.fullmatch(text, end, line_end) is None:
         return end, line_end
     below = len(text) - len(text[line_end:].lstrip())
     return below, line_bounds(text, below)[1] if below < len(text) else below

@@ -83,7 +83,8 @@ def test_line_head_date(line: str, expected: str | None) -> None:
 
 
 def test_lines_and_item_words() -> None:
-    text = "1994\n\n  The rebels sign a truce.\n- March 22: Soldiers announce a coup.\nMarch 23\n\nThey free him."
+    text = ("1994\n\n  The rebels sign a truce.\n- March 22: Soldiers announce a coup.\n"
+            "March 23\n\nThey free him.")
     truce = text.index("The")
     assert line_bounds(text, truce) == (6, text.index("\n- "))
     assert line_above(text, 6) == (0, 4)

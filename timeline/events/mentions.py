@@ -56,9 +56,23 @@ from .rules import (
     types_flagged,
     word_set,
 )
-from .speech import commentary, inside_quotation, reports_past_happening, tells_own_feeling
+from .speech import (
+    commentary,
+    finite_past,
+    inside_quotation,
+    reports_past_happening,
+    tells_own_feeling,
+    timed,
+)
 from .status import status_of
-from .triggers import linked_windows_only, longest_triggers, trigger_score, trigger_span, usable_trigger
+from .triggers import (
+    in_trigger,
+    linked_windows_only,
+    longest_triggers,
+    trigger_score,
+    trigger_span,
+    usable_trigger,
+)
 
 MAX_EVENTS_PER_SENTENCE = 3
 # The verb dependents that name what it acts on (npadvmod: a bare place read as an adverb, "recaptured Buta").
@@ -197,10 +211,35 @@ def drop_repeated_mentions(doc: Doc, found: list[Candidate]) -> list[Candidate]:
             and (k.event_type != catch_all or _same_head(doc, k, cand))]
         if cand.status == "occurred" and cand.event_type not in keep_types and earlier \
                 and not _commemorated(doc, cand) and not _another_occurrence(doc, cand) \
-                and any(_repeats(doc, cand, k) for k in earlier):
+                and not _next_act(doc, cand, earlier) and any(_repeats(doc, cand, k) for k in earlier):
             continue
         kept.append(cand)
     return kept
+
+
+def _next_act(doc: Doc, later: Candidate, earlier: list[Candidate]) -> bool:
+    """Whether a sentence's main verb tells the next act of the story with another verb than every earlier
+    mention of its type.
+
+    Class: a story told in sequence names each act of one kind with its own verb in the past ("the military
+    ousted the president" ... "the generals then installed a caretaker cabinet"; "police arrested the
+    organisers" ... "two of the organisers were charged"). A retelling repeats the word or names the event
+    as a noun ("the blast took place", "the attack"): a main verb in the past, with a subject that is no
+    event word or pronoun and a head word no earlier mention of the type has, is another act. A present
+    perfect with no time of its own tells a standing state ("has banned the supply"), no next act.
+    """
+    span = trigger_span(doc, later)
+    if span is None or len(span) != 1:
+        return False
+    verb = span.root
+    if verb.pos_ != "VERB" or verb.dep_ != "ROOT" or not finite_past(verb):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children) and not timed(verb):
+        return False  # "the U.S. has banned the supply of chips": a standing state, told with no time
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or any(in_trigger(s) or s.pos_ == "PRON" for s in subjects):
+        return False
+    return not any(_same_head(doc, first, later) for first in earlier)
 
 
 def _same_head(doc: Doc, first: Candidate, later: Candidate) -> bool:

@@ -66,11 +66,11 @@ from .speech import (
 )
 from .status import status_of
 from .triggers import (
-    in_trigger,
     linked_windows_only,
     longest_triggers,
     trigger_score,
     trigger_span,
+    triggers_at,
     usable_trigger,
 )
 
@@ -225,8 +225,9 @@ def _next_act(doc: Doc, later: Candidate, earlier: list[Candidate]) -> bool:
     ousted the president" ... "the generals then installed a caretaker cabinet"; "police arrested the
     organisers" ... "two of the organisers were charged"). A retelling repeats the word or names the event
     as a noun ("the blast took place", "the attack"): a main verb in the past, with a subject that is no
-    event word or pronoun and a head word no earlier mention of the type has, is another act. A present
-    perfect with no time of its own tells a standing state ("has banned the supply"), no next act.
+    event word (:func:`_event_word`) or pronoun and a head word no earlier mention of the type has, is
+    another act. A present perfect with no time of its own tells a standing state ("has banned the supply"),
+    no next act.
     """
     span = trigger_span(doc, later)
     if span is None or len(span) != 1:
@@ -237,9 +238,15 @@ def _next_act(doc: Doc, later: Candidate, earlier: list[Candidate]) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children) and not timed(verb):
         return False  # "the U.S. has banned the supply of chips": a standing state, told with no time
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects or any(in_trigger(s) or s.pos_ == "PRON" for s in subjects):
+    if not subjects or any(_event_word(s) or s.pos_ == "PRON" for s in subjects):
         return False
     return not any(_same_head(doc, first, later) for first in earlier)
+
+
+def _event_word(noun: Token) -> bool:
+    """Whether a noun is an event word: a trigger, but not a noun only a verb list matches ("radio
+    stations": the verb 'station' troops)."""
+    return any(not (span.id_.endswith("-verbs") and noun.pos_ not in VERB_POS) for span in triggers_at(noun))
 
 
 def _same_head(doc: Doc, first: Candidate, later: Candidate) -> bool:

@@ -54,6 +54,8 @@ def event_type_of(span: Span) -> str:
     if word in rules()["place_object_triggers"] and has_annotation(span.doc, "DEP"):
         if _object_is_place(span.root):
             return rules()["place_object_triggers"][word]
+        if word in word_set("captive_taking_verbs") and _takes_captives(span.root):
+            return rule_type("seizure_of_captives")  # "the rebels captured 16 soldiers": captives, no ground
         if word in rules()["needs_place_object"]:
             return ""
     if span.label_ in set(rules()["place_object_triggers"].values()) and has_annotation(span.doc, "DEP") \
@@ -480,6 +482,27 @@ def _object_is_place(verb: Token) -> bool:
     objects += [g for head in (verb, *objects) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children]
     return any(o.ent_type_ in PLACE_LABELS or o.lower_ in place_nouns for o in objects)
+
+
+def _takes_captives(verb: Token) -> bool:
+    """Whether a capture verb takes people or a ship, not ground: its object or passive subject is a fighter
+    or a civilian named by a noun ("the rebels captured 16 Zimbabwean troops", "two farmers were captured")
+    or a ship ("pirates captured a cargo ship"). The class: a seizure of captives (an arrest, an abduction
+    or fighters taken prisoner), told with a verb of taking ground. Fighters captured at a front ("captured
+    two rebels on the eastern front") are the fight's outcome: left as they were."""
+    if verb.pos_ != "VERB" or _at_battle_line(verb):
+        return False
+    taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    captives = word_set("captive_nouns") | word_set("captive_craft_nouns") | victim_words("civilians")
+    named = [t for o in taken for t in (o, *_conjuncts(o))]
+    return any(t.lemma_.lower() in captives or t.lower_ in captives for t in named)
+
+
+def _at_battle_line(verb: Token) -> bool:
+    """Whether a verb's clause names a front line as a place ("on the eastern front", "at the frontline"),
+    however the parser attached it (to the verb or to its object): a battle's place."""
+    lines = word_set("battle_line_nouns")
+    return any(t.dep_ == "pobj" and (t.lemma_.lower() in lines or t.lower_ in lines) for t in verb.subtree)
 
 
 def _done_by_armed_men(verb: Token) -> bool:

@@ -38,8 +38,8 @@ Order of evidence:
    "now" ("Italy has now tightened restrictions") or a toll counted up to now ("has registered
    121,177 deaths since the outbreak last year"); a year-only date carries one sentence at most;
 4. the publication date (``publication``): the publication day for present-tense
-   reports, for every report of a text with a dateline (wire copy reports the
-   day's news) and for a past event told as what someone says now ("Security forces
+   reports, for every report of a text with a dateline or a source that "told Reuters" (wire copy
+   reports the day's news, :func:`_wire_copy`) and for a past event told as what someone says now ("Security forces
    say they killed six attackers"), only its month for past-tense reports with no time of their own
    (the text does not say which day), and no date at all for planned,
    hypothetical or negated events. Before that month, a past report with no time of its own takes the
@@ -255,7 +255,7 @@ def _wire_past_report(doc: Doc, candidate: Candidate) -> bool:
     killed five villagers on Friday", filed Saturday), "The attackers also burned a clinic" is that
     day's news.
     """
-    return _doc_has_dateline(doc) and _is_past_report(doc, candidate) \
+    return _wire_copy(doc) and _is_past_report(doc, candidate) \
         and not _is_perfect_statement(doc, candidate) and not _reported_in_present(doc, candidate)
 
 
@@ -1133,7 +1133,7 @@ def publication_date(doc: Doc, candidate: Candidate, *, published: date) -> Reso
     """The fallback date from the publication date alone (see the module docstring)."""
     if candidate.status != "occurred":
         return ResolvedDate("", None, None, "none", "publication")
-    if _is_past_report(doc, candidate) and not _doc_has_dateline(doc) and not _is_perfect_statement(doc, candidate) \
+    if _is_past_report(doc, candidate) and not _wire_copy(doc) and not _is_perfect_statement(doc, candidate) \
             and not _reported_in_present(doc, candidate):
         last = monthrange(published.year, published.month)[1]
         return ResolvedDate(
@@ -1186,6 +1186,23 @@ def has_dateline(text: str) -> bool:
 def _doc_has_dateline(doc: Doc) -> bool:
     """:func:`has_dateline` of the Doc's text, once per Doc."""
     return per_doc(doc, "has_dateline", lambda: has_dateline(doc_text(doc)))
+
+
+def _wire_copy(doc: Doc) -> bool:
+    """Whether the text is wire copy: it opens with a dateline, or a source in it spoke to a news agency
+    ("a police officer told Reuters", ``wire_agencies``) though the page dropped the dateline.
+
+    Class: agency copy reposted by another outlet without its dateline (a regional site running a Reuters
+    story whose lead says "Militants killed 12 soldiers, officials said" and whose fourth paragraph says
+    "the group's spokesman told Reuters"). It reports the day's news, as a dateline's text does.
+    """
+    return _doc_has_dateline(doc) or per_doc(doc, "wire_credit", lambda: _wire_credit(doc_text(doc)))
+
+
+def _wire_credit(text: str) -> bool:
+    """Whether someone in the text "told" a news agency (``wire_agencies``)."""
+    agencies = "|".join(map(re.escape, sorted(rules()["wire_agencies"], key=len, reverse=True)))
+    return re.search(rf"\btold\s+(?:{agencies})\b", text) is not None
 
 
 def _is_past_report(doc: Doc, candidate: Candidate) -> bool:

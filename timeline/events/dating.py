@@ -170,7 +170,7 @@ def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publi
         return shifted
     if chosen is not None and _bare_clock(chosen) and not any(
             t.precision == "day" and not _bare_clock(t) for t in free):
-        placed = _clock_on_reference_day(doc, candidate, chosen, dated)
+        placed = _clock_on_reference_day(doc, candidate, chosen, dated, published=published)
         free = [placed if t is chosen else t for t in free]
         chosen = placed
     if chosen is not None:
@@ -1078,12 +1078,15 @@ def _bare_clock(timex: Timex) -> bool:
 _UNANCHORED_PART_OF_DAY = re.compile(r"T(?:MO|MI|AF|EV|NI)$")
 
 
-def _clock_on_reference_day(doc: Doc, candidate: Candidate, clock: Timex, dated: list[Timex]) -> Timex:
+def _clock_on_reference_day(doc: Doc, candidate: Candidate, clock: Timex, dated: list[Timex], *,
+                            published: date | None = None) -> Timex:
     """Put a bare clock time on the day the discourse before it is about.
 
     "Residents reported blasts at around 9 p.m." after a paragraph dated Saturday is
-    Saturday 21:00, not 21:00 of the publication day. Without an earlier day the
-    clock keeps the day it was resolved to.
+    Saturday 21:00, not 21:00 of the publication day. Without an earlier day in reach, a clock of the
+    trigger's own sentence (``published`` given) falls on the article's one news day (:func:`_story_day`):
+    in a story whose lead says "Gunmen attacked the village yesterday", "people fled in the afternoon",
+    paragraphs later, is that day's afternoon. Else the clock keeps the day it was resolved to.
     """
     if not _bare_clock(clock) or clock.date_start is None or clock.date_end is None:
         return clock
@@ -1095,6 +1098,8 @@ def _clock_on_reference_day(doc: Doc, candidate: Candidate, clock: Timex, dated:
     sent_start = sent_of(span).start_char
     days = [t for t in dated if not _bare_clock(t) and t.start < sent_start]
     reference = _discourse_reference(doc, replace(candidate, sent_start=sent_start), days)
+    if reference is None and published is not None:
+        reference = _story_day(doc, dated, published=published)
     if reference is None or reference.date_start is None \
             or reference.precision not in DAY_OR_FINER:
         return clock

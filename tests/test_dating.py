@@ -22,6 +22,38 @@ def test_dateline(text, expected):
     assert has_dateline(text) is expected
 
 
+# Page date lines: the publication day on a line of its own with a stamp's words, a byline's, an agency's or a
+# site's names and a clock's numbers (True); a line that tells news on that day is no stamp (False).
+STAMP_LINES = [
+    ("March 9, 2024", "March 9, 2024", True),
+    ("Updated March 9, 2024 10:15 GMT", "March 9, 2024", True),
+    ("March 09, 2024|Newswire", "March 09, 2024", True),
+    ("By Newswire Time of article published Mar 9, 2024", "Mar 9, 2024", True),
+    ("Sat Mar 9, 2024 07:15:02", "Mar 9, 2024", True),
+    ("Example.com/ March 9, 2024/", "March 9, 2024", True),
+    ("Date: Sat, 9 Mar 2024 07:15:02 +0300", "9 Mar 2024", True),
+    ("Mourners buried marchers on March 9, 2024", "March 9, 2024", False),
+    ("Mourners Bury Marchers In Capital On March 9, 2024", "March 9, 2024", False),
+    ("Protests on Saturday", "Saturday", False),
+    ("March 8, 2024|Newswire", "March 8, 2024", False),
+]
+
+
+@pytest.mark.parametrize("line,date_text,expected", STAMP_LINES)
+def test_page_date_line(line, date_text, expected):
+    from datetime import date, datetime
+
+    from timeline.events import dating
+    from timeline.types import Timex
+
+    text = f"Police fire on marchers\n{line}\nOfficers raided a newspaper."
+    start = text.index(date_text)
+    day = datetime(2024, 3, 8 if "8" in date_text else 9)
+    timex = Timex(start, start + len(date_text), date_text, "DATE", day.date().isoformat(),
+                  date=day.date().isoformat(), date_start=day, date_end=day, precision="day")
+    assert dating._page_date_line(text, timex, published=date(2024, 3, 9)) is expected
+
+
 ROWS = [
     ("TBILISI, March 9 (Newswire) - Police detained 30 people at a rally.", "2024-03-09", "publication"),
     ("Police detained 30 people at a rally on Tuesday.", "2024-03-05", "relative"),

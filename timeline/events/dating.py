@@ -297,14 +297,29 @@ def _page_date_line(text: str, timex: Timex, *, published: date) -> bool:
     ...", "13 Mar, 2007 00:11", "Updated January 16, 2019", "Tuesday 02 December 2014 08:00 GMT" above
     the headline). It stamps the page; a day the news names ("on Sunday") is the story's day, and the
     stamp gives way to it (:func:`_only_news_day`).
+
+    A stamp that writes a calendar date or a clock (a digit) may also carry the page's byline, agency or
+    site and the clock's parts ("March 09, 2024|Newswire", "Sat Mar 9, 2024 07:15:02", "By Newswire Time
+    of article published Mar 9, 2024", "Example.com/ March 9, 2024/"): names (capitalised words, at most
+    ``page_stamp_max_names``) and numbers, never a lower-case word of a sentence.
     """
     if timex.date_start is None or timex.date_start.date() != published:
         return False
     line_start = text.rfind("\n", 0, timex.start) + 1
     line_end = text.find("\n", timex.end)
     line_end = len(text) if line_end < 0 else line_end
-    rest = re.findall(r"\w+", text[line_start : timex.start] + " " + text[timex.end : line_end])
-    return all(word.lower() in rules()["page_stamp_words"] for word in rest)
+    rest = re.findall(r"\w[\w.'&-]*\w|\w", text[line_start : timex.start] + " " + text[timex.end : line_end])
+    rest = [word for word in rest if word.lower() not in rules()["page_stamp_words"]]
+    if not rest:
+        return True
+    return any(char.isdigit() for char in text[timex.start : timex.end]) and _stamp_furniture(rest)
+
+
+def _stamp_furniture(words: list[str]) -> bool:
+    """Whether the words beside a stamp's calendar date are a byline's, an agency's or a site's names and a
+    clock's numbers: no lower-case word, at most ``page_stamp_max_names`` names (:func:`_page_date_line`)."""
+    names = [word for word in words if not word.isdigit()]
+    return all(word[0].isupper() for word in names) and len(names) <= rules()["page_stamp_max_names"]
 
 
 @lru_cache(maxsize=1)

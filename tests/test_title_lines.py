@@ -42,3 +42,26 @@ def test_a_title_line_told_by_the_body_makes_no_event(model_nlp, text, title, ke
     df = timeline.extract([article], published="2024-11-21", nlp=model_nlp)
     first_line = df[df["sentence"].str.startswith("Gunmen raid army base")]
     assert (not first_line.empty) == kept
+
+
+BODY = ("Gunmen raided an army base in the east of the country on Sunday, officials said. A spokesman "
+        "said the attackers took weapons and fuel.\n\n")
+TEASER_LAST = BODY + "Protesters clash with police over fuel prices in the capital"
+CUT_OFF = BODY + ("Protesters clashed with police over fuel prices in the capital on Saturday, and officers "
+                  "fired tear gas at the crowds that had gathered outside the energy ministry to")
+RUN_ON_LAST = BODY.rstrip("\n") + " Protesters clash with police over fuel prices in the capital"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,kept", [
+    (TEASER_LAST, False),  # a short line of its own left last (a teaser's headline, a subhead): display text
+    (CUT_OFF, True),  # a paragraph cut off in mid-sentence by the page's length: a sentence like another
+    (RUN_ON_LAST, True),  # the last sentence of a paragraph that only lacks its full stop
+])
+def test_a_short_last_line_is_display_text(model_nlp, text, kept):
+    import timeline
+    from timeline.types import Article
+
+    df = timeline.extract([Article("t1", text, None, title="")], published="2024-11-21", nlp=model_nlp)
+    last = df[df["sentence"].str.startswith("Protesters clash")]
+    assert (not last.empty) == kept, df[["event_type", "trigger", "sentence"]]

@@ -16,6 +16,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .dedup import display_line, headline_joins, is_headline
+from .events.rules import rules
 from .nlp import doc_text
 from .types import Event
 
@@ -34,12 +35,28 @@ def _title_line(doc: Doc, event: Event) -> bool:
     """Whether an event's sentence is a line of the article's display text: its headline, or a display line
     ("President vows to retake land as clashes spread", under the headline) that stands on a line of its
     own above more text, which it sums up; a sentence that only lacks its full stop inside a paragraph
-    ("... in Istanbul The attack caused damage") or at the text's end is no display line."""
+    ("... in Istanbul The attack caused damage") is no display line. At the text's end, a paragraph cut
+    off in mid-sentence by the page's length ("... said a senior") is no display line either, but a short
+    line of its own is: a subhead or a teaser's headline the cut left last (:func:`_last_short_line`)."""
     row = _row(event)
     if is_headline(row):
         return True
-    after = doc_text(doc)[event.candidate.sent_end:]
-    return display_line(row) and after.lstrip(" \t").startswith(("\n", "\r")) and bool(after.strip())
+    if not display_line(row):
+        return False
+    text = doc_text(doc)
+    after = text[event.candidate.sent_end:]
+    if after.strip():
+        return after.lstrip(" \t").startswith(("\n", "\r"))
+    return _last_short_line(text, event.candidate.sent_start)
+
+
+def _last_short_line(text: str, sent_start: int) -> bool:
+    """Whether the text's last sentence stands alone on a short line (``display_last_line_max_chars`` at
+    most), "Rebels seize a border town after heavy fighting" under the report: no paragraph cut off by the
+    page's length, which runs on a long line."""
+    line_start = text.rfind("\n", 0, sent_start) + 1
+    line = text[line_start:].strip()
+    return not text[line_start:sent_start].strip() and len(line) <= rules()["display_last_line_max_chars"]
 
 
 def _row(event: Event) -> dict[str, Any]:

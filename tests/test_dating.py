@@ -31,6 +31,7 @@ STAMP_LINES = [
     ("By Newswire Time of article published Mar 9, 2024", "Mar 9, 2024", True),
     ("Sat Mar 9, 2024 07:15:02", "Mar 9, 2024", True),
     ("Example.com/ March 9, 2024/", "March 9, 2024", True),
+    ("First published on Sat 9 Mar 2024 09.20 GMT", "9 Mar 2024", True),
     ("Date: Sat, 9 Mar 2024 07:15:02 +0300", "9 Mar 2024", True),
     ("Mourners buried marchers on March 9, 2024", "March 9, 2024", False),
     ("Mourners Bury Marchers In Capital On March 9, 2024", "March 9, 2024", False),

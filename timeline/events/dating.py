@@ -318,7 +318,7 @@ def _page_date_line(text: str, timex: Timex, *, published: date) -> bool:
 def _stamp_furniture(words: list[str]) -> bool:
     """Whether the words beside a stamp's calendar date are a byline's, an agency's or a site's names and a
     clock's numbers: no lower-case word, at most ``page_stamp_max_names`` names (:func:`_page_date_line`)."""
-    names = [word for word in words if not word.isdigit()]
+    names = [word for word in words if not re.fullmatch(r"[\d.:/-]+", word)]  # "22:59:46", "20.53", "06/03"
     return all(word[0].isupper() for word in names) and len(names) <= rules()["page_stamp_max_names"]
 
 

@@ -57,6 +57,7 @@ RUN_ON_LAST = BODY.rstrip("\n") + " Protesters clash with police over fuel price
     (TEASER_LAST, False),  # a short line of its own left last (a teaser's headline, a subhead): display text
     (CUT_OFF, True),  # a paragraph cut off in mid-sentence by the page's length: a sentence like another
     (RUN_ON_LAST, True),  # the last sentence of a paragraph that only lacks its full stop
+    ("Protesters clash with police over fuel prices in the capital", True),  # one line: the report itself
 ])
 def test_a_short_last_line_is_display_text(model_nlp, text, kept):
     import timeline

@@ -53,10 +53,11 @@ def _title_line(doc: Doc, event: Event) -> bool:
 def _last_short_line(text: str, sent_start: int) -> bool:
     """Whether the text's last sentence stands alone on a short line (``display_last_line_max_chars`` at
     most), "Rebels seize a border town after heavy fighting" under the report: no paragraph cut off by the
-    page's length, which runs on a long line."""
+    page's length, which runs on a long line, nor a text of one line, which is the report itself."""
     line_start = text.rfind("\n", 0, sent_start) + 1
     line = text[line_start:].strip()
-    return not text[line_start:sent_start].strip() and len(line) <= rules()["display_last_line_max_chars"]
+    under_report = bool(text[:line_start].strip()) and not text[line_start:sent_start].strip()
+    return under_report and len(line) <= rules()["display_last_line_max_chars"]
 
 
 def _row(event: Event) -> dict[str, Any]:

@@ -121,3 +121,10 @@ def test_pattern_ids_named_by_the_rules_exist():
 def test_rule_files_define_each_key_once():
     keys = [k for name in RULE_FILES for k in resources.load(name, lang="en") if k != "note"]
     assert len(keys) == len(set(keys))
+
+
+def test_status_cues_are_single_words():
+    """status_of compares the cues with single words of the trigger's clause: a cue of two words never
+    matches (the future frames 'set to', 'going to' are read from the parse: future_frame_words)."""
+    for status, cues in rules()["status_cues"].items():
+        assert all(len(cue.split()) == 1 for cue in cues), status

@@ -265,6 +265,8 @@ def has_parenthetical_after(name: Span) -> bool:
     last = name_root(name)
     while any(c.dep_ == "conj" for c in last.children):
         last = [c for c in last.children if c.dep_ == "conj"][-1]
+    if _last_opening(doc) < min(name.end, last.i + 1):
+        return False  # no "(" where the ends below could be: most names, after a dateline's "(AP)"
     ends = {name.end, last.i + 1, _list_end(name)}
     if name.end < len(doc) and doc[name.end].text == "]":
         ends.add(name.end + 1)
@@ -279,6 +281,13 @@ def has_parenthetical_after(name: Span) -> bool:
     return any(opens_regions_parenthetical(doc, e) for e in ends)
 
 
+def _last_opening(doc: Doc) -> int:
+    """The index of the Doc's last "(" token (-1 when it has none), read once per Doc: a parenthetical after a
+    name needs one at or after the name's end, and most of a text's names come after its last one."""
+    return per_doc(doc, "last_opening", lambda: max(
+        (i for i, text in enumerate(token_strings(doc, ORTH)) if text == "("), default=-1))
+
+
 def names_residents(name: Span) -> bool:
     """The name is followed by a noun of the people who live there ("Kibera residents", "Gidan Zaki villagers";
     ``resident_nouns``): the name says where they live, not whose group they are."""
@@ -291,6 +300,8 @@ def is_local_name(name: Span) -> bool:
     a local or unsure name ("Gire Spi hill (Kurdish name) in Cukurca district", "in X area (unknown
     location) in the central district of Y"): ACLED's gazetteer lacks it and codes the place it lies in."""
     doc = name.doc
+    if _last_opening(doc) < name.end:
+        return False  # no "(" after the name: no parenthetical can follow it
     words = set(location_cues()["local_name_words"])
     for end in {name.end, _list_end(name), _chain_end(name)}:
         noun = hyphenated_word(doc[end]) if end < len(doc) else ""

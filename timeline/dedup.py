@@ -167,8 +167,10 @@ def _missing(value: Any) -> bool:
     """
     if value is None:
         return True
-    if type(value) in (str, datetime):
+    if type(value) is str:
         return False
+    if isinstance(value, datetime):
+        return bool(value != value)  # a table's date cell: only NaT is unequal to itself
     import pandas as pd
 
     return bool(pd.isna(value))
@@ -229,7 +231,10 @@ def _holds(wide: Row, narrow: Row) -> bool:
 
 def _folded(value: Any) -> str:
     """A place name cell for comparison: lower case, accents dropped ("Michoacán" as "michoacan")."""
-    text = unicodedata.normalize("NFKD", _text(value).lower())
+    text = _text(value).lower()
+    if text.isascii():
+        return text.strip()  # no accent to drop: most names
+    text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch)).strip()
 
 

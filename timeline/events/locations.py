@@ -374,8 +374,10 @@ def _document_places(doc: Doc) -> list[str]:
 
 
 def _in_dateline(name: Span) -> bool:
-    """The name lies in the text's dateline (:func:`timeline.nlp.dateline_spans`)."""
-    return any(start <= name.start_char < end for start, end in dateline_spans(doc_text(name.doc)))
+    """The name lies in the text's dateline (:func:`timeline.nlp.dateline_spans`, read once per Doc)."""
+    doc = name.doc
+    datelines = per_doc(doc, "datelines", lambda: dateline_spans(doc_text(doc)))
+    return any(start <= name.start_char < end for start, end in datelines)
 
 
 def _names_a_currency(name: Span) -> bool:

@@ -426,16 +426,6 @@ def _place_score(name: Span) -> int | None:
     place_kinds = ("settlement", "vicinity", "division") if organisation else ("settlement", "vicinity", "division", "site")
     quarter = governing in cues["quarter_nouns"]  # "the neighborhood of X", even if X is tagged a person
     of_place = place_noun_kind(governing) in place_kinds[:2 if organisation else 4] or quarter
-    strong = (kind in place_kinds or (of_place and not personal)
-              or governing in cues["open_site_nouns"] or _route_end(name) == "from"
-              or (prep in cues["strong_locative_preps"] and name.start > 0 and name.doc[name.start - 1].lower_ == prep
-                  and _bare_name(name) and not (organisation and kind == "site"))
-              or prep in cues["near_words"] or _close_to(name) or _object_name(name)
-              or has_parenthetical_after(name)
-              or is_bracketed_alias(name)
-              or has_regions_listed_after(name)
-              or (_followed_by_container(name) and name_root(name).ent_type_ != "PERSON"
-                  and prep in ("", *cues["locative_preps"])))
     if all(t.lower_ in cues["actor_heads"] for t in name) or name[0].lower_ in cues["titles"]:
         return None  # "the Mayor", "Forces", "President Donald Trump": a title or an actor's noun, capitalised
     if organisation and not kind and any(t.lower_ in cues["actor_heads"] for t in name):
@@ -445,6 +435,19 @@ def _place_score(name: Span) -> int | None:
     coded = is_coded_name(name.doc, name.start)  # "K50 settlement": a name, though in capitals
     if len(name) == 1 and name.text.isupper() and known != "country" and not coded:
         return None  # an acronym ("OPS", "IED", "HQ") names an organisation or a thing
+    # phrased as a place; read only for a name the model does not call one, and only once no check above
+    # has ruled the name out
+    strong = is_entity or (
+        kind in place_kinds or (of_place and not personal)
+        or governing in cues["open_site_nouns"] or _route_end(name) == "from"
+        or (prep in cues["strong_locative_preps"] and name.start > 0 and name.doc[name.start - 1].lower_ == prep
+            and _bare_name(name) and not (organisation and kind == "site"))
+        or prep in cues["near_words"] or _close_to(name) or _object_name(name)
+        or has_parenthetical_after(name)
+        or is_bracketed_alias(name)
+        or has_regions_listed_after(name)
+        or (_followed_by_container(name) and name_root(name).ent_type_ != "PERSON"
+            and prep in ("", *cues["locative_preps"])))
     if not is_entity and not strong and not (known and prep in cues["locative_preps"] and _in_text_country(name)):
         return None  # a capitalised name the model does not call a place needs the phrasing of one, or the
         # gazetteer's word that it is a place in the country the text is about

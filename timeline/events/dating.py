@@ -89,7 +89,7 @@ from ..nlp import (
     token_column,
     token_strings,
 )
-from ..temporal.layout import line_above, opens_line, stands_alone
+from ..temporal.layout import line_above, line_bounds, opens_line, stands_alone
 from ..temporal.lexicon import expand_slots
 from ..types import Candidate, ResolvedDate, Timex
 from .anchoring import event_anchor, offset_anchor
@@ -305,9 +305,7 @@ def _page_date_line(text: str, timex: Timex, *, published: date) -> bool:
     """
     if timex.date_start is None or timex.date_start.date() != published:
         return False
-    line_start = text.rfind("\n", 0, timex.start) + 1
-    line_end = text.find("\n", timex.end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = line_bounds(text, timex.start)
     rest = re.findall(r"\w[\w.'&-]*\w|\w", text[line_start : timex.start] + " " + text[timex.end : line_end])
     rest = [word for word in rest if word.lower() not in rules()["page_stamp_words"]]
     if not rest:

@@ -26,6 +26,7 @@ from ..nlp import (
     ents_in,
     governing_verb,
     has_annotation,
+    has_has_or_have,
     head_path,
     sent_of,
     span_text,
@@ -235,7 +236,7 @@ def _next_act(doc: Doc, later: Candidate, earlier: list[Candidate]) -> bool:
     verb = span.root
     if verb.pos_ != "VERB" or verb.dep_ != "ROOT" or not finite_past(verb):
         return False
-    if any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children) and not timed(verb):
+    if has_has_or_have(verb) and not timed(verb):
         return False  # "the U.S. has banned the supply of chips": a standing state, told with no time
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects or any(_event_word(s) or s.pos_ == "PRON" for s in subjects):

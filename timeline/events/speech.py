@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..nlp import NOUN_POS, VERB_POS, passive_agents, sent_of
+from ..nlp import NOUN_POS, VERB_POS, has_has_or_have, passive_agents, sent_of
 from .rules import TIME_LABELS, rules, word_set
 
 
@@ -163,7 +163,7 @@ def held_rebuttal(verb: Token) -> bool:
     a simple past one stay statements."""
     if verb.lemma_ not in word_set("rebuttal_verbs") or verb.tag_ != "VBN":
         return False
-    if not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
+    if not has_has_or_have(verb):
         return False
     if _time_in_clause(verb) or in_quote(verb):
         return False
@@ -304,7 +304,7 @@ def danger_sense(noun: Token) -> bool:
 def since_then(verb: Token) -> bool:
     """Whether a verb in the present perfect spans a stretch since some point ("Since then,
     protesters have demanded ...", "have demanded his release since March"): a lasting stance."""
-    if not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
+    if not has_has_or_have(verb):
         return False
     return any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children)
 

@@ -12,7 +12,17 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import FINITE_TAGS, NOUN_POS, TRIGGERS_KEY, VERB_POS, has_annotation, is_counted, sent_of, span_text
+from ..nlp import (
+    FINITE_TAGS,
+    NOUN_POS,
+    TRIGGERS_KEY,
+    VERB_POS,
+    has_annotation,
+    has_has_or_have,
+    is_counted,
+    sent_of,
+    span_text,
+)
 from ..types import Candidate
 from .genericity import framing_verb, habitual_frame, standing_state
 from .rules import (
@@ -299,7 +309,7 @@ def _detail_of_trend(token: Token) -> bool:
 def _lasting_since(verb: Token) -> bool:
     """Whether a verb is a present perfect lasting since a point ("have intensified attacks since the
     withdrawal started"): a trend, whose participles detail it, not one happening."""
-    if verb.pos_ not in VERB_POS or not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
+    if verb.pos_ not in VERB_POS or not has_has_or_have(verb):
         return False
     return any(c.dep_ == "prep" and c.lower_ == "since" or c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ == "since" for m in c.children) for c in verb.children)
@@ -703,7 +713,7 @@ def _mutual_blame(verb: Token) -> bool:
     the other of targeting civilian areas", "both countries have blamed each other for the shelling"):
     two sides' standing feud, the background of the fighting, no one statement. "The two sides accused
     each other on Monday of breaking the truce" keeps its event."""
-    standing = present(verb) or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+    standing = present(verb) or has_has_or_have(verb)
     return standing and not timed(verb) and any(c.dep_ == "dobj" and _reciprocal(c) for c in verb.children)
 
 

@@ -169,6 +169,13 @@ def has_perfect_have(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
+def has_has_or_have(verb: Token) -> bool:
+    """Whether a verb's auxiliary is the word "has" or "have" ("has killed", "have demanded", "could have
+    fled"), a perfect told as of now: not the past perfect's "had" (:func:`has_perfect_have` takes all
+    three)."""
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+
+
 def clause_tokens(span: Span) -> list[Token]:
     """The tokens of the trigger's own clause: its subtree without embedded clauses, plus its subject.
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from .dedup import display_line, headline_joins, is_headline
 from .events.rules import rules
 from .nlp import doc_text
+from .temporal.layout import line_bounds
 from .types import Event
 
 
@@ -54,8 +55,8 @@ def _last_short_line(text: str, sent_start: int) -> bool:
     """Whether the text's last sentence stands alone on a short line (``display_last_line_max_chars`` at
     most), "Rebels seize a border town after heavy fighting" under the report: no paragraph cut off by the
     page's length, which runs on a long line, nor a text of one line, which is the report itself."""
-    line_start = text.rfind("\n", 0, sent_start) + 1
-    line = text[line_start:].strip()
+    line_start, line_end = line_bounds(text, sent_start)
+    line = text[line_start:line_end].strip()
     under_report = bool(text[:line_start].strip()) and not text[line_start:sent_start].strip()
     return under_report and len(line) <= rules()["display_last_line_max_chars"]
 

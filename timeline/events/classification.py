@@ -96,6 +96,12 @@ def event_type_of(span: Span) -> str:
         sense = _other_sense(span)
         if sense is not None:
             return sense
+    if span.root.lemma_.lower() in word_set("ruler_leaving_verbs") and span.root.pos_ == "VERB" \
+            and has_annotation(span.doc, "DEP"):
+        if _ruler_leaves(span.root):
+            return str(rules()["ruler_fall_type"])  # "President Haddad has fled the country": power changes hands
+        if span.id_ in rules()["ruler_only_ids"]:
+            return ""  # "the rebels quit the talks": no ruler leaves
     if span.root.lemma_.lower() in word_set("flight_verbs") and has_annotation(span.doc, "DEP") \
             and _combatants_flee(span.root):
         return rule_type("combatants_flee")  # "the rebels have fled": a withdrawal, no displacement
@@ -199,6 +205,26 @@ def _ruler_falls(span: Span) -> bool:
     objects = [t for t in span if t.dep_ == "pobj"] + [t for t in span[-1].children if t.dep_ == "pobj"]
     return any(o.lemma_.lower() in nouns or any(c.dep_ == "compound" and c.lemma_.lower() in nouns
                                                  for c in o.children) for o in objects)
+
+
+def _ruler_leaves(verb: Token) -> bool:
+    """Whether who leaves (the subject of a verb of ``ruler_leaving_verbs``, or the noun a relative
+    clause tells of) is a head of state or government by title ("President Haddad has fled the
+    country", "the prime minister quit", "the dictator, who fled in 1986"), not people or fighters."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "relcl" and any(s.tag_ in ("WP", "WDT") for s in subjects):
+        subjects = [verb.head]
+    return any(_ruler_title(s) for s in subjects)
+
+
+def _ruler_title(noun: Token) -> bool:
+    """Whether a noun, or a title before it, is one of ``head_of_state_titles`` ("the president",
+    "President Omar Haddad", "Prime Minister Lee", "the country's dictator")."""
+    titles = word_set("head_of_state_titles")
+    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "amod") or t == noun]
+    lemmas = [w.lemma_.lower() for w in words]
+    return any(w in titles for w in lemmas) or " ".join(lemmas) in titles \
+        or any(f"{a} {b}" in titles for a, b in zip(lemmas, lemmas[1:]))
 
 
 def _event_marks(verb: Token) -> bool:

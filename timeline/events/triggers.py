@@ -94,7 +94,8 @@ def usable_trigger(span: Span) -> bool:
         return False  # "drones struck Port Sudan, hitting the port": the same attack, told in detail
     if len(span) == 1 and pos == "NOUN" and dep == "compound" and not in_trigger(token.head):
         return False  # "law enforcement", "attack helicopters", "protest leaders": a kind of thing
-    if pos in NOUN_POS and _anaphoric(token) and not _anchored_noun(token):
+    if pos in NOUN_POS and _anaphoric(token) and not _anchored_noun(token) \
+            and not (label in rules()["enacted_types"] and _enacted(token)):
         return False
     if pos in NOUN_POS and dep == "nsubj" and _set_against(token.head):
         return False  # "The G7 joint statement comes as the Kremlin said ...": told before
@@ -642,6 +643,15 @@ def _calendar_dated(verb: Token) -> bool:
                     " ".join(t.text for t in obj.subtree)):
                 return True
     return False
+
+
+def _enacted(noun: Token) -> bool:
+    """Whether a measure noun is what a verb of ``enacting_verbs`` makes now ("they announced the
+    suspension of the constitution, a curfew and the closure of the borders", "decreed the closure of
+    the airspace"): the object (or an item listed with it) of that verb is the act itself, no back-reference."""
+    while noun.dep_ in ("conj", "appos") and noun.head.pos_ in NOUN_POS:
+        noun = noun.head
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in word_set("enacting_verbs")
 
 
 def _anaphoric(token: Token) -> bool:

@@ -502,12 +502,14 @@ def _noun_and_counted(noun: Token) -> set[str]:
 
 
 def _object_is_place(verb: Token) -> bool:
-    """Whether a capture verb's object is a place, or counts places ("seized a number of army posts")."""
+    """Whether a capture verb's object is a place, or counts places ("seized a number of army posts"), by
+    its word or its lemma ("seized several northern towns")."""
     place_nouns = word_set("place_nouns")
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [g for head in (verb, *objects) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children]
-    return any(o.ent_type_ in PLACE_LABELS or o.lower_ in place_nouns for o in objects)
+    return any(o.ent_type_ in PLACE_LABELS or o.lower_ in place_nouns or o.lemma_.lower() in place_nouns
+               for o in objects)
 
 
 def _takes_captives(verb: Token) -> bool:

@@ -169,7 +169,7 @@ def usable_trigger(span: Span) -> bool:
             and token.head.head.lemma_.lower() in rules()["retaliation_nouns"] and not _dated_phrase(token):
         return False  # "retaliation for Ukrainian strikes": an undated cause, told elsewhere
     if span.text.lower() in rules()["agent_noun_triggers"] and (
-            not dep.startswith("nsubj") or _head_is_trigger(token)):
+            not dep.startswith("nsubj") or _head_is_trigger(token)) and not _dispersed_gathering(token):
         return False  # "protesters attacked embassies": the verb tells the event
     if label in types_flagged("statement") and pos == "VERB" and dep in ("relcl", "acl") \
             and not timed(token):
@@ -548,6 +548,15 @@ def _dated_phrase(token: Token) -> bool:
         if word.tag_ in FINITE_TAGS:
             return False
     return False
+
+
+def _dispersed_gathering(noun: Token) -> bool:
+    """Whether a crowd noun names the people of a gathering that forces dispersed ("troops dispersed
+    demonstrators", "the protesters were dispersed with tear gas"): the gathering took place, and the
+    dispersal verb (no trigger of its own) leaves it to the noun to tell."""
+    verb = noun.head
+    return noun.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" \
+        and verb.lemma_.lower() in word_set("dispersal_verbs")
 
 
 def _head_is_trigger(token: Token) -> bool:

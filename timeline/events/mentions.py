@@ -608,8 +608,9 @@ def _mention_key(cand: Candidate, found: list[Candidate], trigger_spans: dict[in
                  own_times: dict[int, str] | None = None) -> tuple[str, str]:
     """One event per type and sentence, unless two of a type differ in status or in named actors
     ("The Senate passed the bill on Tuesday, after the House approved it on Saturday")
-    or each has a time of its own in its own clause ("sanctioned X in January, and
-    sanctioned Y the following week"): different times, different events."""
+    or two have times of their own, each in its own clause ("sanctioned X in January, and
+    sanctioned Y the following week", "signed a trade agreement in 2019 that went into effect in 2021"):
+    different times, different events; a mention with no time of its own goes with the leading timed one."""
     if cand.trigger.lower() in rules()["repetition_adverbs"]:
         return cand.event_type, f"again@{cand.trigger_start}"  # another occurrence, never merged
     same = [c for c in found if c.event_type == cand.event_type]
@@ -625,9 +626,13 @@ def _mention_key(cand: Candidate, found: list[Candidate], trigger_spans: dict[in
         if c.trigger_start not in own_times:
             own_times[c.trigger_start] = _own_time(trigger_spans[c.trigger_start])
     times = [own_times[c.trigger_start] for c in same]
-    if all(times) and len(set(times)) == len(times):
-        return cand.event_type, "@" + times[same.index(cand)]
-    return cand.event_type, ""
+    if len(set(times) - {""}) < 2:
+        return cand.event_type, ""
+    own = times[same.index(cand)]
+    if not own:  # the untimed mention ("a trade agreement") joins the leading timed one of its type
+        leader = max((c for c, t in zip(same, times, strict=True) if t), key=lambda c: c.score)
+        own = own_times[leader.trigger_start]
+    return cand.event_type, "@" + own
 
 
 def _own_time(span: Span) -> str:

@@ -21,12 +21,15 @@ from dataclasses import replace
 from datetime import date
 
 from .calendar import _Norm
-from .context import _tense_res
 from .layout import MIN_CHRONOLOGY_ITEMS, heads_item, item_words
+from .lexicon import cue
 
 _DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _YEAR = re.compile(r"\d{4}")
+_MONTH = re.compile(r"\d{4}-\d\d")
 
+#: The verb of an item that tells a plan ("will meet", "are due to vote"), not a word of time ("ahead of").
+_ITEM_PLAN = cue("ITEM_PLAN")
 #: The dash between the two days of a span ("March 30-April 1").
 _SPAN_DASH = re.compile(r"[ \t]*[-\u2013\u2014][ \t]*")
 
@@ -79,23 +82,29 @@ def chronology_years(text: str, found: list[Found], published: date,
 
 def _item_bodies(text: str, found: list[Found], heads: list[int], published: date,
                  moved: Callable[[int, date], None] | None) -> list[Found]:
-    """``found`` with the month-days told without a year in a chronology item's words moved into the item's
-    time: the such day nearest to the item's date ("- January 26: Troops recapture the town. They reach the
-    airport on January 30."; "- January 5: ..., a week after the December 29 raid": the December before). An
-    item tells what happened about its date; a present tense would send the day a year ahead."""
+    """``found`` with the month-days and months told without a year in a chronology item's words moved into
+    the item's time: the such day (month) nearest to the item's date ("- January 26: Troops recapture the
+    town. They reach the airport on January 30."; "- January 5: ..., a week after the December 29 raid": the
+    December before; "- March 22: Soldiers seize power." / "In January, rebels had launched an offensive.":
+    the January before). An item tells what happened about its date; a present tense would send the day a
+    year ahead, and the publication year would send a month told in the past to the wrong year. An item's
+    words run to the next item's date; the last item's end with its line (prose after the list keeps its
+    own reading), and a past told so is never moved after publication."""
     out = list(found)
     for head, after in zip(heads, [*heads[1:], len(found)], strict=True):
         item_day = _day(out[head][2])
-        item_end = item_words(text, out[head][1])[1]
+        item_end = item_words(text, out[head][1])[1] if after == len(found) else len(text)
         for k in range(head + 1, after):
             start, end, norm = out[k]
             if start >= item_end:
                 break  # past the item's words: prose after the list keeps its own reading
-            if not _calendar_day(norm) or _YEAR.search(text, start, end):
+            if _YEAR.search(text, start, end):
                 continue
-            new = _nearest_to(_day(norm), item_day)
-            if new is not None and new != _day(norm):
-                _move(out, k, new, published, moved)
+            new = _nearest_to(_day(norm), item_day) if _calendar_day(norm) else \
+                _nearest_month(norm, item_day) if _calendar_month(norm) else None
+            if new is None or new.year == _first_day(norm).year or not norm.future and new > published:
+                continue
+            _move(out, k, new, published, moved)
     return out
 
 
@@ -103,7 +112,7 @@ def _move(found: list[Found], k: int, new: date, published: date,
           moved: Callable[[int, date], None] | None) -> None:
     """Put the day ``found[k]`` on ``new`` (a day of another year), and tell ``moved``."""
     start, end, norm = found[k]
-    found[k] = (start, end, _moved_norm(norm, new.year - _day(norm).year, published))
+    found[k] = (start, end, _moved_norm(norm, new.year - _first_day(norm).year, published))
     if moved is not None:
         moved(start, new)
 
@@ -111,6 +120,27 @@ def _move(found: list[Found], k: int, new: date, published: date,
 def _calendar_day(norm: _Norm) -> bool:
     """Whether a found date is a calendar day (or a span of days) the text names, not an overnight's."""
     return norm.type == "DATE" and _DAY.match(norm.value) is not None and norm.event_day is None
+
+
+def _calendar_month(norm: _Norm) -> bool:
+    """Whether a found date is a month the text names ("In January")."""
+    return norm.type == "DATE" and _MONTH.fullmatch(norm.value) is not None
+
+
+def _first_day(norm: _Norm) -> date:
+    """The first day of a found day or month."""
+    return _first_day_of(norm.value)
+
+
+def _first_day_of(value: str) -> date:
+    return _day_of(value) if _DAY.match(value) else date(int(value[:4]), int(value[5:7]), 1)
+
+
+def _nearest_month(norm: _Norm, item_day: date) -> date | None:
+    """The first day of the month ``norm`` names in the year that puts it nearest to ``item_day``'s month."""
+    month = _first_day(norm).month
+    return min((date(year, month, 1) for year in (item_day.year - 1, item_day.year, item_day.year + 1)),
+               key=lambda d: abs((d.year - item_day.year) * 12 + d.month - item_day.month))
 
 
 def _nearest_to(day: date, item_day: date) -> date | None:
@@ -145,9 +175,9 @@ def _latest_first(heads: list[int], found: list[Found]) -> list[int]:
 
 def _told_ahead(text: str, end: int) -> bool:
     """Whether the item's words tell a plan ("- May 3: the delegations will meet"): the rest of its date's
-    line, or the next line with words when the date stands alone on its line."""
-    future = _tense_res()[0]
-    return future.search(text[slice(*item_words(text, end))].lower()) is not None
+    line, or the next line with words when the date stands alone on its line. A word of time that is no
+    verb of a plan ("Islamists flee ahead of the army", "cancels a planned trip") tells none."""
+    return _ITEM_PLAN.search(text, *item_words(text, end)) is not None
 
 
 def _day(norm: _Norm) -> date:
@@ -176,7 +206,7 @@ def _moved_norm(norm: _Norm, years: int, published: date) -> _Norm:
     """``norm`` moved by ``years`` (its end too, for a span of days)."""
     value = _shift_year(norm.value, years)
     value_end = _shift_year(norm.value_end, years) if norm.value_end else norm.value_end
-    return replace(norm, value=value, value_end=value_end, future=_day_of(value) > published)
+    return replace(norm, value=value, value_end=value_end, future=_first_day_of(value) > published)
 
 
 def _shift_year(value: str, years: int) -> str:

@@ -6,11 +6,13 @@ from __future__ import annotations
 import pytest
 
 from timeline.temporal.layout import (
+    flattened_item_starts,
     heads_item,
     item_words,
     line_above,
     line_bounds,
     line_head_date,
+    opens_bullet,
     opens_line,
     stands_alone,
 )
@@ -96,3 +98,46 @@ def test_lines_and_item_words() -> None:
     assert item_words("1994", 4) == (4, 4)
     below = "- March 22:\n  The two delegations will meet."
     assert below[slice(*item_words(below, 10))] == "The two delegations will meet."
+
+
+# (line, opens with a bullet): a line framed by dashes is a section label, no item
+BULLETS = [
+    ("- Two marines are killed in the shelling", True),
+    ("\u2022 Rebels seize the airport.", True),
+    ("  * The army retakes the town", True),
+    ("- The battle begins -", False),
+    ("--2012--", False),
+    ("Nov 23: The North fires shells", False),
+    ("The 1950-1953 war - Two marines died", False),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), BULLETS, ids=[b[0] for b in BULLETS])
+def test_opens_bullet(line: str, expected: bool) -> None:
+    assert opens_bullet(line + "\nMore text -", 0) is expected
+
+
+# (one line, the words that open its items once it is read as a flattened list; [] for prose)
+FLATTENED = [
+    ("Key events since the crisis began: Nov 23: The North shells an island in the first strike since the"
+     " 1950-1953 war - Two marines are killed - The allies condemn the attack Nov 24: The allies announce"
+     " drills - China cancels a trip",
+     ["Nov 23: The", "- Two marin", "- The allie", "Nov 24: The", "- China can"]),
+    # one heading only: prose with a colon
+    ("The spokesman said on Nov 24: The army will not retreat - None of the units has orders to.", []),
+    # prose dashes, no headings
+    ("The attack was the first since the 1950-1953 war - two marines died - and it shook markets.", []),
+    ("KYIV, Nov 21 (Newswire) - Russia fired a missile on Nov 20: The strike hit a plant.", []),
+    # a dash before a lower-case word is no bullet, even in a list
+    ("Events: May 3: Rebels shell the port -- a new tactic - after talks fail May 9: The army retakes it",
+     ["May 3: Rebel", "May 9: The a"]),
+]
+
+
+@pytest.mark.parametrize(("line", "items"), FLATTENED, ids=[str(k) for k in range(len(FLATTENED))])
+def test_flattened_item_starts(line: str, items: list[str]) -> None:
+    starts = flattened_item_starts("Headline\n" + line + "\n\nNext paragraph.")
+    text = "Headline\n" + line
+    assert [text[k + 1 : k + 1 + len(item)] for k, item in zip(starts, items, strict=False)] == items
+    assert len(starts) == len(items)
+    assert all(text[k] == " " for k in starts)

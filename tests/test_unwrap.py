@@ -8,7 +8,7 @@ import pytest
 
 import timeline
 from timeline.ingest import UNWRAPPED_NOTE, iter_inputs
-from timeline.unwrap import unwrap
+from timeline.unwrap import relist, unwrap
 
 WRAPPED = """Rebels seize army post in northern Mali
 
@@ -86,3 +86,40 @@ def test_wrapped_text_gives_the_events_of_its_paragraphs(blank_nlp):
     columns = ["event_type", "date", "sentence"]
     assert not events["paragraphs"].empty
     assert events["wrapped"][columns].values.tolist() == events["paragraphs"][columns].values.tolist()
+
+
+FLAT = ("Following are the key events since the crisis began: Nov 23: The North fires shells at an island - Two"
+        " marines are killed Nov 24: The allies announce drills - Protesters burn the North's flag\n")
+
+
+def test_a_flattened_list_gets_its_lines_back():
+    relisted = relist(FLAT)
+    assert len(relisted) == len(FLAT)  # one character for one: offsets stay
+    assert relisted.splitlines() == [
+        "Following are the key events since the crisis began:",
+        "Nov 23: The North fires shells at an island",
+        "- Two marines are killed",
+        "Nov 24: The allies announce drills",
+        "- Protesters burn the North's flag",
+    ]
+    for text in (WRAPPED, PARAGRAPHS, KEY_EVENTS, BULLETS):
+        assert relist(text) == text
+
+
+@pytest.mark.slow
+def test_bullets_of_a_flattened_list_take_their_item_dates(model_nlp):
+    article = timeline.Article("flat", relist(FLAT), "2010-11-29")
+    df = timeline.extract([article], nlp=model_nlp, min_confidence=0.0)
+    dates = dict(zip(df["trigger"].str.lower(), df["date"], strict=False))
+    assert dates.get("killed") == "2010-11-23", df[["trigger", "date", "sentence"]]
+    assert dates.get("protesters", dates.get("burn")) == "2010-11-24", df[["trigger", "date", "sentence"]]
+
+
+@pytest.mark.slow
+def test_a_section_label_is_no_event(model_nlp):
+    text = ("Key dates of the battle.\n\n- The battle begins -\n\n- October 17: Troops launch the assault.\n\n"
+            "- East Mosul is freed -\n\n- November 1: The army enters the city.\n\n"
+            "- Battle for west begins -\n\n- February 19: The premier announces a new offensive.")
+    df = timeline.extract([timeline.Article("labels", text, "2017-06-18")], nlp=model_nlp, min_confidence=0.0)
+    assert not df["sentence"].str.contains("freed|Battle for west", regex=True).any(), df[["trigger", "sentence"]]
+    assert (df["date"] == "2016-10-17").any(), df[["trigger", "date", "sentence"]]

@@ -40,7 +40,7 @@ from .errors import InputError
 from .outputs import TOOL_FILES
 from .pubdate import parse_published
 from .types import Article, DocumentOutcome
-from .unwrap import unwrap
+from .unwrap import relist, unwrap
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm")
@@ -425,7 +425,7 @@ def _draft(text: str, meta: dict[str, Any], *, origin: str, doc_id: str, note: s
     notes = (note,) if note else ()
     if unwrapped != cleaned:
         notes = (*notes, UNWRAPPED_NOTE)
-    return _Draft(doc_id, unwrapped, meta, origin, notes)
+    return _Draft(doc_id, relist(unwrapped), meta, origin, notes)
 
 
 def _read_html(path: Path, max_chars: int) -> Item | _Draft:

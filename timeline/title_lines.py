@@ -16,6 +16,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .dedup import display_line, headline_joins, is_headline
+from .events.dated_lists import list_item_date
 from .events.rules import rules
 from .nlp import doc_text
 from .temporal.layout import line_bounds
@@ -38,17 +39,25 @@ def _title_line(doc: Doc, event: Event) -> bool:
     own above more text, which it sums up; a sentence that only lacks its full stop inside a paragraph
     ("... in Istanbul The attack caused damage") is no display line. At the text's end, a paragraph cut
     off in mid-sentence by the page's length ("... said a senior") is no display line either, but a short
-    line of its own is: a subhead or a teaser's headline the cut left last (:func:`_last_short_line`)."""
+    line of its own is: a subhead or a teaser's headline the cut left last (:func:`_last_short_line`). An item
+    of a dated list ("Nov 23: The North shells an island" / "- Two marines are killed") tells its own
+    happening, with or without a full stop: it is no display line."""
     row = _row(event)
     if is_headline(row):
         return True
-    if not display_line(row):
+    if not display_line(row) or _list_item(doc, event):
         return False
     text = doc_text(doc)
     after = text[event.candidate.sent_end:]
     if after.strip():
         return after.lstrip(" \t").startswith(("\n", "\r"))
     return _last_short_line(text, event.candidate.sent_start)
+
+
+def _list_item(doc: Doc, event: Event) -> bool:
+    """Whether an event's sentence is an item of a dated list (:func:`list_item_date`)."""
+    sent = doc.char_span(event.candidate.sent_start, event.candidate.sent_end, alignment_mode="expand")
+    return sent is not None and list_item_date(sent) is not None
 
 
 def _last_short_line(text: str, sent_start: int) -> bool:

@@ -6,11 +6,15 @@ how headlines and datelines stand alone), so wrapped text would be cut into piec
 a document reads as wrapped, each line that was broken because it reached the width is joined to the
 next with a space: one character for one, so every offset into the text stays where it was. Short
 lines (a headline, a dateline, a paragraph's last line), blank lines and list items keep their breaks.
+The other way round, a list of dated items run together in one paragraph (:func:`relist`) gets its
+line breaks back, one for the space before each item: each item then stands on its own line.
 """
 
 from __future__ import annotations
 
 import re
+
+from .temporal.layout import flattened_item_starts
 
 #: Fewer lines than this are too few to tell a wrap width from chance.
 MIN_LINES = 6
@@ -52,6 +56,24 @@ def unwrap(text: str) -> str:
         if index in breaks:
             chars[offset] = " "
         offset += 1
+    return "".join(chars)
+
+
+def relist(text: str) -> str:
+    """The text with each item of a dated list run together on one line put on a line of its own: the
+    space before the item becomes a line break, so every offset stays where it was
+    (:func:`timeline.temporal.layout.flattened_item_starts`).
+
+    Example:
+        >>> relist("Key events: May 3: Rebels shell the port - Four die May 9: The army retakes it")
+        'Key events:\\nMay 3: Rebels shell the port\\n- Four die\\nMay 9: The army retakes it'
+    """
+    starts = flattened_item_starts(text)
+    if not starts:
+        return text
+    chars = list(text)
+    for offset in starts:
+        chars[offset] = "\n"
     return "".join(chars)
 
 

@@ -14,7 +14,14 @@ import re
 from spacy.tokens import Doc, Span
 
 from ..nlp import doc_sents, doc_text, per_doc
-from ..temporal.layout import MIN_CHRONOLOGY_ITEMS, line_above, line_bounds, line_head_date, stands_alone
+from ..temporal.layout import (
+    MIN_CHRONOLOGY_ITEMS,
+    line_above,
+    line_bounds,
+    line_head_date,
+    opens_bullet,
+    stands_alone,
+)
 
 
 def list_item_date(sent: Span) -> re.Match[str] | None:
@@ -42,11 +49,22 @@ def _item_dates(doc: Doc) -> dict[int, re.Match[str]]:
 def _item_date(sent: Span) -> re.Match[str] | None:
     """The date heading the chronology item a sentence belongs to: a date opening the sentence's line
     ("- March 4: Opposition leaders form ..."), or a date alone on the last line before that line ("1994" /
-    "The rebels sign a truce ..."); None for a sentence of no dated item."""
+    "The rebels sign a truce ..."), or, for a bullet line with no date ("- Two soldiers are killed"), the
+    date of the item line it is listed under, past the bullets before it ("Nov 23: The North shells an
+    island" / "- Two soldiers are killed"); None for a sentence of no dated item."""
     text = doc_text(sent.doc)
     line_start, line_end = line_bounds(text, sent.start_char)
     opening = line_head_date(text, line_start, line_end)
     if opening is not None:
         return opening
-    alone = line_head_date(text, *line_above(text, line_start))
-    return alone if alone is not None and stands_alone(text, alone.start(), alone.end()) else None
+    while line_start > 0:
+        above = line_above(text, line_start)
+        if above[0] >= above[1]:
+            return None
+        head = line_head_date(text, *above)
+        if head is not None and (opens_bullet(text, line_start) or stands_alone(text, head.start(), head.end())):
+            return head
+        if head is not None or not (opens_bullet(text, line_start) and opens_bullet(text, above[0])):
+            return None
+        line_start = above[0]
+    return None

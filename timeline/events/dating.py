@@ -93,6 +93,7 @@ from ..temporal.layout import line_above, line_bounds, opens_line, stands_alone
 from ..temporal.lexicon import expand_slots
 from ..types import Candidate, ResolvedDate, Timex
 from .anchoring import event_anchor, offset_anchor
+from .dated_lists import list_item_date
 from .date_values import (
     DAY_OR_FINER,
     END_OF_DAY,
@@ -1000,9 +1001,11 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
 
 def _date_header(doc: Doc, candidate: Candidate, dated: list[Timex], *, published: date) -> Timex | None:
     """The date of a chronology's header line: the paragraph before the candidate's is a past date alone
-    ("1970" / "Hafez al-Assad seizes power in a coup.", "March 2011" / "Protests begin in Daraa ..."), and
-    the candidate's paragraph names no date before it: the header dates the item under it, told in the past
-    or in the historical present. A line with the publication day (a page's date line) is no header.
+    ("1970" / "Hafez al-Assad seizes power in a coup.", "March 2011" / "Protests begin in Daraa ..."), or
+    the date heading the candidate's list item (:func:`_list_item_head`), and the candidate's paragraph
+    names no date before its sentence: the header dates the item under it, told in the past or in the
+    historical present. A line with the publication day (a page's date line)
+    is no header.
     """
     if candidate.status != "occurred":
         return None
@@ -1011,11 +1014,22 @@ def _date_header(doc: Doc, candidate: Candidate, dated: list[Timex], *, publishe
     if any(paragraph_start <= t.start < candidate.sent_start for t in dated):
         return None
     start, end = line_above(text, paragraph_start)  # the last line before, past blank lines
+    listed = _list_item_head(doc, candidate)
     for timex in dated:
         if timex.type == "DATE" and timex.date_end is not None and timex.date_end.date() < published \
-                and start <= timex.start < end and stands_alone(text, timex.start, timex.end):
+                and (start <= timex.start < end and stands_alone(text, timex.start, timex.end)
+                     or timex.start == listed):
             return timex
     return None
+
+
+def _list_item_head(doc: Doc, candidate: Candidate) -> int:
+    """The offset of the date heading the list item of the candidate's sentence (:func:`list_item_date`:
+    "Dec. 28 - Islamists flee ahead of a force which captures the city", or a bullet line listed under a
+    dated item line, "Nov 23: The North shells an island" / "- Two marines are killed"); else -1."""
+    sent = doc.char_span(candidate.sent_start, candidate.sent_end, alignment_mode="expand")
+    head = list_item_date(sent) if sent is not None else None
+    return head.start() if head is not None else -1
 
 
 def _carries_far(doc: Doc, candidate: Candidate) -> bool:

@@ -28,10 +28,14 @@ MIN_CHRONOLOGY_ITEMS = 2
 #: item's words on the same line (a colon or a dash).
 _ITEM_LEAD = cue("ITEM_LEAD")
 _ITEM_DATE_END = cue("ITEM_DATE_END")
+#: A bullet opening a line (not a section label framed by dashes, "- The siege begins -").
+_ITEM_BULLET = cue("ITEM_BULLET")
 #: What may follow a date that is its line's only words ("1994", "March 22:", "2011 -").
 _ALONE_AFTER = re.compile(r"[\s:\-\u2013\u2014]*")
 #: The words on a line (after a separator): at least one visible character.
 _WORDS = re.compile(r"[ \t]*\S")
+#: What opens an item's words: a capital letter, a digit or an opening quotation mark.
+_ITEM_OPENING = r"[A-Z0-9\"\u201c']"
 
 
 def line_bounds(text: str, offset: int) -> tuple[int, int]:
@@ -66,6 +70,17 @@ def opens_line(text: str, start: int) -> bool:
         (True, False)
     """
     return _ITEM_LEAD.fullmatch(text, text.rfind("\n", 0, start) + 1, start) is not None
+
+
+def opens_bullet(text: str, line_start: int) -> bool:
+    """Whether the line starting at ``line_start`` opens with a bullet ("- Two marines are killed ..."),
+    not a section label framed by dashes ("- The siege begins -").
+
+    Example:
+        >>> opens_bullet("- Two marines are killed.", 0), opens_bullet("- The siege begins -", 0)
+        (True, False)
+    """
+    return _ITEM_BULLET.match(text, line_start) is not None
 
 
 def stands_alone(text: str, start: int, end: int) -> bool:
@@ -129,6 +144,45 @@ def line_head_date(text: str, start: int, end: int) -> re.Match[str] | None:
     lead = _ITEM_LEAD.match(text, start, end)
     date = _item_date_pattern().match(text, lead.end(), end) if lead is not None else None
     return date if date is not None and heads_item(text, date.start(), date.end()) else None
+
+
+def flattened_item_starts(text: str) -> list[int]:
+    """The offsets of the spaces that end the items of a dated list run together on one line.
+
+    A list of dated items flattened into one paragraph ("... the crisis began: Nov 23: The North fires
+    shells ... - Two marines are killed ... Nov 24: The allies announce drills ... - The UN calls for
+    talks") still shows its items: a month-day ended by a colon before a capitalised word heads an item
+    inside the line, and a dash between spaces before a capitalised word, after the line's first such
+    head, opens a bullet under it. A line with fewer than :data:`MIN_CHRONOLOGY_ITEMS` such heads is
+    prose ("the 1950-1953 war - Two ...", "Nov 24: The talks ..." once) and gives nothing.
+
+    Example:
+        >>> text = "Key events: May 3: Rebels shell the port - Four die May 9: The army retakes it"
+        >>> [text[k + 1 : k + 8] for k in flattened_item_starts(text)]
+        ['May 3: ', '- Four ', 'May 9: ']
+    """
+    starts: list[int] = []
+    line_start = 0
+    for line in text.split("\n"):
+        heads = [m.start() for m in _inline_head_pattern().finditer(line)]
+        if len(heads) >= MIN_CHRONOLOGY_ITEMS:
+            bullets = [m.start() for m in _INLINE_BULLET.finditer(line, heads[0])]
+            starts += sorted(line_start + k - 1 for k in {*heads, *bullets} if k > 0)
+        line_start += len(line) + 1
+    return starts
+
+
+#: A bullet inside a flattened list: a dash between spaces before a capitalised word.
+_INLINE_BULLET = re.compile(rf"(?<=\S )[-\u2013](?= {_ITEM_OPENING})")
+
+
+@lru_cache(maxsize=1)
+def _inline_head_pattern() -> re.Pattern[str]:
+    """A month-day heading an item inside a line: after a space, ended by a colon before a capitalised
+    word ("... began: Nov 23: Nuclear-armed North Korea fires ...")."""
+    month, day, year = (slots()[name] for name in ("MONTH", "DAY", "YEAR"))
+    return re.compile(rf"(?<=\S )(?:{month}[ \t]+{day}(?:,?[ \t]+{year})?|{day}[ \t]+{month}(?:[ \t]+{year})?)"
+                      rf"[ \t]*:[ \t]+(?={_ITEM_OPENING})")
 
 
 @lru_cache(maxsize=1)

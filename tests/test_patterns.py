@@ -188,10 +188,17 @@ BOILERPLATE = [
     ("Read more: Sudan army retakes presidential palace in Khartoum\nThe army shelled the town.", ["shelled"]),
     ("Tags: Sudan | airstrikes | RSF\nDrones struck the port.", ["struck"]),
     ("Advertisement\nRebels captured the town.", ["captured"]),
+    ("Your email address will not be published. Required fields are marked *\nGunmen attacked the village.",
+     ["attacked"]),
+    (" date 2024-09-24 This live blog is now closed.\nThe army shelled the town.", ["shelled"]),
+    ("This live page has ended.\nDrones struck the port.", ["struck"]),
+    # must not drop: a sentence of the report that starts like furniture
+    ("The rebels captured the town before the live blog closed.", ["captured", "closed"]),
 ]
 
 
-@pytest.mark.parametrize("text,triggers", BOILERPLATE, ids=["teaser", "tags", "advert"])
+@pytest.mark.parametrize("text,triggers", BOILERPLATE,
+                         ids=["teaser", "tags", "advert", "comment-form", "live-closed", "live-ended", "report"])
 def test_triggers_on_boilerplate_lines_are_dropped(blank_nlp, text, triggers):
     doc = blank_nlp(text)
     assert sorted({span.text for span in doc.spans["tl_triggers"]}) == triggers

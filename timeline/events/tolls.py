@@ -80,7 +80,7 @@ def sentence_toll(sentence: str) -> Toll:
     """The :class:`Toll` of one sentence (kept per sentence: an event's toll reads its paragraph's next ones)."""
     if _death_words().search(sentence) is None or _running_tally(sentence):
         return Toll()
-    text = pattern("cause").sub(" ", pattern("subset").sub(" ", sentence))
+    text = pattern("cause").sub(" ", pattern("subset").sub(" ", pattern("calendar_day").sub(" ", sentence)))
     toll = Toll()
     taken: list[tuple[int, int]] = []
     for reading, reader in ((pattern("range"), _range_toll), (pattern("passive"), _subject_toll),

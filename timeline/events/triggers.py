@@ -612,6 +612,8 @@ def _anchored_noun(token: Token) -> bool:
             return True  # "the war that began in 2011": a background event told with its own year
         if child.dep_ == "relcl" and _tells_a_toll(child):
             return True  # "clashes which left one man dead", "an attack that killed 12": its own toll
+    if _toll_moved(token):
+        return True  # "the death toll has climbed to 220": a new count, told now
     return token.dep_ in ("dobj", "nsubjpass") and _calendar_dated(token.head)
 
 
@@ -622,6 +624,26 @@ def _tells_a_toll(verb: Token) -> bool:
     if verb.lemma_ not in word_set("victim_taking_verbs") | word_set("toll_leaving_verbs"):
         return False
     return any(c.dep_ == "dobj" and is_counted(c) for c in verb.children)
+
+
+def _toll_moved(noun: Token) -> bool:
+    """Whether a toll noun is moved to a figure by its verb: the subject of a verb of rising ("the death
+    toll has climbed to 220", "the toll reached 33") or the object of a verb of raising ("raised the death
+    toll ... to 558", "put the death toll at 17") with a count as its object or after "to"/"at": a new
+    count told now, not a back-reference (a bare figure after "to" further on counts too: the parse may hang
+    it on a word between). A habit ("the toll sometimes topped 3,000") moves nothing."""
+    if noun.lemma_.lower() not in word_set("toll_nouns"):
+        return False
+    verbs = {"nsubj": "toll_rising_verbs", "dobj": "toll_raising_verbs"}.get(noun.dep_)
+    verb = noun.head
+    if verbs is None or verb.lemma_.lower() not in word_set(verbs) or any(
+            c.dep_ == "advmod" and c.lower_ in word_set("habitual_adverbs") for c in verb.children):
+        return False
+    if any(c.dep_ == "dobj" and c.i != noun.i and is_counted(c) for c in verb.children):
+        return True  # "the toll reached 33"
+    return any(p.dep_ == "prep" and p.lower_ in ("to", "at") and (p.head.i == verb.i or p.i > noun.i) and any(
+        g.dep_ == "pobj" and (g.like_num if p.head.i != verb.i else is_counted(g)) for g in p.children)
+        for p in verb.subtree)  # a bare figure hung lower by the parse: "raised the toll from two days of strikes to 558"
 
 
 _CALENDAR = re.compile(r"\b(?:1[89]|20)\d\d\b")

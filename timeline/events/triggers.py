@@ -634,9 +634,9 @@ def _toll_moved(noun: Token) -> bool:
     it on a word between). A habit ("the toll sometimes topped 3,000") moves nothing."""
     if noun.lemma_.lower() not in word_set("toll_nouns"):
         return False
-    verbs = {"nsubj": "toll_rising_verbs", "dobj": "toll_raising_verbs"}.get(noun.dep_)
+    verbs = word_set("toll_rising_verbs") if noun.dep_ == "nsubj" else word_set("toll_raising_verbs")
     verb = noun.head
-    if verbs is None or verb.lemma_.lower() not in word_set(verbs) or any(
+    if noun.dep_ not in ("nsubj", "dobj") or verb.lemma_.lower() not in verbs or any(
             c.dep_ == "advmod" and c.lower_ in word_set("habitual_adverbs") for c in verb.children):
         return False
     if any(c.dep_ == "dobj" and c.i != noun.i and is_counted(c) for c in verb.children):

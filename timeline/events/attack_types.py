@@ -437,7 +437,7 @@ def _civilian_word(noun: Token) -> bool:
 def _attackers(token: Token) -> list[Token]:
     """Who attacks: a verb's subjects, a noun's agent ("an attack by gunmen") or owner ("Israeli attack")."""
     if token.pos_ == "VERB":
-        return subjects_of(token)
+        return subjects_of(token) + passive_agents(token)
     found = [c for c in token.children if c.dep_ in ("poss", "amod", "compound") and c.ent_type_]
     return found + [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
                     for g in c.children if g.dep_ == "pobj"]
@@ -447,9 +447,9 @@ def _attack_targets(token: Token) -> list[Token]:
     """What is attacked: a verb's object (a coordinated verb's: "stormed the community and shot"), a noun's
     target ("an attack on Kaboro community") or the noun that qualifies it ("a checkpoint attack")."""
     if token.pos_ == "VERB":
-        objects = [c for c in token.children if c.dep_ == "dobj"]
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         if not objects and token.dep_ == "conj":
-            objects = [c for c in token.head.children if c.dep_ == "dobj"]
+            objects = [c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")]
         return objects
     found = [c for c in token.children if c.dep_ == "compound" and c.ent_type_ not in ACTOR_LABELS]
     return found + [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against")

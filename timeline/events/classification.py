@@ -118,6 +118,9 @@ def event_type_of(span: Span) -> str:
         projectile = projectile_type(span.root)
         if projectile:
             return projectile  # "a mortar round that exploded inside the compound": a shelling
+    if span.root.lemma_.lower() in word_set("crowd_clash_words") and has_annotation(span.doc, "DEP") \
+            and _crowd_side(span.root):
+        return rule_type("crowd_attack")  # "protesters clashed with police": a riot
     if span.label_ != ATTACK:
         return span.label_
     return attack_type(span)
@@ -458,11 +461,32 @@ def _medical_test(verb: Token) -> bool:
 def _persons_at_odds(token: Token) -> bool:
     """Whether the sides of a clash are all named persons ("the clash between Trump and Zelenskyy",
     "Trump clashed with Zelenskyy"): a quarrel, not a fight of armed sides."""
+    sides = _sides(token)
+    return len(sides) >= 2 and all(s.ent_type_ == "PERSON" for s in sides)
+
+
+def _crowd_side(token: Token) -> bool:
+    """Whether a side of a fight is a crowd (``crowd_nouns``: "protesters clashed with police", "clashes
+    between police and demonstrators", "hundreds of demonstrators clashed with riot police"): a riot, not a
+    fight of two armed sides. Armed sides on both hands ("rebels clashed with troops") stay a clash."""
+    crowds = word_set("crowd_nouns")
+    return any(t.lower_ in crowds or t.lemma_.lower() in crowds
+               for s in _sides(token) for t in (s, *_counted_by(s)))
+
+
+def _counted_by(noun: Token) -> list[Token]:
+    """What a quantity noun counts ("hundreds of demonstrators", "a crowd of protesters")."""
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            if g.dep_ == "pobj"]
+
+
+def _sides(token: Token) -> list[Token]:
+    """The sides of a clash: a verb's subjects, the objects of its or a noun's "with" and "between", and
+    their conjuncts."""
     sides = [c for c in token.children if c.dep_ == "nsubj"] if token.pos_ == "VERB" else []
     sides += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("between", "with")
               for g in c.children if g.dep_ == "pobj"]
-    sides += [c for s in sides for c in _conjuncts(s)]
-    return len(sides) >= 2 and all(s.ent_type_ == "PERSON" for s in sides)
+    return sides + [c for s in sides for c in _conjuncts(s)]
 
 
 def _by_subject_or_object(span: Span) -> str | None:

@@ -198,7 +198,8 @@ BOILERPLATE = [
 
 
 @pytest.mark.parametrize("text,triggers", BOILERPLATE,
-                         ids=["teaser", "tags", "advert", "comment-form", "live-closed", "live-ended", "report"])
+                         ids=["teaser", "tags", "advert", "comment-form", "live-closed", "live-ended",
+                              "report"])
 def test_triggers_on_boilerplate_lines_are_dropped(blank_nlp, text, triggers):
     doc = blank_nlp(text)
     assert sorted({span.text for span in doc.spans["tl_triggers"]}) == triggers

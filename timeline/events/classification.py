@@ -99,7 +99,7 @@ def event_type_of(span: Span) -> str:
     if span.root.lemma_.lower() in word_set("ruler_leaving_verbs") and span.root.pos_ == "VERB" \
             and has_annotation(span.doc, "DEP"):
         if _ruler_leaves(span.root):
-            return str(rules()["ruler_fall_type"])  # "President Haddad has fled the country": power changes hands
+            return str(rules()["ruler_fall_type"])  # "President Haddad has fled the country"
         if span.id_ in rules()["ruler_only_ids"]:
             return ""  # "the rebels quit the talks": no ruler leaves
     if span.root.lemma_.lower() in word_set("flight_verbs") and has_annotation(span.doc, "DEP") \
@@ -227,7 +227,7 @@ def _ruler_title(noun: Token) -> bool:
     words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "amod") or t == noun]
     lemmas = [w.lemma_.lower() for w in words]
     return any(w in titles for w in lemmas) or " ".join(lemmas) in titles \
-        or any(f"{a} {b}" in titles for a, b in zip(lemmas, lemmas[1:]))
+        or any(f"{a} {b}" in titles for a, b in zip(lemmas, lemmas[1:], strict=False))
 
 
 def _event_marks(verb: Token) -> bool:

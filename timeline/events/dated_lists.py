@@ -62,7 +62,8 @@ def _item_date(sent: Span) -> re.Match[str] | None:
         if above[0] >= above[1]:
             return None
         head = line_head_date(text, *above)
-        if head is not None and (opens_bullet(text, line_start) or stands_alone(text, head.start(), head.end())):
+        if head is not None and (opens_bullet(text, line_start)
+                                 or stands_alone(text, head.start(), head.end())):
             return head
         if head is not None or not (opens_bullet(text, line_start) and opens_bullet(text, above[0])):
             return None

@@ -93,7 +93,6 @@ from ..temporal.layout import line_above, line_bounds, opens_line, stands_alone
 from ..temporal.lexicon import expand_slots
 from ..types import Candidate, ResolvedDate, Timex
 from .anchoring import event_anchor, offset_anchor
-from .dated_lists import list_item_date
 from .date_values import (
     DAY_OR_FINER,
     END_OF_DAY,
@@ -112,6 +111,7 @@ from .date_values import (
     with_range,
     year_back,
 )
+from .dated_lists import list_item_date
 from .rules import rules, types_flagged
 from .triggers import trigger_span
 

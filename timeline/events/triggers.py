@@ -643,7 +643,7 @@ def _toll_moved(noun: Token) -> bool:
         return True  # "the toll reached 33"
     return any(p.dep_ == "prep" and p.lower_ in ("to", "at") and (p.head.i == verb.i or p.i > noun.i) and any(
         g.dep_ == "pobj" and (g.like_num if p.head.i != verb.i else is_counted(g)) for g in p.children)
-        for p in verb.subtree)  # a bare figure hung lower by the parse: "raised the toll from two days of strikes to 558"
+        for p in verb.subtree)  # a bare figure hung lower: "raised the toll from two days of strikes to 558"
 
 
 _CALENDAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -679,7 +679,8 @@ def _calendar_dated(verb: Token) -> bool:
 def _enacted(noun: Token) -> bool:
     """Whether a measure noun is what a verb of ``enacting_verbs`` makes now ("they announced the
     suspension of the constitution, a curfew and the closure of the borders", "decreed the closure of
-    the airspace"): the object (or an item listed with it) of that verb is the act itself, no back-reference."""
+    the airspace"): the object (or an item listed with it) of that verb is the act itself, no
+    back-reference."""
     while noun.dep_ in ("conj", "appos") and noun.head.pos_ in NOUN_POS:
         noun = noun.head
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in word_set("enacting_verbs")

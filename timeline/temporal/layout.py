@@ -181,8 +181,8 @@ def _inline_head_pattern() -> re.Pattern[str]:
     """A month-day heading an item inside a line: after a space, ended by a colon before a capitalised
     word ("... began: Nov 23: Nuclear-armed North Korea fires ...")."""
     month, day, year = (slots()[name] for name in ("MONTH", "DAY", "YEAR"))
-    return re.compile(rf"(?<=\S )(?:{month}[ \t]+{day}(?:,?[ \t]+{year})?|{day}[ \t]+{month}(?:[ \t]+{year})?)"
-                      rf"[ \t]*:[ \t]+(?={_ITEM_OPENING})")
+    month_day = rf"{month}[ \t]+{day}(?:,?[ \t]+{year})?|{day}[ \t]+{month}(?:[ \t]+{year})?"
+    return re.compile(rf"(?<=\S )(?:{month_day})[ \t]*:[ \t]+(?={_ITEM_OPENING})")
 
 
 @lru_cache(maxsize=1)

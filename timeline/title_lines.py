@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .dedup import display_line, headline_joins, is_headline
-from .events.dated_lists import list_item_date
+from .events.dated_lists import candidate_item_date
 from .events.rules import rules
 from .nlp import doc_text
 from .temporal.layout import line_bounds
@@ -45,19 +45,13 @@ def _title_line(doc: Doc, event: Event) -> bool:
     row = _row(event)
     if is_headline(row):
         return True
-    if not display_line(row) or _list_item(doc, event):
+    if not display_line(row) or candidate_item_date(doc, event.candidate) is not None:
         return False
     text = doc_text(doc)
     after = text[event.candidate.sent_end:]
     if after.strip():
         return after.lstrip(" \t").startswith(("\n", "\r"))
     return _last_short_line(text, event.candidate.sent_start)
-
-
-def _list_item(doc: Doc, event: Event) -> bool:
-    """Whether an event's sentence is an item of a dated list (:func:`list_item_date`)."""
-    sent = doc.char_span(event.candidate.sent_start, event.candidate.sent_end, alignment_mode="expand")
-    return sent is not None and list_item_date(sent) is not None
 
 
 def _last_short_line(text: str, sent_start: int) -> bool:

@@ -3,7 +3,8 @@
 A chronology ("1994" / "The rebels sign a truce with the army." / "1996" / "The rebel leader dies.",
 or "- March 4: Opposition leaders form a new party." / "- March 9: The party opens offices.") tells
 past happenings in order, each dated by the date that heads its item, often in the historical present
-and with no time phrase of its own. :func:`list_item_date` finds the item date of a sentence; a text
+and with no time phrase of its own. :func:`list_item_date` finds the item date of a sentence
+(:func:`candidate_item_date`, of a candidate's sentence); a text
 with one dated line only (a page's date line) holds no chronology.
 """
 
@@ -22,6 +23,7 @@ from ..temporal.layout import (
     opens_bullet,
     stands_alone,
 )
+from ..types import Candidate
 
 
 def list_item_date(sent: Span) -> re.Match[str] | None:
@@ -34,6 +36,12 @@ def list_item_date(sent: Span) -> re.Match[str] | None:
         [True, True, True, True]
     """
     return _item_dates(sent.doc).get(sent.start)
+
+
+def candidate_item_date(doc: Doc, candidate: Candidate) -> re.Match[str] | None:
+    """The date heading the chronology item of a candidate's sentence (:func:`list_item_date`)."""
+    sent = doc.char_span(candidate.sent_start, candidate.sent_end, alignment_mode="expand")
+    return list_item_date(sent) if sent is not None else None
 
 
 def _item_dates(doc: Doc) -> dict[int, re.Match[str]]:

@@ -111,7 +111,7 @@ from .date_values import (
     with_range,
     year_back,
 )
-from .dated_lists import list_item_date
+from .dated_lists import candidate_item_date
 from .rules import rules, types_flagged
 from .triggers import trigger_span
 
@@ -1002,7 +1002,7 @@ def _discourse_reference(doc: Doc, candidate: Candidate, dated: list[Timex]) -> 
 def _date_header(doc: Doc, candidate: Candidate, dated: list[Timex], *, published: date) -> Timex | None:
     """The date of a chronology's header line: the paragraph before the candidate's is a past date alone
     ("1970" / "Hafez al-Assad seizes power in a coup.", "March 2011" / "Protests begin in Daraa ..."), or
-    the date heading the candidate's list item (:func:`_list_item_head`), and the candidate's paragraph
+    the date heading the candidate's list item (:func:`candidate_item_date`), and the candidate's paragraph
     names no date before its sentence: the header dates the item under it, told in the past or in the
     historical present. A line with the publication day (a page's date line)
     is no header.
@@ -1014,22 +1014,14 @@ def _date_header(doc: Doc, candidate: Candidate, dated: list[Timex], *, publishe
     if any(paragraph_start <= t.start < candidate.sent_start for t in dated):
         return None
     start, end = line_above(text, paragraph_start)  # the last line before, past blank lines
-    listed = _list_item_head(doc, candidate)
+    item_date = candidate_item_date(doc, candidate)
+    listed = item_date.start() if item_date is not None else -1
     for timex in dated:
         if timex.type == "DATE" and timex.date_end is not None and timex.date_end.date() < published \
                 and (start <= timex.start < end and stands_alone(text, timex.start, timex.end)
                      or timex.start == listed):
             return timex
     return None
-
-
-def _list_item_head(doc: Doc, candidate: Candidate) -> int:
-    """The offset of the date heading the list item of the candidate's sentence (:func:`list_item_date`:
-    "Dec. 28 - Islamists flee ahead of a force which captures the city", or a bullet line listed under a
-    dated item line, "Nov 23: The North shells an island" / "- Two marines are killed"); else -1."""
-    sent = doc.char_span(candidate.sent_start, candidate.sent_end, alignment_mode="expand")
-    head = list_item_date(sent) if sent is not None else None
-    return head.start() if head is not None else -1
 
 
 def _carries_far(doc: Doc, candidate: Candidate) -> bool:

@@ -133,6 +133,7 @@ def _first_day(norm: _Norm) -> date:
 
 
 def _first_day_of(value: str) -> date:
+    """The first day of a day or month value ("2012-01-05", "2012-01")."""
     return _day_of(value) if _DAY.match(value) else date(int(value[:4]), int(value[5:7]), 1)
 
 

@@ -195,9 +195,19 @@ def _active_killing(verb: Token) -> str:
 
 
 def _caused_by_trigger(verb: Token) -> bool:
-    """Whether a verb names its cause as an event ("killed 20 fighters in airstrikes", "during the raid")."""
+    """Whether a verb names its cause as an event ("killed 20 fighters in airstrikes", "during the raid"),
+    itself or through a harm verb coordinated with it: "19 people were killed and scores were injured in a
+    bomb attack", "11 civilians were killed and five wounded in two airstrikes" (the parser hangs the cause on
+    the last verb of the pair; the dead and the wounded fell in the one attack)."""
+    harming = word_set("victim_taking_verbs")
+    harmed = [verb]
+    for conj in (c for c in verb.children if c.dep_ == "conj"):
+        harmed.extend([conj] if conj.lemma_ in harming else (
+            a for a in conj.children if a.dep_ == "acl" and a.lemma_ in harming))  # "and hundreds injured in"
+    if verb.dep_ == "conj" and verb.head.lemma_ in harming:
+        harmed.append(verb.head)  # "were wounded and killed in the raid"
     return any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
-        in_trigger(g) for g in c.children if g.dep_ == "pobj") for c in verb.children)
+        in_trigger(g) for g in c.children if g.dep_ == "pobj") for v in harmed for c in v.children)
 
 
 @lru_cache(maxsize=1)

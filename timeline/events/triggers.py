@@ -24,7 +24,7 @@ from ..nlp import (
     span_text,
 )
 from ..types import Candidate
-from .genericity import framing_verb, habitual_frame, standing_state
+from .genericity import framing_verb, habitual_frame, standing_state, tally_of_events
 from .rules import (
     ACTOR_LABELS,
     ATTACK,
@@ -204,6 +204,8 @@ def usable_trigger(span: Span) -> bool:
         return False
     if habitual_frame(token):
         return False
+    if tally_of_events(token):
+        return False  # "several coups since August 2020", "frequent clashes": a tally, not one happening
     if tag in ("VBN", "VBD") and standing_state(token):
         return False  # "thousands remain displaced", "civilians remain bombed, besieged": a state
     if len(span) == 1 and dep == "amod" and tag in ("JJ", "VBN") and token.head.pos_ in NOUN_POS \

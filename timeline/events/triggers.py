@@ -93,7 +93,7 @@ def usable_trigger(span: Span) -> bool:
             and _attack_trigger(token.head):
         return False  # "drones struck Port Sudan, hitting the port": the same attack, told in detail
     if pattern_id in rules()["crowd_violence_verb_ids"] and tag == "VBG" and _detail_of_attack(token):
-        return False  # "fired a barrage onto the island, killing two marines and setting on fire scores of houses"
+        return False  # "shelled the island, killing two marines and setting on fire scores of houses"
     if len(span) == 1 and pos == "NOUN" and dep == "compound" and not in_trigger(token.head):
         return False  # "law enforcement", "attack helicopters", "protest leaders": a kind of thing
     if pos in NOUN_POS and _anaphoric(token) and not _anchored_noun(token) \

@@ -124,6 +124,23 @@ def killing_type(verb: Token) -> str:
     return ""
 
 
+def deliberate_killing_type(verb: Token) -> str:
+    """Type a killing whose manner tells it was done on purpose ("a man had been hacked to death",
+    "militants beheaded a hostage", "Thirteen policemen were beaten to death"): typed as
+    :func:`killing_type` types it, and where that finds no counted or civilian victims, one named person
+    killed so ("A man", "a village chief") is still an attack on civilians, since no accident or battle
+    hacks, beats or beheads. The cause named as an event ("killed in the riot") keeps it to that event."""
+    typed = killing_type(verb)
+    if typed or _caused_by_trigger(verb):
+        return typed
+    role = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "dobj"
+    victims = [c for c in verb.children if c.dep_ == role and c.pos_ in ("NOUN", "PROPN")]
+    if not victims or any(_armed_side(v) or v.lemma_.lower() in rules()["victim_kinds"]["combatant"]
+                          for v in victims):
+        return ""
+    return rule_type("killing_of_civilians")
+
+
 def harm_type(verb: Token) -> str:
     """The type of a dated harm to people no trigger names (``harm_verbs``: "gunmen wounded three villagers
     on Sunday", "two soldiers were wounded on Monday", "unknown gunmen assassinated a local official on

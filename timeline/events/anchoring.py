@@ -36,7 +36,7 @@ def event_anchor(doc: Doc, candidate: Candidate, trigger: Span, dated: list[Time
         # only a direct object of the trigger (or the object of its "responsibility for") can be its reaction
         # object: test that on the columns first
         if not (anchoring or (deps[index] == _DOBJ_ID and heads[index] == root.i or deps[index] == _POBJ_ID)
-                and _reaction_object(doc[index], root)):
+                and reaction_object(doc[index], root)):
             continue
         # a claim points back to the last act told before it; a time reference to the event's first report
         found = _earlier_mention_date(doc, doc[index], dated, nearest=not anchoring)
@@ -81,7 +81,7 @@ def _definite(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
-def _reaction_object(noun: Token, trigger: Token) -> bool:
+def reaction_object(noun: Token, trigger: Token) -> bool:
     """A definite event noun that is the object of the trigger verb (``trigger``, the trigger's root:
     "claimed the attack") or of the "for" of its object ``claimed_credit_nouns`` ("claimed responsibility
     for the attack", "took credit for the bombing")."""

@@ -19,7 +19,11 @@ Order of evidence:
    of the event, and a date outside a simple-present "which"/"who" clause does not date a
    trigger inside it ("Central Command, which oversees military operations, said ... Thursday");
    a day a verb designates ("declared Tuesday as a national day of mourning") dates neither the
-   declaration nor the sentences after it;
+   declaration nor the sentences after it; a "since" date starts a span and gives way to another date
+   of the sentence ("was held Thursday, the fifth round since May 25"); a span counted back from now
+   in what a dated saying reports counts back from the saying's day ("said on Monday that the army
+   killed 23 people during the past 24 hours"), and a toll over a span up to now ("have been killed
+   in the past six months") is a count as of its report, not of the span's first day;
    with no date of its own, a sentence that opens "<duration> later," or
    "<duration> earlier," counts from the last dated sentence before it; with none either, the
    onset of a span that an "N-year" ("N-month") count measures up to now ("starting the three-year
@@ -37,6 +41,8 @@ Order of evidence:
    the arrest and urged ...": the publication day) takes no earlier sentence's date, nor does a clause that says
    "now" ("Italy has now tightened restrictions") or a toll counted up to now ("has registered
    121,177 deaths since the outbreak last year"); a year-only date carries one sentence at most;
+   a statement takes no earlier sentence's month or year (it was made on a day) unless it reacts to the
+   event told there ("Russia annexed Crimea in 2014. Western governments condemned the annexation");
 4. the publication date (``publication``): the publication day for present-tense
    reports, for every report of a text with a dateline or a source that "told Reuters" (wire copy
    reports the day's news, :func:`_wire_copy`) and for a past event told as what someone says now ("Security forces
@@ -92,7 +98,7 @@ from ..nlp import (
 from ..temporal.layout import line_above, line_bounds, opens_line, stands_alone
 from ..temporal.lexicon import expand_slots
 from ..types import Candidate, ResolvedDate, Timex
-from .anchoring import event_anchor, offset_anchor
+from .anchoring import event_anchor, offset_anchor, reaction_object
 from .date_values import (
     DAY_OR_FINER,
     END_OF_DAY,
@@ -174,6 +180,10 @@ def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publi
         placed = _clock_on_reference_day(doc, candidate, chosen, dated, published=published)
         free = [placed if t is chosen else t for t in free]
         chosen = placed
+    if chosen is not None and trigger is not None:
+        counted = _counted_to_saying(doc, trigger, chosen, free, published=published)
+        free = [counted if t is chosen else t for t in free]
+        chosen = counted
     if chosen is not None:
         return _episode(doc, candidate, timexes, with_range(doc_text(doc), chosen, free))
     narrated = _narrated_shift(doc, candidate, timexes, dated)
@@ -201,6 +211,14 @@ def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publi
     if header is not None:
         return day_of(header, basis="inferred")
     earlier = _discourse_reference(doc, candidate, dated) if not _told_as_now(doc, trigger, timexes) else None
+    if earlier is not None and earlier.precision not in (*DAY_OR_FINER, "week") \
+            and candidate.event_type in types_flagged("dated_by_publication") \
+            and not (trigger is not None and _reacts_to_event(trigger)):
+        # "She and the envoy both urged the council ..." after a sentence of "this year" (of "in September"):
+        # a statement is made on a day, and the month or year of the report before it is not that day; a
+        # reaction to the event told before ("Russia annexed Crimea in 2014. Western governments condemned
+        # the annexation") goes with it
+        earlier = None
     if earlier is not None:
         bound = _after_bound(doc, trigger, own) if trigger is not None else None
         if bound is not None and earlier.date_start is not None and earlier.date_start < bound.date_start:
@@ -365,10 +383,15 @@ def _timex_tense(doc: Doc, timex: Timex) -> str | None:
     index = _timex_token(doc, timex)
     if index < 0:
         return None
-    present = False
+    present, ahead = False, False
     for token in (doc[i] for i in head_path(doc[index], 10)):
+        ahead = ahead or token.dep_ == "prep" and token.lower_ in _AHEAD_PREPS
         if token.tag_.startswith("VB") and token.dep_ not in ("aux", "auxpass"):
             auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+            if token.tag_ == "VBN" and token.dep_ == "acl" and not auxes and not ahead and not present:
+                # "Dhar, kidnapped in Srinagar on Thursday, would be killed": a participle on a noun tells
+                # what was done to it, though the clause it stands in looks ahead ("set for Friday" does not)
+                return "past"
             if any(c.tag_ == "MD" or c.lower_ == "to" for c in auxes):
                 return None
             tags = [c.tag_ for c in auxes] + [token.tag_]
@@ -381,6 +404,9 @@ def _timex_tense(doc: Doc, timex: Timex) -> str | None:
             elif token.tag_ == "VB":
                 return None
     return "present" if present else None
+
+
+_AHEAD_PREPS = ("for", "until", "till", "by", "before")
 
 
 def _fronted(text: str, timex: Timex) -> bool:
@@ -406,6 +432,64 @@ def _since_phrases(trigger: Span) -> set[int]:
     verb = root.head if root.pos_ in NOUN_POS and root.head.pos_ in VERB_POS else root
     words = [t for t in verb.subtree if t.lower_ == "since" and t.dep_ in ("prep", "mark")]
     return set().union(*(_signal_phrase(word) for word in words)) if words else set()
+
+
+def _reacts_to_event(trigger: Span) -> bool:
+    """Whether a statement's verb takes a definite event noun as its object ("condemned the annexation"):
+    a reaction to an event told before (:func:`timeline.events.anchoring.reaction_object`)."""
+    root = trigger.root
+    return any(reaction_object(c, root) for c in root.children if c.dep_ == "dobj")
+
+
+def _counted_to_saying(doc: Doc, trigger: Span, chosen: Timex, own: list[Timex], *, published: date) -> Timex:
+    """A span counted back from now ("during the past 24 hours") in what a dated saying reports counts back
+    from the saying's day, not from publication.
+
+    Class: a ministry's daily toll told a day late ("Also on Monday, the Gaza health authorities said that
+    the army killed 23 Palestinians during the past 24 hours", published Tuesday: Monday's count). The
+    span must end on the publication day, the trigger lie in what the sentence's reporting verb reports,
+    and a day before publication must date that verb outside the report ("said on Monday").
+    """
+    if chosen.type != "DURATION" or chosen.precision not in DAY_OR_FINER or chosen.date_start is None \
+            or chosen.date_end is None or chosen.date_end.date() != published \
+            or not has_annotation(doc, "DEP"):
+        return chosen
+    root = sent_of(trigger).root
+    if root.lemma_ not in rules()["reporting_verbs"] or root.pos_ not in VERB_POS:
+        return chosen
+    content = {t.i for c in root.children if c.dep_ == "ccomp" for t in c.subtree}
+    if trigger.root.i not in content:
+        return chosen
+    days = [t for t in own if t.type in ("DATE", "TIME") and t.precision == "day" and not t.future
+            and t.date_start is not None and t.date_start.date() < published
+            and _timex_token(doc, t) >= 0 and _timex_token(doc, t) not in content]
+    if not days or days[0].date_start is None:
+        return chosen
+    shift = days[0].date_start.date() - published
+    start = chosen.date_start + shift
+    return replace(chosen, date=start.strftime("%Y-%m-%d") + chosen.date[10:], date_start=start,
+                   date_end=chosen.date_end + shift, basis="relative")
+
+
+_SINCE_AFTER = re.compile(r"\s+since\b", re.IGNORECASE)
+
+
+def _span_to_now(text: str, timex: Timex) -> bool:
+    """Whether a timex is a span that runs up to the report ("in the past six months", "over the last
+    week", "in the decade since the Maoists began"): a toll counted over it is a count as of its report,
+    not an event of the span's first day (README "casualty tallies")."""
+    return timex.type == "DURATION" or _SINCE_AFTER.match(text, timex.end) is not None
+
+
+def _in_since_phrase(doc: Doc, timex: Timex, trigger: Span) -> bool:
+    """Whether the trigger lies in the phrase of the "since" before a date, or after it ("one year since the
+    7th of October, the day gunmen burst through the fence, taking 251 hostages": the date is the
+    hostage-taking's, whatever the parser hangs "the day" on)."""
+    token = _timex_token(doc, timex)
+    if token < 0:
+        return False
+    since = next((doc[i] for i in head_path(doc[token], 3) if doc[i].lower_ == "since"), None)
+    return since is not None and since.left_edge.i <= trigger.root.i
 
 
 def _running_tally(doc: Doc, candidate: Candidate, trigger: Span | None) -> bool:
@@ -505,7 +589,7 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
         if candidate.event_type in types_flagged("undated_by_since") and not _is_past_report(doc, candidate):
             since = _since_phrases(trigger)
             free = [t for t in free if not _after_word(doc_text(doc), t, "since")
-                    and _timex_token(doc, t) not in since]
+                    and _timex_token(doc, t) not in since and not _span_to_now(doc_text(doc), t)]
         free = [t for t in free if not _in_participant_clause(doc, t, trigger) and not _designated_day(doc, t)
                 and not _in_purpose_infinitive(doc, t, trigger)]
         if candidate.event_type in types_flagged("speech"):
@@ -518,6 +602,13 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
             free = [t for t in free if standing.left_edge.i <= _timex_token(doc, t) <= standing.right_edge.i]
     if not free:
         return None
+    # "The drill was held Thursday, the fifth round since May 25", "announced on Wednesday that they had
+    # overthrown President Bazoum, in power since 2021": a "since" date starts a span that runs on; with
+    # another date in the sentence, that one tells when the event happened
+    spans = [t for t in free if _after_word(doc_text(doc), t, "since")
+             and not (trigger is not None and _in_since_phrase(doc, t, trigger))]
+    if spans and any(t.type in ("DATE", "TIME") and t not in spans for t in free):
+        free = [t for t in free if t not in spans]
     free = _outside_brackets(doc_text(doc), candidate, free)
     clause: set[int] = set()
     if trigger is not None and has_annotation(doc, "DEP"):

@@ -113,6 +113,50 @@ def _context_year(ctx: _Ctx, start: int, within: int | None = None) -> int | Non
     return year if ctx.sentence(pos) == ctx.sentence(start) else None
 
 
+def _narrative_year(ctx: _Ctx, start: int, month: int, day: int) -> int | None:
+    """The year of a story told in an earlier year: the paragraph's last date before ``start`` is a day
+    that writes its year, a year before publication, and the yearless date falls on or after it in that year.
+
+    Class: a background paragraph that narrates another year's events date by date ("On August 18, 2020,
+    the president was overthrown. On October 5, a transitional government was formed": 2020-10-05; "But on
+    May 24, 2021, the military arrested the president. The colonel was invested in June": 2021-06; "Let's go
+    back to March 12, 2010. ... The standoff lasted until April 10": 2010-04-10). The written day is the
+    narrative's reference time and the next yearless date moves on from it. Another date in between resets
+    the reference, and so does a year said in between ("On May 22, 1995, he was made a general, and the
+    following year he was appointed attache. ... in December"); a month-year ("the August 1988 cease-fire")
+    names a period, not a day the story stands on, and a date before the reference in its year ("On May
+    24, 2021 ... In January") does not go on from it.
+    """
+    paragraph = ctx.text.rfind("\n", 0, start) + 1
+    if not any(paragraph <= s < start for s, _e, _d in ctx.days):
+        paragraph = _paragraph_before(ctx.text, paragraph)  # the narrative goes on from the paragraph before
+    dated = [(s, e, d) for s, e, d in ctx.days if paragraph <= s < start] \
+        + [(s, s, d) for s, d in ctx.months if paragraph <= s < start]
+    if not dated:
+        return None
+    pos, end, reference = max(dated, key=lambda item: item[0])
+    if (pos, reference.year) not in ctx.years or end == pos or reference.year >= ctx.published.year \
+            or _YEAR_SAID.search(ctx.text, end, start):
+        return None
+    try:
+        told = date(reference.year, month, day or 1)
+    except ValueError:
+        return None
+    floor = reference if day else reference.replace(day=1)
+    return reference.year if told >= floor else None
+
+
+def _paragraph_before(text: str, paragraph: int) -> int:
+    """The start of the paragraph before the one starting at ``paragraph`` (blank lines skipped)."""
+    end = paragraph - 1
+    while end > 0 and not text[text.rfind("\n", 0, end) + 1 : end].strip():
+        end = text.rfind("\n", 0, end)
+    return text.rfind("\n", 0, max(0, end)) + 1
+
+
+_YEAR_SAID = re.compile(r"\byears?\b|\b\d{4}\b", re.IGNORECASE)
+
+
 def _year_for(m: _Match, ctx: _Ctx, month: int, day: int) -> tuple[int, bool]:
     """Year of a calendar date and whether the text gives it."""
     if _g(m, "y"):
@@ -129,6 +173,7 @@ def _year_for(m: _Match, ctx: _Ctx, month: int, day: int) -> tuple[int, bool]:
     options = [
         _following_year(ctx, m.end()),
         context,
+        None if future else _narrative_year(ctx, m.start(), month, day),
         nearest,
         ctx.published.year,
         ctx.published.year - 1,
@@ -297,7 +342,8 @@ def _h_month(m: _Match, ctx: _Ctx) -> _Norm | None:
         # a bare month is the nearest one, biased by tense; future wording
         # ("will ... in December", written in March) points firmly ahead
         future = _is_future(ctx, m.start(), m.end()) or _is_deadline(ctx, m.start(), m.end())
-        year = _context_year(ctx, m.start()) or _nearest_year(
+        narrative = None if future else _narrative_year(ctx, m.start(), month, 0)
+        year = _context_year(ctx, m.start()) or narrative or _nearest_year(
             month, 15, pub, future, _year_penalty(ctx, m.start(), m.end(), future)
         )
     return _Norm(

@@ -603,6 +603,8 @@ def _anchored_noun(token: Token) -> bool:
             return True
         if child.dep_ in ("compound", "amod", "nmod", "nummod") and child.ent_type_ in ACTOR_LABELS + TIME_LABELS:
             return True
+        if child.dep_ == "npadvmod" and child.ent_type_ in TIME_LABELS:
+            return True  # "after a meeting earlier this month", "protests last week": its own time
         if child.dep_ == "prep" and any(g.ent_type_ in TIME_LABELS + ACTOR_LABELS for g in child.children):
             return True
         if child.dep_ == "prep" and child.lower_ == "of" and any(
@@ -615,6 +617,39 @@ def _anchored_noun(token: Token) -> bool:
     if _toll_moved(token):
         return True  # "the death toll has climbed to 220": a new count, told now
     return token.dep_ in ("dobj", "nsubjpass") and _calendar_dated(token.head)
+
+
+def _set_off(noun: Token) -> bool:
+    """Whether an event noun with no article pointing back is what an act set off: the object of a causing
+    verb ("sparking a surge of online protests", "led to massive protests", "triggering an ongoing siege",
+    "prompting a wave of arrests").
+
+    Class: a sentence tells an act and, as its outcome, a second happening named by a noun; the noun is
+    told as having happened, an event of its own and not a modifier of the first.
+    """
+    if definite(noun) or _anaphoric(noun):
+        return False
+    token = noun
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in NOUN_POS \
+            and not definite(token.head.head):
+        token = token.head.head  # "a surge of protests", "a new wave of refugees": the inner noun is the outcome
+    verb = token.head
+    if token.dep_ == "dobj" and verb.pos_ == "VERB":
+        if verb.lemma_.lower() in word_set("causing_verbs"):
+            return True
+        particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        return any(f"{verb.lemma_.lower()} {p}" in word_set("causing_phrasal_verbs") for p in particles)
+    if token.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.pos_ == "VERB":
+        return f"{verb.head.lemma_.lower()} {verb.lower_}" in word_set("causing_phrasal_verbs")
+    return False
+
+
+def _led_up_to(noun: Token) -> bool:
+    """Whether an event noun with no article pointing back is what came before the clause's act ("ousted
+    after mass protests", "85 protesters died following a protest outside the police station", "after a
+    meeting with representatives"): an earlier happening of its own, told as such, not the act itself."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in word_set("antecedent_preps") \
+        and noun.head.head.pos_ in VERB_POS and not definite(noun) and not _anaphoric(noun)
 
 
 def _tells_a_toll(verb: Token) -> bool:
@@ -725,7 +760,7 @@ def trigger_score(span: Span, event_type: str) -> float:
         score -= 0.2
     if len(span) > 1:
         score += 0.05
-    if root.pos_ in NOUN_POS and _anchored_noun(root):
+    if root.pos_ in NOUN_POS and (_anchored_noun(root) or _set_off(root) or _led_up_to(root)):
         score += rules()["anchored_noun_bonus"]
     if span.id_ in rules()["warning_of_ids"]:
         score += rules()["warning_of_bonus"]  # the warning carries the event it warns of, often a modifier

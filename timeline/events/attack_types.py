@@ -124,6 +124,23 @@ def killing_type(verb: Token) -> str:
     return ""
 
 
+def deliberate_killing_type(verb: Token) -> str:
+    """Type a killing whose manner tells it was done on purpose ("a man had been hacked to death",
+    "militants beheaded a hostage", "Thirteen policemen were beaten to death"): typed as
+    :func:`killing_type` types it, and where that finds no counted or civilian victims, one named person
+    killed so ("A man", "a village chief") is still an attack on civilians, since no accident or battle
+    hacks, beats or beheads. The cause named as an event ("killed in the riot") keeps it to that event."""
+    typed = killing_type(verb)
+    if typed or _caused_by_trigger(verb):
+        return typed
+    role = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "dobj"
+    victims = [c for c in verb.children if c.dep_ == role and c.pos_ in ("NOUN", "PROPN")]
+    if not victims or any(_armed_side(v) or v.lemma_.lower() in rules()["victim_kinds"]["combatant"]
+                          for v in victims):
+        return ""
+    return rule_type("killing_of_civilians")
+
+
 def harm_type(verb: Token) -> str:
     """The type of a dated harm to people no trigger names (``harm_verbs``: "gunmen wounded three villagers
     on Sunday", "two soldiers were wounded on Monday", "unknown gunmen assassinated a local official on
@@ -195,9 +212,19 @@ def _active_killing(verb: Token) -> str:
 
 
 def _caused_by_trigger(verb: Token) -> bool:
-    """Whether a verb names its cause as an event ("killed 20 fighters in airstrikes", "during the raid")."""
+    """Whether a verb names its cause as an event ("killed 20 fighters in airstrikes", "during the raid"),
+    itself or through a harm verb coordinated with it: "19 people were killed and scores were injured in a
+    bomb attack", "11 civilians were killed and five wounded in two airstrikes" (the parser hangs the cause on
+    the last verb of the pair; the dead and the wounded fell in the one attack)."""
+    harming = word_set("victim_taking_verbs")
+    harmed = [verb]
+    for conj in (c for c in verb.children if c.dep_ == "conj"):
+        harmed.extend([conj] if conj.lemma_ in harming else (
+            a for a in conj.children if a.dep_ == "acl" and a.lemma_ in harming))  # "and hundreds injured in"
+    if verb.dep_ == "conj" and verb.head.lemma_ in harming:
+        harmed.append(verb.head)  # "were wounded and killed in the raid"
     return any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
-        in_trigger(g) for g in c.children if g.dep_ == "pobj") for c in verb.children)
+        in_trigger(g) for g in c.children if g.dep_ == "pobj") for v in harmed for c in v.children)
 
 
 @lru_cache(maxsize=1)

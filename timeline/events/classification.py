@@ -17,7 +17,15 @@ from ..nlp import (
 )
 from .actor_types import actor_type, armed, body_words, victim_words
 from .arguments import noun_phrase, out_of_places, subjects_of, undergoers
-from .attack_types import attack_type, combatants_killed, harm_type, killing_type, opens_fire, projectile_type
+from .attack_types import (
+    attack_type,
+    combatants_killed,
+    deliberate_killing_type,
+    harm_type,
+    killing_type,
+    opens_fire,
+    projectile_type,
+)
 from .rules import (
     ACTOR_LABELS,
     ATTACK,
@@ -78,6 +86,8 @@ def event_type_of(span: Span) -> str:
             return ""
         if combatants_killed(span.root) and not has_perfect_have(span.root):  # a perfect is a tally
             return rule_type("killing_of_combatants")  # "two gunmen were killed": a fight told by its toll
+        if span.id_ in rules()["deliberate_killing_ids"]:
+            return deliberate_killing_type(span.root)
         return killing_type(span.root)
     if span.label_ in rules()["subject_sensitive_types"] and has_annotation(span.doc, "DEP"):
         retyped = _by_subject_or_object(span)

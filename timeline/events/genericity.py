@@ -56,6 +56,38 @@ def habitual_frame(token: Token) -> bool:
     return progressive and not dated
 
 
+def tally_of_events(noun: Token) -> bool:
+    """Whether an event noun counts many happenings with no time of their own: a plural with a word of
+    frequency or vague number ("has experienced several coups since August 2020", "has claimed
+    responsibility for several deadly attacks", "have seen frequent clashes since the coup", "has mediated
+    in several kidnappings"): a tally, the background of the news, not one happening. A day, month or
+    year in its clause, other than the start of a "since" span, makes them news ("several airstrikes hit
+    the town on Monday", "a series of raids in December")."""
+    if noun.pos_ not in NOUN_POS or noun.tag_ != "NNS":
+        return False
+    tally = word_set("tally_quantifiers")
+    if not any(c.dep_ in ("amod", "det", "nummod") and c.lower_ in tally for c in noun.children):
+        return False
+    verb = framing_verb(noun)
+    scope = verb if verb.pos_ in VERB_POS else noun
+    for word in scope.subtree:
+        if word.ent_type_ in TIME_LABELS and not _since_start(word):
+            return False
+    return True
+
+
+def _since_start(word: Token) -> bool:
+    """Whether a time word lies in a "since" phrase (the start of a span a tally covers)."""
+    while word.head.i != word.i:
+        if word.dep_ == "pobj" and word.head.lower_ == "since" or word.dep_ == "pcomp" and word.head.lower_ == "since":
+            return True
+        if word.lower_ == "since" or word.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "since" for m in word.children):
+            return True
+        word = word.head
+    return False
+
+
 def framing_verb(token: Token) -> Token:
     """The verb whose clause frames a trigger: the trigger itself when a verb, else the verb a noun
     trigger (or the first noun of its list, "fishing rights and territorial control") is the subject or

@@ -24,7 +24,7 @@ from ..nlp import (
     span_text,
 )
 from ..types import Candidate
-from .genericity import framing_verb, habitual_frame, standing_state
+from .genericity import framing_verb, habitual_frame, standing_state, tally_of_events
 from .rules import (
     ACTOR_LABELS,
     ATTACK,
@@ -92,6 +92,8 @@ def usable_trigger(span: Span) -> bool:
     if label == ATTACK and tag == "VBG" and dep == "advcl" \
             and _attack_trigger(token.head):
         return False  # "drones struck Port Sudan, hitting the port": the same attack, told in detail
+    if pattern_id in rules()["crowd_violence_verb_ids"] and tag == "VBG" and _detail_of_attack(token):
+        return False  # "shelled the island, killing two marines and setting on fire scores of houses"
     if len(span) == 1 and pos == "NOUN" and dep == "compound" and not in_trigger(token.head):
         return False  # "law enforcement", "attack helicopters", "protest leaders": a kind of thing
     if pos in NOUN_POS and _anaphoric(token) and not _anchored_noun(token) \
@@ -204,6 +206,8 @@ def usable_trigger(span: Span) -> bool:
         return False
     if habitual_frame(token):
         return False
+    if tally_of_events(token):
+        return False  # "several coups since August 2020", "frequent clashes": a tally, not one happening
     if tag in ("VBN", "VBD") and standing_state(token):
         return False  # "thousands remain displaced", "civilians remain bombed, besieged": a state
     if len(span) == 1 and dep == "amod" and tag in ("JJ", "VBN") and token.head.pos_ in NOUN_POS \
@@ -420,6 +424,15 @@ def definite(noun: Token) -> bool:
     """Whether a noun is definite: a possessor ("Tuesday's attack", "his arrest") or a definite article."""
     return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                for c in noun.children)
+
+
+def _detail_of_attack(participle: Token) -> bool:
+    """Whether a participle (or the last of a row of them) follows an attack trigger as its adverbial
+    ("shelled the island, killing two marines and setting on fire scores of houses"): the same attack's
+    harm told in detail, no event of its own."""
+    while participle.dep_ == "conj" and participle.head.tag_ == "VBG":
+        participle = participle.head
+    return participle.dep_ == "advcl" and _attack_trigger(participle.head)
 
 
 def _attack_trigger(token: Token) -> bool:

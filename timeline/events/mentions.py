@@ -43,7 +43,7 @@ from .arguments import (
     sentence_weapon,
     targets_of,
 )
-from .classification import event_type_of, happening_type
+from .classification import clause_happening_type, event_type_of, happening_type
 from .dated_lists import list_item_date
 from .happenings import chronology_happenings, clause_happenings, dated_happenings, reported_happenings
 from .locations import location_of
@@ -130,7 +130,10 @@ def candidates(doc: Doc) -> list[Candidate]:
     kept = {start: _best_per_sentence(by_sentence[start], trigger_spans) for start in by_sentence}
     if has_annotation(doc, "DEP"):
         for span in clause_happenings(doc, _held_roots(doc, by_sentence), sentences):
-            candidate = _candidate(span, happening_type(span.root), rules()["dated_statement_score"])
+            clause_type = clause_happening_type(span.root)
+            if clause_type is None:
+                continue
+            candidate = _candidate(span, clause_type, rules()["dated_statement_score"])
             others = kept[candidate.sent_start]
             if len(others) < MAX_EVENTS_PER_SENTENCE \
                     and all(c.event_type != candidate.event_type for c in others):

@@ -177,7 +177,7 @@ def happening_type(verb: Token) -> str:
         >>> happening_type(load_nlp("blank")("The ship departed.")[2])
         'other'
     """
-    for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in NOUN_POS):
+    for subject in (c for c in _own_subjects(verb) if c.pos_ in NOUN_POS):
         # the noun itself is the trigger ("protests"), not a phrase it heads ("a ship loaded with tanks")
         for span in (s for s in triggers_at(subject) if len(s) == 1):
             event_type = event_type_of(span)
@@ -186,6 +186,63 @@ def happening_type(verb: Token) -> str:
     if any(s.id_ in rules()["victim_trigger_ids"] for s in triggers_at(verb)) and combatants_killed(verb):
         return rule_type("killing_of_combatants")  # "five soldiers were killed on Monday": a fight
     return harm_type(verb) or rule_type("dated_happening")
+
+
+def clause_happening_type(verb: Token) -> str | None:
+    """The type of a dated happening told in a clause of a sentence that already holds an event
+    (:func:`.happenings.clause_happenings`), or None when the clause tells no act of the conflict and
+    politics the events are made of.
+
+    Such a clause is most often background about a person or a thing ("the magazine profiled him in May
+    2020", "who held the position in 2010-2011", "the ship departed two days later"); it counts when: its
+    verb and object or phrase name a change of power or the founding of a group (``clause_happening_acts``:
+    "the king, who seized absolute power in March", "since the general came to power in 2021", "which was
+    founded in 1998"), typed by that act; it is told of an event or harms people (:func:`happening_type`:
+    "the protests that began in March", "the clashes claimed 30 lives on Monday"); or its doer is an armed
+    side named by a common noun ("in April, the military removed Bashir", "gunmen stormed a hotel on
+    Tuesday"; not a country's name, "Nigeria went on high alert Friday", nor an office holder ACLED counts a
+    civilian when harmed, "a former State Department official who held the position in 2010-2011").
+
+    Example:
+        >>> from timeline.nlp import load_nlp
+        >>> clause_happening_type(load_nlp("blank")("The ship departed.")[2]) is None
+        True
+    """
+    acts = rules()["clause_happening_acts"]
+    for frame in _act_frames(verb):
+        if frame in acts:
+            return str(acts[frame])
+    event_type = happening_type(verb)
+    if event_type != rule_type("dated_happening"):
+        return event_type
+    subjects = _own_subjects(verb) if verb.dep_ != "conj" else subjects_of(verb)
+    civilians = victim_words("civilians")  # civilians when harmed: "an official", "a party member"
+    if any(s.pos_ == "NOUN" and not s.ent_type_ and armed(s, by_name=False)
+           and s.lemma_.lower() not in civilians for s in subjects):
+        return event_type
+    return None
+
+
+def _own_subjects(verb: Token) -> list[Token]:
+    """A verb's active subjects, a relative pronoun read as the noun it stands for ("the protests that
+    began last month": "protests")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "relcl":
+        subjects = [verb.head if s.tag_ in ("WDT", "WP") else s for s in subjects]
+    return subjects
+
+
+def _act_frames(verb: Token) -> list[str]:
+    """A verb's lemma alone and with its object or a phrase's noun ("seize power", "come to power")."""
+    lemma = verb.lemma_.lower()
+    frames = [lemma]
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr"):
+            frames.append(f"{lemma} {child.lemma_.lower()}")
+        elif child.dep_ == "prep":
+            objects = (p for p in child.children if p.dep_ == "pobj")
+            frames.extend(f"{lemma} {child.lower_} {p.lemma_.lower()}" for p in objects)
+    return frames
 
 
 def _combatants_flee(verb: Token) -> bool:

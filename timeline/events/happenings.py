@@ -8,9 +8,11 @@ confidence model decides whether it is reported. What is a state, a habit or a s
 a happening: a stative verb, a perfect lasting "since" a time, a habitual frame ("for years"),
 a figure moving "from 88 in 2023 to 388 in 2024". A plain saying that only relays such a
 happening ("Canada also requested ... consultations, the trade body said Thursday") gives the
-relayed clause as the event (:func:`reported_happenings`). A chronology's items ("1994" / "The rebel
-leader dies.") are happenings dated by their headers, told in the past or the historical
-present (:func:`chronology_happenings`).
+relayed clause as the event (:func:`reported_happenings`). A sentence that already holds an event may
+tell a second one in a clause of its own with its own date ("..., which was founded in 1995", "removed
+Bashir in April and jailed him"): that clause is a happening too (:func:`clause_happenings`). A chronology's
+items ("1994" / "The rebel leader dies.") are happenings dated by their headers, told in the past or the
+historical present (:func:`chronology_happenings`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import doc_sents, has_modal, span_text
+from ..nlp import clause_ids, doc_sents, has_infinitive_to, has_modal, span_text
 from .dated_lists import list_item_date
 from .genericity import habitual_frame
 from .rules import TIME_LABELS, word_set
@@ -53,6 +55,110 @@ def dated_happenings(doc: Doc, taken: set[int], sentences: list[Span] | None = N
         if sent.root.dep_ == "ROOT" and past_happening(sent.root):
             found.append(doc[sent.root.i : sent.root.i + 1])
     return found
+
+
+def clause_happenings(doc: Doc, held: dict[int, list[Token]],
+                      sentences: list[Span] | None = None) -> list[Span]:
+    """Dated past happenings told in another clause of a sentence that already holds an event.
+
+    Class: a sentence reports two events, the second in a clause of its own with its own time and a verb
+    no trigger names ("The Jairan remained at Liuheng Island until March 3, when it headed south ...",
+    "called for protests against the outcome, which returned Magufuli to office on Oct. 28", "Although
+    Bali banned the trade in 2017, authorities in April and May 2019 found many stalls serving dog meat").
+    The clause's verb is a past happening (:func:`past_happening`: finite past, a subject, a time phrase
+    of its own, no state, habit or statistic), and it tells none of the events already held: no held
+    trigger stands in its clause ("the attack took place on Monday"), it is no relative clause of a held
+    event noun ("the raid, which happened on Monday"), and it does not carry a held trigger as its
+    complement ("tried to kill").
+
+    Args:
+        doc: a parsed Doc.
+        held: per sentence start (past leading blanks), the root tokens of the triggers it holds.
+        sentences: the Doc's sentences, when the caller has them.
+    """
+    found: list[Span] = []
+    for sent in doc_sents(doc) if sentences is None else sentences:
+        text = span_text(sent)
+        roots = held.get(sent.start_char + len(text) - len(text.lstrip()))
+        if not roots:
+            continue
+        indexes = {r.i for r in roots}
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.i in indexes or verb.dep_ not in word_set("happening_clause_deps"):
+                continue
+            if past_happening(verb) and _dated_once(verb) and not _tells_held(verb, roots):
+                found.append(doc[verb.i : verb.i + 1])
+    return found
+
+
+def _tells_held(verb: Token, roots: list[Token]) -> bool:
+    """Whether a clause's verb tells an event whose trigger is one of ``roots``.
+
+    It does when a held trigger stands in its clause ("the attack took place on Monday"), when it is a
+    relative clause of a held event noun or of a noun in its phrase ("Azerbaijan's offensive of 19-20
+    September, which lasted about 24 hours"), and when a held trigger below it only details its act:
+    through its objects, phrases or complements ("flew low Monday in an exercise to test the radar",
+    "announced last week that it would cease military aid"), a clause of the same moment ("the hostilities
+    began shortly after 1 a.m., when India struck") or a saying that gives its content ("responded to the
+    reports in a Jan. 23 briefing, asserting that ..."). A trigger reached through a coordinated clause or
+    another adverbial clause is another act ("removed Bashir and jailed him", "stormed a hotel on Tuesday,
+    ... triggering an ongoing siege").
+    """
+    clause = set(clause_ids(verb.doc[verb.i : verb.i + 1]))
+    acts = word_set("separate_act_deps")
+    held = {root.i for root in roots}
+    if verb.dep_ in ("relcl", "acl") and any(t.i in held for t in _phrase_heads(verb.head)):
+        return True
+    for root in roots:
+        if root.i in clause:
+            return True
+        path = [root]
+        while path[-1].head.i != path[-1].i and path[-1].head.i != verb.i:
+            path.append(path[-1].head)
+        top = path[-1]  # the held trigger's phrase or clause that hangs on the verb
+        if top.head.i == verb.i and top.i != verb.i and not (top.dep_ in acts and not _same_act(top, path)):
+            return True
+    return False
+
+
+def _dated_once(verb: Token) -> bool:
+    """Whether a clause's verb is told once at a time of its own: no present perfect (a standing result,
+    "the restrictions, which have pushed all but 25 sellers out of business"), and a time phrase that places
+    it on the calendar ("last February", "on Oct. 28"), not a length ("for months"), a bare offset from
+    another event ("only hours after the ground stopped shaking") or a clock time alone ("from 10 p.m.")."""
+    if any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
+        return False
+    units, anchors = word_set("length_units"), word_set("time_anchor_words")
+    for phrase in _point_times(verb):
+        times = [t for t in phrase.subtree if t.ent_type_ in TIME_LABELS]
+        length = any(t.lemma_.lower() in units for t in times) and all(
+            t.like_num or t.lemma_.lower() in units or t.pos_ in ("ADV", "DET") and t.lower_ not in anchors
+            for t in times)
+        if times and not length and any(t.ent_type_ == "DATE" for t in times):
+            return True  # a day, month or year; a clock time alone only refines a day told elsewhere
+    return False
+
+
+def _same_act(clause: Token, path: list[Token]) -> bool:
+    """Whether a clause hung on a verb tells the verb's own act: its purpose ("to test the radar"), its
+    moment ("when India struck") or a participle whose reported clause (on ``path``, down to the held
+    trigger) gives its content ("responded to the reports, asserting that China abides by ... and rejects
+    ...")."""
+    if has_infinitive_to(clause):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in word_set("same_moment_marks") for c in clause.children):
+        return True
+    return clause.tag_ == "VBG" and any(t.dep_ == "ccomp" and t.head.i == clause.i and t.pos_ != "ADJ"
+                                        for t in path)
+
+
+def _phrase_heads(noun: Token) -> list[Token]:
+    """A noun and the nouns whose phrase it completes ("September" in "offensive of 19-20 September")."""
+    heads = [noun]
+    while noun.dep_ in ("pobj", "compound", "appos", "nmod", "npadvmod") and noun.head.i != noun.i:
+        noun = noun.head if noun.dep_ != "pobj" else noun.head.head
+        heads.append(noun)
+    return heads
 
 
 def reported_happenings(doc: Doc, taken: set[int], sentences: list[Span] | None = None) -> list[Span]:

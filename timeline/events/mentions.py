@@ -43,9 +43,9 @@ from .arguments import (
     sentence_weapon,
     targets_of,
 )
-from .classification import event_type_of, happening_type
+from .classification import clause_happening_type, event_type_of, happening_type
 from .dated_lists import list_item_date
-from .happenings import chronology_happenings, dated_happenings, reported_happenings
+from .happenings import chronology_happenings, clause_happenings, dated_happenings, reported_happenings
 from .locations import location_of
 from .rules import (
     ACTOR_LABELS,
@@ -127,10 +127,28 @@ def candidates(doc: Doc) -> list[Candidate]:
             candidate = _candidate(span, rule_type("quoted_warning"), rules()["dated_statement_score"])
             # the speaking happened, whatever the quote's own modality
             by_sentence.setdefault(candidate.sent_start, []).append(replace(candidate, status="occurred"))
-    found: list[Candidate] = []
-    for sent_start in sorted(by_sentence):
-        found.extend(_best_per_sentence(by_sentence[sent_start], trigger_spans))
+    kept = {start: _best_per_sentence(by_sentence[start], trigger_spans) for start in by_sentence}
+    if has_annotation(doc, "DEP"):
+        for span in clause_happenings(doc, _held_roots(doc, by_sentence), sentences):
+            clause_type = clause_happening_type(span.root)
+            if clause_type is None:
+                continue
+            candidate = _candidate(span, clause_type, rules()["dated_statement_score"])
+            others = kept[candidate.sent_start]
+            if len(others) < MAX_EVENTS_PER_SENTENCE \
+                    and all(c.event_type != candidate.event_type for c in others):
+                kept[candidate.sent_start] = sorted([*others, candidate], key=lambda c: c.trigger_start)
+    found: list[Candidate] = [c for start in sorted(kept) for c in kept[start]]
     return drop_repeated_mentions(doc, found) if has_annotation(doc, "DEP") else found
+
+
+def _held_roots(doc: Doc, by_sentence: dict[int, list[Candidate]]) -> dict[int, list[Token]]:
+    """Per sentence start, the root tokens of the triggers of the candidates found there."""
+    held: dict[int, list[Token]] = {}
+    for start, found in by_sentence.items():
+        spans = (trigger_span(doc, c) for c in found)
+        held[start] = [s.root for s in spans if s is not None]
+    return held
 
 
 def _repetitions(span: Span) -> list[Span]:

@@ -13,6 +13,7 @@ from ..nlp import (
     FINITE_VERB_TAGS,
     NOUN_POS,
     SUBJECT_DEPS,
+    TRIGGERS_KEY,
     VERB_POS,
     children_ids,
     has_annotation,
@@ -29,6 +30,30 @@ from .speech import present, timed
 
 
 def status_of(span: Span, *, event_type: str | None = None) -> Status:
+    """Tell whether the event occurred, is planned, negated or hypothetical (:func:`_own_status`); the
+    purpose of an act not done is not done either (:func:`_purpose_of`): "called on people to stage
+    demonstrations on Friday to protest the death penalty" (planned), "refused to send troops to
+    reinforce the town" (negated). A type whose announcement is the news keeps its own reading ("told council
+    members to draft regulations to ban the sale of dog meat": the order is the policy act)."""
+    status = _own_status(span, event_type=event_type)
+    if status == "occurred" and event_type not in types_flagged("news_when_announced"):
+        served = _purpose_of(span.root)
+        if served is not None:
+            return _own_status(span.doc[served.i : served.i + 1])
+    return status
+
+
+def _purpose_of(verb: Token) -> Token | None:
+    """The verb whose purpose the trigger's to-infinitive tells ("stage demonstrations to protest"), if
+    any: an adverbial clause of "to" or "in order to" after the verb it hangs from (a fronted "To turn our
+    backs on them would give terrorism a victory" is a topic, not a purpose)."""
+    if verb.dep_ != "advcl" or verb.i < verb.head.i or verb.pos_ not in VERB_POS \
+            or not has_infinitive_to(verb) or verb.head.pos_ not in VERB_POS:
+        return None
+    return verb.head
+
+
+def _own_status(span: Span, *, event_type: str | None = None) -> Status:
     """Tell whether the event occurred, is planned, negated or hypothetical.
 
     Looks at the trigger's auxiliaries and negation, its governing verbs, and the
@@ -38,7 +63,7 @@ def status_of(span: Span, *, event_type: str | None = None) -> Status:
     stays a plan.
     """
     cues: dict[str, list[str]] = rules()["status_cues"]
-    if span.text.lower() in rules()["denial_triggers"]:
+    if span.text.lower() in rules()["denial_triggers"] and not _denies_thing(span):
         return "negated"  # a denial reports that the denied event did not happen
     if _intended(span) or _ready_for(span):
         return "hypothetical"  # "appears ready to stop fighting": a disposition, not a report
@@ -136,6 +161,29 @@ def _refused(token: Token) -> bool:
     return False
 
 
+def _denies_thing(span: Span) -> bool:
+    """Whether a verb of denial rejects a thing said or held against someone, not an event ("denies the
+    charges against him", "denied any direct involvement", "a charge she and her ministers deny"): the
+    denial is then a statement that was made. A clause ("denied that troops had shelled"), a gerund
+    ("denied shelling"), an event noun ("denied the attack") or a noun with a content clause of its own
+    ("denied reports that troops fled") is the denied event, and the denial tells it did not happen."""
+    verb = span.root
+    if verb.pos_ not in VERB_POS or any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.dep_ == "relcl" and verb.head.pos_ in NOUN_POS and not objects:
+        objects = [verb.head]  # "a charge she denies"
+    if len(objects) != 1 or objects[0].pos_ not in NOUN_POS or objects[0].tag_ == "VBG":
+        return False
+    thing = objects[0]
+    clauses = [c for c in thing.children if c.dep_ in ("acl", "ccomp", "relcl") and c is not verb]
+    if any(c.pos_ in VERB_POS for c in clauses):
+        return False
+    named = [thing] + [g for c in thing.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    events = [s for s in span.doc.spans.get(TRIGGERS_KEY, []) if s.label_ not in types_flagged("statement")]
+    return not any(s.start <= tok.i < s.end for s in events for tok in named)  # "involvement in the bombing"
+
+
 def _yet_to(token: Token) -> bool:
     """Whether the trigger is the infinitive of "have/be yet to" ("which has yet to be declared")."""
     head = token.head
@@ -175,8 +223,9 @@ def _prepared_for(span: Span) -> bool:
 
 
 def _directed(span: Span) -> bool:
-    """Whether the trigger is the infinitive a directive verb governs ("ordered troops to take")."""
-    token = span.root
+    """Whether the trigger is the infinitive a directive verb governs ("ordered troops to take"), or the event
+    noun that infinitive stages ("called on people to stage demonstrations")."""
+    token = _staging_verb(span.root)  # "ordered troops to launch an offensive": the offensive too
     return token.dep_ == "xcomp" and token.head.lemma_ in rules()["directive_verbs"] \
         and has_infinitive_to(token)
 

@@ -14,7 +14,7 @@ import dateparser
 
 from timeline.types import Timex
 
-from .lexicon import LANG, slots
+from .lexicon import LANG, _data, slots
 from .calendar import _Norm, _to_timex
 
 
@@ -113,6 +113,8 @@ def _clause_tense(p: _Parse, verb: int, reporting: frozenset[str]) -> str | None
     tag = p.tag[verb]
     if tag == "VBD" or words & _PAST_AUX or (tag == "VBN" and words & _PERFECT_AUX):
         return "past"
+    if tag == "VBP" and not words and p.lower(verb) in _unchanged_past_verbs():
+        return None  # "insurgents spread chaos on Saturday night": "spread" is a past as well
     if tag in ("VBZ", "VBP") and not words:
         if p.lemma(verb) in reporting:
             return "past"  # "the ministry says on Monday": a report of the past
@@ -120,6 +122,12 @@ def _clause_tense(p: _Parse, verb: int, reporting: frozenset[str]) -> str | None
     if tag == "VBG" and words & {"is", "are", "am", "'re", "'m"}:
         return "future"  # "is meeting on Friday"
     return None
+
+
+@lru_cache(maxsize=1)
+def _unchanged_past_verbs() -> frozenset[str]:
+    """Verbs whose past tense is their base form ("hit", "spread", "cut"): tagged present, may be past."""
+    return frozenset(_data()["unchanged_past_verbs"])
 
 
 @lru_cache(maxsize=1)

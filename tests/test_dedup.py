@@ -185,6 +185,39 @@ CLUSTERS = [
         {**_row("b", "d1", "2024-11", "month", "", (), event_type="arrest_or_detention"),
          "trigger": "detained",
          "sent_start": 120, "sentence": "A lawyer was detained in November."}], [0, 1]),
+    # Two sums are two packages, two sets of people seized two arrests; one sentence's whole and part, or a
+    # sentence that names no one ("his arrest"), tells nothing apart.
+    ("one day, two sums", [
+        {**_row("a", "d1", "2024-04-24", "day", "", ("USA",), event_type="military_aid"),
+         "amount": "$95 billion", "trigger": "aid package",
+         "sentence": "The president signed a $95 billion aid package on Wednesday."},
+        {**_row("b", "d1", "2024-04-24", "day", "", ("USA",), event_type="military_aid"),
+         "amount": "$1 billion", "trigger": "package", "sent_start": 120,
+         "sentence": "The Pentagon announced a $1 billion package."}],
+     [0, 1]),
+    ("one day, one sum told twice", [
+        {**_row("a", "d1", "2024-04-24", "day", "", ("USA",), event_type="military_aid"),
+         "amount": "$95 billion", "trigger": "aid package",
+         "sentence": "The president signed a $95 billion aid package on Wednesday."},
+        {**_row("b", "d1", "2024-04-24", "day", "", ("USA",), event_type="military_aid"),
+         "amount": "", "trigger": "package", "sent_start": 120,
+         "sentence": "The package holds air defence missiles."}],
+     [0, 0]),
+    ("one day, two sets of people arrested", [
+        {**_row("a", "d1", "2020-11-02", "day", "", (), event_type="arrest_or_detention"),
+         "trigger": "arrested", "targets": ["opposition leader Amina Odero"],
+         "sentence": "Opposition leader Amina Odero was arrested."},
+        {**_row("b", "d1", "2020-11-02", "day", "", (), event_type="arrest_or_detention"),
+         "trigger": "arrested", "targets": ["party chairman Paul Kimani"], "sent_start": 120,
+         "sentence": "Party chairman Paul Kimani was also arrested on Monday."}], [0, 1]),
+    ("one day, one person arrested told twice", [
+        {**_row("a", "d1", "2020-11-02", "day", "", (), event_type="arrest_or_detention"),
+         "trigger": "arrested", "targets": ["opposition leader Amina Odero"],
+         "sentence": "Opposition leader Amina Odero was arrested."},
+        {**_row("b", "d1", "2020-11-02", "day", "", (), event_type="arrest_or_detention"),
+         "trigger": "arrested", "targets": ["Odero"], "sent_start": 120,
+         "sentence": "Police arrested Odero at her home on Monday."}],
+     [0, 0]),
     ("one cluster takes one cluster of an article", [
         _row("x", "d0", "2024-11", "month", ""),
         _row("a", "d1", "2024-11-21", "day"),

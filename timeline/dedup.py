@@ -1,7 +1,8 @@
 """:mod:`timeline.dedup`: one ``cluster_id`` for the mentions of one real-world event.
 
 Within an article first: two mentions are one happening when they have the same event type,
-nothing tells them apart (overlapping dates at the coarser precision, one place, a shared side)
+nothing tells them apart (overlapping dates at the coarser precision, one place, a shared side, no
+other sum or other people seized in another sentence)
 and they share a sentence, their words, or a day told to the day (a statement only a sentence,
 its words or its speaker); a death toll joins the attack told in its sentence. The article's own
 headline and its display lines (standfirsts, bullets) join the body's recent cluster of their type and
@@ -19,7 +20,7 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from .events.rules import rules, types_flagged
+from .events.rules import rule_type, rules, types_flagged
 from .types import repeats_title
 
 if TYPE_CHECKING:
@@ -30,7 +31,8 @@ FINE = ("day", "hour", "minute")
 SENTENCE_ENDS = frozenset(".!?\"'”’)")
 #: The columns :func:`same_event` and the blocking read.
 COMPARED = ("event_id", "doc_id", "sent_start", "sentence", "event_type", "status", "date_start", "date_end",
-            "date_precision", "location", "admin1", "actor_countries", "actors", "trigger", "title")
+            "date_precision", "location", "admin1", "actor_countries", "actors", "trigger", "title", "amount",
+            "targets")
 Row = Mapping[str, Any]
 
 
@@ -209,11 +211,46 @@ def _bucket_keys(row: Row) -> Iterator[tuple[str, ...]]:
 
 
 def _compatible(a: Row, b: Row) -> bool:
-    """Whether nothing tells two mentions of one type apart: overlapping dates, one place, a shared side."""
+    """Whether nothing tells two mentions of one type apart: overlapping dates, one place, a shared side,
+    and no other sum (:func:`_other_amount`) or other people seized (:func:`_other_captives`) told in
+    another sentence."""
     if a["status"] != b["status"] or not _dates_overlap(a, b):
         return False
     countries_a, countries_b = set(a["actor_countries"]), set(b["actor_countries"])
-    return _one_place(a, b) and not (countries_a and countries_b and not countries_a & countries_b)
+    return _one_place(a, b) and not (countries_a and countries_b and not countries_a & countries_b) \
+        and not _other_amount(a, b) and not _other_captives(a, b)
+
+
+def _other_amount(a: Row, b: Row) -> bool:
+    """Whether two mentions of two sentences give two sums ("signed a $95 billion aid package", "the
+    Pentagon announced a $1 billion package of weapons"): a sum is what an aid package, a fine or a deal
+    is, and another sum is another one. One sentence may give a whole and its part ("$95 billion,
+    including $61 billion for Ukraine"): it is not weighed there."""
+    first, second = _text(a.get("amount")).strip().lower(), _text(b.get("amount")).strip().lower()
+    return bool(first and second) and first != second and not _one_sentence(a, b)
+
+
+def _other_captives(a: Row, b: Row) -> bool:
+    """Whether two arrests of two sentences hold other people ("opposition leader Amina Odero was arrested",
+    "party chairman Paul Kimani was also arrested on Monday"): those seized are what an arrest is of, and two
+    sets of them with no word in common are two arrests. A sentence that names none ("his arrest") is not
+    weighed."""
+    arrest = rule_type("seizure_of_captives")
+    if a["event_type"] != arrest or b["event_type"] != arrest or _one_sentence(a, b):
+        return False
+    first, second = _target_words(a), _target_words(b)
+    return bool(first and second) and not first & second
+
+
+def _target_words(row: Row) -> set[str]:
+    targets = row.get("targets")
+    if targets is None or isinstance(targets, float):
+        return set()
+    return {word.lower() for target in targets for word in str(target).split() if len(word) > 2}
+
+
+def _one_sentence(a: Row, b: Row) -> bool:
+    return a.get("doc_id") == b.get("doc_id") and a.get("sent_start") == b.get("sent_start")
 
 
 def _one_place(a: Row, b: Row) -> bool:

@@ -304,7 +304,18 @@ def _another_occurrence(doc: Doc, cand: Candidate) -> bool:
         else:
             nominals.append(child)
     words = word_set("repetition_determiners")
-    return any(c.dep_ in ("det", "amod") and c.lower_ in words for n in nominals for c in n.children)
+    subjects = [c for c in root.children if c.dep_ == "nsubj"] if root.pos_ in VERB_POS else []
+    return any(c.dep_ in ("det", "amod") and c.lower_ in words for n in nominals for c in n.children) \
+        or any(_counted_more(n) for n in nominals + subjects)  # "two more bombs exploded"
+
+
+def _counted_more(nominal: Token) -> bool:
+    """Whether a noun counts more of its kind ("two more blasts were heard", "three more bombs exploded"):
+    a count with "more", on the noun or on its number, adds to what was told, never a retelling of it."""
+    counts = [c for c in nominal.children if c.dep_ == "nummod"]
+    more = [c for t in [nominal, *counts] for c in t.children
+            if c.dep_ in ("amod", "advmod") and c.lower_ == "more"]
+    return bool(counts and more)
 
 
 def _repeats(doc: Doc, later: Candidate, first: Candidate) -> bool:
@@ -333,7 +344,30 @@ def _repeats(doc: Doc, later: Candidate, first: Candidate) -> bool:
         return False  # a named target the first mention did not have ("air strikes on RSF bases")
     places = [e.text.lower() for e in ents_in(sent) if e.label_ in PLACE_LABELS
               and e.root.dep_ == "pobj" and e.root.head.lower_ in LOCATIVE_PREPS]
+    places.extend(_named_place_nouns(sent))
     return all(p in told for p in places)  # no place the first mention did not name
+
+
+def _named_place_nouns(sent: Span) -> list[str]:
+    """The proper names a place noun gives to a place ("in the remote district of Kalanga", "outside Tamsa
+    air base", "in the town of Buta"), lower case. Class: a name the tagger does not read as a place (it
+    often tags an unknown town an organisation) is a place when a place noun (district, town, base...) names
+    it through "of", a compound or a possessive, in a phrase of place ("in", "near", "outside" ...)."""
+    nouns = word_set("place_nouns")
+    found: list[str] = []
+    for token in sent:
+        if token.pos_ != "PROPN" or token.ent_type_ in TIME_LABELS \
+                or token.dep_ not in ("pobj", "compound", "poss"):
+            continue
+        head = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token.head
+        if token.dep_ == "pobj" and token.head.lower_ != "of" or head.lemma_.lower() not in nouns:
+            continue
+        while head.dep_ == "appos":
+            head = head.head  # "in Upper Kalanga, Rimu District"
+        if not (head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS):
+            continue  # "Communist Party control": a place noun out of a phrase of place names no place
+        found.append(" ".join(t.text for t in token.subtree if t.pos_ == "PROPN").lower())
+    return found
 
 
 def _another_item(doc: Doc, sent: Span, first: Candidate) -> bool:

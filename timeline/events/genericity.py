@@ -79,7 +79,7 @@ def tally_of_events(noun: Token) -> bool:
 def _since_start(word: Token) -> bool:
     """Whether a time word lies in a "since" phrase (the start of a span a tally covers)."""
     while word.head.i != word.i:
-        if word.dep_ == "pobj" and word.head.lower_ == "since" or word.dep_ == "pcomp" and word.head.lower_ == "since":
+        if word.dep_ in ("pobj", "pcomp") and word.head.lower_ == "since":
             return True
         if word.lower_ == "since" or word.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ == "since" for m in word.children):

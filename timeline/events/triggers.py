@@ -645,7 +645,8 @@ def _set_off(noun: Token) -> bool:
     token = noun
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in NOUN_POS \
             and not definite(token.head.head):
-        token = token.head.head  # "a surge of protests", "a new wave of refugees": the inner noun is the outcome
+        # "a surge of protests", "a new wave of refugees": the inner noun is the outcome
+        token = token.head.head
     verb = token.head
     if token.dep_ == "dobj" and verb.pos_ == "VERB":
         if verb.lemma_.lower() in word_set("causing_verbs"):

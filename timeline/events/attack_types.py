@@ -43,7 +43,7 @@ def attack_type(span: Span) -> str:
         if _fired_into_the_sea(span.root) or _launched_at_no_target(span.root):
             return rule_type("fired_into_the_sea")
         if _fired_into_the_air(span.root):
-            return rule_type("warning_shots")
+            return rule_type("fired_on_crowd" if _crowd_scene(span.root) else "warning_shots")
         gunfire = _gunfire(span.root)
         if gunfire is not None:
             return gunfire
@@ -260,8 +260,8 @@ def _labour_strike(token: Token) -> bool:
 def _fired_into_the_sea(verb: Token) -> bool:
     """Whether a launch hit no target: "fired a ballistic missile into the sea", "off its east coast",
     "fired two missiles toward the East Sea" (open water as the aim is no target)."""
-    if verb.pos_ != "VERB":
-        return False
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in word_set("projectile_launch_verbs"):
+        return False  # "targeted positions in Coast of Zwara": the object is the target
     # "fires missile into sea": the verb or its object may hold the place
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     preps = [c for h in heads for c in h.children if c.dep_ == "prep"]
@@ -305,8 +305,8 @@ def _launched_at_no_target(verb: Token) -> bool:
     launched += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "into"
                  for g in c.children if g.dep_ == "pobj"]
     space = word_set("space_launch_nouns")  # a noun of its own: "satellite-guided missile" is a missile
-    if any((t.lemma_.lower() in space or t.lower_ in space) and t.dep_ not in ("compound", "amod", "npadvmod", "nmod")
-           for t in launched):
+    modifiers = ("compound", "amod", "npadvmod", "nmod")
+    if any((t.lemma_.lower() in space or t.lower_ in space) and t.dep_ not in modifiers for t in launched):
         return True
     strategic = word_set("strategic_missile_words")
     return any(t.lower_ in strategic for t in launched) and not _aimed(verb)
@@ -326,6 +326,17 @@ def _fired_into_the_air(verb: Token) -> bool:
     return into_air and not _aimed(verb) and not any(
         t.pos_ == "ADP" and t.lower_ in aims and any(g.ent_type_ not in TIME_LABELS for g in t.children)
         for t in verb.subtree)
+
+
+def _crowd_scene(verb: Token) -> bool:
+    """Whether shots into the air are fired at a crowd's gathering: a clause of the verb names a crowd or
+    crowd-control munitions ("fired into the air to disperse the crowd", "fired bullets into the air and
+    threw teargas grenades"): the protest's story, like firing at protesters."""
+    clauses = [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj") and c.pos_ in VERB_POS]
+    words = [t for c in clauses for t in c.subtree]
+    crowds = rules()["crowd_nouns"]
+    return any(t.lower_ in crowds for t in words) or bool(
+        _crowd_control_pattern().search(" ".join(t.lower_ for t in words)))
 
 
 def _struck_by_ground_group(token: Token) -> bool:

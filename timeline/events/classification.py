@@ -674,4 +674,5 @@ def _sent_to_own_ground(verb: Token) -> bool:
     if not places or any(g.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or g.pos_ == "PRON" for g in places):
         return False
     nouns = word_set("deployment_place_nouns")
-    return all(g.ent_type_ in ("LOC", "FAC") or g.lemma_.lower() in nouns or g.lower_ in nouns for g in places)
+    return all(g.ent_type_ in ("LOC", "FAC") or g.lemma_.lower() in nouns or g.lower_ in nouns
+               for g in places)

@@ -40,8 +40,10 @@ def attack_type(span: Span) -> str:
             return rule_type("labour_strike")
         if _fired_on_crowd(span.root):
             return rule_type("fired_on_crowd")
-        if _fired_into_the_sea(span.root):
+        if _fired_into_the_sea(span.root) or _launched_at_no_target(span.root):
             return rule_type("fired_into_the_sea")
+        if _fired_into_the_air(span.root):
+            return rule_type("fired_on_crowd" if _crowd_scene(span.root) else "warning_shots")
         gunfire = _gunfire(span.root)
         if gunfire is not None:
             return gunfire
@@ -60,6 +62,9 @@ def attack_type(span: Span) -> str:
             if word.search(phrase):
                 return event_type
     means_named = span.root.lower_ in by_trigger  # "strike", "fire": the word names its means
+    if has_annotation(span.doc, "DEP") and _struck_by_ground_group(span.root):
+        means_named = False  # "the Taliban struck": a ground attack, no air strike
+        by_trigger = {}
     if has_annotation(span.doc, "DEP") and (
             _civilians_attacked(span.root) or not means_named and _attack_on_civilians(span.root)):
         return rule_type("civilian_target")  # no weapon named: the victims type it
@@ -253,20 +258,104 @@ def _labour_strike(token: Token) -> bool:
 
 
 def _fired_into_the_sea(verb: Token) -> bool:
-    """Whether a launch hit no target: "fired a ballistic missile into the sea", "off its east coast"."""
-    if verb.pos_ != "VERB":
-        return False
+    """Whether a launch hit no target: "fired a ballistic missile into the sea", "off its east coast",
+    "fired two missiles toward the East Sea" (open water as the aim is no target)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in word_set("projectile_launch_verbs"):
+        return False  # "targeted positions in Coast of Zwara": the object is the target
     # "fires missile into sea": the verb or its object may hold the place
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     preps = [c for h in heads for c in h.children if c.dep_ == "prep"]
-    aimed = any(p.lower_ in ("at", "on", "against", "toward", "towards") and any(
-        g.dep_ == "pobj" and g.ent_type_ not in TIME_LABELS for g in p.children) for p in preps)
     water = word_set("open_water_nouns")
-    landed = any(p.lower_ in ("into", "off", "over", "in") and any(
+    landed = any(p.lower_ in ("into", "off", "over", "in", "toward", "towards") and any(
         g.dep_ == "pobj" and g.lemma_.lower() in water for g in p.children) for p in preps)
-    return landed and not aimed
+    return landed and not _aimed(verb)
 
 
+def _aimed(verb: Token) -> bool:
+    """Whether a firing or launch verb names a target: a phrase of aim ("at Kyiv", "on the port",
+    "toward Saudi Arabia"; open water and times are no target), on the verb or on what it launches, or
+    a clause that aims or harms ("..., targeting the Dnipro region", "..., killing three people")."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    preps = [c for h in heads for c in h.children if c.dep_ == "prep"]
+    water = word_set("open_water_nouns")
+    if any(p.lower_ in ("at", "on", "against", "toward", "towards") and any(
+            g.dep_ == "pobj" and g.ent_type_ not in TIME_LABELS and g.lemma_.lower() not in water
+            for g in p.children) for p in preps):
+        return True
+    aiming = word_set("target_clause_verbs") | word_set("victim_taking_verbs") | word_set("harm_verbs")
+    return any(c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in aiming for c in verb.children)
+
+
+def _launched_at_no_target(verb: Token) -> bool:
+    """Whether a firing or launch is a test or a space launch, not a strike.
+
+    The class: what is launched carries a satellite or goes into orbit ("fired what it claimed to be a
+    rocket carrying a satellite", "launched a rocket carrying three satellites into orbit"); the verb is
+    a test ("test-launched a missile", "test-fired"); or a strategic missile (``strategic_missile_words``:
+    "launched an intercontinental ballistic missile on Friday") is launched with no target named. A
+    strategic missile with a target ("launched an ICBM ..., targeting the Dnipro region") stays a strike,
+    and so does any other weapon launched with none named ("Russia launched 40 drones overnight").
+    """
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in word_set("projectile_launch_verbs"):
+        return False
+    if any(c.lower_ == "test" and c.i < verb.i for c in verb.children):
+        return True  # "test-launched", parsed as a modifier of the verb
+    launched = [t for c in verb.children if c.dep_ in ("dobj", "ccomp", "nsubjpass")
+                for t in c.subtree if t.ent_type_ not in TIME_LABELS]
+    launched += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "into"
+                 for g in c.children if g.dep_ == "pobj"]
+    space = word_set("space_launch_nouns")  # a noun of its own: "satellite-guided missile" is a missile
+    modifiers = ("compound", "amod", "npadvmod", "nmod")
+    if any((t.lemma_.lower() in space or t.lower_ in space) and t.dep_ not in modifiers for t in launched):
+        return True
+    strategic = word_set("strategic_missile_words")
+    return any(t.lower_ in strategic for t in launched) and not _aimed(verb)
+
+
+def _fired_into_the_air(verb: Token) -> bool:
+    """Whether shots are fired into the air, at no one ("soldiers fired into the air", "fired bullets in
+    the air", "shot into the sky"): warning shots, no strike or fight, when no target is named."""
+    if verb.pos_ != "VERB" or not (opens_fire(verb) or verb.lemma_.lower() in word_set("air_firing_verbs")):
+        return False
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    up = word_set("open_air_nouns")
+    into_air = any(p.dep_ == "prep" and p.lower_ in ("into", "in") and any(
+        g.dep_ == "pobj" and g.lower_ in up and not any(m.dep_ in ("compound", "amod") for m in g.children)
+        for g in p.children) for h in heads for p in h.children)
+    aims = ("at", "on", "against", "toward", "towards", "targeting")  # "into the air and then at the crowd"
+    return into_air and not _aimed(verb) and not any(
+        t.pos_ == "ADP" and t.lower_ in aims and any(g.ent_type_ not in TIME_LABELS for g in t.children)
+        for t in verb.subtree)
+
+
+def _crowd_scene(verb: Token) -> bool:
+    """Whether shots into the air are fired at a crowd's gathering: a clause of the verb names a crowd or
+    crowd-control munitions ("fired into the air to disperse the crowd", "fired bullets into the air and
+    threw teargas grenades"): the protest's story, like firing at protesters."""
+    clauses = [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj") and c.pos_ in VERB_POS]
+    words = [t for c in clauses for t in c.subtree]
+    crowds = rules()["crowd_nouns"]
+    return any(t.lower_ in crowds for t in words) or bool(
+        _crowd_control_pattern().search(" ".join(t.lower_ for t in words)))
+
+
+def _struck_by_ground_group(token: Token) -> bool:
+    """Whether a strike word is done by a non-state armed group ("The Taliban struck Thursday in Kunduz",
+    "Al-Shabab militants struck an army base", "the terrorist strikes against the U.S."): an attack on the
+    ground, not the air strike "strike" stands for when a state strikes ("Israel struck targets in Gaza").
+    Every named attacker must be a rebel group or a militia (``ground_group_actor_types``)."""
+    if token.lemma_.lower() != "strike":
+        return False
+    if token.pos_ == "VERB":
+        attackers = subjects_of(token) + passive_agents(token)
+    elif token.pos_ in NOUN_POS:
+        attackers = [c for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        attackers += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
+                      for g in c.children if g.dep_ == "pobj"]
+    else:
+        return False
+    groups = set(rules()["ground_group_actor_types"])
+    return bool(attackers) and all(actor_type(noun_phrase(a)) in groups for a in attackers)
 @lru_cache(maxsize=1)
 def _crowd_control_pattern() -> re.Pattern[str]:
     """Any ``crowd_control_munitions`` phrase as whole words, compiled once."""

@@ -93,6 +93,9 @@ def event_type_of(span: Span) -> str:
         retyped = _by_subject_or_object(span)
         if retyped is not None:
             return retyped
+    if span.id_ in rules()["deployment_send_ids"] and has_annotation(span.doc, "DEP") \
+            and _sent_to_own_ground(span.root):
+        return rule_type("weapons_deployed")  # "sent fighter jets to the island": a deployment, no aid
     if span.root.lower_ in word_set("release_verbs") and span.root.pos_ == "VERB" \
             and has_annotation(span.doc, "DEP") and _releases_no_person(span.root):
         return ""  # "China released an AI development program", "the report, released Thursday"
@@ -656,3 +659,20 @@ def _driven_out_of_place(verb: Token) -> bool:
     strongholds", "drove the militants out of the town"); out of homes is displacement, no control."""
     return verb.pos_ == "VERB" and bool(out_of_places(verb))
 
+
+
+def _sent_to_own_ground(verb: Token) -> bool:
+    """Whether weapons are sent to a place, not to a party: the "to" of the verb or of what it sends is a
+    place noun (``deployment_place_nouns``: "sent fighter jets to the island", "to the border") or a
+    named place that is no country or party ("to the Red Sea"). Sent to a country or a group ("sent
+    jets to Ukraine", "to the rebels") it stays military aid."""
+    if verb.pos_ != "VERB":
+        return False
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    places = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
+              for g in c.children if g.dep_ == "pobj"]
+    if not places or any(g.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or g.pos_ == "PRON" for g in places):
+        return False
+    nouns = word_set("deployment_place_nouns")
+    return all(g.ent_type_ in ("LOC", "FAC") or g.lemma_.lower() in nouns or g.lower_ in nouns
+               for g in places)

@@ -356,6 +356,8 @@ def _struck_by_ground_group(token: Token) -> bool:
         return False
     groups = set(rules()["ground_group_actor_types"])
     return bool(attackers) and all(actor_type(noun_phrase(a)) in groups for a in attackers)
+
+
 @lru_cache(maxsize=1)
 def _crowd_control_pattern() -> re.Pattern[str]:
     """Any ``crowd_control_munitions`` phrase as whole words, compiled once."""

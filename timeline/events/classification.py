@@ -660,7 +660,6 @@ def _driven_out_of_place(verb: Token) -> bool:
     return verb.pos_ == "VERB" and bool(out_of_places(verb))
 
 
-
 def _sent_to_own_ground(verb: Token) -> bool:
     """Whether weapons are sent to a place, not to a party: the "to" of the verb or of what it sends is a
     place noun (``deployment_place_nouns``: "sent fighter jets to the island", "to the border") or a

@@ -284,10 +284,7 @@ def _ruler_leaves(verb: Token) -> bool:
     """Whether who leaves (the subject of a verb of ``ruler_leaving_verbs``, or the noun a relative
     clause tells of) is a head of state or government by title ("President Haddad has fled the
     country", "the prime minister quit", "the dictator, who fled in 1986"), not people or fighters."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if verb.dep_ == "relcl" and any(s.tag_ in ("WP", "WDT") for s in subjects):
-        subjects = [verb.head]
-    return any(_ruler_title(s) for s in subjects)
+    return any(_ruler_title(s) for s in _own_subjects(verb))
 
 
 def _ruler_title(noun: Token) -> bool:

@@ -44,7 +44,7 @@ from .arguments import (
     targets_of,
 )
 from .classification import clause_happening_type, event_type_of, happening_type
-from .dated_lists import list_item_date
+from .dated_lists import candidate_item_date, list_item_date
 from .happenings import chronology_happenings, clause_happenings, dated_happenings, reported_happenings
 from .locations import location_of
 from .rules import (
@@ -377,8 +377,7 @@ def _another_item(doc: Doc, sent: Span, first: Candidate) -> bool:
     head = list_item_date(sent)
     if head is None:
         return False
-    earlier = doc.char_span(first.sent_start, first.sent_end, alignment_mode="expand")
-    other = list_item_date(earlier) if earlier is not None else None
+    other = candidate_item_date(doc, first)
     return other is None or other.start() != head.start()
 
 

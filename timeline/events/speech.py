@@ -79,14 +79,17 @@ def _tells_a_happening(verb: Token) -> bool:
 def unattributed(verb: Token) -> bool:
     """Whether a verb of blaming, claiming or naming is a passive with no agent ("That attack was also
     blamed on the FARC", "the rebel group which is blamed for two decades of violence", "because it is
-    called 'permanent residency'"): no party makes a statement; a passive with its party ("was claimed
-    by the Islamic State") stays one. A passive accusation ("operatives were accused of planning to
-    kidnap her") is a charge, whose deed the story tells, and is left to the other rules."""
+    called 'permanent residency'"): no party makes a statement; nor does an undated present passive
+    with its party ("Kashmir is claimed by both in full"), a claim held. A past passive with its party
+    ("was claimed by the Islamic State") stays one. A passive accusation ("operatives were accused of
+    planning to kidnap her") is a charge, whose deed the story tells, and is left to the other rules."""
     if verb.lemma_ not in word_set("unattributed_passive_verbs") or verb.tag_ != "VBN":
         return False
-    if not any(c.dep_ == "auxpass" for c in verb.children):
+    passives = [c for c in verb.children if c.dep_ == "auxpass"]
+    if not passives:
         return False
-    return not passive_agents(verb)
+    held = all(c.tag_ in ("VBZ", "VBP") for c in passives) and not timed(verb)
+    return not passive_agents(verb) or held  # "Kashmir is claimed by both in full": a claim held
 
 
 def reports_a_figure(verb: Token) -> bool:

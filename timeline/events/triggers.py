@@ -184,6 +184,8 @@ def usable_trigger(span: Span) -> bool:
         return False  # "said in a statement that the plane went down": the saying is no statement
     if label in types_flagged("statement") and pos == "VERB" and _saying_not_news(token):
         return False  # "Analysts claim ...", "He rejects the charges": a view, a position held, no news
+    if label in types_flagged("statement") and dep == "dobj" and _rebutted_claim(token):
+        return False  # "reject claims that ...": the rejection, told by its verb, is the statement
     if label in types_flagged("statement") and pos == "NOUN" and danger_sense(token):
         return False  # "the system poses a threat", "growing threats": a danger, not a threat made
     if tag == "VBG" and dep == "pcomp" and _alternative_to(token):
@@ -248,6 +250,12 @@ def _saying_not_news(verb: Token) -> bool:
               advises_the_public, held_rebuttal, _stance_inside_saying, reports_past_happening, unattributed,
               claims_own_deed)
     return any(check(verb) for check in checks)
+
+
+def _rebutted_claim(token: Token) -> bool:
+    """Whether a claim noun is the object of a verb of rejecting ("reject claims that ...")."""
+    claims = word_set("rebutted_claim_nouns")
+    return token.head.lemma_ in word_set("rebuttal_verbs") and token.lemma_.lower() in claims
 
 
 def _medium_of_no_statement(token: Token) -> bool:

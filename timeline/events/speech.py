@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..nlp import NOUN_POS, VERB_POS, has_has_or_have, passive_agents, sent_of
-from .rules import TIME_LABELS, rules, word_set
+from ..nlp import NOUN_POS, TRIGGERS_KEY, VERB_POS, has_has_or_have, passive_agents, sent_of
+from .rules import TIME_LABELS, rules, types_flagged, word_set
 
 
 def reports_past_happening(verb: Token) -> bool:
@@ -38,6 +38,58 @@ def reports_past_happening(verb: Token) -> bool:
         if finite_past(clause):
             return True
     return False
+
+
+def claims_own_deed(verb: Token) -> bool:
+    """Whether a verb of claiming tells a past deed of the claimant's own side ("claimed on Wednesday to
+    have targeted a US destroyer", "claimed that his militia had ambushed a military convoy", "claimed
+    they had captured two towns"): a claim of responsibility told as a clause, whose deed is the news
+    (the gold takes the ambush, not the claim). The deed is a perfect infinitive, or an active finite
+    past, not negated, whose subject is a pronoun or a noun owned by one ("his militia", "its
+    forces"), and its verb is a trigger of a happening ("ambushed", "captured"). A claim about others
+    ("claimed that 300 soldiers had crossed the border"), about what was done to someone ("claim that he
+    was killed") or with a verb that only carries out a deed ("claimed that it carried out the attack",
+    a claim of responsibility) stays a statement."""
+    if verb.lemma_ not in word_set("deed_claiming_verbs"):
+        return False
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+        if any(c.dep_ == "neg" for c in clause.children) or any(c.dep_ == "auxpass" for c in clause.children):
+            continue
+        if not _tells_a_happening(clause):
+            continue  # "claimed that it carried out the attack": the claim of responsibility is the news
+        auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if clause.dep_ == "xcomp":
+            if clause.tag_ == "VBN" and "have" in auxes:
+                return True
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        own = any(s.tag_ == "PRP" or any(p.dep_ == "poss" and p.tag_ == "PRP$" for p in s.children)
+                  for s in subjects)
+        if own and finite_past(clause):
+            return True
+    return False
+
+
+def _tells_a_happening(verb: Token) -> bool:
+    """Whether a verb lies inside a trigger span that is no statement's ("ambushed", "captured")."""
+    return any(s.start <= verb.i < s.end and s.label_ not in types_flagged("statement")
+               for s in verb.doc.spans.get(TRIGGERS_KEY, []))
+
+
+def unattributed(verb: Token) -> bool:
+    """Whether a verb of blaming, claiming or naming is a passive with no agent ("That attack was also
+    blamed on the FARC", "the rebel group which is blamed for two decades of violence", "because it is
+    called 'permanent residency'"): no party makes a statement; nor does an undated present passive
+    with its party ("Kashmir is claimed by both in full"), a claim held. A past passive with its party
+    ("was claimed by the Islamic State") stays one. A passive accusation ("operatives were accused of
+    planning to kidnap her") is a charge, whose deed the story tells, and is left to the other rules."""
+    if verb.lemma_ not in word_set("unattributed_passive_verbs") or verb.tag_ != "VBN":
+        return False
+    passives = [c for c in verb.children if c.dep_ == "auxpass"]
+    if not passives:
+        return False
+    held = all(c.tag_ in ("VBZ", "VBP") for c in passives) and not timed(verb)
+    return not passive_agents(verb) or held  # "Kashmir is claimed by both in full": a claim held
 
 
 def reports_a_figure(verb: Token) -> bool:

@@ -37,6 +37,7 @@ from .rules import (
 )
 from .speech import (
     advises_the_public,
+    claims_own_deed,
     commentary,
     danger_sense,
     endangers,
@@ -53,6 +54,7 @@ from .speech import (
     subject_clause,
     tells_own_feeling,
     timed,
+    unattributed,
     unnamed_few_hold,
 )
 
@@ -182,6 +184,8 @@ def usable_trigger(span: Span) -> bool:
         return False  # "said in a statement that the plane went down": the saying is no statement
     if label in types_flagged("statement") and pos == "VERB" and _saying_not_news(token):
         return False  # "Analysts claim ...", "He rejects the charges": a view, a position held, no news
+    if label in types_flagged("statement") and dep == "dobj" and _rebutted_claim(token):
+        return False  # "reject claims that ...": the rejection, told by its verb, is the statement
     if label in types_flagged("statement") and pos == "NOUN" and danger_sense(token):
         return False  # "the system poses a threat", "growing threats": a danger, not a threat made
     if tag == "VBG" and dep == "pcomp" and _alternative_to(token):
@@ -238,20 +242,34 @@ def _saying_not_news(verb: Token) -> bool:
     ("Analysts claim"), a stance some unnamed few hold, a position held ("China claims about 90% of
     the sea", "have rejected those claims"), advice to the public ("urged people to seek medical
     attention if ..."), the content of another saying ("denied involvement, saying it condemns any
-    violence"), or a declaration that only relays a past happening ("the army declared that 40 fighters
-    had been killed in the ambush": the killing is the news)."""
+    violence"), a declaration that only relays a past happening ("the army declared that 40 fighters
+    had been killed in the ambush": the killing is the news), a passive with no party making it ("was
+    blamed on the FARC") or a claim of the claimant's own past deed ("claimed to have targeted a
+    destroyer": the attack is the news)."""
     checks = (endangers, since_then, reports_a_figure, commentary, unnamed_few_hold, standing_stance,
-              advises_the_public, held_rebuttal, _stance_inside_saying, reports_past_happening)
+              advises_the_public, held_rebuttal, _stance_inside_saying, reports_past_happening, unattributed,
+              claims_own_deed)
     return any(check(verb) for check in checks)
 
 
+def _rebutted_claim(token: Token) -> bool:
+    """Whether a claim noun is the object of a verb of rejecting ("reject claims that ...")."""
+    claims = word_set("rebutted_claim_nouns")
+    return token.head.lemma_ in word_set("rebuttal_verbs") and token.lemma_.lower() in claims
+
+
 def _medium_of_no_statement(token: Token) -> bool:
-    """Whether a noun is the medium ("in a statement", "in a post") of a saying that makes no statement:
+    """Whether a noun is the medium ("in a statement", "in a post") or the subject ("the army's statement
+    said") of a saying that makes no statement, or the source of a report ("according to a statement"):
     one that relays a past happening ("said in a statement that the plane went down"), gives a verdict
     ("In a post, Trump called Canada 'one of the highest tariffing nations'") or a feeling ("In a post
     on X, Alinejad said ... she was 'overwhelmed'")."""
-    verb = token.head.head
-    if token.lemma_ not in rules()["speech_media_nouns"] or token.dep_ != "pobj" or verb.pos_ != "VERB":
+    if token.lemma_ not in rules()["speech_media_nouns"]:
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+        return True  # "59 militants died, according to a statement issued by ...": a report's source
+    verb = token.head if token.dep_ == "nsubj" else token.head.head  # "the statement said": its saying
+    if token.dep_ not in ("pobj", "nsubj") or verb.pos_ != "VERB":
         return False
     return reports_past_happening(verb) or tells_own_feeling(verb) or (
         verb.lemma_ in rules()["naming_verbs"] and evaluates(verb))

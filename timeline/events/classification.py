@@ -99,6 +99,8 @@ def event_type_of(span: Span) -> str:
     if span.root.lower_ in word_set("release_verbs") and span.root.pos_ == "VERB" \
             and has_annotation(span.doc, "DEP") and _releases_no_person(span.root):
         return ""  # "China released an AI development program", "the report, released Thursday"
+    if span.id_ in rules()["armed_move_ids"]:
+        return span.label_ if has_annotation(span.doc, "DEP") and _armed_move_to_place(span) else ""
     if span.root.lower_ in word_set("armed_mover_verbs") and has_annotation(span.doc, "DEP") \
             and _unarmed_advance(span.root):
         return ""  # "the frontier is always advancing", "some recent advances"
@@ -484,6 +486,31 @@ def _unarmed_advance(token: Token) -> bool:
     aims = [g for c in token.children if c.dep_ == "prep" and c.lower_ not in ("of", "by")
             for g in c.children if g.dep_ == "pobj" and g.ent_type_ in PLACE_LABELS]
     return not aims and not any(armed(o) for o in owners)
+
+
+def _armed_move_to_place(span: Span) -> bool:
+    """Whether a verb of going tells an armed side's move: its mover is named and armed (fighters, troops,
+    an army, a country by name: "militants had begun moving toward Aleppo", "junta troops left the
+    township"; a pronoun or a person does not tell it) and where it goes to or leaves is a place ("toward
+    Aleppo", "into the town"), not a goal ("moving toward a deal", "he moved to Houston", "left 5 dead")."""
+    verb = span.root
+    if verb.pos_ != "VERB":
+        return False
+    movers = subjects_of(verb)
+    if not movers and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ == "VERB":
+        movers = subjects_of(verb.head)  # "had begun moving toward Aleppo"
+    movers = [t for m in movers for t in (m, *_conjuncts(m))]
+    if not any(m.pos_ != "PRON" and m.ent_type_ != "PERSON" and armed(m) for m in movers):
+        return False  # "Assad has left the capital": a ruler's flight, told by other rules
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) \
+            and verb.head.lemma_.lower() not in word_set("phase_verbs"):
+        return False  # "a cease-fire to allow rebels to leave the district": allowed, not done
+    preps = [t for t in span if t.dep_ == "prep" and t.head.i == verb.i]
+    goals = [g for p in preps for g in p.children if g.dep_ == "pobj"] if preps \
+        else [c for c in verb.children if c.dep_ == "dobj"]
+    place_nouns = word_set("place_nouns")
+    return any(g.ent_type_ in PLACE_LABELS or g.lower_ in place_nouns or g.lemma_.lower() in place_nouns
+               for g in goals)
 
 
 def _has_object(verb: Token) -> bool:

@@ -76,6 +76,21 @@ def tally_of_events(noun: Token) -> bool:
     return True
 
 
+def compared_tally(noun: Token) -> bool:
+    """Whether a plural event noun is a quantity set against another ("the city has suffered more attacks
+    than any other", "carried out fewer raids this year than last year", "launched more attacks than ever"):
+    a comparison of tallies, a statistic of the news' background, not one happening."""
+    if noun.pos_ not in NOUN_POS or noun.tag_ != "NNS":
+        return False
+    words = word_set("comparative_quantities")
+    more = [c for c in noun.children if c.dep_ == "amod" and c.lower_ in words]
+    if not more:
+        return False
+    verb = framing_verb(noun)
+    holders = [noun, *more] + ([verb] if verb is not noun else [])
+    return any(c.dep_ == "prep" and c.lower_ == "than" for h in holders for c in h.children)
+
+
 def _since_start(word: Token) -> bool:
     """Whether a time word lies in a "since" phrase (the start of a span a tally covers)."""
     while word.head.i != word.i:

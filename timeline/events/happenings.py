@@ -23,10 +23,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import clause_ids, doc_sents, has_infinitive_to, has_modal, span_text
 from .dated_lists import list_item_date
-from .genericity import habitual_frame
+from .genericity import compared_tally, habitual_frame
 from .rules import TIME_LABELS, word_set
 from .speech import evaluates, finite_past, reported_clauses, reports_a_figure, reports_past_happening
-from .triggers import news_outlet_acts
+from .triggers import compared_count, news_outlet_acts
 
 #: Entity labels of figures: a change "from" one "to" another is a statistic.
 FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE")
@@ -310,8 +310,11 @@ def past_happening(verb: Token) -> bool:
 
 def _habit_or_statistic(verb: Token) -> bool:
     """Whether a past verb tells a habit or long state (:func:`habitual_frame`) or a statistic: a
-    figure that changes or is reached, or a measure as subject ("the number of users reached 196 million")."""
-    return habitual_frame(verb) or _figure_change(verb) or _figure_object(verb) or _measured_subject(verb)
+    figure that changes or is reached, a measure as subject ("the number of users reached 196 million"),
+    or a tally of events set against another as object ("launched 504 attacks in 2024, compared with 116
+    in 2023", "carried out fewer raids this year than last year")."""
+    return habitual_frame(verb) or _figure_change(verb) or _figure_object(verb) or _measured_subject(verb) \
+        or any(c.dep_ == "dobj" and (compared_count(c) or compared_tally(c)) for c in verb.children)
 
 
 def _measured_subject(verb: Token) -> bool:

@@ -24,7 +24,7 @@ from ..nlp import (
     span_text,
 )
 from ..types import Candidate
-from .genericity import framing_verb, habitual_frame, standing_state, tally_of_events
+from .genericity import compared_tally, framing_verb, habitual_frame, standing_state, tally_of_events
 from .rules import (
     ACTOR_LABELS,
     ATTACK,
@@ -160,8 +160,8 @@ def usable_trigger(span: Span) -> bool:
         return False  # "the New York resident remains in detention": a state that goes on, no arrest
     if pos in NOUN_POS and _framework_in_force(token):
         return False  # "remain under terrorism sanctions", "violate U.S. law": a rule in force, not made
-    if pos in NOUN_POS and _compared_count(token) or pos == "VERB" and any(
-            c.dep_ == "dobj" and _compared_count(c) for c in token.children):
+    if pos in NOUN_POS and compared_count(token) or pos == "VERB" and any(
+            c.dep_ == "dobj" and compared_count(c) for c in token.children):
         return False  # "launched 504 attacks in 2024, compared with 116 in 2023": a statistic
     if pos in NOUN_POS and _part_of_another(token, span):
         return False
@@ -212,6 +212,8 @@ def usable_trigger(span: Span) -> bool:
         return False
     if tally_of_events(token):
         return False  # "several coups since August 2020", "frequent clashes": a tally, not one happening
+    if compared_tally(token) or pos == "VERB" and any(c.dep_ == "dobj" and compared_tally(c) for c in token.children):
+        return False  # "has suffered more attacks than any other city": a comparison of tallies
     if tag in ("VBN", "VBD") and standing_state(token):
         return False  # "thousands remain displaced", "civilians remain bombed, besieged": a state
     if len(span) == 1 and dep == "amod" and tag in ("JJ", "VBN") and token.head.pos_ in NOUN_POS \
@@ -458,7 +460,7 @@ def _attack_trigger(token: Token) -> bool:
     return any(s.start <= token.i < s.end and s.label_ == ATTACK for s in spans)
 
 
-def _compared_count(token: Token) -> bool:
+def compared_count(token: Token) -> bool:
     """Whether a counted event noun is set against another count ("launched 504 attacks in 2024,
     compared with 116 in 2023", "carried out 12 attacks last year, up from five"): a statistic."""
     if not any(c.dep_ == "nummod" for c in token.children):

@@ -73,6 +73,8 @@ def _own_status(span: Span, *, event_type: str | None = None) -> Status:
         return "negated"  # "failed to agree on a ceasefire", "refused to travel to meet", "inability to oust"
     if _noun_purpose(span, word_set("capacity_nouns")):
         return "hypothetical"  # "underscoring the insurgents' ability to launch attacks": a power, not a deed
+    if _prospect_of(span.root):
+        return "hypothetical"  # "given the ongoing threat of al-Shabab attacks": what may come, not a deed
     if _yet_to(span.root):
         return "negated"  # "has yet to be declared", "is yet to sign": not done so far
     if _without(span):
@@ -337,6 +339,17 @@ def _noun_purpose(span: Span, nouns: frozenset[str] | None = None) -> bool:
                 and token.head.lemma_.lower() in nouns:
             return True
     return False
+
+
+def _prospect_of(noun: Token) -> bool:
+    """Whether an event noun is what a noun of danger or prospect is "of" (``prospect_nouns``: "the ongoing
+    threat of terrorist attacks", "the risk of renewed clashes", "the prospect of talks"): what may come,
+    not a deed told. The first noun of a list stands for the rest ("the threat of kidnappings and
+    attacks")."""
+    while noun.dep_ == "conj" and noun.head.pos_ in NOUN_POS:
+        noun = noun.head
+    return noun.pos_ in NOUN_POS and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+        and noun.head.head.pos_ in NOUN_POS and noun.head.head.lemma_.lower() in word_set("prospect_nouns")
 
 
 def _complement_of(span: Span, verbs: frozenset[str], *, frame: bool = False) -> bool:

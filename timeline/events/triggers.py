@@ -138,6 +138,8 @@ def usable_trigger(span: Span) -> bool:
             c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
             for c in token.children):
         return False  # "Trump attacked the Journal for refusing to support his plans": criticism, no attack
+    if pos == "VERB" and token.lemma_ == "meet" and any(c.dep_ == "auxpass" for c in token.children):
+        return False  # "the officers were met with gunfire", "was met by protests": a reception, no meeting
     if pos == "VERB" and token.lemma_ == "meet" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in rules()["met_standard_nouns"] for c in token.children):
         return False  # "to meet its defense requirements": a need is met, nobody meets

@@ -116,7 +116,8 @@ def candidates(doc: Doc) -> list[Candidate]:
     if has_annotation(doc, "DEP"):
         stated = {start for start, found in by_sentence.items()
                   if any(c.event_type in types_flagged("statement") for c in found)}
-        told = {start for start, found in by_sentence.items() if any(c.status != "hypothetical" for c in found)}
+        told = {start for start, found in by_sentence.items()
+                if any(c.status != "hypothetical" for c in found)}
         for span in _dated_statements(doc, told, sentences, stated):
             candidate = _candidate(span, rule_type("dated_statement"), rules()["dated_statement_score"])
             by_sentence.setdefault(candidate.sent_start, []).append(candidate)

@@ -229,8 +229,10 @@ def _directed(span: Span) -> bool:
     people to protest on Friday", "calling for the prime minister to resign"), or the event noun that
     infinitive stages ("called on people to stage demonstrations")."""
     token = _staging_verb(span.root)  # "ordered troops to launch an offensive": the offensive too
-    if token.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children):
-        return token.head.lemma_ in rules()["demand_verbs"] and has_infinitive_to(token)  # "calling for X to resign"
+    if token.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "for"
+                                                 for c in token.children):
+        # "calling for X to resign": a subject and an infinitive after a demand
+        return token.head.lemma_ in rules()["demand_verbs"] and has_infinitive_to(token)
     return token.dep_ == "xcomp" and token.head.lemma_ in rules()["directive_verbs"] \
         and has_infinitive_to(token)
 

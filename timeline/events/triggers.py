@@ -214,7 +214,8 @@ def usable_trigger(span: Span) -> bool:
         return False
     if tally_of_events(token):
         return False  # "several coups since August 2020", "frequent clashes": a tally, not one happening
-    if compared_tally(token) or pos == "VERB" and any(c.dep_ == "dobj" and compared_tally(c) for c in token.children):
+    if compared_tally(token) or pos == "VERB" and any(
+            c.dep_ == "dobj" and compared_tally(c) for c in token.children):
         return False  # "has suffered more attacks than any other city": a comparison of tallies
     if tag in ("VBN", "VBD") and standing_state(token):
         return False  # "thousands remain displaced", "civilians remain bombed, besieged": a state

@@ -146,6 +146,8 @@ def usable_trigger(span: Span) -> bool:
     if tag == "VBN" and token.lemma_.lower() in word_set("condition_participles") \
             and _present_passive(token) and not timed(token):
         return False  # "the Golbon and the Jairan are sanctioned by the U.S. Treasury": a status
+    if tag == "VBN" and _present_progressive_passive(token) and not timed(token):
+        return False  # "women and girls are being brutally targeted": what goes on, no happening told
     if tag == "VBG" and dep == "relcl" and present(token) and not timed(token):
         return False  # "Ukrainians who are fighting for their freedom": who they are, not a report
     if pos in NOUN_POS and token.lemma_.lower() in rules()["condition_nouns"] and any(
@@ -484,6 +486,14 @@ def _present_passive(participle: Token) -> bool:
     children = list(participle.children)
     return any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "am") for c in children) \
         and not any(c.dep_ in ("aux", "mark", "neg") for c in children)
+
+
+def _present_progressive_passive(participle: Token) -> bool:
+    """Whether a past participle is a present progressive passive ("are being targeted", "is being
+    starved"): an ongoing condition of those it is done to, told with no time of its own."""
+    children = list(participle.children)
+    return any(c.dep_ == "auxpass" and c.lower_ == "being" for c in children) \
+        and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'re", "'s") for c in children)
 
 
 def _part_of_another(token: Token, span: Span) -> bool:

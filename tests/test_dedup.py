@@ -126,6 +126,25 @@ CLUSTERS = [
         _row("a", "d1", "2024-11-21", "day", event_type="air_or_drone_strike"),
         {**_row("b", "d1", "2024-11-21", "day", event_type="casualty_report"), "sent_start": 120,
          "sentence": "Twelve people died in the city."}], [0, 1]),
+    # The displaced counted with the dead of their sentence are one toll ("the clashes have killed 300 people
+    # and driven 20,000 from their homes"); a killing someone did, which people flee, or another sentence
+    # keeps two.
+    ("the displaced join the dead of their sentence", [
+        _row("a", "d1", "2024-11", "month", event_type="casualty_report"),
+        _row("b", "d1", "2024-11", "month", event_type="humanitarian")], [0, 0]),
+    ("the displaced join a doerless killing", [
+        _by(_row("a", "d1", "2024", "year", event_type="attack_on_civilians"), trigger="were killed"),
+        _by(_row("b", "d1", "2024", "year", event_type="humanitarian"), trigger="displaced",
+            sentence="sentence of a")], [0, 0]),
+    ("people flee a killing someone did", [
+        _by(_row("a", "d1", "2024-11", "month", event_type="attack_on_civilians"), "militants",
+            trigger="executed"),
+        _by(_row("b", "d1", "2024-11", "month", event_type="humanitarian"), trigger="fled",
+            sentence="sentence of a")], [0, 1]),
+    ("the displaced of another sentence", [
+        _row("a", "d1", "2024-11", "month", event_type="casualty_report"),
+        {**_row("b", "d1", "2024-11", "month", event_type="humanitarian"), "sent_start": 120,
+         "sentence": "Thousands fled the city."}], [0, 1]),
     # Two words of attack of one sentence by one doer tell one attack ("Militia fighters shot and killed two
     # farmers", "in a wave of raids, gunmen fired on the posts"); another doer, no doer at all, a deed of
     # another kind or another sentence keep two.

@@ -4,7 +4,8 @@ Within an article first: two mentions are one happening when they have the same 
 nothing tells them apart (overlapping dates at the coarser precision, one place, a shared side, no
 other sum or other people seized in another sentence)
 and they share a sentence, their words, or a day told to the day (a statement only a sentence,
-its words or its speaker); a death toll joins the attack told in its sentence. The article's own
+its words or its speaker); a death toll joins the attack told in its sentence, and the displaced the dead they
+are counted with. The article's own
 headline and its display lines (standfirsts, bullets) join the body's recent cluster of their type and
 status whatever their day and place: they name the story the body tells. Then across
 articles: an article's cluster joins another article's when a mention pair has the same type,
@@ -284,11 +285,12 @@ def same_event(a: Row, b: Row) -> bool:
     statement needs one sentence, its words or its speaker (one country's speakers say many things a
     day; one speaker's words that day are quoted in parts).
     In one sentence, a toll joins the attack that caused it
-    ("drone strikes kill at least 12 people") and two words of attack of one doer tell one attack
-    (:func:`_one_attack`).
+    ("drone strikes kill at least 12 people"), two words of attack of one doer tell one attack
+    (:func:`_one_attack`), and the displaced join the dead they are counted with
+    (:func:`_displaced_with_dead`).
     """
     same_sentence = a["doc_id"] == b["doc_id"] and a["sent_start"] == b["sent_start"]
-    if same_sentence and (_toll_of_attack(a, b) or _one_attack(a, b)):
+    if same_sentence and (_toll_of_attack(a, b) or _one_attack(a, b) or _displaced_with_dead(a, b)):
         return True
     if a["event_type"] != b["event_type"] or not _compatible(a, b):
         return False
@@ -353,6 +355,29 @@ def _toll_of_attack(a: Row, b: Row) -> bool:
     types = {a["event_type"], b["event_type"]}
     toll, attack = types_flagged("death_toll"), types_flagged("attack")
     return len(types) == 2 and bool(types & toll) and bool(types & attack)
+
+
+def _displaced_with_dead(a: Row, b: Row) -> bool:
+    """Whether one of two mentions of one sentence tells people driven out and the other the dead ("the
+    clashes have killed 300 people and driven 20,000 from their homes", "some 4,000 were killed and tens of
+    thousands displaced", "900 people have died in the conflict, while a fifth of the province has been
+    displaced"): the two counts of one toll, one happening. The dead are a death toll or a mention told by a
+    word of death (``death_word_stems``) with no doer: a killing someone did ("villagers fled after gunmen
+    shot dead their chief") is an act of its own, which people may flee."""
+    displaced = types_flagged("displacement")
+    for moved, other in ((a, b), (b, a)):
+        if moved["event_type"] not in displaced or other["event_type"] in displaced:
+            continue
+        doerless_death = _tells_death(other) and not any(other["actors"] or ())
+        if other["event_type"] in types_flagged("death_toll") or doerless_death:
+            return True
+    return False
+
+
+def _tells_death(row: Row) -> bool:
+    """Whether a mention's trigger holds a word of death ("killed", "have been killed", "dead")."""
+    stems = rules()["death_word_stems"]
+    return any(word.startswith(stem) for word in _text(row.get("trigger")).lower().split() for stem in stems)
 
 
 def _dates_overlap(a: Row, b: Row) -> bool:

@@ -53,6 +53,7 @@ FLAGS = {
     "count_end": "a count's end dates it ('one year since X'), not the count's start",
     "dated_by_publication": "when it occurred, it is dated by the publication, not by what it announces",
     "death_toll": "a death toll: it joins the attack told in its sentence (the two are one event)",
+    "displacement": "people driven out: told in one sentence with deaths, it is the other half of that toll",
     "has_recipient": "its targets include recipients ('aid to Ukraine')",
     "has_weapon": "its row names the weapon of the sentence",
     "intransitive": "its verb's subject is the thing itself ('a truck blew up'), not an agent",

@@ -184,6 +184,10 @@ def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publi
         counted = _counted_to_saying(doc, trigger, chosen, free, published=published)
         free = [counted if t is chosen else t for t in free]
         chosen = counted
+    if chosen is not None and _said_today(doc, candidate, chosen, published=published):
+        story = _story_day(doc, dated, published=published)
+        if story is not None and story.date_start is not None and story.date_start.date() < published:
+            return day_of(story, basis="inferred")
     if chosen is not None:
         return _episode(doc, candidate, timexes, with_range(doc_text(doc), chosen, free))
     narrated = _narrated_shift(doc, candidate, timexes, dated)
@@ -304,10 +308,42 @@ def _only_news_day(doc: Doc, dated: list[Timex], *, published: date) -> Timex | 
     days = [(day, t) for day, t in days if published - span <= day <= published]
     news = [(day, t) for day, t in days if not _page_date_line(text, t, published=published)]
     days = news or days
+    happened = [(day, t) for day, t in days if not _day_of_saying(doc, t)]
+    days = happened or days
     if not days or len({day for day, _ in days}) > 1:
         return None  # a week told day by day has no one news day
     first, timex = days[0]
     return timex if published - window <= first else None
+
+
+def _said_today(doc: Doc, candidate: Candidate, chosen: Timex, *, published: date) -> bool:
+    """Whether the only date of a happening's sentence is the publication day on which a source told of it
+    ("Air strikes hit a hospital in Aleppo, killing 20 people, the monitor said on Thursday", published
+    Thursday): the report's day, not the strike's. The article's one news day before publication
+    (:func:`_story_day`, "the attack late Wednesday" further down) dates the happening instead.
+    """
+    return candidate.status == "occurred" and candidate.event_type not in types_flagged("speech") \
+        and chosen.date_start is not None and chosen.date_start.date() == published \
+        and chosen.precision in DAY_OR_FINER and _day_of_saying(doc, chosen)
+
+
+def _day_of_saying(doc: Doc, timex: Timex) -> bool:
+    """Whether a date tells when a source spoke, not when the news happened: it modifies a reporting verb
+    directly or through its preposition ("Thirteen marines have been killed, a spokesman said Saturday",
+    "..., the monitor said on Thursday").
+
+    Class: a lead whose happening has no time of its own, attributed to a source "said <publication
+    day>", over a body that names the day of the happening ("the battle erupted on Friday"). The
+    saying's day gives way to the happening's in :func:`_only_news_day`; it still names the news day
+    when the article names no other.
+    """
+    token = _timex_token(doc, timex)
+    if token < 0 or not has_annotation(doc, "DEP"):
+        return False
+    head = doc[token].head
+    if head.pos_ == "ADP" and doc[token].dep_ == "pobj":
+        head = head.head
+    return head.i != token and head.pos_ in VERB_POS and head.lemma_ in rules()["reporting_verbs"]
 
 
 def _page_date_line(text: str, timex: Timex, *, published: date) -> bool:

@@ -245,11 +245,40 @@ def _undated_fallback(doc: Doc, candidate: Candidate, dated: list[Timex], *, pub
             and not _perfect_happening(doc, candidate):
         return fallback
     story = _story_day(doc, dated, published=published)
+    if story is None and fallback.precision == "month" and _told_in_past(doc, candidate):
+        story = _lead_day(doc, dated, published=published)
     if story is not None:
         return day_of(story, basis="inferred")
     if fallback.precision == "month" and candidate.event_type in types_flagged("dated_by_publication"):
         return period_value(published, "day", "publication", "")
     return fallback
+
+
+def _told_in_past(doc: Doc, candidate: Candidate) -> bool:
+    """Whether an occurred event is told in the simple past, as part of the story's news ("A U.N.
+    spokesman accused the Serbs of deliberately attacking U.N. facilities"), not as what goes on now."""
+    return candidate.status == "occurred" and _is_past_report(doc, candidate) \
+        and not _is_perfect_statement(doc, candidate) and not _reported_in_present(doc, candidate)
+
+
+def _lead_day(doc: Doc, dated: list[Timex], *, published: date) -> Timex | None:
+    """The day the story's lead names, when it is the day before publication: the first day-precise date
+    of the text past the page's date lines ("Sarajevo's streets were largely deserted Saturday as shells
+    slammed into the city", published Sunday). A past report with no time of its own further down ("A
+    U.N. spokesman accused the Serbs ...") belongs to that day's news, though later paragraphs tell
+    other days' background ("On Thursday, two mortar shells hit ...")."""
+    def compute() -> Timex | None:
+        text, window = doc_text(doc), timedelta(days=rules()["story_day_window"])
+        for t in dated:
+            if t.date_start is None or t.type not in ("DATE", "TIME") or t.future \
+                    or t.precision not in DAY_OR_FINER or _bare_clock(t) or is_signal_object(text, t) \
+                    or _after_word(text, t, "since") or _designated_day(doc, t) \
+                    or _page_date_line(text, t, published=published):
+                continue
+            day = t.date_start.date()
+            return t if published - window <= day < published else None
+        return None
+    return per_doc(doc, "lead_day", compute)
 
 
 def _perfect_happening(doc: Doc, candidate: Candidate) -> bool:

@@ -170,7 +170,8 @@ def _year_penalty(ctx: _Ctx, start: int, end: int, future: bool) -> int:
     if future:
         # "The arrests relate to an incident on November 29" (published December 22): a simple present
         # reads ahead more weakly than "will", and gives way to a day weeks back rather than months ahead
-        weak = ctx.tense(start, end) == "present" and _tense_res()[0].search(ctx.clause(start, end)[0][-22:]) is None
+        cue_before = _tense_res()[0].search(ctx.clause(start, end)[0][-22:])
+        weak = ctx.tense(start, end) == "present" and cue_before is None
         return 150 if weak else 330
     if ctx.tense(start, end) is not None:
         return 150

@@ -245,7 +245,9 @@ def _undated_fallback(doc: Doc, candidate: Candidate, dated: list[Timex], *, pub
             and not _perfect_happening(doc, candidate):
         return fallback
     story = _story_day(doc, dated, published=published)
-    if story is None and fallback.precision == "month" and _told_in_past(doc, candidate):
+    if story is None and fallback.precision == "month" and _told_in_past(doc, candidate) \
+            and candidate.event_type in types_flagged("dated_by_publication"):
+        # a statement is made on a day: the lead's, not publication; a happening keeps the month
         story = _lead_day(doc, dated, published=published)
     if story is not None:
         return day_of(story, basis="inferred")
@@ -264,9 +266,10 @@ def _told_in_past(doc: Doc, candidate: Candidate) -> bool:
 def _lead_day(doc: Doc, dated: list[Timex], *, published: date) -> Timex | None:
     """The day the story's lead names, when it is the day before publication: the first day-precise date
     of the text past the page's date lines ("Sarajevo's streets were largely deserted Saturday as shells
-    slammed into the city", published Sunday). A past report with no time of its own further down ("A
-    U.N. spokesman accused the Serbs ...") belongs to that day's news, though later paragraphs tell
-    other days' background ("On Thursday, two mortar shells hit ...")."""
+    slammed into the city", published Sunday). A statement told in the past with no time of its own
+    further down ("A U.N. spokesman accused the Serbs ...") was made in that day's news, though later
+    paragraphs tell other days' background ("On Thursday, two mortar shells hit ..."); an undated
+    happening of such an article keeps the month (:func:`_story_day`)."""
     def compute() -> Timex | None:
         text, window = doc_text(doc), timedelta(days=rules()["story_day_window"])
         for t in dated:

@@ -29,6 +29,8 @@ LINES = [
     ("- [March 22]:", True, True, True),
     ("On [June 5]: the council votes.", True, True, False),
     ("In [March 2022] - Russian forces withdraw from the capital.", True, True, False),
+    ("\u2014 [1991]: A suicide bomber kills the former prime minister.", True, True, False),
+    ("\u2013 [February 2002]: The two sides sign a ceasefire.", True, True, False),
     # opens its line, but goes on into its sentence: no item head
     ("On [June 5], the rebels seized the town.", True, False, False),
     ("In [2014], rebels took the airport.", True, False, False),
@@ -72,6 +74,7 @@ HEAD_DATES = [
     ("May 30-June 2: Fighting spreads to the suburbs.", "May 30-June 2"),
     ("1994", "1994"),
     ("On 5 May 2019: the truce is signed.", "5 May 2019"),
+    ("\u2014 December 2005: Rebels launch their first attack since the truce.", "December 2005"),
     ("March 4 was calm.", None),
     ("Rebels met on March 4: talks failed.", None),
     ("The 1994 truce held.", None),

@@ -111,7 +111,17 @@ def _another_occurrence(noun: Token) -> bool:
     another raid", "a month after a previous strike"): not the one mentioned before, so no earlier mention
     dates it (``other_occurrence_words``, as its modifier or determiner)."""
     words = word_set("other_occurrence_words")
-    return any(c.dep_ in ("amod", "det") and c.lower_ in words for c in noun.children)
+    if any(c.dep_ in ("amod", "det") and c.lower_ in words for c in noun.children):
+        return True
+    # "a day after a Houthi-fired missile struck a vessel": a verb whose subject (or the noun a verb
+    # modifies, "Houthi-fired") is introduced here, indefinite or "another", tells an event of its own
+    if noun.pos_ != "VERB":
+        return False
+    nouns = [c for c in noun.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if noun.dep_ in ("amod", "compound") and noun.head.pos_ in ("NOUN", "PROPN"):
+        nouns.append(noun.head)
+    return any(d.dep_ in ("amod", "det") and (d.lower_ in words or d.lower_ in ("a", "an"))
+               for subject in nouns for d in subject.children)
 
 
 def _earlier_mention_date(doc: Doc, noun: Token, dated: list[Timex], *, same_type_only: bool = False,

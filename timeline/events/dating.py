@@ -184,6 +184,10 @@ def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publi
         counted = _counted_to_saying(doc, trigger, chosen, free, published=published)
         free = [counted if t is chosen else t for t in free]
         chosen = counted
+    if chosen is not None and _said_today(doc, candidate, chosen, published=published):
+        story = _story_day(doc, dated, published=published)
+        if story is not None and story.date_start is not None and story.date_start.date() < published:
+            return day_of(story, basis="inferred")
     if chosen is not None:
         return _episode(doc, candidate, timexes, with_range(doc_text(doc), chosen, free))
     narrated = _narrated_shift(doc, candidate, timexes, dated)
@@ -241,11 +245,43 @@ def _undated_fallback(doc: Doc, candidate: Candidate, dated: list[Timex], *, pub
             and not _perfect_happening(doc, candidate):
         return fallback
     story = _story_day(doc, dated, published=published)
+    if story is None and fallback.precision == "month" and _told_in_past(doc, candidate) \
+            and candidate.event_type in types_flagged("dated_by_publication"):
+        # a statement is made on a day: the lead's, not publication; a happening keeps the month
+        story = _lead_day(doc, dated, published=published)
     if story is not None:
         return day_of(story, basis="inferred")
     if fallback.precision == "month" and candidate.event_type in types_flagged("dated_by_publication"):
         return period_value(published, "day", "publication", "")
     return fallback
+
+
+def _told_in_past(doc: Doc, candidate: Candidate) -> bool:
+    """Whether an occurred event is told in the simple past, as part of the story's news ("A U.N.
+    spokesman accused the Serbs of deliberately attacking U.N. facilities"), not as what goes on now."""
+    return candidate.status == "occurred" and _is_past_report(doc, candidate) \
+        and not _is_perfect_statement(doc, candidate) and not _reported_in_present(doc, candidate)
+
+
+def _lead_day(doc: Doc, dated: list[Timex], *, published: date) -> Timex | None:
+    """The day the story's lead names, when it is the day before publication: the first day-precise date
+    of the text past the page's date lines ("Sarajevo's streets were largely deserted Saturday as shells
+    slammed into the city", published Sunday). A statement told in the past with no time of its own
+    further down ("A U.N. spokesman accused the Serbs ...") was made in that day's news, though later
+    paragraphs tell other days' background ("On Thursday, two mortar shells hit ..."); an undated
+    happening of such an article keeps the month (:func:`_story_day`)."""
+    def compute() -> Timex | None:
+        text, window = doc_text(doc), timedelta(days=rules()["story_day_window"])
+        for t in dated:
+            if t.date_start is None or t.type not in ("DATE", "TIME") or t.future \
+                    or t.precision not in DAY_OR_FINER or _bare_clock(t) or is_signal_object(text, t) \
+                    or _after_word(text, t, "since") or _designated_day(doc, t) \
+                    or _page_date_line(text, t, published=published):
+                continue
+            day = t.date_start.date()
+            return t if published - window <= day < published else None
+        return None
+    return per_doc(doc, "lead_day", compute)
 
 
 def _perfect_happening(doc: Doc, candidate: Candidate) -> bool:
@@ -304,10 +340,42 @@ def _only_news_day(doc: Doc, dated: list[Timex], *, published: date) -> Timex | 
     days = [(day, t) for day, t in days if published - span <= day <= published]
     news = [(day, t) for day, t in days if not _page_date_line(text, t, published=published)]
     days = news or days
+    happened = [(day, t) for day, t in days if not _day_of_saying(doc, t)]
+    days = happened or days
     if not days or len({day for day, _ in days}) > 1:
         return None  # a week told day by day has no one news day
     first, timex = days[0]
     return timex if published - window <= first else None
+
+
+def _said_today(doc: Doc, candidate: Candidate, chosen: Timex, *, published: date) -> bool:
+    """Whether the only date of a happening's sentence is the publication day on which a source told of it
+    ("Air strikes hit a hospital in Aleppo, killing 20 people, the monitor said on Thursday", published
+    Thursday): the report's day, not the strike's. The article's one news day before publication
+    (:func:`_story_day`, "the attack late Wednesday" further down) dates the happening instead.
+    """
+    return candidate.status == "occurred" and candidate.event_type not in types_flagged("speech") \
+        and chosen.date_start is not None and chosen.date_start.date() == published \
+        and chosen.precision in DAY_OR_FINER and _day_of_saying(doc, chosen)
+
+
+def _day_of_saying(doc: Doc, timex: Timex) -> bool:
+    """Whether a date tells when a source spoke, not when the news happened: it modifies a reporting verb
+    directly or through its preposition ("Thirteen marines have been killed, a spokesman said Saturday",
+    "..., the monitor said on Thursday").
+
+    Class: a lead whose happening has no time of its own, attributed to a source "said <publication
+    day>", over a body that names the day of the happening ("the battle erupted on Friday"). The
+    saying's day gives way to the happening's in :func:`_only_news_day`; it still names the news day
+    when the article names no other.
+    """
+    token = _timex_token(doc, timex)
+    if token < 0 or not has_annotation(doc, "DEP"):
+        return False
+    head = doc[token].head
+    if head.pos_ == "ADP" and doc[token].dep_ == "pobj":
+        head = head.head
+    return head.i != token and head.pos_ in VERB_POS and head.lemma_ in rules()["reporting_verbs"]
 
 
 def _page_date_line(text: str, timex: Timex, *, published: date) -> bool:

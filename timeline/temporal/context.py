@@ -34,7 +34,7 @@ class _Ctx:
     years: list[tuple[int, int]] = field(default_factory=list)  # (offset, year) of explicit years
     months: list[tuple[int, date]] = field(default_factory=list)  # (offset, first day) of named months
     md_years: dict[tuple[int, int], int] = field(default_factory=dict)  # (month, day) -> year the text gave
-    tenses: tuple[tuple[int, int, str], ...] = ()  # (start, end, "past"/"future") of parsed tokens
+    tenses: tuple[tuple[int, int, str], ...] = ()  # (start, end, "past"/"future"/"present") of parsed tokens
 
     def tense(self, start: int, end: int) -> str | None:
         """Tense of the clause governing the span, from a parse (None without one)."""
@@ -94,7 +94,7 @@ def _is_future(ctx: _Ctx, start: int, end: int) -> bool:
     if parsed is not None:
         # a cue right before the span ("ahead of the weekend", "postponed
         # until Tuesday") outweighs the tense of the governing verb
-        return parsed == "future" or fut.search(left[-22:]) is not None
+        return parsed in ("future", "present") or fut.search(left[-22:]) is not None
     if past.search(re.sub(r"\s+(?:on|in|at|by|from|until|since)\s*$", "", left)):
         return False
     near = _near_left(left)
@@ -168,7 +168,11 @@ def _year_penalty(ctx: _Ctx, start: int, end: int, future: bool) -> int:
     points firmly back, so a month a few weeks ahead loses to one months ago.
     """
     if future:
-        return 330
+        # "The arrests relate to an incident on November 29" (published December 22): a simple present
+        # reads ahead more weakly than "will", and gives way to a day weeks back rather than months ahead
+        cue_before = _tense_res()[0].search(ctx.clause(start, end)[0][-22:])
+        weak = ctx.tense(start, end) == "present" and cue_before is None
+        return 150 if weak else 330
     if ctx.tense(start, end) is not None:
         return 150
     left, right = ctx.clause(start, end, before=60, after=50)

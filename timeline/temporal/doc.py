@@ -100,7 +100,8 @@ class _Parse:
 
 
 def _clause_tense(p: _Parse, verb: int, reporting: frozenset[str]) -> str | None:
-    """'past', 'future' or None for the clause headed by token ``verb``."""
+    """'past', 'future', 'present' (a simple present, which reads ahead: "they meet on Monday") or None
+    for the clause headed by token ``verb``."""
     aux = p.aux.get(verb, [])
     words = {p.lower(a) for a in aux}
     if words & _FUTURE_AUX and "to" not in words:
@@ -118,7 +119,8 @@ def _clause_tense(p: _Parse, verb: int, reporting: frozenset[str]) -> str | None
     if tag in ("VBZ", "VBP") and not words:
         if p.lemma(verb) in reporting:
             return "past"  # "the ministry says on Monday": a report of the past
-        return None if p.lemma(verb) == "be" else "future"  # "they meet on Monday"
+        # "they meet on Monday": ahead, but only as a simple present ("present"), weaker than "will"
+        return None if p.lemma(verb) == "be" else "present"
     if tag == "VBG" and words & {"is", "are", "am", "'re", "'m"}:
         return "future"  # "is meeting on Friday"
     return None
@@ -158,7 +160,7 @@ def doc_tenses(doc: Any) -> tuple[tuple[int, int, str], ...]:
         doc: A spaCy Doc with tags and dependencies (no parse: ``()``).
 
     Returns:
-        ``(start_char, end_char, "past" | "future")`` in text order.
+        ``(start_char, end_char, "past" | "future" | "present")`` in text order.
 
     Example:
         >>> doc_tenses(nlp("They will meet on Friday."))  # doctest: +SKIP
@@ -201,7 +203,7 @@ def _tenses(doc: Any, spans: list[tuple[int, int]] | None = None) -> tuple[tuple
             continue
         if p.lemma(verb) in _PLAN_LEMMAS and i > verb:
             continue  # "planned a march on Saturday": the plan's time, not the verb's
-        if tense == "future" and tag[verb] in ("VBZ", "VBP") and argument:
+        if tense == "present" and argument:
             continue  # "follows the deal of Tuesday": present tense says nothing of an argument
         out.append((p.idx[i], p.end[i], tense))
     return tuple(out)

@@ -10,6 +10,7 @@ from .lexicon import _data, _month_number, _number, _weekday_number, _year_int, 
 from .calendar import _Norm, _add_months, _iso_week, _quarter, _shift_quarter
 from .context import _Ctx, _Match, _PAST_VERB, _anchor_date_for, _anchor_day, _is_future
 from .handlers import _PREPS, _g, _mod, _that_year
+from .layout import heads_item
 
 
 def _unit_value(n: float | None, unit: str) -> str:
@@ -354,8 +355,8 @@ def _h_year(m: _Match, ctx: _Ctx) -> _Norm | None:
         return None
     if not (_g(m, "mod") or _g(m, "fy")) and _is_count(ctx, m, plural):
         return None  # "a total of 1052 projectiles": a count, even after "of"
-    if year < 1900 and not prepped:
-        return None
+    if year < 1900 and not prepped and not heads_item(ctx.text, m.start(), m.end()):
+        return None  # "1885: The British exile the last king": a chronology's item date, however old
     if year > ctx.published.year + 50 or re.search(r"(?:Operation|No\.|#|number)\s*$", before, re.I):
         return None
     mod = _mod(_g(m, "mod"))

@@ -281,7 +281,8 @@ class TriggerRuler:
                 passing: list[set[int]] = [set() for _ in bounds]
                 for number, begin, _ in tokens(window):
                     passing[int(self.nlp.vocab.strings[number])].add(begin)
-                matches.extend((key, start, start + end) for end in counted_ends(passing, bounds, len(window)))
+                ends = counted_ends(passing, bounds, len(window))
+                matches.extend((key, start, start + end) for end in ends)
                 continue
             matches.extend((key, start, start + end) for key, begin, end in matcher(window) if begin == 0)
         spans = {
@@ -377,7 +378,8 @@ def counted_bounds(pattern: list[dict[str, Any]]) -> list[tuple[int, int]] | Non
 
 def counted_ends(passing: list[set[int]], bounds: list[tuple[int, int]], size: int) -> set[int]:
     """The ends of the matches from token 0 of a window of ``size`` tokens, of a pattern whose token ``k``
-    passes its tests at the positions ``passing[k]`` and repeats ``bounds[k]`` times (empty matches left out)."""
+    passes its tests at the positions ``passing[k]`` and repeats ``bounds[k]`` times (empty matches left
+    out)."""
     reached = {0}
     for positions, (least, most) in zip(passing, bounds, strict=True):
         after: set[int] = set()

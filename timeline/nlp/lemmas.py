@@ -46,12 +46,12 @@ class KeptLemmatizer(EnglishLemmatizer):
         looked up in a set; the cases it answers before reading the tables are left to spaCy."""
         univ_pos = token.pos_.lower()
         if univ_pos in ("", "eol", "space") or self.is_base_form(token):
-            return super().rule_lemmatize(token)  # type: ignore[no-any-return]
+            return super().rule_lemmatize(token)
         index_table = self.lookups.get_table("lemma_index", {})
         exc_table = self.lookups.get_table("lemma_exc", {})
         rules_table = self.lookups.get_table("lemma_rules", {})
         if not any((index_table.get(univ_pos), exc_table.get(univ_pos), rules_table.get(univ_pos))):
-            return super().rule_lemmatize(token)  # type: ignore[no-any-return]
+            return super().rule_lemmatize(token)
         index = self._index_set(index_table.get(univ_pos, {}))
         exceptions = exc_table.get(univ_pos, {})
         rules = rules_table.get(univ_pos, {})
@@ -81,7 +81,7 @@ class KeptLemmatizer(EnglishLemmatizer):
         return forms
 
     def _index_set(self, index: Any) -> frozenset[str] | Any:
-        """The index of base forms as a set, made once per table list (new tables, as loaded, get their own)."""
+        """The index of base forms as a set, made once per table list (new tables, as loaded, get theirs)."""
         sets: dict[int, tuple[Any, frozenset[str]]] = self.__dict__.setdefault("_index_sets", {})
         held = sets.get(id(index))
         if held is None or held[0] is not index:

@@ -64,6 +64,12 @@ EDGE_PATTERNS = [
     {"label": "F", "id": "number-deaths", "pattern": [{"LIKE_NUM": True}, {"IS_ALPHA": True, "OP": "{0,2}"},
                                                       {"TEXT": {"IN": ["Deaths", "deaths"]}}]},
     {"label": "G", "id": "title-number", "pattern": [{"IS_TITLE": True}, {"LIKE_NUM": True}]},
+    # a wide counted gap (matched through each token's tests, not by spaCy's Matcher), ending in an optional
+    {"label": "H", "id": "flights-gap", "pattern": [
+        {"LOWER": {"IN": ["flights", "flight"]}}, {"OP": "{0,8}", "LOWER": {"NOT_IN": [".", "and"]}},
+        {"LOWER": {"IN": ["suspended", "halted"]}}, {"LOWER": "again", "OP": "?"}]},
+    {"label": "H", "id": "flights-counted", "pattern": [
+        {"LOWER": "flights"}, {"IS_ALPHA": True, "OP": "{1,5}"}, {"LOWER": "halted"}]},
 ]
 EDGE_TEXTS = [
     "The war in the east broke out again",
@@ -76,6 +82,8 @@ EDGE_TEXTS = [
     "war",
     "",
     "No trigger here at all.",
+    "Flights to the north were suspended, then halted again and flights were halted.",
+    "Flights halted. Flights from the one two three four five six seven eight nine suspended",
 ]
 
 

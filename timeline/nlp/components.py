@@ -156,6 +156,12 @@ class TriggerRuler:
     start at ``i``; the other token patterns run on the whole Doc, as in ``span_ruler``.
     Phrase patterns are tokenized only (``nlp.make_doc``), so ``phrase_matcher_attr`` is a
     tokenizer attribute such as ``LOWER`` or ``ORTH``.
+    An anchored pattern with a counted gap (``{"OP": "{0,16}"}``) is matched without spaCy's
+    ``Matcher`` walking it: spaCy unrolls the gap into optional tokens and follows every way of
+    skipping them (10 ms a window for ``{0,16}``); here one ``Matcher`` of the pattern's tokens,
+    each alone and without its operator, tells which tokens of the window pass each token's tests,
+    and the ends the pattern reaches from the window's first token are counted through them
+    (:func:`counted_ends`): the same matches.
     """
 
     def __init__(self, nlp: Language, *, spans_key: str, phrase_matcher_attr: str) -> None:
@@ -173,6 +179,9 @@ class TriggerRuler:
         self.anchored: list[tuple[Matcher, int]] = []
         #: attribute -> first-token value (hash) -> the anchored patterns that can start there.
         self.anchors: dict[int, dict[int, list[int]]] = {}
+        #: anchored pattern -> its key, a matcher of its tokens one by one, and each token's bounds
+        #: (patterns with a counted gap, matched by :func:`counted_ends`).
+        self.counted: dict[int, tuple[int, Matcher, list[tuple[int, int]]]] = {}
         self.patterns: list[dict[str, Any]] = []
         self._labels: dict[int, tuple[str, str]] = {}
 
@@ -209,6 +218,12 @@ class TriggerRuler:
         matcher = Matcher(self.nlp.vocab, validate=True)
         matcher.add(key, [pattern])
         self.anchored.append((matcher, length))
+        bounds = counted_bounds(pattern)
+        if bounds is not None:
+            tokens = Matcher(self.nlp.vocab, validate=True)
+            for number, token in enumerate(pattern):
+                tokens.add(str(number), [[{name: value for name, value in token.items() if name != "OP"}]])
+            self.counted[len(self.anchored) - 1] = (self.nlp.vocab.strings.add(key), tokens, bounds)
         attr, values = anchor
         for value in values:
             self.anchors.setdefault(attr, {}).setdefault(self.nlp.vocab.strings.add(value), []).append(
@@ -261,6 +276,14 @@ class TriggerRuler:
         for start, pattern in self._anchored_starts(doc):
             matcher, length = self.anchored[pattern]
             window = doc[start : start + length]
+            if pattern in self.counted:
+                key, tokens, bounds = self.counted[pattern]
+                passing: list[set[int]] = [set() for _ in bounds]
+                for number, begin, _ in tokens(window):
+                    passing[int(self.nlp.vocab.strings[number])].add(begin)
+                ends = counted_ends(passing, bounds, len(window))
+                matches.extend((key, start, start + end) for end in ends)
+                continue
             matches.extend((key, start, start + end) for key, begin, end in matcher(window) if begin == 0)
         spans = {
             Span(doc, start, end, label=self._labels[key][0], span_id=self._labels[key][1])
@@ -329,6 +352,50 @@ def needed_words(pattern: list[dict[str, Any]]) -> list[tuple[int, list[str]]]:
             elif attr is not None and isinstance(value, dict) and list(value) == ["IN"]:
                 needed.append((attr, list(value["IN"])))
     return needed
+
+
+#: A counted gap of fewer optional tokens than this is left to spaCy's ``Matcher`` (fast enough there).
+COUNTED_GAP = 3
+
+
+def counted_bounds(pattern: list[dict[str, Any]]) -> list[tuple[int, int]] | None:
+    """Each token's least and most repetitions (``?`` 0-1, ``{m,n}``, none 1-1) when the pattern has a counted
+    gap of :data:`COUNTED_GAP` or more optional tokens and no other operator; else ``None``."""
+    bounds: list[tuple[int, int]] = []
+    for token in pattern:
+        op = str(token.get("OP", "1"))
+        if op == "1":
+            bounds.append((1, 1))
+        elif op == "?":
+            bounds.append((0, 1))
+        elif re.fullmatch(r"\{\d+,\d+\}", op):
+            least, most = (int(n) for n in op.strip("{}").split(","))
+            bounds.append((least, most))
+        else:
+            return None
+    return bounds if any(most - least >= COUNTED_GAP for least, most in bounds) else None
+
+
+def counted_ends(passing: list[set[int]], bounds: list[tuple[int, int]], size: int) -> set[int]:
+    """The ends of the matches from token 0 of a window of ``size`` tokens, of a pattern whose token ``k``
+    passes its tests at the positions ``passing[k]`` and repeats ``bounds[k]`` times (empty matches left
+    out)."""
+    reached = {0}
+    for positions, (least, most) in zip(passing, bounds, strict=True):
+        after: set[int] = set()
+        for start in reached:
+            if least == 0:
+                after.add(start)
+            count = 0
+            while count < most and start + count < size and start + count in positions:
+                count += 1
+                if count >= least:
+                    after.add(start + count)
+        reached = after
+        if not reached:
+            break
+    reached.discard(0)
+    return reached
 
 
 def longest_match(pattern: list[dict[str, Any]]) -> int | None:

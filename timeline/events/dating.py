@@ -625,7 +625,34 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
         attached = [t for t in bounded if _timex_token(doc, t) in clause]
         if attached:
             return min(attached, key=lambda t: (not _via_temporal_prep(doc, t), _distance(candidate, t)))
-    return min(bounded, key=lambda t: _distance(candidate, t))
+    nearest = min(bounded, key=lambda t: _distance(candidate, t))
+    if trigger is not None and has_annotation(doc, "DEP") and _in_other_noun_modifier(doc, nearest, trigger):
+        # "announced on Tuesday that the sentences of three men involved in last year's unrest had been
+        # upheld, sparking protests": last year is the unrest's, told in a clause describing a noun; the
+        # protests go with a date of a clause that governs them
+        governing = [t for t in bounded if _dates_governing_clause(doc, t, trigger)]
+        if governing:
+            return min(governing, key=lambda t: _distance(candidate, t))
+    return nearest
+
+
+def _in_other_noun_modifier(doc: Doc, timex: Timex, trigger: Span) -> bool:
+    """Whether a date sits in a clause ("relcl", "acl") that describes a noun other than the trigger and
+    does not hold it ("the men involved in last year's unrest"); a clause on the trigger itself ("elections
+    scheduled for May") dates it."""
+    root = trigger.root.i
+    return any(word.dep_ in ("relcl", "acl") and word.pos_ in VERB_POS and word.head.i != root
+               and root not in {t.i for t in word.subtree} for word in _path_to_trigger(doc, timex, trigger, 8))
+
+
+def _dates_governing_clause(doc: Doc, timex: Timex, trigger: Span) -> bool:
+    """Whether a date hangs on a verb that governs the trigger: the first verb up its head path is one
+    of the trigger's heads (its clause's verb or one that verb depends on)."""
+    token = _timex_token(doc, timex)
+    if token < 0:
+        return False
+    verb = next((i for i in head_path(doc[token], 6)[1:] if doc[i].pos_ in VERB_POS), None)
+    return verb is not None and verb in head_path(trigger.root, 12)[1:]
 
 
 def _outside_brackets(text: str, candidate: Candidate, timexes: list[Timex]) -> list[Timex]:

@@ -118,7 +118,7 @@ from .date_values import (
     year_back,
 )
 from .dated_lists import candidate_item_date
-from .rules import rules, types_flagged
+from .rules import rules, types_flagged, word_set
 from .triggers import trigger_span
 
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
@@ -817,6 +817,23 @@ def _present_relative_clause(trigger: Span) -> Token | None:
             present = all(tag in PRESENT_TAGS for tag in tags) and not any(c.lemma_ == "have" for c in auxes)
             return word if present else None
     return None
+
+
+def dated_before_in_own_name(doc: Doc, candidate: Candidate, timexes: list[Timex], *, published: date) -> bool:
+    """Whether a noun trigger names its own past time before it ("a tattered 2002 truce", "the 1995 Dayton
+    Accords", "last year's protests", "September's delivery"): a date that modifies the noun and ends
+    before publication refers to an event that took place, whatever the clause around it ("prospects of
+    saving a 2002 truce would fade if talks fail" does not make the truce a hypothesis)."""
+    trigger = trigger_span(doc, candidate)
+    if trigger is None or not has_annotation(doc, "DEP") or trigger.root.pos_ not in NOUN_POS:
+        return False
+    root = trigger.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in word_set("occurrence_verbs"):
+        return False  # "last year's talks could resume": the verb tells whether a next round takes place
+    named = {t.i for child in root.children if child.i < root.i
+             and child.dep_ in ("poss", "compound", "amod", "nummod", "npadvmod", "nmod") for t in child.subtree}
+    return any(t.date_end is not None and t.date_end.date() < published and _timex_token(doc, t) in named
+               and t.type in ("DATE", "TIME") for t in timexes if candidate.sent_start <= t.start < candidate.sent_end)
 
 
 def _phrase_tokens(trigger: Span) -> set[int]:

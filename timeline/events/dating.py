@@ -140,7 +140,29 @@ def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publis
     """
     resolved = _resolve_date(doc, candidate, timexes, published=published)
     resolved = _not_after_publication(doc, candidate, resolved, timexes, published=published)
+    resolved = _weeks_ago_day(resolved, published=published)
     return week_as_days(resolved, published) if candidate.status == "occurred" and resolved.basis != "inferred" else resolved
+
+
+def _weeks_ago_day(resolved: ResolvedDate, *, published: date) -> ResolvedDate:
+    """The day ``7 * N`` days before publication for a date of "N weeks ago" ("launched an offensive two weeks
+    ago", "six weeks ago"), not the Monday of that week: "ago" counts from the day of writing, and a count of
+    weeks back from a day lands on a day (data README, "N days/weeks ago"). "Last week" and a week of the
+    discourse keep the week."""
+    found = _WEEKS_AGO.fullmatch(resolved.text.strip()) if resolved.precision == "week" else None
+    if found is None or resolved.date_start is None or resolved.date_end is None:
+        return resolved
+    count = found["n"].lower()
+    weeks = int(count) if count.isdigit() else (rules()["number_words"] | {"a": 1}).get(count)
+    if not isinstance(weeks, int):
+        return resolved
+    day = published - timedelta(weeks=weeks)
+    if not resolved.date_start.date() <= day <= resolved.date_end.date() + timedelta(days=6):
+        return resolved  # counted from another day than publication
+    return period_value(day, "day", resolved.basis, resolved.text)
+
+
+_WEEKS_AGO = re.compile(r"(?:about\s+|some\s+|nearly\s+|almost\s+)?(?P<n>[\w-]+)\s+weeks?\s+ago", re.IGNORECASE)
 
 
 def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, published: date) -> ResolvedDate:

@@ -162,7 +162,8 @@ def _weeks_ago_day(resolved: ResolvedDate, *, published: date) -> ResolvedDate:
     return period_value(day, "day", resolved.basis, resolved.text)
 
 
-_WEEKS_AGO = re.compile(r"(?:about\s+|some\s+|nearly\s+|almost\s+)?(?P<n>[\w-]+)\s+weeks?\s+ago", re.IGNORECASE)
+_WEEKS_AGO = re.compile(r"(?:about\s+|some\s+|nearly\s+|almost\s+)?(?P<n>[\w-]+)\s+weeks?\s+ago",
+                        re.IGNORECASE)
 
 
 def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, published: date) -> ResolvedDate:
@@ -664,7 +665,8 @@ def _in_other_noun_modifier(doc: Doc, timex: Timex, trigger: Span) -> bool:
     scheduled for May") dates it."""
     root = trigger.root.i
     return any(word.dep_ in ("relcl", "acl") and word.pos_ in VERB_POS and word.head.i != root
-               and root not in {t.i for t in word.subtree} for word in _path_to_trigger(doc, timex, trigger, 8))
+               and root not in {t.i for t in word.subtree}
+               for word in _path_to_trigger(doc, timex, trigger, 8))
 
 
 def _dates_governing_clause(doc: Doc, timex: Timex, trigger: Span) -> bool:
@@ -841,7 +843,8 @@ def _present_relative_clause(trigger: Span) -> Token | None:
     return None
 
 
-def dated_before_in_own_name(doc: Doc, candidate: Candidate, timexes: list[Timex], *, published: date) -> bool:
+def dated_before_in_own_name(doc: Doc, candidate: Candidate, timexes: list[Timex], *,
+                             published: date) -> bool:
     """Whether a noun trigger names its own past time before it ("a tattered 2002 truce", "the 1995 Dayton
     Accords", "last year's protests", "September's delivery"): a date that modifies the noun and ends
     before publication refers to an event that took place, whatever the clause around it ("prospects of
@@ -853,9 +856,13 @@ def dated_before_in_own_name(doc: Doc, candidate: Candidate, timexes: list[Timex
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in word_set("occurrence_verbs"):
         return False  # "last year's talks could resume": the verb tells whether a next round takes place
     named = {t.i for child in root.children if child.i < root.i
-             and child.dep_ in ("poss", "compound", "amod", "nummod", "npadvmod", "nmod") for t in child.subtree}
+             and child.dep_ in _NAMING_DEPS for t in child.subtree}
     return any(t.date_end is not None and t.date_end.date() < published and _timex_token(doc, t) in named
-               and t.type in ("DATE", "TIME") for t in timexes if candidate.sent_start <= t.start < candidate.sent_end)
+               and t.type in ("DATE", "TIME")
+               for t in timexes if candidate.sent_start <= t.start < candidate.sent_end)
+
+
+_NAMING_DEPS = ("poss", "compound", "amod", "nummod", "npadvmod", "nmod")
 
 
 def _phrase_tokens(trigger: Span) -> set[int]:

@@ -245,7 +245,8 @@ def _h_cal(m: _Match, ctx: _Ctx) -> _Norm | None:
         return None
     d, given = found
     if _g(m, "last") and not given and d >= ctx.published:
-        # "seized 15 people last June 11" (published June 24, or in May): the latest such day before publication
+        # "seized 15 people last June 11" (published June 24, or in May): the latest such day before
+        # publication
         try:
             d = d.replace(year=d.year - 1)
         except ValueError:

@@ -664,19 +664,35 @@ def _in_other_noun_modifier(doc: Doc, timex: Timex, trigger: Span) -> bool:
     does not hold it ("the men involved in last year's unrest"); a clause on the trigger itself ("elections
     scheduled for May") dates it."""
     root = trigger.root.i
+    # a clause on the trigger's own argument tells of it ("fired the shots that killed him last October")
     return any(word.dep_ in ("relcl", "acl") and word.pos_ in VERB_POS and word.head.i != root
-               and root not in {t.i for t in word.subtree}
+               and word.head.head.i != root and root not in {t.i for t in word.subtree}
                for word in _path_to_trigger(doc, timex, trigger, 8))
 
 
 def _dates_governing_clause(doc: Doc, timex: Timex, trigger: Span) -> bool:
-    """Whether a date hangs on a verb that governs the trigger: the first verb up its head path is one
-    of the trigger's heads (its clause's verb or one that verb depends on)."""
+    """Whether a date hangs on a verb that governs the trigger: the first word up its head path outside the
+    date and its preposition is one of the trigger's heads (its clause's verb or one that verb depends on);
+    a date of a noun ("since its founding in 1949") is the noun's."""
     token = _timex_token(doc, timex)
     if token < 0:
         return False
-    verb = next((i for i in head_path(doc[token], 6)[1:] if doc[i].pos_ in VERB_POS), None)
-    return verb is not None and verb in head_path(trigger.root, 12)[1:]
+    inside = range(timex.start, timex.end)
+    verb = next((i for i in head_path(doc[token], 6)[1:]
+                 if doc[i].idx not in inside and doc[i].pos_ != "ADP"), None)
+    return verb is not None and doc[verb].pos_ in VERB_POS and verb in _governing_heads(trigger)
+
+
+def _governing_heads(trigger: Span) -> list[int]:
+    """The heads up the trigger's path whose date is its own: up to a clause a subordinator opens ("made
+    last week, before Slepian died": the time of the main clause only bounds the death)."""
+    doc, heads = trigger.doc, []
+    for index in head_path(trigger.root, 12):
+        if index != trigger.root.i:
+            heads.append(index)
+        if doc[index].dep_ == "advcl" and any(c.dep_ == "mark" for c in doc[index].children):
+            break
+    return heads
 
 
 def _outside_brackets(text: str, candidate: Candidate, timexes: list[Timex]) -> list[Timex]:

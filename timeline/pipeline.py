@@ -26,6 +26,7 @@ from .errors import InputError
 from .events import candidates, headline, resolve_date
 from .events.acled import acled_coding
 from .events.confidence import chosen_min_confidence, confidence
+from .events.dating import dated_before_in_own_name
 from .events.locations import place_in
 from .events.status import lies_ahead
 from .frame import event_row, from_rows
@@ -139,6 +140,9 @@ def doc_events(doc: Doc, article: Article, *, min_confidence: float = 0.0) -> li
         when = resolve_date(doc, candidate, timexes, published=article.published)
         if lies_ahead(candidate.status, when, published=article.published):
             candidate = replace(candidate, status="planned")  # "in next year's presidential election"
+        elif candidate.status in ("hypothetical", "planned") \
+                and dated_before_in_own_name(doc, candidate, timexes, published=article.published):
+            candidate = replace(candidate, status="occurred")  # "saving what is left of a 2002 truce"
         rating = confidence(article, candidate, when)
         if rating >= min_confidence:
             events.append(_event(doc, article, candidate, when, rating))

@@ -118,7 +118,7 @@ from .date_values import (
     year_back,
 )
 from .dated_lists import candidate_item_date
-from .rules import rules, types_flagged
+from .rules import rules, types_flagged, word_set
 from .triggers import trigger_span
 
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
@@ -140,7 +140,30 @@ def resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, publis
     """
     resolved = _resolve_date(doc, candidate, timexes, published=published)
     resolved = _not_after_publication(doc, candidate, resolved, timexes, published=published)
+    resolved = _weeks_ago_day(resolved, published=published)
     return week_as_days(resolved, published) if candidate.status == "occurred" and resolved.basis != "inferred" else resolved
+
+
+def _weeks_ago_day(resolved: ResolvedDate, *, published: date) -> ResolvedDate:
+    """The day ``7 * N`` days before publication for a date of "N weeks ago" ("launched an offensive two weeks
+    ago", "six weeks ago"), not the Monday of that week: "ago" counts from the day of writing, and a count of
+    weeks back from a day lands on a day (data README, "N days/weeks ago"). "Last week" and a week of the
+    discourse keep the week."""
+    found = _WEEKS_AGO.fullmatch(resolved.text.strip()) if resolved.precision == "week" else None
+    if found is None or resolved.date_start is None or resolved.date_end is None:
+        return resolved
+    count = found["n"].lower()
+    weeks = int(count) if count.isdigit() else (rules()["number_words"] | {"a": 1}).get(count)
+    if not isinstance(weeks, int):
+        return resolved
+    day = published - timedelta(weeks=weeks)
+    if not resolved.date_start.date() <= day <= resolved.date_end.date() + timedelta(days=6):
+        return resolved  # counted from another day than publication
+    return period_value(day, "day", resolved.basis, resolved.text)
+
+
+_WEEKS_AGO = re.compile(r"(?:about\s+|some\s+|nearly\s+|almost\s+)?(?P<n>[\w-]+)\s+weeks?\s+ago",
+                        re.IGNORECASE)
 
 
 def _resolve_date(doc: Doc, candidate: Candidate, timexes: list[Timex], *, published: date) -> ResolvedDate:
@@ -693,7 +716,51 @@ def _governing(doc: Doc, candidate: Candidate, trigger: Span | None, own: list[T
         attached = [t for t in bounded if _timex_token(doc, t) in clause]
         if attached:
             return min(attached, key=lambda t: (not _via_temporal_prep(doc, t), _distance(candidate, t)))
-    return min(bounded, key=lambda t: _distance(candidate, t))
+    nearest = min(bounded, key=lambda t: _distance(candidate, t))
+    if trigger is not None and has_annotation(doc, "DEP") and _in_other_noun_modifier(doc, nearest, trigger):
+        # "announced on Tuesday that the sentences of three men involved in last year's unrest had been
+        # upheld, sparking protests": last year is the unrest's, told in a clause describing a noun; the
+        # protests go with a date of a clause that governs them
+        governing = [t for t in bounded if _dates_governing_clause(doc, t, trigger)]
+        if governing:
+            return min(governing, key=lambda t: _distance(candidate, t))
+    return nearest
+
+
+def _in_other_noun_modifier(doc: Doc, timex: Timex, trigger: Span) -> bool:
+    """Whether a date sits in a clause ("relcl", "acl") that describes a noun other than the trigger and
+    does not hold it ("the men involved in last year's unrest"); a clause on the trigger itself ("elections
+    scheduled for May") dates it."""
+    root = trigger.root.i
+    # a clause on the trigger's own argument tells of it ("fired the shots that killed him last October")
+    return any(word.dep_ in ("relcl", "acl") and word.pos_ in VERB_POS and word.head.i != root
+               and word.head.head.i != root and root not in {t.i for t in word.subtree}
+               for word in _path_to_trigger(doc, timex, trigger, 8))
+
+
+def _dates_governing_clause(doc: Doc, timex: Timex, trigger: Span) -> bool:
+    """Whether a date hangs on a verb that governs the trigger: the first word up its head path outside the
+    date and its preposition is one of the trigger's heads (its clause's verb or one that verb depends on);
+    a date of a noun ("since its founding in 1949") is the noun's."""
+    token = _timex_token(doc, timex)
+    if token < 0:
+        return False
+    inside = range(timex.start, timex.end)
+    verb = next((i for i in head_path(doc[token], 6)[1:]
+                 if doc[i].idx not in inside and doc[i].pos_ != "ADP"), None)
+    return verb is not None and doc[verb].pos_ in VERB_POS and verb in _governing_heads(trigger)
+
+
+def _governing_heads(trigger: Span) -> list[int]:
+    """The heads up the trigger's path whose date is its own: up to a clause a subordinator opens ("made
+    last week, before Slepian died": the time of the main clause only bounds the death)."""
+    doc, heads = trigger.doc, []
+    for index in head_path(trigger.root, 12):
+        if index != trigger.root.i:
+            heads.append(index)
+        if doc[index].dep_ == "advcl" and any(c.dep_ == "mark" for c in doc[index].children):
+            break
+    return heads
 
 
 def _outside_brackets(text: str, candidate: Candidate, timexes: list[Timex]) -> list[Timex]:
@@ -858,6 +925,28 @@ def _present_relative_clause(trigger: Span) -> Token | None:
             present = all(tag in PRESENT_TAGS for tag in tags) and not any(c.lemma_ == "have" for c in auxes)
             return word if present else None
     return None
+
+
+def dated_before_in_own_name(doc: Doc, candidate: Candidate, timexes: list[Timex], *,
+                             published: date) -> bool:
+    """Whether a noun trigger names its own past time before it ("a tattered 2002 truce", "the 1995 Dayton
+    Accords", "last year's protests", "September's delivery"): a date that modifies the noun and ends
+    before publication refers to an event that took place, whatever the clause around it ("prospects of
+    saving a 2002 truce would fade if talks fail" does not make the truce a hypothesis)."""
+    trigger = trigger_span(doc, candidate)
+    if trigger is None or not has_annotation(doc, "DEP") or trigger.root.pos_ not in NOUN_POS:
+        return False
+    root = trigger.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in word_set("occurrence_verbs"):
+        return False  # "last year's talks could resume": the verb tells whether a next round takes place
+    named = {t.i for child in root.children if child.i < root.i
+             and child.dep_ in _NAMING_DEPS for t in child.subtree}
+    return any(t.date_end is not None and t.date_end.date() < published and _timex_token(doc, t) in named
+               and t.type in ("DATE", "TIME")
+               for t in timexes if candidate.sent_start <= t.start < candidate.sent_end)
+
+
+_NAMING_DEPS = ("poss", "compound", "amod", "nummod", "npadvmod", "nmod")
 
 
 def _phrase_tokens(trigger: Span) -> set[int]:

@@ -244,6 +244,13 @@ def _h_cal(m: _Match, ctx: _Ctx) -> _Norm | None:
     if found is None:
         return None
     d, given = found
+    if _g(m, "last") and not given and d >= ctx.published:
+        # "seized 15 people last June 11" (published June 24, or in May): the latest such day before
+        # publication
+        try:
+            d = d.replace(year=d.year - 1)
+        except ValueError:
+            return None
     norm = _day_norm(m, d, basis="explicit", future=d > ctx.published)
     norm.year_fixed = given
     return norm

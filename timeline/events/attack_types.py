@@ -211,8 +211,14 @@ def combatants_killed(verb: Token) -> bool:
 def _armed_side(victims: Token) -> bool:
     """Whether killed people are named as members of an armed side by the actor types ("six terrorists",
     "five rebels", "twelve insurgents", "three gunmen", "two Houthi fighters", "four policemen"): combatants,
-    not civilians, though no combatant word names them. "villagers", "people" and "civilians" are not."""
-    return actor_type(noun_phrase(victims)) in rules()["combatant_actor_types"]
+    not civilians, though no combatant word names them. "villagers", "people" and "civilians" are not. A
+    count's "of" names whom it counts ("two of the five attackers", "three of the gunmen")."""
+    combatant_types = rules()["combatant_actor_types"]
+    if actor_type(noun_phrase(victims)) in combatant_types:
+        return True
+    return is_counted(victims) and any(actor_type(noun_phrase(g)) in combatant_types
+                                       for c in victims.children if c.dep_ == "prep" and c.lower_ == "of"
+                                       for g in c.children if g.dep_ == "pobj")
 
 
 def _active_killing(verb: Token) -> str:

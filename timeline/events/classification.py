@@ -609,7 +609,8 @@ def _by_subject_or_object(span: Span) -> str | None:
     for child in [*verb.children, *subjects]:  # "people crossed" misparsed as a noun's modifier too
         if (child.dep_ in ("nsubj", "nsubjpass") or child in subjects) and "subject" in table:
             role = "subject"
-        elif child.dep_ == "dobj" and "object" in table:
+        elif child.dep_ == "dobj" and "object" in table \
+                and verb.lemma_.lower() not in word_set("party_object_verbs"):  # "blamed Haftar's forces"
             role = "object"
         else:
             continue

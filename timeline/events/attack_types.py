@@ -167,6 +167,36 @@ def harm_type(verb: Token) -> str:
     return ""
 
 
+def killed_by_explosive(verb: Token) -> bool:
+    """Whether a passive harm names an explosive as what did it ("two soldiers killed by a makeshift bomb",
+    "were wounded by a landmine", "killed ... by an improvised explosive device"): a bombing, whoever the
+    victims are. The explosive is the object of the verb's "by" (``explosive_nouns``; "device" only with a
+    modifier of ``explosive_modifiers``); a doer ("killed by gunmen") or a means of another kind ("by a
+    drone", "by a missile") leaves the verb as it was."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN":
+        return False
+    agents = passive_agents(verb) + [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"
+                                     for g in c.children if g.dep_ == "pobj"]
+    nouns = word_set("explosive_nouns")
+    modifiers = word_set("explosive_modifiers")
+    return any(a.pos_ == "NOUN" and (a.lemma_.lower() in nouns or a.lower_ in nouns or any(
+        m.dep_ in ("amod", "compound") and m.lower_ in modifiers for m in a.children)) for a in agents)
+
+
+def explosive_thrown(verb: Token) -> bool:
+    """Whether a verb of throwing or planting has an explosive as its object ("militants hurled a grenade at the
+    police", "planted a bomb"): a bombing, told as a happening of its own. Crowd-control munitions ("threw stun
+    grenades", "tear gas grenades", ``non_lethal_modifiers``) and petrol bombs are none."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in word_set("explosive_throw_verbs"):
+        return False
+    nouns = word_set("explosive_nouns")
+    soft = word_set("non_lethal_modifiers")
+    return any(o.dep_ in ("dobj", "nsubjpass") and o.pos_ == "NOUN"
+               and (o.lemma_.lower() in nouns or o.lower_ in nouns)
+               and not any(m.lower_ in soft for m in o.children if m.dep_ in ("amod", "compound"))
+               for o in verb.children)
+
+
 def combatants_killed(verb: Token) -> bool:
     """Whether a passive killing's victims are combatants ("five soldiers were killed on Monday", "six
     terrorists were killed"), with no event named as its cause ("killed in the fighting"): a fight told by
@@ -181,8 +211,14 @@ def combatants_killed(verb: Token) -> bool:
 def _armed_side(victims: Token) -> bool:
     """Whether killed people are named as members of an armed side by the actor types ("six terrorists",
     "five rebels", "twelve insurgents", "three gunmen", "two Houthi fighters", "four policemen"): combatants,
-    not civilians, though no combatant word names them. "villagers", "people" and "civilians" are not."""
-    return actor_type(noun_phrase(victims)) in rules()["combatant_actor_types"]
+    not civilians, though no combatant word names them. "villagers", "people" and "civilians" are not. A
+    count's "of" names whom it counts ("two of the five attackers", "three of the gunmen")."""
+    combatant_types = rules()["combatant_actor_types"]
+    if actor_type(noun_phrase(victims)) in combatant_types:
+        return True
+    return is_counted(victims) and any(actor_type(noun_phrase(g)) in combatant_types
+                                       for c in victims.children if c.dep_ == "prep" and c.lower_ == "of"
+                                       for g in c.children if g.dep_ == "pobj")
 
 
 def _active_killing(verb: Token) -> str:

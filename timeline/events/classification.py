@@ -22,6 +22,8 @@ from .attack_types import (
     combatants_killed,
     deliberate_killing_type,
     harm_type,
+    explosive_thrown,
+    killed_by_explosive,
     killing_type,
     opens_fire,
     projectile_type,
@@ -84,6 +86,8 @@ def event_type_of(span: Span) -> str:
     if span.id_ in rules()["victim_trigger_ids"]:
         if not has_annotation(span.doc, "DEP"):
             return ""
+        if killed_by_explosive(span.root):
+            return rule_type("explosive_attack")  # "two soldiers killed by a makeshift bomb": a bombing
         if combatants_killed(span.root) and not has_perfect_have(span.root):  # a perfect is a tally
             return rule_type("killing_of_combatants")  # "two gunmen were killed": a fight told by its toll
         if span.id_ in rules()["deliberate_killing_ids"]:
@@ -188,7 +192,15 @@ def happening_type(verb: Token) -> str:
             event_type = event_type_of(span)
             if event_type:
                 return event_type
-    if any(s.id_ in rules()["victim_trigger_ids"] for s in triggers_at(verb)) and combatants_killed(verb):
+    if verb.lemma_.lower() in word_set("war_onset_verbs") and any(
+            s.lemma_.lower() in word_set("war_nouns") for s in _own_subjects(verb)):
+        return rule_type("war_onset")  # "1983: Civil war begins", "fighting between ... erupted last October"
+    if explosive_thrown(verb):
+        return rule_type("explosive_attack")  # "militants hurled a grenade at the police on Saturday"
+    victim_verb = any(s.id_ in rules()["victim_trigger_ids"] for s in triggers_at(verb))
+    if victim_verb and killed_by_explosive(verb):
+        return rule_type("explosive_attack")  # "five soldiers were killed ..., also by a makeshift bomb"
+    if victim_verb and combatants_killed(verb):
         return rule_type("killing_of_combatants")  # "five soldiers were killed on Monday": a fight
     return harm_type(verb) or rule_type("dated_happening")
 
@@ -597,7 +609,8 @@ def _by_subject_or_object(span: Span) -> str | None:
     for child in [*verb.children, *subjects]:  # "people crossed" misparsed as a noun's modifier too
         if (child.dep_ in ("nsubj", "nsubjpass") or child in subjects) and "subject" in table:
             role = "subject"
-        elif child.dep_ == "dobj" and "object" in table:
+        elif child.dep_ == "dobj" and "object" in table \
+                and verb.lemma_.lower() not in word_set("party_object_verbs"):  # "blamed Haftar's forces"
             role = "object"
         else:
             continue

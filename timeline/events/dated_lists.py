@@ -24,6 +24,7 @@ from ..temporal.layout import (
     stands_alone,
 )
 from ..types import Candidate
+from .triggers import sentence_span
 
 
 def list_item_date(sent: Span) -> re.Match[str] | None:
@@ -40,7 +41,7 @@ def list_item_date(sent: Span) -> re.Match[str] | None:
 
 def candidate_item_date(doc: Doc, candidate: Candidate) -> re.Match[str] | None:
     """The date heading the chronology item of a candidate's sentence (:func:`list_item_date`)."""
-    sent = doc.char_span(candidate.sent_start, candidate.sent_end, alignment_mode="expand")
+    sent = sentence_span(doc, candidate)
     return list_item_date(sent) if sent is not None else None
 
 

@@ -69,6 +69,7 @@ from .status import status_of
 from .triggers import (
     linked_windows_only,
     longest_triggers,
+    sentence_span,
     trigger_score,
     trigger_span,
     triggers_at,
@@ -322,7 +323,7 @@ def _counted_more(nominal: Token) -> bool:
 
 def _repeats(doc: Doc, later: Candidate, first: Candidate) -> bool:
     """Whether ``later`` adds no date, actor, toll or place to ``first`` (same type, earlier sentence)."""
-    sent = doc.char_span(later.sent_start, later.sent_end, alignment_mode="expand")
+    sent = sentence_span(doc, later)
     if sent is None or any(_new_time(e, later, first) for e in ents_in(sent)):
         return False
     if _another_item(doc, sent, first):

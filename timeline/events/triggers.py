@@ -785,6 +785,11 @@ def trigger_span(doc: Doc, candidate: Candidate) -> Span | None:
     return doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
 
 
+def sentence_span(doc: Doc, candidate: Candidate) -> Span | None:
+    """A candidate's sentence as a span of its Doc, widened to whole tokens (None when not in ``doc``)."""
+    return doc.char_span(candidate.sent_start, candidate.sent_end, alignment_mode="expand")
+
+
 def in_trigger(token: Token) -> bool:
     """Whether the token lies inside any trigger span of its Doc."""
     return bool(triggers_at(token))

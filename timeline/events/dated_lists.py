@@ -24,7 +24,7 @@ from ..temporal.layout import (
     stands_alone,
 )
 from ..types import Candidate
-from .triggers import sentence_span
+from .spans import sentence_span
 
 
 def list_item_date(sent: Span) -> re.Match[str] | None:

@@ -119,7 +119,7 @@ from .date_values import (
 )
 from .dated_lists import candidate_item_date
 from .rules import rules, types_flagged, word_set
-from .triggers import trigger_span
+from .spans import trigger_span
 
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
 _SIGNAL = re.compile(r"\s+(after|before|later|earlier)\b", re.IGNORECASE)

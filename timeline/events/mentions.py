@@ -57,6 +57,7 @@ from .rules import (
     types_flagged,
     word_set,
 )
+from .spans import sentence_span, trigger_span
 from .speech import (
     commentary,
     finite_past,
@@ -69,9 +70,7 @@ from .status import status_of
 from .triggers import (
     linked_windows_only,
     longest_triggers,
-    sentence_span,
     trigger_score,
-    trigger_span,
     triggers_at,
     usable_trigger,
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from ..nlp import (
     FINITE_TAGS,
@@ -23,7 +23,6 @@ from ..nlp import (
     sent_of,
     span_text,
 )
-from ..types import Candidate
 from .genericity import compared_tally, framing_verb, habitual_frame, standing_state, tally_of_events
 from .rules import (
     ACTOR_LABELS,
@@ -778,16 +777,6 @@ def _anaphoric(token: Token) -> bool:
         if child.dep_ == "poss" and child.tag_ == "PRP$":
             return True
     return False
-
-
-def trigger_span(doc: Doc, candidate: Candidate) -> Span | None:
-    """A candidate's trigger as a span of its Doc, widened to whole tokens (None when it is not in ``doc``)."""
-    return doc.char_span(candidate.trigger_start, candidate.trigger_end, alignment_mode="expand")
-
-
-def sentence_span(doc: Doc, candidate: Candidate) -> Span | None:
-    """A candidate's sentence as a span of its Doc, widened to whole tokens (None when not in ``doc``)."""
-    return doc.char_span(candidate.sent_start, candidate.sent_end, alignment_mode="expand")
 
 
 def in_trigger(token: Token) -> bool:

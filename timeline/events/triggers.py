@@ -42,6 +42,7 @@ from .speech import (
     danger_sense,
     endangers,
     evaluates,
+    hearsay,
     held_rebuttal,
     names_something,
     present,
@@ -138,6 +139,9 @@ def usable_trigger(span: Span) -> bool:
             c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
             for c in token.children):
         return False  # "Trump attacked the Journal for refusing to support his plans": criticism, no attack
+    if pos == "VERB" and token.lemma_.lower() in word_set("physical_particle_verbs") \
+            and any(c.dep_ == "prt" for c in token.children):
+        return False  # "the body being lifted out by a bulldozer": a thing moved, no measure lifted
     if pos == "VERB" and token.lemma_ == "meet" and any(c.dep_ == "auxpass" for c in token.children):
         return False  # "the officers were met with gunfire", "was met by protests": a reception, no meeting
     if pos == "VERB" and token.lemma_ == "meet" and any(
@@ -252,10 +256,10 @@ def _saying_not_news(verb: Token) -> bool:
     violence"), a declaration that only relays a past happening ("the army declared that 40 fighters
     had been killed in the ambush": the killing is the news), a passive with no party making it ("was
     blamed on the FARC") or a claim of the claimant's own past deed ("claimed to have targeted a
-    destroyer": the attack is the news)."""
+    destroyer": the attack is the news) or hearsay ("media reports claimed ...")."""
     checks = (endangers, since_then, reports_a_figure, commentary, unnamed_few_hold, standing_stance,
               advises_the_public, held_rebuttal, _stance_inside_saying, reports_past_happening, unattributed,
-              claims_own_deed)
+              claims_own_deed, hearsay)
     return any(check(verb) for check in checks)
 
 

@@ -220,8 +220,8 @@ def item_happening(verb: Token) -> bool:
     by") or a finite past, a subject, no modal or negation, and none of a state, a saying, a habit or a
     statistic."""
     if verb.pos_ != "VERB" or verb.lemma_ in word_set("reporting_verbs") | word_set("stative_verbs") \
-            | word_set("stance_verbs"):
-        return False
+            | word_set("stance_verbs") | word_set("standing_stance_verbs"):
+        return False  # "The group demands a separate state": a position held, no item
     children = list(verb.children)
     if any(c.dep_ == "neg" for c in children) or has_modal(verb):
         return False

@@ -463,7 +463,6 @@ def present(verb: Token) -> bool:
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in verb.children)
 
 
-
 def hearsay(verb: Token) -> bool:
     """Whether a verb of saying has for its subject unowned reports or rumours (``hearsay_nouns``) marked
     as unverified or as the media's (``hearsay_modifiers``: "multiple media reports claimed dozens were

@@ -161,6 +161,11 @@ def usable_trigger(span: Span) -> bool:
             c.dep_ in ("aux", "auxpass") for c in token.head.children) and not timed(token.head) \
             and not _anchored_noun(token):
         return False  # "We prioritize negotiations", "the group conducts bombings": a stance or habit
+    if pos in NOUN_POS and dep == "dobj" and token.head.lemma_ in rules()["flight_verbs"] \
+            and not timed(token.head) and not _anchored_noun(token):
+        return False  # "refugees who fled fighting in Congo": the cause of a flight, told as background
+    if pos in NOUN_POS and tag == "NNS" and dep == "nsubj" and _rising(token.head):
+        return False  # "Attacks by militants are on the rise", "kidnappings are increasing": a trend
     if _detail_of_trend(token):
         return False  # "have intensified attacks since the withdrawal, capturing new territory": a trend
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "in" \
@@ -225,9 +230,9 @@ def usable_trigger(span: Span) -> bool:
         return False  # "has suffered more attacks than any other city": a comparison of tallies
     if tag in ("VBN", "VBD") and standing_state(token):
         return False  # "thousands remain displaced", "civilians remain bombed, besieged": a state
-    if len(span) == 1 and dep == "amod" and tag in ("JJ", "VBN") and token.head.pos_ in NOUN_POS \
+    if len(span) == 1 and dep == "amod" and tag in ("JJ", "VBN", "VBG") and token.head.pos_ in NOUN_POS \
             and token.i < token.head.i:
-        return False  # "behind closed doors", "the signed agreement": a word describing a noun, no report
+        return False  # "behind closed doors", "the signed deal", "fleeing civilians": words describing a noun
     if pos in NOUN_POS and dep == "attr" and token.head.lemma_ == "be" and any(
             c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
         return False  # "that's a big deal for the markets", "it was an attack on democracy": a judgement
@@ -338,6 +343,20 @@ def _detail_of_trend(token: Token) -> bool:
     if verb.dep_ == "conj" and verb.head.tag_ == "VBG":
         verb = verb.head
     return verb.dep_ == "advcl" and _lasting_since(verb.head)
+
+
+def _rising(verb: Token) -> bool:
+    """Whether a present-tense verb with no time of its own tells that its plural subject grows in number:
+    a verb of rising ("attacks are increasing", "kidnappings surge") or "be" with "on the rise" ("attacks by
+    militants are on the rise in the Sahel"): a trend of many happenings, not one."""
+    if verb.pos_ not in VERB_POS and verb.pos_ != "AUX" or not present(verb) or timed(verb):
+        return False
+    if verb.lemma_ in word_set("rising_trend_verbs"):
+        return True
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in word_set("rising_trend_nouns") for g in c.children)
+        for c in verb.children)
 
 
 def _lasting_since(verb: Token) -> bool:

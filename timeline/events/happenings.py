@@ -299,6 +299,8 @@ def past_happening(verb: Token) -> bool:
     times = _time_phrases(verb)
     if not times or (auxes & PERFECT_AUXES and any(c.lower_ == "since" for c in times)):
         return False  # "has been held since late 2020": a state lasting since then
+    if verb.lemma_ in word_set("expectation_verbs") and auxes & {"was", "were"}:
+        return False  # "the results were expected on Thursday": what lay ahead, no happening
     if reports_a_figure(verb):
         return False  # "The International Diabetes Federation estimated in 2021 that 24 million adults ..."
     if news_outlet_acts(verb):

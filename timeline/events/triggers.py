@@ -78,6 +78,8 @@ def usable_trigger(span: Span) -> bool:
     tag, dep, pos, label, pattern_id = token.tag_, token.dep_, token.pos_, span.label_, span.id_
     if _is_heading(sent_of(span)):
         return False
+    if _social_post(sent_of(span)):
+        return False  # "#BREAKING #Somalia: Terrorist attack in Somalia's capital": an embedded post
     if _asked(sent_of(span)):
         return False  # "Does Trump see China as a threat?", "Mineral deal?": a question reports nothing
     if pos == "PROPN" and _inside_name(token):
@@ -164,6 +166,8 @@ def usable_trigger(span: Span) -> bool:
     if pos in NOUN_POS and dep == "dobj" and token.head.lemma_ in rules()["flight_verbs"] \
             and not timed(token.head) and not _anchored_noun(token):
         return False  # "refugees who fled fighting in Congo": the cause of a flight, told as background
+    if _kind_of_events(token):
+        return False  # "Such attacks have killed around 2,000 people and forced 1.4 million to flee": a kind
     if pos in NOUN_POS and tag == "NNS" and dep == "nsubj" and _rising(token.head):
         return False  # "Attacks by militants are on the rise", "kidnappings are increasing": a trend
     if _detail_of_trend(token):
@@ -343,6 +347,25 @@ def _detail_of_trend(token: Token) -> bool:
     if verb.dep_ == "conj" and verb.head.tag_ == "VBG":
         verb = verb.head
     return verb.dep_ == "advcl" and _lasting_since(verb.head)
+
+
+def _kind_of_events(token: Token) -> bool:
+    """Whether a trigger is, or is told of, a plural event noun with "such" ("Such attacks, normally blamed
+    on jihadi groups, have killed around 2,000 people and forced more than 1.4 million to flee"): a kind of
+    happening and its sum, no one happening. A time of the clause's own ("such attacks killed five people
+    on Monday") makes it news."""
+    def such(noun: Token) -> bool:
+        return noun.tag_ == "NNS" and any(c.lower_ == "such" and c.dep_ in ("amod", "predet", "det")
+                                          for c in noun.children) and in_trigger(noun)
+    if token.pos_ in NOUN_POS:
+        verb = token.head if token.dep_ == "nsubj" else None
+        return such(token) and (verb is None or not timed(verb))
+    verb = token
+    while verb.dep_ in ("xcomp", "conj") and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        verb = verb.head
+    if timed(verb):
+        return False
+    return any(c.dep_ == "nsubj" and such(c) for c in verb.children)
 
 
 def _rising(verb: Token) -> bool:
@@ -645,6 +668,16 @@ def _inside_name(token: Token) -> bool:
         return False
     first, last = sorted((token.i, head.i))
     return all(t.ent_iob_ == "I" for t in token.doc[first + 1 : last + 1])
+
+
+def _social_post(sent: Span) -> bool:
+    """Whether a sentence is an embedded social media post, told in hashtags ("#BREAKING #Somalia:
+    Terrorist attack in Somalia's capital, #Mogadishu"): page furniture quoting the news, no report of
+    its own. Two hashtags or more (a '#' joined to the word after it) make one."""
+    doc = sent.doc
+    tags = sum(1 for t in sent
+               if t.text == "#" and not t.whitespace_ and t.i + 1 < sent.end and doc[t.i + 1].is_alpha)
+    return tags >= 2
 
 
 def _asked(sent: Span) -> bool:

@@ -169,7 +169,7 @@ def usable_trigger(span: Span) -> bool:
     if pos in NOUN_POS and dep == "nsubj" and label in types_flagged("attack") \
             and token.head.lemma_ in word_set("ending_verbs") and not any(
             c.dep_ == "dobj" for c in token.head.children):
-        return False  # "the clash ended on Tuesday morning", "the fighting had stopped": its end, no new event
+        return False  # "the clash ended on Tuesday morning", "the fighting had stopped": its end, no new one
     if _kind_of_events(token):
         return False  # "Such attacks have killed around 2,000 people and forced 1.4 million to flee": a kind
     if pos in NOUN_POS and tag == "NNS" and dep == "nsubj" and _rising(token.head):

@@ -24,6 +24,7 @@ from ..nlp import (
     span_text,
 )
 from ..types import Candidate
+from .dated_lists import list_item_date
 from .genericity import compared_tally, framing_verb, habitual_frame, standing_state, tally_of_events
 from .rules import (
     ACTOR_LABELS,
@@ -78,6 +79,8 @@ def usable_trigger(span: Span) -> bool:
     tag, dep, pos, label, pattern_id = token.tag_, token.dep_, token.pos_, span.label_, span.id_
     if _is_heading(sent_of(span)):
         return False
+    if _photo_caption(sent_of(span)):
+        return False  # "Smoke rises after an Israeli missile strike in Gaza City on Tuesday, July 15, 2014."
     if _social_post(sent_of(span)):
         return False  # "#BREAKING #Somalia: Terrorist attack in Somalia's capital": an embedded post
     if _asked(sent_of(span)):
@@ -672,6 +675,41 @@ def _inside_name(token: Token) -> bool:
         return False
     first, last = sorted((token.i, head.i))
     return all(t.ent_iob_ == "I" for t in token.doc[first + 1 : last + 1])
+
+
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+def _photo_caption(sent: Span) -> bool:
+    """Whether a sentence is a photo caption: its main verb in the simple present, with a subject, and a
+    date of its own that names the year ("Smoke rises after an Israeli missile strike in Gaza City on
+    Tuesday, July 15, 2014", "Civil defence members search for survivors after an airstrike ... April
+    27, 2016"): page furniture showing the news, no report of its own. A quote, a chronology's item
+    ("1994: The rebels sign a truce"), a saying ("Russia says it struck the base on Monday, March 3,
+    2025") or a present with an auxiliary is no caption."""
+    root = sent.root
+    if root.tag_ not in ("VBZ", "VBP") or root.pos_ != "VERB" \
+            or not any(c.dep_ == "nsubj" for c in root.children):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "neg", "ccomp") for c in root.children) \
+            or root.lemma_ in word_set("reporting_verbs"):
+        return False  # "Russia says it struck the base on Monday, March 3, 2025": a report
+    text = span_text(sent)
+    if any(q in text for q in ('"', "“", "”")):
+        return False
+    dated = [e for e in sent.ents if e.label_ == "DATE" and _YEAR.search(e.text) and e.start > root.i
+             and _in_main_clause(e.root, root)]
+    return bool(dated) and text.rstrip().endswith(tuple("0123456789.")) and list_item_date(sent) is None
+
+
+def _in_main_clause(word: Token, root: Token) -> bool:
+    """Whether a word hangs from the root through phrases only, no clause of its own ("the family of a
+    journalist who was killed in 2017": the year is the relative clause's)."""
+    while word.i != root.i and word.head.i != word.i:
+        if word.dep_ in ("relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "pcomp"):
+            return False
+        word = word.head
+    return word.i == root.i
 
 
 def _social_post(sent: Span) -> bool:

@@ -686,14 +686,15 @@ def _photo_caption(sent: Span) -> bool:
     Tuesday, July 15, 2014", "Civil defence members search for survivors after an airstrike ... April
     27, 2016"): page furniture showing the news, no report of its own. A quote, a chronology's item
     ("1994: The rebels sign a truce"), a saying ("Russia says it struck the base on Monday, March 3,
-    2025") or a present with an auxiliary is no caption."""
+    2025"), a main verb that is itself an event word ("Ruto blames Ethiopia ... for the clashes": a
+    caption shows a scene, smoke rising or people searching) or a present with an auxiliary is no caption."""
     root = sent.root
     if root.tag_ not in ("VBZ", "VBP") or root.pos_ != "VERB" \
             or not any(c.dep_ == "nsubj" for c in root.children):
         return False
     if any(c.dep_ in ("aux", "auxpass", "neg", "ccomp") for c in root.children) \
-            or root.lemma_ in word_set("reporting_verbs"):
-        return False  # "Russia says it struck the base on Monday, March 3, 2025": a report
+            or root.lemma_ in word_set("reporting_verbs") or in_trigger(root):
+        return False  # "Russia says it struck the base on Monday, March 3, 2025", "Ruto blames ...": a report
     text = span_text(sent)
     if any(q in text for q in ('"', "“", "”")):
         return False

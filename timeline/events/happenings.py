@@ -26,7 +26,7 @@ from .dated_lists import list_item_date
 from .genericity import compared_tally, habitual_frame
 from .rules import TIME_LABELS, word_set
 from .speech import evaluates, finite_past, reported_clauses, reports_a_figure, reports_past_happening
-from .triggers import compared_count, news_outlet_acts
+from .triggers import compared_count, in_trigger, news_outlet_acts
 
 #: Entity labels of figures: a change "from" one "to" another is a statistic.
 FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE")
@@ -220,8 +220,8 @@ def item_happening(verb: Token) -> bool:
     by") or a finite past, a subject, no modal or negation, and none of a state, a saying, a habit or a
     statistic."""
     if verb.pos_ != "VERB" or verb.lemma_ in word_set("reporting_verbs") | word_set("stative_verbs") \
-            | word_set("stance_verbs"):
-        return False
+            | word_set("stance_verbs") | word_set("standing_stance_verbs"):
+        return False  # "The group demands a separate state": a position held, no item
     children = list(verb.children)
     if any(c.dep_ == "neg" for c in children) or has_modal(verb):
         return False
@@ -248,8 +248,8 @@ def relayed_happening(verb: Token) -> bool:
     A present perfect with no time of its own tells no time ("the Kabul authorities have
     failed to address the threat")."""
     if verb.pos_ != "VERB" or verb.lemma_ in word_set("reporting_verbs") | word_set("stative_verbs") \
-            | word_set("stance_verbs") | word_set("relayed_state_verbs"):
-        return False
+            | word_set("stance_verbs") | word_set("relayed_state_verbs") or _event_ends(verb):
+        return False  # "said the clash ended on Tuesday morning": the end of an event told, no new one
     children = list(verb.children)
     auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
     if not finite_past(verb) or any(c.dep_ == "neg" for c in children) \
@@ -262,6 +262,14 @@ def relayed_happening(verb: Token) -> bool:
             or any(c.lower_ == "since" for c in _time_phrases(verb)):
         return False
     return not _habit_or_statistic(verb) and not _rate_phrase(verb)
+
+
+def _event_ends(verb: Token) -> bool:
+    """Whether a verb of ending has an event word as its subject and no object ("the clash ended on
+    Tuesday morning", "the fighting had stopped"): the end of an event told, no happening of its own;
+    "it stopped implementing its commitments" is a deed."""
+    return verb.lemma_ in word_set("ending_verbs") and not any(c.dep_ == "dobj" for c in verb.children) \
+        and any(c.dep_ == "nsubj" and in_trigger(c) for c in verb.children)
 
 
 def _point_times(verb: Token) -> list[Token]:
@@ -299,6 +307,10 @@ def past_happening(verb: Token) -> bool:
     times = _time_phrases(verb)
     if not times or (auxes & PERFECT_AUXES and any(c.lower_ == "since" for c in times)):
         return False  # "has been held since late 2020": a state lasting since then
+    if _event_ends(verb):
+        return False  # "the clash ended on Tuesday morning": the end of an event told, no new happening
+    if verb.lemma_ in word_set("expectation_verbs") and auxes & {"was", "were"}:
+        return False  # "the results were expected on Thursday": what lay ahead, no happening
     if reports_a_figure(verb):
         return False  # "The International Diabetes Federation estimated in 2021 that 24 million adults ..."
     if news_outlet_acts(verb):

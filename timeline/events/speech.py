@@ -419,11 +419,15 @@ def evaluates(verb: Token) -> bool:
 
 
 def names_something(verb: Token) -> bool:
-    """Whether a naming verb only names: a wh-object and a predicate noun ("what it called X") or a
-    participle graded as a name is ("a so-called COVID hotel")."""
+    """Whether a naming verb only names: a wh-object and a predicate noun ("what it called X"), a
+    participle graded as a name is ("a so-called COVID hotel") or a predicate noun with no subject or
+    object of its own ("near the de facto border, called the Line of Control")."""
     deps = {c.dep_: c for c in verb.children}
     if verb.tag_ == "VBN" and "advmod" in deps and deps["advmod"].lower_ in rules()["naming_adverbs"]:
         return True
+    if "oprd" in deps and not any(d in deps for d in ("dobj", "nsubj", "nsubjpass")) and not any(
+            c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in verb.children):
+        return True  # "the border with Pakistan, called the Line of Control": a reduced naming participle
     return "oprd" in deps and "dobj" in deps and deps["dobj"].tag_ in ("WDT", "WP")
 
 
@@ -458,3 +462,17 @@ def present(verb: Token) -> bool:
         return True
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in verb.children)
 
+
+def hearsay(verb: Token) -> bool:
+    """Whether a verb of saying has for its subject unowned reports or rumours (``hearsay_nouns``) marked
+    as unverified or as the media's (``hearsay_modifiers``: "multiple media reports claimed dozens were
+    injured", "unconfirmed reports have claimed ..."): hearsay the writer relays, no party's statement.
+    A report someone owns ("the UN's report said", "a report by the monitor") speaks for that party, and
+    plain "other reports claim he was killed" relays a claim, and both stay."""
+    nouns, marks = word_set("hearsay_nouns"), word_set("hearsay_modifiers")
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subject.tag_ == "NNS" and subject.lemma_.lower() in nouns and not any(
+                c.dep_ in ("poss", "prep") for c in subject.children) and any(
+                c.dep_ in ("amod", "compound") and c.lower_ in marks for c in subject.children):
+            return True
+    return False

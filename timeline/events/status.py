@@ -81,6 +81,8 @@ def _own_status(span: Span, *, event_type: str | None = None) -> Status:
         return "negated"  # "struck the city without reporting casualties"
     if _directed(span) or _arranged(span) or _called_for(span) or _prepared_for(span) or _urged_that(span):
         return "planned"  # "ordered troops to take control", "talks are to begin": not yet done
+    if _once_then(span.root):
+        return "hypothetical"  # "once both sides agreed to a truce, they would negotiate": a condition
     if _in_temporal_clause(span):
         return "occurred"  # "since war broke out": a time clause presupposes its event
     words = _status_context(span)
@@ -275,6 +277,16 @@ def _in_temporal_clause(span: Span) -> bool:
     if left <= sent_of(span).start:
         return False
     return span.doc[left - 1].lower_ in rules()["temporal_subordinators"]
+
+
+def _once_then(verb: Token) -> bool:
+    """Whether a verb opens a "once" clause whose main verb has a modal ("once both sides agreed to halt
+    hostilities, they would negotiate a truce", "once the truce takes effect, troops will withdraw"):
+    the clause is the condition of what may follow, not a deed told; "once the troops entered, they
+    opened fire" keeps its past."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "once" for c in verb.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in word_set("modal_auxes") for c in verb.head.children)
 
 
 def _intended(span: Span) -> bool:

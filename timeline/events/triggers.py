@@ -23,6 +23,7 @@ from ..nlp import (
     sent_of,
     span_text,
 )
+from .dated_lists import list_item_date
 from .genericity import compared_tally, framing_verb, habitual_frame, standing_state, tally_of_events
 from .rules import (
     ACTOR_LABELS,
@@ -41,6 +42,7 @@ from .speech import (
     danger_sense,
     endangers,
     evaluates,
+    hearsay,
     held_rebuttal,
     names_something,
     present,
@@ -76,6 +78,10 @@ def usable_trigger(span: Span) -> bool:
     tag, dep, pos, label, pattern_id = token.tag_, token.dep_, token.pos_, span.label_, span.id_
     if _is_heading(sent_of(span)):
         return False
+    if _photo_caption(sent_of(span)):
+        return False  # "Smoke rises after an Israeli missile strike in Gaza City on Tuesday, July 15, 2014."
+    if _social_post(sent_of(span)):
+        return False  # "#BREAKING #Somalia: Terrorist attack in Somalia's capital": an embedded post
     if _asked(sent_of(span)):
         return False  # "Does Trump see China as a threat?", "Mineral deal?": a question reports nothing
     if pos == "PROPN" and _inside_name(token):
@@ -137,6 +143,9 @@ def usable_trigger(span: Span) -> bool:
             c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
             for c in token.children):
         return False  # "Trump attacked the Journal for refusing to support his plans": criticism, no attack
+    if pos == "VERB" and token.lemma_.lower() in word_set("physical_particle_verbs") \
+            and any(c.dep_ == "prt" for c in token.children):
+        return False  # "the body being lifted out by a bulldozer": a thing moved, no measure lifted
     if pos == "VERB" and token.lemma_ == "meet" and any(c.dep_ == "auxpass" for c in token.children):
         return False  # "the officers were met with gunfire", "was met by protests": a reception, no meeting
     if pos == "VERB" and token.lemma_ == "meet" and any(
@@ -156,6 +165,17 @@ def usable_trigger(span: Span) -> bool:
             c.dep_ in ("aux", "auxpass") for c in token.head.children) and not timed(token.head) \
             and not _anchored_noun(token):
         return False  # "We prioritize negotiations", "the group conducts bombings": a stance or habit
+    if pos in NOUN_POS and dep == "dobj" and token.head.lemma_ in rules()["flight_verbs"] \
+            and not timed(token.head) and not _anchored_noun(token):
+        return False  # "refugees who fled fighting in Congo": the cause of a flight, told as background
+    if pos in NOUN_POS and dep == "nsubj" and label in types_flagged("attack") \
+            and token.head.lemma_ in word_set("ending_verbs") and not any(
+            c.dep_ == "dobj" for c in token.head.children):
+        return False  # "the clash ended on Tuesday morning", "the fighting had stopped": its end, no new one
+    if _kind_of_events(token):
+        return False  # "Such attacks have killed around 2,000 people and forced 1.4 million to flee": a kind
+    if pos in NOUN_POS and tag == "NNS" and dep == "nsubj" and _rising(token.head):
+        return False  # "Attacks by militants are on the rise", "kidnappings are increasing": a trend
     if _detail_of_trend(token):
         return False  # "have intensified attacks since the withdrawal, capturing new territory": a trend
     if pos in NOUN_POS and dep == "pobj" and token.head.lower_ == "in" \
@@ -220,9 +240,9 @@ def usable_trigger(span: Span) -> bool:
         return False  # "has suffered more attacks than any other city": a comparison of tallies
     if tag in ("VBN", "VBD") and standing_state(token):
         return False  # "thousands remain displaced", "civilians remain bombed, besieged": a state
-    if len(span) == 1 and dep == "amod" and tag in ("JJ", "VBN") and token.head.pos_ in NOUN_POS \
+    if len(span) == 1 and dep == "amod" and tag in ("JJ", "VBN", "VBG") and token.head.pos_ in NOUN_POS \
             and token.i < token.head.i:
-        return False  # "behind closed doors", "the signed agreement": a word describing a noun, no report
+        return False  # "behind closed doors", "the signed deal", "fleeing civilians": words describing a noun
     if pos in NOUN_POS and dep == "attr" and token.head.lemma_ == "be" and any(
             c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
         return False  # "that's a big deal for the markets", "it was an attack on democracy": a judgement
@@ -251,10 +271,10 @@ def _saying_not_news(verb: Token) -> bool:
     violence"), a declaration that only relays a past happening ("the army declared that 40 fighters
     had been killed in the ambush": the killing is the news), a passive with no party making it ("was
     blamed on the FARC") or a claim of the claimant's own past deed ("claimed to have targeted a
-    destroyer": the attack is the news)."""
+    destroyer": the attack is the news) or hearsay ("media reports claimed ...")."""
     checks = (endangers, since_then, reports_a_figure, commentary, unnamed_few_hold, standing_stance,
               advises_the_public, held_rebuttal, _stance_inside_saying, reports_past_happening, unattributed,
-              claims_own_deed)
+              claims_own_deed, hearsay)
     return any(check(verb) for check in checks)
 
 
@@ -333,6 +353,39 @@ def _detail_of_trend(token: Token) -> bool:
     if verb.dep_ == "conj" and verb.head.tag_ == "VBG":
         verb = verb.head
     return verb.dep_ == "advcl" and _lasting_since(verb.head)
+
+
+def _kind_of_events(token: Token) -> bool:
+    """Whether a trigger is, or is told of, a plural event noun with "such" ("Such attacks, normally blamed
+    on jihadi groups, have killed around 2,000 people and forced more than 1.4 million to flee"): a kind of
+    happening and its sum, no one happening. A time of the clause's own ("such attacks killed five people
+    on Monday") makes it news."""
+    def such(noun: Token) -> bool:
+        return noun.tag_ == "NNS" and any(c.lower_ == "such" and c.dep_ in ("amod", "predet", "det")
+                                          for c in noun.children) and in_trigger(noun)
+    if token.pos_ in NOUN_POS:
+        verb = token.head if token.dep_ == "nsubj" else None
+        return such(token) and (verb is None or not timed(verb))
+    verb = token
+    while verb.dep_ in ("xcomp", "conj") and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        verb = verb.head
+    if timed(verb):
+        return False
+    return any(c.dep_ == "nsubj" and such(c) for c in verb.children)
+
+
+def _rising(verb: Token) -> bool:
+    """Whether a present-tense verb with no time of its own tells that its plural subject grows in number:
+    a verb of rising ("attacks are increasing", "kidnappings surge") or "be" with "on the rise" ("attacks by
+    militants are on the rise in the Sahel"): a trend of many happenings, not one."""
+    if verb.pos_ not in VERB_POS and verb.pos_ != "AUX" or not present(verb) or timed(verb):
+        return False
+    if verb.lemma_ in word_set("rising_trend_verbs"):
+        return True
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in word_set("rising_trend_nouns") for g in c.children)
+        for c in verb.children)
 
 
 def _lasting_since(verb: Token) -> bool:
@@ -621,6 +674,52 @@ def _inside_name(token: Token) -> bool:
         return False
     first, last = sorted((token.i, head.i))
     return all(t.ent_iob_ == "I" for t in token.doc[first + 1 : last + 1])
+
+
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+def _photo_caption(sent: Span) -> bool:
+    """Whether a sentence is a photo caption: its main verb in the simple present, with a subject, and a
+    date of its own that names the year ("Smoke rises after an Israeli missile strike in Gaza City on
+    Tuesday, July 15, 2014", "Civil defence members search for survivors after an airstrike ... April
+    27, 2016"): page furniture showing the news, no report of its own. A quote, a chronology's item
+    ("1994: The rebels sign a truce"), a saying ("Russia says it struck the base on Monday, March 3,
+    2025"), a main verb that is itself an event word ("Ruto blames Ethiopia ... for the clashes": a
+    caption shows a scene, smoke rising or people searching) or a present with an auxiliary is no caption."""
+    root = sent.root
+    if root.tag_ not in ("VBZ", "VBP") or root.pos_ != "VERB" \
+            or not any(c.dep_ == "nsubj" for c in root.children):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "neg", "ccomp") for c in root.children) \
+            or root.lemma_ in word_set("reporting_verbs") or in_trigger(root):
+        return False  # "Russia says it struck the base on Monday, March 3, 2025", "Ruto blames ...": a report
+    text = span_text(sent)
+    if any(q in text for q in ('"', "“", "”")):
+        return False
+    dated = [e for e in sent.ents if e.label_ == "DATE" and _YEAR.search(e.text) and e.start > root.i
+             and _in_main_clause(e.root, root)]
+    return bool(dated) and text.rstrip().endswith(tuple("0123456789.")) and list_item_date(sent) is None
+
+
+def _in_main_clause(word: Token, root: Token) -> bool:
+    """Whether a word hangs from the root through phrases only, no clause of its own ("the family of a
+    journalist who was killed in 2017": the year is the relative clause's)."""
+    while word.i != root.i and word.head.i != word.i:
+        if word.dep_ in ("relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "pcomp"):
+            return False
+        word = word.head
+    return word.i == root.i
+
+
+def _social_post(sent: Span) -> bool:
+    """Whether a sentence is an embedded social media post, told in hashtags ("#BREAKING #Somalia:
+    Terrorist attack in Somalia's capital, #Mogadishu"): page furniture quoting the news, no report of
+    its own. Two hashtags or more (a '#' joined to the word after it) make one."""
+    doc = sent.doc
+    tags = sum(1 for t in sent
+               if t.text == "#" and not t.whitespace_ and t.i + 1 < sent.end and doc[t.i + 1].is_alpha)
+    return tags >= 2
 
 
 def _asked(sent: Span) -> bool:

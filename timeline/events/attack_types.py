@@ -184,9 +184,9 @@ def killed_by_explosive(verb: Token) -> bool:
 
 
 def explosive_thrown(verb: Token) -> bool:
-    """Whether a verb of throwing or planting has an explosive as its object ("militants hurled a grenade at the
-    police", "planted a bomb"): a bombing, told as a happening of its own. Crowd-control munitions ("threw stun
-    grenades", "tear gas grenades", ``non_lethal_modifiers``) and petrol bombs are none."""
+    """Whether a verb of throwing or planting has an explosive as its object ("militants hurled a grenade at
+    the police", "planted a bomb"): a bombing, told as a happening of its own. Crowd-control munitions
+    ("threw stun grenades", "tear gas grenades", ``non_lethal_modifiers``) and petrol bombs are none."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in word_set("explosive_throw_verbs"):
         return False
     nouns = word_set("explosive_nouns")

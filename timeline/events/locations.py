@@ -51,6 +51,7 @@ from .place_names import (
     names_residents,
     opens_regions_parenthetical,
     parenthetical_names,
+    per_name,
     place_noun_after,
     place_noun_kind,
     place_noun_length,
@@ -775,6 +776,7 @@ def _facility_name(name: Span, kind: str) -> bool:
             and "-" not in span_text(name))
 
 
+@per_name
 def _named_site_noun(name: Span) -> str:
     """The noun of a site that bears the name of the place it is at, right after the name or after one
     lower-case word that qualifies it ("Al Watiyah airbase", "the Beddawi highway", "the Tulkarm refugee
@@ -789,6 +791,7 @@ def _named_site_noun(name: Span) -> str:
     return ""
 
 
+@per_name
 def _name_kind(name: Span) -> str:
     """What kind of place the noun after a name, or its own last word, says it is ("Miiracad village",
     "Habima Square", "Mogadishu-Hodan district": a city's district is a settlement for ACLED)."""
@@ -848,6 +851,7 @@ def _part_of_a_town_before(name: Span) -> bool:
     return quarter and is_town_name(town) and not is_country_name(town)
 
 
+@per_name
 def _contains_place(name: Span) -> bool:
     """The name only says where the place named just before lies: "X in Y", "X village in Y" ("Qatma in Afrin",
     "Wuji village in Lainya county") or "X area of Y district"; not so after a site or an area ("al Nour square in
@@ -913,6 +917,7 @@ def _known_kind_of(text: str) -> str:
     return "region" if place.geo_precision == 3 or is_region_name(text) else "place"
 
 
+@per_name
 def _named_noun(name: Span) -> Token:
     """The noun a name qualifies ("district" in "Hays district"), else the name's own head."""
     token = name_root(name)
@@ -921,6 +926,7 @@ def _named_noun(name: Span) -> Token:
     return token
 
 
+@per_name
 def _governing_prep(name: Span) -> str:
     """The preposition a name (or the noun it names: "Hays district", "Bosaso town") is the object of."""
     token = _named_noun(name)
@@ -930,6 +936,7 @@ def _governing_prep(name: Span) -> str:
     return head.lower_ if token.dep_ == "pobj" and head.dep_ in ("prep", "agent", "dative") or head.pos_ == "ADP" else ""
 
 
+@per_name
 def _governing_noun(name: Span) -> str:
     """The noun whose "of" governs a name: "village" in "the village of X", "outskirts" in "the outskirts of X"."""
     root = name_root(name)

@@ -14,8 +14,10 @@ chooses the event's place among the names.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import TypeVar
 
 from spacy.attrs import ORTH, POS
 from spacy.symbols import ADJ, NOUN, PROPN, VERB, X
@@ -27,6 +29,30 @@ from ..geo import is_country_name, is_region_name, place_of
 from ..nlp import ent_at, ents_in, per_doc, span_text, token_column, token_strings
 from .arguments import place_text, strip_determiner
 from .rules import PLACE_LABELS, actor_countries_table
+
+T = TypeVar("T")
+
+
+def per_name(compute: Callable[[Span], T]) -> Callable[[Span], T]:
+    """``compute(name)``, once per Doc and token range: a name's reading (its head, the noun after it) depends
+    on its bounds only, and the place scoring asks for it many times per name. Kept in the Doc's
+    ``user_data`` under a ``tl_`` key, which :func:`timeline.nlp.forget_cache` drops."""
+    key = "tl_name_" + compute.__name__
+
+    @wraps(compute)
+    def cached(name: Span) -> T:
+        data = name.doc.user_data
+        cache = data.get(key)
+        if cache is None:
+            cache = data[key] = {}
+        bounds = (name.start, name.end)
+        try:
+            return cache[bounds]  # type: ignore[no-any-return]
+        except KeyError:
+            value = cache[bounds] = compute(name)
+            return value
+
+    return cached
 
 
 @lru_cache(maxsize=1)
@@ -199,6 +225,7 @@ def _article_fits(particle: str, word: str) -> bool:
     return word.startswith(particle[1:])
 
 
+@per_name
 def name_root(name: Span) -> Token:
     """The name's head word, past an Arabic article the parse takes for a determiner ("An Nubayjah")."""
     if len(name) > 1 and name[0].lower_ in location_cues()["articles"]:
@@ -207,6 +234,7 @@ def name_root(name: Span) -> Token:
     return name.root
 
 
+@per_name
 def place_noun_after(name: Span) -> str:
     """The common noun right after a name ("village" in "Miiracad village"), lower case, or ""."""
     doc = name.doc
@@ -258,6 +286,7 @@ def _place_noun_kinds() -> dict[str, str]:
     return kinds
 
 
+@per_name
 def has_parenthetical_after(name: Span) -> bool:
     """A parenthetical of capitalised region names follows the name, its place noun or the last name of its list
     ("Nacate (Meluco, Cabo Delgado)", "Bosaso town (Bari)", "between X and Y (District, Province)")."""

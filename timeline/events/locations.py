@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import key_of
@@ -22,6 +22,7 @@ from ..nlp import (
     doc_text,
     ents_in,
     governing_verb,
+    head_ids,
     per_doc,
     per_doc_part,
     sent_of,
@@ -192,8 +193,7 @@ def _coding_words(doc: Doc) -> list[Token]:
 def _opens_comment(word: Token) -> bool:
     """The word is among the first of a parenthetical: an annotator's comment ("(presumed to be at X)"), not
     a sentence of the story ("the pilot was presumed to be in Kabul")."""
-    doc = word.doc
-    return any(doc[k].text == "(" for k in range(max(word.i - 3, 0), word.i))
+    return "(" in token_strings(word.doc, ORTH)[max(word.i - 3, 0) : word.i]
 
 
 def _coded_name_after(word: Token) -> str:
@@ -322,13 +322,13 @@ TRIGGER_WEIGHT = 2
 def _of_the_trigger(name: Span, trigger: Span) -> int:
     """1 when the name hangs on the trigger (a few dependency steps up): in a sentence of several events,
     each takes its own place ("talks in Quebec follow talks in Jeddah")."""
-    token = name_root(name)
+    i, heads = name_root(name).i, head_ids(name.doc)  # indices: no Token built for each step
     for _ in range(4):
-        if trigger.start <= token.i < trigger.end:
+        if trigger.start <= i < trigger.end:
             return 1
-        if token.head is token:
+        if heads[i] == i:
             break
-        token = token.head
+        i = heads[i]
     return 0
 
 
@@ -962,7 +962,7 @@ def _is_near(name: Span) -> bool:
     noun = _named_noun(name)
     if prep == "of" and noun.head.head.pos_ == "NOUN" and noun.head.head.head.lower_ in near_words:
         return True  # "near the town of X"
-    before = [t.lower_ for t in name.doc[max(name.start - 4, 0) : name.start]]
+    before = token_strings(name.doc, LOWER)[max(name.start - 4, 0) : name.start]
     return (prep in near_words or _close_to(name) or _governing_noun(name) in near_words
             or (prep == "from" and any(w in near_words for w in before)))
 
@@ -1064,10 +1064,10 @@ def _town_of_a_named_building(name: Span) -> bool:
 
 def _inside_parentheses(name: Span) -> bool:
     """The name is inside a parenthetical that follows another name (the regions of a place)."""
-    doc = name.doc
+    texts = token_strings(name.doc, ORTH)
     for i in range(name.start - 1, max(name.start - 8, -1), -1):
-        if doc[i].text == ")":
+        if texts[i] == ")":
             return False
-        if doc[i].text == "(":
+        if texts[i] == "(":
             return i > 0
     return False

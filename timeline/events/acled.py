@@ -36,7 +36,16 @@ from spacy.symbols import NOUN, NUM, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
-from ..nlp import children_ids, per_doc, per_doc_part, sentences_after, span_text, token_column, token_strings
+from ..nlp import (
+    children_ids,
+    head_ids,
+    per_doc,
+    per_doc_part,
+    sentences_after,
+    span_text,
+    token_column,
+    token_strings,
+)
 from ..taxonomy import EVENT_TYPES
 from ..types import AcledCoding, Candidate, Place
 from .actor_types import actor_type, inter_code, read_side, victim_words
@@ -892,10 +901,17 @@ def _main_tokens(sent: Span, trigger: list[Token]) -> set[int]:
     heads: set[int] = set()
     root = sent.root
     heads.update(t.i for t in [root, *root.conjuncts])
-    for token in trigger:
-        heads.add(token.i)
-        heads.update(a.i for a in token.ancestors if a.i >= sent.start and a.i < sent.end)
     doc = sent.doc
+    head = head_ids(doc)  # the governors as indices: no Token built for each step up
+    for token in trigger:
+        i = token.i
+        heads.add(i)
+        for _ in range(len(head)):
+            if head[i] == i:
+                break
+            i = head[i]
+            if sent.start <= i < sent.end:
+                heads.add(i)
     children, deps = children_ids(doc), token_strings(doc, DEP)  # indices and labels: no Token is built
     main = set(heads)
     for i in heads:

@@ -31,11 +31,21 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property, lru_cache
 from typing import Any
 
-from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER
+from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, POS
+from spacy.symbols import NOUN, NUM, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
-from ..nlp import children_ids, per_doc, per_doc_part, sentences_after, span_text, token_strings
+from ..nlp import (
+    children_ids,
+    head_ids,
+    per_doc,
+    per_doc_part,
+    sentences_after,
+    span_text,
+    token_column,
+    token_strings,
+)
 from ..taxonomy import EVENT_TYPES
 from ..types import AcledCoding, Candidate, Place
 from .actor_types import actor_type, inter_code, read_side, victim_words
@@ -583,9 +593,14 @@ def _victims(reading: Reading) -> list[Token]:
     victims: list[Token] = []
     verbs = _acled_words("violent_verbs")
     weapons = {t.i for kind in WEAPON_CUES for tokens in reading.hit_tokens(kind, later=True) for t in tokens}
+    doc = reading.sent.doc
+    pos = token_column(doc, POS)
     for sent in (reading.sent, *reading.later_sents):
-        for token in sent:
-            if token.pos_ not in ("NOUN", "PROPN", "NUM", "PRON") or token.i in weapons \
+        for i in range(sent.start, sent.end):
+            if pos[i] not in _VICTIM_POS:
+                continue  # read off the part-of-speech column: no Token built for most words
+            token = doc[i]
+            if token.i in weapons \
                     or token.ent_type_ in ("DATE", "TIME", "CARDINAL") \
                     or any(c.i in weapons for c in token.children if c.dep_ == "compound"):
                 continue
@@ -610,6 +625,10 @@ def _victims(reading: Reading) -> list[Token]:
                 victims.extend(g for c in token.children if c.dep_ == "prep" and c.lower_ == "including"
                                for g in c.children if g.dep_ == "pobj")
     return victims
+
+
+#: The parts of speech a victim may have, as the ids of the Doc's ``POS`` column.
+_VICTIM_POS = frozenset({NOUN, PROPN, NUM, PRON})
 
 
 def _civilian_victims(reading: Reading) -> bool:
@@ -882,10 +901,17 @@ def _main_tokens(sent: Span, trigger: list[Token]) -> set[int]:
     heads: set[int] = set()
     root = sent.root
     heads.update(t.i for t in [root, *root.conjuncts])
-    for token in trigger:
-        heads.add(token.i)
-        heads.update(a.i for a in token.ancestors if a.i >= sent.start and a.i < sent.end)
     doc = sent.doc
+    head = head_ids(doc)  # the governors as indices: no Token built for each step up
+    for token in trigger:
+        i = token.i
+        heads.add(i)
+        for _ in range(len(head)):
+            if head[i] == i:
+                break
+            i = head[i]
+            if sent.start <= i < sent.end:
+                heads.add(i)
     children, deps = children_ids(doc), token_strings(doc, DEP)  # indices and labels: no Token is built
     main = set(heads)
     for i in heads:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import key_of
@@ -22,6 +22,7 @@ from ..nlp import (
     doc_text,
     ents_in,
     governing_verb,
+    head_ids,
     per_doc,
     per_doc_part,
     sent_of,
@@ -51,6 +52,7 @@ from .place_names import (
     names_residents,
     opens_regions_parenthetical,
     parenthetical_names,
+    per_name,
     place_noun_after,
     place_noun_kind,
     place_noun_length,
@@ -191,8 +193,7 @@ def _coding_words(doc: Doc) -> list[Token]:
 def _opens_comment(word: Token) -> bool:
     """The word is among the first of a parenthetical: an annotator's comment ("(presumed to be at X)"), not
     a sentence of the story ("the pilot was presumed to be in Kabul")."""
-    doc = word.doc
-    return any(doc[k].text == "(" for k in range(max(word.i - 3, 0), word.i))
+    return "(" in token_strings(word.doc, ORTH)[max(word.i - 3, 0) : word.i]
 
 
 def _coded_name_after(word: Token) -> str:
@@ -321,13 +322,13 @@ TRIGGER_WEIGHT = 2
 def _of_the_trigger(name: Span, trigger: Span) -> int:
     """1 when the name hangs on the trigger (a few dependency steps up): in a sentence of several events,
     each takes its own place ("talks in Quebec follow talks in Jeddah")."""
-    token = name_root(name)
+    i, heads = name_root(name).i, head_ids(name.doc)  # indices: no Token built for each step
     for _ in range(4):
-        if trigger.start <= token.i < trigger.end:
+        if trigger.start <= i < trigger.end:
             return 1
-        if token.head is token:
+        if heads[i] == i:
             break
-        token = token.head
+        i = heads[i]
     return 0
 
 
@@ -413,6 +414,8 @@ def _scored_mentions(sent: Span) -> list[tuple[int, Span]]:
 def _place_score(name: Span) -> int | None:
     """How surely a name is the event's place, or ``None`` when it is no place at all."""
     cues = location_cues()
+    lowers = token_strings(name.doc, LOWER)  # the name's words and those around it, no Token built
+    words, before = lowers[name.start : name.end], lowers[name.start - 1] if name.start > 0 else ""
     prep = _governing_prep(name) or ("of" if _governing_noun(name) else "")
     kind = _name_kind(name)
     governing = _governing_noun(name)
@@ -420,17 +423,17 @@ def _place_score(name: Span) -> int | None:
     is_entity = name_root(name).ent_type_ in PLACE_LABELS and name_root(name).ent_iob_ != "O"
     personal = name_root(name).ent_type_ == "PERSON" and governing in cues["personal_site_nouns"]  # "the house of MP X"
     # "the International Court of Justice" (but "Al Watiyah airbase", "the Tulkarm refugee camp" are places)
-    open_site = (len(name) > 1 and name[-1].lower_ in cues["open_site_nouns"]  # "over X Plain": no person
+    open_site = (len(name) > 1 and words[-1] in cues["open_site_nouns"]  # "over X Plain": no person
                  and prep in cues["locative_preps"])
     organisation = name_root(name).ent_type_ in ("ORG", "PERSON") and not _named_site_noun(name) and not open_site
     place_kinds = ("settlement", "vicinity", "division") if organisation else ("settlement", "vicinity", "division", "site")
     quarter = governing in cues["quarter_nouns"]  # "the neighborhood of X", even if X is tagged a person
     of_place = place_noun_kind(governing) in place_kinds[:2 if organisation else 4] or quarter
-    if all(t.lower_ in cues["actor_heads"] for t in name) or name[0].lower_ in cues["titles"]:
+    if all(w in cues["actor_heads"] for w in words) or words[0] in cues["titles"]:
         return None  # "the Mayor", "Forces", "President Donald Trump": a title or an actor's noun, capitalised
-    if organisation and not kind and any(t.lower_ in cues["actor_heads"] for t in name):
+    if organisation and not kind and any(w in cues["actor_heads"] for w in words):
         return None  # "the regime's Air Force Intelligence", "Popular Mobilisation Forces": an organisation's name
-    if len(name) == 1 and place_noun_kind(name[0].lower_):
+    if len(name) == 1 and place_noun_kind(words[0]):
         return None  # "the City entrance", "at K60 Settlement": a place noun, capitalised, names no place by itself
     coded = is_coded_name(name.doc, name.start)  # "K50 settlement": a name, though in capitals
     if len(name) == 1 and name.text.isupper() and known != "country" and not coded:
@@ -440,7 +443,7 @@ def _place_score(name: Span) -> int | None:
     strong = is_entity or (
         kind in place_kinds or (of_place and not personal)
         or governing in cues["open_site_nouns"] or _route_end(name) == "from"
-        or (prep in cues["strong_locative_preps"] and name.start > 0 and name.doc[name.start - 1].lower_ == prep
+        or (prep in cues["strong_locative_preps"] and name.start > 0 and before == prep
             and _bare_name(name) and not (organisation and kind == "site"))
         or prep in cues["near_words"] or _close_to(name) or _object_name(name)
         or has_parenthetical_after(name)
@@ -454,7 +457,7 @@ def _place_score(name: Span) -> int | None:
     if (name_root(name).ent_type_ == "NORP" and name.start > 0 and name.doc[name.start - 1].pos_ in ("DET", "ADJ")
             and not _named_site_noun(name)):
         return None  # "the northern Iraqi city": a description (but "the Halba highway" is Halba's)
-    if name.start > 0 and name.doc[name.start - 1].lower_ in ("a", "an"):
+    if before in ("a", "an"):
         return None  # "a Kenyan city": a description, not a name
     if _inside_parentheses(name):
         if _town_of_a_named_building(name):
@@ -507,7 +510,7 @@ def _place_score(name: Span) -> int | None:
         score -= 3  # "X area in Y city", "Habima Square in Tel Aviv": ACLED codes the city
     if _part_of_a_town_before(name):
         score -= 3
-    after_the = name.start > 0 and name.doc[name.start - 1].lower_ == "the"
+    after_the = before == "the"
     if after_the and (not kind or _facility_name(name, kind)):
         # "the Seray in Nabatiyeh", "the Mall", "at the Palma bridge": a named building, facility or
         # institution, not a town
@@ -775,20 +778,23 @@ def _facility_name(name: Span, kind: str) -> bool:
             and "-" not in span_text(name))
 
 
+@per_name
 def _named_site_noun(name: Span) -> str:
     """The noun of a site that bears the name of the place it is at, right after the name or after one
     lower-case word that qualifies it ("Al Watiyah airbase", "the Beddawi highway", "the Tulkarm refugee
     camp", "Kafr Lusin border crossing", "Koniko gas field"): ACLED codes the place of that name. The small
     model often tags such a name as an organisation or a person."""
     doc = name.doc
+    texts, lowers = token_strings(doc, ORTH), token_strings(doc, LOWER)  # no Token built for each word
     for k in (name.end, name.end + 1):
-        if k >= len(doc) or not doc[k].text.islower():
+        if k >= len(texts) or not texts[k].islower():
             return ""
-        if doc[k].lower_ in location_cues()["named_site_nouns"] and (k == name.end or doc[k - 1].head.i == k):
-            return doc[k].lower_
+        if lowers[k] in location_cues()["named_site_nouns"] and (k == name.end or head_ids(doc)[k - 1] == k):
+            return lowers[k]
     return ""
 
 
+@per_name
 def _name_kind(name: Span) -> str:
     """What kind of place the noun after a name, or its own last word, says it is ("Miiracad village",
     "Habima Square", "Mogadishu-Hodan district": a city's district is a settlement for ACLED)."""
@@ -848,6 +854,7 @@ def _part_of_a_town_before(name: Span) -> bool:
     return quarter and is_town_name(town) and not is_country_name(town)
 
 
+@per_name
 def _contains_place(name: Span) -> bool:
     """The name only says where the place named just before lies: "X in Y", "X village in Y" ("Qatma in Afrin",
     "Wuji village in Lainya county") or "X area of Y district"; not so after a site or an area ("al Nour square in
@@ -913,6 +920,7 @@ def _known_kind_of(text: str) -> str:
     return "region" if place.geo_precision == 3 or is_region_name(text) else "place"
 
 
+@per_name
 def _named_noun(name: Span) -> Token:
     """The noun a name qualifies ("district" in "Hays district"), else the name's own head."""
     token = name_root(name)
@@ -921,6 +929,7 @@ def _named_noun(name: Span) -> Token:
     return token
 
 
+@per_name
 def _governing_prep(name: Span) -> str:
     """The preposition a name (or the noun it names: "Hays district", "Bosaso town") is the object of."""
     token = _named_noun(name)
@@ -930,6 +939,7 @@ def _governing_prep(name: Span) -> str:
     return head.lower_ if token.dep_ == "pobj" and head.dep_ in ("prep", "agent", "dative") or head.pos_ == "ADP" else ""
 
 
+@per_name
 def _governing_noun(name: Span) -> str:
     """The noun whose "of" governs a name: "village" in "the village of X", "outskirts" in "the outskirts of X"."""
     root = name_root(name)
@@ -955,7 +965,7 @@ def _is_near(name: Span) -> bool:
     noun = _named_noun(name)
     if prep == "of" and noun.head.head.pos_ == "NOUN" and noun.head.head.head.lower_ in near_words:
         return True  # "near the town of X"
-    before = [t.lower_ for t in name.doc[max(name.start - 4, 0) : name.start]]
+    before = token_strings(name.doc, LOWER)[max(name.start - 4, 0) : name.start]
     return (prep in near_words or _close_to(name) or _governing_noun(name) in near_words
             or (prep == "from" and any(w in near_words for w in before)))
 
@@ -976,8 +986,8 @@ def _qualifies_actor(name: Span) -> bool:
         return True  # ... but "the Kabul attack" happened in Kabul
     if any(_qualified_actor_noun(c) for c in root.children if c.dep_ == "conj"):
         return True  # "between Bani Ali and Al Badi tribesmen": both names qualify the tribesmen
-    nxt = [t.lower_ for t in name.doc[name.end : min(name.end + 4, len(name.doc))]]
-    if nxt[:2] in (["people", "'s"], ["people", "’s"]):
+    nxt = token_strings(name.doc, LOWER)[name.end : name.end + 2]
+    if nxt in (["people", "'s"], ["people", "’s"]):
         return True
     if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i >= name.end:
         return root.head.lower_ in heads
@@ -1057,10 +1067,10 @@ def _town_of_a_named_building(name: Span) -> bool:
 
 def _inside_parentheses(name: Span) -> bool:
     """The name is inside a parenthetical that follows another name (the regions of a place)."""
-    doc = name.doc
+    texts = token_strings(name.doc, ORTH)
     for i in range(name.start - 1, max(name.start - 8, -1), -1):
-        if doc[i].text == ")":
+        if texts[i] == ")":
             return False
-        if doc[i].text == "(":
+        if texts[i] == "(":
             return i > 0
     return False

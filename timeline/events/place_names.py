@@ -14,10 +14,12 @@ chooses the event's place among the names.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import TypeVar
 
-from spacy.attrs import ORTH, POS
+from spacy.attrs import LOWER, ORTH, POS
 from spacy.symbols import ADJ, NOUN, PROPN, VERB, X
 from spacy.tokens import Doc, Span, Token
 
@@ -27,6 +29,30 @@ from ..geo import is_country_name, is_region_name, place_of
 from ..nlp import ent_at, ents_in, per_doc, span_text, token_column, token_strings
 from .arguments import place_text, strip_determiner
 from .rules import PLACE_LABELS, actor_countries_table
+
+T = TypeVar("T")
+
+
+def per_name(compute: Callable[[Span], T]) -> Callable[[Span], T]:
+    """``compute(name)``, once per Doc and token range: a name's reading (its head, the noun after it) depends
+    on its bounds only, and the place scoring asks for it many times per name. Kept in the Doc's
+    ``user_data`` under a ``tl_`` key, which :func:`timeline.nlp.forget_cache` drops."""
+    key = "tl_name_" + compute.__name__
+
+    @wraps(compute)
+    def cached(name: Span) -> T:
+        data = name.doc.user_data
+        cache = data.get(key)
+        if cache is None:
+            cache = data[key] = {}
+        bounds = (name.start, name.end)
+        try:
+            return cache[bounds]  # type: ignore[no-any-return]
+        except KeyError:
+            value = cache[bounds] = compute(name)
+            return value
+
+    return cached
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +71,7 @@ def name_spans(sent: Span) -> list[Span]:
     demonyms = actor_countries_table()
     taken = {i for e in ents_in(sent) if (e.label_ in NOT_NAME_LABELS and not _no_date(e)) or (
         e.label_ == "NORP" and span_text(e).lower() in demonyms) for i in range(e.start, e.end)}
-    words, texts = name_words(doc), token_strings(doc, ORTH)
+    words, texts, lowers = name_words(doc), token_strings(doc, ORTH), token_strings(doc, LOWER)
     i = sent.start
     while i < sent.end:
         if i in taken or not (words[i] or (_CODED_NAME.match(texts[i]) and is_coded_name(doc, i))) \
@@ -58,12 +84,12 @@ def name_spans(sent: Span) -> list[Span]:
         while j > i + 1 and not words[j - 1]:
             j -= 1
         j = _with_number(doc, j, sent.end)
-        if not (j == i + 1 and doc[i].lower_ in location_cues()["name_particles"]):
+        if not (j == i + 1 and lowers[i] in location_cues()["name_particles"]):
             spans.append(doc[i:j])
         i = j
     places = [span for span in spans if span.label_ in PLACE_LABELS]
     runs = [span for span in spans if span.label_ not in PLACE_LABELS and len(span) > 1 and (
-        place_noun_kind(span[-1].lower_) or any(not is_name_word(t) for t in span))]
+        place_noun_kind(lowers[span.end - 1]) or not all(words[span.start : span.end]))]
     cut = [span for span in spans if span.label_ not in PLACE_LABELS and len(span) > 1]
     spans = [span for span in spans if not any(  # a name inside (or cut from) a longer one is not another place
         r.start <= span.start and span.end <= r.end and len(r) > len(span) for r in runs + places) and not any(
@@ -113,24 +139,31 @@ def _time_words() -> frozenset[str]:
 def _entity_parts(ent: Span) -> list[Span]:
     """A place entity cut where the small model ran two names together: at a parenthesis or "in"
     ("Coast of X (Y", "the Serail in Sidon")."""
-    cuts = [t.i for t in ent if t.text in ("(", ")") or (t.lower_ == "in" and t.i > ent.start)]
+    doc = ent.doc
+    texts, lowers = token_strings(doc, ORTH), token_strings(doc, LOWER)  # no Token built for each word
+    cuts = [i for i in range(ent.start, ent.end)
+            if texts[i] in ("(", ")") or (lowers[i] == "in" and i > ent.start)]
     if not cuts:
         return [ent]
     bounds = [ent.start, *cuts, ent.end]
     parts = [(a if a == ent.start else a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)]
-    return [Span(ent.doc, a, b, label=ent.label_) for a, b in parts
-            if b > a and any(is_name_word(t) for t in ent.doc[a:b])]
+    words = name_words(doc)
+    return [Span(doc, a, b, label=ent.label_) for a, b in parts if b > a and any(words[a:b])]
 
 
 def _with_article(span: Span) -> Span:
     """The name with the Arabic article before it ("al Tabqa", "in As Sabaa"): ACLED keeps it."""
     doc = span.doc
     start = span.start
-    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in location_cues()["articles"]:
+    if start < 2:
+        return span
+    texts, lowers = token_strings(doc, ORTH), token_strings(doc, LOWER)  # a Token only for an article
+    if texts[start - 1] == "-" and lowers[start - 2] in location_cues()["articles"]:
         return doc[start - 2 : span.end]  # "al-Hasakeh" split by the tokenizer
-    before = doc[start - 1] if start >= 2 else None
-    if before is not None and (before.text in location_cues()["lowercase_articles"] or (
-            before.lower_ in location_cues()["articles"] and before.text[:1].isupper() and not before.is_sent_start)):
+    before = texts[start - 1]
+    if before in location_cues()["lowercase_articles"] or (
+            lowers[start - 1] in location_cues()["articles"] and before[:1].isupper()
+            and not doc[start - 1].is_sent_start):
         return doc[start - 1 : span.end]
     return span
 
@@ -199,6 +232,7 @@ def _article_fits(particle: str, word: str) -> bool:
     return word.startswith(particle[1:])
 
 
+@per_name
 def name_root(name: Span) -> Token:
     """The name's head word, past an Arabic article the parse takes for a determiner ("An Nubayjah")."""
     if len(name) > 1 and name[0].lower_ in location_cues()["articles"]:
@@ -207,6 +241,7 @@ def name_root(name: Span) -> Token:
     return name.root
 
 
+@per_name
 def place_noun_after(name: Span) -> str:
     """The common noun right after a name ("village" in "Miiracad village"), lower case, or ""."""
     doc = name.doc
@@ -258,6 +293,7 @@ def _place_noun_kinds() -> dict[str, str]:
     return kinds
 
 
+@per_name
 def has_parenthetical_after(name: Span) -> bool:
     """A parenthetical of capitalised region names follows the name, its place noun or the last name of its list
     ("Nacate (Meluco, Cabo Delgado)", "Bosaso town (Bari)", "between X and Y (District, Province)")."""

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import resources
 from ..nlp import (
     children_ids,
-    head_ids,
+    head_path,
     per_doc,
     per_doc_part,
     sentences_after,
@@ -902,16 +902,9 @@ def _main_tokens(sent: Span, trigger: list[Token]) -> set[int]:
     root = sent.root
     heads.update(t.i for t in [root, *root.conjuncts])
     doc = sent.doc
-    head = head_ids(doc)  # the governors as indices: no Token built for each step up
-    for token in trigger:
-        i = token.i
-        heads.add(i)
-        for _ in range(len(head)):
-            if head[i] == i:
-                break
-            i = head[i]
-            if sent.start <= i < sent.end:
-                heads.add(i)
+    for token in trigger:  # the governors as indices: no Token built for each step up
+        heads.add(token.i)
+        heads.update(i for i in head_path(token, len(doc)) if sent.start <= i < sent.end)
     children, deps = children_ids(doc), token_strings(doc, DEP)  # indices and labels: no Token is built
     main = set(heads)
     for i in heads:

@@ -296,9 +296,7 @@ def _lead_day(doc: Doc, dated: list[Timex], *, published: date) -> Timex | None:
     def compute() -> Timex | None:
         text, window = doc_text(doc), timedelta(days=rules()["story_day_window"])
         for t in dated:
-            if t.date_start is None or t.type not in ("DATE", "TIME") or t.future \
-                    or t.precision not in DAY_OR_FINER or _bare_clock(t) or is_signal_object(text, t) \
-                    or _after_word(text, t, "since") or _designated_day(doc, t) \
+            if t.date_start is None or not _names_news_day(doc, t) \
                     or _page_date_line(text, t, published=published):
                 continue
             day = t.date_start.date()
@@ -356,10 +354,8 @@ def _only_news_day(doc: Doc, dated: list[Timex], *, published: date) -> Timex | 
     """The one day the recent day-dated mentions of a Doc name (:func:`_story_day`), else None."""
     text, window = doc_text(doc), timedelta(days=rules()["story_day_window"])
     span = timedelta(days=rules()["story_day_span"])
-    days: list[tuple[date, Timex]] = [
-        (t.date_start.date(), t) for t in dated if t.date_start is not None and t.type in ("DATE", "TIME")
-        and not t.future and t.precision in DAY_OR_FINER and not _bare_clock(t)
-        and not is_signal_object(text, t) and not _after_word(text, t, "since") and not _designated_day(doc, t)]
+    days: list[tuple[date, Timex]] = [(t.date_start.date(), t) for t in dated
+                                      if t.date_start is not None and _names_news_day(doc, t)]
     days = [(day, t) for day, t in days if published - span <= day <= published]
     news = [(day, t) for day, t in days if not _page_date_line(text, t, published=published)]
     days = news or days
@@ -369,6 +365,16 @@ def _only_news_day(doc: Doc, dated: list[Timex], *, published: date) -> Timex | 
         return None  # a week told day by day has no one news day
     first, timex = days[0]
     return timex if published - window <= first else None
+
+
+def _names_news_day(doc: Doc, timex: Timex) -> bool:
+    """Whether a date can name the day the news happened (:func:`_story_day`, :func:`_lead_day`): a past day
+    or a finer time, neither a clock time with no day, nor the object of "before"/"after"/"since", nor a
+    designated day."""
+    text = doc_text(doc)
+    return timex.date_start is not None and timex.type in ("DATE", "TIME") and not timex.future \
+        and timex.precision in DAY_OR_FINER and not _bare_clock(timex) and not is_signal_object(text, timex) \
+        and not _after_word(text, timex, "since") and not _designated_day(doc, timex)
 
 
 def _said_today(doc: Doc, candidate: Candidate, chosen: Timex, *, published: date) -> bool:

@@ -23,6 +23,7 @@ from ..nlp import (
     ents_in,
     governing_verb,
     head_ids,
+    head_path,
     per_doc,
     per_doc_part,
     sent_of,
@@ -322,14 +323,7 @@ TRIGGER_WEIGHT = 2
 def _of_the_trigger(name: Span, trigger: Span) -> int:
     """1 when the name hangs on the trigger (a few dependency steps up): in a sentence of several events,
     each takes its own place ("talks in Quebec follow talks in Jeddah")."""
-    i, heads = name_root(name).i, head_ids(name.doc)  # indices: no Token built for each step
-    for _ in range(4):
-        if trigger.start <= i < trigger.end:
-            return 1
-        if heads[i] == i:
-            break
-        i = heads[i]
-    return 0
+    return int(any(trigger.start <= i < trigger.end for i in head_path(name_root(name), 4)))
 
 
 def place_in(sent: Span, location: str) -> Place:

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import resources
 from ..gazetteer import POPULATED_PLACE, entries, key_of
 from ..geo import is_country_name, is_region_name, place_of
-from ..nlp import ent_at, ents_in, per_doc, span_text, token_column, token_strings
+from ..nlp import ent_at, ents_in, per_doc, per_doc_part, span_text, token_column, token_strings
 from .arguments import place_text, strip_determiner
 from .rules import PLACE_LABELS, actor_countries_table
 
@@ -35,22 +35,13 @@ T = TypeVar("T")
 
 def per_name(compute: Callable[[Span], T]) -> Callable[[Span], T]:
     """``compute(name)``, once per Doc and token range: a name's reading (its head, the noun after it) depends
-    on its bounds only, and the place scoring asks for it many times per name. Kept in the Doc's
-    ``user_data`` under a ``tl_`` key, which :func:`timeline.nlp.forget_cache` drops."""
-    key = "tl_name_" + compute.__name__
+    on its bounds only, and the place scoring asks for it many times per name (:func:`timeline.nlp.per_doc_part`,
+    which :func:`timeline.nlp.forget_cache` empties)."""
+    key = "name_" + compute.__name__
 
     @wraps(compute)
     def cached(name: Span) -> T:
-        data = name.doc.user_data
-        cache = data.get(key)
-        if cache is None:
-            cache = data[key] = {}
-        bounds = (name.start, name.end)
-        try:
-            return cache[bounds]  # type: ignore[no-any-return]
-        except KeyError:
-            value = cache[bounds] = compute(name)
-            return value
+        return per_doc_part(name.doc, key, (name.start, name.end), lambda: compute(name))
 
     return cached
 
